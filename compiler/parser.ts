@@ -1,0 +1,553 @@
+/**
+ * The grammar of `.qd` files as a chevrotain CST parser with error recovery on, so one run
+ * reports many syntax errors. Clause heads are lenient: any word that starts a clause the
+ * grammar does not know in that block is parsed as an `unknownClause` (its arguments are the
+ * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
+ * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
+ */
+import { CstParser, type IToken, type CstNode } from 'chevrotain';
+import * as T from './lexer.js';
+import { syntaxMessages } from './syntax-messages.js';
+
+const ARGUMENT_TOKENS = [
+  T.StringLiteral,
+  T.NumberLiteral,
+  T.DateLiteral,
+  T.Identifier,
+  T.Keyword,
+  T.Comparator,
+  T.DotDot,
+  T.Dot,
+  T.Comma,
+  T.Minus,
+  T.LParen,
+  T.RParen,
+  T.LBracket,
+  T.RBracket,
+];
+
+class QdParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: syntaxMessages });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.documentDecl) },
+        { ALT: () => this.SUBRULE(this.annexDecl) },
+        { ALT: () => this.SUBRULE(this.baselineDecl) },
+        { ALT: () => this.SUBRULE(this.listDecl) },
+        { ALT: () => this.SUBRULE(this.zoneDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+  });
+
+  /** A declaration's own id: an identifier, or a reserved word used as a name. */
+  private name = this.RULE('name', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+  });
+
+  private reference = this.RULE('reference', () => {
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.name);
+    });
+  });
+
+  private unknownClause = this.RULE('unknownClause', () => {
+    const head = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.MANY({
+      GATE: () => this.LA(1).startLine === head.startLine,
+      DEF: () => this.SUBRULE(this.clauseArgument),
+    });
+    this.OPTION(() => this.SUBRULE(this.skippedBlock));
+  });
+
+  private clauseArgument = this.RULE('clauseArgument', () => {
+    this.OR(ARGUMENT_TOKENS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
+  });
+
+  private skippedBlock = this.RULE('skippedBlock', () => {
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.skippedBlock) },
+        { ALT: () => this.SUBRULE(this.clauseArgument) },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  // ---- documents ---------------------------------------------------------------------------
+
+  private documentDecl = this.RULE('documentDecl', () => {
+    this.CONSUME(T.Document);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.numberingClause) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.CONSUME(T.Paraphrase) },
+        { ALT: () => this.SUBRULE(this.chapterDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private numberingClause = this.RULE('numberingClause', () => {
+    this.CONSUME(T.Numbering);
+    this.CONSUME(T.Inferred);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  private sourceClause = this.RULE('sourceClause', () => {
+    this.CONSUME(T.SourceKw);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  private chapterDecl = this.RULE('chapterDecl', () => {
+    this.CONSUME(T.Chapter);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.articleDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private articleDecl = this.RULE('articleDecl', () => {
+    this.CONSUME(T.Article);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.SUBRULE(this.sicClause) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private sicClause = this.RULE('sicClause', () => {
+    this.CONSUME(T.Sic);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.For);
+    this.CONSUME2(T.StringLiteral);
+  });
+
+  // ---- the annex ---------------------------------------------------------------------------
+
+  private annexDecl = this.RULE('annexDecl', () => {
+    this.CONSUME(T.Annex);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.basisClause) },
+        { ALT: () => this.SUBRULE(this.generalDecl) },
+        { ALT: () => this.SUBRULE(this.kindDecl) },
+        { ALT: () => this.SUBRULE(this.standardDecl) },
+        { ALT: () => this.SUBRULE(this.categoryDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private basisClause = this.RULE('basisClause', () => {
+    this.CONSUME(T.Basis);
+    this.SUBRULE(this.reference);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.reference);
+    });
+  });
+
+  private generalDecl = this.RULE('generalDecl', () => {
+    this.CONSUME(T.General);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      this.MANY(() =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.whenClause) },
+          { ALT: () => this.SUBRULE(this.basisClause) },
+          { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+        ]),
+      );
+      this.CONSUME(T.RCurly);
+    });
+  });
+
+  private whenClause = this.RULE('whenClause', () => {
+    this.CONSUME(T.When);
+    this.SUBRULE(this.condition);
+  });
+
+  private kindDecl = this.RULE('kindDecl', () => {
+    this.CONSUME(T.Kind);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  private standardDecl = this.RULE('standardDecl', () => {
+    this.CONSUME(T.Standard);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME2(T.StringLiteral);
+  });
+
+  private categoryDecl = this.RULE('categoryDecl', () => {
+    this.CONSUME(T.Category);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.subDecl) },
+        { ALT: () => this.SUBRULE(this.exampleDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private subDecl = this.RULE('subDecl', () => {
+    this.CONSUME(T.Sub);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => this.CONSUME2(T.StringLiteral));
+    this.OPTION2(() => {
+      this.CONSUME(T.Refers);
+      this.SUBRULE2(this.name);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE3(this.name);
+      });
+    });
+  });
+
+  private exampleDecl = this.RULE('exampleDecl', () => {
+    this.CONSUME(T.Example);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.DotDot);
+    this.SUBRULE2(this.name);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  // ---- the national baseline ---------------------------------------------------------------
+
+  private baselineDecl = this.RULE('baselineDecl', () => {
+    this.CONSUME(T.Baseline);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.countingClause) },
+        { ALT: () => this.SUBRULE(this.exemptionDecl) },
+        { ALT: () => this.SUBRULE(this.triggerClause) },
+        { ALT: () => this.SUBRULE(this.ladderDecl) },
+        { ALT: () => this.SUBRULE(this.belowClause) },
+        { ALT: () => this.SUBRULE(this.validityClause) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private countingClause = this.RULE('countingClause', () => {
+    this.CONSUME(T.Counting);
+    this.SUBRULE(this.name);
+  });
+
+  private exemptionDecl = this.RULE('exemptionDecl', () => {
+    this.CONSUME(T.Exemption);
+    this.CONSUME(T.StringLiteral);
+    this.OR([{ ALT: () => this.CONSUME(T.Data) }, { ALT: () => this.CONSUME(T.PersonalInfo) }]);
+    this.CONSUME2(T.StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  private triggerClause = this.RULE('triggerClause', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Important) }, { ALT: () => this.CONSUME(T.Ciio) }]);
+    this.CONSUME(T.PathwayKeyword);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  private ladderDecl = this.RULE('ladderDecl', () => {
+    this.CONSUME(T.Ladder);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.rungClause) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private rungClause = this.RULE('rungClause', () => {
+    this.CONSUME(T.PathwayKeyword);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.condition);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  private belowClause = this.RULE('belowClause', () => {
+    this.CONSUME(T.Below);
+    this.CONSUME(T.PathwayKeyword);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  private validityClause = this.RULE('validityClause', () => {
+    this.CONSUME(T.Validity);
+    this.CONSUME(T.PathwayKeyword);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Years);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  // ---- zones --------------------------------------------------------------------------------
+
+  private zoneDecl = this.RULE('zoneDecl', () => {
+    this.CONSUME(T.Zone);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Authority);
+      this.CONSUME2(T.StringLiteral);
+    });
+    this.OPTION2(() => this.SUBRULE(this.basisClause));
+  });
+
+  // ---- negative lists ----------------------------------------------------------------------
+
+  private listDecl = this.RULE('listDecl', () => {
+    this.CONSUME(T.List);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sectorClause) },
+        { ALT: () => this.SUBRULE(this.zonesClause) },
+        { ALT: () => this.SUBRULE(this.statusClause) },
+        { ALT: () => this.SUBRULE(this.effectiveClause) },
+        { ALT: () => this.SUBRULE(this.basisClause) },
+        { ALT: () => this.SUBRULE(this.adoptsClause) },
+        { ALT: () => this.SUBRULE(this.proposalClause) },
+        { ALT: () => this.SUBRULE(this.noteClause) },
+        { ALT: () => this.SUBRULE(this.scenarioDecl) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private sectorClause = this.RULE('sectorClause', () => {
+    this.CONSUME(T.Sector);
+    this.SUBRULE(this.reference);
+  });
+
+  private zonesClause = this.RULE('zonesClause', () => {
+    this.CONSUME(T.Zones);
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.name);
+    });
+  });
+
+  private statusClause = this.RULE('statusClause', () => {
+    this.CONSUME(T.Status);
+    this.SUBRULE(this.name);
+  });
+
+  private effectiveClause = this.RULE('effectiveClause', () => {
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.DateLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Until);
+      this.CONSUME2(T.DateLiteral);
+    });
+  });
+
+  private adoptsClause = this.RULE('adoptsClause', () => {
+    this.CONSUME(T.Adopts);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  private proposalClause = this.RULE('proposalClause', () => {
+    this.CONSUME(T.Proposal);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  private noteClause = this.RULE('noteClause', () => {
+    this.CONSUME(T.Note);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  private scenarioDecl = this.RULE('scenarioDecl', () => {
+    this.CONSUME(T.Scenario);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.itemDecl) },
+        { ALT: () => this.SUBRULE(this.noteClause) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private itemDecl = this.RULE('itemDecl', () => {
+    this.CONSUME(T.Item);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.categoryRef) },
+        { ALT: () => this.SUBRULE(this.fieldsClause) },
+        { ALT: () => this.SUBRULE(this.descriptionClause) },
+        { ALT: () => this.CONSUME(T.Important) },
+        { ALT: () => this.SUBRULE(this.rungClause) },
+        { ALT: () => this.SUBRULE(this.basisClause) },
+        { ALT: () => this.SUBRULE(this.noteClause) },
+        { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  private categoryRef = this.RULE('categoryRef', () => {
+    this.CONSUME(T.Category);
+    this.SUBRULE(this.reference);
+  });
+
+  private fieldsClause = this.RULE('fieldsClause', () => {
+    this.CONSUME(T.Fields);
+    this.CONSUME(T.StringLiteral);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.StringLiteral);
+    });
+  });
+
+  private descriptionClause = this.RULE('descriptionClause', () => {
+    this.CONSUME(T.Description);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  // ---- conditions --------------------------------------------------------------------------
+
+  private condition = this.RULE('condition', () => {
+    this.SUBRULE(this.conjunction);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.conjunction);
+    });
+  });
+
+  private conjunction = this.RULE('conjunction', () => {
+    this.SUBRULE(this.atom);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.atom);
+    });
+  });
+
+  private atom = this.RULE('atom', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.condition);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+      { ALT: () => this.SUBRULE(this.kindsAtom) },
+      { ALT: () => this.CONSUME(T.Ciio) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.CONSUME2(T.Ciio);
+        },
+      },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.CONSUME(T.Measure);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Comparator);
+          this.SUBRULE(this.volume);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.In);
+          this.SUBRULE2(this.volume);
+          this.CONSUME(T.DotDot);
+          this.SUBRULE3(this.volume);
+        },
+      },
+    ]);
+  });
+
+  private volume = this.RULE('volume', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLiteral);
+  });
+
+  private kindsAtom = this.RULE('kindsAtom', () => {
+    this.CONSUME(T.Kinds);
+    this.CONSUME(T.Any);
+    this.CONSUME(T.LBracket);
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.name);
+    });
+    this.CONSUME(T.RBracket);
+  });
+}
+
+/** The single parser instance; chevrotain parsers are reused by resetting `input`. */
+export const qdParser = new QdParser();
+
+export type { CstNode, IToken };
