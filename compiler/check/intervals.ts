@@ -1,0 +1,101 @@
+/**
+ * Threshold conditions as half-open intervals of natural persons, the ground on which the
+ * ladder rules (overlap, gap, monotonicity) and the satisfiability rule stand.
+ * `>= n` (以上, Art. 30) includes n; `< n` (不满) excludes it; `a..b` is [a, b).
+ */
+import type * as A from '../ast.js';
+import type { Span } from '../source.js';
+
+/** [lo, hi): `hi` is Infinity when unbounded. */
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export const FULL: Interval = { lo: 0, hi: Infinity };
+
+export function intersect(a: Interval, b: Interval): Interval {
+  return { lo: Math.max(a.lo, b.lo), hi: Math.min(a.hi, b.hi) };
+}
+
+export function isEmpty(i: Interval): boolean {
+  return i.lo >= i.hi;
+}
+
+/** The interval of one comparison or range. */
+export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range' }>): Interval {
+  if (c.kind === 'Range') return { lo: c.from.value, hi: c.to.value };
+  const n = c.value.value;
+  switch (c.op) {
+    case '>=':
+      return { lo: n, hi: Infinity };
+    case '>':
+      return { lo: n + 1, hi: Infinity };
+    case '<':
+      return { lo: 0, hi: n };
+    case '<=':
+      return { lo: 0, hi: n + 1 };
+  }
+}
+
+type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
+
+/** The condition in disjunctive normal form: a list of conjunctions of atoms. */
+export function toDnf(c: A.Condition): Atom[][] {
+  switch (c.kind) {
+    case 'Or':
+      return c.terms.flatMap(toDnf);
+    case 'And':
+      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => toDnf(t).map((right) => [...left, ...right])), [[]]);
+    default:
+      return [[c]];
+  }
+}
+
+/** A conjunction that constrains one measure only: the part of a ladder that can be compared exactly. */
+export interface MeasureClause {
+  readonly measure: A.Measure;
+  readonly interval: Interval;
+  readonly span: Span;
+}
+
+/** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. */
+export function measureClauses(c: A.Condition): MeasureClause[] {
+  const out: MeasureClause[] = [];
+  for (const conj of toDnf(c)) {
+    const measures = new Set<A.Measure>();
+    let interval = FULL;
+    let simple = true;
+    for (const atom of conj) {
+      if (atom.kind !== 'Compare' && atom.kind !== 'Range') {
+        simple = false;
+        break;
+      }
+      measures.add(atom.measure);
+      interval = intersect(interval, atomInterval(atom));
+    }
+    if (!simple || measures.size !== 1) continue;
+    const first = conj[0]!.span;
+    const last = conj.at(-1)!.span;
+    const span = { ...first, endLine: last.endLine, endColumn: last.endColumn, length: last.offset + last.length - first.offset };
+    out.push({ measure: [...measures][0]!, interval, span });
+  }
+  return out;
+}
+
+/** A volume as the regulation writes it: 1000000 → "100万". */
+export function formatVolume(n: number): string {
+  if (n >= 100_000_000 && n % 100_000_000 === 0) return `${n / 100_000_000}亿`;
+  if (n >= 10_000 && n % 10_000 === 0) return `${n / 10_000}万`;
+  return String(n);
+}
+
+/** "[10万, 100万)", "≥ 100万", "< 10万". */
+export function formatInterval(i: Interval): string {
+  if (i.hi === Infinity) return `>= ${formatVolume(i.lo)}`;
+  if (i.lo === 0) return `< ${formatVolume(i.hi)}`;
+  return `in [${formatVolume(i.lo)}, ${formatVolume(i.hi)})`;
+}
+
+/** Strictness of a pathway word: a larger number is stricter. */
+export const STRICTNESS: Record<A.PathwayWord, number> = { exempt: 0, contract: 1, assessment: 2 };

@@ -1,0 +1,47 @@
+/**
+ * QD3005: per measure, the volumes a ladder names must run without a hole from its lowest
+ * rung upwards, so that no volume between two rungs, or above the top one, silently falls to
+ * "exempt".
+ */
+import type { Measure } from '../../ast.js';
+import { formatInterval, measureClauses, type MeasureClause } from '../intervals.js';
+import type { CheckRule } from '../context.js';
+
+export const LadderGapRule: CheckRule = (context) => ({
+  Ladder(rungs, owner) {
+    const byMeasure = new Map<Measure, MeasureClause[]>();
+    for (const r of rungs) {
+      for (const c of measureClauses(r.condition)) {
+        if (c.interval.lo >= c.interval.hi) continue; // empty: reported by SatisfiableConditionRule
+        byMeasure.set(c.measure, [...(byMeasure.get(c.measure) ?? []), c]);
+      }
+    }
+    for (const [measure, clauses] of byMeasure) {
+      const sorted = [...clauses].sort((x, y) => x.interval.lo - y.interval.lo);
+      let reach = sorted[0]!.interval.hi;
+      let last = sorted[0]!;
+      for (const c of sorted.slice(1)) {
+        if (c.interval.lo > reach) {
+          context.report(
+            'ladder-gap',
+            c.span,
+            { measure, interval: formatInterval({ lo: reach, hi: c.interval.lo }) },
+            { related: [{ message: 'the rung below ends here', span: last.span }], hint: `start this rung at ${reach} or extend the rung below` },
+          );
+        }
+        if (c.interval.hi >= reach) {
+          reach = c.interval.hi;
+          last = c;
+        }
+      }
+      if (reach !== Infinity) {
+        context.report(
+          'ladder-gap',
+          last.span,
+          { measure, interval: formatInterval({ lo: reach, hi: Infinity }) },
+          { hint: `the top rung of ${owner.what} '${owner.id}' must be open-ended (\`${measure} >= …\`)` },
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+/** QD3006: a larger volume never gets a lighter pathway: stricter rungs sit above lighter ones. */
+import { measureClauses, STRICTNESS } from '../intervals.js';
+import type { CheckRule } from '../context.js';
+
+export const LadderMonotoneRule: CheckRule = (context) => ({
+  Ladder(rungs) {
+    const clauses = rungs.map((r) => ({ rung: r, clauses: measureClauses(r.condition) }));
+    for (const strict of clauses) {
+      for (const light of clauses) {
+        if (STRICTNESS[strict.rung.pathway.word] <= STRICTNESS[light.rung.pathway.word]) continue;
+        for (const cs of strict.clauses) {
+          for (const cl of light.clauses) {
+            if (cs.measure !== cl.measure || cs.interval.hi > cl.interval.lo) continue;
+            context.report(
+              'ladder-not-monotone',
+              cs.span,
+              { stricter: `'${strict.rung.pathway.word}'`, lighter: `'${light.rung.pathway.word}'`, measure: cs.measure },
+              { related: [{ message: `the '${light.rung.pathway.word}' rung`, span: cl.span }] },
+            );
+          }
+        }
+      }
+    }
+  },
+});

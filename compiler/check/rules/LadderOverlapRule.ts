@@ -1,0 +1,36 @@
+/**
+ * QD3004: two rungs of one ladder must not claim the same volumes of the same measure; the
+ * drafter has to say which pathway a volume gets. Only single-measure clauses are compared
+ * exactly; clauses that also test kinds or CIIO status are left to the runtime's
+ * strictest-wins rule.
+ */
+import { formatInterval, intersect, isEmpty, measureClauses } from '../intervals.js';
+import type { CheckRule } from '../context.js';
+
+export const LadderOverlapRule: CheckRule = (context) => ({
+  Ladder(rungs) {
+    const clauses = rungs.map((r) => ({ rung: r, clauses: measureClauses(r.condition) }));
+    for (let i = 0; i < clauses.length; i++) {
+      for (let j = i + 1; j < clauses.length; j++) {
+        const a = clauses[i]!;
+        const b = clauses[j]!;
+        for (const ca of a.clauses) {
+          for (const cb of b.clauses) {
+            if (ca.measure !== cb.measure) continue;
+            const common = intersect(ca.interval, cb.interval);
+            if (isEmpty(common)) continue;
+            context.report(
+              'ladder-overlap',
+              cb.span,
+              { measure: ca.measure, interval: formatInterval(common), first: `'${a.rung.pathway.word}'`, second: `'${b.rung.pathway.word}'` },
+              {
+                related: [{ message: `the '${a.rung.pathway.word}' rung claims it here`, span: ca.span }],
+                hint: 'bound the lighter rung below the stricter one, e.g. `persons in 10万..100万`',
+              },
+            );
+          }
+        }
+      }
+    }
+  },
+});

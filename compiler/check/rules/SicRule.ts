@@ -1,0 +1,11 @@
+/** QD3011: a `sic` annotation names text that the article really contains. */
+import type { CheckRule } from '../context.js';
+
+export const SicRule: CheckRule = (context) => ({
+  Article(article) {
+    const text = article.paragraphs.map((p) => p.value).join('\n');
+    for (const sic of article.sics) {
+      if (!text.includes(sic.text.value)) context.report('sic-not-found', sic.text.span, { text: `"${sic.text.value}"`, article: article.number.raw });
+    }
+  },
+});

@@ -1,0 +1,13 @@
+/** QD3002 negative, QD3003 fractional and QD3012 absurdly large volumes and numbers. */
+import type { CheckRule } from '../context.js';
+
+/** Above any population a list could count (10 billion persons). */
+const LIMIT = 10_000_000_000;
+
+export const VolumeRule: CheckRule = (context) => ({
+  Volume(v) {
+    if (v.negative) context.report('negative-volume', v.span, {}, { hint: 'volumes count natural persons (Art. 28); write 0 or more' });
+    else if (!v.integral) context.report('non-integer-volume', v.span, { volume: `'${v.raw}'` }, { hint: 'persons are counted whole; `1.5万` is fine, `1.00005万` is not' });
+    else if (v.value > LIMIT) context.report('volume-out-of-range', v.span, { volume: `'${v.raw}'` });
+  },
+});

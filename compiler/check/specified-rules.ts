@@ -1,0 +1,45 @@
+/** Every checker rule, in the order their diagnostics are easiest to read. */
+import type { CheckRule } from './context.js';
+import { ApplicableItemRule } from './rules/ApplicableItemRule.js';
+import { DuplicateClauseRule } from './rules/DuplicateClauseRule.js';
+import { EffectivePeriodRule } from './rules/EffectivePeriodRule.js';
+import { ExampleCoverageRule } from './rules/ExampleCoverageRule.js';
+import { KnownCountingWindowRule } from './rules/KnownCountingWindowRule.js';
+import { KnownReferencesRule } from './rules/KnownReferencesRule.js';
+import { KnownStatusRule } from './rules/KnownStatusRule.js';
+import { KnownZonesRule } from './rules/KnownZonesRule.js';
+import { LadderGapRule } from './rules/LadderGapRule.js';
+import { LadderMonotoneRule } from './rules/LadderMonotoneRule.js';
+import { LadderOverlapRule } from './rules/LadderOverlapRule.js';
+import { LegalBasisRule } from './rules/LegalBasisRule.js';
+import { NumberingRule } from './rules/NumberingRule.js';
+import { RequiredClausesRule } from './rules/RequiredClausesRule.js';
+import { SatisfiableConditionRule } from './rules/SatisfiableConditionRule.js';
+import { SicRule } from './rules/SicRule.js';
+import { UniqueIdsRule } from './rules/UniqueIdsRule.js';
+import { UnknownKeywordRule } from './rules/UnknownKeywordRule.js';
+import { ValidDatesRule } from './rules/ValidDatesRule.js';
+import { VolumeRule } from './rules/VolumeRule.js';
+
+export const specifiedRules: readonly CheckRule[] = [
+  UnknownKeywordRule,
+  DuplicateClauseRule,
+  UniqueIdsRule,
+  KnownReferencesRule,
+  KnownZonesRule,
+  KnownStatusRule,
+  KnownCountingWindowRule,
+  LegalBasisRule,
+  RequiredClausesRule,
+  ValidDatesRule,
+  VolumeRule,
+  SatisfiableConditionRule,
+  LadderOverlapRule,
+  LadderGapRule,
+  LadderMonotoneRule,
+  NumberingRule,
+  EffectivePeriodRule,
+  ExampleCoverageRule,
+  SicRule,
+  ApplicableItemRule,
+];

@@ -1,0 +1,173 @@
+/**
+ * One traversal of the AST that calls every rule's handlers (graphql-js's `visitInParallel`):
+ * each rule declares the nodes it cares about and none walks the tree itself.
+ */
+import type * as A from '../ast.js';
+
+/** Where a reference appears, which decides what it may resolve to. */
+export type ReferenceRole = 'basis' | 'sector' | 'category' | 'refers' | 'kind' | 'example-bound';
+
+/** The declaration that owns a ladder rung or a basis, for messages. */
+export interface Owner {
+  readonly what: string;
+  readonly id: string;
+  readonly span: A.Name['span'];
+}
+
+export interface PolicyVisitor {
+  Document?(node: A.DocumentDecl): void;
+  Chapter?(node: A.ChapterDecl, document: A.DocumentDecl): void;
+  Article?(node: A.ArticleDecl, document: A.DocumentDecl): void;
+  Annex?(node: A.AnnexDecl): void;
+  General?(node: A.GeneralDecl, annex: A.AnnexDecl): void;
+  Category?(node: A.CategoryDecl, annex: A.AnnexDecl): void;
+  Baseline?(node: A.BaselineDecl): void;
+  Ladder?(rungs: readonly A.Rung[], owner: Owner): void;
+  List?(node: A.ListDecl): void;
+  Item?(node: A.ItemDecl, list: A.ListDecl): void;
+  Zone?(node: A.ZoneDecl): void;
+  /** Every condition node, nested ones included. */
+  Condition?(node: A.Condition): void;
+  /** Every volume: thresholds, chapter and article numbers, validity years. */
+  Volume?(node: A.Volume, role: 'threshold' | 'number'): void;
+  Date?(node: A.DateValue): void;
+  Reference?(node: A.Reference, role: ReferenceRole): void;
+  Unknown?(node: A.UnknownClause): void;
+  Duplicate?(node: A.DuplicateClause, context: string): void;
+}
+
+type Handler = keyof PolicyVisitor;
+
+/** Walks all files once, calling every visitor's handler for each node. */
+export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly PolicyVisitor[]): void {
+  const emit = <K extends Handler>(name: K, ...args: Parameters<NonNullable<PolicyVisitor[K]>>): void => {
+    for (const v of visitors) {
+      const fn = v[name] as ((...a: unknown[]) => void) | undefined;
+      fn?.apply(v, args);
+    }
+  };
+  const block = (b: { unknown: readonly A.UnknownClause[]; duplicates: readonly A.DuplicateClause[] }, context: string) => {
+    for (const u of b.unknown) emit('Unknown', u);
+    for (const d of b.duplicates) emit('Duplicate', d, context);
+  };
+  const refs = (list: readonly A.Reference[], role: ReferenceRole) => {
+    for (const r of list) emit('Reference', r, role);
+  };
+  const condition = (c: A.Condition) => {
+    emit('Condition', c);
+    switch (c.kind) {
+      case 'Or':
+      case 'And':
+        c.terms.forEach(condition);
+        break;
+      case 'Compare':
+        emit('Volume', c.value, 'threshold');
+        break;
+      case 'Range':
+        emit('Volume', c.from, 'threshold');
+        emit('Volume', c.to, 'threshold');
+        break;
+      case 'KindsAny':
+        for (const k of c.kinds) emit('Reference', { path: [k.text], text: k.text, span: k.span }, 'kind');
+        break;
+      case 'Ciio':
+        break;
+    }
+  };
+  const rungs = (list: readonly A.Rung[], owner: Owner) => {
+    emit('Ladder', list, owner);
+    for (const r of list) {
+      condition(r.condition);
+      refs(r.basis, 'basis');
+    }
+  };
+
+  for (const file of files) {
+    for (const u of file.unknown) emit('Unknown', u);
+    for (const decl of file.declarations) {
+      switch (decl.kind) {
+        case 'Document':
+          emit('Document', decl);
+          block(decl, 'document');
+          for (const ch of decl.chapters) {
+            emit('Chapter', ch, decl);
+            emit('Volume', ch.number, 'number');
+            block(ch, 'chapter');
+            for (const art of ch.articles) {
+              emit('Article', art, decl);
+              emit('Volume', art.number, 'number');
+              block(art, 'article');
+            }
+          }
+          break;
+        case 'Annex':
+          emit('Annex', decl);
+          block(decl, 'annex');
+          refs(decl.basis, 'basis');
+          for (const g of decl.general) {
+            emit('General', g, decl);
+            block(g, 'general');
+            for (const r of g.rules) {
+              emit('Volume', r.number, 'number');
+              block(r, 'rule');
+              if (r.when) condition(r.when);
+              refs(r.basis, 'basis');
+            }
+          }
+          for (const c of decl.categories) {
+            emit('Category', c, decl);
+            block(c, 'category');
+            for (const s of c.subs) {
+              for (const r of s.refers) emit('Reference', { path: [r.text], text: r.text, span: r.span }, 'refers');
+            }
+            for (const e of c.examples) {
+              for (const b of [e.from, e.to]) emit('Reference', { path: [b.text], text: b.text, span: b.span }, 'example-bound');
+            }
+          }
+          break;
+        case 'Baseline': {
+          emit('Baseline', decl);
+          block(decl, 'baseline');
+          const owner = { what: 'baseline', id: decl.id.text, span: decl.id.span };
+          for (const e of decl.exemptions) refs(e.basis, 'basis');
+          for (const t of decl.triggers) refs(t.basis, 'basis');
+          if (decl.ladder) {
+            block(decl.ladder, 'ladder');
+            rungs(decl.ladder.rungs, owner);
+          }
+          if (decl.below) refs(decl.below.basis, 'basis');
+          if (decl.validity) {
+            emit('Volume', decl.validity.years, 'number');
+            refs(decl.validity.basis, 'basis');
+          }
+          break;
+        }
+        case 'List':
+          emit('List', decl);
+          block(decl, 'list');
+          if (decl.sector) emit('Reference', decl.sector, 'sector');
+          refs(decl.basis, 'basis');
+          if (decl.adopts) refs(decl.adopts.basis, 'basis');
+          if (decl.effective) {
+            emit('Date', decl.effective.from);
+            if (decl.effective.until) emit('Date', decl.effective.until);
+          }
+          for (const s of decl.scenarios) {
+            block(s, 'scenario');
+            for (const item of s.items) {
+              emit('Item', item, decl);
+              block(item, 'item');
+              if (item.category) emit('Reference', item.category, 'category');
+              refs(item.basis, 'basis');
+              rungs(item.rungs, { what: 'item', id: `${decl.id.text}.${item.id.text}`, span: item.id.span });
+            }
+          }
+          break;
+        case 'Zone':
+          emit('Zone', decl);
+          refs(decl.basis, 'basis');
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * AST → artifact model: resolves references to canonical ids, normalises thresholds to
+ * half-open intervals and names pathways as the runtime does. Runs only on a policy that
+ * checked clean, so every reference resolves here.
+ */
+import type * as A from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { articleId, exampleId, type SymbolTable } from '../symbols.js';
+import { atomInterval } from '../check/intervals.js';
+import {
+  POLICY_SCHEMA_VERSION,
+  type Condition,
+  type ListStatus,
+  type NegativeList,
+  type PathwayId,
+  type PolicyArtifact,
+  type Rung,
+} from '../../runtime/artifact.js';
+
+const PATHWAYS: Record<A.PathwayWord, PathwayId> = {
+  assessment: 'security-assessment',
+  contract: 'standard-contract-or-certification',
+  exempt: 'exempt',
+};
+
+/** The artifact, or the diagnostics saying what whole-policy part is missing. */
+export function lowerPolicy(
+  files: readonly A.PolicyFile[],
+  symbols: SymbolTable,
+  policyVersion: string,
+): { artifact?: PolicyArtifact; diagnostics: Diagnostic[] } {
+  const decls = files.flatMap((f) => f.declarations);
+  const annexes = decls.filter((d): d is A.AnnexDecl => d.kind === 'Annex');
+  const baselines = decls.filter((d): d is A.BaselineDecl => d.kind === 'Baseline');
+  const diagnostics: Diagnostic[] = [];
+  if (annexes.length !== 1) diagnostics.push(diagnostic('missing-declaration', annexes[1]?.id.span, { what: annexes.length ? ' exactly one annex' : ' annex (classification catalogue)' }));
+  if (baselines.length !== 1) diagnostics.push(diagnostic('missing-declaration', baselines[1]?.id.span, { what: baselines.length ? ' exactly one baseline' : ' national baseline' }));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const canonical = (ref: A.Reference): string => symbols.get(ref.text)?.id ?? ref.text;
+  const code = (ref: A.Reference): string => canonical(ref).split('.').at(-1)!;
+  const basis = (refs: readonly A.Reference[]): string[] => refs.map(canonical);
+  const condition = (c: A.Condition): Condition => {
+    switch (c.kind) {
+      case 'Or':
+        return { any: c.terms.map(condition) };
+      case 'And':
+        return { all: c.terms.map(condition) };
+      case 'Compare':
+      case 'Range': {
+        const i = atomInterval(c);
+        return { measure: c.measure, ...(i.lo > 0 ? { min: i.lo } : {}), ...(i.hi !== Infinity ? { max: i.hi } : {}) };
+      }
+      case 'KindsAny':
+        return { kindsAny: c.kinds.map((k) => k.text) };
+      case 'Ciio':
+        return { ciio: !c.negated };
+    }
+  };
+  const rungs = (list: readonly A.Rung[], inherited: string[]): Rung[] =>
+    list.map((r) => ({ pathway: PATHWAYS[r.pathway.word], when: condition(r.condition), basis: r.basis.length ? basis(r.basis) : inherited }));
+
+  const annex = annexes[0]!;
+  const a = annex.id.text;
+  const baseline = baselines[0]!;
+  const trigger = (on: 'important' | 'ciio') => {
+    const t = baseline.triggers.find((x) => x.on === on);
+    return t ? { [on]: { pathway: PATHWAYS[t.pathway.word], basis: basis(t.basis) } } : {};
+  };
+
+  const lists: NegativeList[] = decls
+    .filter((d): d is A.ListDecl => d.kind === 'List')
+    .map((l) => {
+      const listBasis = basis(l.basis);
+      return {
+        id: l.id.text,
+        title: l.title.value,
+        sector: code(l.sector!),
+        zones: l.zones.map((z) => z.text),
+        status: l.status!.text as ListStatus,
+        effective: { from: l.effective!.from.raw, ...(l.effective!.until ? { until: l.effective!.until.raw } : {}) },
+        basis: listBasis,
+        ...(l.adopts ? { adopts: { title: l.adopts.title.value, basis: basis(l.adopts.basis) } } : {}),
+        ...(l.proposal ? { proposal: l.proposal.value } : {}),
+        notes: l.notes.map((n) => n.value),
+        scenarios: l.scenarios.map((s) => ({
+          id: `${l.id.text}.${s.id.text}`,
+          title: s.title.value,
+          notes: s.notes.map((n) => n.value),
+          items: s.items.map((i) => {
+            const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
+            return {
+              id: `${l.id.text}.${i.id.text}`,
+              title: i.title.value,
+              category: i.category ? code(i.category) : code(l.sector!),
+              fields: i.fields.map((f) => f.value),
+              ...(i.description ? { description: i.description.value } : {}),
+              important: !!i.important,
+              ladder: rungs(i.rungs, itemBasis),
+              basis: itemBasis,
+              notes: i.notes.map((n) => n.value),
+            };
+          }),
+        })),
+      };
+    })
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+
+  const artifact: PolicyArtifact = {
+    schemaVersion: POLICY_SCHEMA_VERSION,
+    policyVersion,
+    documents: decls
+      .filter((d): d is A.DocumentDecl => d.kind === 'Document')
+      .map((d) => ({
+        id: d.id.text,
+        title: d.title.value,
+        numbering: d.numbering ? 'inferred' : 'official',
+        ...(d.numbering?.note ? { numberingNote: d.numbering.note.value } : {}),
+        ...(d.source ? { source: d.source.value } : {}),
+        paraphrase: d.paraphrase,
+        chapters: d.chapters.map((c) => ({
+          number: c.number.value,
+          title: c.title.value,
+          articles: c.articles.map((art) => ({
+            id: articleId(d.id.text, art.number.value),
+            number: art.number.value,
+            paragraphs: art.paragraphs.map((p) => p.value),
+            sic: art.sics.map((s) => ({ text: s.text.value, correction: s.correction.value })),
+          })),
+        })),
+      })),
+    annex: {
+      id: a,
+      title: annex.title.value,
+      basis: basis(annex.basis),
+      generalRules: {
+        title: annex.general[0]?.title.value ?? '',
+        rules: annex.general.flatMap((g) =>
+          g.rules.map((r) => ({ id: `${a}.rule${r.number.value}`, number: r.number.value, text: r.text.value, ...(r.when ? { when: condition(r.when) } : {}) })),
+        ),
+      },
+      sensitiveKinds: annex.kinds.map((k) => ({ id: `${a}.${k.id.text}`, code: k.id.text, name: k.name.value })),
+      standards: annex.standards.map((s) => ({ id: `${a}.${s.id.text}`, code: s.code.value, title: s.title.value })),
+      categories: annex.categories.map((c) => {
+        const order = c.subs.map((s) => s.id.text);
+        return {
+          id: `${a}.${c.id.text}`,
+          code: c.id.text,
+          name: c.name.value,
+          subcategories: c.subs.map((s) => ({
+            id: `${a}.${s.id.text}`,
+            code: s.id.text,
+            name: s.name.value,
+            ...(s.description ? { description: s.description.value } : {}),
+            refers: s.refers.map((r) => `${a}.${r.text}`),
+          })),
+          examples: c.examples.map((e) => ({
+            id: exampleId(a, e.from.text, e.to.text),
+            covers: order.slice(order.indexOf(e.from.text), order.indexOf(e.to.text) + 1),
+            text: e.text.value,
+          })),
+        };
+      }),
+    },
+    baseline: {
+      id: baseline.id.text,
+      title: baseline.title.value,
+      counting: 'calendar-year',
+      exemptions: baseline.exemptions.map((e) => ({ code: e.code.value, scope: e.scope, description: e.description.value, basis: basis(e.basis) })),
+      ...trigger('important'),
+      ...trigger('ciio'),
+      ladder: rungs(baseline.ladder?.rungs ?? [], []),
+      below: { pathway: PATHWAYS[baseline.below!.pathway.word], basis: basis(baseline.below!.basis) },
+      ...(baseline.validity
+        ? { validity: { pathway: PATHWAYS[baseline.validity.pathway.word], years: baseline.validity.years.value, basis: basis(baseline.validity.basis) } }
+        : {}),
+    },
+    zones: decls
+      .filter((d): d is A.ZoneDecl => d.kind === 'Zone')
+      .map((z) => ({ id: z.id.text, name: z.name.value, ...(z.authority ? { authority: z.authority.value } : {}), basis: basis(z.basis) })),
+    lists,
+  };
+  return { artifact, diagnostics };
+}

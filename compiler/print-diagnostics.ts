@@ -1,0 +1,95 @@
+/**
+ * Prints diagnostics rustc/TypeScript style: a header with the code, the location, a code
+ * frame whose carets line up under Chinese text (east-asian width), related locations and
+ * the hint.
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+import { createColors } from 'picocolors';
+import type { Diagnostic } from './diagnostics.js';
+import type { Span } from './source.js';
+
+/** Display width of a string in a terminal: CJK characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch === '\t' ? 4 : eastAsianWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+export interface PrintOptions {
+  readonly color: boolean;
+  /** File path → text, for code frames; a diagnostic whose file is unknown prints without one. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+function location(span: Span): string {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+
+/** The source line with a caret underline, gutter-aligned. */
+function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: (s: string) => string): string[] {
+  const lines = text.split('\n');
+  const line = (lines[span.line - 1] ?? '').replace(/\r$/, '');
+  const gutter = String(span.line).length;
+  const pad = ' '.repeat(gutter);
+  const before = line.slice(0, span.column - 1);
+  const end = span.endLine === span.line ? span.endColumn - 1 : line.length;
+  const marked = line.slice(span.column - 1, Math.max(end, span.column - 1));
+  const caretCount = Math.max(1, displayWidth(marked));
+  const shown = line.replace(/\t/g, '    ');
+  return [
+    `${pad} ${dim('|')}`,
+    `${dim(String(span.line))} ${dim('|')} ${shown}`,
+    `${pad} ${dim('|')} ${' '.repeat(displayWidth(before))}${paint('^'.repeat(caretCount))}`,
+  ];
+}
+
+/** One diagnostic as printed text (several lines, no trailing newline). */
+export function formatDiagnostic(d: Diagnostic, options: PrintOptions): string {
+  const c = createColors(options.color);
+  const paint = d.severity === 'error' ? c.red : c.yellow;
+  const out = [`${paint(c.bold(`${d.severity}[${d.code}]`))}${c.bold(`: ${d.message}`)}`];
+  if (d.span) {
+    const gutter = ' '.repeat(String(d.span.line).length);
+    out.push(`${gutter}${c.blue('-->')} ${location(d.span)}`);
+    const text = options.texts.get(d.span.file);
+    if (text !== undefined) out.push(...codeFrame(text, d.span, paint, c.blue));
+    for (const r of d.related) out.push(`${gutter} ${c.blue('=')} note: ${r.message} at ${location(r.span)}`);
+    if (d.hint) out.push(`${gutter} ${c.blue('=')} hint: ${d.hint}`);
+  } else {
+    for (const r of d.related) out.push(`  = note: ${r.message} at ${location(r.span)}`);
+    if (d.hint) out.push(`  = hint: ${d.hint}`);
+  }
+  return out.join('\n');
+}
+
+/** All diagnostics and a summary line ("2 errors, 1 warning"). */
+export function formatDiagnostics(list: readonly Diagnostic[], options: PrintOptions): string {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.length - errors;
+  const parts = list.map((d) => formatDiagnostic(d, options));
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (list.length > 0) parts.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return parts.join('\n\n');
+}
+
+/** The JSON form of diagnostics (`--json`): stable field order, spans as plain objects. */
+export function diagnosticsToJson(list: readonly Diagnostic[]): object[] {
+  return list.map((d) => ({
+    code: d.code,
+    id: d.id,
+    severity: d.severity,
+    message: d.message,
+    messageZh: d.messageZh,
+    ...(d.span
+      ? {
+          file: d.span.file,
+          line: d.span.line,
+          column: d.span.column,
+          endLine: d.span.endLine,
+          endColumn: d.span.endColumn,
+        }
+      : {}),
+    related: d.related.map((r) => ({ message: r.message, file: r.span.file, line: r.span.line, column: r.span.column })),
+    ...(d.hint ? { hint: d.hint } : {}),
+  }));
+}
