@@ -23,6 +23,7 @@ export const CODES = {
   'unexpected-token': { code: 'QD1010', severity: 'error', en: 'expected {expected} but found {found}', zh: '此处应为 {expected}，实际为 {found}' },
   'no-viable-alternative': { code: 'QD1011', severity: 'error', en: 'unexpected {found}; expected {expected}', zh: '意外的 {found}；应为 {expected}' },
   'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}' },
+  'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'blocks nested more than {limit} deep', zh: '代码块嵌套超过 {limit} 层' },
   'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}' },
 
   'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context} 中出现未知关键字 {word}' },

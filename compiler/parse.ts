@@ -47,13 +47,27 @@ function syntaxDiagnostic(source: Source, e: IRecognitionException): Diagnostic 
   const offset = atEof ? source.text.length : t.startOffset;
   const length = atEof ? 0 : t.image.length;
   const id = ERROR_IDS[e.name as keyof typeof ERROR_IDS] ?? 'unexpected-token';
-  const hint =
-    atEof
-      ? 'check that every { has its matching }'
-      : t.tokenType === T.StringLiteral && /RCurly|name/.test(e.message)
+  const hint = atEof
+    ? 'check that every { has its matching }'
+    : t.tokenType === T.StringLiteral && e.message.startsWith('a name')
+      ? 'names (ids, zones, statuses) are written without quotes'
+      : t.tokenType === T.StringLiteral && e.message.includes("'}'")
         ? 'a declaration takes one title string; paragraphs belong inside an article'
         : undefined;
   return diagnostic(id, spanAt(source, offset, length), { expected: e.message, found: describeToken(t) }, hint ? { hint } : {});
+}
+
+/** Deepest `{ … }` nesting accepted: real policies use four levels (list → scenario → item). */
+const MAX_DEPTH = 32;
+
+function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LCurly || t.tokenType === T.LParen || t.tokenType === T.LBracket) {
+      if (++depth > MAX_DEPTH) return t;
+    } else if (t.tokenType === T.RCurly || t.tokenType === T.RParen || t.tokenType === T.RBracket) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
@@ -82,6 +96,12 @@ export function parseSource(source: Source): ParseResult {
     }
     return true;
   });
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep) {
+    // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
+    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item; check for a missing }' }));
+    return { file: { kind: 'File', path: source.path, declarations: [], unknown: [] }, diagnostics };
+  }
   qdParser.input = tokens;
   const cst = qdParser.file();
   for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));

@@ -28,7 +28,7 @@ const ARGUMENT_TOKENS = [
 
 class QdParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: syntaxMessages });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'full', errorMessageProvider: syntaxMessages });
     this.performSelfAnalysis();
   }
 

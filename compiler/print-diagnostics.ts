@@ -25,21 +25,29 @@ function location(span: Span): string {
   return `${span.file}:${span.line}:${span.column}`;
 }
 
-/** The source line with a caret underline, gutter-aligned. */
+/** Characters of context kept on each side of a span when its line is too long to print whole. */
+const CONTEXT = 40;
+const MAX_MARKED = 80;
+
+/** The source line with a caret underline, gutter-aligned; long lines are cut around the span. */
 function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: (s: string) => string): string[] {
   const lines = text.split('\n');
   const line = (lines[span.line - 1] ?? '').replace(/\r$/, '');
   const gutter = String(span.line).length;
   const pad = ' '.repeat(gutter);
-  const before = line.slice(0, span.column - 1);
-  const end = span.endLine === span.line ? span.endColumn - 1 : line.length;
-  const marked = line.slice(span.column - 1, Math.max(end, span.column - 1));
-  const caretCount = Math.max(1, displayWidth(marked));
-  const shown = line.replace(/\t/g, '    ');
+  const start = span.column - 1;
+  const end = Math.max(start, span.endLine === span.line ? span.endColumn - 1 : line.length);
+  const from = Math.max(0, start - CONTEXT);
+  const to = Math.min(line.length, Math.min(end, start + MAX_MARKED) + CONTEXT);
+  const lead = from > 0 ? '…' : '';
+  const tail = to < line.length ? '…' : '';
+  const before = lead + line.slice(from, start);
+  const marked = line.slice(start, Math.min(end, start + MAX_MARKED));
+  const shown = (lead + line.slice(from, to) + tail).replace(/\t/g, '    ');
   return [
     `${pad} ${dim('|')}`,
     `${dim(String(span.line))} ${dim('|')} ${shown}`,
-    `${pad} ${dim('|')} ${' '.repeat(displayWidth(before))}${paint('^'.repeat(caretCount))}`,
+    `${pad} ${dim('|')} ${' '.repeat(displayWidth(before))}${paint('^'.repeat(Math.max(1, displayWidth(marked))))}`,
   ];
 }
 
