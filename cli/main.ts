@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { EXIT } from './output.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride();
   registerCheck(program, setExit);
   registerBuild(program, setExit);
+  registerEvaluate(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -12,6 +12,9 @@ import { toJson } from './emit/json.js';
 import { buildManifest } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
+import { requestSchema } from './emit/schemas/request.schema.js';
+import { responseSchema } from './emit/schemas/response.schema.js';
+import { validatorsModule } from './emit/validators.js';
 import { validateArtifact } from './emit/validate.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
@@ -52,10 +55,14 @@ export async function sourceRevision(root: string, paths: readonly string[]): Pr
 
 /** The artifacts of a compiled policy, path → content; every emitter adds its files here. */
 export function emitArtifacts(artifact: PolicyArtifact): Map<string, string> {
+  const request = requestSchema(artifact);
   return new Map([
     ['policy.json', toJson(artifact)],
     ['schema/policy.schema.json', toJson(policySchema)],
     ['schema/manifest.schema.json', toJson(manifestSchema)],
+    ['schema/request.schema.json', toJson(request)],
+    ['schema/response.schema.json', toJson(responseSchema)],
+    ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
 }
 

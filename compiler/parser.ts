@@ -314,11 +314,18 @@ class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
+  /**
+   * A rung's own `basis` must end its line; a `basis` on the next line belongs to the
+   * enclosing item, which is how a drafter reads it.
+   */
   private rungClause = this.RULE('rungClause', () => {
     this.CONSUME(T.PathwayKeyword);
     this.CONSUME(T.When);
     this.SUBRULE(this.condition);
-    this.OPTION(() => this.SUBRULE(this.basisClause));
+    this.OPTION({
+      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      DEF: () => this.SUBRULE(this.basisClause),
+    });
   });
 
   private belowClause = this.RULE('belowClause', () => {

@@ -1,0 +1,73 @@
+/**
+ * The runtime's public face: a verified policy that decides requests. It imports nothing from
+ * the compiler and compiles no schema: requests are checked by the validators the build
+ * precompiled.
+ */
+import { InvalidRequestError } from './errors.js';
+import { compilePolicy, decide, type CompiledPolicy } from './evaluate.js';
+import { loadBundle, openBundle, type PolicyBundle } from './load.js';
+import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
+
+function realDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export class Policy {
+  private readonly compiled: CompiledPolicy;
+
+  private constructor(readonly bundle: PolicyBundle) {
+    this.compiled = compilePolicy(bundle.policy, bundle.digest);
+  }
+
+  /** Loads and verifies the bundle in `dir` (a `qingdan build` output folder). */
+  static async load(dir: string): Promise<Policy> {
+    return new Policy(await loadBundle(dir));
+  }
+
+  /** Verifies and opens a bundle given as files (path → bytes). */
+  static async open(files: ReadonlyMap<string, Uint8Array>): Promise<Policy> {
+    return new Policy(await openBundle(files));
+  }
+
+  get version(): string {
+    return this.bundle.policy.policyVersion;
+  }
+
+  get digest(): string {
+    return this.bundle.digest;
+  }
+
+  /** Every way `request` breaks the request contract (empty when it conforms). */
+  problems(request: unknown): RequestProblem[] {
+    const validate = this.bundle.validateRequest;
+    const asOf = (request as { asOf?: unknown } | null)?.asOf;
+    const dateProblems = typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf) ? [{ pointer: '/asOf', message: `${asOf} is not a calendar date` }] : [];
+    if (!validate(request)) {
+      const schemaProblems = (validate.errors ?? []).map((e) => ({
+        pointer: e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.missingProperty ?? e.params.additionalProperty)}` : e.instancePath,
+        message: e.keyword === 'enum' ? `${e.message}: ${(e.params.allowedValues as unknown[]).join(', ')}` : (e.message ?? e.keyword),
+      }));
+      return [...dateProblems, ...schemaProblems];
+    }
+    return dateProblems;
+  }
+
+  /** Validates and decides; throws InvalidRequestError listing every problem. */
+  evaluate(request: unknown): EvaluationResponse {
+    const problems = this.problems(request);
+    if (problems.length > 0) throw new InvalidRequestError(problems);
+    return decide(this.compiled, request as EvaluationRequest);
+  }
+
+  /** Decides a request already known to conform (skips validation; for hot paths). */
+  decideTrusted(request: EvaluationRequest): EvaluationResponse {
+    return decide(this.compiled, request);
+  }
+
+  /** True when `response` conforms to the published response schema. */
+  isValidResponse(response: unknown): boolean {
+    return this.bundle.validateResponse(response);
+  }
+}
