@@ -86,3 +86,41 @@ describe('qingdan check', () => {
     }
   });
 });
+
+describe('qingdan evaluate', () => {
+  const request = { asOf: '2027-06-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 150_000 } } };
+
+  it('prints a readable decision with citations and exits 0', async () => {
+    const dir = await tempDir();
+    const built = qingdan(['build', '--out', join(dir, 'dist')]);
+    expect(built.code).toBe(0);
+    const file = join(dir, 'request.json');
+    await writeFile(file, JSON.stringify(request));
+    const r = qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pathway: standard-contract-or-certification');
+    expect(r.stdout).toContain('national.art8');
+    const json = qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--json', '--as-of', '2028-01-02']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', asOf: '2028-01-02', basis: { kind: 'baseline' } });
+  });
+
+  it('exits 2 on an invalid request, listing every problem', async () => {
+    const dir = await tempDir();
+    qingdan(['build', '--out', join(dir, 'dist')]);
+    const file = join(dir, 'request.json');
+    await writeFile(file, JSON.stringify({ ...request, processor: { zone: 'mars' } }));
+    const r = qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/processor/zone');
+    expect(r.stderr).toContain('/processor/ciio');
+  });
+
+  it('exits 2 with a clear message when there is no built policy', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'request.json');
+    await writeFile(file, JSON.stringify(request));
+    const r = qingdan(['evaluate', file, '--dist', join(dir, 'nowhere')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot load the policy: .*qingdan build/);
+  });
+});
