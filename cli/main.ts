@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerEvaluate } from './commands/evaluate.js';
+import { registerGazette } from './commands/gazette.js';
 import { EXIT } from './output.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCheck(program, setExit);
   registerBuild(program, setExit);
   registerEvaluate(program, setExit);
+  registerGazette(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -9,7 +9,8 @@ import { simpleGit } from 'simple-git';
 import { compileSources, readSources, type CompileResult } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { toJson } from './emit/json.js';
-import { buildManifest } from './emit/manifest.js';
+import { emitGazette } from './emit/gazette/emit.js';
+import { buildManifest, sha256 } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
 import { requestSchema } from './emit/schemas/request.schema.js';
@@ -53,17 +54,24 @@ export async function sourceRevision(root: string, paths: readonly string[]): Pr
   }
 }
 
-/** The artifacts of a compiled policy, path → content; every emitter adds its files here. */
-export function emitArtifacts(artifact: PolicyArtifact): Map<string, string> {
+/**
+ * The artifacts of a compiled policy, path → content; every emitter adds its files here. The
+ * source revision goes into the gazettes' footers, so the same sources at the same commit
+ * give the same bytes.
+ */
+export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: string | null; dirty: boolean } = { commit: null, dirty: false }): Map<string, string> {
   const request = requestSchema(artifact);
-  return new Map([
-    ['policy.json', toJson(artifact)],
+  const policyJson = toJson(artifact);
+  const files = new Map([
+    ['policy.json', policyJson],
     ['schema/policy.schema.json', toJson(policySchema)],
     ['schema/manifest.schema.json', toJson(manifestSchema)],
     ['schema/request.schema.json', toJson(request)],
     ['schema/response.schema.json', toJson(responseSchema)],
     ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
+  for (const [path, content] of emitGazette(artifact, { digest: sha256(policyJson), ...revision })) files.set(`gazette/${path}`, content);
+  return files;
 }
 
 /** Writes `files` into a fresh sibling folder, then swaps it in for `outDir`. */
@@ -97,9 +105,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const compiled = compileSources(read.sources, policyVersion);
   if (!compiled.artifact) return { diagnostics: compiled.diagnostics, compiled };
 
-  const files = emitArtifacts(compiled.artifact);
-  const invalid = validateArtifact('policy.json', policySchema, compiled.artifact);
   const revision = await sourceRevision(root, options.paths);
+  const files = emitArtifacts(compiled.artifact, revision);
+  const invalid = validateArtifact('policy.json', policySchema, compiled.artifact);
   const manifest = buildManifest(files, { policyVersion, compilerVersion: await packageVersion(COMPILER_PACKAGE), ...revision });
   invalid.push(...validateArtifact('manifest.json', manifestSchema, manifest));
   if (invalid.length > 0) return { diagnostics: [...compiled.diagnostics, ...invalid], compiled };

@@ -1,0 +1,36 @@
+/**
+ * The annex as a gazette page: the general identification rules, then the classification
+ * table with the original's merged cells (category and example columns) kept as rowspans.
+ */
+import type { Annex } from '../../../runtime/artifact.js';
+import { chineseNumeral, conditionZh, md } from './text.js';
+
+const MERGED = '^^';
+
+export function annexMarkdown(annex: Annex): string {
+  const kinds = new Map(annex.sensitiveKinds.map((k) => [k.code, k.name]));
+  const out = [`# ${md(annex.title)} {id=${annex.id}}`, '', `## ${md(annex.generalRules.title)} {id=${annex.id}.general}`, ''];
+  for (const rule of annex.generalRules.rules) {
+    out.push(`${rule.number}\\. ${md(rule.text)} {id=${rule.id}}`, '');
+    if (rule.when) out.push(`释义（qingdan 的条件化表述，非原文）：${md(conditionZh(rule.when, kinds))}。 {.reading}`, '');
+  }
+  out.push(`## 分类分级参考表 {id=${annex.id}.table}`, '');
+  out.push('| 一级类别 | 二级类别 | 数据基本信息描述 | 重要数据识别参考规则（示例） |', '| --- | --- | --- | --- |');
+  let number = 0;
+  annex.categories.forEach((category, ci) => {
+    category.subcategories.forEach((sub, si) => {
+      number++;
+      const categoryCell = si === 0 ? `（${chineseNumeral(ci + 1)}）${md(category.name)} {id=${category.id}}` : MERGED;
+      const example = category.examples.find((e) => e.covers.includes(sub.code));
+      const exampleCell = example && example.covers[0] === sub.code ? `${md(example.text)} {id=${example.id}}` : MERGED;
+      out.push(`| ${categoryCell} | ${number}.${md(sub.name)} {id=${sub.id}} | ${sub.description ? md(sub.description) : '—'} | ${exampleCell} |`);
+    });
+  });
+  out.push('');
+  if (annex.standards.length > 0) {
+    out.push('## 引用标准 {id=annex.standards}', '');
+    for (const s of annex.standards) out.push(`- 《${md(s.title)}》${s.code ? `（${md(s.code)}）` : ''} {id=${s.id}}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

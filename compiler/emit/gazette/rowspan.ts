@@ -1,0 +1,45 @@
+/**
+ * A markdown-it plugin for merged table cells: a cell whose whole content is `^^` merges into
+ * the cell above it (MultiMarkdown's rowspan syntax). The maintained multimd-table plugin no
+ * longer runs on markdown-it 15, and this is all of it the gazettes need.
+ */
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+
+const MERGE = '^^';
+
+function mergeTable(tokens: Token[], start: number, end: number): void {
+  // The cells of each body row, as [open, inline, close] token indexes.
+  const rows: number[][] = [];
+  for (let i = start; i < end; i++) {
+    if (tokens[i]!.type === 'tr_open') rows.push([]);
+    else if (tokens[i]!.type === 'td_open') rows.at(-1)!.push(i);
+  }
+  const drop = new Set<number>();
+  const owner: (number | undefined)[][] = rows.map(() => []);
+  rows.forEach((cells, r) => {
+    cells.forEach((open, c) => {
+      const content = tokens[open + 1]!.content.trim();
+      const above = r > 0 ? owner[r - 1]![c] : undefined;
+      if (content === MERGE && above !== undefined) {
+        const target = tokens[above]!;
+        target.attrSet('rowspan', String(Number(target.attrGet('rowspan') ?? '1') + 1));
+        owner[r]![c] = above;
+        drop.add(open).add(open + 1).add(open + 2);
+      } else owner[r]![c] = open;
+    });
+  });
+  for (const i of [...drop].sort((a, b) => b - a)) tokens.splice(i, 1);
+}
+
+/** Registers the rule; it runs after inline parsing, on every table of the document. */
+export function rowspanPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('rowspan', (state: StateCore) => {
+    const tokens = state.tokens;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      if (tokens[i]!.type !== 'table_open') continue;
+      let end = i;
+      while (tokens[end]!.type !== 'table_close') end++;
+      mergeTable(tokens, i, end);
+    }
+  });
+}

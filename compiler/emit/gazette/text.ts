@@ -1,0 +1,55 @@
+/** Text helpers for gazettes: Markdown escaping, Chinese numerals, thresholds in words. */
+import type { Condition, PathwayId } from '../../../runtime/artifact.js';
+
+/**
+ * Escapes what Markdown would read as syntax, so DSL text renders exactly as written: no
+ * emphasis, links, attributes, entities or HTML can come from policy text, and a paragraph
+ * starting "1." or "-" stays a paragraph.
+ */
+export function md(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>#|~&$]/g, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/\n/g, ' ');
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 13 → 十三, 32 → 三十二 (the numbers of articles and chapters). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/** A volume as the regulation writes it: 1000000 → 100万. */
+export function volume(n: number): string {
+  if (n >= 100_000_000 && n % 100_000_000 === 0) return `${n / 100_000_000}亿`;
+  if (n >= 10_000 && n % 10_000 === 0) return `${n / 10_000}万`;
+  return String(n);
+}
+
+const MEASURE_ZH = { persons: '个人信息', sensitive: '敏感个人信息' } as const;
+
+/** A threshold condition in the regulation's words (以上 includes, 不满 excludes). */
+export function conditionZh(c: Condition, kinds: ReadonlyMap<string, string>): string {
+  if ('any' in c) return c.any.map((t) => conditionZh(t, kinds)).join('；或');
+  if ('all' in c) return c.all.map((t) => conditionZh(t, kinds)).join('，且');
+  if ('measure' in c) {
+    const what = MEASURE_ZH[c.measure];
+    if (c.min !== undefined && c.max !== undefined) return `${volume(c.min)}人以上、不满${volume(c.max)}人的${what}`;
+    if (c.min !== undefined) return `${volume(c.min)}人以上${what}`;
+    if (c.max !== undefined) return `不满${volume(c.max)}人的${what}`;
+    return `任意数量的${what}`;
+  }
+  if ('kindsAny' in c) return `包含${c.kindsAny.map((k) => kinds.get(k) ?? k).join('、')}`;
+  return c.ciio ? '关键信息基础设施运营者' : '关键信息基础设施运营者以外的数据处理者';
+}
+
+export const PATHWAY_ZH: Record<PathwayId, string> = {
+  'security-assessment': '数据出境安全评估',
+  'standard-contract-or-certification': '个人信息出境标准合同或个人信息保护认证',
+  exempt: '免予申报',
+};
