@@ -111,56 +111,40 @@ function ladder(rungs: readonly CompiledRung[], facts: Facts): Reason | undefine
 export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationResponse {
   const t = req.transfer;
   const preview = req.preview === true;
-  const policyRef = { version: p.policy.policyVersion, digest: p.digest };
   if (!t.isExport) {
-    return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: { kind: 'none' }, reasons: [R.NOT_EXPORT], obligations: [], advisories: [], policy: policyRef };
+    return {
+      version: 1,
+      pathway: 'not-applicable',
+      preview,
+      asOf: req.asOf,
+      basis: { kind: 'none' },
+      reasons: [R.NOT_EXPORT],
+      obligations: [],
+      advisories: [],
+      policy: { version: p.policy.policyVersion, digest: p.digest },
+    };
   }
 
-  const reasons: Reason[] = [];
-  const lists = new Set<string>();
-  let usedBaseline = false;
+  const d: Decision = { reasons: [], lists: new Set(), reportingLists: 0, important: t.importantData === true, usedBaseline: false };
   const items = t.items ?? [];
   const pi = t.personalInfo;
-  const piPersons = pi?.persons ?? 0;
-  const piSensitive = pi?.sensitivePersons ?? 0;
+  const piVolume = (pi?.persons ?? 0) + (pi?.sensitivePersons ?? 0);
+  let itemVolume = 0;
+  for (const i of items) itemVolume += (i.persons ?? 0) + (i.sensitivePersons ?? 0);
+  const hasPersonalInfo = piVolume + itemVolume > 0;
+  const { ciio, zone } = req.processor;
   const kinds = pi?.sensitiveKinds ?? [];
-  let itemPersons = 0;
-  let itemSensitive = 0;
-  for (const i of items) {
-    itemPersons += i.persons ?? 0;
-    itemSensitive += i.sensitivePersons ?? 0;
-  }
-  const hasPersonalInfo = piPersons + piSensitive + itemPersons + itemSensitive > 0;
-  const ciio = req.processor.ciio;
-  const zone = req.processor.zone;
 
-  // 2. Important data, notified or published: assessment for anyone.
-  if (t.importantData) reasons.push(p.importantData);
-
-  // 3. National exemptions claimed for the whole transfer.
-  const claimed = t.exemptions ?? [];
-  if (claimed.length > 0) {
-    let valid = 0;
-    for (const code of claimed) {
-      const e = p.exemptions.get(code)!;
-      if (t.importantData) reasons.push(R.exemptionNotForImportant(e));
-      else if (e.scope === 'data' && hasPersonalInfo) reasons.push(R.exemptionContradicted(e));
-      else {
-        reasons.push(R.exemption(e));
-        valid++;
-      }
-    }
-    if (valid > 0 || t.importantData) return respond(p, req, reasons, lists, true);
-  }
-
-  // Items a list names as important are important data for anyone; the rest need a usable list.
+  // 2. Important data: notified or published (the request says so), or named by a usable list.
+  if (d.important) d.reasons.push(p.importantData);
   const reportedInactive = new Set<string>();
+  const pending: Array<{ ci: CompiledItem; persons: number; sensitive: number }> = [];
   let sectorOfItems: string | undefined;
   let itemSectors = 0;
   for (const requested of items) {
     const ci = p.items.get(requested.id);
     if (!ci) {
-      reasons.push(R.unknownItem(requested.id));
+      d.reasons.push(R.unknownItem(requested.id));
       continue;
     }
     const list = ci.list.list;
@@ -168,70 +152,113 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       itemSectors++;
       sectorOfItems = list.sector;
     }
+    const persons = requested.persons ?? 0;
+    const sensitive = requested.sensitivePersons ?? 0;
+    // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
+    if (ciio && !ci.item.important && persons + sensitive > 0) continue;
     const inactive = listInactivity(list, req.asOf, preview);
     if (inactive) {
-      reasons.push(R.noListInForce(requested.id, [list], inactive, req.asOf));
+      d.reasons.push(R.noListInForce(requested.id, [list], inactive, req.asOf));
       reportedInactive.add(list.id);
-      continue;
+    } else if (ci.item.important) {
+      d.reasons.push(ci.important);
+      d.important = true;
+      useList(d, ci.list, zone);
+    } else pending.push({ ci, persons, sensitive });
+  }
+
+  // 3. National exemptions claimed for the whole transfer; none removes important data.
+  const claimed = t.exemptions ?? [];
+  if (claimed.length > 0) {
+    let valid = 0;
+    for (const code of claimed) {
+      const e = p.exemptions.get(code)!;
+      if (d.important) d.reasons.push(R.exemptionNotForImportant(e));
+      else if (e.scope === 'data' && hasPersonalInfo) d.reasons.push(R.exemptionContradicted(e));
+      else {
+        d.reasons.push(R.exemption(e));
+        valid++;
+      }
     }
-    if (ci.item.important) {
-      reasons.push(ci.important);
-      lists.add(list.id);
-      continue;
+    if (valid > 0 || d.important) {
+      d.usedBaseline = true;
+      return respond(p, req, d);
     }
-    if (ciio) continue; // decided below as a CIIO's personal information
-    if (!ci.list.zones.has(zone)) {
-      reasons.push(R.itemNotInZone(requested.id, list, zone));
-      continue;
-    }
-    const facts: Facts = { persons: requested.persons ?? 0, sensitive: requested.sensitivePersons ?? 0, kinds, ciio };
-    reasons.push(ladder(ci.rungs, facts) ?? ci.below);
-    lists.add(list.id);
   }
 
   // 4. A CIIO providing personal information: assessment; lists do not apply to CIIOs.
   if (ciio) {
-    if (hasPersonalInfo) reasons.push(p.ciio);
-    else if (reasons.length === 0) reasons.push(R.NOTHING_REGULATED);
-    return respond(p, req, reasons, lists, usedBaseline);
+    if (hasPersonalInfo) d.reasons.push(p.ciio);
+    if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
+    return respond(p, req, d);
   }
 
-  // 5. A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
+  // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
+  for (const { ci, persons, sensitive } of pending) {
+    if (!ci.list.zones.has(zone)) {
+      d.reasons.push(R.itemNotInZone(ci.item.id, ci.list.list, zone));
+      continue;
+    }
+    d.reasons.push(ladder(ci.rungs, { persons, sensitive, kinds, ciio }) ?? ci.below);
+    useList(d, ci.list, zone);
+  }
+
+  // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
   const sector = t.sector ?? (itemSectors === 1 ? sectorOfItems : undefined);
   const sectorLists = zone === 'outside' || sector === undefined ? [] : (p.listsBySector.get(sector) ?? []).filter((l) => l.zones.has(zone));
   if (sectorLists.length > 0) {
-    const active = sectorLists.filter((l) => !listInactivity(l.list, req.asOf, preview));
-    if (active.length === 0) {
-      if (!sectorLists.every((l) => reportedInactive.has(l.list.id))) reasons.push(R.noListInForce(sector!, sectorLists.map((l) => l.list), listInactivity(sectorLists[0]!.list, req.asOf, preview)!, req.asOf));
-    } else if (piPersons + piSensitive > 0 || items.length === 0) {
-      reasons.push(R.notOnList(active[0]!.list));
-      lists.add(active[0]!.list.id);
+    const active = sectorLists.find((l) => !listInactivity(l.list, req.asOf, preview));
+    if (!active) {
+      if (!sectorLists.every((l) => reportedInactive.has(l.list.id))) {
+        d.reasons.push(R.noListInForce(sector!, sectorLists.map((l) => l.list), listInactivity(sectorLists[0]!.list, req.asOf, preview)!, req.asOf));
+      }
+    } else if (piVolume > 0 || items.length === 0) {
+      d.reasons.push(R.notOnList(active.list));
+      useList(d, active, zone);
     }
-  } else if (piPersons + piSensitive > 0) {
+  } else if (piVolume > 0) {
     // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
-    usedBaseline = true;
-    reasons.push(ladder(p.national, { persons: piPersons, sensitive: piSensitive, kinds, ciio }) ?? p.nationalBelow);
+    d.usedBaseline = true;
+    d.reasons.push(ladder(p.national, { persons: pi?.persons ?? 0, sensitive: pi?.sensitivePersons ?? 0, kinds, ciio }) ?? p.nationalBelow);
   }
-  if (reasons.length === 0) reasons.push(R.NOTHING_REGULATED);
-  return respond(p, req, reasons, lists, usedBaseline);
+  if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
+  return respond(p, req, d);
 }
 
-function respond(p: CompiledPolicy, req: EvaluationRequest, reasons: Reason[], lists: ReadonlySet<string>, usedBaseline: boolean): EvaluationResponse {
+/** What the decision has gathered so far. */
+interface Decision {
+  readonly reasons: Reason[];
+  /** Lists that decided some part. */
+  readonly lists: Set<string>;
+  /** How many of those the processor uses as a zone processor (Art. 15 reporting). */
+  reportingLists: number;
+  /** Important data is involved: notified, published, or named by a list. */
+  important: boolean;
+  usedBaseline: boolean;
+}
+
+function useList(d: Decision, list: CompiledList, zone: string): void {
+  if (d.lists.has(list.list.id)) return;
+  d.lists.add(list.list.id);
+  if (list.zones.has(zone)) d.reportingLists++;
+}
+
+function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): EvaluationResponse {
   let pathway: Outcome = 'exempt';
-  for (const r of reasons) if (RANK[r.outcome] > RANK[pathway]) pathway = r.outcome;
+  for (const r of d.reasons) if (RANK[r.outcome] > RANK[pathway]) pathway = r.outcome;
   const obligations: Obligation[] = [];
-  if (lists.size > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
+  if (d.reportingLists > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
   if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);
-  if (req.transfer.importantData) obligations.push(R.CERTIFICATION_UNAVAILABLE);
-  if (pathway !== 'not-applicable') obligations.push(R.SECURITY_DUTIES);
-  const advisories = req.transfer.importantData ? [] : importantDataAdvisories(p, req);
+  if (d.important) obligations.push(R.CERTIFICATION_UNAVAILABLE);
+  obligations.push(R.SECURITY_DUTIES);
+  const advisories = d.important ? [] : importantDataAdvisories(p, req);
   return {
     version: 1,
     pathway,
     preview: req.preview === true,
     asOf: req.asOf,
-    basis: lists.size > 0 ? { kind: 'list', lists: [...lists].sort() } : usedBaseline ? { kind: 'baseline', id: p.policy.baseline.id } : { kind: 'none' },
-    reasons,
+    basis: d.lists.size > 0 ? { kind: 'list', lists: [...d.lists].sort() } : d.usedBaseline ? { kind: 'baseline', id: p.policy.baseline.id } : { kind: 'none' },
+    reasons: d.reasons,
     obligations,
     advisories,
     policy: { version: p.policy.policyVersion, digest: p.digest },
