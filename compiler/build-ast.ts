@@ -106,6 +106,7 @@ export class AstBuilder extends BaseVisitor {
 
   private unknownOf(node: CstNode, context: A.BlockContext): A.UnknownClause {
     const c = node.children as Children;
+    for (const arg of this.nodes(c, 'clauseArgument')) this.text(this.tok(arg.children as Ctx, 'StringLiteral')); // reports bad escapes
     const head = this.tok(c, 'Identifier') ?? this.tok(c, 'Keyword');
     return {
       kind: 'UnknownClause',
@@ -618,5 +619,7 @@ export function parseVolume(image: string): { value: number; integral: boolean }
   const moved = frac.padEnd(shift, '0');
   const intPart = (whole ?? '0') + moved.slice(0, shift);
   const rest = moved.slice(shift);
-  return { value: Number(intPart), integral: !/[1-9]/.test(rest) };
+  const integral = !/[1-9]/.test(rest);
+  // A fractional volume keeps its exact value, so later checks see what was written (QD3003 reports it).
+  return { value: integral ? Number(intPart) : Number(`${intPart}.${rest}`), integral };
 }

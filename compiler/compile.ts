@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { PolicyFile } from './ast.js';
 import { check } from './check/check.js';
+import { UnknownKeywordRule } from './check/rules/UnknownKeywordRule.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lowerPolicy } from './emit/lower.js';
 import { parseSource } from './parse.js';
@@ -34,6 +35,12 @@ export function checkSources(sources: readonly Source[]): CheckResult {
   const symbols = collectSymbols(files);
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
   if (!hasErrors(diagnostics)) diagnostics.push(...check(files, symbols));
+  else {
+    // After a syntax error only the local unknown-keyword rule runs: a misspelt clause explains
+    // many syntax errors. On a line that already has a syntax error its word is mere debris.
+    const broken = new Set(diagnostics.map((d) => `${d.span?.file}:${d.span?.line}`));
+    diagnostics.push(...check(files, symbols, [UnknownKeywordRule]).filter((d) => !broken.has(`${d.span?.file}:${d.span?.line}`)));
+  }
   return { files, symbols, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -23,7 +23,7 @@ export const CODES = {
   'unexpected-token': { code: 'QD1010', severity: 'error', en: 'expected {expected} but found {found}', zh: '此处应为 {expected}，实际为 {found}' },
   'no-viable-alternative': { code: 'QD1011', severity: 'error', en: 'unexpected {found}; expected {expected}', zh: '意外的 {found}；应为 {expected}' },
   'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}' },
-  'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'blocks nested more than {limit} deep', zh: '代码块嵌套超过 {limit} 层' },
+  'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'brackets ({, ( or [) nested more than {limit} deep', zh: '括号嵌套超过 {limit} 层' },
   'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}' },
 
   'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context} 中出现未知关键字 {word}' },
@@ -40,7 +40,7 @@ export const CODES = {
 
   'invalid-date': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: {reason}', zh: '日期 {date} 无效：{reason}' },
   'negative-volume': { code: 'QD3002', severity: 'error', en: 'a volume cannot be negative', zh: '数量不能为负数' },
-  'non-integer-volume': { code: 'QD3003', severity: 'error', en: 'volume {volume} is not a whole number of persons', zh: '数量 {volume} 不是整数人数' },
+  'non-integer-volume': { code: 'QD3003', severity: 'error', en: '{what} {volume} is not a whole number', zh: '{whatZh} {volume} 不是整数' },
   'ladder-overlap': { code: 'QD3004', severity: 'error', en: '{measure} {interval} matches both the {first} rung and the {second} rung', zh: '{measure} 在 {interval} 同时满足 {first} 与 {second} 两级条件' },
   'ladder-gap': { code: 'QD3005', severity: 'error', en: '{measure} {interval} falls between rungs and would be exempt', zh: '{measure} 在 {interval} 落在各级条件之间，将被视为免于申报' },
   'ladder-not-monotone': { code: 'QD3006', severity: 'error', en: 'the {stricter} rung starts below the {lighter} rung for {measure}: a larger volume would get a lighter pathway', zh: '{measure} 上 {stricter} 一级低于 {lighter} 一级：数量越大路径反而越宽松' },

@@ -99,7 +99,7 @@ export function parseSource(source: Source): ParseResult {
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep) {
     // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
-    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item; check for a missing }' }));
+    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item → condition; check for a missing } or )' }));
     return { file: { kind: 'File', path: source.path, declarations: [], unknown: [] }, diagnostics };
   }
   qdParser.input = tokens;

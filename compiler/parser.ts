@@ -26,6 +26,8 @@ const ARGUMENT_TOKENS = [
   T.RBracket,
 ];
 
+const CONTINUATION = new Set([T.Comma, T.And, T.Or]);
+
 class QdParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'full', errorMessageProvider: syntaxMessages });
@@ -59,9 +61,15 @@ class QdParser extends CstParser {
   });
 
   private unknownClause = this.RULE('unknownClause', () => {
-    const head = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
     this.MANY({
-      GATE: () => this.LA(1).startLine === head.startLine,
+      // The clause runs to the end of its line, and on past a line that ends (or a line that
+      // starts) with a comma, `and` or `or`, as a misspelt `fields` or `assessment` clause would.
+      GATE: () => {
+        const next = this.LA(1);
+        const previous = this.LA(0);
+        return next.startLine === previous.endLine || CONTINUATION.has(previous.tokenType) || CONTINUATION.has(next.tokenType);
+      },
       DEF: () => this.SUBRULE(this.clauseArgument),
     });
     this.OPTION(() => this.SUBRULE(this.skippedBlock));

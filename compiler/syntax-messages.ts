@@ -24,7 +24,7 @@ export function describeTokenType(t: TokenType): string {
     case T.Measure:
       return "'persons' or 'sensitive'";
     case T.Comparator:
-      return "'>=', '>', '<' or '<='";
+      return "a comparison ('>=', '>', '<', '<=')";
   }
   const pattern = t.PATTERN;
   if (pattern instanceof RegExp) return `'${pattern.source.replace(/\\/g, '')}'`;

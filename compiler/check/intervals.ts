@@ -67,12 +67,14 @@ export function measureClauses(c: A.Condition): MeasureClause[] {
     let interval = FULL;
     let simple = true;
     for (const atom of conj) {
-      if (atom.kind !== 'Compare' && atom.kind !== 'Range') {
+      // Fractional or negative bounds are reported by VolumeRule; comparing them would only echo it.
+      const bounds = atom.kind === 'Compare' ? [atom.value] : atom.kind === 'Range' ? [atom.from, atom.to] : [];
+      if (bounds.length === 0 || bounds.some((v) => !v.integral || v.negative)) {
         simple = false;
         break;
       }
-      measures.add(atom.measure);
-      interval = intersect(interval, atomInterval(atom));
+      measures.add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
+      interval = intersect(interval, atomInterval(atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>));
     }
     if (!simple || measures.size !== 1) continue;
     const first = conj[0]!.span;

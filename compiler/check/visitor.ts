@@ -28,6 +28,8 @@ export interface PolicyVisitor {
   Zone?(node: A.ZoneDecl): void;
   /** Every condition node, nested ones included. */
   Condition?(node: A.Condition): void;
+  /** Each whole condition (a rung's or a rule's), once. */
+  ConditionRoot?(node: A.Condition): void;
   /** Every volume: thresholds, chapter and article numbers, validity years. */
   Volume?(node: A.Volume, role: 'threshold' | 'number'): void;
   Date?(node: A.DateValue): void;
@@ -74,10 +76,14 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
         break;
     }
   };
+  const root = (c: A.Condition) => {
+    emit('ConditionRoot', c);
+    condition(c);
+  };
   const rungs = (list: readonly A.Rung[], owner: Owner) => {
     emit('Ladder', list, owner);
     for (const r of list) {
-      condition(r.condition);
+      root(r.condition);
       refs(r.basis, 'basis');
     }
   };
@@ -110,7 +116,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
             for (const r of g.rules) {
               emit('Volume', r.number, 'number');
               block(r, 'rule');
-              if (r.when) condition(r.when);
+              if (r.when) root(r.when);
               refs(r.basis, 'basis');
             }
           }

@@ -13,8 +13,9 @@ export const EffectivePeriodRule: CheckRule = (context) => ({
       context.report('invalid-period', e.until.span, { from: e.from.raw, until: e.until.raw });
       return;
     }
-    const [y, m, d] = e.from.raw.split('-');
-    const limit = `${Number(y) + 2}-${m}-${d}`;
+    const [y, m, d] = e.from.raw.split('-').map(Number) as [number, number, number];
+    // Two years on; 29 February rolls over to 1 March as the calendar does.
+    const limit = new Date(Date.UTC(y + 2, m - 1, d)).toISOString().slice(0, 10);
     if (e.until.raw > limit) context.report('trial-period-exceeded', e.until.span, {}, { hint: `the two-year trial from ${e.from.raw} ends on ${limit}` });
   },
 });

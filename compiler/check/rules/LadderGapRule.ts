@@ -4,7 +4,7 @@
  * "exempt".
  */
 import type { Measure } from '../../ast.js';
-import { formatInterval, measureClauses, type MeasureClause } from '../intervals.js';
+import { formatInterval, formatVolume, measureClauses, type MeasureClause } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
 export const LadderGapRule: CheckRule = (context) => ({
@@ -26,7 +26,7 @@ export const LadderGapRule: CheckRule = (context) => ({
             'ladder-gap',
             c.span,
             { measure, interval: formatInterval({ lo: reach, hi: c.interval.lo }) },
-            { related: [{ message: 'the rung below ends here', span: last.span }], hint: `start this rung at ${reach} or extend the rung below` },
+            { related: [{ message: 'the rung below ends here', span: last.span }], hint: `start this rung at ${formatVolume(reach)} or extend the rung below` },
           );
         }
         if (c.interval.hi >= reach) {

@@ -1,5 +1,5 @@
 /** QD3006: a larger volume never gets a lighter pathway: stricter rungs sit above lighter ones. */
-import { measureClauses, STRICTNESS } from '../intervals.js';
+import { isEmpty, measureClauses, STRICTNESS } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
 export const LadderMonotoneRule: CheckRule = (context) => ({
@@ -10,7 +10,7 @@ export const LadderMonotoneRule: CheckRule = (context) => ({
         if (STRICTNESS[strict.rung.pathway.word] <= STRICTNESS[light.rung.pathway.word]) continue;
         for (const cs of strict.clauses) {
           for (const cl of light.clauses) {
-            if (cs.measure !== cl.measure || cs.interval.hi > cl.interval.lo) continue;
+            if (cs.measure !== cl.measure || isEmpty(cs.interval) || isEmpty(cl.interval) || cs.interval.hi > cl.interval.lo) continue;
             context.report(
               'ladder-not-monotone',
               cs.span,

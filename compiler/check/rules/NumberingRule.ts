@@ -5,7 +5,7 @@ import type { CheckRule } from '../context.js';
 export const NumberingRule: CheckRule = (context) => {
   const sequence = (what: string, numbers: readonly Volume[]) => {
     numbers.forEach((n, i) => {
-      if (n.value !== i + 1) {
+      if (n.integral && n.value !== i + 1) {
         context.report('bad-numbering', n.span, { what, found: n.raw, expected: i + 1 }, { hint: 'numbers run 1, 2, 3 … in the order written; citations depend on them' });
       }
     });

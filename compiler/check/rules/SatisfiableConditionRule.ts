@@ -1,9 +1,15 @@
-/** QD3007: a condition that no transfer can meet (`persons in 100万..10万`, `ciio and not ciio`). */
+/**
+ * QD3007: a condition, or one alternative of it, that no transfer can meet
+ * (`persons in 100万..10万`, `sensitive < 0`, `ciio and not ciio`). Each problem is reported
+ * once: at the bound that is empty on its own, or else at the alternative as a whole.
+ */
 import type * as A from '../../ast.js';
 import { atomInterval, FULL, formatInterval, intersect, isEmpty, toDnf } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
-function problem(conj: ReturnType<typeof toDnf>[number]): string | undefined {
+type Atom = ReturnType<typeof toDnf>[number][number];
+
+function conflict(conj: readonly Atom[]): string | undefined {
   const intervals: Partial<Record<A.Measure, ReturnType<typeof atomInterval>>> = {};
   const ciio = new Set<boolean>();
   for (const atom of conj) {
@@ -20,19 +26,28 @@ function problem(conj: ReturnType<typeof toDnf>[number]): string | undefined {
 }
 
 export const SatisfiableConditionRule: CheckRule = (context) => ({
-  Condition(c) {
-    if (c.kind === 'Range') {
-      const i = atomInterval(c);
-      if (isEmpty(i)) context.report('empty-condition', c.span, { reason: `the range ${c.from.raw}..${c.to.raw} is empty (${formatInterval(i)})` }, { hint: 'write the lower bound first: `in low..high`' });
-      return;
-    }
-    if (c.kind !== 'And') return;
-    for (const conj of toDnf(c)) {
-      const why = problem(conj);
-      if (why) {
-        context.report('empty-condition', c.span, { reason: why });
-        return;
+  ConditionRoot(root) {
+    const emptyAtoms = new Set<Atom>();
+    const reported = new Set<string>();
+    for (const conj of toDnf(root)) {
+      for (const atom of conj) {
+        if ((atom.kind !== 'Compare' && atom.kind !== 'Range') || !isEmpty(atomInterval(atom))) continue;
+        emptyAtoms.add(atom);
+        if (reported.has(`${atom.span.offset}`)) continue;
+        reported.add(`${atom.span.offset}`);
+        if (atom.kind === 'Range') {
+          context.report('empty-condition', atom.span, { reason: `the range ${atom.from.raw}..${atom.to.raw} is empty (${formatInterval(atomInterval(atom))})` }, { hint: 'write the lower bound first: `in low..high`' });
+        } else context.report('empty-condition', atom.span, { reason: `no number of persons is ${atom.op} ${atom.value.raw}` });
       }
+      if (conj.some((a) => emptyAtoms.has(a))) continue;
+      const why = conflict(conj);
+      if (!why) continue;
+      const first = conj[0]!.span;
+      const last = conj.at(-1)!.span;
+      const key = `${first.offset}-${last.offset}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      context.report('empty-condition', { ...first, endLine: last.endLine, endColumn: last.endColumn, length: last.offset + last.length - first.offset }, { reason: why });
     }
   },
 });
