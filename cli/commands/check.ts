@@ -15,7 +15,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       if (options.json) printJson({ ok: exitFor(diagnostics) === 0, files: read.sources.map((s) => s.path), diagnostics: diagnosticsJson(diagnostics) });
       else {
         printDiagnostics(diagnostics, new Map(read.sources.map((s) => [s.path, s.text])));
-        if (exitFor(diagnostics) === 0) process.stderr.write(`checked ${read.sources.length} files: no errors\n`);
+        if (exitFor(diagnostics) === 0) process.stderr.write(`checked ${read.sources.length} file${read.sources.length === 1 ? '' : 's'}: no errors\n`);
       }
       setExit(read.diagnostics.length ? EXIT.usage : exitFor(diagnostics));
     });

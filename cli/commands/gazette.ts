@@ -26,7 +26,8 @@ export async function findChromium(): Promise<string | undefined> {
   return undefined;
 }
 
-function printToPdf(chromium: string, html: string, pdf: string): Promise<void> {
+/** Prints one HTML page to a PDF file with chromium's own print pipeline (A4, from the page's CSS). */
+export function printToPdf(chromium: string, html: string, pdf: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(chromium, [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -48,12 +49,20 @@ export function registerGazette(program: Command, setExit: (code: number) => voi
   program
     .command('gazette')
     .description('print the built gazette (dist/gazette/*.html) to PDF with chromium')
+    .argument('[pages...]', 'pages to print, e.g. measures lists/icv (default: all)')
     .option('--dist <dir>', 'the build output holding gazette/', 'dist')
     .option('--pdf', 'print every page to PDF')
     .option('-o, --out <dir>', 'where the PDFs go', 'gazette-pdf')
-    .action(async (options: { dist: string; pdf?: boolean; out: string }) => {
+    .action(async (names: string[], options: { dist: string; pdf?: boolean; out: string }) => {
       const gazette = resolve(options.dist, 'gazette');
-      const pages = await htmlPages(gazette).catch(() => [] as string[]);
+      const all = await htmlPages(gazette).catch(() => [] as string[]);
+      const wanted = new Set(names.map((n) => join(gazette, `${n.replace(/\.html$/, '')}.html`)));
+      const unknown = [...wanted].filter((w) => !all.includes(w));
+      if (all.length > 0 && unknown.length > 0) {
+        process.stderr.write(`qingdan: no such gazette page: ${unknown.map((u) => u.slice(gazette.length + 1)).join(', ')}\n`);
+        return setExit(EXIT.usage);
+      }
+      const pages = wanted.size > 0 ? all.filter((p) => wanted.has(p)) : all;
       if (pages.length === 0) {
         process.stderr.write(`qingdan: no gazette in ${gazette}; run \`qingdan build\` first\n`);
         return setExit(EXIT.usage);
