@@ -3,7 +3,7 @@
  * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
  */
-import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Zone } from './artifact.js';
+import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung, Zone } from './artifact.js';
 import { compileCondition, type Facts, type Predicate } from './conditions.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason } from './request.js';
@@ -65,7 +65,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
           item,
           list: compiled,
           important: R.itemImportant(item),
-          rungs: item.ladder.map((r) => ({ test: compileCondition(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
+          rungs: strictestFirst(item.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
           below: R.itemBelow(item),
         });
       }
@@ -80,10 +80,12 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     listsBySector,
     exemptions: new Map(b.exemptions.map((e) => [e.code, e])),
     zones,
-    national: b.ladder.map((r) => ({ test: compileCondition(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
-    nationalBelow: R.nationalBelow(b.below.basis),
-    importantData: R.importantData([...(b.important?.basis ?? []), 'measures.art7', 'measures.art10']),
-    ciio: R.ciioPersonalInfo([...(b.ciio?.basis ?? []), 'measures.art10']),
+    national: strictestFirst(b.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
+    nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
+    // Without a baseline provision for them, important data and a CIIO's personal information
+    // cannot be decided: fail closed.
+    importantData: b.important ? R.importantData(b.important.pathway, [...b.important.basis, 'measures.art7', 'measures.art10']) : R.undecided('important-data'),
+    ciio: b.ciio ? R.ciioPersonalInfo(b.ciio.pathway, [...b.ciio.basis, 'measures.art10']) : R.undecided('ciio-personal-info'),
     generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, test: compileCondition(r.when!) })),
     ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
     reportToRegion: new Map([...policy.zones.map((z) => [z.id, R.reportToRegion(z)] as const), ['outside', R.reportToRegion(undefined)]]),
@@ -99,6 +101,14 @@ export function listInactivity(list: NegativeList, asOf: string, preview: boolea
   return undefined;
 }
 
+const PATHWAY_RANK: Record<PathwayId, number> = { exempt: 0, 'standard-contract-or-certification': 1, 'security-assessment': 2 };
+
+/** Rungs ordered strictest first (stable), so the first rung that holds is the strictest that holds. */
+function strictestFirst(rungs: readonly Rung[]): Rung[] {
+  return [...rungs].sort((a, b) => PATHWAY_RANK[b.pathway] - PATHWAY_RANK[a.pathway]);
+}
+
+/** The strictest rung whose condition holds (rungs are compiled strictest first). */
 function ladder(rungs: readonly CompiledRung[], facts: Facts): Reason | undefined {
   for (const r of rungs) if (r.test(facts)) return r.reason;
   return undefined;
@@ -136,7 +146,10 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   const kinds = pi?.sensitiveKinds ?? [];
 
   // 2. Important data: notified or published (the request says so), or named by a usable list.
-  if (d.important) d.reasons.push(p.importantData);
+  if (d.important) {
+    d.reasons.push(p.importantData);
+    d.usedBaseline = true;
+  }
   const reportedInactive = new Set<string>();
   const pending: Array<{ ci: CompiledItem; persons: number; sensitive: number }> = [];
   let sectorOfItems: string | undefined;
@@ -188,7 +201,10 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
 
   // 4. A CIIO providing personal information: assessment; lists do not apply to CIIOs.
   if (ciio) {
-    if (hasPersonalInfo) d.reasons.push(p.ciio);
+    if (hasPersonalInfo) {
+      d.reasons.push(p.ciio);
+      d.usedBaseline = true;
+    }
     if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
     return respond(p, req, d);
   }

@@ -33,8 +33,8 @@ function obligation(code: string, zh: string, en: string, citations: readonly st
 
 export const NOT_EXPORT = reason('not-export', 'not-applicable', '不属于数据出境活动，不适用负面清单及数据出境规定。', 'Not a data export: neither the lists nor the export rules apply.', ['measures.art2'], undefined, true);
 
-export function importantData(citations: readonly string[]): Reason {
-  return reason('important-data', 'security-assessment', '出境数据已被告知或公开发布为重要数据，应当申报数据出境安全评估；国家规定的豁免情形不适用于重要数据。', 'The data has been notified or published as important data: security assessment; no national exemption removes it.', citations);
+export function importantData(pathway: PathwayId, citations: readonly string[]): Reason {
+  return reason('important-data', pathway, '出境数据已被告知或公开发布为重要数据，应当申报数据出境安全评估；国家规定的豁免情形不适用于重要数据。', 'The data has been notified or published as important data: security assessment; no national exemption removes it.', citations);
 }
 
 export function exemption(e: Exemption): Reason {
@@ -49,8 +49,13 @@ export function exemptionNotForImportant(e: Exemption): Reason {
   return reason('exemption-not-for-important-data', 'security-assessment', `豁免 ${e.code} 不适用于重要数据。`, `Exemption ${e.code} does not cover important data.`, e.basis, e.code, true);
 }
 
-export function ciioPersonalInfo(citations: readonly string[]): Reason {
-  return reason('ciio-personal-info', 'security-assessment', '关键信息基础设施运营者向境外提供个人信息，应当申报数据出境安全评估；负面清单不适用于关键信息基础设施运营者。', 'A critical information infrastructure operator providing personal information abroad: security assessment; the negative lists do not apply to CIIOs.', citations);
+export function ciioPersonalInfo(pathway: PathwayId, citations: readonly string[]): Reason {
+  return reason('ciio-personal-info', pathway, '关键信息基础设施运营者向境外提供个人信息，应当申报数据出境安全评估；负面清单不适用于关键信息基础设施运营者。', 'A critical information infrastructure operator providing personal information abroad: security assessment; the negative lists do not apply to CIIOs.', citations);
+}
+
+/** A part the policy has no provision for: indeterminate, never a lighter pathway. */
+export function undecided(code: string): Reason {
+  return reason(code, 'indeterminate', '策略中缺少判定该情形的国家基线规定，无法判定。', 'The policy has no baseline provision for this case: it cannot be decided.', ['measures.art14']);
 }
 
 export const NOTHING_REGULATED = reason('no-personal-or-important-data', 'exempt', '出境数据不含个人信息，也未被认定为重要数据，无需履行数据出境安全评估、标准合同或认证程序。', 'The transfer has neither personal information nor important data: none of the three mechanisms is required.', ['national.art7', 'national.art8'], undefined, true);
@@ -105,8 +110,8 @@ export function nationalRung(pathway: PathwayId, citations: readonly string[]): 
   return reason('national-threshold', pathway, `按国家规定的累计数量标准：${PATHWAY_ZH[pathway]}。`, `Under the national thresholds (year to date): ${PATHWAY_EN[pathway]}.`, ['measures.art14', ...citations], 'baseline');
 }
 
-export function nationalBelow(citations: readonly string[]): Reason {
-  return reason('national-below-threshold', 'exempt', '个人信息累计数量未达到国家规定的标准合同或安全评估门槛，免于申报。', 'Personal information below every national threshold: exempt.', ['measures.art14', ...citations], 'baseline');
+export function nationalBelow(pathway: PathwayId, citations: readonly string[]): Reason {
+  return reason('national-below-threshold', pathway, '个人信息累计数量未达到国家规定的标准合同或安全评估门槛，免于申报。', 'Personal information below every national threshold: exempt.', ['measures.art14', ...citations], 'baseline');
 }
 
 export function reportToRegion(zone: Zone | undefined): Obligation {
