@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerGazette } from './commands/gazette.js';
 import { EXIT } from './output.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBuild(program, setExit);
   registerEvaluate(program, setExit);
   registerGazette(program, setExit);
+  registerDiff(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -9,6 +9,7 @@ import { simpleGit } from 'simple-git';
 import { compileSources, readSources, type CompileResult } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { toJson } from './emit/json.js';
+import { diffSchema } from './diff/schema.js';
 import { emitGazette } from './emit/gazette/emit.js';
 import { buildManifest, sha256 } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
@@ -68,6 +69,7 @@ export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: stri
     ['schema/manifest.schema.json', toJson(manifestSchema)],
     ['schema/request.schema.json', toJson(request)],
     ['schema/response.schema.json', toJson(responseSchema)],
+    ['schema/diff.schema.json', toJson(diffSchema)],
     ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
   for (const [path, content] of emitGazette(artifact, { digest: sha256(policyJson), ...revision })) files.set(`gazette/${path}`, content);

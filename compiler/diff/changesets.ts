@@ -1,0 +1,72 @@
+/**
+ * Releases with changesets: the policy bundle is versioned by the package's version (it lands
+ * in the manifest), and each change to `policy/` brings a changeset whose bump is at least what
+ * the semantic diff requires.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { simpleGit } from 'simple-git';
+import { bumpAtLeast, maxBump, type Bump, type PolicyDiff } from './change.js';
+
+// Both packages are CommonJS with a default export.
+const require = createRequire(import.meta.url);
+const parseChangeset = require('@changesets/parse').default as (text: string) => { summary: string; releases: Array<{ name: string; type: Bump }> };
+const writeChangeset = require('@changesets/write').default as (changeset: { summary: string; releases: Array<{ name: string; type: Bump }> }, cwd: string, options?: { prettier?: boolean }) => Promise<string>;
+
+/** Writes a changeset for `pkg` whose bump and summary come from the diff; returns its path. */
+export async function writeDiffChangeset(root: string, pkg: string, diff: PolicyDiff): Promise<string | undefined> {
+  if (diff.bump === 'none') return undefined;
+  const s = diff.summary;
+  const lines = diff.changes.slice(0, 20).map((c) => `- ${c.summary.zh}（${c.classification}${c.breaking ? ', breaking' : ''}）`);
+  const more = diff.changes.length > 20 ? [`- ……另有 ${diff.changes.length - 20} 项`] : [];
+  const summary = [
+    `Policy: ${diff.changes.length} changes (${s.tightening} tightening, ${s.loosening} loosening, ${s.mixed} mixed, ${s.editorial} editorial, ${s.breaking} breaking).`,
+    '',
+    ...lines,
+    ...more,
+  ].join('\n');
+  const id = await writeChangeset({ summary, releases: [{ name: pkg, type: diff.bump }] }, root, { prettier: false });
+  return join('.changeset', `${id}.md`);
+}
+
+/** The bump the changesets added since `base` (committed or not) declare for `pkg`. */
+export async function declaredBump(root: string, base: string, pkg: string): Promise<{ bump: Bump; files: string[] }> {
+  const git = simpleGit(root);
+  const changed = await git.raw(['-c', 'core.quotepath=false', 'diff', '--name-only', '-z', '--diff-filter=AM', base, '--', '.changeset']);
+  const untracked = await git.raw(['-c', 'core.quotepath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', '.changeset']);
+  const files = [...new Set([...changed.split('\0'), ...untracked.split('\0')])].filter((f) => f.endsWith('.md') && !f.endsWith('README.md')).sort();
+  const present = new Set((await readdir(join(root, '.changeset')).catch(() => [] as string[])).map((f) => join('.changeset', f)));
+  let bump: Bump = 'none';
+  const used: string[] = [];
+  for (const f of files.filter((x) => present.has(x))) {
+    const parsed = parseChangeset(await readFile(join(root, f), 'utf8'));
+    for (const r of parsed.releases) {
+      if (r.name !== pkg) continue;
+      bump = maxBump(bump, r.type);
+      used.push(f);
+    }
+  }
+  return { bump, files: used };
+}
+
+export interface ReleaseCheck {
+  readonly ok: boolean;
+  readonly required: Bump;
+  readonly declared: Bump;
+  readonly changesets: readonly string[];
+  readonly message: string;
+}
+
+/** CI's release check: policy changes need a changeset whose bump is at least the diff's. */
+export function judgeRelease(diff: PolicyDiff, declared: { bump: Bump; files: string[] }): ReleaseCheck {
+  const required = diff.bump;
+  if (required === 'none') return { ok: true, required, declared: declared.bump, changesets: declared.files, message: 'no regulatory change: no changeset needed' };
+  if (declared.bump === 'none') {
+    return { ok: false, required, declared: 'none', changesets: [], message: `policy/ changed (${required} required) but no changeset was added; run \`qingdan diff --changeset\`` };
+  }
+  if (!bumpAtLeast(declared.bump, required)) {
+    return { ok: false, required, declared: declared.bump, changesets: declared.files, message: `the changesets declare a ${declared.bump} bump, but the policy changes require ${required}` };
+  }
+  return { ok: true, required, declared: declared.bump, changesets: declared.files, message: `changesets declare ${declared.bump} (required: ${required})` };
+}

@@ -1,0 +1,159 @@
+/**
+ * The semantic diff on fixture git repositories: each kind of change, its classification,
+ * witnesses, amendment text and required bump, and the release check built on it.
+ */
+import { cp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { amendmentText } from '../compiler/diff/amendment.js';
+import { declaredBump, judgeRelease } from '../compiler/diff/changesets.js';
+import { diffMarkdown } from '../compiler/diff/markdown.js';
+import { diffRevisions } from '../compiler/diff/run.js';
+import { createAjv } from '../compiler/emit/validate.js';
+import { diffSchema } from '../compiler/diff/schema.js';
+import { ROOT, tempDir } from './support.js';
+
+let repo: string;
+let git: SimpleGit;
+const commits: Record<string, string> = {};
+
+async function edit(path: string, from: string | RegExp, to: string): Promise<void> {
+  const file = join(repo, path);
+  const text = await readFile(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit of ${path} changed nothing`);
+  await writeFile(file, next);
+}
+
+async function commit(name: string, message: string): Promise<void> {
+  await git.add('.');
+  await git.commit(message);
+  commits[name] = (await git.revparse(['HEAD'])).trim();
+}
+
+beforeAll(async () => {
+  repo = await tempDir('qingdan-diff-');
+  await cp(join(ROOT, 'policy'), join(repo, 'policy'), { recursive: true });
+  await mkdir(join(repo, '.changeset'));
+  await cp(join(ROOT, '.changeset/config.json'), join(repo, '.changeset/config.json'));
+  await writeFile(join(repo, 'package.json'), JSON.stringify({ name: 'qingdan', version: '1.0.0' }));
+  git = simpleGit(repo);
+  await git.init(['-b', 'main']);
+  await git.addConfig('user.name', 'Drafter').addConfig('user.email', 'drafter@example.org');
+  await commit('base', 'baseline policy');
+
+  // A threshold tightened: sensitive persons go to assessment from 5000 instead of 1万.
+  await edit('policy/lists/icv.qd', /(item owner-pi[\s\S]*?)sensitive >= 1万\n(\s+contract when persons in 10万..100万 or sensitive in 1..)1万/, '$1sensitive >= 5000\n$2' + '5000');
+  await commit('threshold', 'tighten owner-pi');
+  // An item named as important data.
+  await edit('policy/lists/icv.qd', /(item vehicle-diagnostics "[^"]*" \{\n)/, '$1      important\n');
+  await edit('policy/lists/icv.qd', /(item vehicle-diagnostics[\s\S]*?)\n\s+(assessment|contract) when [^\n]*(\n\s+(assessment|contract) when [^\n]*)?/, '$1');
+  await commit('important', 'vehicle diagnostics are important data');
+  // An item removed (breaking: requests naming it break).
+  await edit('policy/lists/icv.qd', /\n\s+item supplier-contacts "[^"]*" \{[\s\S]*?\n {4}\}/, '');
+  await commit('removed', 'drop supplier contacts');
+  // An article's wording (editorial).
+  await edit('policy/measures.qd', '本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。');
+  await commit('wording', 'article 32 wording');
+  // A list in a file with a Chinese name (paths must stay unquoted).
+  await cp(join(repo, 'policy/lists/ai-training.qd'), join(repo, 'policy/lists/人工智能.qd'));
+  await rm(join(repo, 'policy/lists/ai-training.qd'));
+  await edit('policy/lists/人工智能.qd', /\n  zones ([^\n]+)/, '\n  zones $1, hengqin');
+  await commit('zones', 'ai list also in Hengqin, in a file with a Chinese name');
+  // A revision that does not compile.
+  await edit('policy/zones.qd', 'basis measures.art5', 'basis measures.art99');
+  await commit('broken', 'a typo');
+});
+
+const between = async (a: string, b: string) => {
+  const r = await diffRevisions(repo, commits[a]!, commits[b]!);
+  if (!r.diff) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return r;
+};
+
+describe('qingdan diff', () => {
+  it('is empty between a revision and itself', async () => {
+    const { diff } = await between('base', 'base');
+    expect(diff!.changes).toEqual([]);
+    expect(diff!.bump).toBe('none');
+    expect(diffMarkdown(diff!)).toContain('No regulatory change.');
+  });
+
+  it('shows a tightened threshold with a witness volume whose pathway changes', async () => {
+    const { diff, base, head } = await between('base', 'threshold');
+    expect(diff!.changes).toHaveLength(1);
+    const c = diff!.changes[0]!;
+    expect(c).toMatchObject({ id: 'icv.owner-pi', entity: 'item', kind: 'changed', field: 'ladder', classification: 'tightening', breaking: false });
+    expect(c.witnesses).toEqual([{ persons: 0, sensitive: 5000, old: 'standard-contract-or-certification', new: 'security-assessment' }]);
+    expect(diff!.bump).toBe('minor');
+    const amendment = amendmentText(diff!, base!, head!);
+    expect(amendment).toContain('关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定');
+    expect(amendment).toContain('一、将数据项“车主个人信息”的量级及出境路径修改为：');
+    expect(amendment).toContain('5000人以上敏感个人信息的，申报数据出境安全评估');
+  });
+
+  it('classifies an item newly named as important data as tightening, with witnesses', async () => {
+    const { diff } = await between('threshold', 'important');
+    const c = diff!.changes.find((x) => x.id === 'icv.vehicle-diagnostics')!;
+    expect(c).toMatchObject({ field: 'important', classification: 'tightening' });
+    expect(c.witnesses!.length).toBeGreaterThan(0);
+    expect(c.witnesses!.every((w) => w.new === 'security-assessment')).toBe(true);
+    expect(c.witnesses).toContainEqual(expect.objectContaining({ persons: 0, sensitive: 0, old: 'exempt' }));
+  });
+
+  it('marks a removed item as loosening and breaking, requiring a major bump', async () => {
+    const { diff, base, head } = await between('important', 'removed');
+    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'icv.supplier-contacts', kind: 'removed', classification: 'loosening', breaking: true })]);
+    expect(diff!.bump).toBe('major');
+    expect(amendmentText(diff!, base!, head!)).toContain('一、删除数据项“供应商联系人信息”。');
+  });
+
+  it('shows an article edit as editorial with the old and new wording', async () => {
+    const { diff, base, head } = await between('removed', 'wording');
+    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'measures.art32', field: 'text', classification: 'editorial', old: ['本办法自发布之日起施行，试行期两年。'], new: ['本办法自发布之日起施行，试行期三年。'] })]);
+    expect(diff!.bump).toBe('patch');
+    expect(amendmentText(diff!, base!, head!)).toContain('一、将第三十二条修改为：“本办法自发布之日起施行，试行期三年。”\n');
+    const md = diffMarkdown(diff!);
+    expect(md).toContain('> 本办法自发布之日起施行，试行期两年。');
+    expect(md).toContain('> 本办法自发布之日起施行，试行期三年。');
+  });
+
+  it('reads Chinese file names and classifies a list extended to a zone', async () => {
+    const { diff } = await between('wording', 'zones');
+    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'ai-training', field: 'zones', classification: 'loosening' })]);
+  });
+
+  it('sums a series of commits, and the JSON validates against its schema', async () => {
+    const { diff } = await between('base', 'zones');
+    expect(diff!.summary).toEqual({ tightening: 2, loosening: 2, mixed: 0, editorial: 1, breaking: 1 });
+    const validate = createAjv().compile(diffSchema);
+    expect(validate(JSON.parse(JSON.stringify(diff))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('cuts the Markdown at the size limit and says so', async () => {
+    const { diff } = await between('base', 'zones');
+    const md = diffMarkdown(diff!, 1500);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1500);
+    expect(md).toMatch(/\d+ more changes are not shown here/);
+    expect(md.indexOf('| changes |')).toBeLessThan(md.indexOf('### Details'));
+  });
+
+  it('gives located diagnostics for a revision that does not compile', async () => {
+    const r = await diffRevisions(repo, commits.zones!, commits.broken!);
+    expect(r.diff).toBeUndefined();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'QD2003', span: expect.objectContaining({ file: `${commits.broken!.slice(0, 12)}:policy/zones.qd`, line: 6 }) })]);
+  });
+});
+
+describe('qingdan release check', () => {
+  it('fails without a changeset, fails with a lower bump, passes with a sufficient one', async () => {
+    const { diff } = await between('important', 'removed'); // major required
+    const base = commits.important!;
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, required: 'major', declared: 'none' });
+    await writeFile(join(repo, '.changeset/minor-one.md'), '---\n"qingdan": minor\n---\n\nDrop supplier contacts.\n');
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, declared: 'minor' });
+    await writeFile(join(repo, '.changeset/major-one.md'), '---\n"qingdan": major\n---\n\nDrop supplier contacts (breaking).\n');
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: true, declared: 'major' });
+  });
+});
