@@ -1,0 +1,287 @@
+/**
+ * Compiler throughput benchmark: `npm run bench` (or `npx tsx bench/compile.ts`).
+ *
+ *   --sizes 1000,10000,100000   declarations (list items) per generated policy
+ *   --runs N                    timed runs per size (default 1; the median is reported)
+ *   --seed N                    generator seed (default 1)
+ *   --items-per-file N          generated items per .qd file (default 1000)
+ *   --no-warmup                 skip the untimed warm-up run of the sizes below 100k
+ *
+ * Phases, timed separately with process.hrtime.bigint():
+ *   parse  every file through parseSource (lex, parse, CST → AST)
+ *   check  collectSymbols + check (every specified rule)
+ *   emit   lowerPolicy + emitArtifacts + validateArtifact against the policy schema
+ *
+ * Memory: RSS and heapUsed are sampled at each phase boundary and by a 10 ms setInterval.
+ * Compilation is synchronous, so a main-thread timer only fires between phases; a second
+ * 10 ms sampler runs in a worker thread (RSS is process-wide) to catch the peak *inside* a
+ * phase. Peak RSS is the maximum of all samples. With `--expose-gc` (tsx passes it on:
+ * `npx tsx --expose-gc bench/compile.ts`, or `NODE_OPTIONS=--expose-gc npm run bench`) garbage
+ * is collected before every run, so a size's peak does not include the previous size's garbage;
+ * without it the figures are still valid, only slightly pessimistic. V8 heap flags change the
+ * results noticeably (e.g. `NODE_OPTIONS=--max-semi-space-size=64`), so report them.
+ *
+ * Targets are printed as PASS/FAIL lines; the process exits 0 regardless.
+ */
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { check } from '../compiler/check/check.js';
+import { emitArtifacts } from '../compiler/build.js';
+import type { Diagnostic } from '../compiler/diagnostics.js';
+import { lowerPolicy } from '../compiler/emit/lower.js';
+import { policySchema } from '../compiler/emit/schemas/policy.schema.js';
+import { validateArtifact } from '../compiler/emit/validate.js';
+import { parseSource } from '../compiler/parse.js';
+import type { Source } from '../compiler/source.js';
+import { collectSymbols } from '../compiler/symbols.js';
+import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
+
+const MiB = 1024 * 1024;
+const TARGET_100K_MS = 10_000;
+const TARGET_RSS_MIB = 1024;
+const TARGET_RATIO = 12;
+
+// ---- options -----------------------------------------------------------------------------------
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    runs: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    'items-per-file': { type: 'string', default: '1000' },
+    'no-warmup': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const sizes = opts.sizes
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean)
+  .map((s) => (s.endsWith('k') ? Number(s.slice(0, -1)) * 1000 : Number(s)));
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes: expected positive integers, got '${opts.sizes}'`);
+const runs = opts.runs === undefined ? 1 : Math.max(1, Number(opts.runs));
+const seed = Number(opts.seed);
+const itemsPerFile = Number(opts['items-per-file']);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+// ---- memory sampling ---------------------------------------------------------------------------
+
+/** Peak RSS seen by the worker sampler since the last reset, in bytes (slot 0). */
+const shared = new BigInt64Array(new SharedArrayBuffer(8));
+const worker = new Worker(
+  `const { workerData } = require('node:worker_threads');
+   const peak = workerData;
+   const sample = () => {
+     const rss = BigInt(process.memoryUsage.rss());
+     let cur = Atomics.load(peak, 0);
+     while (rss > cur) {
+       const prev = Atomics.compareExchange(peak, 0, cur, rss);
+       if (prev === cur) break;
+       cur = prev;
+     }
+   };
+   sample();
+   setInterval(sample, 10);`,
+  { eval: true, workerData: shared },
+);
+worker.unref();
+
+class MemoryPeak {
+  rss = 0;
+  heapUsed = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    Atomics.store(shared, 0, 0n);
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 10);
+  }
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heapUsed) this.heapUsed = m.heapUsed;
+  }
+  stop(): { rss: number; heapUsed: number } {
+    clearInterval(this.timer);
+    this.sample();
+    return { rss: Math.max(this.rss, Number(Atomics.load(shared, 0))), heapUsed: this.heapUsed };
+  }
+}
+
+/** Lets the main-thread sampler tick at a phase boundary (outside the timed region). */
+const boundary = () => new Promise<void>((r) => setTimeout(r, 0));
+
+// ---- one compile -------------------------------------------------------------------------------
+
+interface RunResult {
+  parseNs: bigint;
+  checkNs: bigint;
+  emitNs: bigint;
+  totalNs: bigint;
+  rss: number;
+  heapUsed: number;
+  items: number;
+  outputBytes: number;
+  diagnostics: Diagnostic[];
+}
+
+async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
+  gc?.();
+  const mem = new MemoryPeak();
+  const diagnostics: Diagnostic[] = [];
+
+  const t0 = process.hrtime.bigint();
+  const parsed = sources.map(parseSource);
+  const t1 = process.hrtime.bigint();
+  mem.sample();
+  await boundary();
+
+  const t2 = process.hrtime.bigint();
+  const files = parsed.map((p) => p.file);
+  const symbols = collectSymbols(files);
+  const checked = check(files, symbols);
+  const t3 = process.hrtime.bigint();
+  mem.sample();
+  await boundary();
+  for (const p of parsed) diagnostics.push(...p.diagnostics);
+  diagnostics.push(...checked);
+
+  const t4 = process.hrtime.bigint();
+  const lowered = lowerPolicy(files, symbols, '0.0.0-bench');
+  let outputBytes = 0;
+  let items = 0;
+  if (lowered.artifact) {
+    const out = emitArtifacts(lowered.artifact);
+    diagnostics.push(...validateArtifact('policy.json', policySchema, lowered.artifact));
+    for (const text of out.values()) outputBytes += text.length;
+    items = countItems(lowered.artifact);
+  }
+  const t5 = process.hrtime.bigint();
+  mem.sample();
+  diagnostics.push(...lowered.diagnostics);
+
+  const peak = mem.stop();
+  return {
+    parseNs: t1 - t0,
+    checkNs: t3 - t2,
+    emitNs: t5 - t4,
+    totalNs: t1 - t0 + (t3 - t2) + (t5 - t4),
+    rss: peak.rss,
+    heapUsed: peak.heapUsed,
+    items,
+    outputBytes,
+    diagnostics,
+  };
+}
+
+function median(xs: bigint[]): bigint {
+  const s = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+interface Row {
+  n: number;
+  files: number;
+  bytes: number;
+  parseMs: number;
+  checkMs: number;
+  emitMs: number;
+  totalMs: number;
+  rssMiB: number;
+  heapMiB: number;
+  diagnostics: number;
+  items: number;
+  outputMiB: number;
+}
+
+const ms = (ns: bigint) => Number(ns) / 1e6;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const rows: Row[] = [];
+log(`qingdan compile benchmark — node ${process.version}, seed ${seed}, ${itemsPerFile} items/file, runs ${runs}${gc ? ', gc exposed' : ''}${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''}`);
+for (const n of sizes) {
+  const sources = generatePolicy(n, seed, { itemsPerFile });
+  const bytes = sourceBytes(sources);
+  const warm = !opts['no-warmup'] && n < 100_000;
+  if (warm) {
+    log(`  ${n}: warm-up…`);
+    await compileOnce(sources);
+  }
+  const results: RunResult[] = [];
+  for (let r = 0; r < runs; r++) {
+    log(`  ${n}: run ${r + 1}/${runs}…`);
+    const res = await compileOnce(sources);
+    results.push(res);
+    log(`    parse ${ms(res.parseNs).toFixed(0)} ms, check ${ms(res.checkNs).toFixed(0)} ms, emit ${ms(res.emitNs).toFixed(0)} ms, peak RSS ${(res.rss / MiB).toFixed(0)} MiB`);
+  }
+  const last = results.at(-1)!;
+  for (const d of last.diagnostics.slice(0, 5)) log(`    diagnostic: ${JSON.stringify(d).slice(0, 300)}`);
+  rows.push({
+    n,
+    files: sources.length,
+    bytes,
+    parseMs: ms(median(results.map((x) => x.parseNs))),
+    checkMs: ms(median(results.map((x) => x.checkNs))),
+    emitMs: ms(median(results.map((x) => x.emitNs))),
+    totalMs: ms(median(results.map((x) => x.totalNs))),
+    rssMiB: Math.max(...results.map((x) => x.rss)) / MiB,
+    heapMiB: Math.max(...results.map((x) => x.heapUsed)) / MiB,
+    diagnostics: last.diagnostics.length,
+    items: last.items,
+    outputMiB: last.outputBytes / MiB,
+  });
+}
+
+// ---- report ------------------------------------------------------------------------------------
+
+const num = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const header = ['declarations', 'files', 'source MB', 'parse ms', 'parse MB/s', 'check ms', 'check decl/s', 'emit ms', 'emit decl/s', 'total ms', 'total decl/s', 'peak RSS MiB', 'peak heap MiB', 'diags', 'items out'];
+const table = rows.map((r) => {
+  const mb = r.bytes / 1e6;
+  return [
+    num(r.n),
+    num(r.files),
+    num(mb, 2),
+    num(r.parseMs, 1),
+    num(mb / (r.parseMs / 1000), 2),
+    num(r.checkMs, 1),
+    num(r.n / (r.checkMs / 1000)),
+    num(r.emitMs, 1),
+    num(r.n / (r.emitMs / 1000)),
+    num(r.totalMs, 1),
+    num(r.n / (r.totalMs / 1000)),
+    num(r.rssMiB, 0),
+    num(r.heapMiB, 0),
+    num(r.diagnostics),
+    num(r.items),
+  ];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+console.log();
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
+console.log();
+
+const byN = new Map(rows.map((r) => [r.n, r]));
+const r10k = byN.get(10_000);
+const r100k = byN.get(100_000);
+const maxRssKiB = process.resourceUsage().maxRSS;
+console.log(`process max RSS (getrusage, whole run): ${num(maxRssKiB / 1024)} MiB`);
+for (const r of rows) if (r.diagnostics > 0 || r.items !== r.n) console.log(`WARNING: ${r.n}: ${r.diagnostics} diagnostics, ${r.items} items in the artifact (expected 0 and ${r.n})`);
+if (r10k && r100k) console.log(`100k/10k total-time ratio: ${(r100k.totalMs / r10k.totalMs).toFixed(2)} (linear would be 10)`);
+else console.log('100k/10k total-time ratio: n/a (needs sizes 10000 and 100000)');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+if (r100k) {
+  console.log(`${verdict(r100k.totalMs < TARGET_100K_MS)}  100k declarations compile in under 10 s: ${num(r100k.totalMs / 1000, 2)} s`);
+  console.log(`${verdict(r100k.rssMiB < TARGET_RSS_MIB)}  peak RSS under 1 GiB at 100k: ${num(r100k.rssMiB)} MiB`);
+} else {
+  console.log('n/a   100k declarations compile in under 10 s (size 100000 not run)');
+  console.log('n/a   peak RSS under 1 GiB at 100k (size 100000 not run)');
+}
+if (r10k && r100k) console.log(`${verdict(r100k.totalMs / r10k.totalMs <= TARGET_RATIO)}  100k/10k ratio <= ${TARGET_RATIO}: ${(r100k.totalMs / r10k.totalMs).toFixed(2)}`);
+else console.log(`n/a   100k/10k ratio <= ${TARGET_RATIO}`);
+
+await worker.terminate();
