@@ -9,6 +9,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerGazette } from './commands/gazette.js';
+import { registerGovernance } from './commands/governance.js';
 import { EXIT } from './output.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerEvaluate(program, setExit);
   registerGazette(program, setExit);
   registerDiff(program, setExit);
+  registerGovernance(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -1,0 +1,230 @@
+/**
+ * The governance red team: each attack on the workflow is rejected with its own code and
+ * message. Every attack starts from the same repository, walked to the review stage by the
+ * right people (test/governance/fixture.ts), copied so attacks do not see each other.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type YAMLSeq } from 'yaml';
+import { checkGovernance } from '../compiler/governance/check.js';
+import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
+import { cloneRepo, createRepo, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+import { ROOT } from './support.js';
+
+let base: Repo;
+beforeAll(async () => {
+  base = await createRepo();
+  await walkToReview(base);
+});
+
+async function codes(repo: Repo): Promise<{ code: string; message: string; file?: string; line?: number }[]> {
+  const r = await repo.run(['governance', 'check', '--json']);
+  const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; message: string; file?: string; line?: number }[] };
+  return verdict.diagnostics.filter((d) => d.severity === 'error');
+}
+
+/** Signs the whole review and approval with the right people, leaving the proposal ready for approval. */
+async function signReviewAndApproval(repo: Repo): Promise<void> {
+  for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);
+    repo.commit(who, `review ${role}`);
+  }
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-02']);
+  repo.commit('xu', 'coordination');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-03']);
+  repo.commit('ma', 'committee', { sign: true });
+}
+
+describe('the stage machine', () => {
+  it('allows one step forward, back to review from approval, and an end from any active stage', () => {
+    expect(transitionError('draft', 'survey')).toBeUndefined();
+    expect(transitionError('draft', 'review')).toMatch(/skips survey/);
+    expect(transitionError('approved', 'review')).toBeUndefined();
+    expect(transitionError('scenario-analysis', 'survey')).toMatch(/only goes back to review/);
+    expect(transitionError('in-force', 'superseded')).toBeUndefined();
+    expect(transitionError('withdrawn', 'draft')).toMatch(/final/);
+    expect(gateStages('review', 'approved')).toEqual(['review', 'approved']);
+    expect(gateStages('approved', 'filed')).toEqual(['filed']);
+    expect(gateStages('approved', 'review')).toEqual([]);
+  });
+  it('voids approvals given before a return to review', () => {
+    const path = effectivePath([
+      { stage: 'review', date: '2026-01-01' },
+      { stage: 'approved', date: '2026-02-01' },
+      { stage: 'review', date: '2026-02-10' },
+      { stage: 'approved', date: '2026-03-01' },
+    ]);
+    expect(path.map((p) => `${p.entry.stage}@${p.entry.date}`)).toEqual(['review@2026-02-10', 'approved@2026-03-01']);
+  });
+});
+
+describe('the real repository', () => {
+  it('passes governance check, with the icv proposal at review', async () => {
+    const report = await checkGovernance(ROOT);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    const icv = report.governance.proposals.find((p) => p.folder === '2026-0001-icv');
+    expect(icv?.meta?.value?.stage).toBe('review');
+    expect(report.lists.find((l) => l.id === 'icv')?.status).toBe('consultation');
+  });
+});
+
+describe('governance red team', () => {
+  it('the untouched fixture passes', async () => {
+    expect(await codes(base)).toEqual([]);
+  });
+
+  it('QD5015: a sign-off committed by someone other than the person it names', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', '2026-03-01']);
+    repo.commit('li', 'forge the legal expert\u2019s sign-off');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5015']);
+    expect(found[0]!.message).toMatch(/the sign-off of p-feng was committed by Li Drafter <li@example.org> in [0-9a-f]{12}, not by p-feng/);
+    expect(found[0]!.file).toBe(`${P}/signoffs/review--expert-legal--p-feng.yaml`);
+  });
+
+  it('QD5016: a sign-off of a person with a registered key, committed without their signature', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-03']);
+    repo.commit('ma', 'committee approval, unsigned');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5016']);
+    expect(found[0]!.message).toMatch(/is not signed with their registered key/);
+  });
+
+  it('QD5014: self-approval (the CLI refuses it; a hand-written file is caught)', async () => {
+    const repo = await cloneRepo(base);
+    const refused = await repo.run(['proposal', 'sign', ID, '--stage', 'review', '--role', 'drafter', '--person', 'p-li']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/nobody signs their own proposal/);
+    repo.write(`${P}/signoffs/scenario-analysis--drafter--p-li.yaml`, 'stage: scenario-analysis\nrole: drafter\nperson: p-li\ndate: 2026-02-09\n');
+    repo.commit('li', 'sign my own scenario analysis');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5014']);
+    expect(found[0]!.message).toBe(`p-li signs off proposal ${ID}, of which they are an author`);
+  });
+
+  it('QD5010: a skipped stage', async () => {
+    const repo = await cloneRepo(base);
+    const text = repo.read(`${P}/proposal.yaml`).replace(/^  - \{ stage: important-data-identification.*\n/m, '');
+    repo.write(`${P}/proposal.yaml`, text);
+    repo.commit('li', 'skip identification');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5010']);
+    expect(found[0]!.message).toBe(`proposal ${ID} goes from survey to scenario-analysis: skips important-data-identification`);
+    expect(found[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('QD5021: approval with an open concern', async () => {
+    const repo = await cloneRepo(base);
+    await signReviewAndApproval(repo);
+    await ok(repo, ['proposal', 'comment', ID, '--concern', '--person', 'p-feng', '--target', 'icv.owner-pi', '--text', '门槛过低', '--date', '2026-03-02']);
+    repo.commit('feng', 'raise a concern');
+    // The CLI refuses to approve …
+    const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-05']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('QD5021');
+    // … and approving by hand is caught.
+    const doc = parseDocument(repo.read(`${P}/proposal.yaml`));
+    doc.set('stage', 'approved');
+    (doc.get('history') as YAMLSeq).add(doc.createNode({ stage: 'approved', date: '2026-03-05' }));
+    repo.write(`${P}/proposal.yaml`, doc.toString());
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+)consultation/m, '$1approved'));
+    repo.commit('li', 'approve despite the concern');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5021']);
+    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern 001 is open`);
+  });
+
+  it('a new concern sends an approved proposal back to review; only its raiser resolves it (QD5022)', async () => {
+    const repo = await cloneRepo(base);
+    await signReviewAndApproval(repo);
+    await ok(repo, ['proposal', 'advance', ID, '--date', '2026-03-05']);
+    repo.commit('li', 'approved');
+    await ok(repo, ['proposal', 'comment', ID, '--concern', '--person', 'p-deng', '--target', 'icv.exterior-video', '--text', '脱敏要求不足', '--date', '2026-03-06']);
+    repo.commit('deng', 'concern after approval');
+    expect(repo.read(`${P}/proposal.yaml`)).toMatch(/stage: review\n/);
+    expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status consultation$/m);
+    expect(await codes(repo)).toEqual([]);
+    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', 'done']);
+    expect(refused.code).toBe(2);
+    repo.write(`${P}/concerns/001.yaml`, `${repo.read(`${P}/concerns/001.yaml`)}resolution: { by: p-deng, date: 2026-03-07, note: 已补充 }\n`);
+    repo.commit('li', 'resolve someone else\u2019s concern');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5022']);
+    expect(found[0]!.message).toMatch(/concern 001 was raised by p-deng but resolved by Li Drafter <li@example.org>/);
+  });
+
+  it('QD5005: a sign-off by an unknown person', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/signoffs/review--expert-legal--p-nobody.yaml`, 'stage: review\nrole: expert-legal\nperson: p-nobody\ndate: 2026-03-01\n');
+    repo.commit('li', 'an outsider signs');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5005']);
+    expect(found[0]!.message).toBe("unknown person 'p-nobody': not in the roster");
+    expect(found[0]!).toMatchObject({ file: `${P}/signoffs/review--expert-legal--p-nobody.yaml`, line: 3 });
+  });
+
+  it('QD5013: a sign-off in a role the person does not hold', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/signoffs/review--expert-legal--p-zheng.yaml`, 'stage: review\nrole: expert-legal\nperson: p-zheng\ndate: 2026-03-01\n');
+    repo.commit('zheng', 'sign as legal expert');
+    expect((await codes(repo)).map((d) => d.code)).toEqual(['QD5013']);
+  });
+
+  it('QD5023: a list status that disagrees with its proposal', async () => {
+    const repo = await cloneRepo(base);
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+)consultation/m, '$1in-force'));
+    const found = (await codes(repo)).filter((d) => d.code === 'QD5023');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toBe(`list icv has status in-force, but its proposal ${ID} is at review (expected consultation)`);
+    expect(found[0]!.file).toBe('policy/lists/icv.qd');
+  });
+
+  it('QD5026: a change to a list whose proposal is past review', async () => {
+    const repo = await cloneRepo(base);
+    await signReviewAndApproval(repo);
+    await ok(repo, ['proposal', 'advance', ID, '--date', '2026-03-05']);
+    repo.commit('li', 'approved');
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace('用户调研与体验测试数据', '用户调研数据'));
+    repo.commit('li', 'edit an approved list');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5026']);
+    expect(found[0]!.message).toMatch(/changes policy\/lists\/icv\.qd: proposal 2026-0001-icv is at approved, where only the list's status may change/);
+  });
+
+  it('QD5002/QD5001: malformed metadata is located, coded and framed like a .qd error', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace('stage: review\n', 'stage: reviewed\nowner: nobody\n'));
+    const r = await repo.run(['governance', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[QD5002]: proposal /stage must be one of: draft, survey');
+    expect(r.stderr).toMatch(new RegExp(`--> ${P}/proposal.yaml:\\d+:8`));
+    expect(r.stderr).toMatch(/\| stage: reviewed\n\s+\| {8}\^{8}/);
+    expect(r.stderr).toContain("error[QD5002]: proposal / has unknown property 'owner'");
+    repo.write(`${P}/proposal.yaml`, 'id: [unclosed\n');
+    expect((await repo.run(['governance', 'check'])).stderr).toContain('error[QD5001]');
+  });
+
+  it('QD5003: an id that does not match its folder', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace(`id: ${ID}`, 'id: 2026-0002-icv'));
+    expect((await codes(repo)).map((d) => d.code)).toContain('QD5003');
+  });
+});
+
+describe('qingdan governance codeowners', () => {
+  it('the committed .github/CODEOWNERS is what the roster generates', async () => {
+    const { runIn } = await import('./governance/fixture.js');
+    const r = await runIn(ROOT, ['governance', 'codeowners', '--check']);
+    expect(r.stderr).toContain('is up to date');
+    expect(r.code).toBe(0);
+  });
+  it('owns each list by the reviewers of its sector', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['governance', 'codeowners']);
+    const text = repo.read('.github/CODEOWNERS');
+    expect(text).toMatch(/^\/policy\/lists\/icv\.qd .*chen@example\.org/m);
+    expect(text).not.toMatch(/^\/policy\/lists\/ai-training\.qd .*chen@example\.org/m);
+    expect(text).toMatch(/^\/policy\/governance\/ wang@example\.org/m);
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * A temporary git repository for the governance tests: the real policy/ (icv without its
+ * proposal), a small roster of fictional people, one of whom signs with an SSH key, and helpers
+ * to run the CLI and commit as any of them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, tempDir } from '../support.js';
+
+export const PEOPLE = {
+  admin: { id: 'p-admin', name: 'Admin Placeholder', email: 'admin@example.org', roles: ['drafter'] },
+  li: { id: 'p-li', name: 'Li Drafter', email: 'li@example.org', roles: ['drafter'] },
+  zhou: { id: 'p-zhou', name: 'Zhou Drafter', email: 'zhou@example.org', roles: ['drafter'] },
+  wang: { id: 'p-wang', name: 'Wang CAC', email: 'wang@example.org', roles: ['provincial-cac'] },
+  chen: { id: 'p-chen', name: 'Chen Commerce', email: 'chen@example.org', roles: ['provincial-commerce'] },
+  huang: { id: 'p-huang', name: 'Huang Data', email: 'huang@example.org', roles: ['provincial-data-bureau'] },
+  xu: { id: 'p-xu', name: 'Xu Coordination', email: 'xu@example.org', roles: ['coordination-mechanism'] },
+  ma: { id: 'p-ma', name: 'Ma Committee', email: 'ma@example.org', roles: ['provincial-committee'] },
+  zheng: { id: 'p-zheng', name: 'Zheng Industry', email: 'zheng@example.org', roles: ['expert-industry'] },
+  feng: { id: 'p-feng', name: 'Feng Legal', email: 'feng@example.org', roles: ['expert-legal'] },
+  deng: { id: 'p-deng', name: 'Deng Security', email: 'deng@example.org', roles: ['expert-data-security'] },
+} as const;
+export type Who = keyof typeof PEOPLE;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The CLI's `main` run in this process with `dir` as the working directory (serialised). */
+export function runIn(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const task = queue.then(async () => {
+    const { main } = await import('../../cli/main.js');
+    const cwd = process.cwd();
+    const out: string[] = [];
+    const err: string[] = [];
+    const [ow, ew] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
+    const env = { ...process.env };
+    Object.assign(process.env, GIT_ENV);
+    process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.chdir(dir);
+    try {
+      const code = await main(['node', 'qingdan', ...args]);
+      return { code, stdout: out.join(''), stderr: err.join('') };
+    } finally {
+      process.chdir(cwd);
+      process.stdout.write = ow;
+      process.stderr.write = ew;
+      for (const k of Object.keys(GIT_ENV)) if (env[k] === undefined) delete process.env[k];
+    }
+  });
+  queue = task.catch(() => undefined);
+  return task;
+}
+
+export const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
+
+export interface Repo {
+  readonly dir: string;
+  /** The private key file of `ma` (the committee member who signs with SSH). */
+  readonly key: string;
+  /** Runs the CLI in-process (fast) with this repository as the working directory. */
+  run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Runs `node bin/qingdan.js` as a child process, exactly as a user would. */
+  spawn(args: string[]): { code: number | null; stdout: string; stderr: string };
+  commit(who: Who, message: string, options?: { sign?: boolean }): string;
+  write(path: string, text: string): void;
+  read(path: string): string;
+  git(args: string[]): string;
+}
+
+function roster(maKey: string): string {
+  const people = Object.values(PEOPLE)
+    .map((p) => `  - { id: ${p.id}, name: ${p.name}, email: ${p.email}, roles: [${p.roles.join(', ')}]${p.id === 'p-ma' ? `, key: "${maKey}"` : ''} }`)
+    .join('\n');
+  const roles = ['provincial-cac', 'provincial-commerce', 'provincial-data-bureau']
+    .map((r) => `  ${r}: { name: ${r}, group: provincial-authority, article: measures.art4 }`)
+    .concat([
+      '  coordination-mechanism: { name: 省数据安全工作协调机制, group: coordination, article: measures.art9 }',
+      '  provincial-committee: { name: 省委网络安全和信息化委员会, group: committee, article: measures.art9 }',
+      '  expert-industry: { name: 行业专家, group: expert, article: measures.art9 }',
+      '  expert-legal: { name: 法律专家, group: expert, article: measures.art9 }',
+      '  expert-data-security: { name: 数据安全专家, group: expert, article: measures.art9 }',
+      '  drafter: { name: 起草人, group: drafter, article: measures.art9 }',
+    ])
+    .join('\n');
+  return `# test roster (fictional)
+since: 2026-01-01
+reviewWindowDays: 15
+roles:
+${roles}
+people:
+${people}
+signoffs:
+  default:
+    survey: [drafter]
+    important-data-identification: [provincial-cac]
+    scenario-analysis: [drafter]
+    review: [expert-industry, expert-legal, expert-data-security]
+    approved: [coordination-mechanism, provincial-committee]
+    filed: [provincial-cac, provincial-data-bureau]
+  ordered: [approved]
+  sectors:
+    S16: { review: [expert-industry, expert-legal, expert-data-security, provincial-commerce] }
+`;
+}
+
+/** A fresh repository whose first commit (by `admin`) holds policy/ and the roster. */
+export async function createRepo(): Promise<Repo> {
+  const dir = await tempDir('qingdan-gov-');
+  const keyDir = await tempDir('qingdan-key-');
+  const key = join(keyDir, 'ma');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ma@example.org', '-f', key]);
+  const pub = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+  cpSync(join(ROOT, 'policy'), join(dir, 'policy'), { recursive: true, filter: (src) => !src.includes(`${join('policy', 'governance')}`) });
+  // icv enters governance through the proposal the test creates.
+  const icv = join(dir, 'policy/lists/icv.qd');
+  writeFileSync(icv, readFileSync(icv, 'utf8').replace(/^\s*proposal "[^"]*"\n/m, '').replace(/^(\s*status\s+)[\w-]+/m, '$1draft'));
+  mkdirSync(join(dir, 'policy/governance'), { recursive: true });
+  writeFileSync(join(dir, 'policy/governance/roster.yaml'), roster(pub));
+  writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+  const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...env } });
+  git(['init', '-q', '-b', 'main']);
+  const repo: Repo = {
+    dir,
+    key,
+    git,
+    run: (args) => runIn(dir, args),
+    spawn(args) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    commit(who, message, options = {}) {
+      const p = PEOPLE[who];
+      git(['add', '-A']);
+      const sign = options.sign ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${key}`, '-c', 'commit.gpgsign=true'] : ['-c', 'commit.gpgsign=false'];
+      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message]);
+      return git(['rev-parse', 'HEAD']).trim();
+    },
+    write(path, text) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    },
+    read(path) {
+      return readFileSync(join(dir, path), 'utf8');
+    },
+  };
+  repo.commit('admin', 'Adopt the governance roster');
+  return repo;
+}
+
+/** Copies a repository (with its .git) so an attack can mutate it without touching the original. */
+export async function cloneRepo(repo: Repo): Promise<Repo> {
+  const dir = await tempDir('qingdan-gov-attack-');
+  cpSync(repo.dir, dir, { recursive: true });
+  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+  return {
+    ...repo,
+    dir,
+    git,
+    run: (args) => runIn(dir, args),
+    spawn(args) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    commit(who, message, options = {}) {
+      const p = PEOPLE[who];
+      git(['add', '-A']);
+      const sign = options.sign ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${repo.key}`, '-c', 'commit.gpgsign=true'] : ['-c', 'commit.gpgsign=false'];
+      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message]);
+      return git(['rev-parse', 'HEAD']).trim();
+    },
+    write(path, text) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    },
+    read(path) {
+      return readFileSync(join(dir, path), 'utf8');
+    },
+  };
+}
+
+export const ID = '2026-0001-icv';
+export const P = `proposals/${ID}`;
+
+export const SURVEY = `conducted: { from: 2026-01-10, until: 2026-01-18 }
+scenarios:
+  - scenario: 售后服务
+    list: icv
+    categories:
+      - { category: 车主个人信息, volume: 年度数万人, fields: [姓名, 手机号码] }
+`;
+export const IMPORTANT = `method: 逐项识别
+items:
+  - { item: icv.exterior-video, important: true, reason: 含人脸车牌 }
+`;
+export const SCENARIOS = `scenarios:
+  - { scenario: 售后服务, list: icv, necessity: 全球联保, risks: [再转移], pathway: 按量级 }
+`;
+
+/** Runs `qingdan` and throws with its output unless it exits 0. */
+export async function ok(repo: Repo, args: string[]): Promise<string> {
+  const r = await repo.run(args);
+  if (r.code !== 0) throw new Error(`qingdan ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout + r.stderr;
+}
+
+/**
+ * Walks the proposal from nothing to the review stage, committing each step as the person who
+ * would: Li drafts, Zhou and Wang sign. Returns the repository at review (entered 2026-02-11).
+ */
+export async function walkToReview(repo: Repo): Promise<void> {
+  await ok(repo, ['proposal', 'new', 'icv', '--title', '智能网联汽车清单', '--sector', 'S16', '--list', 'icv', '--author', 'p-li', '--date', '2026-01-05']);
+  repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
+  repo.commit('li', 'Propose the icv list');
+  await ok(repo, ['proposal', 'advance', ID, '--date', '2026-01-10']);
+  repo.write(`${P}/survey.yaml`, SURVEY);
+  repo.commit('li', 'Survey');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'survey', '--role', 'drafter', '--person', 'p-zhou', '--date', '2026-01-20']);
+  repo.commit('zhou', 'Sign off the survey');
+  await ok(repo, ['proposal', 'advance', ID, '--date', '2026-01-21']);
+  repo.write(`${P}/important-data.yaml`, IMPORTANT);
+  repo.commit('li', 'Important-data identification');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'important-data-identification', '--role', 'provincial-cac', '--person', 'p-wang', '--date', '2026-02-01']);
+  repo.commit('wang', 'Sign off the identification');
+  await ok(repo, ['proposal', 'advance', ID, '--date', '2026-02-02']);
+  repo.write(`${P}/scenario-analysis.yaml`, SCENARIOS);
+  repo.commit('li', 'Scenario analysis');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'scenario-analysis', '--role', 'drafter', '--person', 'p-zhou', '--date', '2026-02-10']);
+  repo.commit('zhou', 'Sign off the scenario analysis');
+  await ok(repo, ['proposal', 'advance', ID, '--date', '2026-02-11']);
+  repo.commit('li', 'Open the review and consultation');
+}
