@@ -185,11 +185,18 @@ describe('governance red team', () => {
     await signReviewAndApproval(repo);
     await ok(repo, ['proposal', 'advance', ID, '--date', '2026-03-05']);
     repo.commit('li', 'approved');
-    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace('用户调研与体验测试数据', '用户调研数据'));
+    // Bookkeeping stays allowed: unlinking and relinking the proposal changes no policy.
+    const linked = repo.read('policy/lists/icv.qd');
+    repo.write('policy/lists/icv.qd', linked.replace(/^\s*proposal\s+"[^"]+"\n/m, ''));
+    repo.commit('li', 'unlink the proposal');
+    repo.write('policy/lists/icv.qd', linked);
+    repo.commit('li', 'relink the proposal');
+    expect(await codes(repo)).toEqual([]);
+    repo.write('policy/lists/icv.qd', linked.replace('用户调研与体验测试数据', '用户调研数据'));
     repo.commit('li', 'edit an approved list');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5026']);
-    expect(found[0]!.message).toMatch(/changes policy\/lists\/icv\.qd: proposal 2026-0001-icv is at approved, where only the list's status may change/);
+    expect(found[0]!.message).toMatch(/changes policy\/lists\/icv\.qd: proposal 2026-0001-icv is at approved, where only the list's status and proposal link may change/);
   });
 
   it('QD5002/QD5001: malformed metadata is located, coded and framed like a .qd error', async () => {

@@ -388,11 +388,13 @@ export async function checkIdNeverChanged(p: LoadedProposal, history: History): 
   return [diagnostic('proposal-id-changed', at(p.meta!, '/id'), { was: `'${was}'`, id: `'${meta.id}'` })];
 }
 
-const STATUS_LINE = /^\s*status\s+[\w-]+\s*$/gm;
+/** The lines a list past its editable stages may still change: its status, and the link to its proposal. */
+const BOOKKEEPING_LINE = /^\s*(?:status\s+[\w-]+|proposal\s+"[^"]*")\s*$/;
 
 /**
  * Changes to policy/ after the epoch: a list file belongs to the proposal it names, which at
- * that commit must be at an editable stage (later stages may change only the status line);
+ * that commit must be at an editable stage (later stages may change only the status line and
+ * the proposal link);
  * any other policy file needs a `Proposal: <id>` trailer naming an editable proposal.
  * policy/governance/ (the roster itself) is governed by CODEOWNERS review instead.
  */
@@ -405,12 +407,13 @@ export async function checkPolicyChanges(history: History, range: string): Promi
   for (const commit of await history.commitsIn(range, 'policy')) {
     const short = commit.sha.slice(0, 12);
     const trailer = commit.message.match(/^Proposal:\s*(\S+)\s*$/m)?.[1];
+    const parent = await history.parentOf(commit.sha);
     for (const file of await history.changedFiles(commit.sha)) {
       if (!file.path.startsWith('policy/') || file.path.startsWith('policy/governance/')) continue;
-      const parent = await history.parentOf(commit.sha);
       const after = file.status === 'D' ? undefined : await history.fileAt(commit.sha, file.path);
       const before = parent ? await history.fileAt(parent, file.path) : undefined;
-      const named = (after ?? before)?.match(/^\s*proposal\s+"([^"]+)"/m)?.[1];
+      const link = (text: string | undefined) => text?.match(/^\s*proposal\s+"([^"]+)"/m)?.[1];
+      const named = link(after) ?? link(before);
       const id = file.path.startsWith('policy/lists/') ? named : trailer;
       if (!id) {
         out.push(diagnostic('policy-change-outside-proposal', undefined, { commit: short, file: file.path, reason: file.path.startsWith('policy/lists/') ? 'the list names no proposal' : 'the commit has no `Proposal: <id>` trailer' }));
@@ -422,9 +425,9 @@ export async function checkPolicyChanges(history: History, range: string): Promi
         continue;
       }
       if ((EDITABLE_STAGES as readonly string[]).includes(stage)) continue;
-      const strip = (t: string | undefined) => (t ?? '').replace(STATUS_LINE, '');
+      const strip = (t: string | undefined) => (t ?? '').split('\n').filter((line) => !BOOKKEEPING_LINE.test(line)).join('\n');
       if (before !== undefined && after !== undefined && strip(before) === strip(after)) continue;
-      out.push(diagnostic('policy-change-outside-proposal', undefined, { commit: short, file: file.path, reason: `proposal ${id} is at ${stage}, where only the list's status may change` }, { hint: 'raise a concern to send the proposal back to review first' }));
+      out.push(diagnostic('policy-change-outside-proposal', undefined, { commit: short, file: file.path, reason: `proposal ${id} is at ${stage}, where only the list's status and proposal link may change` }, { hint: 'raise a concern to send the proposal back to review first' }));
     }
   }
   return out;

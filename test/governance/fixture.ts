@@ -4,7 +4,7 @@
  * to run the CLI and commit as any of them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tempDir } from '../support.js';
 
@@ -112,9 +112,13 @@ export async function createRepo(): Promise<Repo> {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ma@example.org', '-f', key]);
   const pub = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
   cpSync(join(ROOT, 'policy'), join(dir, 'policy'), { recursive: true, filter: (src) => !src.includes(`${join('policy', 'governance')}`) });
-  // icv enters governance through the proposal the test creates.
-  const icv = join(dir, 'policy/lists/icv.qd');
-  writeFileSync(icv, readFileSync(icv, 'utf8').replace(/^\s*proposal "[^"]*"\n/m, '').replace(/^(\s*status\s+)[\w-]+/m, '$1draft'));
+  // The real proposals stay behind (their people are not in this roster): lists lose their
+  // proposal links, and icv enters governance as a draft through the proposal the test creates.
+  for (const file of readdirSync(join(dir, 'policy/lists'))) {
+    const path = join(dir, 'policy/lists', file);
+    const text = readFileSync(path, 'utf8').replace(/^\s*proposal "[^"]*"\n/m, '');
+    writeFileSync(path, file === 'icv.qd' ? text.replace(/^(\s*status\s+)[\w-]+/m, '$1draft') : text);
+  }
   mkdirSync(join(dir, 'policy/governance'), { recursive: true });
   writeFileSync(join(dir, 'policy/governance/roster.yaml'), roster(pub));
   writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
