@@ -10,7 +10,11 @@
  * Phases, timed separately with process.hrtime.bigint():
  *   parse  every file through parseSource (lex, parse, CST → AST)
  *   check  collectSymbols + check (every specified rule)
- *   emit   lowerPolicy + emitArtifacts + validateArtifact against the policy schema
+ *   emit   lowerPolicy + emitRuntimeArtifacts (policy.json, schemas, validators) +
+ *          validateArtifact against the policy schema
+ * and, outside the compile total, the gazettes `qingdan build` also writes (emitGazette:
+ * Markdown and HTML for every document and list), reported as their own column with their own
+ * peak RSS; `--no-gazette` skips them. The targets are the issue's: they apply to the compile.
  *
  * Memory: RSS and heapUsed are sampled at each phase boundary and by a 10 ms setInterval.
  * Compilation is synchronous, so a main-thread timer only fires between phases; a second
@@ -26,7 +30,8 @@
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { check } from '../compiler/check/check.js';
-import { emitArtifacts } from '../compiler/build.js';
+import { emitRuntimeArtifacts } from '../compiler/build.js';
+import { emitGazette } from '../compiler/emit/gazette/emit.js';
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { lowerPolicy } from '../compiler/emit/lower.js';
 import { policySchema } from '../compiler/emit/schemas/policy.schema.js';
@@ -50,6 +55,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '1' },
     'items-per-file': { type: 'string', default: '1000' },
     'no-warmup': { type: 'boolean', default: false },
+    'no-gazette': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -117,8 +123,10 @@ interface RunResult {
   checkNs: bigint;
   emitNs: bigint;
   totalNs: bigint;
+  gazetteNs: bigint | undefined;
   rss: number;
   heapUsed: number;
+  gazetteRss: number | undefined;
   items: number;
   outputBytes: number;
   diagnostics: Diagnostic[];
@@ -150,7 +158,7 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
   let outputBytes = 0;
   let items = 0;
   if (lowered.artifact) {
-    const out = emitArtifacts(lowered.artifact);
+    const out = emitRuntimeArtifacts(lowered.artifact);
     diagnostics.push(...validateArtifact('policy.json', policySchema, lowered.artifact));
     for (const text of out.values()) outputBytes += text.length;
     items = countItems(lowered.artifact);
@@ -160,7 +168,20 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
   diagnostics.push(...lowered.diagnostics);
 
   const peak = mem.stop();
+
+  let gazetteNs: bigint | undefined;
+  let gazetteRss: number | undefined;
+  if (!opts['no-gazette'] && lowered.artifact) {
+    await boundary();
+    const gazetteMem = new MemoryPeak();
+    const t6 = process.hrtime.bigint();
+    emitGazette(lowered.artifact, { digest: 'bench', commit: null, dirty: false });
+    gazetteNs = process.hrtime.bigint() - t6;
+    gazetteRss = gazetteMem.stop().rss;
+  }
   return {
+    gazetteNs,
+    gazetteRss,
     parseNs: t1 - t0,
     checkNs: t3 - t2,
     emitNs: t5 - t4,
@@ -193,6 +214,8 @@ interface Row {
   diagnostics: number;
   items: number;
   outputMiB: number;
+  gazetteMs: number | undefined;
+  gazetteRssMiB: number | undefined;
 }
 
 const ms = (ns: bigint) => Number(ns) / 1e6;
@@ -213,7 +236,8 @@ for (const n of sizes) {
     log(`  ${n}: run ${r + 1}/${runs}…`);
     const res = await compileOnce(sources);
     results.push(res);
-    log(`    parse ${ms(res.parseNs).toFixed(0)} ms, check ${ms(res.checkNs).toFixed(0)} ms, emit ${ms(res.emitNs).toFixed(0)} ms, peak RSS ${(res.rss / MiB).toFixed(0)} MiB`);
+    const gazette = res.gazetteNs === undefined ? '' : `; gazettes ${ms(res.gazetteNs).toFixed(0)} ms, peak RSS ${(res.gazetteRss! / MiB).toFixed(0)} MiB`;
+    log(`    parse ${ms(res.parseNs).toFixed(0)} ms, check ${ms(res.checkNs).toFixed(0)} ms, emit ${ms(res.emitNs).toFixed(0)} ms, peak RSS ${(res.rss / MiB).toFixed(0)} MiB${gazette}`);
   }
   const last = results.at(-1)!;
   for (const d of last.diagnostics.slice(0, 5)) log(`    diagnostic: ${JSON.stringify(d).slice(0, 300)}`);
@@ -230,13 +254,15 @@ for (const n of sizes) {
     diagnostics: last.diagnostics.length,
     items: last.items,
     outputMiB: last.outputBytes / MiB,
+    gazetteMs: last.gazetteNs === undefined ? undefined : ms(median(results.map((x) => x.gazetteNs!))),
+    gazetteRssMiB: last.gazetteRss === undefined ? undefined : Math.max(...results.map((x) => x.gazetteRss!)) / MiB,
   });
 }
 
 // ---- report ------------------------------------------------------------------------------------
 
 const num = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const header = ['declarations', 'files', 'source MB', 'parse ms', 'parse MB/s', 'check ms', 'check decl/s', 'emit ms', 'emit decl/s', 'total ms', 'total decl/s', 'peak RSS MiB', 'peak heap MiB', 'diags', 'items out'];
+const header = ['declarations', 'files', 'source MB', 'parse ms', 'parse MB/s', 'check ms', 'check decl/s', 'emit ms', 'emit decl/s', 'total ms', 'total decl/s', 'peak RSS MiB', 'peak heap MiB', 'diags', 'items out', 'gazette ms', 'gazette RSS MiB'];
 const table = rows.map((r) => {
   const mb = r.bytes / 1e6;
   return [
@@ -255,6 +281,8 @@ const table = rows.map((r) => {
     num(r.heapMiB, 0),
     num(r.diagnostics),
     num(r.items),
+    r.gazetteMs === undefined ? '–' : num(r.gazetteMs, 1),
+    r.gazetteRssMiB === undefined ? '–' : num(r.gazetteRssMiB, 0),
   ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

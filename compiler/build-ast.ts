@@ -77,7 +77,7 @@ export class AstBuilder extends BaseVisitor {
     if (!t) return undefined;
     const span = this.tokenSpan(t);
     const body = t.image.slice(1, -1);
-    const value = body.replace(/\\(.)/g, (m, c: string, at: number) => {
+    const value = !body.includes('\\') ? body : body.replace(/\\(.)/g, (m, c: string, at: number) => {
       if (c === '"' || c === '\\') return c;
       if (c === 'n') return '\n';
       this.diagnostics.push(

@@ -55,16 +55,11 @@ export async function sourceRevision(root: string, paths: readonly string[]): Pr
   }
 }
 
-/**
- * The artifacts of a compiled policy, path → content; every emitter adds its files here. The
- * source revision goes into the gazettes' footers, so the same sources at the same commit
- * give the same bytes.
- */
-export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: string | null; dirty: boolean } = { commit: null, dirty: false }): Map<string, string> {
+/** The runtime artifacts of a compiled policy, path → content: policy.json, its schemas and validators. */
+export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, string> {
   const request = requestSchema(artifact);
-  const policyJson = toJson(artifact);
-  const files = new Map([
-    ['policy.json', policyJson],
+  return new Map([
+    ['policy.json', toJson(artifact, { compact: true })],
     ['schema/policy.schema.json', toJson(policySchema)],
     ['schema/manifest.schema.json', toJson(manifestSchema)],
     ['schema/request.schema.json', toJson(request)],
@@ -72,7 +67,16 @@ export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: stri
     ['schema/diff.schema.json', toJson(diffSchema)],
     ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
-  for (const [path, content] of emitGazette(artifact, { digest: sha256(policyJson), ...revision })) files.set(`gazette/${path}`, content);
+}
+
+/**
+ * Every artifact of a compiled policy, path → content: the runtime artifacts and the gazettes.
+ * The source revision goes into the gazettes' footers, so the same sources at the same commit
+ * give the same bytes.
+ */
+export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: string | null; dirty: boolean } = { commit: null, dirty: false }): Map<string, string> {
+  const files = emitRuntimeArtifacts(artifact);
+  for (const [path, content] of emitGazette(artifact, { digest: sha256(files.get('policy.json')!), ...revision })) files.set(`gazette/${path}`, content);
   return files;
 }
 

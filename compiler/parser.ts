@@ -5,7 +5,7 @@
  * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
  * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
  */
-import { CstParser, type IToken, type CstNode } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
 import * as T from './lexer.js';
 import { syntaxMessages } from './syntax-messages.js';
 
@@ -29,14 +29,20 @@ const ARGUMENT_TOKENS = [
 const CONTINUATION = new Set([T.Comma, T.And, T.Or]);
 
 class QdParser extends CstParser {
+  /**
+   * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
+   * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
+   */
+  private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
+
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'full', errorMessageProvider: syntaxMessages });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'onlyOffset', errorMessageProvider: syntaxMessages });
     this.performSelfAnalysis();
   }
 
   public file = this.RULE('file', () => {
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.file ??= [
         { ALT: () => this.SUBRULE(this.documentDecl) },
         { ALT: () => this.SUBRULE(this.annexDecl) },
         { ALT: () => this.SUBRULE(this.baselineDecl) },
@@ -49,7 +55,7 @@ class QdParser extends CstParser {
 
   /** A declaration's own id: an identifier, or a reserved word used as a name. */
   private name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.OR(this.alternatives.name ??= [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
   });
 
   private reference = this.RULE('reference', () => {
@@ -61,7 +67,7 @@ class QdParser extends CstParser {
   });
 
   private unknownClause = this.RULE('unknownClause', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.OR(this.alternatives.unknownClause ??= [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
     this.MANY({
       // The clause runs to the end of its line, and on past a line that ends (or a line that
       // starts) with a comma, `and` or `or`, as a misspelt `fields` or `assessment` clause would.
@@ -76,13 +82,13 @@ class QdParser extends CstParser {
   });
 
   private clauseArgument = this.RULE('clauseArgument', () => {
-    this.OR(ARGUMENT_TOKENS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
+    this.OR(this.alternatives.clauseArgument ??= ARGUMENT_TOKENS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
   });
 
   private skippedBlock = this.RULE('skippedBlock', () => {
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.skippedBlock ??= [
         { ALT: () => this.SUBRULE(this.skippedBlock) },
         { ALT: () => this.SUBRULE(this.clauseArgument) },
       ]),
@@ -98,7 +104,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.documentDecl ??= [
         { ALT: () => this.SUBRULE(this.numberingClause) },
         { ALT: () => this.SUBRULE(this.sourceClause) },
         { ALT: () => this.CONSUME(T.Paraphrase) },
@@ -126,7 +132,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.chapterDecl ??= [
         { ALT: () => this.SUBRULE(this.articleDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
@@ -139,7 +145,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.articleDecl ??= [
         { ALT: () => this.CONSUME(T.StringLiteral) },
         { ALT: () => this.SUBRULE(this.sicClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
@@ -163,7 +169,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.annexDecl ??= [
         { ALT: () => this.SUBRULE(this.basisClause) },
         { ALT: () => this.SUBRULE(this.generalDecl) },
         { ALT: () => this.SUBRULE(this.kindDecl) },
@@ -189,7 +195,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.generalDecl ??= [
         { ALT: () => this.SUBRULE(this.ruleDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
@@ -204,7 +210,7 @@ class QdParser extends CstParser {
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
       this.MANY(() =>
-        this.OR([
+        this.OR(this.alternatives.ruleDecl ??= [
           { ALT: () => this.SUBRULE(this.whenClause) },
           { ALT: () => this.SUBRULE(this.basisClause) },
           { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
@@ -238,7 +244,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.categoryDecl ??= [
         { ALT: () => this.SUBRULE(this.subDecl) },
         { ALT: () => this.SUBRULE(this.exampleDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
@@ -278,7 +284,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.baselineDecl ??= [
         { ALT: () => this.SUBRULE(this.countingClause) },
         { ALT: () => this.SUBRULE(this.exemptionDecl) },
         { ALT: () => this.SUBRULE(this.triggerClause) },
@@ -299,13 +305,13 @@ class QdParser extends CstParser {
   private exemptionDecl = this.RULE('exemptionDecl', () => {
     this.CONSUME(T.Exemption);
     this.CONSUME(T.StringLiteral);
-    this.OR([{ ALT: () => this.CONSUME(T.Data) }, { ALT: () => this.CONSUME(T.PersonalInfo) }]);
+    this.OR(this.alternatives.exemptionDecl ??= [{ ALT: () => this.CONSUME(T.Data) }, { ALT: () => this.CONSUME(T.PersonalInfo) }]);
     this.CONSUME2(T.StringLiteral);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
   private triggerClause = this.RULE('triggerClause', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Important) }, { ALT: () => this.CONSUME(T.Ciio) }]);
+    this.OR(this.alternatives.triggerClause ??= [{ ALT: () => this.CONSUME(T.Important) }, { ALT: () => this.CONSUME(T.Ciio) }]);
     this.CONSUME(T.PathwayKeyword);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
@@ -314,7 +320,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.Ladder);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.ladderDecl ??= [
         { ALT: () => this.SUBRULE(this.rungClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
@@ -371,7 +377,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.listDecl ??= [
         { ALT: () => this.SUBRULE(this.sectorClause) },
         { ALT: () => this.SUBRULE(this.zonesClause) },
         { ALT: () => this.SUBRULE(this.statusClause) },
@@ -437,7 +443,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.scenarioDecl ??= [
         { ALT: () => this.SUBRULE(this.itemDecl) },
         { ALT: () => this.SUBRULE(this.noteClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
@@ -452,7 +458,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alternatives.itemDecl ??= [
         { ALT: () => this.SUBRULE(this.categoryRef) },
         { ALT: () => this.SUBRULE(this.fieldsClause) },
         { ALT: () => this.SUBRULE(this.descriptionClause) },
@@ -504,7 +510,7 @@ class QdParser extends CstParser {
   });
 
   private atom = this.RULE('atom', () => {
-    this.OR([
+    this.OR(this.alternatives.atom ??= [
       {
         ALT: () => {
           this.CONSUME(T.LParen);
@@ -526,7 +532,7 @@ class QdParser extends CstParser {
 
   private comparison = this.RULE('comparison', () => {
     this.CONSUME(T.Measure);
-    this.OR([
+    this.OR(this.alternatives.comparison ??= [
       {
         ALT: () => {
           this.CONSUME(T.Comparator);

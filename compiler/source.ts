@@ -16,30 +16,81 @@ export interface Span {
   readonly length: number;
 }
 
-/** The 1-based line and column of an offset in a text. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+/** Offsets at which each line of a source starts, computed once per source (spans are many). */
+const lineStartsOf = new WeakMap<Source, Uint32Array>();
+
+function lineStarts(source: Source): Uint32Array {
+  let starts = lineStartsOf.get(source);
+  if (starts) return starts;
+  const text = source.text;
+  const found = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+  starts = Uint32Array.from(found);
+  lineStartsOf.set(source, starts);
+  return starts;
+}
+
+/** The 1-based line and column of an offset in a source (offsets past the end clamp to it). */
+export function positionAt(source: Source, offset: number): { line: number; column: number } {
+  const at = Math.min(offset, source.text.length);
+  const starts = lineStarts(source);
+  // The last line starting at or before `at`, by binary search.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/**
+ * A span that keeps only its source and offsets and works out lines and columns when asked:
+ * an AST has some twenty spans per list item, and few are ever printed.
+ */
+class SourceSpan implements Span {
+  constructor(
+    private readonly source: Source,
+    readonly offset: number,
+    readonly length: number,
+  ) {}
+
+  get file(): string {
+    return this.source.path;
+  }
+  get line(): number {
+    return positionAt(this.source, this.offset).line;
+  }
+  get column(): number {
+    return positionAt(this.source, this.offset).column;
+  }
+  get endLine(): number {
+    return positionAt(this.source, this.offset + this.length).line;
+  }
+  get endColumn(): number {
+    return positionAt(this.source, this.offset + this.length).column;
+  }
+
+  /** This span's start, `length` characters long. */
+  extendedTo(length: number): SourceSpan {
+    return new SourceSpan(this.source, this.offset, length);
+  }
+
+  /** The plain-object form (what `JSON.stringify` and test matchers see). */
+  toJSON(): Span {
+    const { file, line, column, endLine, endColumn, offset, length } = this;
+    return { file, line, column, endLine, endColumn, offset, length };
+  }
 }
 
 /** The span covering `length` characters from `offset` in `source`. */
 export function spanAt(source: Source, offset: number, length: number): Span {
-  const start = positionAt(source.text, offset);
-  const end = positionAt(source.text, offset + length);
-  return {
-    file: source.path,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    offset,
-    length,
-  };
+  return new SourceSpan(source, offset, length);
+}
+
+/** The span from the start of `first` to the end of `last` (both in the same source). */
+export function joinSpans(first: Span, last: Span): Span {
+  const length = last.offset + last.length - first.offset;
+  return first instanceof SourceSpan ? first.extendedTo(length) : { ...first, endLine: last.endLine, endColumn: last.endColumn, length };
 }

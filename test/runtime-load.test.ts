@@ -37,7 +37,9 @@ describe('Policy.load', () => {
   it('refuses a policy.json altered after the build', async () => {
     const dir = await copyBundle();
     const text = await readFile(join(dir, 'policy.json'), 'utf8');
-    await writeFile(join(dir, 'policy.json'), text.replace('"min": 1000000', '"min": 1000001'));
+    const altered = text.replace(/"min":\s*1000000/, '"min":1000001');
+    expect(altered).not.toBe(text);
+    await writeFile(join(dir, 'policy.json'), altered);
     const e = await loadError(dir);
     expect(e.code).toBe('digest-mismatch');
     expect(e.message).toContain('policy.json');

@@ -4,7 +4,7 @@
  * `>= n` (以上, Art. 30) includes n; `< n` (不满) excludes it; `a..b` is [a, b).
  */
 import type * as A from '../ast.js';
-import type { Span } from '../source.js';
+import { joinSpans, type Span } from '../source.js';
 
 /** [lo, hi): `hi` is Infinity when unbounded. */
 export interface Interval {
@@ -79,7 +79,7 @@ export function measureClauses(c: A.Condition): MeasureClause[] {
     if (!simple || measures.size !== 1) continue;
     const first = conj[0]!.span;
     const last = conj.at(-1)!.span;
-    const span = { ...first, endLine: last.endLine, endColumn: last.endColumn, length: last.offset + last.length - first.offset };
+    const span = joinSpans(first, last);
     out.push({ measure: [...measures][0]!, interval, span });
   }
   return out;

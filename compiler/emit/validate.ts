@@ -17,9 +17,13 @@ export function createAjv(options: { code?: { source?: boolean; esm?: boolean } 
   return ajv;
 }
 
+/** Compiled validators by schema object: compiling one takes longer than validating most policies. */
+const compiled = new WeakMap<object, ReturnType<Ajv2020['compile']>>();
+
 /** Diagnostics for every way `value` breaks `schema` (none when it conforms). */
 export function validateArtifact(artifact: string, schema: object, value: unknown): Diagnostic[] {
-  const validate = createAjv().compile(schema);
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = createAjv().compile(schema)));
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) =>
     diagnostic('artifact-invalid', undefined, { artifact, pointer: e.instancePath || '/', message: e.message ?? e.keyword }),

@@ -6,6 +6,7 @@
 import type * as A from '../../ast.js';
 import { atomInterval, FULL, formatInterval, intersect, isEmpty, toDnf } from '../intervals.js';
 import type { CheckRule } from '../context.js';
+import { joinSpans } from '../../source.js';
 
 type Atom = ReturnType<typeof toDnf>[number][number];
 
@@ -47,7 +48,7 @@ export const SatisfiableConditionRule: CheckRule = (context) => ({
       const key = `${first.offset}-${last.offset}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      context.report('empty-condition', { ...first, endLine: last.endLine, endColumn: last.endColumn, length: last.offset + last.length - first.offset }, { reason: why });
+      context.report('empty-condition', joinSpans(first, last), { reason: why });
     }
   },
 });

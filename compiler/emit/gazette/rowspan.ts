@@ -7,14 +7,14 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 
 const MERGE = '^^';
 
-function mergeTable(tokens: Token[], start: number, end: number): void {
+/** Sets the rowspans of one table and adds the indexes of its merged cells' tokens to `drop`. */
+function mergeTable(tokens: Token[], start: number, end: number, drop: Set<number>): void {
   // The cells of each body row, as [open, inline, close] token indexes.
   const rows: number[][] = [];
   for (let i = start; i < end; i++) {
     if (tokens[i]!.type === 'tr_open') rows.push([]);
     else if (tokens[i]!.type === 'td_open') rows.at(-1)!.push(i);
   }
-  const drop = new Set<number>();
   const owner: (number | undefined)[][] = rows.map(() => []);
   rows.forEach((cells, r) => {
     cells.forEach((open, c) => {
@@ -28,18 +28,21 @@ function mergeTable(tokens: Token[], start: number, end: number): void {
       } else owner[r]![c] = open;
     });
   });
-  for (const i of [...drop].sort((a, b) => b - a)) tokens.splice(i, 1);
 }
 
 /** Registers the rule; it runs after inline parsing, on every table of the document. */
 export function rowspanPlugin(md: MarkdownIt): void {
   md.core.ruler.push('rowspan', (state: StateCore) => {
     const tokens = state.tokens;
-    for (let i = tokens.length - 1; i >= 0; i--) {
+    const drop = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.type !== 'table_open') continue;
       let end = i;
       while (tokens[end]!.type !== 'table_close') end++;
-      mergeTable(tokens, i, end);
+      mergeTable(tokens, i, end, drop);
+      i = end;
     }
+    // One pass, not a splice per merged cell (quadratic on a list page of thousands of rows).
+    if (drop.size > 0) state.tokens = tokens.filter((_, i) => !drop.has(i));
   });
 }
