@@ -15,11 +15,17 @@ export type Predicate = (facts: Facts) => boolean;
 export function compileCondition(c: Condition): Predicate {
   if ('any' in c) {
     const terms = c.any.map(compileCondition);
-    return (f) => terms.some((t) => t(f));
+    return (f) => {
+      for (const t of terms) if (t(f)) return true;
+      return false;
+    };
   }
   if ('all' in c) {
     const terms = c.all.map(compileCondition);
-    return (f) => terms.every((t) => t(f));
+    return (f) => {
+      for (const t of terms) if (!t(f)) return false;
+      return true;
+    };
   }
   if ('measure' in c) {
     const min = c.min ?? 0;
@@ -28,7 +34,10 @@ export function compileCondition(c: Condition): Predicate {
   }
   if ('kindsAny' in c) {
     const kinds = new Set(c.kindsAny);
-    return (f) => f.kinds.some((k) => kinds.has(k));
+    return (f) => {
+      for (const k of f.kinds) if (kinds.has(k)) return true;
+      return false;
+    };
   }
   const want = c.ciio;
   return (f) => f.ciio === want;

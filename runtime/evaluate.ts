@@ -6,7 +6,7 @@
 import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung, Zone } from './artifact.js';
 import { compileCondition, type Facts, type Predicate } from './conditions.js';
 import * as R from './reasons.js';
-import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason } from './request.js';
+import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
 
 /** Strictness of outcomes; `indeterminate` dominates, so nothing undecidable looks lighter. */
 const RANK: Record<Outcome, number> = {
@@ -25,6 +25,9 @@ interface CompiledRung {
 interface CompiledList {
   readonly list: NegativeList;
   readonly zones: ReadonlySet<string>;
+  readonly notOnList: Reason;
+  /** The response basis when this list alone decided (shared, frozen). */
+  readonly basis: EvaluationResponse['basis'];
 }
 
 interface CompiledItem {
@@ -33,6 +36,16 @@ interface CompiledItem {
   readonly important: Reason;
   readonly rungs: readonly CompiledRung[];
   readonly below: Reason;
+  /** Reasons for zones the list does not cover, built on first use. */
+  readonly notInZone: Map<string, Reason>;
+}
+
+/** An exemption with the three reasons a claim of it can give. */
+interface CompiledExemption {
+  readonly granted: Reason;
+  readonly contradicted: Reason;
+  readonly notForImportant: Reason;
+  readonly scope: Exemption['scope'];
 }
 
 /** A policy prepared for decisions: indexes and reasons built once. */
@@ -41,7 +54,7 @@ export interface CompiledPolicy {
   readonly digest: string;
   readonly items: ReadonlyMap<string, CompiledItem>;
   readonly listsBySector: ReadonlyMap<string, readonly CompiledList[]>;
-  readonly exemptions: ReadonlyMap<string, Exemption>;
+  readonly exemptions: ReadonlyMap<string, CompiledExemption>;
   readonly zones: ReadonlyMap<string, Zone>;
   readonly national: readonly CompiledRung[];
   readonly nationalBelow: Reason;
@@ -50,6 +63,29 @@ export interface CompiledPolicy {
   readonly generalRules: readonly { id: string; test: Predicate }[];
   readonly assessmentValidity?: Obligation;
   readonly reportToRegion: ReadonlyMap<string, Obligation>;
+  /** The `policy` field of every response (shared, frozen). */
+  readonly identity: EvaluationResponse['policy'];
+  readonly baselineBasis: EvaluationResponse['basis'];
+  /** Advisories by the ids of the general rules that matched, built on first use. */
+  readonly advisories: Map<string, readonly Obligation[]>;
+  /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
+  readonly recent: Memo<Reason>;
+}
+
+/** A memo that forgets everything when full: decisions repeat, and junk input must not grow it. */
+class Memo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): V {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
 }
 
 /** Prepares a verified policy for decisions. */
@@ -57,7 +93,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   const items = new Map<string, CompiledItem>();
   const listsBySector = new Map<string, CompiledList[]>();
   for (const list of policy.lists) {
-    const compiled: CompiledList = { list, zones: new Set(list.zones) };
+    const compiled: CompiledList = { list, zones: new Set(list.zones), notOnList: R.notOnList(list), basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }) };
     listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
@@ -67,6 +103,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
           important: R.itemImportant(item),
           rungs: strictestFirst(item.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
           below: R.itemBelow(item),
+          notInZone: new Map(),
         });
       }
     }
@@ -78,7 +115,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     digest,
     items,
     listsBySector,
-    exemptions: new Map(b.exemptions.map((e) => [e.code, e])),
+    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
     zones,
     national: strictestFirst(b.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
     nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
@@ -89,6 +126,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, test: compileCondition(r.when!) })),
     ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
     reportToRegion: new Map([...policy.zones.map((z) => [z.id, R.reportToRegion(z)] as const), ['outside', R.reportToRegion(undefined)]]),
+    identity: Object.freeze({ version: policy.policyVersion, digest }),
+    baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
+    advisories: new Map([['', NONE]]),
+    recent: new Memo(4096),
   };
 }
 
@@ -114,50 +155,56 @@ function ladder(rungs: readonly CompiledRung[], facts: Facts): Reason | undefine
   return undefined;
 }
 
+// Shared, frozen parts of responses: a decision allocates only what is its own.
+const NONE: readonly Obligation[] = Object.freeze([]);
+const NO_BASIS: EvaluationResponse['basis'] = Object.freeze({ kind: 'none' });
+const NOT_EXPORT_REASONS: readonly Reason[] = Object.freeze([R.NOT_EXPORT]);
+const NO_KINDS: readonly string[] = Object.freeze([]);
+
 /**
  * Decides a request that already conforms to the request schema. Use `Policy.evaluate` for
- * untrusted input: it validates first.
+ * untrusted input: it validates first. Responses share their frozen parts (reasons,
+ * obligations, basis) with other responses: treat them as read-only.
  */
 export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationResponse {
   const t = req.transfer;
   const preview = req.preview === true;
   if (!t.isExport) {
-    return {
-      version: 1,
-      pathway: 'not-applicable',
-      preview,
-      asOf: req.asOf,
-      basis: { kind: 'none' },
-      reasons: [R.NOT_EXPORT],
-      obligations: [],
-      advisories: [],
-      policy: { version: p.policy.policyVersion, digest: p.digest },
-    };
+    return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: NO_BASIS, reasons: NOT_EXPORT_REASONS, obligations: NONE, advisories: NONE, policy: p.identity };
   }
 
-  const d: Decision = { reasons: [], lists: new Set(), reportingLists: 0, important: t.importantData === true, usedBaseline: false };
-  const items = t.items ?? [];
+  const d: Decision = { reasons: [], lists: [], reportingLists: 0, important: t.importantData === true, usedBaseline: false };
+  const items = t.items ?? NO_ITEMS;
   const pi = t.personalInfo;
-  const piVolume = (pi?.persons ?? 0) + (pi?.sensitivePersons ?? 0);
-  let itemVolume = 0;
-  for (const i of items) itemVolume += (i.persons ?? 0) + (i.sensitivePersons ?? 0);
-  const hasPersonalInfo = piVolume + itemVolume > 0;
+  const piPersons = pi?.persons ?? 0;
+  const piSensitive = pi?.sensitivePersons ?? 0;
+  let itemPersons = 0;
+  let itemSensitive = 0;
+  for (const i of items) {
+    itemPersons += i.persons ?? 0;
+    itemSensitive += i.sensitivePersons ?? 0;
+  }
+  const piVolume = piPersons + piSensitive;
+  const hasPersonalInfo = piVolume + itemPersons + itemSensitive > 0;
   const { ciio, zone } = req.processor;
-  const kinds = pi?.sensitiveKinds ?? [];
+  const kinds = pi?.sensitiveKinds ?? NO_KINDS;
 
   // 2. Important data: notified or published (the request says so), or named by a usable list.
   if (d.important) {
     d.reasons.push(p.importantData);
     d.usedBaseline = true;
   }
-  const reportedInactive = new Set<string>();
-  const pending: Array<{ ci: CompiledItem; persons: number; sensitive: number }> = [];
+  let reportedInactive: string[] | undefined;
+  // Items left for step 5, as indexes into `items` (their compiled items in `pendingItems`).
+  let pending: number[] | undefined;
+  let pendingItems: CompiledItem[] | undefined;
   let sectorOfItems: string | undefined;
   let itemSectors = 0;
-  for (const requested of items) {
+  for (let index = 0; index < items.length; index++) {
+    const requested = items[index]!;
     const ci = p.items.get(requested.id);
     if (!ci) {
-      d.reasons.push(R.unknownItem(requested.id));
+      d.reasons.push(p.recent.get(`unknown\u0000${requested.id}`) ?? p.recent.set(`unknown\u0000${requested.id}`, R.unknownItem(requested.id)));
       continue;
     }
     const list = ci.list.list;
@@ -165,37 +212,38 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       itemSectors++;
       sectorOfItems = list.sector;
     }
-    const persons = requested.persons ?? 0;
-    const sensitive = requested.sensitivePersons ?? 0;
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
-    if (ciio && !ci.item.important && persons + sensitive > 0) continue;
+    if (ciio && !ci.item.important && (requested.persons ?? 0) + (requested.sensitivePersons ?? 0) > 0) continue;
     const inactive = listInactivity(list, req.asOf, preview);
     if (inactive) {
-      d.reasons.push(R.noListInForce(requested.id, [list], inactive, req.asOf));
-      reportedInactive.add(list.id);
+      d.reasons.push(noListInForce(p, requested.id, zone, [ci.list], inactive, req.asOf));
+      (reportedInactive ??= []).push(list.id);
     } else if (ci.item.important) {
       d.reasons.push(ci.important);
       d.important = true;
       useList(d, ci.list, zone);
-    } else pending.push({ ci, persons, sensitive });
+    } else {
+      (pending ??= []).push(index);
+      (pendingItems ??= []).push(ci);
+    }
   }
 
   // 3. National exemptions claimed for the whole transfer; none removes important data.
-  const claimed = t.exemptions ?? [];
-  if (claimed.length > 0) {
+  const claimed = t.exemptions;
+  if (claimed !== undefined && claimed.length > 0) {
     let valid = 0;
     for (const code of claimed) {
       const e = p.exemptions.get(code)!;
-      if (d.important) d.reasons.push(R.exemptionNotForImportant(e));
-      else if (e.scope === 'data' && hasPersonalInfo) d.reasons.push(R.exemptionContradicted(e));
+      if (d.important) d.reasons.push(e.notForImportant);
+      else if (e.scope === 'data' && hasPersonalInfo) d.reasons.push(e.contradicted);
       else {
-        d.reasons.push(R.exemption(e));
+        d.reasons.push(e.granted);
         valid++;
       }
     }
     if (valid > 0 || d.important) {
       d.usedBaseline = true;
-      return respond(p, req, d);
+      return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
     }
   }
 
@@ -206,46 +254,58 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       d.usedBaseline = true;
     }
     if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
-    return respond(p, req, d);
+    return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
   }
 
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
-  for (const { ci, persons, sensitive } of pending) {
+  for (let k = 0; pending && k < pending.length; k++) {
+    const ci = pendingItems![k]!;
     if (!ci.list.zones.has(zone)) {
-      d.reasons.push(R.itemNotInZone(ci.item.id, ci.list.list, zone));
+      d.reasons.push(notInZone(ci, zone));
       continue;
     }
-    d.reasons.push(ladder(ci.rungs, { persons, sensitive, kinds, ciio }) ?? ci.below);
+    const requested = items[pending[k]!]!;
+    const facts: Facts = { persons: requested.persons ?? 0, sensitive: requested.sensitivePersons ?? 0, kinds, ciio };
+    d.reasons.push(ladder(ci.rungs, facts) ?? ci.below);
     useList(d, ci.list, zone);
   }
 
   // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
   const sector = t.sector ?? (itemSectors === 1 ? sectorOfItems : undefined);
-  const sectorLists = zone === 'outside' || sector === undefined ? [] : (p.listsBySector.get(sector) ?? []).filter((l) => l.zones.has(zone));
-  if (sectorLists.length > 0) {
-    const active = sectorLists.find((l) => !listInactivity(l.list, req.asOf, preview));
+  const sectorLists = zone === 'outside' || sector === undefined ? undefined : p.listsBySector.get(sector);
+  let active: CompiledList | undefined;
+  let inZone: CompiledList[] | undefined;
+  for (const l of sectorLists ?? NO_LISTS) {
+    if (!l.zones.has(zone)) continue;
+    (inZone ??= []).push(l);
+    if (!active && !listInactivity(l.list, req.asOf, preview)) active = l;
+  }
+  if (inZone) {
     if (!active) {
-      if (!sectorLists.every((l) => reportedInactive.has(l.list.id))) {
-        d.reasons.push(R.noListInForce(sector!, sectorLists.map((l) => l.list), listInactivity(sectorLists[0]!.list, req.asOf, preview)!, req.asOf));
+      if (!inZone.every((l) => reportedInactive?.includes(l.list.id))) {
+        d.reasons.push(noListInForce(p, sector!, zone, inZone, listInactivity(inZone[0]!.list, req.asOf, preview)!, req.asOf));
       }
     } else if (piVolume > 0 || items.length === 0) {
-      d.reasons.push(R.notOnList(active.list));
+      d.reasons.push(active.notOnList);
       useList(d, active, zone);
     }
   } else if (piVolume > 0) {
     // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
     d.usedBaseline = true;
-    d.reasons.push(ladder(p.national, { persons: pi?.persons ?? 0, sensitive: pi?.sensitivePersons ?? 0, kinds, ciio }) ?? p.nationalBelow);
+    d.reasons.push(ladder(p.national, { persons: piPersons, sensitive: piSensitive, kinds, ciio }) ?? p.nationalBelow);
   }
   if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
-  return respond(p, req, d);
+  return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
 }
+
+const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
+const NO_LISTS: readonly CompiledList[] = Object.freeze([]);
 
 /** What the decision has gathered so far. */
 interface Decision {
   readonly reasons: Reason[];
-  /** Lists that decided some part. */
-  readonly lists: Set<string>;
+  /** The lists that decided some part (few: a plain array beats a Set). */
+  readonly lists: CompiledList[];
   /** How many of those the processor uses as a zone processor (Art. 15 reporting). */
   reportingLists: number;
   /** Important data is involved: notified, published, or named by a list. */
@@ -254,12 +314,30 @@ interface Decision {
 }
 
 function useList(d: Decision, list: CompiledList, zone: string): void {
-  if (d.lists.has(list.list.id)) return;
-  d.lists.add(list.list.id);
+  if (d.lists.includes(list)) return;
+  d.lists.push(list);
   if (list.zones.has(zone)) d.reportingLists++;
 }
 
-function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): EvaluationResponse {
+/** Why `subject` (an item, or a sector in `zone`) has no list to decide it; the lists follow from those. */
+function noListInForce(p: CompiledPolicy, subject: string, zone: string, lists: readonly CompiledList[], why: R.Inactivity, asOf: string): Reason {
+  const key = `inactive\u0000${subject}\u0000${zone}\u0000${why}\u0000${asOf}`;
+  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(subject, lists.map((l) => l.list), why, asOf));
+}
+
+function notInZone(ci: CompiledItem, zone: string): Reason {
+  let reason = ci.notInZone.get(zone);
+  if (!reason) ci.notInZone.set(zone, (reason = R.itemNotInZone(ci.item.id, ci.list.list, zone)));
+  return reason;
+}
+
+function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
+  if (d.lists.length === 1) return d.lists[0]!.basis;
+  if (d.lists.length > 1) return { kind: 'list', lists: d.lists.map((l) => l.list.id).sort() };
+  return d.usedBaseline ? p.baselineBasis : NO_BASIS;
+}
+
+function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons: number, sensitive: number): EvaluationResponse {
   let pathway: Outcome = 'exempt';
   for (const r of d.reasons) if (RANK[r.outcome] > RANK[pathway]) pathway = r.outcome;
   const obligations: Obligation[] = [];
@@ -267,33 +345,31 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): Evalua
   if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);
   if (d.important) obligations.push(R.CERTIFICATION_UNAVAILABLE);
   obligations.push(R.SECURITY_DUTIES);
-  const advisories = d.important ? [] : importantDataAdvisories(p, req);
   return {
     version: 1,
     pathway,
     preview: req.preview === true,
     asOf: req.asOf,
-    basis: d.lists.size > 0 ? { kind: 'list', lists: [...d.lists].sort() } : d.usedBaseline ? { kind: 'baseline', id: p.policy.baseline.id } : { kind: 'none' },
+    basis: basisOf(p, d),
     reasons: d.reasons,
     obligations,
-    advisories,
-    policy: { version: p.policy.policyVersion, digest: p.digest },
+    advisories: d.important ? NONE : importantDataAdvisories(p, persons, sensitive, req),
+    policy: p.identity,
   };
 }
 
-/** The annex's numeric reference rules that suggest the transfer's data may be important data. */
-function importantDataAdvisories(p: CompiledPolicy, req: EvaluationRequest): Obligation[] {
-  const t = req.transfer;
-  let persons = t.personalInfo?.persons ?? 0;
-  let sensitive = t.personalInfo?.sensitivePersons ?? 0;
-  for (const i of t.items ?? []) {
-    persons += i.persons ?? 0;
-    sensitive += i.sensitivePersons ?? 0;
-  }
-  if (persons + sensitive === 0) return [];
-  const facts: Facts = { persons, sensitive, kinds: t.personalInfo?.sensitiveKinds ?? [], ciio: req.processor.ciio };
-  const matched = p.generalRules.filter((r) => r.test(facts)).map((r) => r.id);
-  return matched.length > 0 ? [R.identifyImportant(matched)] : [];
+/**
+ * The annex's numeric reference rules that suggest the transfer's data may be important data,
+ * over the transfer's total volumes. The advisory for each set of matching rules is built once.
+ */
+function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: number, req: EvaluationRequest): readonly Obligation[] {
+  if (persons + sensitive === 0) return NONE;
+  const facts: Facts = { persons, sensitive, kinds: req.transfer.personalInfo?.sensitiveKinds ?? NO_KINDS, ciio: req.processor.ciio };
+  let key = '';
+  for (const r of p.generalRules) if (r.test(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
+  let advisories = p.advisories.get(key);
+  if (!advisories) p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(key.split(' '))])));
+  return advisories;
 }
 
 export type { PathwayId };

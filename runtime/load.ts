@@ -31,6 +31,11 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The bytes as a Buffer view (Buffer.from(Uint8Array) would copy them). */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /**
  * Verifies and opens a bundle given as files (path relative to the bundle → bytes), e.g. as
  * received over HTTP. Throws PolicyLoadError; never returns a partly verified bundle.
@@ -40,7 +45,7 @@ export async function openBundle(files: ReadonlyMap<string, Uint8Array>): Promis
   if (!manifestBytes) throw new PolicyLoadError('the bundle has no manifest.json', 'missing');
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
+    manifest = JSON.parse(view(manifestBytes).toString('utf8')) as Manifest;
   } catch {
     throw new PolicyLoadError('manifest.json is not valid JSON', 'invalid');
   }
@@ -61,31 +66,23 @@ export async function openBundle(files: ReadonlyMap<string, Uint8Array>): Promis
   const validatorBytes = verified('validators.mjs');
   let policy: PolicyArtifact;
   try {
-    policy = JSON.parse(Buffer.from(policyBytes).toString('utf8')) as PolicyArtifact;
+    policy = JSON.parse(view(policyBytes).toString('utf8')) as PolicyArtifact;
   } catch {
     throw new PolicyLoadError('policy.json is not valid JSON', 'invalid');
   }
   if (policy.schemaVersion !== POLICY_SCHEMA_VERSION) throw new PolicyLoadError('policy.json has another schema version than its manifest', 'unsupported-schema');
-  const url = `data:text/javascript;base64,${Buffer.from(validatorBytes).toString('base64')}`;
+  const url = `data:text/javascript;base64,${view(validatorBytes).toString('base64')}`;
   const validators = (await import(url)) as { validateRequest: CompiledValidator; validateResponse: CompiledValidator };
   return { manifest, policy, digest: artifacts['policy.json']!.sha256, validateRequest: validators.validateRequest, validateResponse: validators.validateResponse };
 }
 
 /** Reads and verifies the bundle a `qingdan build` wrote into `dir`. */
 export async function loadBundle(dir: string): Promise<PolicyBundle> {
-  let manifestBytes: Uint8Array;
-  try {
-    manifestBytes = await readFile(join(dir, 'manifest.json'));
-  } catch {
-    throw new PolicyLoadError(`no policy bundle at ${dir} (manifest.json not found); run \`qingdan build\` first`, 'missing');
-  }
-  const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
-  for (const name of REQUIRED) {
-    try {
-      files.set(name, await readFile(join(dir, name)));
-    } catch {
-      // reported by openBundle as missing
-    }
-  }
+  // Read concurrently; a file that cannot be read is left out, and openBundle says what is missing.
+  const names = ['manifest.json', ...REQUIRED];
+  const read = await Promise.all(names.map((name) => readFile(join(dir, name)).catch(() => undefined)));
+  if (!read[0]) throw new PolicyLoadError(`no policy bundle at ${dir} (manifest.json not found); run \`qingdan build\` first`, 'missing');
+  const files = new Map<string, Uint8Array>();
+  names.forEach((name, i) => read[i] && files.set(name, read[i]));
   return openBundle(files);
 }

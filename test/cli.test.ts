@@ -104,6 +104,23 @@ describe('qingdan evaluate', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', asOf: '2028-01-02', basis: { kind: 'baseline' } });
   });
 
+  it('decides the README examples as the README shows', async () => {
+    const dir = await tempDir();
+    expect(qingdan(['build', '--out', join(dir, 'dist')]).code).toBe(0);
+    const decide = (name: string) => JSON.parse(qingdan(['evaluate', `examples/requests/${name}.json`, '--dist', join(dir, 'dist'), '--json']).stdout);
+    expect(decide('ecommerce-payments-preview')).toMatchObject({
+      pathway: 'standard-contract-or-certification',
+      preview: true,
+      basis: { kind: 'list', lists: ['cross-border-ecommerce'] },
+      reasons: [{ code: 'list-item-threshold', source: 'cross-border-ecommerce.payment-transactions', citations: ['measures.art10'] }],
+    });
+    expect(decide('outside-zone-national')).toMatchObject({
+      pathway: 'security-assessment',
+      basis: { kind: 'baseline' },
+      reasons: [{ code: 'national-threshold', citations: ['measures.art14', 'national.art7'] }],
+    });
+  });
+
   it('exits 2 on an invalid request, listing every problem', async () => {
     const dir = await tempDir();
     qingdan(['build', '--out', join(dir, 'dist')]);

@@ -88,6 +88,14 @@ describe('request validation', () => {
     const pointers = (error as InvalidRequestError).problems.map((p) => p.pointer).sort();
     expect(pointers).toEqual(['/asOf', '/processor/ciio', '/processor/zone', '/transfer/extra', '/transfer/items/0/persons']);
   });
+
+  it('accepts only days of the calendar as asOf (leap years included)', async () => {
+    const policy = await Policy.load(outDir);
+    const request = (asOf: string) => ({ asOf, processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } });
+    const rejected = (asOf: string) => policy.problems(request(asOf)).map((p) => p.pointer);
+    for (const day of ['2027-01-31', '2028-02-29', '2000-02-29', '2027-12-31', '2027-04-30']) expect(rejected(day), day).toEqual([]);
+    for (const day of ['2027-02-29', '2100-02-29', '2027-04-31', '2027-13-01', '2027-00-10', '2027-01-00', '2027-01-32']) expect(rejected(day), day).toEqual(['/asOf']);
+  });
 });
 
 describe('the runtime stays lean', () => {
