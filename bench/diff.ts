@@ -1,7 +1,7 @@
 /**
  * Semantic diff time between two git revisions of the 10,000-item generated policy: read both
  * with git, compile both in memory, compare. The head revision tightens the thresholds of one
- * generated file (100万 → 50万 for every item in it) and rewords another's titles. Prints
+ * generated file (every volume halved) and rewords another's titles. Prints
  * figures against the target (< 2 s); asserts nothing.
  *
  *   npx tsx bench/diff.ts [--items 10000]
@@ -25,9 +25,17 @@ async function writeSources(root: string, sources: readonly Source[]): Promise<v
   }
 }
 
+function halveVolumes(line: string): string {
+  return line.replace(/\b(\d[\d_]*(?:\.\d+)?)(万|亿)?/g, (_, n: string, unit: string | undefined) => {
+    const value = Number(n.replaceAll('_', '')) * (unit === '亿' ? 100_000_000 : unit === '万' ? 10_000 : 1);
+    return String(value <= 1 ? value : Math.floor(value / 2));
+  });
+}
+
 const base = generatePolicy(items, 1);
 const head = base.map((s, i) => {
-  if (s.path.endsWith('gen-0002.qd')) return { ...s, text: s.text.replace(/100万/g, '50万') };
+  // Halve every threshold in one file (rounding down, 1 stays 1): ladders stay contiguous.
+  if (s.path.endsWith('gen-0002.qd')) return { ...s, text: s.text.replace(/^\s*(?:assessment|contract|exempt|or|and)\b.*$/gm, halveVolumes) };
   if (s.path.endsWith('gen-0003.qd') || (i === base.length - 1 && base.length < 7)) return { ...s, text: s.text.replace(/（生成样例/g, '（修订样例') };
   return s;
 });

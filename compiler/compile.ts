@@ -9,7 +9,7 @@ import { check } from './check/check.js';
 import { UnknownKeywordRule } from './check/rules/UnknownKeywordRule.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lowerPolicy } from './emit/lower.js';
-import { parseSource } from './parse.js';
+import { parseSource, type ParseResult } from './parse.js';
 import type { Source } from './source.js';
 import { collectSymbols, type SymbolTable } from './symbols.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
@@ -29,8 +29,8 @@ export interface CompileResult extends CheckResult {
  * Parses and checks sources. Semantic rules run only when every file parsed cleanly, so a
  * syntax error is not followed by a cascade of follow-on errors.
  */
-export function checkSources(sources: readonly Source[]): CheckResult {
-  const parsed = sources.map(parseSource);
+export function checkSources(sources: readonly Source[], parse: (source: Source) => ParseResult = parseSource): CheckResult {
+  const parsed = sources.map(parse);
   const files = parsed.map((p) => p.file);
   const symbols = collectSymbols(files);
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
@@ -44,9 +44,12 @@ export function checkSources(sources: readonly Source[]): CheckResult {
   return { files, symbols, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** Checks sources and, when clean, lowers them into the artifact model. */
-export function compileSources(sources: readonly Source[], policyVersion: string): CompileResult {
-  const checked = checkSources(sources);
+/**
+ * Checks sources and, when clean, lowers them into the artifact model. `parse` lets a caller
+ * reuse the parse of a file it has seen (the ASTs are immutable).
+ */
+export function compileSources(sources: readonly Source[], policyVersion: string, parse: (source: Source) => ParseResult = parseSource): CompileResult {
+  const checked = checkSources(sources, parse);
   if (hasErrors(checked.diagnostics)) return checked;
   const lowered = lowerPolicy(checked.files, checked.symbols, policyVersion);
   return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...lowered.diagnostics]), ...(lowered.artifact ? { artifact: lowered.artifact } : {}) };

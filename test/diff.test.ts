@@ -64,6 +64,10 @@ beforeAll(async () => {
   // A revision that does not compile.
   await edit('policy/zones.qd', 'basis measures.art5', 'basis measures.art99');
   await commit('broken', 'a typo');
+  // A revision that breaks a file it does not touch: icv.qd still names the renamed category.
+  await edit('policy/zones.qd', 'basis measures.art99', 'basis measures.art5');
+  await edit('policy/annex.qd', 'sub S16 "智能网联汽车"', 'sub S16X "智能网联汽车"');
+  await commit('orphaned', 'rename a category the icv list uses');
 });
 
 const between = async (a: string, b: string) => {
@@ -143,6 +147,14 @@ describe('qingdan diff', () => {
     const r = await diffRevisions(repo, commits.zones!, commits.broken!);
     expect(r.diff).toBeUndefined();
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'QD2003', span: expect.objectContaining({ file: `${commits.broken!.slice(0, 12)}:policy/zones.qd`, line: 6 }) })]);
+  });
+
+  it('locates errors in an unchanged file at the head revision, though the base parse was reused', async () => {
+    const r = await diffRevisions(repo, commits.zones!, commits.orphaned!);
+    expect(r.diff).toBeUndefined();
+    const files = new Set(r.diagnostics.map((d) => d.span?.file));
+    expect(files).toContain(`${commits.orphaned!.slice(0, 12)}:policy/lists/icv.qd`);
+    expect([...files].every((f) => f?.startsWith(commits.orphaned!.slice(0, 12)))).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Source } from '../source.js';
 import { compileSources } from '../compile.js';
+import { parseSource, type ParseResult } from '../parse.js';
 import type { PolicyArtifact } from '../../runtime/artifact.js';
 import type { PolicyDiff } from './change.js';
 import { diffPolicies } from './diff.js';
@@ -18,18 +19,32 @@ export interface RevisionDiff {
   readonly sources: readonly Source[];
 }
 
-/** Compiles `policy/` at both revisions (`WORKTREE` for the working tree) and compares them. */
+/**
+ * Compiles `policy/` at both revisions (`WORKTREE` for the working tree) and compares them.
+ * A head file whose text is unchanged reuses the base's parse (most files, in most diffs); its
+ * locations then name the base revision, which matters only for diagnostics, so a head with
+ * errors is compiled again from scratch to locate them exactly.
+ */
 export async function diffRevisions(root: string, base: string, head: string = WORKING_TREE, paths: readonly string[] = ['policy']): Promise<RevisionDiff> {
   const revisions = [await resolveRevision(root, base), await resolveRevision(root, head)] as const;
-  const compiled = await Promise.all(
-    revisions.map(async (rev) => {
-      const sources = await sourcesAt(root, rev, paths);
-      return { sources, result: compileSources(sources, await versionAt(root, rev)) };
-    }),
-  );
-  const diagnostics = compiled.flatMap((c) => c.result.diagnostics.filter((d) => d.severity === 'error'));
-  const sources = compiled.flatMap((c) => c.sources);
-  const [b, h] = compiled.map((c) => c.result.artifact);
+  const [baseSources, headSources, baseVersion, headVersion] = await Promise.all([
+    sourcesAt(root, revisions[0], paths),
+    sourcesAt(root, revisions[1], paths),
+    versionAt(root, revisions[0]),
+    versionAt(root, revisions[1]),
+  ]);
+  const parsedByText = new Map<string, ParseResult>();
+  const baseResult = compileSources(baseSources, baseVersion, (source) => {
+    const parsed = parseSource(source);
+    parsedByText.set(source.text, parsed);
+    return parsed;
+  });
+  let headResult = compileSources(headSources, headVersion, (source) => parsedByText.get(source.text) ?? parseSource(source));
+  if (hasErrors(headResult.diagnostics)) headResult = compileSources(headSources, headVersion);
+
+  const diagnostics = [baseResult, headResult].flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'));
+  const sources = [...baseSources, ...headSources];
+  const [b, h] = [baseResult.artifact, headResult.artifact];
   if (hasErrors(diagnostics) || !b || !h) return { diagnostics, sources };
   const short = (r: string) => (r === WORKING_TREE ? 'working tree' : r.slice(0, 12));
   return { diff: diffPolicies(b, h, { base: short(revisions[0]), head: short(revisions[1]) }), base: b, head: h, diagnostics: [], sources };
