@@ -21,7 +21,7 @@ export async function writeDiffChangeset(root: string, pkg: string, diff: Policy
   const lines = diff.changes.slice(0, 20).map((c) => `- ${c.summary.zh}（${c.classification}${c.breaking ? ', breaking' : ''}）`);
   const more = diff.changes.length > 20 ? [`- ……另有 ${diff.changes.length - 20} 项`] : [];
   const summary = [
-    `Policy: ${diff.changes.length} changes (${s.tightening} tightening, ${s.loosening} loosening, ${s.mixed} mixed, ${s.editorial} editorial, ${s.breaking} breaking).`,
+    `Policy: ${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} (${s.tightening} tightening, ${s.loosening} loosening, ${s.mixed} mixed, ${s.editorial} editorial, ${s.breaking} breaking).`,
     '',
     ...lines,
     ...more,
