@@ -42,7 +42,7 @@ import type { PolicyArtifact } from '../runtime/artifact.js';
 import { compilePolicy } from '../runtime/evaluate.js';
 import { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, Outcome, RequestItem } from '../runtime/request.js';
-import { countItems, generatePolicy, mulberry32 } from './generate-policy.js';
+import { countItems, generatePolicy, Rng } from './generate-policy.js';
 import { baselinePathway, createBaselineEngine } from './json-rules-engine-baseline.js';
 
 const { values: opts } = parseArgs({
@@ -126,32 +126,6 @@ async function buildGenerated(items: number): Promise<string> {
 
 // ---- request mixes ------------------------------------------------------------------------------
 
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  sample<T>(xs: readonly T[], n: number): T[] {
-    const copy = [...xs];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy.slice(0, n);
-  }
-}
 
 /** A date between `from` and `to` (inclusive), YYYY-MM-DD. */
 function dateBetween(rng: Rng, from: string, to: string): string {

@@ -54,7 +54,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Rng {
+/** A seeded random source for generated policies and request mixes. */
+export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
