@@ -48,11 +48,15 @@ export class AstBuilder extends BaseVisitor {
     return spanAt(this.source, t.startOffset, t.image.length);
   }
 
+  /**
+   * The span from a node's first real token to the end of its last. The parser keeps no node
+   * locations (see `nodeLocationTracking`); the few spans we need are found here.
+   */
   private nodeSpan(node: CstNode): Span {
-    const loc = node.location;
-    if (!loc || Number.isNaN(loc.startOffset)) return spanAt(this.source, 0, 0);
-    const end = Number.isNaN(loc.endOffset ?? NaN) ? loc.startOffset : loc.endOffset!;
-    return spanAt(this.source, loc.startOffset, end - loc.startOffset + 1);
+    const first = edgeToken(node, 'first');
+    const last = edgeToken(node, 'last');
+    if (!first || !last) return spanAt(this.source, 0, 0);
+    return spanAt(this.source, first.startOffset, last.startOffset + last.image.length - first.startOffset);
   }
 
   private tok(ctx: Ctx, name: string, i = 0): IToken | undefined {
@@ -95,7 +99,7 @@ export class AstBuilder extends BaseVisitor {
 
   private volumeOf(minus: IToken | undefined, t: IToken | undefined): A.Volume | undefined {
     if (!t) return undefined;
-    const span = minus ? spanAt(this.source, minus.startOffset, t.endOffset! - minus.startOffset + 1) : this.tokenSpan(t);
+    const span = minus ? spanAt(this.source, minus.startOffset, t.startOffset + t.image.length - minus.startOffset) : this.tokenSpan(t);
     const { value, integral } = parseVolume(t.image);
     return { raw: (minus ? '-' : '') + t.image, value: minus ? -value : value, negative: !!minus, integral, span };
   }
@@ -602,6 +606,23 @@ export class AstBuilder extends BaseVisitor {
     if (node) return this.nodeSpan(node);
     return fallback ?? spanAt(this.source, 0, 0);
   }
+}
+
+/** The first or last token of a node that was read from the source (not inserted in recovery). */
+function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
+  let best: IToken | undefined;
+  for (const key in node.children) {
+    const children = node.children[key]!;
+    // Children under one key are in source order; take the first real one from the wanted end.
+    for (let k = 0; k < children.length; k++) {
+      const child = children[edge === 'first' ? k : children.length - 1 - k]!;
+      const token = isToken(child) ? (child.isInsertedInRecovery || Number.isNaN(child.startOffset) ? undefined : child) : edgeToken(child, edge);
+      if (!token) continue;
+      if (!best || (edge === 'first' ? token.startOffset < best.startOffset : token.startOffset > best.startOffset)) best = token;
+      break;
+    }
+  }
+  return best;
 }
 
 const UNITS: Record<string, number> = { 万: 4, 亿: 8 };

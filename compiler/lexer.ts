@@ -154,4 +154,7 @@ export const allTokens: TokenType[] = [
 ];
 
 /** The shared lexer instance (chevrotain lexers are stateless between calls). */
-export const qdLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+// Tokens keep their start only: no token spans lines (strings end at the line, block comments
+// are skipped), so a token's line is its start line, and its end is its start plus its image.
+// Smaller tokens matter: a file's tokens live until its last declaration is parsed.
+export const qdLexer = new Lexer(allTokens, { positionTracking: 'onlyStart', ensureOptimizations: true });

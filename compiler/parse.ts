@@ -2,8 +2,8 @@
  * Source text → AST: lexing, parsing with recovery, and the CST → AST visit, with every
  * lexical and syntax problem turned into a located diagnostic.
  */
-import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import type { PolicyFile } from './ast.js';
+import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import type { Declaration, PolicyFile, UnknownClause } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import * as T from './lexer.js';
@@ -102,9 +102,44 @@ export function parseSource(source: Source): ParseResult {
     diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item → condition; check for a missing } or )' }));
     return { file: { kind: 'File', path: source.path, declarations: [], unknown: [] }, diagnostics };
   }
-  qdParser.input = tokens;
-  const cst = qdParser.file();
-  for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
-  const file = new AstBuilder(source, diagnostics).visit(cst) as PolicyFile;
-  return { file, diagnostics };
+  const builder = new AstBuilder(source, diagnostics);
+  const declarations: Declaration[] = [];
+  const unknown: UnknownClause[] = [];
+  for (const piece of declarationPieces(tokens)) {
+    qdParser.input = piece;
+    const cst = qdParser.file();
+    for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
+    const part = builder.visit(cst) as PolicyFile;
+    declarations.push(...part.declarations);
+    unknown.push(...part.unknown);
+  }
+  return { file: { kind: 'File', path: source.path, declarations, unknown }, diagnostics };
+}
+
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Annex, T.Baseline, T.List, T.Zone]);
+
+/**
+ * The tokens cut where a declaration keyword follows the `}` that closed the previous
+ * declaration (a keyword may also be an id: `annex annex "…"`), so that each top-level
+ * declaration is parsed and built on its own. The grammar is the same (a file is a sequence of
+ * declarations), but a CST then lives only as long as one declaration: a file of thousands of
+ * items no longer holds all their CST nodes at once, which the garbage collector would copy and
+ * promote. A missing `}` keeps the depth above 0, so the rest of the file stays one piece and
+ * recovery sees what it saw before.
+ */
+function declarationPieces(tokens: IToken[]): IToken[][] {
+  const pieces: IToken[][] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === T.LCurly) depth++;
+    else if (type === T.RCurly) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i > start && DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) {
+      pieces.push(tokens.slice(start, i));
+      start = i;
+    }
+  }
+  pieces.push(tokens.slice(start));
+  return pieces;
 }

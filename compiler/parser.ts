@@ -36,7 +36,7 @@ class QdParser extends CstParser {
   private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'onlyOffset', errorMessageProvider: syntaxMessages });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages });
     this.performSelfAnalysis();
   }
 
@@ -74,7 +74,7 @@ class QdParser extends CstParser {
       GATE: () => {
         const next = this.LA(1);
         const previous = this.LA(0);
-        return next.startLine === previous.endLine || CONTINUATION.has(previous.tokenType) || CONTINUATION.has(next.tokenType);
+        return next.startLine === previous.startLine || CONTINUATION.has(previous.tokenType) || CONTINUATION.has(next.tokenType);
       },
       DEF: () => this.SUBRULE(this.clauseArgument),
     });
@@ -337,7 +337,7 @@ class QdParser extends CstParser {
     this.CONSUME(T.When);
     this.SUBRULE(this.condition);
     this.OPTION({
-      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      GATE: () => this.LA(1).startLine === this.LA(0).startLine,
       DEF: () => this.SUBRULE(this.basisClause),
     });
   });
