@@ -199,6 +199,47 @@ describe('governance red team', () => {
     expect(found[0]!.message).toMatch(/changes policy\/lists\/icv\.qd: proposal 2026-0001-icv is at approved, where only the list's status and proposal link may change/);
   });
 
+  it('QD5004: a proposal id that changes after it was first committed', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace(`id: ${ID}`, 'id: 2026-0009-icv'));
+    repo.commit('li', 'renumber the proposal');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toContain('QD5004');
+    expect(found.find((d) => d.code === 'QD5004')!.message).toBe(`proposal id changed from '${ID}' to '2026-0009-icv'; a proposal id never changes`);
+  });
+
+  it('QD5029: a stage passed without its record (the survey)', async () => {
+    const repo = await cloneRepo(base);
+    repo.git(['rm', '-q', `${P}/survey.yaml`]);
+    repo.commit('li', 'lose the survey');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5029']);
+    expect(found[0]!.message).toBe(`proposal ${ID} is past survey but has no survey.yaml`);
+  });
+
+  it('QD5028: a list that names a proposal which does not list it', async () => {
+    const repo = await cloneRepo(base);
+    repo.write('policy/lists/ai-training.qd', repo.read('policy/lists/ai-training.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
+    repo.commit('li', 'claim the ai-training list for the icv proposal');
+    const found = (await codes(repo)).filter((d) => d.code === 'QD5028');
+    expect(found.map((d) => d.message)).toEqual([`proposal ${ID}: list ai-training names this proposal but the proposal does not list it`]);
+  });
+
+  it('QD5027: the provincial committee signing the approval before the coordination mechanism', async () => {
+    const repo = await cloneRepo(base);
+    for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+      await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);
+      repo.commit(who, `review ${role}`);
+    }
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-02']);
+    repo.commit('ma', 'committee first', { sign: true });
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-03']);
+    repo.commit('xu', 'coordination second');
+    const found = (await codes(repo)).filter((d) => d.code === 'QD5027');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.message).toBe('for approved, provincial-committee signed before coordination-mechanism');
+  });
+
   it('QD5002/QD5001: malformed metadata is located, coded and framed like a .qd error', async () => {
     const repo = await cloneRepo(base);
     repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace('stage: review\n', 'stage: reviewed\nowner: nobody\n'));
