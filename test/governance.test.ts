@@ -240,6 +240,39 @@ describe('governance red team', () => {
     expect(found[0]!.message).toBe('for approved, provincial-committee signed before coordination-mechanism');
   });
 
+  it('QD5026: a change to a policy file other than a list needs a `Proposal:` trailer naming an open proposal', async () => {
+    const edit = (repo: Repo) => repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。'));
+    const without = await cloneRepo(base);
+    edit(without);
+    without.commit('li', 'reword article 32');
+    const found = await codes(without);
+    expect(found.map((d) => d.code)).toEqual(['QD5026']);
+    expect(found[0]!.message).toMatch(/changes policy\/measures\.qd: the commit has no `Proposal: <id>` trailer/);
+    const withTrailer = await cloneRepo(base);
+    edit(withTrailer);
+    withTrailer.commit('li', `reword article 32\n\nProposal: ${ID}`);
+    expect(await codes(withTrailer)).toEqual([]);
+  });
+
+  it('QD5018: a sign-off file not named <stage>--<role>--<person>.yaml', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/signoffs/feng.yaml`, 'stage: review\nrole: expert-legal\nperson: p-feng\ndate: 2026-03-01\n');
+    repo.commit('feng', 'sign, under my own file name');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5018']);
+    expect(found[0]!.message).toBe('the sign-off file should be named review--expert-legal--p-feng.yaml');
+  });
+
+  it('QD5017: a sign-off not yet committed is a warning (its author cannot be verified yet)', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', '2026-03-01']);
+    const r = await repo.run(['governance', 'check', '--json']);
+    const verdict = JSON.parse(r.stdout) as { ok: boolean; diagnostics: { code: string; severity: string }[] };
+    // (The fixture's cross-border-ecommerce list, approved without a proposal here, adds QD5024.)
+    expect(verdict.diagnostics.filter((d) => d.code !== 'QD5024').map((d) => `${d.code} ${d.severity}`)).toEqual(['QD5017 warning']);
+    expect(verdict.ok).toBe(true);
+  });
+
   it('QD5002/QD5001: malformed metadata is located, coded and framed like a .qd error', async () => {
     const repo = await cloneRepo(base);
     repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace('stage: review\n', 'stage: reviewed\nowner: nobody\n'));
