@@ -67,6 +67,22 @@ describe('the real repository', () => {
   });
 });
 
+describe('ending a proposal', () => {
+  for (const end of ['withdrawn', 'rejected'] as const) {
+    it(`${end}: from review, with the lists' status updated, after which it is final`, async () => {
+      const repo = await cloneRepo(base);
+      await ok(repo, ['proposal', 'advance', ID, '--to', end, '--date', '2026-03-01', '--note', `${end} in test`]);
+      repo.commit('li', `${end}`);
+      expect(repo.read(`${P}/proposal.yaml`)).toMatch(new RegExp(`^stage: ${end}$`, 'm'));
+      expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status (draft|repealed)$/m);
+      expect(await codes(repo)).toEqual([]);
+      const again = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-02']);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain(`${ID} is at ${end}; nothing follows`);
+    });
+  }
+});
+
 describe('governance red team', () => {
   it('the untouched fixture passes', async () => {
     expect(await codes(base)).toEqual([]);
