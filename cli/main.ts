@@ -10,6 +10,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
+import { UnknownRevisionError } from '../compiler/diff/revision.js';
 import { EXIT } from './output.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -40,6 +41,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UnknownRevisionError) {
+      process.stderr.write(`qingdan: ${e.message}\n`);
+      return EXIT.usage;
     }
     process.stderr.write(`qingdan: internal error: ${(e as Error).message ?? String(e)}\n`);
     if (process.env.QINGDAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);

@@ -87,6 +87,14 @@ describe('qingdan check', () => {
   });
 });
 
+describe('qingdan diff', () => {
+  it('says an unknown revision is unknown (exit 2), not an internal error', () => {
+    const r = qingdan(['diff', 'no-such-revision']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("qingdan: unknown git revision 'no-such-revision' (a commit, branch or tag of this repository)\n");
+  });
+});
+
 describe('qingdan evaluate', () => {
   const request = { asOf: '2027-06-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 150_000 } } };
 

@@ -270,6 +270,20 @@ describe('governance red team', () => {
     expect(await codes(withTrailer)).toEqual([]);
   });
 
+  it('--base leaves out policy changes before it, and an unknown base is a usage error', async () => {
+    const repo = await cloneRepo(base);
+    repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。'));
+    repo.commit('li', 'reword article 32 without a trailer');
+    repo.write('NOTES.md', 'a later change outside policy/\n');
+    repo.commit('li', 'a later commit');
+    expect((await codes(repo)).map((d) => d.code)).toEqual(['QD5026']);
+    const since = await repo.run(['governance', 'check', '--json', '--base', 'HEAD~1']);
+    expect((JSON.parse(since.stdout) as { diagnostics: { severity: string }[] }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const unknown = await repo.run(['governance', 'check', '--base', 'no-such-revision']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown git revision 'no-such-revision'");
+  });
+
   it('QD5018: a sign-off file not named <stage>--<role>--<person>.yaml', async () => {
     const repo = await cloneRepo(base);
     repo.write(`${P}/signoffs/feng.yaml`, 'stage: review\nrole: expert-legal\nperson: p-feng\ndate: 2026-03-01\n');

@@ -18,7 +18,7 @@ export function reportGovernance(report: GovernanceReport, json: boolean | undef
     printDiagnostics(diagnostics, new Map(report.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) {
       const n = report.governance.proposals.length;
-      const how = report.history ? (report.epoch ? `git history since ${report.epoch.slice(0, 12)}` : 'sign-offs against git (the roster is not committed yet, so no policy change is governed)') : 'no git history';
+      const how = report.history ? (report.epoch ? `git history since ${report.epoch.slice(0, 12)}${report.base ? ` and ${report.base.slice(0, 12)}` : ''}` : 'sign-offs against git (the roster is not committed yet, so no policy change is governed)') : 'no git history';
       process.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked (${how}): no errors\n`);
     }
   }

@@ -43,8 +43,19 @@ export async function defaultBase(root: string): Promise<string> {
   return (await git.revparse(['HEAD'])).trim();
 }
 
+/** A revision name git does not know (a usage error, not an internal one). */
+export class UnknownRevisionError extends Error {
+  constructor(readonly revision: string) {
+    super(`unknown git revision '${revision}' (a commit, branch or tag of this repository)`);
+  }
+}
+
 /** The full commit id of a revision name. */
 export async function resolveRevision(root: string, revision: string): Promise<string> {
   if (revision === WORKING_TREE) return revision;
-  return (await simpleGit(root).revparse(['--verify', `${revision}^{commit}`])).trim();
+  const commit = await simpleGit(root)
+    .revparse(['--verify', '--quiet', `${revision}^{commit}`])
+    .catch(() => '');
+  if (!commit.trim()) throw new UnknownRevisionError(revision);
+  return commit.trim();
 }

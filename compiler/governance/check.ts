@@ -30,6 +30,8 @@ export interface GovernanceReport {
   readonly history: boolean;
   /** The commit that introduced the roster: policy changes before it are not checked. */
   readonly epoch?: string;
+  /** The commit of `--base`: policy changes before it are not checked either. */
+  readonly base?: string;
 }
 
 export interface CheckOptions {
@@ -398,13 +400,13 @@ const BOOKKEEPING_LINE = /^\s*(?:status\s+[\w-]+|proposal\s+"[^"]*")\s*$/;
  * any other policy file needs a `Proposal: <id>` trailer naming an editable proposal.
  * policy/governance/ (the roster itself) is governed by CODEOWNERS review instead.
  */
-export async function checkPolicyChanges(history: History, range: string): Promise<Diagnostic[]> {
+export async function checkPolicyChanges(history: History, after: readonly string[]): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const stageAt = async (sha: string, id: string): Promise<string | undefined> => {
     const text = await history.fileAt(sha, `proposals/${id}/proposal.yaml`);
     return text?.match(/^stage:\s*['"]?([\w-]+)/m)?.[1];
   };
-  for (const commit of await history.commitsIn(range, 'policy')) {
+  for (const commit of await history.commitsIn([...after.map((c) => `^${c}`), 'HEAD'], 'policy')) {
     const short = commit.sha.slice(0, 12);
     const trailer = commit.message.match(/^Proposal:\s*(\S+)\s*$/m)?.[1];
     const parent = await history.parentOf(commit.sha);
@@ -455,6 +457,7 @@ export async function checkGovernance(root: string, options: CheckOptions = {}):
   diagnostics.push(...checkListStatuses(options.only ? lists.filter((l) => l.proposal && options.only!.includes(l.proposal)) : lists, governance.proposals));
 
   let epoch: string | undefined;
+  let base: string | undefined;
   const history = options.noHistory ? undefined : await History.open(root);
   if (history && roster) {
     for (const p of proposals) {
@@ -462,12 +465,12 @@ export async function checkGovernance(root: string, options: CheckOptions = {}):
     }
     epoch = (await history.commitsAdding(ROSTER_PATH))[0]?.sha;
     if (epoch && !options.only) {
-      // Changes after the roster's commit (or after --base when that is later) are governed.
-      const range = options.base ? `${await history.resolve(options.base)}..HEAD` : `${epoch}..HEAD`;
-      diagnostics.push(...(await checkPolicyChanges(history, range)));
+      // Changes after the roster's commit, and after --base when given, are governed.
+      if (options.base) base = await history.resolve(options.base);
+      diagnostics.push(...(await checkPolicyChanges(history, base ? [epoch, base] : [epoch])));
     }
   }
-  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), sources, governance, lists, history: !!history, ...(epoch ? { epoch } : {}) };
+  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), sources, governance, lists, history: !!history, ...(epoch ? { epoch } : {}), ...(base ? { base } : {}) };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

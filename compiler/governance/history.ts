@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { UnknownRevisionError } from '../diff/revision.js';
 
 const run = promisify(execFile);
 
@@ -95,9 +96,9 @@ export class History {
     }
   }
 
-  /** Commits in `range` (e.g. `abc..HEAD`) that touch `path`, oldest first, with their message. */
-  async commitsIn(range: string, path: string): Promise<(CommitInfo & { message: string })[]> {
-    const out = await this.git.raw(['log', '--reverse', '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e', range, '--', path]);
+  /** Commits touching `path` selected by git revision arguments (`^<excluded>`, `HEAD`), oldest first. */
+  async commitsIn(revisions: readonly string[], path: string): Promise<(CommitInfo & { message: string })[]> {
+    const out = await this.git.raw(['log', '--reverse', '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e', ...revisions, '--', path]);
     return out
       .split('\x1e')
       .map((chunk) => chunk.replace(/^\n+/, ''))
@@ -133,6 +134,8 @@ export class History {
   }
 
   async resolve(revision: string): Promise<string> {
-    return (await this.git.raw(['rev-parse', '--verify', `${revision}^{commit}`])).trim();
+    const commit = await this.git.raw(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => '');
+    if (!commit.trim()) throw new UnknownRevisionError(revision);
+    return commit.trim();
   }
 }
