@@ -3,13 +3,17 @@
  * then replace the output folder in one rename, so a failed build leaves `dist/` as it was.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simpleGit } from 'simple-git';
 import { compileSources, readSources, type CompileResult } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { toJson } from './emit/json.js';
 import { diffSchema } from './diff/schema.js';
+import { amendmentText } from './diff/amendment.js';
+import { diffPolicies } from './diff/diff.js';
+import { compileAt, resolveRevision } from './diff/revision.js';
+import type { Amendments } from './emit/gazette/amendments.js';
 import { emitGazette } from './emit/gazette/emit.js';
 import { buildManifest, sha256 } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
@@ -27,6 +31,8 @@ export interface BuildOptions {
   readonly outDir: string;
   /** Project root: its package.json gives the policy version; its git repo the source commit. */
   readonly root: string;
+  /** A git revision: the gazette then carries a revision note, the amendments since it. */
+  readonly amendmentsSince?: string;
 }
 
 export interface BuildResult {
@@ -74,10 +80,24 @@ export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, stri
  * The source revision goes into the gazettes' footers, so the same sources at the same commit
  * give the same bytes.
  */
-export function emitArtifacts(artifact: PolicyArtifact, revision: { commit: string | null; dirty: boolean } = { commit: null, dirty: false }): Map<string, string> {
+export function emitArtifacts(
+  artifact: PolicyArtifact,
+  revision: { commit: string | null; dirty: boolean } = { commit: null, dirty: false },
+  amendments?: Amendments,
+): Map<string, string> {
   const files = emitRuntimeArtifacts(artifact);
-  for (const [path, content] of emitGazette(artifact, { digest: sha256(files.get('policy.json')!), ...revision })) files.set(`gazette/${path}`, content);
+  const source = { digest: sha256(files.get('policy.json')!), ...revision, ...(amendments ? { amendments } : {}) };
+  for (const [path, content] of emitGazette(artifact, source)) files.set(`gazette/${path}`, content);
   return files;
+}
+
+/** The amendments from the policy at `since` to `artifact`, or the diagnostics of that revision. */
+async function amendmentsSince(root: string, since: string, paths: readonly string[], artifact: PolicyArtifact): Promise<{ amendments?: Amendments; diagnostics: readonly Diagnostic[] }> {
+  const commit = await resolveRevision(root, since);
+  const before = await compileAt(root, commit, paths.map((p) => relative(root, resolve(root, p)) || '.'));
+  if (!before.artifact) return { diagnostics: before.diagnostics };
+  const diff = diffPolicies(before.artifact, artifact);
+  return { amendments: { since: commit.slice(0, 12), sinceVersion: before.artifact.policyVersion, text: amendmentText(diff, before.artifact, artifact) }, diagnostics: [] };
 }
 
 /** Writes `files` into a fresh sibling folder, then swaps it in for `outDir`. */
@@ -112,7 +132,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!compiled.artifact) return { diagnostics: compiled.diagnostics, compiled };
 
   const revision = await sourceRevision(root, options.paths);
-  const files = emitArtifacts(compiled.artifact, revision);
+  let amendments: Amendments | undefined;
+  if (options.amendmentsSince !== undefined) {
+    const since = await amendmentsSince(root, options.amendmentsSince, options.paths, compiled.artifact);
+    if (!since.amendments) return { diagnostics: [...compiled.diagnostics, ...since.diagnostics], compiled };
+    amendments = since.amendments;
+  }
+  const files = emitArtifacts(compiled.artifact, revision, amendments);
   const invalid = validateArtifact('policy.json', policySchema, compiled.artifact);
   const manifest = buildManifest(files, { policyVersion, compilerVersion: await packageVersion(COMPILER_PACKAGE), ...revision });
   invalid.push(...validateArtifact('manifest.json', manifestSchema, manifest));

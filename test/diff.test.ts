@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../compiler/build.js';
 import { amendmentText } from '../compiler/diff/amendment.js';
 import { declaredBump, judgeRelease } from '../compiler/diff/changesets.js';
 import { diffMarkdown } from '../compiler/diff/markdown.js';
@@ -155,6 +156,31 @@ describe('qingdan diff', () => {
     const files = new Set(r.diagnostics.map((d) => d.span?.file));
     expect(files).toContain(`${commits.orphaned!.slice(0, 12)}:policy/lists/icv.qd`);
     expect([...files].every((f) => f?.startsWith(commits.orphaned!.slice(0, 12)))).toBe(true);
+  });
+});
+
+describe('the gazette\'s revision note', () => {
+  it('carries the amendments since an earlier revision (qingdan build --amendments-since)', async () => {
+    // A checkout of the 'threshold' commit, built with the amendments since 'base'.
+    const checkout = await tempDir('qingdan-amend-');
+    await git.raw(['worktree', 'add', '--detach', checkout, commits.threshold!]);
+    const outDir = join(checkout, 'dist');
+    const result = await build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: commits.base! });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const note = await readFile(join(outDir, 'gazette/amendments.md'), 'utf8');
+    expect(note).toContain(`源提交 ${commits.base!.slice(0, 12)}`);
+    expect(note).toContain('## 关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定');
+    expect(note).toContain('一、将数据项“车主个人信息”的量级及出境路径修改为：');
+    expect(await readFile(join(outDir, 'gazette/index.md'), 'utf8')).toContain('](amendments.html)');
+    const html = await readFile(join(outDir, 'gazette/amendments.html'), 'utf8');
+    expect(html).toContain('<h1 id="amendments">修订说明</h1>');
+    expect(html).toContain('<h2>关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定</h2>');
+    // An unknown revision fails the build and leaves dist/ as it was.
+    await expect(build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: 'no-such-revision' })).rejects.toThrow(/unknown git revision 'no-such-revision'/);
+    expect(await readFile(join(outDir, 'gazette/amendments.md'), 'utf8')).toBe(note);
+    // Without the option there is no revision note.
+    await build({ paths: ['policy'], outDir, root: checkout });
+    await expect(readFile(join(outDir, 'gazette/amendments.md'), 'utf8')).rejects.toThrow();
   });
 });
 

@@ -10,9 +10,10 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
     .description('compile .qd sources into dist/: policy.json, manifest.json and their JSON Schemas')
     .argument('[paths...]', 'files or folders of .qd sources', ['policy'])
     .option('-o, --out <dir>', 'output folder (replaced only when the build succeeds)', 'dist')
+    .option('--amendments-since <revision>', 'add a revision note (修订说明) to the gazette: the amendments since this git revision')
     .option('--json', 'print the result as JSON on stdout')
-    .action(async (paths: string[], options: { out: string; json?: boolean }) => {
-      const result = await build({ paths, outDir: options.out, root: process.cwd() });
+    .action(async (paths: string[], options: { out: string; json?: boolean; amendmentsSince?: string }) => {
+      const result = await build({ paths, outDir: options.out, root: process.cwd(), ...(options.amendmentsSince ? { amendmentsSince: options.amendmentsSince } : {}) });
       const written = result.files ? [...result.files.keys()].sort() : [];
       if (options.json) {
         printJson({ ok: !!result.files, outDir: options.out, files: written, diagnostics: diagnosticsJson(result.diagnostics) });

@@ -3,6 +3,7 @@
  * compiled artifact, under `gazette/` in the build output.
  */
 import type { PolicyArtifact } from '../../../runtime/artifact.js';
+import { amendmentsMarkdown, type Amendments } from './amendments.js';
 import { annexMarkdown } from './annex.js';
 import { baselineMarkdown } from './baseline.js';
 import { documentMarkdown } from './document.js';
@@ -17,12 +18,14 @@ export interface GazetteSource {
   readonly digest: string;
   readonly commit: string | null;
   readonly dirty: boolean;
+  /** When given, the gazette includes a revision note with these amendments. */
+  readonly amendments?: Amendments;
 }
 
 /** Path (relative to `gazette/`) → content, for every Markdown and HTML page and the stylesheet. */
 export function emitGazette(policy: PolicyArtifact, source: GazetteSource): Map<string, string> {
   const pages: Array<{ path: string; title: string; markdown: string; watermark?: string }> = [
-    { path: 'index', title: '数据出境负面清单公报', markdown: indexMarkdown(policy) },
+    { path: 'index', title: '数据出境负面清单公报', markdown: indexMarkdown(policy, source.amendments) },
     ...policy.documents.map((d) => ({ path: d.id, title: d.title, markdown: documentMarkdown(d) })),
     { path: policy.annex.id, title: policy.annex.title, markdown: annexMarkdown(policy.annex) },
     {
@@ -36,7 +39,9 @@ export function emitGazette(policy: PolicyArtifact, source: GazetteSource): Map<
       markdown: listMarkdown(l, policy, policy.annex),
       ...(WATERMARKS[l.status] ? { watermark: WATERMARKS[l.status] } : {}),
     })),
+    ...(source.amendments ? [{ path: 'amendments', title: '修订说明', markdown: amendmentsMarkdown(source.amendments, policy.policyVersion) }] : []),
   ];
+  const { amendments: _, ...footer } = source;
   const files = new Map<string, string>([['gazette.css', GAZETTE_CSS]]);
   for (const page of pages) {
     const info: PageInfo = {
@@ -44,7 +49,7 @@ export function emitGazette(policy: PolicyArtifact, source: GazetteSource): Map<
       root: page.path.includes('/') ? '../' : '',
       ...(page.watermark ? { watermark: page.watermark } : {}),
       policyVersion: policy.policyVersion,
-      ...source,
+      ...footer,
     };
     files.set(`${page.path}.md`, page.markdown);
     files.set(`${page.path}.html`, htmlPage(renderMarkdown(page.markdown), info));
