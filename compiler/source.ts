@@ -31,7 +31,7 @@ function lineStarts(source: Source): Uint32Array {
 }
 
 /** The 1-based line and column of an offset in a source (offsets past the end clamp to it). */
-export function positionAt(source: Source, offset: number): { line: number; column: number } {
+function positionAt(source: Source, offset: number): { line: number; column: number } {
   const at = Math.min(offset, source.text.length);
   const starts = lineStarts(source);
   // The last line starting at or before `at`, by binary search.
@@ -77,7 +77,7 @@ class SourceSpan implements Span {
     return new SourceSpan(this.source, this.offset, length);
   }
 
-  /** The plain-object form (what `JSON.stringify` and test matchers see). */
+  /** The plain-object form, for `JSON.stringify`. */
   toJSON(): Span {
     const { file, line, column, endLine, endColumn, offset, length } = this;
     return { file, line, column, endLine, endColumn, offset, length };

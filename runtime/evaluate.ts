@@ -204,7 +204,8 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     const requested = items[index]!;
     const ci = p.items.get(requested.id);
     if (!ci) {
-      d.reasons.push(p.recent.get(`unknown\u0000${requested.id}`) ?? p.recent.set(`unknown\u0000${requested.id}`, R.unknownItem(requested.id)));
+      const key = `unknown\u0000${requested.id}`;
+      d.reasons.push(p.recent.get(key) ?? p.recent.set(key, R.unknownItem(requested.id)));
       continue;
     }
     const list = ci.list.list;
