@@ -4,7 +4,7 @@
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung, Zone } from './artifact.js';
-import { compileCondition, type Facts, type Predicate } from './conditions.js';
+import { Predicate, type Facts } from './conditions.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
 
@@ -18,12 +18,22 @@ const RANK: Record<Outcome, number> = {
 };
 
 interface CompiledRung {
-  readonly test: Predicate;
+  readonly when: Predicate;
   readonly reason: Reason;
 }
 
+/**
+ * A list prepared for decisions. The fields a decision reads are copied out of the parsed JSON
+ * into objects of one shape: JSON objects with optional fields come in many hidden classes,
+ * and reading them across thousands of items makes every property access megamorphic.
+ */
 interface CompiledList {
   readonly list: NegativeList;
+  readonly id: string;
+  readonly sector: string;
+  readonly status: NegativeList['status'];
+  readonly from: string;
+  readonly until: string | undefined;
   readonly zones: ReadonlySet<string>;
   readonly notOnList: Reason;
   /** The response basis when this list alone decided (shared, frozen). */
@@ -32,6 +42,9 @@ interface CompiledList {
 
 interface CompiledItem {
   readonly item: ListItem;
+  readonly id: string;
+  /** The list names the item as important data. */
+  readonly isImportant: boolean;
   readonly list: CompiledList;
   readonly important: Reason;
   readonly rungs: readonly CompiledRung[];
@@ -60,7 +73,7 @@ export interface CompiledPolicy {
   readonly nationalBelow: Reason;
   readonly importantData: Reason;
   readonly ciio: Reason;
-  readonly generalRules: readonly { id: string; test: Predicate }[];
+  readonly generalRules: readonly { id: string; when: Predicate }[];
   readonly assessmentValidity?: Obligation;
   readonly reportToRegion: ReadonlyMap<string, Obligation>;
   /** The `policy` field of every response (shared, frozen). */
@@ -93,15 +106,25 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   const items = new Map<string, CompiledItem>();
   const listsBySector = new Map<string, CompiledList[]>();
   for (const list of policy.lists) {
-    const compiled: CompiledList = { list, zones: new Set(list.zones), notOnList: R.notOnList(list), basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }) };
+    const compiled: CompiledList = {
+      list,
+      id: list.id,
+      sector: list.sector,
+      status: list.status,
+      from: list.effective.from,
+      until: list.effective.until,
+      zones: new Set(list.zones),
+      notOnList: R.notOnList(list), basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }) };
     listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
         items.set(item.id, {
           item,
+          id: item.id,
+          isImportant: item.important === true,
           list: compiled,
           important: R.itemImportant(item),
-          rungs: strictestFirst(item.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
+          rungs: strictestFirst(item.ladder).map((r) => ({ when: Predicate.of(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
           below: R.itemBelow(item),
           notInZone: new Map(),
         });
@@ -117,13 +140,13 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     listsBySector,
     exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
     zones,
-    national: strictestFirst(b.ladder).map((r) => ({ test: compileCondition(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
+    national: strictestFirst(b.ladder).map((r) => ({ when: Predicate.of(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
     nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
     // Without a baseline provision for them, important data and a CIIO's personal information
     // cannot be decided: fail closed.
     importantData: b.important ? R.importantData(b.important.pathway, [...b.important.basis, 'measures.art7', 'measures.art10']) : R.undecided('important-data'),
     ciio: b.ciio ? R.ciioPersonalInfo(b.ciio.pathway, [...b.ciio.basis, 'measures.art10']) : R.undecided('ciio-personal-info'),
-    generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, test: compileCondition(r.when!) })),
+    generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, when: Predicate.of(r.when!) })),
     ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
     reportToRegion: new Map([...policy.zones.map((z) => [z.id, R.reportToRegion(z)] as const), ['outside', R.reportToRegion(undefined)]]),
     identity: Object.freeze({ version: policy.policyVersion, digest }),
@@ -134,11 +157,11 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
 }
 
 /** Why a list does not decide on `asOf`, or undefined when it does (preview lets unadopted lists decide). */
-export function listInactivity(list: NegativeList, asOf: string, preview: boolean): R.Inactivity | undefined {
+function listInactivity(list: CompiledList, asOf: string, preview: boolean): R.Inactivity | undefined {
   if (list.status === 'repealed') return 'repealed';
   if (list.status !== 'in-force' && !preview) return 'not-in-force';
-  if (asOf < list.effective.from) return 'not-yet-in-force';
-  if (list.effective.until !== undefined && asOf >= list.effective.until) return 'expired';
+  if (asOf < list.from) return 'not-yet-in-force';
+  if (list.until !== undefined && asOf >= list.until) return 'expired';
   return undefined;
 }
 
@@ -151,7 +174,7 @@ function strictestFirst(rungs: readonly Rung[]): Rung[] {
 
 /** The strictest rung whose condition holds (rungs are compiled strictest first). */
 function ladder(rungs: readonly CompiledRung[], facts: Facts): Reason | undefined {
-  for (const r of rungs) if (r.test(facts)) return r.reason;
+  for (const r of rungs) if (r.when.holds(facts)) return r.reason;
   return undefined;
 }
 
@@ -208,18 +231,18 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       d.reasons.push(p.recent.get(key) ?? p.recent.set(key, R.unknownItem(requested.id)));
       continue;
     }
-    const list = ci.list.list;
+    const list = ci.list;
     if (list.sector !== sectorOfItems) {
       itemSectors++;
       sectorOfItems = list.sector;
     }
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
-    if (ciio && !ci.item.important && (requested.persons ?? 0) + (requested.sensitivePersons ?? 0) > 0) continue;
+    if (ciio && !ci.isImportant && (requested.persons ?? 0) + (requested.sensitivePersons ?? 0) > 0) continue;
     const inactive = listInactivity(list, req.asOf, preview);
     if (inactive) {
       d.reasons.push(noListInForce(p, requested.id, zone, [ci.list], inactive, req.asOf));
       (reportedInactive ??= []).push(list.id);
-    } else if (ci.item.important) {
+    } else if (ci.isImportant) {
       d.reasons.push(ci.important);
       d.important = true;
       useList(d, ci.list, zone);
@@ -279,12 +302,12 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   for (const l of sectorLists ?? NO_LISTS) {
     if (!l.zones.has(zone)) continue;
     (inZone ??= []).push(l);
-    if (!active && !listInactivity(l.list, req.asOf, preview)) active = l;
+    if (!active && !listInactivity(l, req.asOf, preview)) active = l;
   }
   if (inZone) {
     if (!active) {
-      if (!inZone.every((l) => reportedInactive?.includes(l.list.id))) {
-        d.reasons.push(noListInForce(p, sector!, zone, inZone, listInactivity(inZone[0]!.list, req.asOf, preview)!, req.asOf));
+      if (!inZone.every((l) => reportedInactive?.includes(l.id))) {
+        d.reasons.push(noListInForce(p, sector!, zone, inZone, listInactivity(inZone[0]!, req.asOf, preview)!, req.asOf));
       }
     } else if (piVolume > 0 || items.length === 0) {
       d.reasons.push(active.notOnList);
@@ -328,13 +351,13 @@ function noListInForce(p: CompiledPolicy, subject: string, zone: string, lists: 
 
 function notInZone(ci: CompiledItem, zone: string): Reason {
   let reason = ci.notInZone.get(zone);
-  if (!reason) ci.notInZone.set(zone, (reason = R.itemNotInZone(ci.item.id, ci.list.list, zone)));
+  if (!reason) ci.notInZone.set(zone, (reason = R.itemNotInZone(ci.id, ci.list.list, zone)));
   return reason;
 }
 
 function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
   if (d.lists.length === 1) return d.lists[0]!.basis;
-  if (d.lists.length > 1) return { kind: 'list', lists: d.lists.map((l) => l.list.id).sort() };
+  if (d.lists.length > 1) return { kind: 'list', lists: d.lists.map((l) => l.id).sort() };
   return d.usedBaseline ? p.baselineBasis : NO_BASIS;
 }
 
@@ -367,7 +390,7 @@ function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: 
   if (persons + sensitive === 0) return NONE;
   const facts: Facts = { persons, sensitive, kinds: req.transfer.personalInfo?.sensitiveKinds ?? NO_KINDS, ciio: req.processor.ciio };
   let key = '';
-  for (const r of p.generalRules) if (r.test(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
+  for (const r of p.generalRules) if (r.when.holds(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
   let advisories = p.advisories.get(key);
   if (!advisories) p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(key.split(' '))])));
   return advisories;

@@ -5,7 +5,7 @@
  * ladder exactly as the runtime will apply it.
  */
 import type { Condition, PathwayId, Rung } from '../../runtime/artifact.js';
-import { compileCondition, type Facts } from '../../runtime/conditions.js';
+import { Predicate, type Facts } from '../../runtime/conditions.js';
 import type { Classification, Witness } from './change.js';
 
 const RANK: Record<PathwayId, number> = { exempt: 0, 'standard-contract-or-certification': 1, 'security-assessment': 2 };
@@ -35,9 +35,9 @@ function usesKinds(c: Condition): string[] {
   return [];
 }
 
-function decide(d: Decider, facts: Facts, compiled: ReadonlyArray<{ pathway: PathwayId; test: (f: Facts) => boolean }>): PathwayId {
+function decide(d: Decider, facts: Facts, compiled: ReadonlyArray<{ pathway: PathwayId; when: Predicate }>): PathwayId {
   if (d.important) return 'security-assessment';
-  for (const r of compiled) if (r.test(facts)) return r.pathway;
+  for (const r of compiled) if (r.when.holds(facts)) return r.pathway;
   return 'exempt';
 }
 
@@ -57,7 +57,7 @@ export function compareLadders(before: Decider, after: Decider): { witnesses: Wi
   const kindSets: string[][] = kinds.size > 0 ? [[], [...kinds]] : [[]];
   // Strictest rung first, as the runtime orders them: the first that holds is the strictest that holds.
   const compile = (d: Decider) =>
-    [...d.ladder].sort((a, b) => RANK[b.pathway] - RANK[a.pathway]).map((r) => ({ pathway: r.pathway, test: compileCondition(r.when) }));
+    [...d.ladder].sort((a, b) => RANK[b.pathway] - RANK[a.pathway]).map((r) => ({ pathway: r.pathway, when: Predicate.of(r.when) }));
   const oldRungs = compile(before);
   const newRungs = compile(after);
   const found = new Map<string, Witness>();
