@@ -122,9 +122,23 @@ export async function createRepo(): Promise<Repo> {
   mkdirSync(join(dir, 'policy/governance'), { recursive: true });
   writeFileSync(join(dir, 'policy/governance/roster.yaml'), roster(pub));
   writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-  const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...env } });
-  git(['init', '-q', '-b', 'main']);
-  const repo: Repo = {
+  const repo = repoAt(dir, key);
+  repo.git(['init', '-q', '-b', 'main']);
+  repo.commit('admin', 'Adopt the governance roster');
+  return repo;
+}
+
+/** Copies a repository (with its .git) so an attack can mutate it without touching the original. */
+export async function cloneRepo(repo: Repo): Promise<Repo> {
+  const dir = await tempDir('qingdan-gov-attack-');
+  cpSync(repo.dir, dir, { recursive: true });
+  return repoAt(dir, repo.key);
+}
+
+/** The helpers for the repository in `dir`, whose committee member signs with `key`. */
+function repoAt(dir: string, key: string): Repo {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+  return {
     dir,
     key,
     git,
@@ -137,39 +151,6 @@ export async function createRepo(): Promise<Repo> {
       const p = PEOPLE[who];
       git(['add', '-A']);
       const sign = options.sign ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${key}`, '-c', 'commit.gpgsign=true'] : ['-c', 'commit.gpgsign=false'];
-      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message]);
-      return git(['rev-parse', 'HEAD']).trim();
-    },
-    write(path, text) {
-      mkdirSync(join(dir, path, '..'), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    },
-    read(path) {
-      return readFileSync(join(dir, path), 'utf8');
-    },
-  };
-  repo.commit('admin', 'Adopt the governance roster');
-  return repo;
-}
-
-/** Copies a repository (with its .git) so an attack can mutate it without touching the original. */
-export async function cloneRepo(repo: Repo): Promise<Repo> {
-  const dir = await tempDir('qingdan-gov-attack-');
-  cpSync(repo.dir, dir, { recursive: true });
-  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
-  return {
-    ...repo,
-    dir,
-    git,
-    run: (args) => runIn(dir, args),
-    spawn(args) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
-    commit(who, message, options = {}) {
-      const p = PEOPLE[who];
-      git(['add', '-A']);
-      const sign = options.sign ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${repo.key}`, '-c', 'commit.gpgsign=true'] : ['-c', 'commit.gpgsign=false'];
       git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message]);
       return git(['rev-parse', 'HEAD']).trim();
     },
