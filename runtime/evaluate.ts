@@ -5,6 +5,7 @@
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung, Zone } from './artifact.js';
 import { Predicate, type Facts } from './conditions.js';
+import { Ladder } from './ladder.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
 
@@ -16,11 +17,6 @@ const RANK: Record<Outcome, number> = {
   'security-assessment': 3,
   indeterminate: 4,
 };
-
-interface CompiledRung {
-  readonly when: Predicate;
-  readonly reason: Reason;
-}
 
 /**
  * A list prepared for decisions. The fields a decision reads are copied out of the parsed JSON
@@ -47,7 +43,7 @@ interface CompiledItem {
   readonly isImportant: boolean;
   readonly list: CompiledList;
   readonly important: Reason;
-  readonly rungs: readonly CompiledRung[];
+  readonly ladder: Ladder<Reason>;
   readonly below: Reason;
   /** Reasons for zones the list does not cover, built on first use. */
   readonly notInZone: Map<string, Reason>;
@@ -69,7 +65,7 @@ export interface CompiledPolicy {
   readonly listsBySector: ReadonlyMap<string, readonly CompiledList[]>;
   readonly exemptions: ReadonlyMap<string, CompiledExemption>;
   readonly zones: ReadonlyMap<string, Zone>;
-  readonly national: readonly CompiledRung[];
+  readonly national: Ladder<Reason>;
   readonly nationalBelow: Reason;
   readonly importantData: Reason;
   readonly ciio: Reason;
@@ -124,7 +120,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
           isImportant: item.important === true,
           list: compiled,
           important: R.itemImportant(item),
-          rungs: strictestFirst(item.ladder).map((r) => ({ when: Predicate.of(r.when), reason: R.itemRung(item, r.pathway, r.basis) })),
+          ladder: Ladder.of(strictestFirst(item.ladder).map((r) => ({ when: r.when, result: R.itemRung(item, r.pathway, r.basis) }))),
           below: R.itemBelow(item),
           notInZone: new Map(),
         });
@@ -140,7 +136,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     listsBySector,
     exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
     zones,
-    national: strictestFirst(b.ladder).map((r) => ({ when: Predicate.of(r.when), reason: R.nationalRung(r.pathway, r.basis) })),
+    national: Ladder.of(strictestFirst(b.ladder).map((r) => ({ when: r.when, result: R.nationalRung(r.pathway, r.basis) }))),
     nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
     // Without a baseline provision for them, important data and a CIIO's personal information
     // cannot be decided: fail closed.
@@ -172,11 +168,6 @@ function strictestFirst(rungs: readonly Rung[]): Rung[] {
   return [...rungs].sort((a, b) => PATHWAY_RANK[b.pathway] - PATHWAY_RANK[a.pathway]);
 }
 
-/** The strictest rung whose condition holds (rungs are compiled strictest first). */
-function ladder(rungs: readonly CompiledRung[], facts: Facts): Reason | undefined {
-  for (const r of rungs) if (r.when.holds(facts)) return r.reason;
-  return undefined;
-}
 
 // Shared, frozen parts of responses: a decision allocates only what is its own.
 const NONE: readonly Obligation[] = Object.freeze([]);
@@ -289,8 +280,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       continue;
     }
     const requested = items[pending[k]!]!;
-    const facts: Facts = { persons: requested.persons ?? 0, sensitive: requested.sensitivePersons ?? 0, kinds, ciio };
-    d.reasons.push(ladder(ci.rungs, facts) ?? ci.below);
+    d.reasons.push(ci.ladder.first(requested.persons ?? 0, requested.sensitivePersons ?? 0, kinds, ciio) ?? ci.below);
     useList(d, ci.list, zone);
   }
 
@@ -316,7 +306,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   } else if (piVolume > 0) {
     // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
     d.usedBaseline = true;
-    d.reasons.push(ladder(p.national, { persons: piPersons, sensitive: piSensitive, kinds, ciio }) ?? p.nationalBelow);
+    d.reasons.push(p.national.first(piPersons, piSensitive, kinds, ciio) ?? p.nationalBelow);
   }
   if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
   return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
