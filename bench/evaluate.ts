@@ -29,7 +29,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver, constants as perfConstants, performance } from 'node:perf_hooks';
@@ -515,13 +515,13 @@ async function measureLoad(dir: string, firstLoadMs: number): Promise<LoadFigure
   }
 
   // Where the load time goes: the same steps as runtime/load.ts + Policy's constructor, timed apart.
-  const parts: Record<string, number[]> = { 'readFile ×3 (async)': [], 'sha256 policy.json + validators.mjs': [], 'JSON.parse policy.json (from Buffer)': [], 'import validators (data: URL, cached)': [], compilePolicy: [] };
+  const parts: Record<string, number[]> = { 'readFileSync ×3': [], 'sha256 policy.json + validators.mjs': [], 'JSON.parse policy.json (from Buffer)': [], 'import validators (data: URL, cached)': [], compilePolicy: [] };
   for (let k = 0; k < LOAD_RUNS; k++) {
     await settle();
     const t0 = now();
-    const manifestBytes = await readFile(join(dir, 'manifest.json'));
-    const policyBuf = await readFile(policyPath);
-    const validatorBuf = await readFile(join(dir, 'validators.mjs'));
+    const manifestBytes = readFileSync(join(dir, 'manifest.json'));
+    const policyBuf = readFileSync(policyPath);
+    const validatorBuf = readFileSync(join(dir, 'validators.mjs'));
     const t1 = now();
     const d1 = createHash('sha256').update(policyBuf).digest('hex');
     createHash('sha256').update(validatorBuf).digest('hex');
@@ -534,7 +534,7 @@ async function measureLoad(dir: string, firstLoadMs: number): Promise<LoadFigure
     const compiled = compilePolicy(artifact, d1);
     const t5 = now();
     sink += compiled.items.size;
-    parts['readFile ×3 (async)']!.push(Number(t1 - t0) / 1e6);
+    parts['readFileSync ×3']!.push(Number(t1 - t0) / 1e6);
     parts['sha256 policy.json + validators.mjs']!.push(Number(t2 - t1) / 1e6);
     parts['JSON.parse policy.json (from Buffer)']!.push(Number(t3 - t2) / 1e6);
     parts['import validators (data: URL, cached)']!.push(Number(t4 - t3) / 1e6);

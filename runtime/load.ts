@@ -5,7 +5,7 @@
  * themselves, so what runs is what was verified.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { POLICY_SCHEMA_VERSION, type Manifest, type PolicyArtifact } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
@@ -78,11 +78,22 @@ export async function openBundle(files: ReadonlyMap<string, Uint8Array>): Promis
 
 /** Reads and verifies the bundle a `qingdan build` wrote into `dir`. */
 export async function loadBundle(dir: string): Promise<PolicyBundle> {
-  // Read concurrently; a file that cannot be read is left out, and openBundle says what is missing.
-  const names = ['manifest.json', ...REQUIRED];
-  const read = await Promise.all(names.map((name) => readFile(join(dir, name)).catch(() => undefined)));
-  if (!read[0]) throw new PolicyLoadError(`no policy bundle at ${dir} (manifest.json not found); run \`qingdan build\` first`, 'missing');
-  const files = new Map<string, Uint8Array>();
-  names.forEach((name, i) => read[i] && files.set(name, read[i]));
+  // Synchronous reads: a bundle is three files read once at start-up, and the thread-pool round
+  // trips of async reads cost more than reading them. A file that cannot be read is left out,
+  // and openBundle says what is missing.
+  const read = (name: string): Buffer | undefined => {
+    try {
+      return readFileSync(join(dir, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const manifest = read('manifest.json');
+  if (!manifest) throw new PolicyLoadError(`no policy bundle at ${dir} (manifest.json not found); run \`qingdan build\` first`, 'missing');
+  const files = new Map<string, Uint8Array>([['manifest.json', manifest]]);
+  for (const name of REQUIRED) {
+    const bytes = read(name);
+    if (bytes) files.set(name, bytes);
+  }
   return openBundle(files);
 }
