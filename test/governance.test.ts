@@ -303,6 +303,53 @@ describe('governance red team', () => {
     expect(verdict.ok).toBe(true);
   });
 
+  it('QD5006: a sign-off in a role the roster does not define', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/signoffs/review--expert-economics--p-feng.yaml`, 'stage: review\nrole: expert-economics\nperson: p-feng\ndate: 2026-03-01\n');
+    repo.commit('feng', 'sign in a role nobody defined');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toContain('QD5006');
+    expect(found.find((d) => d.code === 'QD5006')!.message).toBe("unknown role 'expert-economics'");
+  });
+
+  it('QD5007: a proposal touching a list the policy does not declare', async () => {
+    const repo = await cloneRepo(base);
+    const meta = repo.read(`${P}/proposal.yaml`);
+    expect(meta).toContain('lists:\n  - icv\n');
+    repo.write(`${P}/proposal.yaml`, meta.replace('lists:\n  - icv\n', 'lists:\n  - icv\n  - no-such-list\n'));
+    repo.commit('li', 'touch a list that does not exist');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toEqual(['QD5007']);
+    expect(found[0]!.message).toBe(`proposal ${ID} touches list 'no-such-list', which the policy does not declare`);
+  });
+
+  it('QD5008: a list naming a proposal that does not exist', async () => {
+    const repo = await cloneRepo(base);
+    repo.write('policy/lists/ai-training.qd', repo.read('policy/lists/ai-training.qd').replace(/^(\s*status\s+draft\n)/m, '$1  proposal "2026-0099-nothing"\n'));
+    repo.commit('li', 'name a proposal nobody wrote');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toContain('QD5008');
+    expect(found.find((d) => d.code === 'QD5008')!.message).toBe("list ai-training names proposal '2026-0099-nothing', which does not exist");
+  });
+
+  it('QD5009: the same person twice in the roster', async () => {
+    const repo = await cloneRepo(base);
+    const roster = repo.read('policy/governance/roster.yaml');
+    repo.write('policy/governance/roster.yaml', roster.replace(/^(\s+- \{ id: p-feng, [^\n]*\n)/m, '$1$1'));
+    repo.commit('admin', 'list Feng twice');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toContain('QD5009');
+    expect(found.find((d) => d.code === 'QD5009')!.message).toMatch(/p-feng appears more than once in the roster/);
+  });
+
+  it('QD5011: a stage that disagrees with the history', async () => {
+    const repo = await cloneRepo(base);
+    repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace(/^stage: review$/m, 'stage: scenario-analysis'));
+    repo.commit('li', 'claim an earlier stage than the history shows');
+    const found = await codes(repo);
+    expect(found.map((d) => d.code)).toContain('QD5011');
+  });
+
   it('QD5002/QD5001: malformed metadata is located, coded and framed like a .qd error', async () => {
     const repo = await cloneRepo(base);
     repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace('stage: review\n', 'stage: reviewed\nowner: nobody\n'));
