@@ -83,6 +83,25 @@ describe('ending a proposal', () => {
   }
 });
 
+describe('superseding a proposal', () => {
+  it('a new proposal that replaces the old one takes over its list; the old one ends superseded', async () => {
+    const repo = await cloneRepo(base);
+    const created = await ok(repo, ['proposal', 'new', 'icv-v2', '--title', '智能网联汽车清单（修订）', '--sector', 'S16', '--list', 'icv', '--author', 'p-zhou', '--date', '2026-03-01']);
+    const next = /(2026-\d{4}-icv-v2)/.exec(created)![1]!;
+    repo.write(`proposals/${next}/proposal.yaml`, `${repo.read(`proposals/${next}/proposal.yaml`)}replaces: ${ID}\n`);
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(`proposal "${ID}"`, `proposal "${next}"`).replace(/^(\s*status\s+)consultation$/m, '$1draft'));
+    repo.commit('zhou', `Propose a revision of the icv list that replaces ${ID}`);
+    await ok(repo, ['proposal', 'advance', ID, '--to', 'superseded', '--superseded-by', next, '--date', '2026-03-02']);
+    repo.commit('li', `${ID} is superseded by ${next}`);
+    expect(repo.read(`${P}/proposal.yaml`)).toMatch(/^stage: superseded$/m);
+    expect(await codes(repo)).toEqual([]);
+    // Superseded by a proposal that does not say it replaces this one: QD5028.
+    repo.write(`proposals/${next}/proposal.yaml`, repo.read(`proposals/${next}/proposal.yaml`).replace(`replaces: ${ID}\n`, ''));
+    repo.commit('zhou', 'forget what it replaces');
+    expect((await codes(repo)).map((d) => d.message)).toContain(`proposal ${ID}: ${next} does not say it replaces ${ID}`);
+  });
+});
+
 describe('governance red team', () => {
   it('the untouched fixture passes', async () => {
     expect(await codes(base)).toEqual([]);
