@@ -3,7 +3,7 @@
  * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
  */
-import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung, Zone } from './artifact.js';
+import type { Exemption, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';
 import { Predicate, type Facts } from './conditions.js';
 import { Ladder } from './ladder.js';
 import * as R from './reasons.js';
@@ -37,7 +37,6 @@ interface CompiledList {
 }
 
 interface CompiledItem {
-  readonly item: ListItem;
   readonly id: string;
   /** The list names the item as important data. */
   readonly isImportant: boolean;
@@ -59,12 +58,9 @@ interface CompiledExemption {
 
 /** A policy prepared for decisions: indexes and reasons built once. */
 export interface CompiledPolicy {
-  readonly policy: PolicyArtifact;
-  readonly digest: string;
   readonly items: ReadonlyMap<string, CompiledItem>;
   readonly listsBySector: ReadonlyMap<string, readonly CompiledList[]>;
   readonly exemptions: ReadonlyMap<string, CompiledExemption>;
-  readonly zones: ReadonlyMap<string, Zone>;
   readonly national: Ladder<Reason>;
   readonly nationalBelow: Reason;
   readonly importantData: Reason;
@@ -110,12 +106,13 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       from: list.effective.from,
       until: list.effective.until,
       zones: new Set(list.zones),
-      notOnList: R.notOnList(list), basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }) };
+      notOnList: R.notOnList(list),
+      basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }),
+    };
     listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
         items.set(item.id, {
-          item,
           id: item.id,
           isImportant: item.important === true,
           list: compiled,
@@ -128,14 +125,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     }
   }
   const b = policy.baseline;
-  const zones = new Map(policy.zones.map((z) => [z.id, z]));
   return {
-    policy,
-    digest,
     items,
     listsBySector,
     exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
-    zones,
     national: Ladder.of(strictestFirst(b.ladder).map((r) => ({ when: r.when, result: R.nationalRung(r.pathway, r.basis) }))),
     nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
     // Without a baseline provision for them, important data and a CIIO's personal information
