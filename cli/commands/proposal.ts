@@ -22,7 +22,7 @@ import {
 import { loadGovernance, PROPOSALS_DIR, type Governance, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, requiredRoles, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
-import { gateStages, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
+import { gateStages, isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
 import { EXIT, printDiagnostics, printJson } from '../output.js';
 import { reportGovernance } from './governance.js';
 
@@ -53,6 +53,14 @@ function find(g: Governance, id: string): LoadedProposal & { meta: NonNullable<L
     throw new UsageError(`proposal '${id}' has invalid metadata; fix it first`);
   }
   return p as LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> };
+}
+
+/** What a command on one proposal starts from: the project root, its governance, the proposal and the date given. */
+async function openProposal(id: string, date: string | undefined) {
+  const root = process.cwd();
+  const g = await load(root);
+  const p = find(g, id);
+  return { root, g, p, meta: p.meta.value!, date: checkDate(date) };
 }
 
 function person(roster: Roster, id: string | undefined, flag: string) {
@@ -197,11 +205,7 @@ export function registerProposal(program: Command, setExit: (code: number) => vo
     .option('--note <text>', 'a note in the history')
     .action((id: string, o: { to?: string; date?: string; receipt?: string; filingDate?: string; supersededBy?: string; note?: string }) =>
       run(setExit, async () => {
-        const root = process.cwd();
-        const g = await load(root);
-        const p = find(g, id);
-        const meta = p.meta.value!;
-        const date = checkDate(o.date);
+        const { root, g, p, meta, date } = await openProposal(id, o.date);
         const to = o.to ?? nextStage(meta.stage);
         if (!to || !isStage(to)) throw new UsageError(o.to ? `unknown stage '${o.to}'` : `${meta.id} is at ${meta.stage}; nothing follows`);
         const set: Record<string, unknown> = {};
@@ -232,14 +236,10 @@ export function registerProposal(program: Command, setExit: (code: number) => vo
     .option('--date <date>', 'date (default: today)')
     .action((id: string, o: { target: string; text: string; author?: string; person?: string; concern?: boolean; date?: string }) =>
       run(setExit, async () => {
-        const root = process.cwd();
-        const g = await load(root);
-        const p = find(g, id);
-        const meta = p.meta.value!;
-        const date = checkDate(o.date);
+        const { root, g, p, meta, date } = await openProposal(id, o.date);
         if (o.concern) {
           const raiser = person(g.rosterValue, o.person, '--person');
-          if (!['review', 'approved', 'filed', 'draft', 'survey', 'important-data-identification', 'scenario-analysis'].includes(meta.stage)) throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
+          if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
           const name = await nextNumber(root, `${p.dir}/concerns`);
           await mkdir(join(root, p.dir, 'concerns'), { recursive: true });
           await writeFile(join(root, p.dir, 'concerns', `${name}.yaml`), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }));
@@ -272,10 +272,7 @@ export function registerProposal(program: Command, setExit: (code: number) => vo
     .option('--date <date>', 'date (default: today)')
     .action((id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; date?: string }) =>
       run(setExit, async () => {
-        const root = process.cwd();
-        const g = await load(root);
-        const p = find(g, id);
-        const date = checkDate(o.date);
+        const { root, g, p, date } = await openProposal(id, o.date);
         const by = person(g.rosterValue, o.by, '--by');
         const concern = p.concerns.find((c) => c.path.endsWith(`/${item}.yaml`));
         const comment = p.comments.find((c) => c.path.endsWith(`/${item}.yaml`));
@@ -309,11 +306,7 @@ export function registerProposal(program: Command, setExit: (code: number) => vo
     .option('--note <text>', 'a note')
     .action((id: string, o: { stage: string; role: string; person: string; date?: string; note?: string }) =>
       run(setExit, async () => {
-        const root = process.cwd();
-        const g = await load(root);
-        const p = find(g, id);
-        const meta = p.meta.value!;
-        const date = checkDate(o.date);
+        const { root, g, p, meta, date } = await openProposal(id, o.date);
         if (!(SIGNED_STAGES as readonly string[]).includes(o.stage)) throw new UsageError(`stage '${o.stage}' is not signed; signed stages: ${SIGNED_STAGES.join(', ')}`);
         const who = person(g.rosterValue, o.person, '--person');
         if (!g.rosterValue.roles[o.role]) throw new UsageError(`unknown role '${o.role}'`);

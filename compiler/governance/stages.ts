@@ -20,7 +20,7 @@ export const WORK_STAGES: readonly Stage[] = ['survey', 'important-data-identifi
 export const DECISION_STAGES: readonly Stage[] = ['approved', 'filed'];
 /** Stages at which a sign-off may be required (the keys of the roster's requirements). */
 export const SIGNED_STAGES: readonly Stage[] = [...WORK_STAGES, ...DECISION_STAGES];
-/** Stages at which the list's text may still change (later, only its status line may). */
+/** Stages at which the list's text may still change (later, only its status line and proposal link may). */
 export const EDITABLE_STAGES: readonly Stage[] = ['draft', 'survey', 'important-data-identification', 'scenario-analysis', 'review'];
 
 export function isStage(s: string): s is Stage {
