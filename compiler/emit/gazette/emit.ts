@@ -41,7 +41,6 @@ export function emitGazette(policy: PolicyArtifact, source: GazetteSource): Map<
     })),
     ...(source.amendments ? [{ path: 'amendments', title: '修订说明', markdown: amendmentsMarkdown(source.amendments, policy.policyVersion) }] : []),
   ];
-  const { amendments: _, ...footer } = source;
   const files = new Map<string, string>([['gazette.css', GAZETTE_CSS]]);
   for (const page of pages) {
     const info: PageInfo = {
@@ -49,7 +48,9 @@ export function emitGazette(policy: PolicyArtifact, source: GazetteSource): Map<
       root: page.path.includes('/') ? '../' : '',
       ...(page.watermark ? { watermark: page.watermark } : {}),
       policyVersion: policy.policyVersion,
-      ...footer,
+      digest: source.digest,
+      commit: source.commit,
+      dirty: source.dirty,
     };
     files.set(`${page.path}.md`, page.markdown);
     files.set(`${page.path}.html`, htmlPage(renderMarkdown(page.markdown), info));
