@@ -6,6 +6,7 @@
 import type { ListDecl } from '../ast.js';
 import { readSources } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { resolveRevision } from '../diff/revision.js';
 import { parseSource } from '../parse.js';
 import type { Source, Span } from '../source.js';
 import { History } from './history.js';
@@ -466,7 +467,7 @@ export async function checkGovernance(root: string, options: CheckOptions = {}):
     epoch = (await history.commitsAdding(ROSTER_PATH))[0]?.sha;
     if (epoch && !options.only) {
       // Changes after the roster's commit, and after --base when given, are governed.
-      if (options.base) base = await history.resolve(options.base);
+      if (options.base) base = await resolveRevision(root, options.base);
       diagnostics.push(...(await checkPolicyChanges(history, base ? [epoch, base] : [epoch])));
     }
   }

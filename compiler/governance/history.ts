@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UnknownRevisionError } from '../diff/revision.js';
 
 const run = promisify(execFile);
 
@@ -131,11 +130,5 @@ export class History {
     } catch {
       return undefined;
     }
-  }
-
-  async resolve(revision: string): Promise<string> {
-    const commit = await this.git.raw(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => '');
-    if (!commit.trim()) throw new UnknownRevisionError(revision);
-    return commit.trim();
   }
 }
