@@ -5,7 +5,7 @@
  * themselves, so what runs is what was verified.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { POLICY_SCHEMA_VERSION, type Manifest, type PolicyArtifact } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
@@ -81,9 +81,16 @@ export async function loadBundle(dir: string): Promise<PolicyBundle> {
   // Synchronous reads: a bundle is three files read once at start-up, and the thread-pool round
   // trips of async reads cost more than reading them. A file that cannot be read is left out,
   // and openBundle says what is missing.
+  // `dist` is a link a build flips to a new folder: resolved once, all files come from one build.
+  let folder = dir;
+  try {
+    folder = realpathSync(dir);
+  } catch {
+    // no such folder: reported below as a missing manifest
+  }
   const read = (name: string): Buffer | undefined => {
     try {
-      return readFileSync(join(dir, name));
+      return readFileSync(join(folder, name));
     } catch {
       return undefined;
     }

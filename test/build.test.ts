@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
+import { BUILD_MARKER } from '../compiler/output-folder.js';
 import { createAjv } from '../compiler/emit/validate.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
 
@@ -42,7 +43,7 @@ describe('qingdan build', () => {
   it('records the sha256 and size of every other artifact in the manifest', async () => {
     const { outDir } = await buildRealPolicy();
     const manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
-    const files = (await listFiles(outDir)).filter((f) => f !== 'manifest.json');
+    const files = (await listFiles(outDir)).filter((f) => f !== 'manifest.json' && f !== BUILD_MARKER);
     expect(Object.keys(manifest.artifacts)).toEqual(files);
     for (const f of files) {
       const bytes = await readFile(join(outDir, f));
@@ -68,7 +69,7 @@ describe('qingdan build', () => {
     expect(bad.files).toBeUndefined();
     expect(bad.diagnostics.map((d) => d.code)).toContain('QD2003');
     expect(await readFile(join(outDir, 'policy.json'))).toEqual(before);
-    expect((await readdir(work)).sort()).toEqual(['dist', 'package.json', 'policy']);
+    expect((await readdir(work)).filter((e) => !e.startsWith('.dist.build-')).sort()).toEqual(['dist', 'package.json', 'policy']);
   });
 
   it('refuses a policy without an annex or a baseline', async () => {
