@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
 import { BUILD_MARKER } from '../compiler/output-folder.js';
 import { createAjv } from '../compiler/emit/validate.js';
+import { Policy } from '../runtime/index.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -80,5 +81,19 @@ describe('qingdan build', () => {
     const r = await build({ paths: ['policy'], outDir: join(work, 'dist'), root: work });
     expect(r.files).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['QD4003', 'QD4003']);
+  });
+
+  it('publishes a request schema that refuses a sector the annex does not define', async () => {
+    const { outDir, artifact } = await buildRealPolicy();
+    const policy = await Policy.load(outDir);
+    const codes = artifact.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code));
+    expect(codes.at(-1)).toBe('S40');
+    const request = (sector: string) => ({ asOf: '2027-06-01', processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, sector } });
+    expect(policy.problems(request('S40'))).toEqual([]);
+    for (const sector of ['S99', 'S41', 'S00']) {
+      const problems = policy.problems(request(sector));
+      expect(problems.map((p) => p.pointer)).toEqual(['/transfer/sector']);
+      expect(problems[0]!.message).toContain('S16'); // the allowed codes are listed
+    }
   });
 });

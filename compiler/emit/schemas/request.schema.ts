@@ -1,6 +1,7 @@
 /**
- * JSON Schema (draft 2020-12) of an evaluation request, contract v1. Zones and exemption codes
- * are enumerated from the compiled policy, so the schema says exactly what this policy knows.
+ * JSON Schema (draft 2020-12) of an evaluation request, contract v1. Zones, sectors (the annex's
+ * subcategories) and exemption codes are enumerated from the compiled policy, so the schema says
+ * exactly what this policy knows: a sector the annex does not define is refused, not decided.
  * It avoids keywords whose standalone code would import ajv's runtime (`format`, `minLength`,
  * `uniqueItems`), so the precompiled validator is a self-contained module.
  */
@@ -35,7 +36,7 @@ export function requestSchema(policy: PolicyArtifact) {
         properties: {
           isExport: { type: 'boolean' },
           importantData: { type: 'boolean' },
-          sector: { type: 'string', pattern: '^S\\d{2}$' },
+          sector: { enum: policy.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code)), description: 'an annex subcategory code (S16)' },
           items: {
             type: 'array',
             maxItems: 10_000,
