@@ -5,6 +5,7 @@
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';
 import { Predicate, type Facts } from './conditions.js';
+import { PolicyLoadError } from './errors.js';
 import { Ladder } from './ladder.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
@@ -17,6 +18,11 @@ const RANK: Record<Outcome, number> = {
   'security-assessment': 3,
   indeterminate: 4,
 };
+
+/** The rank of an outcome; one the runtime does not know ranks as `indeterminate` (fail closed). */
+function rankOf(outcome: Outcome): number {
+  return RANK[outcome] ?? RANK.indeterminate;
+}
 
 /**
  * A list prepared for decisions. The fields a decision reads are copied out of the parsed JSON
@@ -113,6 +119,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
+        if (items.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
         items.set(item.id, {
           id: item.id,
           item,
@@ -381,7 +388,7 @@ function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
 
 function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons: number, sensitive: number): EvaluationResponse {
   let pathway: Outcome = 'exempt';
-  for (const r of d.reasons) if (RANK[r.outcome] > RANK[pathway]) pathway = r.outcome;
+  for (const r of d.reasons) if (rankOf(r.outcome) > RANK[pathway]) pathway = rankOf(r.outcome) === RANK.indeterminate ? 'indeterminate' : r.outcome;
   const obligations: Obligation[] = [];
   if (d.reportingLists > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
   if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);
