@@ -58,6 +58,8 @@ export const CODES = {
   'no-sources': { code: 'QD4002', severity: 'error', en: 'no .qd files found under {path}', zh: '在 {path} 下未找到 .qd 文件' },
   'missing-declaration': { code: 'QD4003', severity: 'error', en: 'the policy has no {what}', zh: '策略中缺少{what}' },
   'artifact-invalid': { code: 'QD4004', severity: 'error', en: 'internal error: the emitted {artifact} does not match its schema at {pointer}: {message}', zh: '内部错误：生成的 {artifact} 不符合其 Schema（{pointer}）：{message}' },
+  // QD4005–4019: build output and source files. QD4020–4029: input limits. QD4030–4039: git. QD4040–4049: governance I/O.
+  'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },

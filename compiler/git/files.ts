@@ -1,0 +1,40 @@
+/**
+ * The files of a commit under some paths, read from git objects only (never the working tree):
+ * one tree listing and one `cat-file --batch` process per call, every blob's length checked
+ * against the size the tree records.
+ */
+import { BlobReader } from './objects.js';
+import { GitError } from './run.js';
+import { listTree, type EntryKind } from './tree.js';
+
+/** A file of a commit's tree; `bytes` only for regular files (symlinks and submodules are not read). */
+export interface RevisionFile {
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly bytes: Buffer | undefined;
+}
+
+/**
+ * The entries under `paths` at `revision` whose path `select` accepts, sorted by path, with the
+ * bytes of each regular file. Rejects with a GitError when git fails or a blob arrives short.
+ */
+export async function readFilesAt(root: string, revision: string, paths: readonly string[], select: (path: string) => boolean = () => true): Promise<RevisionFile[]> {
+  const entries = (await listTree(root, revision, paths)).filter((e) => select(e.path));
+  const regular = entries.filter((e) => e.kind === 'file' || e.kind === 'executable');
+  if (!regular.length) return entries.map((e) => ({ path: e.path, kind: e.kind, bytes: undefined }));
+  const reader = new BlobReader(root);
+  try {
+    const blobs = await Promise.all(regular.map((e) => reader.read(e.oid)));
+    const byPath = new Map<string, Buffer>();
+    regular.forEach((e, i) => {
+      const blob = blobs[i];
+      if (!blob || blob.length !== e.size) {
+        throw new GitError(['cat-file', '--batch'], `${revision}:${e.path}: read ${blob?.length ?? 0} of ${e.size} bytes`);
+      }
+      byPath.set(e.path, blob);
+    });
+    return entries.map((e) => ({ path: e.path, kind: e.kind, bytes: byPath.get(e.path) }));
+  } finally {
+    reader.close();
+  }
+}

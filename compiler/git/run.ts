@@ -1,0 +1,37 @@
+/**
+ * Running git as a child process and collecting its whole output as bytes. A failure is a
+ * `GitError` carrying git's own message: the machinery failing is an I/O error for the caller
+ * to report as such, never a verdict about the repository's content.
+ */
+import { spawn } from 'node:child_process';
+
+/** git could not be run, or refused the command; `message` is what git said. */
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    message: string,
+    readonly exitCode: number | null = null,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+/**
+ * Runs `git <args>` in `root` and returns its stdout as one Buffer, however large; rejects with
+ * a GitError when git cannot start or exits non-zero. Paths stay unquoted (`core.quotepath`).
+ */
+export function runGit(root: string, args: readonly string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotepath=false', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (e) => reject(new GitError(args, `cannot run git: ${e.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(args, Buffer.concat(err).toString('utf8').trim() || `git ${args[0] ?? ''} exited with ${code}`, code));
+    });
+  });
+}
