@@ -60,6 +60,7 @@ export const CODES = {
   'artifact-invalid': { code: 'QD4004', severity: 'error', en: 'internal error: the emitted {artifact} does not match its schema at {pointer}: {message}', zh: '内部错误：生成的 {artifact} 不符合其 Schema（{pointer}）：{message}' },
   // QD4005–4019: build output and source files. QD4020–4029: input limits. QD4030–4039: git. QD4040–4049: governance I/O.
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
+  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
