@@ -70,6 +70,7 @@ export const CODES = {
   'source-outside-project': { code: 'QD4013', severity: 'error', en: 'the source {path} lies outside the project root {root}', zh: '源文件 {path} 位于项目根目录 {root} 之外' },
   'source-too-large': { code: 'QD4014', severity: 'error', en: 'the source {path} has {bytes} bytes, more than the limit of {limit}', zh: '源文件 {path} 大小为 {bytes} 字节，超过上限 {limit}' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
+  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
