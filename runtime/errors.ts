@@ -1,12 +1,41 @@
 /** Errors the runtime raises: a policy it will not load, and a request it will not decide. */
 import type { RequestProblem } from './request.js';
 
-/** The bundle is missing, tampered with, or of a schema version this runtime does not know. */
+/**
+ * Why a bundle was refused; stable, for programs to match on. The archive codes come from
+ * runtime/ustar.ts and bundle-archive.ts, the signature codes from signature.ts, the
+ * succession codes (rollback, equivocation) from version.ts.
+ */
+export type PolicyLoadErrorCode =
+  | 'missing'
+  | 'unreadable'
+  | 'digest-mismatch'
+  | 'unsupported-schema'
+  | 'invalid'
+  | 'archive-corrupt'
+  | 'archive-truncated'
+  | 'archive-too-large'
+  | 'archive-path'
+  | 'archive-link'
+  | 'archive-entry-type'
+  | 'archive-duplicate'
+  | 'archive-unexpected-file'
+  | 'archive-size'
+  | 'manifest-mismatch'
+  | 'signature-missing'
+  | 'signature-stripped'
+  | 'signature-malformed'
+  | 'signature-unknown-key'
+  | 'signature-invalid'
+  | 'rollback'
+  | 'equivocation';
+
+/** The bundle is missing, tampered with, unsigned, older, or of a schema version this runtime does not know. */
 export class PolicyLoadError extends Error {
   override readonly name = 'PolicyLoadError';
   constructor(
     message: string,
-    readonly code: 'missing' | 'unreadable' | 'digest-mismatch' | 'unsupported-schema' | 'invalid',
+    readonly code: PolicyLoadErrorCode,
   ) {
     super(message);
   }
