@@ -15,7 +15,7 @@ export type ListStatus = 'draft' | 'consultation' | 'approved' | 'in-force' | 'r
 export type MeasureId = 'persons' | 'sensitive';
 
 /**
- * A threshold condition. Volumes are half-open: `min` included (以上, Art. 30), `max` excluded
+ * A threshold condition. Volumes are half-open: `min` included (以上, Art. 29), `max` excluded
  * (不满); either may be absent.
  */
 export type Condition =

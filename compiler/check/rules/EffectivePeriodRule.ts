@@ -1,6 +1,6 @@
 /**
  * QD3009: an effective period ends after it starts. QD3013 (warning): a list's period longer
- * than the measures' two-year trial (Art. 32) outlives the measures it rests on.
+ * than the measures' two-year trial (Art. 31) outlives the measures it rests on.
  */
 import type { CheckRule } from '../context.js';
 import { dateProblem } from './ValidDatesRule.js';
