@@ -109,7 +109,7 @@ describe('gazette safety', () => {
   sector S16
   zones nansha
   status draft
-  effective 2027-01-01 until 2029-01-01
+  effective 2027-01-01 until 2028-07-01
   basis measures.art10
   note "${hostile[2]}"
   scenario s "${hostile[1]}" {
