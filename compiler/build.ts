@@ -21,7 +21,6 @@ import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
 import { requestSchema } from './emit/schemas/request.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
-import { validatorsModule } from './emit/validators.js';
 import { validateArtifact } from './emit/validate.js';
 import { inspectOutput, publishOutput, type OutputRequest } from './output-folder.js';
 import type { Source } from './source.js';
@@ -67,17 +66,15 @@ export async function sourceRevision(root: string, paths: readonly string[]): Pr
   }
 }
 
-/** The runtime artifacts of a compiled policy, path → content: policy.json, its schemas and validators. */
+/** The runtime artifacts of a compiled policy, path → content: policy.json and the schemas (data only: nothing a consumer runs). */
 export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, string> {
-  const request = requestSchema(artifact);
   return new Map([
     ['policy.json', toJson(artifact, { compact: true })],
     ['schema/policy.schema.json', toJson(policySchema)],
     ['schema/manifest.schema.json', toJson(manifestSchema)],
-    ['schema/request.schema.json', toJson(request)],
+    ['schema/request.schema.json', toJson(requestSchema)],
     ['schema/response.schema.json', toJson(responseSchema)],
     ['schema/diff.schema.json', toJson(diffSchema)],
-    ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
 }
 

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
-import { BUILD_MARKER } from '../compiler/output-folder.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
 import { ROOT, tempDir } from './support.js';
 

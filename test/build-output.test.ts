@@ -9,7 +9,7 @@ import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rm, symlink, w
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
-import { BUILD_MARKER } from '../compiler/output-folder.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
 import { ROOT, tempDir } from './support.js';
 

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
-import { BUILD_MARKER } from '../compiler/output-folder.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { createAjv } from '../compiler/emit/validate.js';
 import { Policy } from '../runtime/index.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
