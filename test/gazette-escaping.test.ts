@@ -27,6 +27,9 @@ const PRINTED_CODES = new Set(['standards', 'exemptions']);
 function replaceTexts<T>(value: T, text: (n: number) => string): T {
   let n = 0;
   const walk = (v: unknown, key: string, parent: string): unknown => {
+    // The annex's typo notes appear where a text contains the typo: kept, so that pages with
+    // placeholder and with random texts have the same notes (none of them contains a typo).
+    if (key === 'sic' && parent === 'annex') return v;
     const isText = TEXT_KEYS.has(key) || (key === 'code' && PRINTED_CODES.has(parent));
     if (typeof v === 'string') return isText ? text(n++) : v;
     if (Array.isArray(v)) return v.map((x) => (isText && typeof x === 'string' ? text(n++) : walk(x, isText ? key : '', key)));
