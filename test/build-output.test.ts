@@ -51,12 +51,15 @@ describe('qingdan build --out', () => {
     ['.git', 'QD4009'],
     ['notes', 'QD4009'],
     ['linked', 'QD4010'],
+    ['via/dist', 'QD4007'],
+    ['via', 'QD4010'],
     ['policy/lists', 'QD4006', ['policy/measures.qd', 'policy/lists/icv.qd']],
   ])('refuses --out %s with %s and touches nothing', async (out: string, code: string, paths: string[] = ['policy']) => {
     const work = await project();
     await mkdir(join(work, 'notes'));
     await writeFile(join(work, 'notes/todo.txt'), 'keep me\n');
     await symlink('notes', join(work, 'linked'));
+    await symlink('policy', join(work, 'via'));
     const before = await snapshot(work);
     const r = await build({ paths, outDir: out, root: work });
     expect(r.files).toBeUndefined();
