@@ -27,6 +27,14 @@ export interface Io {
 
 /** The running process's working directory, environment and standard streams. */
 export function processIo(): Io {
+  // A reader that stops early (`qingdan diff | head`) closes the pipe: stop quietly, as cat
+  // does, instead of dying of an unhandled EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit();
+    });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,

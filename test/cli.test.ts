@@ -3,6 +3,8 @@
  * Commands run in-process through the same `main` as bin/qingdan.js (see runCli); the smoke
  * tests at the end spawn the compiled command once per command.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -207,6 +209,16 @@ describe('the installed command, one spawned process per command', () => {
     expect(governance.code).toBe(0);
     expect(governance.stderr).toBe('');
     expect(JSON.parse(governance.stdout)).toMatchObject({ ok: true, history: false });
+  });
+
+  it('stops quietly when its reader closes the pipe (`qingdan … | head`)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'proposal', 'status', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('a usage error goes to stderr with exit 2', () => {
