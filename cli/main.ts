@@ -9,11 +9,14 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Run } from './command.js';
 import { registerBuild } from './commands/build.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
+import { registerKeys } from './commands/keys.js';
+import { registerVerify } from './commands/verify.js';
 import { EXIT } from './exit.js';
 import { useColor, type Io } from './io.js';
 
@@ -45,6 +48,9 @@ function program(io: Io, run: Run): Command {
   registerGazette(program, run);
   registerDiff(program, run);
   registerGovernance(program, run);
+  registerBundle(program, run);
+  registerKeys(program, run);
+  registerVerify(program, run);
   return program;
 }
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir } from './support.js';
+import { projectTempDir, ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir } from './support.js';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -21,7 +21,7 @@ describe('qingdan check', () => {
   });
 
   it('exits 1 with located, coded errors and a code frame', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const file = join(dir, 'bad.qd');
     await writeFile(file, 'list icv "清单" {\n  secter S16\n}\n');
     const r = await qingdan(['check', 'policy', file]);
@@ -34,7 +34,7 @@ describe('qingdan check', () => {
   });
 
   it('prints diagnostics as JSON with --json', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const file = join(dir, 'bad.qd');
     await writeFile(file, 'zone x "区" basis measures.art99\n');
     const r = await qingdan(['check', '--json', 'policy', file]);
@@ -60,13 +60,13 @@ describe('qingdan check', () => {
   });
 
   it('accepts an empty file', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     await writeFile(join(dir, 'empty.qd'), '');
     expect((await qingdan(['check', join(dir, 'empty.qd')])).code).toBe(0);
   });
 
   it('never prints a stack trace, whatever the input', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const inputs: Record<string, string | Buffer> = {
       'binary.qd': Buffer.from([0, 255, 254, 1, 2, 3, 0x7b, 0x22]),
       'nested.qd': `${'list a "x" { scenario s "y" { '.repeat(200)}`,
@@ -167,7 +167,7 @@ describe('the installed command, one spawned process per command', () => {
   });
 
   it('check: diagnostics on stderr, nothing on stdout, exit 1', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     await writeFile(join(dir, 'bad.qd'), 'list icv "清单" {\n  secter S16\n}\n');
     const r = spawnCli(['check', join(dir, 'bad.qd')]);
     expect(r.code).toBe(1);
@@ -190,6 +190,24 @@ describe('the installed command, one spawned process per command', () => {
 
     const pages = spawnCli(['gazette', 'measures', '--dist', join(dir, 'dist')]);
     expect(pages).toMatchObject({ code: 0, stdout: `${join(dir, 'dist', 'gazette', 'measures.html')}\n`, stderr: '' });
+  });
+
+  it('keys, bundle and verify: a key id and a verdict on stdout, what was written on stderr', async () => {
+    const dir = await tempDir();
+    const keys = spawnCli(['keys', 'generate', 'keys'], { cwd: dir });
+    expect(keys.code).toBe(0);
+    expect(keys.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(keys.stderr).toContain('private.pem');
+
+    const bundled = spawnCli(['bundle', '-o', join(dir, 'bundle.tar.gz'), '--sign', join(dir, 'keys/private.pem')]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe('');
+    expect(bundled.stderr).toMatch(/^bundled .*, signed into /);
+
+    const verified = spawnCli(['verify', 'bundle.tar.gz', '--key', 'keys/public.pem', '--json'], { cwd: dir });
+    expect(verified.code).toBe(0);
+    expect(verified.stderr).toBe('');
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
   });
 
   it('diff and release check: an unknown revision is exit 2 with one line on stderr', () => {

@@ -1,6 +1,6 @@
 /** Shared helpers for tests: the repository root, temporary folders, building the real policy, running the CLI. */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,6 +13,15 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export async function tempDir(prefix = 'qingdan-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/**
+ * A fresh folder inside the project (under the gitignored test-output/), for test sources: the
+ * compiler reads no source from outside the project (QD4013).
+ */
+export async function projectTempDir(): Promise<string> {
+  await mkdir(join(ROOT, 'test-output'), { recursive: true });
+  return mkdtemp(join(ROOT, 'test-output', 'tmp-'));
 }
 
 /** Builds the real `policy/` into a fresh temporary folder. */
