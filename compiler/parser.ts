@@ -28,15 +28,20 @@ const ARGUMENT_TOKENS = [
 
 const CONTINUATION = new Set([T.Comma, T.And, T.Or]);
 
-class QdParser extends CstParser {
+export class QdParser extends CstParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
    * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
    */
   private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages });
+  /**
+   * `validate` runs chevrotain's checks of the grammar (ambiguities, left recursion), which cost
+   * every CLI start about 100 ms and cannot fail unless the grammar changed: test/grammar.test.ts
+   * runs them; the shared instance skips them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages, skipValidations: !options.validate });
     this.performSelfAnalysis();
   }
 
