@@ -75,7 +75,6 @@ export const CODES = {
   'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
   'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
-  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
