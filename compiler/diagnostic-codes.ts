@@ -50,7 +50,7 @@ export const CODES = {
   'example-coverage': { code: 'QD3010', severity: 'error', en: '{problem}', zh: '{problem}' },
   'sic-not-found': { code: 'QD3011', severity: 'error', en: 'the text {text} marked [sic] does not occur in article {article}', zh: '标注为原文错误的 {text} 未出现在第 {article} 条中' },
   'volume-out-of-range': { code: 'QD3012', severity: 'error', en: 'volume {volume} is larger than any population', zh: '数量 {volume} 超出合理范围' },
-  'trial-period-exceeded': { code: 'QD3013', severity: 'warning', en: 'the effective period is longer than the two-year trial period of the measures', zh: '施行期间超过管理办法规定的两年试行期' },
+  'trial-period-exceeded': { code: 'QD3013', severity: 'error', en: 'the effective period {from} until {until} lies outside the measures\' trial period {trialFrom} until {trialUntil}', zh: '施行期间（{from} 至 {until} 前）超出管理办法的试行期（{trialFrom} 至 {trialUntil} 前）' },
   'thresholds-of-important-item': { code: 'QD3015', severity: 'warning', en: 'item {id} is important data, so it is assessed at any volume and its thresholds never apply', zh: '数据项 {id} 已列为重要数据，无论数量均需安全评估，其量级条件不会生效' },
   'empty-ladder': { code: 'QD3014', severity: 'error', en: '{what} {id} has neither a threshold nor an important-data flag, so it could never apply', zh: '{what} {id} 既无量级条件也未标注为重要数据，永远不会适用' },
 

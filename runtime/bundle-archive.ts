@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { POLICY_SCHEMA_VERSION, type Manifest } from './artifact.js';
+import { BUILD_MARKER, POLICY_SCHEMA_VERSION, type Manifest } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
 import { ENVELOPE_FILE, trustKeys, verifyEnvelope, type TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES, checkEntryName, readTarGz } from './ustar.js';
@@ -101,6 +101,7 @@ export function readBundleFolder(dir: string, maxBytes: number = DEFAULT_MAX_UNP
       // A build folder's own bookkeeping (its marker file) is hidden and not part of the bundle.
       if (relative === '' && entry.name.startsWith('.')) continue;
       const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (name === BUILD_MARKER) continue;
       checkEntryName(name);
       if (entry.isSymbolicLink()) throw new PolicyLoadError(`${name} in the bundle folder is a link`, 'archive-link');
       if (entry.isDirectory()) {

@@ -58,7 +58,7 @@ beforeAll(async () => {
   await commit('removed', 'drop supplier contacts');
   // An article's wording (editorial).
   await edit('policy/measures.qd', '本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。');
-  await commit('wording', 'article 32 wording');
+  await commit('wording', 'article 31 wording');
   // A list in a file with a Chinese name (paths must stay unquoted).
   await cp(join(repo, 'policy/lists/ai-training.qd'), join(repo, 'policy/lists/人工智能.qd'));
   await rm(join(repo, 'policy/lists/ai-training.qd'));
@@ -118,9 +118,9 @@ describe('qingdan diff', () => {
 
   it('shows an article edit as editorial with the old and new wording', async () => {
     const { diff, base, head } = await between('removed', 'wording');
-    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'measures.art32', field: 'text', classification: 'editorial', old: ['本办法自发布之日起施行，试行期两年。'], new: ['本办法自发布之日起施行，试行期三年。'] })]);
+    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'measures.art31', field: 'text', classification: 'editorial', old: ['本办法自发布之日起施行，试行期两年。'], new: ['本办法自发布之日起施行，试行期三年。'] })]);
     expect(diff!.bump).toBe('patch');
-    expect(amendmentText(diff!, base!, head!)).toContain('一、将第三十二条修改为：“本办法自发布之日起施行，试行期三年。”\n');
+    expect(amendmentText(diff!, base!, head!)).toContain('一、将第三十一条修改为：“本办法自发布之日起施行，试行期三年。”\n');
     const md = diffMarkdown(diff!);
     expect(md).toContain('> 本办法自发布之日起施行，试行期两年。');
     expect(md).toContain('> 本办法自发布之日起施行，试行期三年。');
