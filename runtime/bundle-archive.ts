@@ -98,8 +98,6 @@ export function readBundleFolder(dir: string, maxBytes: number = DEFAULT_MAX_UNP
   let total = 0;
   const walk = (relative: string): void => {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      // A build folder's own bookkeeping (its marker file) is hidden and not part of the bundle.
-      if (relative === '' && entry.name.startsWith('.')) continue;
       const name = relative ? `${relative}/${entry.name}` : entry.name;
       if (name === BUILD_MARKER) continue;
       checkEntryName(name);
