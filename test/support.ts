@@ -1,8 +1,11 @@
-/** Shared helpers for tests: the repository root, temporary folders, building the real policy. */
-import { mkdtemp, readFile, realpath } from 'node:fs/promises';
+/** Shared helpers for tests: the repository root, temporary folders, building the real policy, running the CLI. */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../cli/main.js';
 import { build, type BuildResult } from '../compiler/build.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
@@ -10,6 +13,15 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export async function tempDir(prefix = 'qingdan-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/**
+ * A fresh folder inside the project (under the gitignored test-output/), for test sources: the
+ * compiler reads no source from outside the project (QD4013).
+ */
+export async function projectTempDir(): Promise<string> {
+  await mkdir(join(ROOT, 'test-output'), { recursive: true });
+  return mkdtemp(join(ROOT, 'test-output', 'tmp-'));
 }
 
 /**
@@ -28,3 +40,50 @@ export async function buildRealPolicy(): Promise<{ outDir: string; result: Build
 export async function seedText(): Promise<string> {
   return readFile(join(ROOT, 'policy/sources/measures.seed.txt'), 'utf8');
 }
+
+/** What one run of `qingdan` left behind. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  /** The working directory (default: the repository root). */
+  readonly cwd?: string;
+  /** Added to this process's environment; NO_COLOR is set unless overridden. */
+  readonly env?: Record<string, string | undefined>;
+  /** What the command reads from standard input. */
+  readonly stdin?: string;
+}
+
+/**
+ * Runs `qingdan args` in this process: the same `main` that bin/qingdan.js runs, with buffers
+ * for stdout and stderr and a terminal that would show colours, so only NO_COLOR keeps them off.
+ */
+export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdout: { write: (text) => void stdout.push(text), colors: true },
+    stderr: { write: (text) => void stderr.push(text), colors: true },
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** Runs `node bin/qingdan.js args` as a child process, exactly as a user would. */
+export function spawnCli(args: readonly string[], options: CliOptions = {}): CliRun {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.stdin === undefined ? {} : { input: options.stdin }),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stack trace's frame line, which no output of the CLI may contain. */
+export const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?\n/;
