@@ -11,15 +11,18 @@ import { EXIT, diagnosticsJson, exitFor, printDiagnostics, printJson } from '../
 /** Prints a governance report (text on stderr, or JSON on stdout) and returns the exit code. */
 export function reportGovernance(report: GovernanceReport, json: boolean | undefined, extra: object = {}): number {
   const { diagnostics } = report;
-  const ioError = diagnostics.some((d) => d.code === 'QD4001' || d.code === 'QD4002');
+  // The machinery failing (git, an unreadable file) is an I/O error, never a governance verdict.
+  const ioError = diagnostics.some((d) => d.code.startsWith('QD4'));
   if (json) {
     printJson({ ok: exitFor(diagnostics) === 0, history: report.history, ...(report.epoch ? { epoch: report.epoch } : {}), proposals: report.governance.proposals.map((p) => ({ id: p.meta?.value?.id ?? p.folder, stage: p.meta?.value?.stage ?? null })), ...extra, diagnostics: diagnosticsJson(diagnostics) });
   } else {
     printDiagnostics(diagnostics, new Map(report.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) {
       const n = report.governance.proposals.length;
-      const how = report.history ? (report.epoch ? `git history since ${report.epoch.slice(0, 12)}${report.base ? ` and ${report.base.slice(0, 12)}` : ''}` : 'sign-offs against git (the roster is not committed yet, so no policy change is governed)') : 'no git history';
-      process.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked (${how}): no errors\n`);
+      const at = report.head ? ` at ${report.head.slice(0, 12)}` : '';
+      const how = report.history ? (report.base ? `history after ${report.base.slice(0, 12)}, trusting its roster` : report.epoch ? `history since the trust anchor ${report.epoch.slice(0, 12)}` : 'no roster with keys yet, so no history is governed') : 'no history walk';
+      process.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked${at} (${how}): no errors\n`);
+      return EXIT.ok;
     }
   }
   return ioError ? EXIT.usage : exitFor(diagnostics);
@@ -32,11 +35,12 @@ export function registerGovernance(program: Command, setExit: (code: number) => 
   governance
     .command('check')
     .description('check the roster, every proposal, the lists\u2019 statuses and, with git, who committed and signed each sign-off')
-    .option('--base <revision>', 'check changes to policy/ after this revision (default: since the roster was committed)')
-    .option('--no-history', 'skip the rules that read git history')
+    .option('--base <revision>', 'the trusted revision: its roster is the trust root, and only commits after it are walked')
+    .option('--head <revision>', 'the revision checked, read from git objects (default: HEAD)')
+    .option('--no-history', 'skip the history walk (signatures and commit rules)')
     .option('--json', 'print the verdict as JSON')
-    .action(async (options: { base?: string; history: boolean; json?: boolean }) => {
-      const report = await checkGovernance(process.cwd(), { ...(options.base ? { base: options.base } : {}), noHistory: !options.history });
+    .action(async (options: { base?: string; head?: string; history: boolean; json?: boolean }) => {
+      const report = await checkGovernance(process.cwd(), { ...(options.base ? { base: options.base } : {}), ...(options.head ? { head: options.head } : {}), noHistory: !options.history });
       setExit(reportGovernance(report, options.json));
     });
   governance
