@@ -108,6 +108,8 @@ class QdParser extends CstParser {
         { ALT: () => this.SUBRULE(this.numberingClause) },
         { ALT: () => this.SUBRULE(this.sourceClause) },
         { ALT: () => this.CONSUME(T.Paraphrase) },
+        { ALT: () => this.SUBRULE(this.publishedClause) },
+        { ALT: () => this.SUBRULE(this.trialClause) },
         { ALT: () => this.SUBRULE(this.chapterDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
@@ -119,6 +121,22 @@ class QdParser extends CstParser {
     this.CONSUME(T.Numbering);
     this.CONSUME(T.Inferred);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** `published 2026-07-01 unconfirmed "…"`: the date a document took effect on publication. */
+  private publishedClause = this.RULE('publishedClause', () => {
+    this.CONSUME(T.Published);
+    this.CONSUME(T.DateLiteral);
+    this.OPTION(() => this.CONSUME(T.Unconfirmed));
+    this.OPTION2(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** `trial 2 years basis measures.art31`: a trial period counted from publication. */
+  private trialClause = this.RULE('trialClause', () => {
+    this.CONSUME(T.Trial);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Years);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
   private sourceClause = this.RULE('sourceClause', () => {
@@ -175,6 +193,7 @@ class QdParser extends CstParser {
         { ALT: () => this.SUBRULE(this.kindDecl) },
         { ALT: () => this.SUBRULE(this.standardDecl) },
         { ALT: () => this.SUBRULE(this.categoryDecl) },
+        { ALT: () => this.SUBRULE(this.sicClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
     );

@@ -1,6 +1,10 @@
 /** qingdan's runtime: load a verified policy bundle and decide planned data exports. */
 export { Policy } from './policy.js';
-export { PolicyLoadError, InvalidRequestError } from './errors.js';
+export { PolicyLoadError, InvalidRequestError, type PolicyLoadErrorCode } from './errors.js';
 export { loadBundle, openBundle, type PolicyBundle } from './load.js';
 export type * from './artifact.js';
 export type * from './request.js';
+export { verifyBundleArchive, verifyBundleFiles, type VerifyOptions, type VerifiedFiles } from './bundle-archive.js';
+export { keyId, pae, MANIFEST_PAYLOAD_TYPE, ENVELOPE_FILE, type Envelope, type TrustedKey } from './signature.js';
+export { compareVersions, checkSuccession, type BundleIdentity } from './version.js';
+export type { BundleSource } from './bundle-source.js';

@@ -38,7 +38,7 @@ export function importantData(pathway: PathwayId, citations: readonly string[]):
 }
 
 export function exemption(e: Exemption): Reason {
-  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），免于申报安全评估、订立标准合同、通过保护认证，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 28 of the measures).`, [...e.basis, 'measures.art28'], e.code);
+  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），免于申报安全评估、订立标准合同、通过保护认证，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
 }
 
 export function exemptionContradicted(e: Exemption): Reason {
@@ -85,7 +85,7 @@ export function noListInForce(subject: string, lists: readonly NegativeList[], w
     'indeterminate',
     `${asOf} 时 ${subject} 所属行业领域的负面清单${titles}${INACTIVE_ZH[why]}；不能据此判断出境路径。`,
     `On ${asOf} no list for ${subject} is in force (${why}): the pathway cannot be decided from it.`,
-    ['measures.art13', 'measures.art32'],
+    ['measures.art13', 'measures.art31'],
     lists[0]?.id,
   );
 }
@@ -96,6 +96,24 @@ export function itemImportant(item: ListItem): Reason {
 
 export function itemRung(item: ListItem, pathway: PathwayId, citations: readonly string[]): Reason {
   return reason('list-item-threshold', pathway, `数据项「${item.title}」达到负面清单规定的量级：${PATHWAY_ZH[pathway]}。`, `Item ${item.id} reaches the list's threshold: ${PATHWAY_EN[pathway]}.`, citations, item.id);
+}
+
+/**
+ * Entries of one item in a request are one item: their volumes are summed before its thresholds
+ * apply, so splitting a transfer into entries never makes it lighter. Persons are counted
+ * de-duplicated (Art. 28), which entries cannot be across each other: the sum is an upper bound,
+ * hence inferred.
+ */
+export function itemEntriesCombined(item: ListItem, entries: number, persons: number, sensitive: number, outcome: Outcome): Reason {
+  return reason(
+    'item-entries-combined',
+    outcome,
+    `数据项「${item.title}」在请求中出现 ${entries} 次，已合并计算其数量（个人信息 ${persons} 人、敏感个人信息 ${sensitive} 人）后适用负面清单规定的量级；各条目间可能重复的自然人未去重，如需去重请合并为一个条目申报。`,
+    `Item ${item.id} appears in ${entries} entries: their volumes are summed (${persons} persons, ${sensitive} sensitive) before the list's thresholds apply; persons shared between entries are not de-duplicated — state the item once to de-duplicate.`,
+    ['measures.art28'],
+    item.id,
+    true,
+  );
 }
 
 export function itemBelow(item: ListItem): Reason {

@@ -279,20 +279,20 @@ describe('governance red team', () => {
     const edit = (repo: Repo) => repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。'));
     const without = await cloneRepo(base);
     edit(without);
-    without.commit('li', 'reword article 32');
+    without.commit('li', 'reword article 31');
     const found = await codes(without);
     expect(found.map((d) => d.code)).toEqual(['QD5026']);
     expect(found[0]!.message).toMatch(/changes policy\/measures\.qd: the commit has no `Proposal: <id>` trailer/);
     const withTrailer = await cloneRepo(base);
     edit(withTrailer);
-    withTrailer.commit('li', `reword article 32\n\nProposal: ${ID}`);
+    withTrailer.commit('li', `reword article 31\n\nProposal: ${ID}`);
     expect(await codes(withTrailer)).toEqual([]);
   });
 
   it('--base leaves out policy changes before it, and an unknown base is a usage error', async () => {
     const repo = await cloneRepo(base);
     repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。'));
-    repo.commit('li', 'reword article 32 without a trailer');
+    repo.commit('li', 'reword article 31 without a trailer');
     repo.write('NOTES.md', 'a later change outside policy/\n');
     repo.commit('li', 'a later commit');
     expect((await codes(repo)).map((d) => d.code)).toEqual(['QD5026']);
