@@ -214,6 +214,7 @@ export const SCENARIOS = `scenarios:
 `;
 
 /** Runs `qingdan` and throws with its output unless it exits 0; a `--date` moves the repository's clock. */
+export const okRun = (repo: Repo, args: string[]) => ok(repo, args);
 export async function ok(repo: Repo, args: string[]): Promise<string> {
   const date = args.indexOf('--date');
   if (date >= 0) repo.clock = args[date + 1]!;
@@ -247,4 +248,30 @@ export async function walkToReview(repo: Repo): Promise<void> {
   repo.commit('zhou', 'Sign off the scenario analysis');
   await ok(repo, ['proposal', 'advance', ID, '--date', '2026-02-11']);
   repo.commit('li', 'Open the review and consultation');
+}
+
+/** The review's four sign-offs and the approval's two, each by the right person, signed. */
+export async function signReviewAndApproval(repo: Repo, options: { keepClock?: boolean } = {}): Promise<void> {
+  const dates = { review: '2026-03-01', mechanism: '2026-03-02', committee: '2026-03-03' };
+  // With keepClock, the commits stay on the repository's day whatever the sign-offs say.
+  const ok = async (r: Repo, args: string[]) => {
+    const clock = r.clock;
+    await okRun(r, args);
+    if (options.keepClock) r.clock = clock;
+  };
+  for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', dates.review]);
+    repo.commit(who, `review ${role}`);
+  }
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', dates.mechanism]);
+  repo.commit('xu', 'coordination');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', dates.committee]);
+  repo.commit('ma', 'committee');
+}
+
+/** The error codes `governance check` reports (with extra arguments, e.g. `--base`), and its exit code. */
+export async function errorCodes(repo: Repo, extra: string[] = []): Promise<{ codes: string[]; exit: number | null }> {
+  const r = await repo.run(['governance', 'check', '--json', ...extra]);
+  const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] };
+  return { codes: verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), exit: r.code };
 }
