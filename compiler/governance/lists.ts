@@ -19,10 +19,23 @@ export interface ListInfo {
 
 const isPolicySource = (path: string) => path.startsWith('policy/') && path.endsWith('.qd');
 
-/** Parses the `.qd` text of `path`; undefined for a file that is not policy source. */
-export function parsePolicyFile(path: string, text: string): { declarations: readonly Declaration[]; diagnostics: Diagnostic[] } {
-  const parsed = parseSource({ path, text });
-  return { declarations: parsed.file.declarations, diagnostics: parsed.diagnostics.filter((d) => d.severity === 'error') };
+type Parsed = { declarations: readonly Declaration[]; diagnostics: Diagnostic[] };
+
+/** Recent parses by path and text: a check reads the same versions of the same files many times. */
+const recent = new Map<string, Parsed>();
+const RECENT_LIMIT = 64;
+
+/** Parses the `.qd` text of `path` (memoised: the same text parses to the same declarations). */
+export function parsePolicyFile(path: string, text: string): Parsed {
+  const key = `${path}\0${text}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    const result = parseSource({ path, text });
+    parsed = { declarations: result.file.declarations, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** The lists declared in the `.qd` files of `files`, in path order. */
