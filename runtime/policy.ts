@@ -35,6 +35,8 @@ interface Vocabulary {
   readonly zones: ReadonlySet<string>;
   readonly exemptions: ReadonlySet<string>;
   readonly kinds: ReadonlySet<string>;
+  /** The annex's subcategory codes: a sector it does not define (S99) is refused, not decided. */
+  readonly sectors: ReadonlySet<string>;
 }
 
 function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
@@ -42,6 +44,7 @@ function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
     zones: new Set([...policy.zones.map((z) => z.id), 'outside']),
     exemptions: new Set(policy.baseline.exemptions.map((e) => e.code)),
     kinds: new Set(policy.annex.sensitiveKinds.map((k) => k.code)),
+    sectors: new Set(policy.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code))),
   };
 }
 
@@ -89,16 +92,18 @@ export class Policy {
   /**
    * Every way `request` breaks the request contract (empty when it conforms): the contract's
    * schema, then what it cannot say — that asOf is a day of the calendar, and that the zone,
-   * exemptions and kinds of sensitive information are ones this policy defines.
+   * sector, exemptions and kinds of sensitive information are ones this policy defines.
    */
   problems(request: unknown): RequestProblem[] {
-    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
     const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
     if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
     const zone = r?.processor?.zone;
     if (typeof zone === 'string' && !this.vocabulary.zones.has(zone)) problems.push({ pointer: '/processor/zone', message: `must be one of the policy's: ${[...this.vocabulary.zones].join(', ')}` });
+    const sector = r?.transfer?.sector;
+    if (typeof sector === 'string' && !this.vocabulary.sectors.has(sector)) problems.push({ pointer: '/transfer/sector', message: `must be one of the annex's subcategories: ${[...this.vocabulary.sectors].join(', ')}` });
     unknownNames(r?.transfer?.exemptions, '/transfer/exemptions', this.vocabulary.exemptions, problems);
     unknownNames(r?.transfer?.personalInfo?.sensitiveKinds, '/transfer/personalInfo/sensitiveKinds', this.vocabulary.kinds, problems);
     // A name the schema already refused (say, not a string of the right form) is said once.

@@ -1,6 +1,6 @@
 /** Shared helpers for tests: the repository root, temporary folders, building the real policy, running the CLI. */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -24,11 +24,15 @@ export async function projectTempDir(): Promise<string> {
   return mkdtemp(join(ROOT, 'test-output', 'tmp-'));
 }
 
-/** Builds the real `policy/` into a fresh temporary folder. */
+/**
+ * Builds the real `policy/` into a fresh temporary folder. `outDir` is the content folder the
+ * output link resolves to, so a test that copies or alters it works on plain files.
+ */
 export async function buildRealPolicy(): Promise<{ outDir: string; result: BuildResult; artifact: PolicyArtifact }> {
-  const outDir = join(await tempDir(), 'dist');
-  const result = await build({ paths: ['policy'], outDir, root: ROOT });
+  const link = join(await tempDir(), 'dist');
+  const result = await build({ paths: ['policy'], outDir: link, root: ROOT });
   if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  const outDir = await realpath(link);
   const artifact = JSON.parse(await readFile(join(outDir, 'policy.json'), 'utf8')) as PolicyArtifact;
   return { outDir, result, artifact };
 }
