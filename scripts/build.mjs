@@ -6,10 +6,10 @@
  *
  *   node scripts/build.mjs        # or: npm run build:cli
  *
- * The CLI is one esbuild bundle, its dependencies included, split at every dynamic `import()`:
- * lib/qingdan.js declares the commands, and each command's action loads its own chunk when it
- * runs. Bundling is what makes starting cheap: chevrotain alone is hundreds of small lodash-es
- * modules when Node loads it from node_modules.
+ * The CLI is one esbuild bundle of the project's sources (and chevrotain, see BUNDLED), split
+ * at every dynamic `import()`: lib/qingdan.js declares the commands, and each command's action
+ * loads its own chunk when it runs, so starting loads no TypeScript loader and no code of a
+ * command that does not run.
  *
  * To build another entry (e.g. the runtime as a package), add a target to TARGETS.
  */
