@@ -1,34 +1,17 @@
 /**
  * The runtime's public face: a verified policy that decides requests. It imports nothing from
- * the compiler and compiles no schema: requests are checked by the validators the build
- * precompiled.
+ * the compiler and compiles no schema: requests are checked by the contract's validators,
+ * precompiled into the runtime (`validators.generated.ts`).
  */
 import { InvalidRequestError } from './errors.js';
-import { compilePolicy, decide, type CompiledPolicy } from './evaluate.js';
+import { compilePolicy, type CompiledPolicy } from './compile.js';
+import { realDate } from './dates.js';
+import { decide } from './evaluate.js';
 import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
 import { describeErrors, validateRequest, validateResponse } from './validators.js';
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The number written by the ASCII digits of `s` from `start` to `end` (exclusive). */
-function digits(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
-}
-
-/** True when `s` (already YYYY-MM-DD in shape) names a day of the Gregorian calendar. */
-function realDate(s: string): boolean {
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
-}
 
 /** The names a request may use that the policy defines (the contract schema checks only their form). */
 interface Vocabulary {
