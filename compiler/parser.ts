@@ -36,7 +36,7 @@ interface ErrorRecorder {
   SAVE_ERROR(error: IRecognitionException): IRecognitionException;
 }
 
-class QdParser extends CstParser {
+export class QdParser extends CstParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
    * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
@@ -50,8 +50,13 @@ class QdParser extends CstParser {
    */
   errorBudget = Infinity;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages });
+  /**
+   * `validate` runs chevrotain's checks of the grammar (ambiguities, left recursion), which cost
+   * every CLI start about 100 ms and cannot fail unless the grammar changed: test/grammar.test.ts
+   * runs them; the shared instance skips them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages, skipValidations: !options.validate });
     this.performSelfAnalysis();
     const recorder = this as unknown as ErrorRecorder;
     const save = recorder.SAVE_ERROR.bind(this);
