@@ -13,6 +13,7 @@ import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
 import { registerVerify } from './commands/verify.js';
+import { registerServe } from './commands/serve.js';
 import { UnknownRevisionError } from '../compiler/diff/revision.js';
 import { EXIT } from './output.js';
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBundle(program, setExit);
   registerKeys(program, setExit);
   registerVerify(program, setExit);
+  registerServe(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {
