@@ -29,6 +29,8 @@ export interface ServeOptions {
   readonly watchIntervalMs?: number;
   /** Log level of the structured JSON logs (default info); false: no logs. */
   readonly logLevel?: string | false;
+  /** Where the JSON log lines go (default: the process's stdout). */
+  readonly logStream?: { write(text: string): void };
   /** Log every HTTP request (off by default: at thousands of requests a second the log would be the load). */
   readonly logRequests?: boolean;
 }
@@ -76,7 +78,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   const maxBatch = options.maxBatch ?? 10_000;
 
   const app = Fastify({
-    logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info' },
+    logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
   });

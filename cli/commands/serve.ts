@@ -1,21 +1,9 @@
 /** `qingdan serve <bundle>`: serve a bundle and decide requests over HTTP until SIGINT/SIGTERM; SIGHUP reloads. */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXIT } from '../output.js';
+import type { Run } from '../command.js';
+import type { ServeFlags } from '../actions/serve.js';
 
-interface ServeFlags {
-  key?: string[];
-  allowUnsigned?: boolean;
-  host: string;
-  port: string;
-  bodyLimit: string;
-  maxBatch: string;
-  decisionLog?: string;
-  watchInterval: string;
-  logRequests?: boolean;
-}
-
-export function registerServe(program: Command, setExit: (code: number) => void): void {
+export function registerServe(program: Command, run: Run): void {
   program
     .command('serve')
     .description('serve a bundle (GET /v1/bundle) and decide requests (POST /v1/decide) over HTTP; SIGHUP or a changed file reloads it')
@@ -29,46 +17,5 @@ export function registerServe(program: Command, setExit: (code: number) => void)
     .option('--decision-log <file>', 'append one JSON line per decision (time, request digest, pathway, bundle version)')
     .option('--watch-interval <ms>', 'how often to look for a changed bundle file (0: only on SIGHUP)', '2000')
     .option('--log-requests', 'log every HTTP request')
-    .action(async (bundlePath: string, flags: ServeFlags) => {
-      if (!flags.key && !flags.allowUnsigned) {
-        process.stderr.write('qingdan: serve needs --key <public.pem> (or --allow-unsigned to serve without checking signatures)\n');
-        return setExit(EXIT.usage);
-      }
-      let trustedKeys: string[] | undefined;
-      try {
-        trustedKeys = flags.key ? await Promise.all(flags.key.map((k) => readFile(k, 'utf8'))) : undefined;
-      } catch (e) {
-        process.stderr.write(`qingdan: ${(e as Error).message}\n`);
-        return setExit(EXIT.usage);
-      }
-      // Imported here: the HTTP stack is loaded only by the command that serves.
-      const { BundleRefusedError, createServer } = await import('../../server/app.js');
-      let server;
-      try {
-        server = await createServer({
-          bundlePath,
-          ...(trustedKeys ? { trustedKeys } : {}),
-          bodyLimit: Number(flags.bodyLimit),
-          maxBatch: Number(flags.maxBatch),
-          watchIntervalMs: Number(flags.watchInterval),
-          logRequests: flags.logRequests ?? false,
-          ...(flags.decisionLog ? { decisionLogPath: flags.decisionLog } : {}),
-        });
-      } catch (e) {
-        if (!(e instanceof BundleRefusedError)) throw e;
-        process.stderr.write(`qingdan: cannot serve ${bundlePath}: refused [${e.code}]: ${e.message}\n`);
-        return setExit(EXIT.policyErrors);
-      }
-      await server.app.listen({ host: flags.host, port: Number(flags.port) });
-      const onHup = () => void server.reload('SIGHUP');
-      process.on('SIGHUP', onHup);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      process.off('SIGHUP', onHup);
-      await server.close();
-      setExit(EXIT.ok);
-    });
+    .action((bundlePath: string, flags: ServeFlags) => run(async (io) => (await import('../actions/serve.js')).serve(io, bundlePath, flags)));
 }
