@@ -5,11 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
+import { registerKeys } from './commands/keys.js';
+import { registerVerify } from './commands/verify.js';
 import { UnknownRevisionError } from '../compiler/diff/revision.js';
 import { EXIT } from './output.js';
 
@@ -33,6 +36,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGazette(program, setExit);
   registerDiff(program, setExit);
   registerGovernance(program, setExit);
+  registerBundle(program, setExit);
+  registerKeys(program, setExit);
+  registerVerify(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -16,10 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 
 /** The marker file in every content folder, and its content: a format id. */
-export const BUILD_MARKER = '.qingdan-build';
 const MARKER_TEXT = 'qingdan-build/1\n';
 
 /** What `--out` names now, and so how a build replaces it. */

@@ -199,4 +199,31 @@ export interface Manifest {
   readonly source: { readonly commit: string | null; readonly dirty: boolean };
   /** Path relative to the dist folder → digest and size. Sorted by path. */
   readonly artifacts: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
+  /** Set by `qingdan bundle`: what the bundle is and who approved what it enforces. */
+  readonly bundle?: BundleInfo;
 }
+
+/** A bundle's identity and provenance, in its manifest and so covered by its signature. */
+export interface BundleInfo {
+  /** Semver; between releases a prerelease `<next>-dev.<8 hex of digest>`, so a version names one content. */
+  readonly version: string;
+  /** sha256 of policy.json: the content digest. */
+  readonly digest: string;
+  readonly provenance: Provenance;
+}
+
+/** For each list: its status, its proposal and the commits of that proposal's sign-offs. */
+export interface Provenance {
+  readonly lists: readonly {
+    readonly id: string;
+    readonly status: ListStatus;
+    readonly proposal: string | null;
+    readonly signoffs: readonly { readonly stage: string; readonly role: string; readonly person: string; readonly commit: string | null }[];
+  }[];
+}
+
+/**
+ * The file `qingdan build` leaves in every folder it writes, so that a later build knows the
+ * folder is its own to replace. It is not part of the bundle: readers of a bundle folder skip it.
+ */
+export const BUILD_MARKER = '.qingdan-build';

@@ -1,7 +1,11 @@
 /** Errors the runtime raises: a policy it will not load, and a request it will not decide. */
 import type { RequestProblem } from './request.js';
 
-/** Why a bundle is refused. */
+/**
+ * Why a bundle was refused; stable, for programs to match on. The archive codes come from
+ * runtime/ustar.ts and bundle-archive.ts, the signature codes from signature.ts, the
+ * succession codes (rollback, equivocation) from version.ts.
+ */
 export type PolicyLoadErrorCode =
   /** manifest.json or an artifact it requires is absent. */
   | 'missing'
@@ -18,9 +22,26 @@ export type PolicyLoadErrorCode =
   /** JSON that breaks the published schema (an unknown pathway, a missing field…); see `problems`. */
   | 'schema-invalid'
   /** Two list items with one id: a request could not say which it means. */
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'archive-corrupt'
+  | 'archive-truncated'
+  | 'archive-too-large'
+  | 'archive-path'
+  | 'archive-link'
+  | 'archive-entry-type'
+  | 'archive-duplicate'
+  | 'archive-unexpected-file'
+  | 'archive-size'
+  | 'manifest-mismatch'
+  | 'signature-missing'
+  | 'signature-stripped'
+  | 'signature-malformed'
+  | 'signature-unknown-key'
+  | 'signature-invalid'
+  | 'rollback'
+  | 'equivocation';
 
-/** The bundle is missing, tampered with, malformed, or of a schema version this runtime does not know. */
+/** The bundle is missing, tampered with, malformed, unsigned, older, or of a schema version this runtime does not know. */
 export class PolicyLoadError extends Error {
   override readonly name = 'PolicyLoadError';
   constructor(

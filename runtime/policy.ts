@@ -5,7 +5,9 @@
  */
 import { InvalidRequestError } from './errors.js';
 import { compilePolicy, decide, type CompiledPolicy } from './evaluate.js';
-import { loadBundle, openBundle, type PolicyBundle } from './load.js';
+import { openBundle, type PolicyBundle } from './load.js';
+import { openSource, type BundleSource } from './bundle-source.js';
+import type { VerifyOptions } from './bundle-archive.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
 import { describeErrors, validateRequest, validateResponse } from './validators.js';
 
@@ -56,13 +58,19 @@ export class Policy {
   private readonly vocabulary: Vocabulary;
 
   private constructor(readonly bundle: PolicyBundle) {
-    this.compiled = compilePolicy(bundle.policy, bundle.digest);
+    // A signed bundle's version (a prerelease between releases) is what decisions name.
+    const version = bundle.manifest.bundle?.version;
+    this.compiled = compilePolicy(version ? { ...bundle.policy, policyVersion: version } : bundle.policy, bundle.digest);
     this.vocabulary = vocabularyOf(bundle.policy);
   }
 
-  /** Loads and verifies the bundle in `dir` (a `qingdan build` output folder). */
-  static async load(dir: string): Promise<Policy> {
-    return new Policy(await loadBundle(dir));
+  /**
+   * Loads and verifies a bundle: a `qingdan bundle` archive (path or bytes) or a `qingdan build`
+   * folder. With `trustedKeys`, only a bundle signed by one of them loads; with `previous`, only
+   * one that is not older than it and does not reuse its version for other content.
+   */
+  static async load(source: BundleSource, options: VerifyOptions = {}): Promise<Policy> {
+    return new Policy(await openSource(source, options));
   }
 
   /** Verifies and opens a bundle given as files (path → bytes). */
@@ -71,7 +79,7 @@ export class Policy {
   }
 
   get version(): string {
-    return this.bundle.policy.policyVersion;
+    return this.bundle.manifest.bundle?.version ?? this.bundle.policy.policyVersion;
   }
 
   get digest(): string {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 async function copyBundle(): Promise<string> {
   const dir = join(await tempDir(), 'dist');
-  await cp(outDir, dir, { recursive: true });
+  await cp(outDir, dir, { recursive: true, dereference: true });
   return dir;
 }
 
