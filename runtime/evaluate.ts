@@ -1,6 +1,6 @@
 /**
  * The decision: for a planned transfer, the pathway with its reasons and the articles behind
- * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
+ * them, in the order of docs/reading-of-the-law.md#decision-order (our reading, marked inferred where it goes beyond the
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';

@@ -52,7 +52,7 @@ export interface Reason {
   readonly citations: readonly string[];
   /** The list item, list, exemption or baseline rule this reason comes from. */
   readonly source?: string;
-  /** Inferred: our reading goes beyond the texts (DOMAIN §5). */
+  /** Inferred: our reading goes beyond the texts; `reading` links to the entry that explains it. */
   readonly inferred?: boolean;
 }
 

@@ -22,7 +22,7 @@ function tableRows(text: string): string[][] {
   return lines.slice(header + 1).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
 }
 
-/** The merged example cells, as DOMAIN.md §2 reads the seed (first..last subcategory number). */
+/** The merged example cells as the seed's table reads (first..last subcategory number). */
 const EXAMPLE_GROUPS = [[1, 2], [3, 7], [8, 10], [11, 14], [15, 17], [18, 18], [19, 19], [20, 21], [22, 25], [26, 26], [27, 32], [33, 34], [35, 36], [37, 38], [39, 40]];
 
 describe('the measures', () => {

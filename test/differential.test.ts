@@ -14,7 +14,7 @@
  * (or QINGDAN_DIFF_SEED=<n>; QINGDAN_DIFF_RUNS=<n> sets the runs per policy). A failure prints
  * the seed and the shrunk counterexample with both answers.
  *
- * Where the runtime departs from DOMAIN.md the reference does not copy it: any disagreement fails.
+ * Where the runtime departs from docs/reading-of-the-law.md the reference does not copy it: any disagreement fails.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * A deliberately plain reference model of the decision order (DOMAIN.md §3 and §5), for
+ * A deliberately plain reference model of the decision order (docs/reading-of-the-law.md#decision-order), for
  * differential testing against `runtime/evaluate.ts` (Cedar-style): the two are written
  * separately, and `test/differential.test.ts` runs both over generated requests.
  *
@@ -8,7 +8,7 @@
  * artifact's JSON by one recursive function; items and lists are found by walking the artifact.
  * Slow and obvious beats fast and clever here.
  *
- * Where DOMAIN.md leaves a detail open, this model takes the runtime's documented reading
+ * Where the reading of the law leaves a detail open, this model takes the runtime's documented reading
  * (fail closed: `indeterminate` where the policy cannot decide). Where the runtime reads the
  * texts in a way that looks wrong, this model does NOT copy it; each such place is marked
  * "READING DIFFERS FROM THE RUNTIME" and the differential test names it as a known runtime bug.
@@ -90,7 +90,7 @@ export function conditionHolds(c: Condition, v: Volumes): boolean {
 
 /**
  * READING DIFFERS FROM THE RUNTIME (which takes the first rung that holds, in artifact order).
- * The pathway of a ladder: the STRICTEST rung whose condition holds (DOMAIN §5: the strictest
+ * The pathway of a ladder: the STRICTEST rung whose condition holds (docs/reading-of-the-law.md#strictest-part: the strictest
  * pathway decides; the compiler leaves overlaps of rungs that test kinds or CIIO status to a
  * "strictest-wins" rule, QD3004). Undefined when no rung holds: below every threshold.
  */
@@ -239,7 +239,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   }
 
   // 3. National exemptions claimed for the whole transfer; none removes important data,
-  //    whether notified, published or named by a list (DOMAIN §5.2).
+  //    whether notified, published or named by a list (decision order, step 2).
   const claimed = t.exemptions ?? [];
   if (claimed.length > 0) {
     let accepted = 0;
