@@ -45,14 +45,16 @@ interface CompiledList {
 interface CompiledItem {
   readonly id: string;
   readonly item: ListItem;
+  /** The item's annex subcategory is one of export control's (measures Art. 24). */
+  readonly exportControlled: boolean;
   /** The list names the item as important data. */
   readonly isImportant: boolean;
   readonly list: CompiledList;
   readonly important: Reason;
   readonly ladder: Ladder<Reason>;
   readonly below: Reason;
-  /** Reasons for zones the list does not cover, built on first use. */
-  readonly notInZone: Map<string, Reason>;
+  /** The advisory when a list that does not decide would name this item as important data. */
+  readonly pendingImportant: Obligation;
 }
 
 /** An exemption with the three reasons a claim of it can give. */
@@ -68,11 +70,15 @@ export interface CompiledPolicy {
   readonly items: ReadonlyMap<string, CompiledItem>;
   readonly listsBySector: ReadonlyMap<string, readonly CompiledList[]>;
   readonly exemptions: ReadonlyMap<string, CompiledExemption>;
-  readonly national: Ladder<Reason>;
-  readonly nationalBelow: Reason;
+  /** The national thresholds, by the ground on which the national rules decide. */
+  readonly national: Record<R.NationalGround, Ladder<Reason>>;
+  readonly nationalBelow: Record<R.NationalGround, Reason>;
+  /** The first day after the measures' trial: no list has effect from then on. */
+  readonly trialUntil: string | undefined;
   readonly importantData: Reason;
   readonly ciio: Reason;
-  readonly generalRules: readonly { id: string; when: Predicate }[];
+  /** The annex's numeric rules; `zoneOnly`: the rule speaks of 广东自贸试验区企业. */
+  readonly generalRules: readonly { id: string; when: Predicate; zoneOnly: boolean }[];
   readonly assessmentValidity?: Obligation;
   readonly reportToRegion: ReadonlyMap<string, Obligation>;
   /** The `policy` field of every response (shared, frozen). */
@@ -82,7 +88,20 @@ export interface CompiledPolicy {
   readonly advisories: Map<string, readonly Obligation[]>;
   /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
   readonly recent: Memo<Reason>;
+  /** Advisories naming a list that does not decide, by list, state and zone, built on first use. */
+  readonly pendingLists: Map<string, Obligation>;
 }
+
+/**
+ * The annex subcategories whose data measures Art. 24 sends to export-control law: S38
+ * 禁止出口限制出口技术 and S39 属于出口管制法管制的相关数据 (docs/reading-of-the-law.md#export-control).
+ */
+const EXPORT_CONTROL_SUBCATEGORIES: ReadonlySet<string> = new Set(['S38', 'S39']);
+
+/** How the annex's rules 2, 4 and 5 name their subject: enterprises of the zones only. */
+const ZONE_ENTERPRISE = '广东自贸试验区企业';
+
+const GROUNDS: readonly R.NationalGround[] = ['no-list', 'list-does-not-decide', 'trial-ended'];
 
 /** A memo that forgets everything when full: decisions repeat, and junk input must not grow it. */
 class Memo<V> {
@@ -123,12 +142,13 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
         items.set(item.id, {
           id: item.id,
           item,
+          exportControlled: EXPORT_CONTROL_SUBCATEGORIES.has(item.category),
           isImportant: item.important === true,
           list: compiled,
           important: R.itemImportant(item),
           ladder: Ladder.of(strictestFirst(item.ladder).map((r) => ({ when: r.when, result: R.itemRung(item, r.pathway, r.basis) }))),
           below: R.itemBelow(item),
-          notInZone: new Map(),
+          pendingImportant: R.pendingImportantItem(item),
         });
       }
     }
@@ -137,25 +157,35 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   return {
     items,
     listsBySector,
-    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
-    national: Ladder.of(strictestFirst(b.ladder).map((r) => ({ when: r.when, result: R.nationalRung(r.pathway, r.basis) }))),
-    nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
+    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e, b.important?.basis ?? []), scope: e.scope }])),
+    national: byGround((g) => Ladder.of(strictestFirst(b.ladder).map((r) => ({ when: r.when, result: R.nationalRung(r.pathway, r.basis, g) })))),
+    nationalBelow: byGround((g) => R.nationalBelow(b.below.pathway, b.below.basis, g)),
+    trialUntil: policy.trial?.until,
     // Without a baseline provision for them, important data and a CIIO's personal information
     // cannot be decided: fail closed.
     importantData: b.important ? R.importantData(b.important.pathway, [...b.important.basis, 'measures.art7', 'measures.art10']) : R.undecided('important-data'),
     ciio: b.ciio ? R.ciioPersonalInfo(b.ciio.pathway, [...b.ciio.basis, 'measures.art10']) : R.undecided('ciio-personal-info'),
-    generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, when: Predicate.of(r.when!) })),
+    generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, when: Predicate.of(r.when!), zoneOnly: r.text.startsWith(ZONE_ENTERPRISE) })),
     ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
     reportToRegion: new Map([...policy.zones.map((z) => [z.id, R.reportToRegion(z)] as const), ['outside', R.reportToRegion(undefined)]]),
     identity: Object.freeze({ version: policy.policyVersion, digest }),
     baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
     advisories: new Map([['', NONE]]),
     recent: new Memo(4096),
+    pendingLists: new Map(),
   };
 }
 
-/** Why a list does not decide on `asOf`, or undefined when it does (preview lets unadopted lists decide). */
-function listInactivity(list: CompiledList, asOf: string, preview: boolean): R.Inactivity | undefined {
+function byGround<T>(make: (g: R.NationalGround) => T): Record<R.NationalGround, T> {
+  return Object.fromEntries(GROUNDS.map((g) => [g, make(g)])) as Record<R.NationalGround, T>;
+}
+
+/**
+ * Why a list does not decide on `asOf`, or undefined when it does (preview lets unadopted lists
+ * decide). The measures' trial ends every list (docs/reading-of-the-law.md#trial-period).
+ */
+function listInactivity(list: CompiledList, asOf: string, preview: boolean, trialUntil: string | undefined): R.Inactivity | undefined {
+  if (trialUntil !== undefined && asOf >= trialUntil) return 'trial-ended';
   if (list.status === 'repealed') return 'repealed';
   if (list.status !== 'in-force' && !preview) return 'not-in-force';
   if (asOf < list.from) return 'not-yet-in-force';
@@ -189,7 +219,19 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: NO_BASIS, reasons: NOT_EXPORT_REASONS, obligations: NONE, advisories: NONE, policy: p.identity };
   }
 
-  const d: Decision = { reasons: [], lists: [], reportingLists: 0, important: t.importantData === true, usedBaseline: false };
+  const d: Decision = {
+    reasons: [],
+    lists: [],
+    reportingLists: 0,
+    important: t.importantData === true,
+    usedBaseline: false,
+    exportControl: t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL_SUBCATEGORIES.has(t.sector)),
+    personalInfo: false,
+    nationalPersons: 0,
+    nationalSensitive: 0,
+    ground: undefined,
+    advisories: undefined,
+  };
   const items = combineEntries(t.items ?? NO_ITEMS);
   const pi = t.personalInfo;
   const piPersons = pi?.persons ?? 0;
@@ -202,6 +244,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
   const piVolume = piPersons + piSensitive;
   const hasPersonalInfo = piVolume + itemPersons + itemSensitive > 0;
+  d.personalInfo = hasPersonalInfo;
   const { ciio, zone } = req.processor;
   const kinds = pi?.sensitiveKinds ?? NO_KINDS;
 
@@ -229,11 +272,15 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       itemSectors++;
       sectorOfItems = list.sector;
     }
+    if (ci.exportControlled) d.exportControl = true;
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
     if (ciio && !ci.isImportant && (requested.persons ?? 0) + (requested.sensitivePersons ?? 0) > 0) continue;
-    const inactive = listInactivity(list, req.asOf, preview);
+    const inactive = listInactivity(list, req.asOf, preview, p.trialUntil);
     if (inactive) {
-      d.reasons.push(noListInForce(p, requested.id, zone, [ci.list], inactive, req.asOf));
+      // The list has no effect: the national rules decide the item's data (step 6), and the
+      // response names the list; what it would name as important has no effect either.
+      deferToNational(p, d, list, inactive, zone, requested);
+      if (ci.isImportant) advise(d, ci.pendingImportant);
       (reportedInactive ??= []).push(list.id);
     } else if (ci.isImportant) {
       d.reasons.push(ci.important);
@@ -277,11 +324,11 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
   for (let k = 0; pending && k < pending.length; k++) {
     const ci = pendingItems![k]!;
+    const requested = items[pending[k]!]!;
     if (!ci.list.zones.has(zone)) {
-      d.reasons.push(notInZone(ci, zone));
+      deferToNational(p, d, ci.list, 'not-in-zone', zone, requested);
       continue;
     }
-    const requested = items[pending[k]!]!;
     const reason = ci.ladder.first(requested.persons ?? 0, requested.sensitivePersons ?? 0, kinds, ciio) ?? ci.below;
     d.reasons.push(reason);
     const entries = (requested as CombinedItem).entries;
@@ -297,21 +344,28 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   for (const l of sectorLists ?? NO_LISTS) {
     if (!l.zones.has(zone)) continue;
     (inZone ??= []).push(l);
-    if (!active && !listInactivity(l, req.asOf, preview)) active = l;
+    if (!active && !listInactivity(l, req.asOf, preview, p.trialUntil)) active = l;
   }
-  if (inZone) {
-    if (!active) {
-      if (!inZone.every((l) => reportedInactive?.includes(l.id))) {
-        d.reasons.push(noListInForce(p, sector!, zone, inZone, listInactivity(inZone[0]!, req.asOf, preview)!, req.asOf));
-      }
-    } else if (piVolume > 0 || items.length === 0) {
+  const outsideTheItems = { persons: piPersons, sensitivePersons: piSensitive };
+  if (inZone && !active) {
+    // The sector's lists for this zone do not decide: the national rules do, naming them.
+    for (const l of inZone) if (!reportedInactive?.includes(l.id)) namePendingList(p, d, l, listInactivity(l, req.asOf, preview, p.trialUntil)!, zone);
+    addNational(d, listInactivity(inZone[0]!, req.asOf, preview, p.trialUntil)!, outsideTheItems);
+  } else if (active) {
+    if (piVolume > 0 || items.length === 0) {
       d.reasons.push(active.notOnList);
       useList(d, active, zone);
     }
   } else if (piVolume > 0) {
-    // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
+    // No list covers the sector here (measures Art. 14).
+    d.nationalPersons += piPersons;
+    d.nationalSensitive += piSensitive;
+  }
+  // 6. The national thresholds (Arts 5(4), 7, 8) over the parts no list decides.
+  if (d.nationalPersons + d.nationalSensitive > 0) {
+    const ground = d.ground ?? 'no-list';
     d.usedBaseline = true;
-    d.reasons.push(p.national.first(piPersons, piSensitive, kinds, ciio) ?? p.nationalBelow);
+    d.reasons.push(p.national[ground].first(d.nationalPersons, d.nationalSensitive, kinds, ciio) ?? p.nationalBelow[ground]);
   }
   if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
   return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
@@ -360,24 +414,54 @@ interface Decision {
   /** Important data is involved: notified, published, or named by a list. */
   important: boolean;
   usedBaseline: boolean;
+  /** Data of export control or technology export (measures Art. 24). */
+  exportControl: boolean;
+  /** The transfer carries personal information. */
+  personalInfo: boolean;
+  /** Volumes the national thresholds decide (no list decides them). */
+  nationalPersons: number;
+  nationalSensitive: number;
+  /** Why the national rules decide, when a list exists but does not. */
+  ground: R.NationalGround | undefined;
+  /** Advisories naming lists that do not decide, and items they would name as important. */
+  advisories: Obligation[] | undefined;
+}
+
+const GROUND_RANK: Record<R.NationalGround, number> = { 'no-list': 0, 'list-does-not-decide': 1, 'trial-ended': 2 };
+
+/** Counts `volumes` towards the national thresholds because a list does not decide (`why`). */
+function addNational(d: Decision, why: R.Inactivity | 'not-in-zone', volumes: { readonly persons?: number; readonly sensitivePersons?: number }): void {
+  const persons = volumes.persons ?? 0;
+  const sensitive = volumes.sensitivePersons ?? 0;
+  if (persons + sensitive === 0) return;
+  d.nationalPersons += persons;
+  d.nationalSensitive += sensitive;
+  const ground: R.NationalGround = why === 'trial-ended' ? 'trial-ended' : 'list-does-not-decide';
+  if (d.ground === undefined || GROUND_RANK[ground] > GROUND_RANK[d.ground]) d.ground = ground;
+}
+
+/** A list that does not decide: the national rules decide `volumes`, and the response names the list. */
+function deferToNational(p: CompiledPolicy, d: Decision, list: CompiledList, why: R.Inactivity | 'not-in-zone', zone: string, volumes: { readonly persons?: number; readonly sensitivePersons?: number }): void {
+  addNational(d, why, volumes);
+  namePendingList(p, d, list, why, zone);
+}
+
+/** Names a list that does not decide in the response's advisories (one advisory per list and state). */
+function namePendingList(p: CompiledPolicy, d: Decision, list: CompiledList, why: R.Inactivity | 'not-in-zone', zone: string): void {
+  const key = `${list.id}\u0000${why}\u0000${why === 'not-in-zone' ? zone : ''}`;
+  let advisory = p.pendingLists.get(key);
+  if (!advisory) p.pendingLists.set(key, (advisory = R.pendingList(list.list, why, zone)));
+  advise(d, advisory);
+}
+
+function advise(d: Decision, advisory: Obligation): void {
+  if (!(d.advisories ??= []).includes(advisory)) d.advisories.push(advisory);
 }
 
 function useList(d: Decision, list: CompiledList, zone: string): void {
   if (d.lists.includes(list)) return;
   d.lists.push(list);
   if (list.zones.has(zone)) d.reportingLists++;
-}
-
-/** Why `subject` (an item, or a sector in `zone`) has no list to decide it; the lists follow from those. */
-function noListInForce(p: CompiledPolicy, subject: string, zone: string, lists: readonly CompiledList[], why: R.Inactivity, asOf: string): Reason {
-  const key = `inactive\u0000${subject}\u0000${zone}\u0000${why}\u0000${asOf}`;
-  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(subject, lists.map((l) => l.list), why, asOf));
-}
-
-function notInZone(ci: CompiledItem, zone: string): Reason {
-  let reason = ci.notInZone.get(zone);
-  if (!reason) ci.notInZone.set(zone, (reason = R.itemNotInZone(ci.id, ci.list.list, zone)));
-  return reason;
 }
 
 function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
@@ -393,7 +477,10 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons
   if (d.reportingLists > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
   if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);
   if (d.important) obligations.push(R.CERTIFICATION_UNAVAILABLE);
+  if (d.exportControl) obligations.push(R.EXPORT_CONTROL);
+  if (d.personalInfo) obligations.push(R.PI_NOTICE_AND_CONSENT, R.PI_IMPACT_ASSESSMENT);
   obligations.push(R.SECURITY_DUTIES);
+  const fromRules = d.important ? NONE : importantDataAdvisories(p, persons, sensitive, req);
   return {
     version: 1,
     pathway,
@@ -402,22 +489,32 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons
     basis: basisOf(p, d),
     reasons: d.reasons,
     obligations,
-    advisories: d.important ? NONE : importantDataAdvisories(p, persons, sensitive, req),
+    advisories: d.advisories ? [...d.advisories, ...fromRules] : fromRules,
     policy: p.identity,
   };
 }
 
 /**
- * The annex's numeric reference rules that suggest the transfer's data may be important data,
- * over the transfer's total volumes. The advisory for each set of matching rules is built once.
+ * The annex's numeric reference rules that suggest the processor's data may be important data.
+ * The rules speak of what an enterprise holds (掌握): the request's holdings when it states
+ * them, else the transfer's total volumes, a lower bound (docs/reading-of-the-law.md#holdings).
+ * Rules about 广东自贸试验区企业 advise only processors in a zone. Built once per set of rules.
  */
 function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: number, req: EvaluationRequest): readonly Obligation[] {
   if (persons + sensitive === 0) return NONE;
-  const facts: Facts = { persons, sensitive, kinds: req.transfer.personalInfo?.sensitiveKinds ?? NO_KINDS, ciio: req.processor.ciio };
+  const holdings = req.processor.holdings;
+  const transferKinds = req.transfer.personalInfo?.sensitiveKinds ?? NO_KINDS;
+  const facts: Facts = holdings
+    ? { persons: holdings.persons ?? 0, sensitive: holdings.sensitivePersons ?? 0, kinds: holdings.sensitiveKinds ?? transferKinds, ciio: req.processor.ciio }
+    : { persons, sensitive, kinds: transferKinds, ciio: req.processor.ciio };
+  const inZone = req.processor.zone !== 'outside';
   let key = '';
-  for (const r of p.generalRules) if (r.when.holds(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
+  for (const r of p.generalRules) if ((inZone || !r.zoneOnly) && r.when.holds(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
+  if (key === '') return NONE;
+  const figure: R.Figure = holdings ? 'holdings' : 'transfer';
+  key = `${figure} ${key}`;
   let advisories = p.advisories.get(key);
-  if (!advisories) p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(key.split(' '))])));
+  if (!advisories) p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(key.split(' ').slice(1), figure)])));
   return advisories;
 }
 
