@@ -7,15 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { READING_PATH, readingAnchors } from './reading-anchors.js';
 import { ROOT } from './support.js';
 
-export const READING_PATH = 'docs/reading-of-the-law.md';
-
-/** The anchors (`<a id="…"></a>`) of the reading of the law. */
-export function readingAnchors(): Set<string> {
-  const text = readFileSync(join(ROOT, READING_PATH), 'utf8');
-  return new Set([...text.matchAll(/<a id="([a-z0-9-]+)"><\/a>/g)].map((m) => m[1]!));
-}
 
 describe('docs/reading-of-the-law.md', () => {
   const text = readFileSync(join(ROOT, READING_PATH), 'utf8');
