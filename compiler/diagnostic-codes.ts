@@ -25,6 +25,8 @@ export const CODES = {
   'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}' },
   'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'brackets ({, ( or [) nested more than {limit} deep', zh: '括号嵌套超过 {limit} 层' },
   'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}' },
+  'non-canonical-number': { code: 'QD1015', severity: 'error', en: 'number {number} is not written canonically ({problem})', zh: '数字 {number} 的写法不规范（{problemZh}）' },
+  'too-many-errors': { code: 'QD1016', severity: 'error', en: 'more than {limit} syntax errors in this file; the rest are not reported', zh: '本文件语法错误超过 {limit} 个，其余不再报告' },
 
   'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context} 中出现未知关键字 {word}' },
   'duplicate-id': { code: 'QD2002', severity: 'error', en: '{what} {id} is declared more than once', zh: '{what} {id} 重复声明' },
@@ -69,8 +71,10 @@ export const CODES = {
   'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kindZh}，而非普通文件' },
   'source-outside-project': { code: 'QD4013', severity: 'error', en: 'the source {path} lies outside the project root {root}', zh: '源文件 {path} 位于项目根目录 {root} 之外' },
   'source-too-large': { code: 'QD4014', severity: 'error', en: 'the source {path} has {bytes} bytes, more than the limit of {limit}', zh: '源文件 {path} 大小为 {bytes} 字节，超过上限 {limit}' },
+  'name-too-long': { code: 'QD4020', severity: 'error', en: 'a name of {length} characters is longer than the limit of {limit}', zh: '名称长 {length} 个字符，超过上限 {limit}' },
+  'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
+  'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
-  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },

@@ -171,12 +171,23 @@ async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void
       if (keep.has(entry) || (pid !== process.pid && processAlive(pid))) continue;
       const info = await lstatOrNull(path);
       if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
-      else if (info?.isDirectory() && (await hasMarker(path))) await rm(path, { recursive: true, force: true });
+      else if (info?.isDirectory() && (await hasMarker(path))) await removeMarked(path);
+      // Killed between making the folder and writing its marker: only ever removed while empty.
+      else if (info?.isDirectory()) await rmdir(path).catch(() => undefined);
     } else if (formerTemporary(name, entry)) {
       const info = await lstatOrNull(path);
       if (info?.isDirectory() && (await writtenByBuild(path))) await rm(path, { recursive: true, force: true });
     }
   }
+}
+
+/** Removes a marked content folder, the marker last: a removal cut short is finished next time. */
+async function removeMarked(folder: string): Promise<void> {
+  for (const entry of await readdir(folder)) {
+    if (entry !== BUILD_MARKER) await rm(join(folder, entry), { recursive: true, force: true });
+  }
+  await unlink(join(folder, BUILD_MARKER));
+  await rmdir(folder);
 }
 
 /** Writes `files` (relative path → content) and the marker into a new content folder. */

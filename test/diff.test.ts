@@ -238,17 +238,20 @@ describe('reading a revision from git objects', () => {
     }
   });
 
-  it('reports a .qd symlink at a revision where it is, and never follows it', async () => {
+  it('reports a .qd symlink or submodule at a revision where it is, and never follows it', async () => {
     const { dir, git: g } = await repoOf(new Map([['policy/zones.qd', await readFile(join(ROOT, 'policy/zones.qd'), 'utf8')]]));
     const base = await head(g);
     await symlink('/proc/self/environ', join(dir, 'policy/env.qd'));
     await g.add('.');
-    await g.commit('a link');
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},policy/sub.qd`], { cwd: dir });
+    await g.commit('a link and a submodule');
     const linked = await head(g);
     const r = await diffRevisions(dir, base, linked);
     expect(r.diff).toBeUndefined();
+    const at = (path: string) => expect.objectContaining({ file: `${linked.slice(0, 12)}:${path}`, line: 1, column: 1 });
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'QD4031', span: expect.objectContaining({ file: `${linked.slice(0, 12)}:policy/env.qd`, line: 1, column: 1 }) }),
+      expect.objectContaining({ code: 'QD4011', span: at('policy/env.qd') }),
+      expect.objectContaining({ code: 'QD4012', span: at('policy/sub.qd') }),
     ]);
     expect(r.sources.map((s) => s.path)).not.toContain(`${linked.slice(0, 12)}:policy/env.qd`);
     expect(JSON.stringify(r)).not.toContain('environ');

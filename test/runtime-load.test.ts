@@ -5,7 +5,8 @@ import { mkdir, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyArtifact } from '../runtime/artifact.js';
-import { compilePolicy, decide } from '../runtime/evaluate.js';
+import { compilePolicy } from '../runtime/compile.js';
+import { decide } from '../runtime/evaluate.js';
 import { InvalidRequestError, Policy, PolicyLoadError } from '../runtime/index.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 async function copyBundle(): Promise<string> {
   const dir = join(await tempDir(), 'dist');
-  await cp(outDir, dir, { recursive: true, dereference: true });
+  await cp(outDir, dir, { recursive: true });
   return dir;
 }
 

@@ -3,10 +3,10 @@
  * proposal), a small roster of fictional people, one of whom signs with an SSH key, and helpers
  * to run the CLI and commit as any of them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, tempDir } from '../support.js';
+import { ROOT, runCli, spawnCli, tempDir, type CliRun } from '../support.js';
 
 export const PEOPLE = {
   admin: { id: 'p-admin', name: 'Admin Placeholder', email: 'admin@example.org', roles: ['drafter'] },
@@ -23,45 +23,23 @@ export const PEOPLE = {
 } as const;
 export type Who = keyof typeof PEOPLE;
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** The CLI's `main` run in this process with `dir` as the working directory (serialised). */
-export function runIn(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const task = queue.then(async () => {
-    const { main } = await import('../../cli/main.js');
-    const cwd = process.cwd();
-    const out: string[] = [];
-    const err: string[] = [];
-    const [ow, ew] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-    const env = { ...process.env };
-    Object.assign(process.env, GIT_ENV);
-    process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-    process.chdir(dir);
-    try {
-      const code = await main(['node', 'qingdan', ...args]);
-      return { code, stdout: out.join(''), stderr: err.join('') };
-    } finally {
-      process.chdir(cwd);
-      process.stdout.write = ow;
-      process.stderr.write = ew;
-      for (const k of Object.keys(GIT_ENV)) if (env[k] === undefined) delete process.env[k];
-    }
-  });
-  queue = task.catch(() => undefined);
-  return task;
+/** The CLI's `main` run in this process with `dir` as the working directory. */
+export function runIn(dir: string, args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: dir, env: GIT_ENV });
 }
 
 export const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
+// The git that the CLI runs in-process inherits this process's environment, not the CLI's.
+Object.assign(process.env, GIT_ENV);
 
 export interface Repo {
   readonly dir: string;
   /** The private key file of `ma` (the committee member who signs with SSH). */
   readonly key: string;
   /** Runs the CLI in-process (fast) with this repository as the working directory. */
-  run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  run(args: string[]): Promise<CliRun>;
   /** Runs `node bin/qingdan.js` as a child process, exactly as a user would. */
-  spawn(args: string[]): { code: number | null; stdout: string; stderr: string };
+  spawn(args: string[]): CliRun;
   commit(who: Who, message: string, options?: { sign?: boolean }): string;
   write(path: string, text: string): void;
   read(path: string): string;
@@ -143,10 +121,7 @@ function repoAt(dir: string, key: string): Repo {
     key,
     git,
     run: (args) => runIn(dir, args),
-    spawn(args) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    spawn: (args) => spawnCli(args, { cwd: dir, env: GIT_ENV }),
     commit(who, message, options = {}) {
       const p = PEOPLE[who];
       git(['add', '-A']);
