@@ -340,7 +340,7 @@ describe('differential: runtime vs plain reference model', () => {
           }
           stats.pathways.set(rt.pathway, (stats.pathways.get(rt.pathway) ?? 0) + 1);
           // Every inference links to its entry in docs/reading-of-the-law.md, and the entry exists.
-          for (const r of rt.reasons) if (r.inferred !== (r.reading !== undefined) || (r.reading && !anchors.has(r.reading.split('#')[1]!))) throw new Error(`reason ${r.code}: inferred ${r.inferred}, reading ${r.reading}`);
+          for (const r of rt.reasons) if ((r.inferred === true) !== (r.reading !== undefined) || (r.reading && !anchors.has(r.reading.split('#')[1]!))) throw new Error(`reason ${r.code}: inferred ${r.inferred}, reading ${r.reading}`);
           const a = fromRuntime(rt);
           const b = fromReference(ref);
           if (same(a, b)) return;
