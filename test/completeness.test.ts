@@ -84,10 +84,12 @@ describe('the annex', () => {
       any: [
         { measure: 'persons', min: 10_000_000 },
         { measure: 'sensitive', min: 1_000_000 },
-        { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['bank-account', 'insurance-account', 'registered-account', 'medical'] }] },
+        // Rule 2's kinds end in 等: other-sensitive stands for a kind it does not name.
+        { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['bank-account', 'insurance-account', 'registered-account', 'medical', 'other-sensitive'] }] },
       ],
     });
-    expect(r3!.when).toEqual({ all: [{ ciio: true }, { measure: 'persons', min: 100_000 }] });
+    // Rule 3 does not exclude sensitive personal information.
+    expect(r3!.when).toEqual({ all: [{ ciio: true }, { any: [{ measure: 'persons', min: 100_000 }, { measure: 'sensitive', min: 100_000 }] }] });
   });
 
   it('has 13 categories and 40 subcategories whose names and descriptions match the table', () => {
