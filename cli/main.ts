@@ -17,6 +17,7 @@ import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
 import { registerVerify } from './commands/verify.js';
+import { registerServe } from './commands/serve.js';
 import { EXIT } from './exit.js';
 import { useColor, type Io } from './io.js';
 
@@ -51,6 +52,7 @@ function program(io: Io, run: Run): Command {
   registerBundle(program, run);
   registerKeys(program, run);
   registerVerify(program, run);
+  registerServe(program, run);
   return program;
 }
 

@@ -205,7 +205,7 @@ export interface Manifest {
 
 /** A bundle's identity and provenance, in its manifest and so covered by its signature. */
 export interface BundleInfo {
-  /** Semver; between releases a prerelease `<next>-dev.<8 hex of digest>`, so a version names one content. */
+  /** Semver; between releases a prerelease `<next>-dev.g<8 hex of digest>`, so a version names one content. */
   readonly version: string;
   /** sha256 of policy.json: the content digest. */
   readonly digest: string;

@@ -8,3 +8,4 @@ export { verifyBundleArchive, verifyBundleFiles, type VerifyOptions, type Verifi
 export { keyId, pae, MANIFEST_PAYLOAD_TYPE, ENVELOPE_FILE, type Envelope, type TrustedKey } from './signature.js';
 export { compareVersions, checkSuccession, type BundleIdentity } from './version.js';
 export type { BundleSource } from './bundle-source.js';
+export { PolicyClient, PolicyUnavailableError, type PolicyClientOptions, type PolicyClientState } from './client.js';

@@ -2,7 +2,7 @@
  * Bundle succession: a loader that already holds a bundle takes a new one only if it is not
  * older (rollback) and does not reuse the held version for other content (equivocation).
  * Versions are semver (https://semver.org, §11 precedence). A build between two releases is
- * versioned `<next>-dev.<first 8 hex of its content digest>`; two such builds of the same
+ * versioned `<next>-dev.g<first 8 hex of its content digest>`; two such builds of the same
  * `<next>` are not ordered by their versions (the digest is not a counter), so neither is a
  * rollback of the other — only releases and cores order bundles.
  */

@@ -3,7 +3,7 @@
  * tampering with one refused with its own code before anything in it is believed.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,9 @@ import type { Manifest } from '../runtime/artifact.js';
 import { verifyBundleArchive, type VerifyOptions } from '../runtime/bundle-archive.js';
 import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
 import { readTarGz } from '../runtime/ustar.js';
+import { Policy } from '../runtime/policy.js';
 import { runIn } from './governance/fixture.js';
-import { ROOT, tempDir } from './support.js';
+import { buildRealPolicy, ROOT, tempDir } from './support.js';
 
 const keys = generateKeyPair();
 const other = generateKeyPair();
@@ -299,5 +300,35 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     const bad = await runIn(dir, ['verify', out, '--key', 'other/public.pem', '--json']);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, code: 'signature-unknown-key' });
+  });
+});
+
+describe('Policy.load of a bundle', () => {
+  const request = JSON.parse(`{"asOf":"2026-12-01","preview":true,"processor":{"zone":"nansha","ciio":false},"transfer":{"isExport":true,"items":[{"id":"cross-border-ecommerce.payment-transactions","persons":150000}]}}`);
+
+  it('loads a signed archive (path or bytes) with its trusted key and decides under the bundle’s version', async () => {
+    const path = join(await tempDir(), 'bundle.tar.gz');
+    await writeFile(path, signed);
+    const fromFile = await Policy.load(path, { trustedKeys: [keys.publicKey] });
+    const fromBytes = await Policy.load(signed, { trustedKeys: [keys.publicKey] });
+    const { identity } = verifyBundleArchive(signed);
+    expect(fromFile.version).toBe(identity.version);
+    const decision = fromBytes.evaluate(request);
+    expect(decision.policy).toEqual({ version: identity.version, digest: identity.digest });
+    expect(decision.pathway).toBe(fromFile.evaluate(request).pathway);
+  });
+
+  it('with trusted keys, refuses an unsigned archive and an unsigned build folder (signature-missing)', async () => {
+    await expect(Policy.load(unsigned, { trustedKeys: [keys.publicKey] })).rejects.toMatchObject({ code: 'signature-missing' });
+    const { outDir } = await buildRealPolicy();
+    await expect(Policy.load(outDir, { trustedKeys: [keys.publicKey] })).rejects.toMatchObject({ code: 'signature-missing' });
+    expect((await Policy.load(outDir)).digest).toBe(verifyBundleArchive(signed).identity.digest);
+  });
+
+  it('refuses a rolled-back or equivocating bundle against the one it holds', async () => {
+    const held = verifyBundleArchive(signed).identity;
+    await expect(Policy.load(signed, { previous: { version: '99.0.0', digest: 'f'.repeat(64) } })).rejects.toMatchObject({ code: 'rollback' });
+    await expect(Policy.load(signed, { previous: { version: held.version, digest: 'f'.repeat(64) } })).rejects.toMatchObject({ code: 'equivocation' });
+    expect((await Policy.load(signed, { previous: held })).digest).toBe(held.digest);
   });
 });

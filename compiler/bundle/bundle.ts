@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Manifest } from '../../runtime/artifact.js';
-import { MANIFEST_FILE, readBundleFolder, verifyBundleFiles } from '../../runtime/bundle-archive.js';
+import { MANIFEST_FILE, verifyBundleFiles } from '../../runtime/bundle-archive.js';
 import { ENVELOPE_FILE } from '../../runtime/signature.js';
 import { build } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -58,7 +58,8 @@ export async function bundle(options: BundleOptions): Promise<BundleResult> {
   try {
     const built = await build({ paths: options.paths, outDir: join(staging, 'dist'), root: options.root });
     if (!built.files || !built.compiled?.artifact) return { diagnostics: built.diagnostics };
-    const dist = verifyBundleFiles(readBundleFolder(join(staging, 'dist')));
+    // The build's own files as it wrote them, checked by the runtime against their manifest.
+    const dist = verifyBundleFiles(new Map([...built.files].map(([name, text]) => [name, Buffer.from(text)])));
     const artifacts = new Map([...dist.files].filter(([name]) => isBundled(name, options.gazette ?? false)));
     const listed: Record<string, { sha256: string; bytes: number }> = {};
     for (const name of [...artifacts.keys()].sort()) listed[name] = dist.manifest.artifacts[name]!;

@@ -59,5 +59,5 @@ export async function bundleVersion(root: string, digest: string, paths: readonl
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
   if ((await releasedDigest(root, pkg.version, paths)) === digest) return pkg.version;
   const bump = await pendingBump(root, pkg.name);
-  return `${raise(pkg.version, bump === 'none' ? 'patch' : bump)}-dev.${digest.slice(0, 8)}`;
+  return `${raise(pkg.version, bump === 'none' ? 'patch' : bump)}-dev.g${digest.slice(0, 8)}`;
 }
