@@ -1,9 +1,9 @@
 /**
  * Decision-runtime benchmark: `npx tsx bench/evaluate.ts`.
  *
- *   1. Builds the real policy (`policy/`) and a generated policy with 10,000 list items (the real
- *      measures, annex, national baseline and zones plus generated lists, from
- *      bench/generate-policy.ts) into temporary folders, and loads both with `Policy.load`.
+ *   1. Builds the real policy (`policy/`) and generated policies with 10,000 and 100,000 list items
+ *      (the real measures, annex, national baseline and zones plus generated lists, from
+ *      bench/generate-policy.ts) into temporary folders, and loads them with `Policy.load`.
  *   2. Precomputes a realistic request mix per policy (10,000 requests, seeded PRNG): mostly zone
  *      processors asking about 1–3 list items at varied volumes (preview), plus outside-zone
  *      national-threshold requests, exemptions, CIIOs, important data, non-exports and unknown
@@ -69,6 +69,9 @@ const MEASURE_MS = 2_000;
 const WARMUP_MS = 500;
 const BATCH = 100;
 const LOAD_RUNS = 25;
+/** Fewer runs for policies over 20 MB (a 100k-item policy.json is ~58 MB: a load takes seconds). */
+const LOAD_RUNS_LARGE = 5;
+const loadRuns = (bytes: number) => (bytes > 20 * 1024 * 1024 ? LOAD_RUNS_LARGE : LOAD_RUNS);
 /** Targets of issue 14: decisions per second by policy size, p50 at 10k items, the real policy. */
 const TARGET_REAL_PER_S = 2_000_000;
 const TARGET_PER_S_BY_ITEMS = new Map([
@@ -289,7 +292,8 @@ async function measureLoad(dir: string, firstLoadMs: number): Promise<LoadFigure
   const loads: number[] = [];
   const parses: number[] = [];
   // Interleaved so drift (other processes, GC) hits both alike.
-  for (let k = 0; k < LOAD_RUNS + 2; k++) {
+  const runs = loadRuns(policyBytes);
+  for (let k = 0; k < runs + 2; k++) {
     await settle();
     const t0 = now();
     const p = await Policy.load(dir);
@@ -308,7 +312,7 @@ async function measureLoad(dir: string, firstLoadMs: number): Promise<LoadFigure
 
   // Where the load time goes: the same steps as runtime/load.ts + Policy's constructor, timed apart.
   const parts: Record<string, number[]> = { 'readFileSync ×2': [], 'sha256 policy.json': [], 'JSON.parse policy.json (from Buffer)': [], 'validatePolicy (precompiled schema)': [], compilePolicy: [] };
-  for (let k = 0; k < LOAD_RUNS; k++) {
+  for (let k = 0; k < runs; k++) {
     await settle();
     const t0 = now();
     const manifestBytes = readFileSync(join(dir, 'manifest.json'));
@@ -433,8 +437,8 @@ for (const [index, p] of policies.entries()) {
   out(`  validation overhead: ${fmtNs(1e9 / evaluate.perSecond - 1e9 / trusted.perSecond)} per call (mean)`);
   log(`${p.name}: load…`);
   const load = await measureLoad(p.dir, p.firstLoadMs);
-  out(`  load-and-verify: Policy.load ${num(load.loadMs, 2)} ms (median of ${LOAD_RUNS}; first, cold load ${num(load.firstLoadMs, 2)} ms)`);
-  out(`                   JSON.parse(readFileSync(policy.json)) ${num(load.parseMs, 2)} ms (median of ${LOAD_RUNS}) — ratio ${num(load.loadMs / load.parseMs, 2)}×`);
+  out(`  load-and-verify: Policy.load ${num(load.loadMs, 2)} ms (median of ${loadRuns(load.policyBytes)}; first, cold load ${num(load.firstLoadMs, 2)} ms)`);
+  out(`                   JSON.parse(readFileSync(policy.json)) ${num(load.parseMs, 2)} ms (median of ${loadRuns(load.policyBytes)}) — ratio ${num(load.loadMs / load.parseMs, 2)}×`);
   out(`                   breakdown (medians, ms): ${Object.entries(load.parts).map(([k, v]) => `${k} ${num(v, 3)}`).join('; ')}`);
   out();
   results.set(p.name, { trusted, evaluate, load });
