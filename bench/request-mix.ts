@@ -61,9 +61,9 @@ function vocabulary(artifact: PolicyArtifact): Vocabulary {
   };
 }
 
-/** Every list in both policies is in force (with preview) from 2027-04-01 until 2028-10-01. */
+/** Every list in both policies is in force (with preview) from 2027-04-01 until 2028-07-01 (the trial's end). */
 const ACTIVE_FROM = '2027-04-01';
-const ACTIVE_TO = '2028-09-30';
+const ACTIVE_TO = '2028-06-30';
 
 function itemsOf(rng: Rng, list: ListRef): RequestItem[] {
   return rng.sample(list.items, Math.min(list.items.length, rng.int(1, 3))).map((id) => {

@@ -107,6 +107,10 @@ export interface DocumentDecl extends Block {
   readonly numbering?: { readonly inferred: true; readonly note?: Text; readonly span: Span };
   readonly source?: Text;
   readonly paraphrase: boolean;
+  /** The publication date (in force on publication); `confirmed` false: a value to be confirmed. */
+  readonly published?: { readonly date: DateValue; readonly confirmed: boolean; readonly note?: Text; readonly span: Span };
+  /** A trial period counted from publication. */
+  readonly trial?: { readonly years: Volume; readonly basis: readonly Reference[]; readonly span: Span };
   readonly chapters: readonly ChapterDecl[];
 }
 
@@ -141,6 +145,8 @@ export interface AnnexDecl extends Block {
   readonly kinds: readonly KindDecl[];
   readonly standards: readonly StandardDecl[];
   readonly categories: readonly CategoryDecl[];
+  /** Typos of the original anywhere in the annex's rules and examples, kept and annotated. */
+  readonly sics: readonly Sic[];
 }
 
 export interface GeneralDecl extends Block {
