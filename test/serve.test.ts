@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { runIn } from './governance/fixture.js';
 import { ROOT, tempDir } from './support.js';
 
 let fx: Fixtures;
@@ -149,5 +150,17 @@ describe('reloading', () => {
     expect(await served()).toBe('9.0.0');
     const bundleNow = await inject({ method: 'GET', url: '/v1/bundle' });
     expect(bundleNow.rawPayload.equals(fx.newer)).toBe(true);
+  });
+});
+
+describe('qingdan serve on the command line', () => {
+  it('will not serve without a trusted key unless told to (exit 2), nor a refused bundle (exit 1, with its code)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'bundle.tar.gz'), fx.tampered);
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    expect((await runIn(dir, ['serve', 'bundle.tar.gz'])).code).toBe(2);
+    const refused = await runIn(dir, ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[digest-mismatch]');
   });
 });
