@@ -67,11 +67,15 @@ describe('POST /v1/decide', () => {
     expect(r.json()).toEqual((await Policy.load(fx.base)).evaluate(request));
   });
 
-  it('decides a batch, in order', async () => {
-    const other = { ...(request as object), processor: { zone: 'outside', ciio: false } };
-    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, other] });
+  it('decides a batch, in order, writing every shape of basis as the runtime gives it', async () => {
+    const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
+    const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, baseline, domestic] });
     const policy = await Policy.load(fx.base);
-    expect(r.json()).toEqual({ decisions: [policy.evaluate(request), policy.evaluate(other)] });
+    const expected = [policy.evaluate(request), policy.evaluate(baseline), policy.evaluate(domestic)];
+    expect(expected.map((d) => d.basis.kind)).toEqual(['list', 'baseline', 'none']);
+    expect(r.json()).toEqual({ decisions: expected });
+    expect((await inject({ method: 'POST', url: '/v1/decide', payload: baseline })).json()).toEqual(expected[1]);
   });
 
   it('answers 400 with every problem of every request, located by index', async () => {
