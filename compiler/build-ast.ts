@@ -629,6 +629,15 @@ export class AstBuilder extends BaseVisitor {
 
 /** The first or last token of a node that was read from the source (not inserted in recovery). */
 function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
+  if (edge === 'first') {
+    // chevrotain adds a node's keys in the order it first meets them, so the first key's first
+    // child was consumed first: when it is a token read from the source, no search is needed.
+    for (const key in node.children) {
+      const child = node.children[key]![0];
+      if (child && isToken(child) && !child.isInsertedInRecovery && !Number.isNaN(child.startOffset)) return child;
+      break;
+    }
+  }
   let best: IToken | undefined;
   for (const key in node.children) {
     const children = node.children[key]!;

@@ -75,6 +75,7 @@ export const CODES = {
   'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
   'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
+  'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
@@ -106,6 +107,22 @@ export const CODES = {
   'signoff-out-of-order': { code: 'QD5027', severity: 'error', en: 'for {stage}, {later} signed before {earlier}', zh: '{stage} 阶段中，{later} 先于 {earlier} 签核' },
   'proposal-link-mismatch': { code: 'QD5028', severity: 'error', en: 'proposal {id}: {problem}', zh: '提案 {id}：{problem}' },
   'stage-record-missing': { code: 'QD5029', severity: 'error', en: 'proposal {id} is past {stage} but has no {file}', zh: '提案 {id} 已过 {stage} 阶段，但缺少 {file}' },
+  'non-regular-file': { code: 'QD5030', severity: 'error', en: '{path} is a {kind}; only regular files may be under policy/ and proposals/', zh: '{path} 是 {kind}；policy/ 与 proposals/ 下只能有普通文件' },
+  'governance-yaml-shape': { code: 'QD5031', severity: 'error', en: 'governance files may not use {shape}', zh: '治理文件不得使用{shape}' },
+  'signoff-stale': { code: 'QD5032', severity: 'error', en: 'the {stage} sign-off of {person} on proposal {id} no longer counts: what it approved has changed since', zh: '{person} 对提案 {id} 的 {stage} 签核已失效：其签核的内容此后被修改' },
+  'signer-without-key': { code: 'QD5033', severity: 'error', en: '{person} has no key in the trusted roster, so cannot sign', zh: '{person} 在受信名册中没有登记密钥，不能签核' },
+  'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off names {field} {actual}, but it is filed under {expected}', zh: '签核中的 {field} 为 {actual}，但其所在位置对应 {expected}' },
+  'record-deleted': { code: 'QD5035', severity: 'error', en: 'commit {commit} deletes {file}; governance records are never deleted', zh: '提交 {commit} 删除了 {file}；治理记录不得删除' },
+  'record-altered': { code: 'QD5036', severity: 'error', en: 'commit {commit} changes {field} of {file}, which never changes once recorded', zh: '提交 {commit} 修改了 {file} 的 {field}，该字段一经记录不得修改' },
+  'external-entry-unauthorised': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {reason}', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{reason}' },
+  'date-after-commit': { code: 'QD5038', severity: 'error', en: '{what} is dated {date}, later than {reference}', zh: '{what} 的日期 {date} 晚于 {reference}' },
+  'date-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: '{what} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '{what} 的日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
+  'trust-root-change-unapproved': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: {reason}', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：{reason}' },
+  'baseline-change-outside-baseline-proposal': { code: 'QD5041', severity: 'error', en: 'commit {commit} changes {file}, which only a baseline proposal at an editable stage may change', zh: '提交 {commit} 修改了 {file}；该文件只能由处于可编辑阶段的基线提案修改' },
+  'record-number-clash': { code: 'QD5042', severity: 'error', en: 'comment and concern {number} of proposal {id} share a number', zh: '提案 {id} 的意见与关切编号 {number} 重复' },
+  'unknown-target': { code: 'QD5043', severity: 'error', en: '{what} names {target}, which is not an item of the proposal\u2019s lists', zh: '{what} 所指的 {target} 不是本提案清单中的数据项' },
+  'important-item-with-thresholds': { code: 'QD5044', severity: 'error', en: 'the identification record marks {item} important, but the list gives it volume thresholds', zh: '重要数据识别记录将 {item} 列为重要数据，但清单为其规定了量级条件' },
+  'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于 {stage} 阶段的提案 {id} 的 {field}' },
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticId = keyof typeof CODES;

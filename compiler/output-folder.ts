@@ -14,7 +14,7 @@
  * project, a source, or a file: each refusal is a diagnostic, and nothing is touched.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
@@ -105,6 +105,17 @@ async function buildLinkTarget(out: string): Promise<string | null> {
   return info?.isDirectory() && (await hasMarker(folder)) ? target : null;
 }
 
+/** Where `path` lies on disk: its nearest existing ancestor with links resolved, then the rest. */
+async function physical(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (e) {
+    const parent = dirname(path);
+    if (errno(e) !== 'ENOENT' || parent === path) return path;
+    return join(await physical(parent), basename(path));
+  }
+}
+
 export interface OutputRequest {
   /** The output folder, absolute. */
   readonly out: string;
@@ -121,11 +132,16 @@ export interface OutputRequest {
 export async function inspectOutput(request: OutputRequest, shown: string): Promise<{ state?: OutputState; diagnostics: Diagnostic[] }> {
   const { out, root } = request;
   const refuse = (id: Parameters<typeof diagnostic>[0], args: Record<string, string>, hint: string) => ({ diagnostics: [diagnostic(id, undefined, { path: shown, ...args }, { hint })] });
-  if (within(root, out)) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
+  // Compared both as written and as they lie on disk, so a link in the way hides nothing.
+  const outs = [out, await physical(dirname(out)).then((p) => join(p, basename(out)))];
+  const roots = [root, await physical(root)];
+  if (outs.some((o) => roots.some((r) => within(r, o)))) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
   for (const source of request.sources) {
     const name = relative(root, source) || '.';
-    if (within(source, out)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
-    if (within(out, source)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
+    const sources = [source, await physical(source)];
+    const overlaps = (inner: string[], outer: string[]) => inner.some((i) => outer.some((o) => within(i, o)));
+    if (overlaps(sources, outs)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
+    if (overlaps(outs, sources)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
   }
   const info = await lstatOrNull(out);
   if (!info) return { state: { kind: 'absent' }, diagnostics: [] };

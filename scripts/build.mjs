@@ -6,16 +6,16 @@
  *
  *   node scripts/build.mjs        # or: npm run build:cli
  *
- * The CLI is one esbuild bundle, its dependencies included, split at every dynamic `import()`:
- * lib/qingdan.js declares the commands, and each command's action loads its own chunk when it
- * runs. Bundling is what makes starting cheap: chevrotain alone is hundreds of small lodash-es
- * modules when Node loads it from node_modules.
+ * The CLI is one esbuild bundle of the project's sources (and chevrotain, see BUNDLED), split
+ * at every dynamic `import()`: lib/qingdan.js declares the commands, and each command's action
+ * loads its own chunk when it runs, so starting loads no TypeScript loader and no code of a
+ * command that does not run.
  *
  * To build another entry (e.g. the runtime as a package), add a target to TARGETS.
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { statSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (this file is in scripts/). */
@@ -50,14 +50,15 @@ function externals() {
 const KEEP_OBSOLETE_MS = 60_000;
 
 /**
- * Builds `target` into its outdir and returns the files written. Each file is written under a
+ * Builds `target` into its outdir and returns the files written (relative to the root) and
+ * esbuild's metafile (what each output holds and imports). Each file is written under a
  * temporary name and renamed into place, the entry and the inputs list last, so that a
  * concurrent `qingdan` loads either the old build or the new one, never half a file.
  */
 export async function build(target = TARGETS.cli) {
   const { build: esbuild } = await import('esbuild');
   const started = Date.now();
-  const outdir = join(ROOT, target.outdir);
+  const outdir = resolve(ROOT, target.outdir);
   const result = await esbuild({
     absWorkingDir: ROOT,
     entryPoints: target.entryPoints,
@@ -80,7 +81,7 @@ export async function build(target = TARGETS.cli) {
   for (const file of ordered) await writeAtomically(file.path, file.contents);
   await writeAtomically(join(outdir, INPUTS), `${JSON.stringify({ inputs: sourceTimes(result.metafile, started) }, null, 2)}\n`);
   await removeObsolete(outdir, new Set([...result.outputFiles.map((f) => basename(f.path)), INPUTS]));
-  return result.outputFiles.map((f) => relative(ROOT, f.path));
+  return { files: result.outputFiles.map((f) => relative(ROOT, f.path)), metafile: result.metafile };
 }
 
 /**
@@ -102,7 +103,7 @@ function sourceTimes(metafile, started) {
  * built); undefined when the build is current. Cheap enough to run on every start: one stat
  * per source file.
  */
-export function staleInput(outdir = join(ROOT, TARGETS.cli.outdir)) {
+export function staleInput(outdir = resolve(ROOT, TARGETS.cli.outdir)) {
   let inputs;
   try {
     inputs = JSON.parse(readFileSync(join(outdir, INPUTS), 'utf8')).inputs;
@@ -135,6 +136,6 @@ async function removeObsolete(outdir, keep) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = await build();
+  const { files } = await build();
   process.stderr.write(`built ${files.filter((f) => f.endsWith('.js')).length} files into ${dirname(files[0])}/\n`);
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
-import { ROOT, tempDir } from './support.js';
+import { ROOT, runCli, tempDir } from './support.js';
 
 /** A small project: the real policy, a package.json, a README and a stand-in for `.git`. */
 async function project(): Promise<string> {
@@ -51,12 +51,15 @@ describe('qingdan build --out', () => {
     ['.git', 'QD4009'],
     ['notes', 'QD4009'],
     ['linked', 'QD4010'],
+    ['via/dist', 'QD4007'],
+    ['via', 'QD4010'],
     ['policy/lists', 'QD4006', ['policy/measures.qd', 'policy/lists/icv.qd']],
   ])('refuses --out %s with %s and touches nothing', async (out: string, code: string, paths: string[] = ['policy']) => {
     const work = await project();
     await mkdir(join(work, 'notes'));
     await writeFile(join(work, 'notes/todo.txt'), 'keep me\n');
     await symlink('notes', join(work, 'linked'));
+    await symlink('policy', join(work, 'via'));
     const before = await snapshot(work);
     const r = await build({ paths, outDir: out, root: work });
     expect(r.files).toBeUndefined();
@@ -81,8 +84,8 @@ describe('qingdan build --out', () => {
   it('exits 2 on a refused --out (the CLI)', async () => {
     const cwd = await project();
     const before = await snapshot(cwd);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'build', '--out', '.', '--json'], { cwd, encoding: 'utf8' });
-    expect(r.status).toBe(2);
+    const r = await runCli(['build', '--out', '.', '--json'], { cwd });
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['QD4005']);
     expect(await snapshot(cwd)).toEqual(before);
   });

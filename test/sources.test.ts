@@ -3,7 +3,7 @@
  * and files outside the project are refused with a located, coded error that shows none of
  * their content; a file above the size limit is refused before it is read.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cp, symlink, truncate, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
 import { MAX_SOURCE_BYTES, readSources } from '../compiler/compile.js';
 import { formatDiagnostics } from '../compiler/print-diagnostics.js';
-import { ROOT, tempDir } from './support.js';
+import { ROOT, runCli, tempDir } from './support.js';
 
 const SECRET = 'AWS_SECRET_ACCESS_KEY=qd-test-secret-5f1e';
 
@@ -44,8 +44,8 @@ describe('reading sources', () => {
   it('prints no linked content from the CLI either, and exits 2', async () => {
     const { work, secret } = await project();
     await symlink(secret, join(work, 'policy/lists/env.qd'));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'build'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(r.status).toBe(2);
+    const r = await runCli(['build'], { cwd: work });
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('QD4011');
     expect(r.stdout + r.stderr).not.toContain('qd-test-secret');
   });

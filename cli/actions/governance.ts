@@ -11,23 +11,25 @@ import { diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output
 /** Prints a governance report (text on stderr, or JSON on stdout) and returns the exit code. */
 export function reportGovernance(io: Io, report: GovernanceReport, json: boolean | undefined, extra: object = {}): number {
   const { diagnostics } = report;
-  const ioError = diagnostics.some((d) => d.code === 'QD4001' || d.code === 'QD4002');
+  // The machinery failing (git, an unreadable file) is an I/O error, never a governance verdict.
+  const ioError = diagnostics.some((d) => d.code.startsWith('QD4'));
   if (json) {
     printJson(io, { ok: exitFor(diagnostics) === 0, history: report.history, ...(report.epoch ? { epoch: report.epoch } : {}), proposals: report.governance.proposals.map((p) => ({ id: p.meta?.value?.id ?? p.folder, stage: p.meta?.value?.stage ?? null })), ...extra, diagnostics: diagnosticsJson(diagnostics) });
   } else {
     printDiagnostics(io, diagnostics, new Map(report.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) {
       const n = report.governance.proposals.length;
-      const how = report.history ? (report.epoch ? `git history since ${report.epoch.slice(0, 12)}${report.base ? ` and ${report.base.slice(0, 12)}` : ''}` : 'sign-offs against git (the roster is not committed yet, so no policy change is governed)') : 'no git history';
-      io.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked (${how}): no errors\n`);
+      const at = report.head ? ` at ${report.head.slice(0, 12)}` : '';
+      const how = report.history ? (report.base ? `history after ${report.base.slice(0, 12)}, trusting its roster` : report.epoch ? `history since the trust anchor ${report.epoch.slice(0, 12)}` : 'no roster with keys yet, so no history is governed') : 'no history walk';
+      io.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked${at} (${how}): no errors\n`);
     }
   }
   return ioError ? EXIT.usage : exitFor(diagnostics);
 }
 
 /** Checks the roster, every proposal and, with git, who signed what; returns the exit code. */
-export async function governanceCheck(io: Io, options: { base?: string; history: boolean; json?: boolean }): Promise<number> {
-  const report = await checkGovernance(io.cwd, { ...(options.base ? { base: options.base } : {}), noHistory: !options.history });
+export async function governanceCheck(io: Io, options: { base?: string; head?: string; history: boolean; json?: boolean }): Promise<number> {
+  const report = await checkGovernance(io.cwd, { ...(options.base ? { base: options.base } : {}), ...(options.head ? { head: options.head } : {}), noHistory: !options.history });
   return reportGovernance(io, report, options.json);
 }
 

@@ -7,18 +7,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.js';
-import {
-  checkCommentsDisposed,
-  checkConcerns,
-  checkFiling,
-  checkGates,
-  checkGovernance,
-  checkReviewWindow,
-  checkStageRecords,
-  signoffFileName,
-} from '../../compiler/governance/check.js';
-import { loadGovernance, PROPOSALS_DIR, type Governance, type LoadedProposal } from '../../compiler/governance/load.js';
+import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
+import { stageDigest } from '../../compiler/governance/digest.js';
+import { parsePolicyFile } from '../../compiler/governance/lists.js';
+import { PROPOSALS_DIR, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, requiredRoles, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
 import { gateStages, isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
@@ -37,20 +30,24 @@ function checkDate(d: string | undefined): string {
   return date;
 }
 
-async function load(io: Io, root: string): Promise<Governance & { rosterValue: Roster }> {
-  const g = await loadGovernance(root);
-  if (!g.roster?.value) {
-    printDiagnostics(io, g.diagnostics, new Map(g.sources.map((s) => [s.path, s.text])));
-    throw new UsageError('the roster policy/governance/roster.yaml is missing or invalid');
+type Loaded = GovernanceReport & { rosterValue: Roster };
+
+/** The committed governance (HEAD's git objects, without the history walk): what every command starts from. */
+async function load(io: Io, root: string): Promise<Loaded> {
+  const g = await checkGovernance(root, { noHistory: true });
+  const failed = g.diagnostics.filter((d) => d.code.startsWith('QD4'));
+  if (failed.length || !g.governance.roster?.value) {
+    printDiagnostics(io, failed.length ? failed : g.governance.diagnostics, new Map(g.sources.map((s) => [s.path, s.text])));
+    throw new UsageError(failed.length ? 'cannot read the committed governance files' : 'the roster policy/governance/roster.yaml is missing or invalid');
   }
-  return { ...g, rosterValue: g.roster.value };
+  return { ...g, rosterValue: g.governance.roster.value };
 }
 
-function find(io: Io, g: Governance, id: string): LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> } {
-  const p = g.proposals.find((x) => x.folder === id || x.meta?.value?.id === id);
-  if (!p) throw new UsageError(`no proposal '${id}' under ${PROPOSALS_DIR}/`);
+function find(io: Io, g: Loaded, id: string): LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> } {
+  const p = g.governance.proposals.find((x) => x.folder === id || x.meta?.value?.id === id);
+  if (!p) throw new UsageError(`no proposal '${id}' under ${PROPOSALS_DIR}/ at HEAD (commit it first)`);
   if (!p.meta?.value) {
-    printDiagnostics(io, g.diagnostics.filter((d) => d.span?.file.startsWith(`${p.dir}/`)), new Map(g.sources.map((s) => [s.path, s.text])));
+    printDiagnostics(io, g.governance.diagnostics.filter((d) => d.span?.file.startsWith(`${p.dir}/`)), new Map(g.sources.map((s) => [s.path, s.text])));
     throw new UsageError(`proposal '${id}' has invalid metadata; fix it first`);
   }
   return p as LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> };
@@ -71,35 +68,39 @@ function person(roster: Roster, id: string | undefined, flag: string) {
   return p;
 }
 
-/** What stops `p` from going to `to` (using the same rules as `governance check`). */
-export function blockers(p: LoadedProposal, roster: Roster, to: Stage, date: string, extra: Partial<ProposalMeta> = {}): Diagnostic[] {
-  const meta = p.meta!.value!;
-  const from = meta.stage;
+/**
+ * What stops `meta` from going to `to` on `date`: every error the governance engine finds about
+ * this proposal once the transition is added to its history (the very rules `governance check`
+ * runs, history and signatures included).
+ */
+export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}): Promise<Diagnostic[]> {
+  const why = transitionError(meta.stage, to, meta.kind);
+  if (why) throw new UsageError(`${meta.id} cannot go from ${meta.stage} to ${to}: ${why}`);
   const hypothetical: ProposalMeta = { ...meta, ...extra, stage: to, history: [...meta.history, { stage: to, date }] };
-  const q: LoadedProposal = { ...p, meta: { ...p.meta!, value: hypothetical } };
-  const why = transitionError(from, to);
-  const out: Diagnostic[] = [];
-  if (why) throw new UsageError(`${meta.id} cannot go from ${from} to ${to}: ${why}`);
   if (to === 'superseded' && !hypothetical.supersededBy) throw new UsageError('--superseded-by <id> is required to supersede a proposal');
-  out.push(...checkGates(q, roster).filter((d) => d.span && d.message.includes(`entered ${to} `)));
-  out.push(...checkReviewWindow(q, roster), ...checkCommentsDisposed(q), ...checkConcerns(q, roster), ...checkStageRecords(q), ...checkFiling(q));
-  return out.filter((d) => d.severity === 'error');
+  const report = await checkGovernance(root, { hypothetical, only: [meta.id] });
+  // The lists' status is what the transition itself rewrites.
+  return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
 }
 
-/** Sets every list that names `id` to `status` in its .qd file; returns the files changed. */
+/**
+ * Sets every list that names `id` to `status` in its .qd file, editing the status clause the
+ * parser located (never a regular expression); returns the files changed.
+ */
 async function setListStatus(root: string, id: string, status: string): Promise<string[]> {
   const changed: string[] = [];
   const dir = join(root, 'policy', 'lists');
   if (!existsSync(dir)) return changed;
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.qd'))) {
-    const file = join(dir, name);
-    const text = await readFile(file, 'utf8');
-    if (!new RegExp(`^\\s*proposal\\s+"${id.replace(/[-]/g, '\\-')}"`, 'm').test(text)) continue;
-    const next = text.replace(/^(\s*status\s+)[\w-]+/m, `$1${status}`);
-    if (next !== text) {
-      await writeFile(file, next);
-      changed.push(`policy/lists/${name}`);
-    }
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.qd')).sort()) {
+    const path = `policy/lists/${name}`;
+    const text = await readFile(join(root, path), 'utf8');
+    const edits = parsePolicyFile(path, text)
+      .declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.status.span] : []))
+      .sort((a, b) => b.offset - a.offset);
+    if (!edits.length) continue;
+    const next = edits.reduce((t, span) => t.slice(0, span.offset) + status + t.slice(span.offset + span.length), text);
+    await writeFile(join(root, path), next);
+    changed.push(path);
   }
   return changed;
 }
@@ -116,9 +117,13 @@ async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date
   await writeFile(path, doc.toString());
 }
 
-async function nextNumber(root: string, dir: string): Promise<string> {
-  const names = existsSync(join(root, dir)) ? await readdir(join(root, dir)) : [];
-  const max = Math.max(0, ...names.map((n) => Number(n.match(/^(\d+)/)?.[1] ?? 0)));
+/** The next record number of a proposal: comments and concerns share one sequence. */
+async function nextNumber(root: string, proposalDir: string): Promise<string> {
+  let max = 0;
+  for (const sub of ['comments', 'concerns']) {
+    const dir = join(root, proposalDir, sub);
+    for (const n of existsSync(dir) ? await readdir(dir) : []) max = Math.max(max, Number.parseInt(n, 10) || 0);
+  }
   return String(max + 1).padStart(3, '0');
 }
 
@@ -134,21 +139,26 @@ async function guarded(io: Io, body: () => Promise<number | void>): Promise<numb
 }
 
 /** Creates a proposal at the draft stage; prints its id. Returns the exit code. */
-export function proposalNew(io: Io, slug: string, o: { title: string; sector: string; list: string[]; author: string[]; date?: string }): Promise<number> {
+export function proposalNew(io: Io, slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }): Promise<number> {
   return guarded(io, async () => {
     const root = io.cwd;
     const g = await load(io, root);
     const date = checkDate(o.date);
     for (const a of o.author) person(g.rosterValue, a, '--author');
     const year = date.slice(0, 4);
-    const n = Math.max(0, ...g.proposals.map((p) => (p.folder.startsWith(`${year}-`) ? Number(p.folder.slice(5, 9)) : 0))) + 1;
+    const n = Math.max(0, ...g.governance.proposals.map((p) => (p.folder.startsWith(`${year}-`) ? Number(p.folder.slice(5, 9)) : 0))) + 1;
     const id = `${year}-${String(n).padStart(4, '0')}-${slug}`;
     if (!new RegExp(PROPOSAL_ID).test(id)) throw new UsageError(`'${slug}' is not a valid slug (lower-case letters, digits, hyphens)`);
-    const meta = { id, title: o.title, sector: o.sector, lists: o.list, authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
+    const kind = o.kind ?? 'list';
+    if (!['list', 'baseline', 'governance'].includes(kind)) throw new UsageError(`unknown kind '${kind}': list, baseline or governance`);
+    const isList = kind === 'list';
+    if (isList && (!o.sector || !o.list?.length)) throw new UsageError('a list proposal needs --sector and --list');
+    if (!isList && (o.sector || o.list?.length)) throw new UsageError(`a ${kind} proposal names no sector and no list`);
+    const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
     await mkdir(join(root, PROPOSALS_DIR, id), { recursive: true });
     await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
     io.stdout.write(`${id}\n`);
-    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/proposal.yaml; add proposal "${id}" to the list(s) ${o.list.join(', ')}\n`);
+    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/proposal.yaml${isList ? `; add proposal "${id}" to the list(s) ${o.list!.join(', ')}` : ''}\n`);
   });
 }
 
@@ -156,15 +166,16 @@ export function proposalNew(io: Io, slug: string, o: { title: string; sector: st
 export function proposalStatus(io: Io, id: string | undefined, o: { json?: boolean }): Promise<number> {
   return guarded(io, async () => {
     const g = await load(io, io.cwd);
-    const ps = id ? [find(io, g, id)] : g.proposals.filter((p) => p.meta?.value);
-    const rows = ps.map((p) => {
+    const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
+    const rows = [];
+    for (const p of ps) {
       const meta = p.meta!.value!;
-      const next = nextStage(meta.stage);
-      const needs = next ? blockers(p, g.rosterValue, next, today()).map((d) => `${d.code} ${d.message}`) : [];
+      const next = nextStage(meta.stage, meta.kind);
+      const needs = next ? (await blockers(io.cwd, meta, next, today())).map((d) => `${d.code} ${d.message}`) : [];
       const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
-      const required = next ? gateStages(meta.stage, next).flatMap((s) => requiredRoles(g.rosterValue, meta.sector, s).map((r) => `${s}: ${r}`)) : [];
-      return { id: meta.id, title: meta.title, stage: meta.stage, next: next ?? null, required, signed, needs, openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution).map((c) => c.path), undisposedComments: p.comments.filter((c) => c.value && !c.value.disposition).map((c) => c.path) };
-    });
+      const required = next ? gateStages(meta.stage, next).flatMap((s) => requiredRoles(g.rosterValue, meta, s).map((r) => `${s}: ${r}`)) : [];
+      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: next ?? null, required, signed, needs, openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution).map((c) => c.path), undisposedComments: p.comments.filter((c) => c.value && !c.value.disposition).map((c) => c.path) });
+    }
     if (o.json) printJson(io, id ? rows[0] : rows);
     else
       for (const r of rows) {
@@ -184,13 +195,13 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
 export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: string; receipt?: string; filingDate?: string; supersededBy?: string; note?: string }): Promise<number> {
   return guarded(io, async () => {
     const { root, g, p, meta, date } = await openProposal(io, id, o.date);
-    const to = o.to ?? nextStage(meta.stage);
+    const to = o.to ?? nextStage(meta.stage, meta.kind);
     if (!to || !isStage(to)) throw new UsageError(o.to ? `unknown stage '${o.to}'` : `${meta.id} is at ${meta.stage}; nothing follows`);
     const set: Record<string, unknown> = {};
     if (o.receipt) set.filing = { receipt: o.receipt, date: checkDate(o.filingDate ?? date) };
     if (o.supersededBy) set.supersededBy = o.supersededBy;
-    const blocked = blockers(p, g.rosterValue, to, date, set as Partial<ProposalMeta>);
-    if (hasErrors(blocked)) {
+    const blocked = await blockers(root, meta, to, date, set as Partial<ProposalMeta>);
+    if (blocked.length) {
       printDiagnostics(io, blocked, new Map(g.sources.map((s) => [s.path, s.text])));
       io.stderr.write(`${meta.id} cannot advance to ${to}\n`);
       return EXIT.policyErrors;
@@ -209,7 +220,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     if (o.concern) {
       const raiser = person(g.rosterValue, o.person, '--person');
       if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
-      const name = await nextNumber(root, `${p.dir}/concerns`);
+      const name = await nextNumber(root, p.dir);
       await mkdir(join(root, p.dir, 'concerns'), { recursive: true });
       await writeFile(join(root, p.dir, 'concerns', `${name}.yaml`), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }));
       io.stderr.write(`recorded concern ${p.dir}/concerns/${name}.yaml\n`);
@@ -222,7 +233,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     }
     if (!o.author && !o.person) throw new UsageError('--author <name> or --person <id> is required');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
-    const name = await nextNumber(root, `${p.dir}/comments`);
+    const name = await nextNumber(root, p.dir);
     await mkdir(join(root, p.dir, 'comments'), { recursive: true });
     await writeFile(join(root, p.dir, 'comments', `${name}.yaml`), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }));
     io.stderr.write(`recorded comment ${p.dir}/comments/${name}.yaml\n`);
@@ -230,7 +241,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
 }
 
 /** Gives a comment its disposition, or resolves a concern. Returns the exit code. */
-export function proposalResolve(io: Io, id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; date?: string }): Promise<number> {
+export function proposalResolve(io: Io, id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; asChair?: boolean; date?: string }): Promise<number> {
   return guarded(io, async () => {
     const { root, g, p, date } = await openProposal(io, id, o.date);
     const by = person(g.rosterValue, o.by, '--by');
@@ -242,9 +253,11 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
     const doc = parseDocument(await readFile(file, 'utf8'));
     if (!isMap(doc.contents)) throw new UsageError(`${target.path} is not a YAML mapping`);
     if (concern) {
-      if (concern.value && concern.value.raisedBy !== by.id) throw new UsageError(`only ${concern.value.raisedBy}, who raised it, may resolve this concern`);
+      const chair = g.rosterValue.chair;
+      if (o.asChair && !(chair && by.roles.includes(chair))) throw new UsageError(`${by.id} does not hold the chair role${chair ? ` ${chair}` : ' (the roster names none)'}`);
+      if (!o.asChair && concern.value && concern.value.raisedBy !== by.id) throw new UsageError(`only ${concern.value.raisedBy}, who raised it, or the chair (--as-chair) may resolve this concern`);
       if (!o.note) throw new UsageError('--note <text> is required to resolve a concern');
-      doc.set('resolution', { by: by.id, date, note: o.note });
+      doc.set('resolution', { by: by.id, date, note: o.note, ...(o.asChair ? { asChair: true } : {}) });
     } else {
       if (!o.decision || !['accepted', 'partly', 'rejected'].includes(o.decision)) throw new UsageError('--decision accepted|partly|rejected is required');
       if (o.decision !== 'accepted' && !o.reason) throw new UsageError(`--reason is required for ${o.decision}`);
@@ -264,11 +277,14 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
     if (!g.rosterValue.roles[o.role]) throw new UsageError(`unknown role '${o.role}'`);
     if (!who.roles.includes(o.role)) throw new UsageError(`${who.id} does not hold the role ${o.role}`);
     if (meta.authors.includes(who.id)) throw new UsageError(`${who.id} is an author of ${meta.id}; nobody signs their own proposal`);
-    const record = { stage: o.stage, role: o.role, person: who.id, date, ...(o.note ? { note: o.note } : {}) };
+    if (!who.key) throw new UsageError(`${who.id} has no key in the roster; enrol it through a governance proposal before signing`);
+    // The sign-off binds what HEAD holds: the content its stage covers, as committed.
+    const digest = stageDigest(p, g.lists, o.stage as Stage);
+    const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
     const name = signoffFileName(record as { stage: Stage; role: string; person: string });
     await mkdir(join(root, p.dir, 'signoffs'), { recursive: true });
     await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
-    io.stderr.write(`wrote ${p.dir}/signoffs/${name}\ncommit it as ${who.name} <${who.email}>${who.key ? ', signed with your registered key (git commit -S with gpg.format=ssh)' : ''}\n`);
+    io.stderr.write(`wrote ${p.dir}/signoffs/${name}\ncommit it as ${who.name} <${who.email}>, signed with your registered key: git -c gpg.format=ssh -c user.signingkey=<key> commit -S\n`);
   });
 }
 

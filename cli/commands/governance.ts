@@ -11,10 +11,11 @@ export function registerGovernance(program: Command, run: Run): void {
   governance
     .command('check')
     .description('check the roster, every proposal, the lists\u2019 statuses and, with git, who committed and signed each sign-off')
-    .option('--base <revision>', 'check changes to policy/ after this revision (default: since the roster was committed)')
-    .option('--no-history', 'skip the rules that read git history')
+    .option('--base <revision>', 'the trusted revision: its roster is the trust root, and only commits after it are walked')
+    .option('--head <revision>', 'the revision checked, read from git objects (default: HEAD)')
+    .option('--no-history', 'skip the history walk (signatures and commit rules)')
     .option('--json', 'print the verdict as JSON')
-    .action((options: { base?: string; history: boolean; json?: boolean }) =>
+    .action((options: { base?: string; head?: string; history: boolean; json?: boolean }) =>
       run(async (io) => (await import('../actions/governance.js')).governanceCheck(io, options)),
     );
   governance

@@ -15,11 +15,12 @@ export function registerProposal(program: Command, run: Run): void {
     .description('create proposals/<YYYY-NNNN-slug>/proposal.yaml at the draft stage')
     .argument('<slug>', 'short name, e.g. icv')
     .requiredOption('--title <title>', 'the list\u2019s title')
-    .requiredOption('--sector <sector>', 'annex sector, e.g. S16')
-    .requiredOption('--list <ids...>', 'the lists it touches')
+    .option('--kind <kind>', 'list (default), baseline (national baseline, measures, annex) or governance (the roster)')
+    .option('--sector <sector>', 'annex sector, e.g. S16 (list proposals)')
+    .option('--list <ids...>', 'the lists it touches (list proposals)')
     .requiredOption('--author <people...>', 'roster ids of its authors')
     .option('--date <date>', 'date of the draft (default: today)')
-    .action((slug: string, o: { title: string; sector: string; list: string[]; author: string[]; date?: string }) =>
+    .action((slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }) =>
       run(async (io) => (await import('../actions/proposal.js')).proposalNew(io, slug, o)),
     );
 
@@ -69,14 +70,15 @@ export function registerProposal(program: Command, run: Run): void {
     .option('--reason <text>', 'why (required for partly and rejected)')
     .requiredOption('--by <person>', 'roster id of who decides (for a concern: its raiser)')
     .option('--note <text>', 'for a concern: how it was resolved')
+    .option('--as-chair', 'for a concern: resolved by the chair (the roster\u2019s chair role) in place of its raiser')
     .option('--date <date>', 'date (default: today)')
-    .action((id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; date?: string }) =>
+    .action((id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; asChair?: boolean; date?: string }) =>
       run(async (io) => (await import('../actions/proposal.js')).proposalResolve(io, id, item, o)),
     );
 
   proposal
     .command('sign')
-    .description('write a sign-off (signoffs/<stage>--<role>--<person>.yaml); commit it yourself, signed if the roster has your key')
+    .description('write a sign-off (signoffs/<stage>--<role>--<person>.yaml) binding what HEAD holds; commit it yourself, signed with your key')
     .argument('<id>', 'proposal id')
     .requiredOption('--stage <stage>', `the stage signed: ${SIGNED_STAGES.join(' | ')}`)
     .requiredOption('--role <role>', 'the role you sign in')

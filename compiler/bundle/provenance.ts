@@ -4,20 +4,32 @@
  * this one function over compiler/governance so the bundle depends on little of it.
  */
 import type { PolicyArtifact, Provenance } from '../../runtime/artifact.js';
-import { History } from '../governance/history.js';
+import { readCommits, resolveCommit } from '../git/log.js';
+import { GitError } from '../git/run.js';
 import { loadGovernance } from '../governance/load.js';
+import { readSnapshot } from '../governance/snapshot.js';
 
-/** The provenance of `artifact`'s lists, read from the proposals under `root` and its git history. */
+/** The commit HEAD names, or undefined when `root` is not a git repository with commits. */
+async function headOf(root: string): Promise<string | undefined> {
+  try {
+    return await resolveCommit(root, 'HEAD');
+  } catch (e) {
+    if (e instanceof GitError) return undefined;
+    throw e;
+  }
+}
+
+/** The provenance of `artifact`'s lists, read from the proposals committed at HEAD and its git history. */
 export async function provenance(root: string, artifact: PolicyArtifact): Promise<Provenance> {
-  const governance = await loadGovernance(root);
-  const history = await History.open(root);
+  const head = await headOf(root);
+  const governance = head ? loadGovernance((await readSnapshot(root, head)).files) : { proposals: [] };
   const lists = [];
   for (const list of artifact.lists) {
     const proposal = list.proposal ? governance.proposals.find((p) => p.folder === list.proposal) : undefined;
     const signoffs = [];
     for (const file of proposal?.signoffs ?? []) {
       if (!file.value) continue;
-      const commit = history ? ((await history.commitsTouching(file.path))[0]?.sha ?? null) : null;
+      const commit = head ? ((await readCommits(root, [head], [file.path]))[0]?.sha ?? null) : null;
       signoffs.push({ stage: file.value.stage, role: file.value.role, person: file.value.person, commit });
     }
     signoffs.sort((a, b) => (a.stage + a.role + a.person < b.stage + b.role + b.person ? -1 : 1));
