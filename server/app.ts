@@ -119,7 +119,8 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
-    return reply.serializer(batch ? serializeDecisions : serializeDecision).send(batch ? { decisions } : decisions[0]);
+    reply.type('application/json; charset=utf-8');
+    return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -10,6 +10,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
 import { createServer, type QingdanServer } from '../server/app.js';
+import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
 import { runIn } from './governance/fixture.js';
 import { ROOT, tempDir } from './support.js';
@@ -166,5 +167,24 @@ describe('qingdan serve on the command line', () => {
     const refused = await runIn(dir, ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('[digest-mismatch]');
+  });
+});
+
+describe('decision serialization', () => {
+  it('writes exactly what JSON.stringify writes, for every reason, basis and obligation shape the scenarios give', async () => {
+    const policy = await Policy.load(fx.base);
+    const { readdir } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    let compared = 0;
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const scenario = parse(await readFile(join(dir, name), 'utf8')) as { request?: unknown };
+      if (!scenario.request || policy.problems(scenario.request).length > 0) continue;
+      const decision = policy.evaluate(scenario.request);
+      expect(serializeDecision(decision)).toBe(JSON.stringify(decision));
+      expect(serializeDecision(decision)).toBe(JSON.stringify(decision)); // again, from the cache
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });
