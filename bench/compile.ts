@@ -10,7 +10,7 @@
  * Phases, timed separately with process.hrtime.bigint():
  *   parse  every file through parseSource (lex, parse, CST → AST)
  *   check  collectSymbols + check (every specified rule)
- *   emit   lowerPolicy + emitRuntimeArtifacts (policy.json, schemas, validators) +
+ *   emit   lowerPolicy + emitRuntimeArtifacts (policy.json, schemas) +
  *          validateArtifact against the policy schema
  * and, outside the compile total, the gazettes `qingdan build` also writes (emitGazette:
  * Markdown and HTML for every document and list), reported as their own column with their own

@@ -1,8 +1,9 @@
 /**
  * `qingdan build`: compile the policy, emit every artifact in memory, validate them, and only
- * then replace the output folder in one rename, so a failed build leaves `dist/` as it was.
+ * then replace the output folder in one rename (output-folder.ts), so a failed or killed build
+ * leaves `dist/` as it was.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simpleGit } from 'simple-git';
@@ -20,8 +21,10 @@ import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
 import { requestSchema } from './emit/schemas/request.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
-import { validatorsModule } from './emit/validators.js';
 import { validateArtifact } from './emit/validate.js';
+import { inspectOutput, publishOutput, type OutputRequest } from './output-folder.js';
+import type { Source } from './source.js';
+import type { DiagnosticId } from './diagnostic-codes.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
 export interface BuildOptions {
@@ -38,6 +41,8 @@ export interface BuildOptions {
 export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly compiled?: CompileResult;
+  /** The sources as read: the only texts a code frame may show. */
+  readonly sources?: readonly Source[];
   /** Relative path → content of everything written; absent when nothing was written. */
   readonly files?: ReadonlyMap<string, string>;
 }
@@ -61,17 +66,15 @@ export async function sourceRevision(root: string, paths: readonly string[]): Pr
   }
 }
 
-/** The runtime artifacts of a compiled policy, path → content: policy.json, its schemas and validators. */
+/** The runtime artifacts of a compiled policy, path → content: policy.json and the schemas (data only: nothing a consumer runs). */
 export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, string> {
-  const request = requestSchema(artifact);
   return new Map([
     ['policy.json', toJson(artifact, { compact: true })],
     ['schema/policy.schema.json', toJson(policySchema)],
     ['schema/manifest.schema.json', toJson(manifestSchema)],
-    ['schema/request.schema.json', toJson(request)],
+    ['schema/request.schema.json', toJson(requestSchema)],
     ['schema/response.schema.json', toJson(responseSchema)],
     ['schema/diff.schema.json', toJson(diffSchema)],
-    ['validators.mjs', validatorsModule({ request, response: responseSchema })],
   ]);
 }
 
@@ -100,51 +103,57 @@ async function amendmentsSince(root: string, since: string, paths: readonly stri
   return { amendments: { since: commit.slice(0, 12), sinceVersion: before.artifact.policyVersion, text: amendmentText(diff, before.artifact, artifact) }, diagnostics: [] };
 }
 
-/** Writes `files` into a fresh sibling folder, then swaps it in for `outDir`. */
-async function replaceFolder(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const staging = `${outDir}.tmp-${process.pid}`;
-  const previous = `${outDir}.old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
-    for (const [path, content] of files) {
-      const target = join(staging, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
-    await rename(outDir, previous).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
-    await rename(staging, outDir);
-    await rm(previous, { recursive: true, force: true });
-  } catch (e) {
-    await rm(staging, { recursive: true, force: true });
-    throw e;
-  }
+/** Problems with what the build was asked to read or write, not with the policy: exit 2. */
+const USAGE_ERRORS: ReadonlySet<DiagnosticId> = new Set<DiagnosticId>([
+  'cannot-read',
+  'no-sources',
+  'out-contains-project',
+  'out-contains-sources',
+  'out-inside-sources',
+  'out-is-file',
+  'out-not-build',
+  'out-foreign-link',
+  'source-symlink',
+  'source-not-regular',
+  'source-outside-project',
+  'source-too-large',
+]);
+
+/** Whether a diagnostic is about the build's input or output paths rather than the policy. */
+export function isUsageError(d: Diagnostic): boolean {
+  return USAGE_ERRORS.has(d.id);
 }
 
 /** Compiles, validates and writes the artifact set; writes nothing when there is any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
+  const output: OutputRequest = { out: resolve(root, options.outDir), root, sources: options.paths.map((p) => resolve(root, p)) };
+  const refused = (await inspectOutput(output, options.outDir)).diagnostics;
+  if (refused.length > 0) return { diagnostics: refused };
   const read = await readSources(options.paths, root);
-  if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
+  if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics, sources: read.sources };
+  const sources = read.sources;
   const policyVersion = await packageVersion(join(root, 'package.json'));
-  const compiled = compileSources(read.sources, policyVersion);
-  if (!compiled.artifact) return { diagnostics: compiled.diagnostics, compiled };
+  const compiled = compileSources(sources, policyVersion);
+  if (!compiled.artifact) return { diagnostics: compiled.diagnostics, compiled, sources };
 
   const revision = await sourceRevision(root, options.paths);
   let amendments: Amendments | undefined;
   if (options.amendmentsSince !== undefined) {
     const since = await amendmentsSince(root, options.amendmentsSince, options.paths, compiled.artifact);
-    if (!since.amendments) return { diagnostics: [...compiled.diagnostics, ...since.diagnostics], compiled };
+    if (!since.amendments) return { diagnostics: [...compiled.diagnostics, ...since.diagnostics], compiled, sources };
     amendments = since.amendments;
   }
   const files = emitArtifacts(compiled.artifact, revision, amendments);
   const invalid = validateArtifact('policy.json', policySchema, compiled.artifact);
   const manifest = buildManifest(files, { policyVersion, compilerVersion: await packageVersion(COMPILER_PACKAGE), ...revision });
   invalid.push(...validateArtifact('manifest.json', manifestSchema, manifest));
-  if (invalid.length > 0) return { diagnostics: [...compiled.diagnostics, ...invalid], compiled };
+  if (invalid.length > 0) return { diagnostics: [...compiled.diagnostics, ...invalid], compiled, sources };
 
   files.set('manifest.json', toJson(manifest));
-  await replaceFolder(resolve(root, options.outDir), files);
-  return { diagnostics: compiled.diagnostics, compiled, files };
+  // Looked at again: the folder may have changed while the policy compiled.
+  const now = await inspectOutput(output, options.outDir);
+  if (!now.state) return { diagnostics: now.diagnostics, compiled, sources };
+  await publishOutput(output.out, now.state, files);
+  return { diagnostics: compiled.diagnostics, compiled, sources, files };
 }

@@ -2,15 +2,17 @@
  * The one pipeline every tool drives (CLI, tests, diff, later the language server):
  * read → parse → collect symbols → check → lower. Building to disk is `build.ts`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PolicyFile } from './ast.js';
 import { check } from './check/check.js';
 import { UnknownKeywordRule } from './check/rules/UnknownKeywordRule.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { DiagnosticId } from './diagnostic-codes.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type DiagnosticArgs } from './diagnostics.js';
 import { lowerPolicy } from './emit/lower.js';
 import { parseSource, type ParseResult } from './parse.js';
-import type { Source } from './source.js';
+import type { Source, Span } from './source.js';
 import { collectSymbols, type SymbolTable } from './symbols.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
@@ -55,41 +57,137 @@ export function compileSources(sources: readonly Source[], policyVersion: string
   return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...lowered.diagnostics]), ...(lowered.artifact ? { artifact: lowered.artifact } : {}) };
 }
 
-async function collectQdFiles(path: string, out: string[]): Promise<void> {
-  const info = await stat(path);
-  if (info.isFile()) {
-    out.push(path);
-    return;
+/** The largest source file read: far above any real policy file, far below what exhausts memory. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+const KINDS_ZH: Record<string, string> = { FIFO: '命名管道（FIFO）', socket: '套接字', device: '设备文件', 'non-regular file': '非普通文件' };
+
+/** What a directory entry or file that is neither a file, a folder nor a link is. */
+function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isBlockDevice() || info.isCharacterDevice()) return 'device';
+  return 'non-regular file';
+}
+
+/** A span naming a whole file: where a problem with the file itself is reported. */
+function fileSpan(file: string): Span {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 };
+}
+
+/** `inner` is `outer` or lies inside it (both absolute and normalised). */
+function within(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * Walks the given files and folders for `.qd` sources without following a link: a source is a
+ * regular file inside the project, so that no link, FIFO or device makes the compiler read (and
+ * a code frame print) what is not policy text. Problems are reported, never followed.
+ */
+class SourceWalk {
+  readonly found: string[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly root: string) {}
+
+  shown(abs: string): string {
+    return relative(this.root, abs) || abs;
   }
-  const entries = await readdir(path, { withFileTypes: true });
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const child = join(path, e.name);
-    if (e.isDirectory()) await collectQdFiles(child, out);
-    else if (e.name.endsWith('.qd')) out.push(child);
+
+  refuse(id: DiagnosticId, abs: string, args: DiagnosticArgs, hint: string): void {
+    const path = this.shown(abs);
+    this.diagnostics.push(diagnostic(id, fileSpan(path), { path, ...args }, { hint }));
+  }
+
+  refuseLink(abs: string): void {
+    this.refuse('source-symlink', abs, {}, 'copy the file into the project instead of linking to it');
+  }
+
+  refuseSpecial(abs: string, kind: string): void {
+    this.refuse('source-not-regular', abs, { kind, kindZh: KINDS_ZH[kind]! }, 'policy sources are regular .qd files');
+  }
+
+  /** A path given on the command line: inside the project, reached through no link. */
+  async given(abs: string): Promise<void> {
+    if (!within(abs, this.root)) {
+      this.refuse('source-outside-project', abs, { root: this.root }, 'sources are read only from inside the project, so that a build depends on the project alone');
+      return;
+    }
+    const steps = relative(this.root, abs).split(sep).filter(Boolean);
+    for (let i = 1; i < steps.length; i++) {
+      if ((await lstat(join(this.root, ...steps.slice(0, i)))).isSymbolicLink()) {
+        this.refuseLink(join(this.root, ...steps.slice(0, i)));
+        return;
+      }
+    }
+    const info = await lstat(abs);
+    if (info.isSymbolicLink()) this.refuseLink(abs);
+    else if (info.isDirectory()) await this.folder(abs);
+    else if (info.isFile()) this.found.push(abs);
+    else this.refuseSpecial(abs, specialKind(info));
+  }
+
+  async folder(path: string): Promise<void> {
+    for (const e of await readdir(path, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const child = join(path, e.name);
+      const source = e.name.endsWith('.qd');
+      if (e.isDirectory()) await this.folder(child);
+      else if (e.isFile()) {
+        if (source) this.found.push(child);
+      } else if (e.isSymbolicLink()) {
+        // A linked folder may hold sources: leaving it out silently would drop lists.
+        if (source || (await stat(child).catch(() => null))?.isDirectory()) this.refuseLink(child);
+      } else if (source) this.refuseSpecial(child, specialKind(e));
+    }
+  }
+}
+
+/**
+ * Reads one source found by the walk. The file is opened without following a link and without
+ * blocking (a FIFO swapped in since the walk cannot hang the read), then checked again.
+ */
+async function readSource(abs: string, walk: SourceWalk): Promise<Source | undefined> {
+  let handle;
+  try {
+    handle = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') walk.refuseLink(abs);
+    else walk.diagnostics.push(diagnostic('cannot-read', undefined, { path: walk.shown(abs), reason: code ?? String(e) }));
+    return undefined;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return void walk.refuseSpecial(abs, specialKind(info));
+    if (info.size > MAX_SOURCE_BYTES) {
+      return void walk.refuse('source-too-large', abs, { bytes: info.size, limit: MAX_SOURCE_BYTES }, 'a policy file this large is not policy text; split the lists into several files');
+    }
+    return { path: walk.shown(abs), text: (await handle.readFile('utf8')).replace(/^\uFEFF/, '') };
+  } finally {
+    await handle.close();
   }
 }
 
 /**
  * Reads every `.qd` file under the given files or folders, sorted by path so that builds do
- * not depend on directory order. Paths are shown relative to `cwd`.
+ * not depend on directory order. Paths are resolved against and shown relative to `root` (the
+ * project), and every source must be a regular file inside it.
  */
-export async function readSources(paths: readonly string[], cwd = process.cwd()): Promise<{ sources: Source[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
-  const found: string[] = [];
+export async function readSources(paths: readonly string[], root = process.cwd()): Promise<{ sources: Source[]; diagnostics: Diagnostic[] }> {
+  const walk = new SourceWalk(resolve(root));
   for (const p of paths) {
-    const abs = resolve(cwd, p);
+    const abs = resolve(root, p);
+    const before = walk.found.length + walk.diagnostics.length;
     try {
-      const before = found.length;
-      await collectQdFiles(abs, found);
-      if (found.length === before) diagnostics.push(diagnostic('no-sources', undefined, { path: p }));
+      await walk.given(abs);
+      if (walk.found.length + walk.diagnostics.length === before) walk.diagnostics.push(diagnostic('no-sources', undefined, { path: p }));
     } catch (e) {
-      diagnostics.push(diagnostic('cannot-read', undefined, { path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      walk.diagnostics.push(diagnostic('cannot-read', undefined, { path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }
   }
-  const unique = [...new Set(found)].sort();
-  const sources = await Promise.all(
-    unique.map(async (abs) => ({ path: relative(cwd, abs) || abs, text: (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '') })),
-  );
-  return { sources, diagnostics };
+  const read = await Promise.all([...new Set(walk.found)].sort().map((abs) => readSource(abs, walk)));
+  return { sources: read.filter((s): s is Source => s !== undefined), diagnostics: sortDiagnostics(walk.diagnostics) };
 }

@@ -59,7 +59,18 @@ export const CODES = {
   'missing-declaration': { code: 'QD4003', severity: 'error', en: 'the policy has no {what}', zh: '策略中缺少{what}' },
   'artifact-invalid': { code: 'QD4004', severity: 'error', en: 'internal error: the emitted {artifact} does not match its schema at {pointer}: {message}', zh: '内部错误：生成的 {artifact} 不符合其 Schema（{pointer}）：{message}' },
   // QD4005–4019: build output and source files. QD4020–4029: input limits. QD4030–4039: git. QD4040–4049: governance I/O.
+  'out-contains-project': { code: 'QD4005', severity: 'error', en: 'the output folder {path} is or contains the project root; a build replaces its output folder as a whole', zh: '输出目录 {path} 是项目根目录或包含项目根目录；构建会整体替换输出目录' },
+  'out-contains-sources': { code: 'QD4006', severity: 'error', en: 'the output folder {path} is or contains the sources {source}', zh: '输出目录 {path} 是源文件 {source} 或包含源文件' },
+  'out-inside-sources': { code: 'QD4007', severity: 'error', en: 'the output folder {path} lies inside the source folder {source}', zh: '输出目录 {path} 位于源目录 {source} 之内' },
+  'out-is-file': { code: 'QD4008', severity: 'error', en: 'the output {path} is a file, not a folder', zh: '输出路径 {path} 是文件而非目录' },
+  'out-not-build': { code: 'QD4009', severity: 'error', en: 'the output folder {path} holds files no build wrote', zh: '输出目录 {path} 中有非构建生成的文件' },
+  'out-foreign-link': { code: 'QD4010', severity: 'error', en: 'the output {path} is a symbolic link that no build made', zh: '输出路径 {path} 是非构建生成的符号链接' },
+  'source-symlink': { code: 'QD4011', severity: 'error', en: 'the source {path} is a symbolic link; sources must be regular files inside the project', zh: '源文件 {path} 是符号链接；源文件须为项目内的普通文件' },
+  'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kindZh}，而非普通文件' },
+  'source-outside-project': { code: 'QD4013', severity: 'error', en: 'the source {path} lies outside the project root {root}', zh: '源文件 {path} 位于项目根目录 {root} 之外' },
+  'source-too-large': { code: 'QD4014', severity: 'error', en: 'the source {path} has {bytes} bytes, more than the limit of {limit}', zh: '源文件 {path} 大小为 {bytes} 字节，超过上限 {limit}' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
+  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },

@@ -3,8 +3,9 @@
  * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
  */
-import type { Exemption, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';
+import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';
 import { Predicate, type Facts } from './conditions.js';
+import { PolicyLoadError } from './errors.js';
 import { Ladder } from './ladder.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
@@ -17,6 +18,11 @@ const RANK: Record<Outcome, number> = {
   'security-assessment': 3,
   indeterminate: 4,
 };
+
+/** The rank of an outcome; one the runtime does not know ranks as `indeterminate` (fail closed). */
+function rankOf(outcome: Outcome): number {
+  return RANK[outcome] ?? RANK.indeterminate;
+}
 
 /**
  * A list prepared for decisions. The fields a decision reads are copied out of the parsed JSON
@@ -38,6 +44,7 @@ interface CompiledList {
 
 interface CompiledItem {
   readonly id: string;
+  readonly item: ListItem;
   /** The list names the item as important data. */
   readonly isImportant: boolean;
   readonly list: CompiledList;
@@ -112,8 +119,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
+        if (items.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
         items.set(item.id, {
           id: item.id,
+          item,
           isImportant: item.important === true,
           list: compiled,
           important: R.itemImportant(item),
@@ -181,7 +190,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   const d: Decision = { reasons: [], lists: [], reportingLists: 0, important: t.importantData === true, usedBaseline: false };
-  const items = t.items ?? NO_ITEMS;
+  const items = combineEntries(t.items ?? NO_ITEMS);
   const pi = t.personalInfo;
   const piPersons = pi?.persons ?? 0;
   const piSensitive = pi?.sensitivePersons ?? 0;
@@ -273,7 +282,10 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       continue;
     }
     const requested = items[pending[k]!]!;
-    d.reasons.push(ci.ladder.first(requested.persons ?? 0, requested.sensitivePersons ?? 0, kinds, ciio) ?? ci.below);
+    const reason = ci.ladder.first(requested.persons ?? 0, requested.sensitivePersons ?? 0, kinds, ciio) ?? ci.below;
+    d.reasons.push(reason);
+    const entries = (requested as CombinedItem).entries;
+    if (entries !== undefined) d.reasons.push(R.itemEntriesCombined(ci.item, entries, requested.persons ?? 0, requested.sensitivePersons ?? 0, reason.outcome));
     useList(d, ci.list, zone);
   }
 
@@ -306,6 +318,36 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
 }
 
 const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
+
+/** Several entries of one item, as one: volumes summed, `entries` counted. */
+interface CombinedItem extends RequestItem {
+  readonly entries: number;
+}
+
+/**
+ * The request's items with the entries of each item combined, first entry's position kept.
+ * Splitting an item's volume over entries must not make a transfer lighter (a ladder applies to
+ * the item's whole volume). Returns `items` itself when no id repeats, the usual case.
+ */
+function combineEntries(items: readonly RequestItem[]): readonly RequestItem[] {
+  if (!hasRepeatedId(items)) return items;
+  const byId = new Map<string, { id: string; persons: number; sensitivePersons: number; entries: number }>();
+  for (const i of items) {
+    const seen = byId.get(i.id);
+    if (seen) {
+      seen.persons += i.persons ?? 0;
+      seen.sensitivePersons += i.sensitivePersons ?? 0;
+      seen.entries++;
+    } else byId.set(i.id, { id: i.id, persons: i.persons ?? 0, sensitivePersons: i.sensitivePersons ?? 0, entries: 1 });
+  }
+  return [...byId.values()].map((c) => (c.entries > 1 ? c : { id: c.id, persons: c.persons, sensitivePersons: c.sensitivePersons }));
+}
+
+function hasRepeatedId(items: readonly RequestItem[]): boolean {
+  if (items.length > 16) return new Set(items.map((i) => i.id)).size < items.length;
+  for (let a = 1; a < items.length; a++) for (let b = 0; b < a; b++) if (items[a]!.id === items[b]!.id) return true;
+  return false;
+}
 const NO_LISTS: readonly CompiledList[] = Object.freeze([]);
 
 /** What the decision has gathered so far. */
@@ -346,7 +388,7 @@ function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
 
 function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons: number, sensitive: number): EvaluationResponse {
   let pathway: Outcome = 'exempt';
-  for (const r of d.reasons) if (RANK[r.outcome] > RANK[pathway]) pathway = r.outcome;
+  for (const r of d.reasons) if (rankOf(r.outcome) > RANK[pathway]) pathway = rankOf(r.outcome) === RANK.indeterminate ? 'indeterminate' : r.outcome;
   const obligations: Obligation[] = [];
   if (d.reportingLists > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
   if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);

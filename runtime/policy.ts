@@ -7,6 +7,7 @@ import { InvalidRequestError } from './errors.js';
 import { compilePolicy, decide, type CompiledPolicy } from './evaluate.js';
 import { loadBundle, openBundle, type PolicyBundle } from './load.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
+import { describeErrors, validateRequest, validateResponse } from './validators.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -27,11 +28,36 @@ function realDate(s: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
+/** The names a request may use that the policy defines (the contract schema checks only their form). */
+interface Vocabulary {
+  readonly zones: ReadonlySet<string>;
+  readonly exemptions: ReadonlySet<string>;
+  readonly kinds: ReadonlySet<string>;
+}
+
+function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
+  return {
+    zones: new Set([...policy.zones.map((z) => z.id), 'outside']),
+    exemptions: new Set(policy.baseline.exemptions.map((e) => e.code)),
+    kinds: new Set(policy.annex.sensitiveKinds.map((k) => k.code)),
+  };
+}
+
+/** Problems for names in `values` (at `pointer`/index) that `known` does not hold. */
+function unknownNames(values: unknown, pointer: string, known: ReadonlySet<string>, out: RequestProblem[]): void {
+  if (!Array.isArray(values)) return;
+  values.forEach((v, i) => {
+    if (typeof v === 'string' && !known.has(v)) out.push({ pointer: `${pointer}/${i}`, message: `must be one of the policy's: ${[...known].join(', ')}` });
+  });
+}
+
 export class Policy {
   private readonly compiled: CompiledPolicy;
+  private readonly vocabulary: Vocabulary;
 
   private constructor(readonly bundle: PolicyBundle) {
     this.compiled = compilePolicy(bundle.policy, bundle.digest);
+    this.vocabulary = vocabularyOf(bundle.policy);
   }
 
   /** Loads and verifies the bundle in `dir` (a `qingdan build` output folder). */
@@ -52,19 +78,23 @@ export class Policy {
     return this.bundle.digest;
   }
 
-  /** Every way `request` breaks the request contract (empty when it conforms). */
+  /**
+   * Every way `request` breaks the request contract (empty when it conforms): the contract's
+   * schema, then what it cannot say — that asOf is a day of the calendar, and that the zone,
+   * exemptions and kinds of sensitive information are ones this policy defines.
+   */
   problems(request: unknown): RequestProblem[] {
-    const validate = this.bundle.validateRequest;
-    const asOf = (request as { asOf?: unknown } | null)?.asOf;
-    const dateProblems = typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf) ? [{ pointer: '/asOf', message: `${asOf} is not a calendar date` }] : [];
-    if (!validate(request)) {
-      const schemaProblems = (validate.errors ?? []).map((e) => ({
-        pointer: e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.missingProperty ?? e.params.additionalProperty)}` : e.instancePath,
-        message: e.keyword === 'enum' ? `${e.message}: ${(e.params.allowedValues as unknown[]).join(', ')}` : (e.message ?? e.keyword),
-      }));
-      return [...dateProblems, ...schemaProblems];
-    }
-    return dateProblems;
+    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+    const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
+    const fromSchema = problems.length;
+    const asOf = r?.asOf;
+    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
+    const zone = r?.processor?.zone;
+    if (typeof zone === 'string' && !this.vocabulary.zones.has(zone)) problems.push({ pointer: '/processor/zone', message: `must be one of the policy's: ${[...this.vocabulary.zones].join(', ')}` });
+    unknownNames(r?.transfer?.exemptions, '/transfer/exemptions', this.vocabulary.exemptions, problems);
+    unknownNames(r?.transfer?.personalInfo?.sensitiveKinds, '/transfer/personalInfo/sensitiveKinds', this.vocabulary.kinds, problems);
+    // A name the schema already refused (say, not a string of the right form) is said once.
+    return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
   }
 
   /** Validates and decides; throws InvalidRequestError listing every problem. */
@@ -81,6 +111,6 @@ export class Policy {
 
   /** True when `response` conforms to the published response schema. */
   isValidResponse(response: unknown): boolean {
-    return this.bundle.validateResponse(response);
+    return validateResponse(response);
   }
 }

@@ -98,6 +98,24 @@ export function itemRung(item: ListItem, pathway: PathwayId, citations: readonly
   return reason('list-item-threshold', pathway, `数据项「${item.title}」达到负面清单规定的量级：${PATHWAY_ZH[pathway]}。`, `Item ${item.id} reaches the list's threshold: ${PATHWAY_EN[pathway]}.`, citations, item.id);
 }
 
+/**
+ * Entries of one item in a request are one item: their volumes are summed before its thresholds
+ * apply, so splitting a transfer into entries never makes it lighter. Persons are counted
+ * de-duplicated (Art. 28), which entries cannot be across each other: the sum is an upper bound,
+ * hence inferred.
+ */
+export function itemEntriesCombined(item: ListItem, entries: number, persons: number, sensitive: number, outcome: Outcome): Reason {
+  return reason(
+    'item-entries-combined',
+    outcome,
+    `数据项「${item.title}」在请求中出现 ${entries} 次，已合并计算其数量（个人信息 ${persons} 人、敏感个人信息 ${sensitive} 人）后适用负面清单规定的量级；各条目间可能重复的自然人未去重，如需去重请合并为一个条目申报。`,
+    `Item ${item.id} appears in ${entries} entries: their volumes are summed (${persons} persons, ${sensitive} sensitive) before the list's thresholds apply; persons shared between entries are not de-duplicated — state the item once to de-duplicate.`,
+    ['measures.art28'],
+    item.id,
+    true,
+  );
+}
+
 export function itemBelow(item: ListItem): Reason {
   return reason('list-item-below-threshold', 'exempt', `数据项「${item.title}」未达到负面清单规定的量级，可以免于申报安全评估、订立标准合同、通过保护认证。`, `Item ${item.id} is below every threshold of its list: exempt.`, [...item.basis, 'measures.art13'], item.id, true);
 }

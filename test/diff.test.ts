@@ -2,7 +2,8 @@
  * The semantic diff on fixture git repositories: each kind of change, its classification,
  * witnesses, amendment text and required bump, and the release check built on it.
  */
-import { cp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, writeFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { diffMarkdown } from '../compiler/diff/markdown.js';
 import { diffRevisions } from '../compiler/diff/run.js';
 import { createAjv } from '../compiler/emit/validate.js';
 import { diffSchema } from '../compiler/diff/schema.js';
+import { generatePolicy } from '../bench/generate-policy.js';
 import { ROOT, tempDir } from './support.js';
 
 let repo: string;
@@ -193,5 +195,74 @@ describe('qingdan release check', () => {
     expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, declared: 'minor' });
     await writeFile(join(repo, '.changeset/major-one.md'), '---\n"qingdan": major\n---\n\nDrop supplier contacts (breaking).\n');
     expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: true, declared: 'major' });
+  });
+});
+
+describe('reading a revision from git objects', () => {
+  /** A fresh repository holding `files` (path → text) plus a package.json, committed; returns its folder and commit. */
+  async function repoOf(files: ReadonlyMap<string, string>): Promise<{ dir: string; git: SimpleGit }> {
+    const dir = await tempDir('qingdan-diff-read-');
+    for (const [path, text] of files) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'qingdan', version: '1.0.0' }));
+    const g = simpleGit(dir);
+    await g.init(['-b', 'main']);
+    await g.addConfig('user.name', 'Drafter').addConfig('user.email', 'drafter@example.org');
+    await g.add('.');
+    await g.commit('policy');
+    return { dir, git: g };
+  }
+  const head = async (g: SimpleGit) => (await g.revparse(['HEAD'])).trim();
+
+  it('reads files larger than a pipe buffer, many at once, whole (they came back truncated under load)', async () => {
+    const generated = generatePolicy(3000, 1, { itemsPerFile: 250 });
+    expect(generated.filter((s) => Buffer.byteLength(s.text) > 65_536).length).toBeGreaterThanOrEqual(10);
+    const { dir, git: g } = await repoOf(new Map(generated.map((s) => [s.path, s.text])));
+    const base = await head(g);
+    const edited = generated.map((s) => (s.path.endsWith('gen-0005.qd') ? { ...s, text: s.text.replace(/（生成样例/g, '（修订样例') } : s));
+    for (const s of edited) await writeFile(join(dir, s.path), s.text);
+    await g.add('.');
+    await g.commit('reword');
+    const next = await head(g);
+    // Three diffs at once: six revisions, 96 large blobs in flight.
+    const results = await Promise.all([diffRevisions(dir, base, next), diffRevisions(dir, next, base), diffRevisions(dir, base, next)]);
+    for (const r of results) {
+      expect(r.diagnostics).toEqual([]);
+      expect(r.diff?.summary.editorial).toBeGreaterThan(0);
+      const byPath = new Map(r.sources.map((s) => [s.path, s.text]));
+      for (const [commit, sources] of [[base, generated], [next, edited]] as const) {
+        for (const s of sources) expect(byPath.get(`${commit.slice(0, 12)}:${s.path}`) === s.text, `${commit}:${s.path}`).toBe(true);
+      }
+    }
+  });
+
+  it('reports a .qd symlink at a revision where it is, and never follows it', async () => {
+    const { dir, git: g } = await repoOf(new Map([['policy/zones.qd', await readFile(join(ROOT, 'policy/zones.qd'), 'utf8')]]));
+    const base = await head(g);
+    await symlink('/proc/self/environ', join(dir, 'policy/env.qd'));
+    await g.add('.');
+    await g.commit('a link');
+    const linked = await head(g);
+    const r = await diffRevisions(dir, base, linked);
+    expect(r.diff).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'QD4031', span: expect.objectContaining({ file: `${linked.slice(0, 12)}:policy/env.qd`, line: 1, column: 1 }) }),
+    ]);
+    expect(r.sources.map((s) => s.path)).not.toContain(`${linked.slice(0, 12)}:policy/env.qd`);
+    expect(JSON.stringify(r)).not.toContain('environ');
+  });
+
+  it('turns a git failure into a QD4030 diagnostic with git\'s message, not an exception', async () => {
+    const { dir, git: g } = await repoOf(new Map([['policy/zones.qd', await readFile(join(ROOT, 'policy/zones.qd'), 'utf8')]]));
+    const commit = await head(g);
+    // A repository missing one object: a broken clone or a shallow fetch gone wrong.
+    const blob = execFileSync('git', ['rev-parse', `${commit}:policy/zones.qd`], { cwd: dir, encoding: 'utf8' }).trim();
+    await rm(join(dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    const r = await diffRevisions(dir, commit, commit);
+    expect(r.diff).toBeUndefined();
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(r.diagnostics.every((d) => d.code === 'QD4030' && d.message.includes('policy/zones.qd'))).toBe(true);
   });
 });

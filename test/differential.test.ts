@@ -148,6 +148,8 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
   for (const r of a.annex.generalRules.rules) if (r.when) conditionNumbers(r.when, numbers);
   const thresholds = new Set<number>([0, 1]);
   for (const n of numbers) for (const k of [-1, 0, 1]) if (n + k >= 0 && n + k <= MAX_VOLUME) thresholds.add(n + k);
+  // Halves of thresholds: two entries of one item that reach a threshold only together.
+  for (const n of numbers) for (const half of [Math.floor(n / 2), Math.ceil(n / 2)]) thresholds.add(half);
   const volume = fc.oneof(
     { arbitrary: fc.constant(0), weight: 2 },
     { arbitrary: fc.constantFrom(...[...thresholds].sort((x, y) => x - y)), weight: 6 },
@@ -171,6 +173,18 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
     ...(persons !== undefined ? { persons } : {}),
     ...(sensitivePersons !== undefined ? { sensitivePersons } : {}),
   }));
+
+  // Entries repeating an item of the request with volumes of their own, inserted anywhere.
+  const repeats = fc.array(fc.record({ of: fc.nat(), at: fc.nat(), persons: optVolume, sensitivePersons: optVolume }), { minLength: 1, maxLength: 4 });
+  const itemsWithRepeats = fc.tuple(fc.array(item, { minLength: 1, maxLength: 3 }), repeats).map(([base, extra]) => {
+    const items = [...base];
+    for (const r of extra) {
+      const entry = { id: base[r.of % base.length]!.id, ...(r.persons !== undefined ? { persons: r.persons } : {}), ...(r.sensitivePersons !== undefined ? { sensitivePersons: r.sensitivePersons } : {}) };
+      items.splice(r.at % (items.length + 1), 0, entry);
+    }
+    return items;
+  });
+  const items = fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 3 }, { arbitrary: itemsWithRepeats, weight: 1 });
 
   const listSectors = [...new Set(a.lists.map((l) => l.sector))];
   const otherSectors = Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`).filter((s) => !listSectors.includes(s));
@@ -202,7 +216,7 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
       isExport: fc.oneof({ arbitrary: fc.constant(true), weight: 19 }, { arbitrary: fc.constant(false), weight: 1 }),
       importantData: fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: fc.constant(false), weight: 2 }, { arbitrary: fc.constant(true), weight: 1 }),
       sector,
-      items: fc.option(fc.array(item, { maxLength: 4 }), { nil: undefined, freq: 5 }),
+      items: fc.option(items, { nil: undefined, freq: 5 }),
       personalInfo: fc.option(personalInfo, { nil: undefined, freq: 3 }),
       exemptions,
     })

@@ -1,7 +1,6 @@
 /** `qingdan build [paths…] [--out dir]`: compile the policy into a validated artifact set. */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { build } from '../../compiler/build.js';
+import { build, isUsageError } from '../../compiler/build.js';
 import { EXIT, diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output.js';
 
 export function registerBuild(program: Command, setExit: (code: number) => void): void {
@@ -18,16 +17,12 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
       if (options.json) {
         printJson({ ok: !!result.files, outDir: options.out, files: written, diagnostics: diagnosticsJson(result.diagnostics) });
       } else {
-        const texts = new Map<string, string>();
-        for (const d of result.diagnostics) {
-          const file = d.span?.file;
-          if (file && !texts.has(file)) texts.set(file, await readFile(file, 'utf8').catch(() => ''));
-        }
-        printDiagnostics(result.diagnostics, texts);
+        // Code frames come only from the sources as the build read them, never from a re-read.
+        printDiagnostics(result.diagnostics, new Map((result.sources ?? []).map((s) => [s.path, s.text])));
         if (result.files) process.stderr.write(`built ${written.length} files into ${options.out}/\n`);
         else process.stderr.write(`build failed: ${options.out}/ left unchanged\n`);
       }
-      const unreadable = result.diagnostics.some((d) => d.id === 'cannot-read' || d.id === 'no-sources');
+      const unreadable = result.diagnostics.some(isUsageError);
       setExit(unreadable ? EXIT.usage : result.files ? exitFor(result.diagnostics) : Math.max(EXIT.policyErrors, exitFor(result.diagnostics)));
     });
 }

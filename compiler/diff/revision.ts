@@ -1,33 +1,98 @@
 /**
  * Reading `policy/` as it was at a git revision (or as it is in the working tree) and
- * compiling it in memory, with simple-git. Paths stay unquoted (`core.quotepath=false`, `-z`)
- * so Chinese file names survive.
+ * compiling it in memory. A commit is read from git objects only: one tree listing and one
+ * `git cat-file --batch` per revision, every blob checked against the size git records (the
+ * concurrent `git show` calls this replaces returned truncated files under load).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { compileSources, readSources, type CompileResult } from '../compile.js';
-import type { Source } from '../source.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { readFilesAt, type RevisionFile } from '../git/files.js';
+import { GitError } from '../git/run.js';
+import { spanAt, type Source } from '../source.js';
+import { collectSymbols } from '../symbols.js';
 
 /** The working tree, as opposed to a commit. */
 export const WORKING_TREE = 'WORKTREE';
 
-/** The `.qd` sources under `paths` at `revision`, read with `git ls-tree` and `git show`. */
-export async function sourcesAt(root: string, revision: string, paths: readonly string[]): Promise<Source[]> {
-  if (revision === WORKING_TREE) return (await readSources(paths, root)).sources;
-  const git = simpleGit(root);
-  const listing = await git.raw(['-c', 'core.quotepath=false', 'ls-tree', '-r', '-z', '--name-only', revision, '--', ...paths]);
-  const files = listing.split('\0').filter((f) => f.endsWith('.qd')).sort();
-  return Promise.all(files.map(async (path) => ({ path: `${revision.slice(0, 12)}:${path}`, text: await git.show([`${revision}:${path}`]) })));
+/** What a revision holds for the compiler: its `.qd` sources and its package version. */
+export interface RevisionSources {
+  readonly sources: Source[];
+  /** The version in package.json (the policy version the manifest would carry). */
+  readonly version: string | undefined;
+  /** Why the revision could not be read whole (git failed, a source is not a regular file). */
+  readonly diagnostics: Diagnostic[];
 }
 
-/** The version in package.json at `revision` (the policy version the manifest would carry). */
-export async function versionAt(root: string, revision: string): Promise<string> {
-  const text = revision === WORKING_TREE ? await import('node:fs/promises').then((fs) => fs.readFile(`${root}/package.json`, 'utf8')) : await simpleGit(root).show([`${revision}:package.json`]);
-  return (JSON.parse(text) as { version: string }).version;
+const PACKAGE_JSON = 'package.json';
+
+/**
+ * The `.qd` sources under `paths` (relative to `root`) and the package version at `revision`.
+ * Never throws for git's sake: a git failure is a QD4030 diagnostic carrying git's message, and
+ * a `.qd` entry that is a symlink or a submodule is reported where it is, never followed (its
+ * target could be any file on the reader's machine).
+ */
+export async function readRevision(root: string, revision: string, paths: readonly string[]): Promise<RevisionSources> {
+  if (revision === WORKING_TREE) return readWorkingTree(root, paths);
+  const label = revision.slice(0, 12);
+  let files: RevisionFile[];
+  try {
+    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, message: e.message })] };
+  }
+  const sources: Source[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let packageText: string | undefined;
+  for (const file of files) {
+    if (!file.bytes) {
+      // The entry has no text of its own to show: located at its path, without a code frame.
+      const span = spanAt({ path: `${label}:${file.path}`, text: '' }, 0, 0);
+      const kindZh = KIND_ZH[file.kind] ?? file.kind;
+      diagnostics.push(diagnostic('git-entry-not-a-file', span, { path: file.path, kind: file.kind, kindZh }, { hint: 'commit the file itself: a policy source is never read through a link' }));
+    } else if (file.path === PACKAGE_JSON) packageText = file.bytes.toString('utf8');
+    else sources.push({ path: `${label}:${file.path}`, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') });
+  }
+  const version = packageVersion(packageText, `${label}:${PACKAGE_JSON}`, diagnostics);
+  return { sources, version, diagnostics };
 }
 
-/** Compiles the policy at `revision`; its diagnostics name the revision in their file paths. */
+const KIND_ZH: Record<string, string> = { symlink: '符号链接', submodule: '子模块', other: '特殊条目' };
+
+async function readWorkingTree(root: string, paths: readonly string[]): Promise<RevisionSources> {
+  const { sources, diagnostics } = await readSources(paths, root);
+  const text = await readFile(join(root, PACKAGE_JSON), 'utf8').catch(() => undefined);
+  return { sources, version: packageVersion(text, PACKAGE_JSON, diagnostics), diagnostics };
+}
+
+/** The `version` of a package.json text; a missing file or field is reported into `diagnostics`. */
+function packageVersion(text: string | undefined, path: string, diagnostics: Diagnostic[]): string | undefined {
+  if (text === undefined) {
+    diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: 'no such file' }));
+    return undefined;
+  }
+  let version: unknown;
+  try {
+    version = (JSON.parse(text) as { version?: unknown } | null)?.version;
+  } catch {
+    // reported below, as for a missing field
+  }
+  if (typeof version === 'string') return version;
+  diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: 'no "version" string in it' }));
+  return undefined;
+}
+
+/**
+ * Compiles the policy at `revision`; its diagnostics name the revision in their file paths.
+ * A revision that cannot be read gives only the diagnostics saying why.
+ */
 export async function compileAt(root: string, revision: string, paths: readonly string[]): Promise<CompileResult> {
-  return compileSources(await sourcesAt(root, revision, paths), await versionAt(root, revision));
+  const read = await readRevision(root, revision, paths);
+  if (hasErrors(read.diagnostics) || read.version === undefined) return { files: [], symbols: collectSymbols([]), diagnostics: read.diagnostics };
+  return compileSources(read.sources, read.version);
 }
 
 /** The commit `main` and HEAD share: the default base of a diff. */

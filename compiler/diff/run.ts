@@ -1,4 +1,4 @@
-/** Diffing two revisions of the policy: read both with git, compile both in memory, compare. */
+/** Diffing two revisions of the policy: read both from git, compile both in memory, compare. */
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Source } from '../source.js';
 import { compileSources } from '../compile.js';
@@ -6,14 +6,14 @@ import { parseSource, type ParseResult } from '../parse.js';
 import type { PolicyArtifact } from '../../runtime/artifact.js';
 import type { PolicyDiff } from './change.js';
 import { diffPolicies } from './diff.js';
-import { resolveRevision, sourcesAt, versionAt, WORKING_TREE } from './revision.js';
+import { readRevision, resolveRevision, WORKING_TREE } from './revision.js';
 
 export interface RevisionDiff {
   /** Present when both revisions compile. */
   readonly diff?: PolicyDiff;
   readonly base?: PolicyArtifact;
   readonly head?: PolicyArtifact;
-  /** The diagnostics of a revision that does not compile; file paths carry the revision. */
+  /** Why a revision could not be read or does not compile; file paths carry the revision. */
   readonly diagnostics: readonly Diagnostic[];
   /** Every source read, for code frames. */
   readonly sources: readonly Source[];
@@ -27,23 +27,21 @@ export interface RevisionDiff {
  */
 export async function diffRevisions(root: string, base: string, head: string = WORKING_TREE, paths: readonly string[] = ['policy']): Promise<RevisionDiff> {
   const revisions = [await resolveRevision(root, base), await resolveRevision(root, head)] as const;
-  const [baseSources, headSources, baseVersion, headVersion] = await Promise.all([
-    sourcesAt(root, revisions[0], paths),
-    sourcesAt(root, revisions[1], paths),
-    versionAt(root, revisions[0]),
-    versionAt(root, revisions[1]),
-  ]);
+  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0], paths), readRevision(root, revisions[1], paths)]);
+  const sources = [...baseRead.sources, ...headRead.sources];
+  const unread = [...baseRead.diagnostics, ...headRead.diagnostics];
+  if (hasErrors(unread) || baseRead.version === undefined || headRead.version === undefined) return { diagnostics: unread, sources };
+
   const parsedByText = new Map<string, ParseResult>();
-  const baseResult = compileSources(baseSources, baseVersion, (source) => {
+  const baseResult = compileSources(baseRead.sources, baseRead.version, (source) => {
     const parsed = parseSource(source);
     parsedByText.set(source.text, parsed);
     return parsed;
   });
-  let headResult = compileSources(headSources, headVersion, (source) => parsedByText.get(source.text) ?? parseSource(source));
-  if (hasErrors(headResult.diagnostics)) headResult = compileSources(headSources, headVersion);
+  let headResult = compileSources(headRead.sources, headRead.version, (source) => parsedByText.get(source.text) ?? parseSource(source));
+  if (hasErrors(headResult.diagnostics)) headResult = compileSources(headRead.sources, headRead.version);
 
   const diagnostics = [baseResult, headResult].flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'));
-  const sources = [...baseSources, ...headSources];
   const [b, h] = [baseResult.artifact, headResult.artifact];
   if (hasErrors(diagnostics) || !b || !h) return { diagnostics, sources };
   const short = (r: string) => (r === WORKING_TREE ? 'working tree' : r.slice(0, 12));

@@ -124,6 +124,34 @@ export function findItem(policy: PolicyArtifact, id: string): { item: ListItem; 
   return undefined;
 }
 
+/** One item of a request with all its entries' volumes summed. */
+interface CombinedEntry {
+  readonly id: string;
+  readonly persons: number;
+  readonly sensitivePersons: number;
+  /** How many entries of the request named this id. */
+  readonly entries: number;
+}
+
+/**
+ * The request's items, one per id, in order of first appearance: entries naming the same item
+ * are one item whose volumes add up (a ladder applies to the whole volume of an item, so
+ * splitting it over entries must not make the transfer lighter).
+ */
+export function combinedEntries(items: readonly { id: string; persons?: number; sensitivePersons?: number }[]): CombinedEntry[] {
+  const combined: { id: string; persons: number; sensitivePersons: number; entries: number }[] = [];
+  for (const i of items) {
+    const seen = combined.find((c) => c.id === i.id);
+    if (seen === undefined) combined.push({ id: i.id, persons: i.persons ?? 0, sensitivePersons: i.sensitivePersons ?? 0, entries: 1 });
+    else {
+      seen.persons += i.persons ?? 0;
+      seen.sensitivePersons += i.sensitivePersons ?? 0;
+      seen.entries += 1;
+    }
+  }
+  return combined;
+}
+
 /** Decides `req` under `policy`. The request is assumed to conform to the request schema. */
 export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest): ReferenceAnswer {
   const t = req.transfer;
@@ -134,7 +162,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   const preview = req.preview === true;
   const zone = req.processor.zone;
   const ciio = req.processor.ciio;
-  const items = t.items ?? [];
+  const items = combinedEntries(t.items ?? []);
   const kinds = t.personalInfo?.sensitiveKinds ?? [];
   const piPersons = t.personalInfo?.persons ?? 0;
   const piSensitive = t.personalInfo?.sensitivePersons ?? 0;
@@ -180,7 +208,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   // The items the request names: first what they are (unknown, list not deciding, important).
   const itemSectors: string[] = [];
   const listsReportedInactive: string[] = [];
-  const onUsableLists: { persons: number; sensitive: number; item: ListItem; list: NegativeList }[] = [];
+  const onUsableLists: { persons: number; sensitive: number; entries: number; item: ListItem; list: NegativeList }[] = [];
   for (const requested of items) {
     const found = findItem(policy, requested.id);
     if (found === undefined) {
@@ -207,7 +235,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
       useList(list);
       continue;
     }
-    onUsableLists.push({ persons, sensitive, item, list });
+    onUsableLists.push({ persons, sensitive, entries: requested.entries, item, list });
   }
 
   // 3. National exemptions claimed for the whole transfer; none removes important data,
@@ -248,7 +276,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   }
 
   // 5. Items of usable lists: the list must cover the processor's zone; then its ladder.
-  for (const { persons, sensitive, item, list } of onUsableLists) {
+  for (const { persons, sensitive, entries, item, list } of onUsableLists) {
     if (zone === 'outside' || !list.zones.includes(zone)) {
       parts.push({ code: 'list-not-in-zone', outcome: 'indeterminate' });
       continue;
@@ -256,6 +284,8 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     const pathway = ladderPathway(item.ladder, { persons, sensitive, kinds, ciio });
     if (pathway === undefined) parts.push({ code: 'list-item-below-threshold', outcome: 'exempt' });
     else parts.push({ code: 'list-item-threshold', outcome: pathway });
+    // Several entries of the item were summed before its ladder applied: said in its own reason.
+    if (entries > 1) parts.push({ code: 'item-entries-combined', outcome: pathway ?? 'exempt' });
     useList(list);
   }
 

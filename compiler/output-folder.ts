@@ -1,0 +1,225 @@
+/**
+ * The build output folder (`dist/` by default) and how a build replaces it without ever losing
+ * data or leaving readers without a complete build.
+ *
+ * Layout: `dist` is a symbolic link to a sibling content folder `.dist.build-<pid>-<random>`
+ * that holds one complete build and a marker file. A build writes a new content folder, makes a
+ * new link to it and renames that link over `dist`: one `rename(2)`, so `dist` always resolves
+ * to the previous or the new build, whenever the process is killed. The content folder `dist`
+ * pointed to before is kept until the next build (a reader that resolved it may still be
+ * reading); older ones, and those of killed builds, are removed by the next build, which
+ * recognises them by their name and marker.
+ *
+ * `--out` may only name a folder that is absent, empty or written by a build, never the
+ * project, a source, or a file: each refusal is a diagnostic, and nothing is touched.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from './diagnostics.js';
+
+/** The marker file in every content folder, and its content: a format id. */
+export const BUILD_MARKER = '.qingdan-build';
+const MARKER_TEXT = 'qingdan-build/1\n';
+
+/** What `--out` names now, and so how a build replaces it. */
+type OutputState =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'empty' }
+  /** A link to a content folder of a build; `target` is that folder's name. */
+  | { readonly kind: 'link'; readonly target: string }
+  /** A plain folder a build of the former layout (or a copy of a content folder) wrote. */
+  | { readonly kind: 'folder' };
+
+const contentPrefix = (name: string) => `.${name}.build-`;
+const linkPrefix = (name: string) => `.${name}.link-`;
+/** The temporaries the former layout left when killed: `dist.tmp-<pid>`, `dist.old-<pid>`. */
+const formerTemporary = (name: string, entry: string) => new RegExp(`^${escapeRegExp(name)}\\.(tmp|old)-\\d+$`).test(entry);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `inner` is `outer` or lies inside it (both absolute and normalised). */
+function within(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function errno(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code;
+}
+
+async function lstatOrNull(path: string) {
+  try {
+    return await lstat(path);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+async function hasMarker(folder: string): Promise<boolean> {
+  const info = await lstatOrNull(join(folder, BUILD_MARKER));
+  if (!info?.isFile() || info.size > 64) return false;
+  return (await readFile(join(folder, BUILD_MARKER), 'utf8')) === MARKER_TEXT;
+}
+
+/** Every file under `folder`, relative, or null when it holds anything but files and folders. */
+async function plainFiles(folder: string): Promise<string[] | null> {
+  const out: string[] = [];
+  for (const e of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (e.isDirectory()) continue;
+    if (!e.isFile()) return null;
+    out.push(relative(folder, join(e.parentPath, e.name)).split(sep).join('/'));
+  }
+  return out;
+}
+
+/**
+ * A plain folder some build wrote: it has the marker, or (the layout before markers) a
+ * manifest.json, and every file in it is the manifest or an artifact the manifest lists.
+ */
+async function writtenByBuild(folder: string): Promise<boolean> {
+  if (await hasMarker(folder)) return true;
+  const files = await plainFiles(folder);
+  if (!files?.includes('manifest.json')) return false;
+  const manifest = await lstat(join(folder, 'manifest.json'));
+  if (manifest.size > 16 * 1024 * 1024) return false;
+  let artifacts: unknown;
+  try {
+    artifacts = (JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { artifacts?: unknown }).artifacts;
+  } catch {
+    return false;
+  }
+  if (typeof artifacts !== 'object' || artifacts === null) return false;
+  return files.every((f) => f === 'manifest.json' || Object.hasOwn(artifacts as object, f));
+}
+
+/** A link `--out` may replace: relative, to a sibling content folder that has the marker. */
+async function buildLinkTarget(out: string): Promise<string | null> {
+  const target = await readlink(out);
+  if (target.includes('/') || target.includes(sep) || !target.startsWith(contentPrefix(basename(out)))) return null;
+  const folder = join(dirname(out), target);
+  const info = await lstatOrNull(folder);
+  return info?.isDirectory() && (await hasMarker(folder)) ? target : null;
+}
+
+export interface OutputRequest {
+  /** The output folder, absolute. */
+  readonly out: string;
+  /** The project root, absolute. */
+  readonly root: string;
+  /** The source files and folders given to the build, absolute. */
+  readonly sources: readonly string[];
+}
+
+/**
+ * Whether a build may replace `out`, and how: the state, or the refusals. Reads only. Every
+ * refusal names the folder as given (`shown`) and says what to do instead.
+ */
+export async function inspectOutput(request: OutputRequest, shown: string): Promise<{ state?: OutputState; diagnostics: Diagnostic[] }> {
+  const { out, root } = request;
+  const refuse = (id: Parameters<typeof diagnostic>[0], args: Record<string, string>, hint: string) => ({ diagnostics: [diagnostic(id, undefined, { path: shown, ...args }, { hint })] });
+  if (within(root, out)) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
+  for (const source of request.sources) {
+    const name = relative(root, source) || '.';
+    if (within(source, out)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
+    if (within(out, source)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
+  }
+  const info = await lstatOrNull(out);
+  if (!info) return { state: { kind: 'absent' }, diagnostics: [] };
+  if (info.isSymbolicLink()) {
+    const target = await buildLinkTarget(out);
+    if (target) return { state: { kind: 'link', target }, diagnostics: [] };
+    return refuse('out-foreign-link', {}, 'a build only replaces the link it made itself; remove the link or name another folder');
+  }
+  if (!info.isDirectory()) return refuse('out-is-file', {}, 'name a folder, such as dist');
+  if ((await readdir(out)).length === 0) return { state: { kind: 'empty' }, diagnostics: [] };
+  if (await writtenByBuild(out)) return { state: { kind: 'folder' }, diagnostics: [] };
+  return refuse('out-not-build', {}, 'a build replaces its output folder as a whole; name an absent or empty folder, or move these files away');
+}
+
+/** A fresh name for a content folder or link of this process. */
+function freshName(prefix: string): string {
+  return `${prefix}${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errno(e) === 'EPERM';
+  }
+}
+
+/**
+ * Removes what earlier builds into `out` left behind: content folders (by marker) other than
+ * those in `keep`, links never renamed into place, and the former layout's temporaries (by
+ * their manifest). Entries of a build still running in another process are left alone.
+ */
+async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void> {
+  const parent = dirname(out);
+  const name = basename(out);
+  for (const entry of await readdir(parent)) {
+    const path = join(parent, entry);
+    const ours = entry.startsWith(contentPrefix(name)) || entry.startsWith(linkPrefix(name));
+    if (ours) {
+      const pid = Number(/-(\d+)-[0-9a-f]+$/.exec(entry)?.[1]);
+      if (keep.has(entry) || (pid !== process.pid && processAlive(pid))) continue;
+      const info = await lstatOrNull(path);
+      if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
+      else if (info?.isDirectory() && (await hasMarker(path))) await rm(path, { recursive: true, force: true });
+    } else if (formerTemporary(name, entry)) {
+      const info = await lstatOrNull(path);
+      if (info?.isDirectory() && (await writtenByBuild(path))) await rm(path, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Writes `files` (relative path → content) and the marker into a new content folder. */
+async function writeContent(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await mkdir(folder);
+  // The marker first: a folder a killed build left half-written is then recognisably ours.
+  await writeFile(join(folder, BUILD_MARKER), MARKER_TEXT);
+  for (const [path, content] of files) {
+    const target = join(folder, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+}
+
+/**
+ * Publishes `files` as the new content of `out`, whose state `inspectOutput` gave: after the
+ * one rename that flips `out`, readers see the new build; before it, the previous one.
+ */
+export async function publishOutput(out: string, state: OutputState, files: ReadonlyMap<string, string>): Promise<void> {
+  const parent = dirname(out);
+  const name = basename(out);
+  await mkdir(parent, { recursive: true });
+  const content = freshName(contentPrefix(name));
+  const link = join(parent, freshName(linkPrefix(name)));
+  try {
+    await writeContent(join(parent, content), files);
+    await symlink(content, link);
+  } catch (e) {
+    await rm(join(parent, content), { recursive: true, force: true });
+    await rm(link, { force: true });
+    throw e;
+  }
+  const keep = new Set([content]);
+  if (state.kind === 'link') keep.add(state.target);
+  else if (state.kind === 'empty') await rmdir(out);
+  else if (state.kind === 'folder') {
+    // A link cannot be renamed over a folder: the former build becomes a content folder first.
+    // Only this once, between the two renames, is there no `out`; the next build tidies up.
+    const former = freshName(contentPrefix(name));
+    await writeFile(join(out, BUILD_MARKER), MARKER_TEXT);
+    await rename(out, join(parent, former));
+    keep.add(former);
+  }
+  await rename(link, out);
+  await removeStale(out, keep);
+}
