@@ -8,6 +8,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { UnknownRevisionError } from '../compiler/diff/revision.js';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGazette(program, setExit);
   registerDiff(program, setExit);
   registerGovernance(program, setExit);
+  registerFmt(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {
