@@ -38,8 +38,9 @@ interface Line {
 class Layout {
   readonly lines: Line[] = [];
 
+  /** A line; an anchor below 0 (a node not read from the source, see `edit.ts`) is no anchor. */
   line(depth: number, text: string, anchor?: number): void {
-    this.lines.push(anchor === undefined ? { depth, text } : { depth, text, anchor });
+    this.lines.push(anchor === undefined || anchor < 0 ? { depth, text } : { depth, text, anchor });
   }
 
   blank(): void {
@@ -48,9 +49,10 @@ class Layout {
 
   /** `header {`, the body one level deeper, and `}` anchored at the block's closing brace. */
   block(depth: number, header: string, span: { offset: number; length: number }, body: () => void): void {
-    this.lines.push({ depth, text: `${header} {`, anchor: span.offset, opens: true });
+    const read = span.offset >= 0;
+    this.lines.push(read ? { depth, text: `${header} {`, anchor: span.offset, opens: true } : { depth, text: `${header} {`, opens: true });
     body();
-    this.lines.push({ depth, text: '}', anchor: span.offset + span.length - 1, closes: true });
+    this.lines.push(read ? { depth, text: '}', anchor: span.offset + span.length - 1, closes: true } : { depth, text: '}', closes: true });
   }
 }
 
