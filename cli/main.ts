@@ -9,6 +9,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerNew } from './commands/new.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGovernance(program, setExit);
   registerFmt(program, setExit);
   registerNew(program, setExit);
+  registerLsp(program);
   for (const command of program.commands) command.exitOverride();
 
   try {
