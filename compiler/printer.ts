@@ -87,8 +87,11 @@ function printDeclaration(out: Layout, d: A.Declaration): void {
 
 /** A string literal for `value`: only the characters the lexer treats specially are escaped. */
 export function quote(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
+
+const NEEDS_ESCAPE = /["\\\n]/;
 
 function references(refs: readonly A.Reference[]): string {
   return refs.map((r) => r.text).join(', ');

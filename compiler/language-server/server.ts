@@ -84,11 +84,12 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     ...(d.related.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.span.file), range: rangeOf(r.span.file, r.span.offset, r.span.length) }, message: r.message })) } : {}),
   });
 
-  const publish = () => {
+  /** Publishes what changed, and always the edited file's (the editor waits for its answer). */
+  const publish = (edited?: string) => {
     for (const [path, list] of workspace!.diagnosticsByFile()) {
       const diagnostics = list.map(toLsp);
       const key = JSON.stringify(diagnostics);
-      if (published.get(path) === key || (key === '[]' && !published.has(path))) continue;
+      if (path !== edited && (published.get(path) === key || (key === '[]' && !published.has(path)))) continue;
       published.set(path, key);
       void connection.sendDiagnostics({ uri: uriOf(path), diagnostics });
     }
@@ -114,8 +115,9 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onInitialized(() => publish());
 
   documents.onDidChangeContent((change) => {
-    workspace!.setText(pathOf(change.document.uri), change.document.getText());
-    publish();
+    const path = pathOf(change.document.uri);
+    workspace!.setText(path, change.document.getText());
+    publish(path);
   });
 
   connection.onHover(({ textDocument, position }) => {

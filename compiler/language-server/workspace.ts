@@ -1,16 +1,18 @@
 /**
  * The language server's view of the policy: every `.qd` file of the workspace's policy folder,
  * with the editor's unsaved text in place of the file's where a document is open. A change
- * re-parses only the changed file; the others' parses are reused, and the whole policy is
+ * re-parses only the changed file (only the changed declaration, see `reparse.ts`); the
+ * others' parses are reused, and the whole policy is
  * re-checked (symbols and rules are cheap next to parsing) so cross-file errors stay right.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSources, readSources, type CheckResult } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseSource, type ParseResult } from '../parse.js';
+import type { ParseResult } from '../parse.js';
 import type { Source } from '../source.js';
 import { occurrencesOf, type Occurrence } from './occurrences.js';
+import { reparse } from './reparse.js';
 
 export class PolicyWorkspace {
   private readonly sources = new Map<string, Source>();
@@ -52,7 +54,7 @@ export class PolicyWorkspace {
   private parse = (source: Source): ParseResult => {
     const cached = this.parses.get(source.path);
     if (cached && cached.text === source.text) return cached.result;
-    const result = parseSource(source);
+    const result = reparse(cached, source);
     this.parses.set(source.path, { text: source.text, result });
     return result;
   };
