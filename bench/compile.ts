@@ -23,10 +23,13 @@
  * `npx tsx --expose-gc bench/compile.ts`, or `NODE_OPTIONS=--expose-gc npm run bench`) garbage
  * is collected before every run, so a size's peak does not include the previous size's garbage;
  * without it the figures are still valid, only slightly pessimistic. V8 heap flags change the
- * results noticeably (e.g. `NODE_OPTIONS=--max-semi-space-size=64`), so report them.
+ * results noticeably (e.g. `NODE_OPTIONS=--max-semi-space-size=64`, a larger young generation:
+ * the parse allocates many short-lived CST nodes), so report them; the summary names the flag.
+ * The machine's load average is printed too: on a shared machine, compare min and median.
  *
  * Targets are printed as PASS/FAIL lines; the process exits 0 regardless.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { check } from '../compiler/check/check.js';
@@ -42,9 +45,11 @@ import { collectSymbols } from '../compiler/symbols.js';
 import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
 
 const MiB = 1024 * 1024;
-const TARGET_100K_MS = 10_000;
+const TARGET_100K_MS = 7_000;
 const TARGET_RSS_MIB = 1024;
 const TARGET_RATIO = 12;
+/** Compile time at most this many times JSON.parse of the artifact it emits (issue 14 point 9). */
+const TARGET_JSON_RATIO = 10;
 
 // ---- options -----------------------------------------------------------------------------------
 
@@ -69,6 +74,13 @@ const runs = opts.runs === undefined ? 1 : Math.max(1, Number(opts.runs));
 const seed = Number(opts.seed);
 const itemsPerFile = Number(opts['items-per-file']);
 const gc = (globalThis as { gc?: () => void }).gc;
+
+/** The semi-space (young generation) size V8 was started with, as a flag says; V8's default otherwise. */
+function semiSpace(): string {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const flag = flags.find((f) => f.startsWith('--max-semi-space-size'));
+  return flag ? flag : 'V8 default (compare: NODE_OPTIONS=--max-semi-space-size=64)';
+}
 
 // ---- memory sampling ---------------------------------------------------------------------------
 
@@ -123,6 +135,8 @@ interface RunResult {
   checkNs: bigint;
   emitNs: bigint;
   totalNs: bigint;
+  /** JSON.parse of the emitted policy.json, timed in the same run (outside the total). */
+  jsonParseNs: bigint;
   gazetteNs: bigint | undefined;
   rss: number;
   heapUsed: number;
@@ -157,15 +171,21 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
   const lowered = lowerPolicy(files, symbols, '0.0.0-bench');
   let outputBytes = 0;
   let items = 0;
+  let policyJson = '';
   if (lowered.artifact) {
     const out = emitRuntimeArtifacts(lowered.artifact);
     diagnostics.push(...validateArtifact('policy.json', policySchema, lowered.artifact));
     for (const text of out.values()) outputBytes += text.length;
     items = countItems(lowered.artifact);
+    policyJson = out.get('policy.json') ?? '';
   }
   const t5 = process.hrtime.bigint();
   mem.sample();
   diagnostics.push(...lowered.diagnostics);
+  // The yardstick: how long reading the compiled policy back takes, on this machine, now.
+  const t6j = process.hrtime.bigint();
+  if (policyJson) JSON.parse(policyJson);
+  const jsonParseNs = process.hrtime.bigint() - t6j;
 
   const peak = mem.stop();
 
@@ -186,6 +206,7 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
     checkNs: t3 - t2,
     emitNs: t5 - t4,
     totalNs: t1 - t0 + (t3 - t2) + (t5 - t4),
+    jsonParseNs,
     rss: peak.rss,
     heapUsed: peak.heapUsed,
     items,
@@ -209,6 +230,10 @@ interface Row {
   checkMs: number;
   emitMs: number;
   totalMs: number;
+  minTotalMs: number;
+  jsonParseMs: number;
+  /** Compile time / JSON.parse time, per run. */
+  ratios: number[];
   rssMiB: number;
   heapMiB: number;
   diagnostics: number;
@@ -237,7 +262,7 @@ for (const n of sizes) {
     const res = await compileOnce(sources);
     results.push(res);
     const gazette = res.gazetteNs === undefined ? '' : `; gazettes ${ms(res.gazetteNs).toFixed(0)} ms, peak RSS ${(res.gazetteRss! / MiB).toFixed(0)} MiB`;
-    log(`    parse ${ms(res.parseNs).toFixed(0)} ms, check ${ms(res.checkNs).toFixed(0)} ms, emit ${ms(res.emitNs).toFixed(0)} ms, peak RSS ${(res.rss / MiB).toFixed(0)} MiB${gazette}`);
+    log(`    parse ${ms(res.parseNs).toFixed(0)} ms, check ${ms(res.checkNs).toFixed(0)} ms, emit ${ms(res.emitNs).toFixed(0)} ms, JSON.parse of policy.json ${ms(res.jsonParseNs).toFixed(0)} ms, peak RSS ${(res.rss / MiB).toFixed(0)} MiB${gazette}`);
   }
   const last = results.at(-1)!;
   for (const d of last.diagnostics.slice(0, 5)) log(`    diagnostic: ${JSON.stringify(d).slice(0, 300)}`);
@@ -249,6 +274,9 @@ for (const n of sizes) {
     checkMs: ms(median(results.map((x) => x.checkNs))),
     emitMs: ms(median(results.map((x) => x.emitNs))),
     totalMs: ms(median(results.map((x) => x.totalNs))),
+    minTotalMs: ms(results.map((x) => x.totalNs).reduce((a, b) => (a < b ? a : b))),
+    jsonParseMs: ms(median(results.map((x) => x.jsonParseNs))),
+    ratios: results.map((x) => Number(x.totalNs) / Number(x.jsonParseNs)),
     rssMiB: Math.max(...results.map((x) => x.rss)) / MiB,
     heapMiB: Math.max(...results.map((x) => x.heapUsed)) / MiB,
     diagnostics: last.diagnostics.length,
@@ -302,11 +330,17 @@ for (const r of rows) if (r.diagnostics > 0 || r.items !== r.n) console.log(`WAR
 if (r10k && r100k) console.log(`100k/10k total-time ratio: ${(r100k.totalMs / r10k.totalMs).toFixed(2)} (linear would be 10)`);
 else console.log('100k/10k total-time ratio: n/a (needs sizes 10000 and 100000)');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const median1 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const [load1, load5] = loadavg();
+console.log(`load average while running: ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; young generation: ${semiSpace()}`);
+for (const r of rows) console.log(`${num(r.n)}: compile min ${num(r.minTotalMs, 0)} ms, median ${num(r.totalMs, 0)} ms; JSON.parse of policy.json ${num(r.jsonParseMs, 1)} ms; compile/JSON.parse min ${Math.min(...r.ratios).toFixed(1)}, median ${median1(r.ratios).toFixed(1)}`);
 if (r100k) {
-  console.log(`${verdict(r100k.totalMs < TARGET_100K_MS)}  100k declarations compile in under 10 s: ${num(r100k.totalMs / 1000, 2)} s`);
+  console.log(`${verdict(r100k.totalMs < TARGET_100K_MS)}  100k declarations compile in under 7 s: ${num(r100k.totalMs / 1000, 2)} s (median; min ${num(r100k.minTotalMs / 1000, 2)} s)`);
+  console.log(`${verdict(median1(r100k.ratios) <= TARGET_JSON_RATIO)}  100k compile <= ${TARGET_JSON_RATIO}x JSON.parse of its artifact in the same run: ${median1(r100k.ratios).toFixed(1)}x (median)`);
   console.log(`${verdict(r100k.rssMiB < TARGET_RSS_MIB)}  peak RSS under 1 GiB at 100k: ${num(r100k.rssMiB)} MiB`);
 } else {
-  console.log('n/a   100k declarations compile in under 10 s (size 100000 not run)');
+  console.log('n/a   100k declarations compile in under 7 s (size 100000 not run)');
+  console.log(`n/a   100k compile <= ${TARGET_JSON_RATIO}x JSON.parse of its artifact (size 100000 not run)`);
   console.log('n/a   peak RSS under 1 GiB at 100k (size 100000 not run)');
 }
 if (r10k && r100k) console.log(`${verdict(r100k.totalMs / r10k.totalMs <= TARGET_RATIO)}  100k/10k ratio <= ${TARGET_RATIO}: ${(r100k.totalMs / r10k.totalMs).toFixed(2)}`);

@@ -39,7 +39,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from '../compiler/build.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
-import { compilePolicy } from '../runtime/evaluate.js';
+import { compilePolicy } from '../runtime/compile.js';
 import { Policy } from '../runtime/policy.js';
 import { validateManifest, validatePolicy } from '../runtime/validators.js';
 import type { EvaluationRequest, Outcome, RequestItem } from '../runtime/request.js';
@@ -183,9 +183,9 @@ function vocabulary(artifact: PolicyArtifact): Vocabulary {
   };
 }
 
-/** Every list in both policies is in force (with preview) from 2027-04-01 until 2028-10-01. */
+/** Every list in both policies is in force (with preview) from 2027-04-01 until 2028-07-01 (the trial's end). */
 const ACTIVE_FROM = '2027-04-01';
-const ACTIVE_TO = '2028-09-30';
+const ACTIVE_TO = '2028-06-30';
 
 function itemsOf(rng: Rng, list: ListRef): RequestItem[] {
   return rng.sample(list.items, Math.min(list.items.length, rng.int(1, 3))).map((id) => {
@@ -532,7 +532,7 @@ async function measureLoad(dir: string, firstLoadMs: number): Promise<LoadFigure
     const t4 = now();
     const compiled = compilePolicy(artifact, d1);
     const t5 = now();
-    sink += compiled.items.size;
+    sink += compiled.itemIndex.size;
     parts['readFileSync ×2']!.push(Number(t1 - t0) / 1e6);
     parts['sha256 policy.json']!.push(Number(t2 - t1) / 1e6);
     parts['JSON.parse policy.json (from Buffer)']!.push(Number(t3 - t2) / 1e6);

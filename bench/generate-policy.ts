@@ -4,7 +4,7 @@
  * exactly N declarations (list items) of realistic size and shape.
  *
  * Shape (defaults): ~10 items per scenario, ~100 items per list, ~1000 items per file; every
- * list has a sector, the four zones, status draft, effective 2027-01-01 until 2029-01-01 and
+ * list has a sector, the four zones, status draft, effective 2027-01-01 until 2028-07-01 and
  * basis measures.art10. About a quarter of the items are `important`; the rest carry a
  * threshold ladder drawn from a set of shapes whose rungs neither overlap nor leave gaps, so
  * the generated policy compiles with zero diagnostics.
@@ -291,7 +291,7 @@ export function generatePolicy(declarations: number, seed = 1, options: Generate
       lines.push(`  sector ${sector.code}`);
       lines.push(`  zones ${ZONES}`);
       lines.push('  status draft');
-      lines.push('  effective 2027-01-01 until 2029-01-01');
+      lines.push('  effective 2027-01-01 until 2028-07-01');
       lines.push('  basis measures.art10');
       lines.push(`  note ${quote('本清单为基准测试生成的示意清单，并非已备案的广东自贸试验区数据出境负面清单。')}`);
       if (rng.chance(0.5)) lines.push(`  note ${quote('本清单所列数据量级为自当年1月1日起累计向境外提供的自然人数量，按自然人去重计算。')}`);

@@ -1,10 +1,15 @@
 /**
  * The CLI entry: a thin layer of commands over `compiler/` and `runtime/`. Usage errors exit
  * 2, policy errors 1; no input produces a stack trace (set QINGDAN_DEBUG=1 to see one).
+ *
+ * Starting must stay cheap: this file and `commands/` only declare the commands; each action
+ * imports its implementation from `actions/` when it runs.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import type { Run } from './command.js';
 import { registerBuild } from './commands/build.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -13,47 +18,71 @@ import { registerLsp } from './commands/lsp.js';
 import { registerNew } from './commands/new.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
-import { UnknownRevisionError } from '../compiler/diff/revision.js';
-import { EXIT } from './output.js';
+import { registerKeys } from './commands/keys.js';
+import { registerVerify } from './commands/verify.js';
+import { registerServe } from './commands/serve.js';
+import { EXIT } from './exit.js';
+import { useColor, type Io } from './io.js';
 
+export { processIo } from './io.js';
+
+// `..` is the project root from cli/ and from the compiled lib/ alike (scripts/build.mjs).
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Runs the CLI on `argv` (as in `process.argv`) and returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const setExit = (code: number) => {
-    exitCode = code;
-  };
+/** The `qingdan` program: every command declared, writing through `io`. */
+function program(io: Io, run: Run): Command {
   const program = new Command()
     .name('qingdan')
     .description('policy-as-code for the data-export negative lists of the Guangdong FTZ and the Hetao Shenzhen Park')
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHasColors: () => useColor(io, io.stdout),
+      getErrHasColors: () => useColor(io, io.stderr),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+    })
+    // Commands created below inherit the output and the exit override.
     .exitOverride();
-  registerCheck(program, setExit);
-  registerBuild(program, setExit);
-  registerEvaluate(program, setExit);
-  registerGazette(program, setExit);
-  registerDiff(program, setExit);
-  registerGovernance(program, setExit);
-  registerFmt(program, setExit);
-  registerNew(program, setExit);
-  registerLsp(program);
-  for (const command of program.commands) command.exitOverride();
+  registerCheck(program, run);
+  registerBuild(program, run);
+  registerEvaluate(program, run);
+  registerGazette(program, run);
+  registerDiff(program, run);
+  registerGovernance(program, run);
+  registerBundle(program, run);
+  registerKeys(program, run);
+  registerVerify(program, run);
+  registerServe(program, run);
+  registerFmt(program, run);
+  registerNew(program, run);
+  registerLsp(program, run);
+  return program;
+}
 
+/** Runs the CLI on `args` (the arguments after `qingdan`) with `io`, and returns the exit code. */
+export async function main(args: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const run: Run = async (action) => {
+    exitCode = await action(io);
+  };
   try {
-    await program.parseAsync([...argv]);
+    await program(io, run).parseAsync([...args], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // Loaded only on this path: the diff's git code is not needed to start.
+    const { UnknownRevisionError } = await import('../compiler/diff/revision.js');
     if (e instanceof UnknownRevisionError) {
-      process.stderr.write(`qingdan: ${e.message}\n`);
+      io.stderr.write(`qingdan: ${e.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`qingdan: internal error: ${(e as Error).message ?? String(e)}\n`);
-    if (process.env.QINGDAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    io.stderr.write(`qingdan: internal error: ${(e as Error).message ?? String(e)}\n`);
+    if (io.env.QINGDAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;
   }
   return exitCode;

@@ -109,6 +109,10 @@ export interface DocumentDecl extends Block {
   readonly paraphrase: boolean;
   /** Where `paraphrase` is written, when it is (for tools that point at it, such as the printer). */
   readonly paraphraseAt?: Span;
+  /** The publication date (in force on publication); `confirmed` false: a value to be confirmed. */
+  readonly published?: { readonly date: DateValue; readonly confirmed: boolean; readonly note?: Text; readonly span: Span };
+  /** A trial period counted from publication. */
+  readonly trial?: { readonly years: Volume; readonly basis: readonly Reference[]; readonly span: Span };
   readonly chapters: readonly ChapterDecl[];
 }
 
@@ -143,6 +147,8 @@ export interface AnnexDecl extends Block {
   readonly kinds: readonly KindDecl[];
   readonly standards: readonly StandardDecl[];
   readonly categories: readonly CategoryDecl[];
+  /** Typos of the original anywhere in the annex's rules and examples, kept and annotated. */
+  readonly sics: readonly Sic[];
 }
 
 export interface GeneralDecl extends Block {

@@ -181,6 +181,10 @@ export class AstBuilder extends BaseVisitor {
     if (!id || !title) return undefined;
     const numberingNode = this.node(ctx, 'numberingClause');
     const sourceNode = this.node(ctx, 'sourceClause');
+    const publishedNode = this.node(ctx, 'publishedClause');
+    const trialNode = this.node(ctx, 'trialClause');
+    const published = publishedNode ? this.visit(publishedNode) : undefined;
+    const trial = trialNode ? this.visit(trialNode) : undefined;
     return {
       kind: 'Document',
       id,
@@ -189,9 +193,11 @@ export class AstBuilder extends BaseVisitor {
       ...(sourceNode ? { source: this.text(this.tok(sourceNode.children as Ctx, 'StringLiteral')) } : {}),
       paraphrase: this.tokens(ctx, 'Paraphrase').length > 0,
       ...(this.tok(ctx, 'Paraphrase') ? { paraphraseAt: this.tokenSpan(this.tok(ctx, 'Paraphrase')!) } : {}),
+      ...(published ? { published } : {}),
+      ...(trial ? { trial } : {}),
       chapters: this.nodes(ctx, 'chapterDecl').map((n) => this.visit(n)).filter(Boolean),
       ...this.blockParts(ctx, 'document'),
-      duplicates: this.single(ctx, { numberingClause: 'numbering', sourceClause: 'source', Paraphrase: 'paraphrase' }),
+      duplicates: this.single(ctx, { numberingClause: 'numbering', sourceClause: 'source', Paraphrase: 'paraphrase', publishedClause: 'published', trialClause: 'trial' }),
       span: this.spanOf(this.current, id.span),
     };
   }
@@ -199,6 +205,18 @@ export class AstBuilder extends BaseVisitor {
   numberingClause(ctx: Ctx): NonNullable<A.DocumentDecl['numbering']> {
     const note = this.text(this.tok(ctx, 'StringLiteral'));
     return { inferred: true, ...(note ? { note } : {}), span: this.spanOf(this.current) };
+  }
+
+  publishedClause(ctx: Ctx): A.DocumentDecl['published'] {
+    const date = this.tok(ctx, 'DateLiteral');
+    if (!date) return undefined;
+    const note = this.text(this.tok(ctx, 'StringLiteral'));
+    return { date: { raw: date.image, span: this.tokenSpan(date) }, confirmed: this.tokens(ctx, 'Unconfirmed').length === 0, ...(note ? { note } : {}), span: this.spanOf(this.current) };
+  }
+
+  trialClause(ctx: Ctx): A.DocumentDecl['trial'] {
+    const years = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
+    return years ? { years, basis: this.references(ctx), span: this.spanOf(this.current) } : undefined;
   }
 
   sourceClause(): undefined {
@@ -253,6 +271,7 @@ export class AstBuilder extends BaseVisitor {
       kinds: this.nodes(ctx, 'kindDecl').map((n) => this.visit(n)).filter(Boolean),
       standards: this.nodes(ctx, 'standardDecl').map((n) => this.visit(n)).filter(Boolean),
       categories: this.nodes(ctx, 'categoryDecl').map((n) => this.visit(n)).filter(Boolean),
+      sics: this.nodes(ctx, 'sicClause').map((n) => this.visit(n)).filter(Boolean),
       ...this.blockParts(ctx, 'annex'),
       duplicates: [],
       span: this.spanOf(this.current, id.span),
@@ -611,6 +630,15 @@ export class AstBuilder extends BaseVisitor {
 
 /** The first or last token of a node that was read from the source (not inserted in recovery). */
 function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
+  if (edge === 'first') {
+    // chevrotain adds a node's keys in the order it first meets them, so the first key's first
+    // child was consumed first: when it is a token read from the source, no search is needed.
+    for (const key in node.children) {
+      const child = node.children[key]![0];
+      if (child && isToken(child) && !child.isInsertedInRecovery && !Number.isNaN(child.startOffset)) return child;
+      break;
+    }
+  }
   let best: IToken | undefined;
   for (const key in node.children) {
     const children = node.children[key]!;

@@ -93,6 +93,8 @@ function within(inner: string, outer: string): boolean {
 class SourceWalk {
   readonly found: string[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** Files found or refused so far, so a given path that yields neither is reported. */
+  seen = 0;
 
   constructor(private readonly root: string) {}
 
@@ -102,6 +104,9 @@ class SourceWalk {
 
   refuse(id: DiagnosticId, abs: string, args: DiagnosticArgs, hint: string): void {
     const path = this.shown(abs);
+    this.seen++;
+    // A file given and also found in a given folder is reported once.
+    if (this.diagnostics.some((d) => d.id === id && d.span?.file === path)) return;
     this.diagnostics.push(diagnostic(id, fileSpan(path), { path, ...args }, { hint }));
   }
 
@@ -111,6 +116,11 @@ class SourceWalk {
 
   refuseSpecial(abs: string, kind: string): void {
     this.refuse('source-not-regular', abs, { kind, kindZh: KINDS_ZH[kind]! }, 'policy sources are regular .qd files');
+  }
+
+  add(abs: string): void {
+    this.seen++;
+    this.found.push(abs);
   }
 
   /** A path given on the command line: inside the project, reached through no link. */
@@ -129,7 +139,7 @@ class SourceWalk {
     const info = await lstat(abs);
     if (info.isSymbolicLink()) this.refuseLink(abs);
     else if (info.isDirectory()) await this.folder(abs);
-    else if (info.isFile()) this.found.push(abs);
+    else if (info.isFile()) this.add(abs);
     else this.refuseSpecial(abs, specialKind(info));
   }
 
@@ -140,7 +150,7 @@ class SourceWalk {
       const source = e.name.endsWith('.qd');
       if (e.isDirectory()) await this.folder(child);
       else if (e.isFile()) {
-        if (source) this.found.push(child);
+        if (source) this.add(child);
       } else if (e.isSymbolicLink()) {
         // A linked folder may hold sources: leaving it out silently would drop lists.
         if (source || (await stat(child).catch(() => null))?.isDirectory()) this.refuseLink(child);
@@ -184,10 +194,10 @@ export async function readSources(paths: readonly string[], root = process.cwd()
   const walk = new SourceWalk(resolve(root));
   for (const p of paths) {
     const abs = resolve(root, p);
-    const before = walk.found.length + walk.diagnostics.length;
+    const before = walk.seen;
     try {
       await walk.given(abs);
-      if (walk.found.length + walk.diagnostics.length === before) walk.diagnostics.push(diagnostic('no-sources', undefined, { path: p }));
+      if (walk.seen === before) walk.diagnostics.push(diagnostic('no-sources', undefined, { path: p }));
     } catch (e) {
       walk.diagnostics.push(diagnostic('cannot-read', undefined, { path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }

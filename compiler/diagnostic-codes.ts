@@ -25,6 +25,8 @@ export const CODES = {
   'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}' },
   'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'brackets ({, ( or [) nested more than {limit} deep', zh: '括号嵌套超过 {limit} 层' },
   'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}' },
+  'non-canonical-number': { code: 'QD1015', severity: 'error', en: 'number {number} is not written canonically ({problem})', zh: '数字 {number} 的写法不规范（{problemZh}）' },
+  'too-many-errors': { code: 'QD1016', severity: 'error', en: 'more than {limit} syntax errors in this file; the rest are not reported', zh: '本文件语法错误超过 {limit} 个，其余不再报告' },
 
   'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context} 中出现未知关键字 {word}' },
   'duplicate-id': { code: 'QD2002', severity: 'error', en: '{what} {id} is declared more than once', zh: '{what} {id} 重复声明' },
@@ -51,7 +53,7 @@ export const CODES = {
   'example-coverage': { code: 'QD3010', severity: 'error', en: '{problem}', zh: '{problem}' },
   'sic-not-found': { code: 'QD3011', severity: 'error', en: 'the text {text} marked [sic] does not occur in article {article}', zh: '标注为原文错误的 {text} 未出现在第 {article} 条中' },
   'volume-out-of-range': { code: 'QD3012', severity: 'error', en: 'volume {volume} is larger than any population', zh: '数量 {volume} 超出合理范围' },
-  'trial-period-exceeded': { code: 'QD3013', severity: 'warning', en: 'the effective period is longer than the two-year trial period of the measures', zh: '施行期间超过管理办法规定的两年试行期' },
+  'trial-period-exceeded': { code: 'QD3013', severity: 'error', en: 'the effective period {from} until {until} lies outside the measures\' trial period {trialFrom} until {trialUntil}', zh: '施行期间（{from} 至 {until} 前）超出管理办法的试行期（{trialFrom} 至 {trialUntil} 前）' },
   'thresholds-of-important-item': { code: 'QD3015', severity: 'warning', en: 'item {id} is important data, so it is assessed at any volume and its thresholds never apply', zh: '数据项 {id} 已列为重要数据，无论数量均需安全评估，其量级条件不会生效' },
   'empty-ladder': { code: 'QD3014', severity: 'error', en: '{what} {id} has neither a threshold nor an important-data flag, so it could never apply', zh: '{what} {id} 既无量级条件也未标注为重要数据，永远不会适用' },
 
@@ -70,8 +72,11 @@ export const CODES = {
   'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kindZh}，而非普通文件' },
   'source-outside-project': { code: 'QD4013', severity: 'error', en: 'the source {path} lies outside the project root {root}', zh: '源文件 {path} 位于项目根目录 {root} 之外' },
   'source-too-large': { code: 'QD4014', severity: 'error', en: 'the source {path} has {bytes} bytes, more than the limit of {limit}', zh: '源文件 {path} 大小为 {bytes} 字节，超过上限 {limit}' },
+  'name-too-long': { code: 'QD4020', severity: 'error', en: 'a name of {length} characters is longer than the limit of {limit}', zh: '名称长 {length} 个字符，超过上限 {limit}' },
+  'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
+  'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
   'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
-  'git-entry-not-a-file': { code: 'QD4031', severity: 'error', en: '{path} is a {kind} in git, not a regular file, and is not followed', zh: '{path} 在 git 中是{kindZh}而非普通文件，不予读取' },
+  'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
   'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
@@ -103,6 +108,22 @@ export const CODES = {
   'signoff-out-of-order': { code: 'QD5027', severity: 'error', en: 'for {stage}, {later} signed before {earlier}', zh: '{stage} 阶段中，{later} 先于 {earlier} 签核' },
   'proposal-link-mismatch': { code: 'QD5028', severity: 'error', en: 'proposal {id}: {problem}', zh: '提案 {id}：{problem}' },
   'stage-record-missing': { code: 'QD5029', severity: 'error', en: 'proposal {id} is past {stage} but has no {file}', zh: '提案 {id} 已过 {stage} 阶段，但缺少 {file}' },
+  'non-regular-file': { code: 'QD5030', severity: 'error', en: '{path} is a {kind}; only regular files may be under policy/ and proposals/', zh: '{path} 是 {kind}；policy/ 与 proposals/ 下只能有普通文件' },
+  'governance-yaml-shape': { code: 'QD5031', severity: 'error', en: 'governance files may not use {shape}', zh: '治理文件不得使用{shape}' },
+  'signoff-stale': { code: 'QD5032', severity: 'error', en: 'the {stage} sign-off of {person} on proposal {id} no longer counts: what it approved has changed since', zh: '{person} 对提案 {id} 的 {stage} 签核已失效：其签核的内容此后被修改' },
+  'signer-without-key': { code: 'QD5033', severity: 'error', en: '{person} has no key in the trusted roster, so cannot sign', zh: '{person} 在受信名册中没有登记密钥，不能签核' },
+  'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off names {field} {actual}, but it is filed under {expected}', zh: '签核中的 {field} 为 {actual}，但其所在位置对应 {expected}' },
+  'record-deleted': { code: 'QD5035', severity: 'error', en: 'commit {commit} deletes {file}; governance records are never deleted', zh: '提交 {commit} 删除了 {file}；治理记录不得删除' },
+  'record-altered': { code: 'QD5036', severity: 'error', en: 'commit {commit} changes {field} of {file}, which never changes once recorded', zh: '提交 {commit} 修改了 {file} 的 {field}，该字段一经记录不得修改' },
+  'external-entry-unauthorised': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {reason}', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{reason}' },
+  'date-after-commit': { code: 'QD5038', severity: 'error', en: '{what} is dated {date}, later than {reference}', zh: '{what} 的日期 {date} 晚于 {reference}' },
+  'date-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: '{what} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '{what} 的日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
+  'trust-root-change-unapproved': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: {reason}', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：{reason}' },
+  'baseline-change-outside-baseline-proposal': { code: 'QD5041', severity: 'error', en: 'commit {commit} changes {file}, which only a baseline proposal at an editable stage may change', zh: '提交 {commit} 修改了 {file}；该文件只能由处于可编辑阶段的基线提案修改' },
+  'record-number-clash': { code: 'QD5042', severity: 'error', en: 'comment and concern {number} of proposal {id} share a number', zh: '提案 {id} 的意见与关切编号 {number} 重复' },
+  'unknown-target': { code: 'QD5043', severity: 'error', en: '{what} names {target}, which is not an item of the proposal\u2019s lists', zh: '{what} 所指的 {target} 不是本提案清单中的数据项' },
+  'important-item-with-thresholds': { code: 'QD5044', severity: 'error', en: 'the identification record marks {item} important, but the list gives it volume thresholds', zh: '重要数据识别记录将 {item} 列为重要数据，但清单为其规定了量级条件' },
+  'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于 {stage} 阶段的提案 {id} 的 {field}' },
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticId = keyof typeof CODES;

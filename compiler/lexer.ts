@@ -1,9 +1,8 @@
 /**
- * The lexer: token types of the `.qd` language.
- *
- * Patterns avoid `\p{…}` and the `u` flag, which chevrotain cannot optimise; Chinese text is
- * only legal inside string literals, so no pattern needs it. `万` and `亿` are single BMP
- * characters and match without the flag.
+ * The token types of the `.qd` language. Each pattern is the token's definition (and names it
+ * in syntax errors); `scanner.ts` implements them by hand, in linear time and constant stack.
+ * Chinese text is only legal inside string literals and comments; `万` and `亿` follow a number.
+ * Whitespace (`[ \t\r\n\uFEFF]+`), `// line` and `/* block *\/` comments are skipped.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
@@ -39,6 +38,9 @@ export const Numbering = keyword('numbering');
 export const Inferred = keyword('inferred');
 export const SourceKw = keyword('source');
 export const Paraphrase = keyword('paraphrase');
+export const Published = keyword('published');
+export const Unconfirmed = keyword('unconfirmed');
+export const Trial = keyword('trial');
 export const Chapter = keyword('chapter');
 export const Article = keyword('article');
 export const Sic = keyword('sic');
@@ -95,6 +97,9 @@ export const Not = keyword('not');
 /** The reserved words, for did-you-mean hints. */
 export const KEYWORDS: readonly string[] = Object.keys(keywords).sort();
 
+/** The token type of each reserved word; any other word is an Identifier. */
+export const KEYWORD_TYPES: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywords));
+
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
 /** A string that reaches the end of its line without a closing quote; reported as QD1002. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/ });
@@ -114,17 +119,11 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\uFEFF]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[^]*?\*\//, group: Lexer.SKIPPED });
 /** A `/*` never closed; reported as QD1003. */
 export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[^]*/ });
 
-/** Token order matters: longer and more specific patterns first. */
+/** Every token type, for the parser's vocabulary. */
 export const allTokens: TokenType[] = [
-  WhiteSpace,
-  LineComment,
-  BlockComment,
   UnterminatedComment,
   StringLiteral,
   UnterminatedString,
@@ -148,13 +147,6 @@ export const allTokens: TokenType[] = [
   PathwayKeyword,
   Measure,
   Comparator,
-  // Longer words first, so `kinds` is not read as `kind` followed by `s`.
-  ...Object.values(keywords).sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
+  ...Object.values(keywords),
   Identifier,
 ];
-
-/** The shared lexer instance (chevrotain lexers are stateless between calls). */
-// Tokens keep their start only: no token spans lines (strings end at the line, block comments
-// are skipped), so a token's line is its start line, and its end is its start plus its image.
-// Smaller tokens matter: a file's tokens live until its last declaration is parsed.
-export const qdLexer = new Lexer(allTokens, { positionTracking: 'onlyStart', ensureOptimizations: true });

@@ -14,12 +14,12 @@
  * project, a source, or a file: each refusal is a diagnostic, and nothing is touched.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 
 /** The marker file in every content folder, and its content: a format id. */
-export const BUILD_MARKER = '.qingdan-build';
 const MARKER_TEXT = 'qingdan-build/1\n';
 
 /** What `--out` names now, and so how a build replaces it. */
@@ -105,6 +105,17 @@ async function buildLinkTarget(out: string): Promise<string | null> {
   return info?.isDirectory() && (await hasMarker(folder)) ? target : null;
 }
 
+/** Where `path` lies on disk: its nearest existing ancestor with links resolved, then the rest. */
+async function physical(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (e) {
+    const parent = dirname(path);
+    if (errno(e) !== 'ENOENT' || parent === path) return path;
+    return join(await physical(parent), basename(path));
+  }
+}
+
 export interface OutputRequest {
   /** The output folder, absolute. */
   readonly out: string;
@@ -121,11 +132,16 @@ export interface OutputRequest {
 export async function inspectOutput(request: OutputRequest, shown: string): Promise<{ state?: OutputState; diagnostics: Diagnostic[] }> {
   const { out, root } = request;
   const refuse = (id: Parameters<typeof diagnostic>[0], args: Record<string, string>, hint: string) => ({ diagnostics: [diagnostic(id, undefined, { path: shown, ...args }, { hint })] });
-  if (within(root, out)) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
+  // Compared both as written and as they lie on disk, so a link in the way hides nothing.
+  const outs = [out, await physical(dirname(out)).then((p) => join(p, basename(out)))];
+  const roots = [root, await physical(root)];
+  if (outs.some((o) => roots.some((r) => within(r, o)))) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
   for (const source of request.sources) {
     const name = relative(root, source) || '.';
-    if (within(source, out)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
-    if (within(out, source)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
+    const sources = [source, await physical(source)];
+    const overlaps = (inner: string[], outer: string[]) => inner.some((i) => outer.some((o) => within(i, o)));
+    if (overlaps(sources, outs)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
+    if (overlaps(outs, sources)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
   }
   const info = await lstatOrNull(out);
   if (!info) return { state: { kind: 'absent' }, diagnostics: [] };
@@ -171,12 +187,23 @@ async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void
       if (keep.has(entry) || (pid !== process.pid && processAlive(pid))) continue;
       const info = await lstatOrNull(path);
       if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
-      else if (info?.isDirectory() && (await hasMarker(path))) await rm(path, { recursive: true, force: true });
+      else if (info?.isDirectory() && (await hasMarker(path))) await removeMarked(path);
+      // Killed between making the folder and writing its marker: only ever removed while empty.
+      else if (info?.isDirectory()) await rmdir(path).catch(() => undefined);
     } else if (formerTemporary(name, entry)) {
       const info = await lstatOrNull(path);
       if (info?.isDirectory() && (await writtenByBuild(path))) await rm(path, { recursive: true, force: true });
     }
   }
+}
+
+/** Removes a marked content folder, the marker last: a removal cut short is finished next time. */
+async function removeMarked(folder: string): Promise<void> {
+  for (const entry of await readdir(folder)) {
+    if (entry !== BUILD_MARKER) await rm(join(folder, entry), { recursive: true, force: true });
+  }
+  await unlink(join(folder, BUILD_MARKER));
+  await rmdir(folder);
 }
 
 /** Writes `files` (relative path → content) and the marker into a new content folder. */

@@ -5,9 +5,12 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { Declaration, PolicyFile, UnknownClause } from './ast.js';
 import { AstBuilder } from './build-ast.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { MAX_DEPTH, MAX_ERRORS, MAX_NAME_LENGTH, MAX_STRING_LENGTH, MAX_TOKENS } from './limits.js';
+import { numberSpellingProblem } from './number-literal.js';
+import { scan, type ScanResult } from './scanner.js';
 import * as T from './lexer.js';
-import { qdParser } from './parser.js';
+import { ErrorBudgetExceeded, qdParser } from './parser.js';
 import { spanAt, type Source } from './source.js';
 
 export interface ParseResult {
@@ -57,9 +60,6 @@ function syntaxDiagnostic(source: Source, e: IRecognitionException): Diagnostic 
   return diagnostic(id, spanAt(source, offset, length), { expected: e.message, found: describeToken(t) }, hint ? { hint } : {});
 }
 
-/** Deepest `{ … }` nesting accepted: real policies use four levels (list → scenario → item). */
-const MAX_DEPTH = 32;
-
 function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
   let depth = 0;
   for (const t of tokens) {
@@ -70,12 +70,11 @@ function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
-/** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
-export function parseSource(source: Source): ParseResult {
-  const diagnostics: Diagnostic[] = [];
-  const lexed = T.qdLexer.tokenize(source.text);
-  for (const e of lexed.errors) {
-    const char = source.text.slice(e.offset, e.offset + e.length);
+/** The lexical diagnostics of a scan: bad characters, unclosed strings and comments, limits, number spelling. */
+function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of scanned.errors) {
+    const char = source.text.slice(e.offset, e.offset + Math.min(e.length, 80));
     const first = char[0] ?? '';
     const ascii = FULL_WIDTH[first];
     const hint = ascii
@@ -83,31 +82,65 @@ export function parseSource(source: Source): ParseResult {
       : /[^\x00-\x7f]/.test(first)
         ? 'Chinese text must be written inside a string literal "…"'
         : undefined;
-    diagnostics.push(diagnostic('unexpected-character', spanAt(source, e.offset, e.length), { char: `'${char}'` }, hint ? { hint } : {}));
+    out.push(diagnostic('unexpected-character', spanAt(source, e.offset, e.length), { char: `'${char}${e.length > 80 ? '…' : ''}'` }, hint ? { hint } : {}));
   }
-  const tokens = lexed.tokens.filter((t) => {
-    if (t.tokenType === T.UnterminatedString) {
-      diagnostics.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, t.image.length), {}, { hint: 'close the string with " on the same line' }));
-      return false;
+  for (const t of scanned.tokens) {
+    const type = t.tokenType;
+    const length = t.image.length;
+    if (type === T.UnterminatedString) out.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, length), {}, { hint: 'close the string with " on the same line' }));
+    else if (type === T.UnterminatedComment) out.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: 'close the comment with */' }));
+    if ((type === T.StringLiteral || type === T.UnterminatedString) && length > MAX_STRING_LENGTH) {
+      out.push(diagnostic('string-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_STRING_LENGTH }, { hint: 'split the text into several strings (an article takes one string per paragraph)' }));
+    } else if (type === T.Identifier && length > MAX_NAME_LENGTH) {
+      out.push(diagnostic('name-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_NAME_LENGTH }, { hint: 'a name is a short id such as owner-pi; put prose in a string' }));
+    } else if (type === T.NumberLiteral) {
+      const spelling = numberSpellingProblem(t.image);
+      if (spelling) out.push(diagnostic('non-canonical-number', spanAt(source, t.startOffset, length), { number: t.image, ...spelling }, { hint: `write ${spelling.canonical}` }));
     }
-    if (t.tokenType === T.UnterminatedComment) {
-      diagnostics.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: 'close the comment with */' }));
-      return false;
-    }
-    return true;
-  });
+  }
+  if (scanned.stoppedAt !== undefined) out.push(diagnostic('too-many-tokens', spanAt(source, scanned.stoppedAt, 0), { limit: MAX_TOKENS }, { hint: 'split the lists into several files' }));
+  return sortDiagnostics(out);
+}
+
+/** The first `MAX_ERRORS` of `list`, then one QD1016 where the first one left out was. */
+function capped(source: Source, list: Diagnostic[]): Diagnostic[] {
+  if (list.length <= MAX_ERRORS) return list;
+  const next = list[MAX_ERRORS]!;
+  return [...list.slice(0, MAX_ERRORS), diagnostic('too-many-errors', next.span ?? spanAt(source, 0, 0), { limit: MAX_ERRORS }, { hint: 'fix the first errors and check again' })];
+}
+
+/** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
+export function parseSource(source: Source): ParseResult {
+  const empty: PolicyFile = { kind: 'File', path: source.path, declarations: [], unknown: [] };
+  // One more error than reported, to know that there were more.
+  const scanned = scan(source.text, { maxTokens: MAX_TOKENS, maxErrors: MAX_ERRORS + 1 });
+  const diagnostics = capped(source, lexicalDiagnostics(source, scanned));
+  // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
+  if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { file: empty, diagnostics };
+  const tokens = scanned.tokens.filter((t) => t.tokenType !== T.UnterminatedString && t.tokenType !== T.UnterminatedComment);
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep) {
     // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
     diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item → condition; check for a missing } or )' }));
-    return { file: { kind: 'File', path: source.path, declarations: [], unknown: [] }, diagnostics };
+    return { file: empty, diagnostics };
   }
   const builder = new AstBuilder(source, diagnostics);
   const declarations: Declaration[] = [];
   const unknown: UnknownClause[] = [];
+  qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
   for (const piece of declarationPieces(tokens)) {
     qdParser.input = piece;
-    const cst = qdParser.file();
+    let cst;
+    try {
+      cst = qdParser.file();
+    } catch (e) {
+      if (!(e instanceof ErrorBudgetExceeded)) throw e;
+      for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
+      const at = qdParser.nextToken();
+      diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: 'fix the first errors and check again' }));
+      qdParser.input = [];
+      return { file: { ...empty, declarations, unknown }, diagnostics };
+    }
     for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
     const part = builder.visit(cst) as PolicyFile;
     declarations.push(...part.declarations);
@@ -115,6 +148,8 @@ export function parseSource(source: Source): ParseResult {
   }
   return { file: { kind: 'File', path: source.path, declarations, unknown }, diagnostics };
 }
+
+const LIMIT_CODES: ReadonlySet<string> = new Set(['name-too-long', 'string-too-long', 'too-many-tokens']);
 
 const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Annex, T.Baseline, T.List, T.Zone]);
 

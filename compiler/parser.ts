@@ -5,7 +5,7 @@
  * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
  * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
  */
-import { CstParser, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
 import * as T from './lexer.js';
 import { syntaxMessages } from './syntax-messages.js';
 
@@ -28,16 +28,47 @@ const ARGUMENT_TOKENS = [
 
 const CONTINUATION = new Set([T.Comma, T.And, T.Or]);
 
-class QdParser extends CstParser {
+/** Thrown out of a parse that has used up its error budget (see `QdParser.errorBudget`). */
+export class ErrorBudgetExceeded extends Error {}
+
+/** chevrotain records every syntax error through this method of its parser (not in its typings). */
+interface ErrorRecorder {
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+}
+
+export class QdParser extends CstParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
    * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
    */
   private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages });
+  /**
+   * How many more syntax errors this parse may record before it stops with
+   * ErrorBudgetExceeded: recovery on a file of noise records one per token, each an exception
+   * object, which costs seconds and gigabytes on a large file. Set before each parse.
+   */
+  errorBudget = Infinity;
+
+  /**
+   * `validate` runs chevrotain's checks of the grammar (ambiguities, left recursion), which cost
+   * every CLI start about 100 ms and cannot fail unless the grammar changed: test/grammar.test.ts
+   * runs them; the shared instance skips them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'none', errorMessageProvider: syntaxMessages, skipValidations: !options.validate });
     this.performSelfAnalysis();
+    const recorder = this as unknown as ErrorRecorder;
+    const save = recorder.SAVE_ERROR.bind(this);
+    recorder.SAVE_ERROR = (error) => {
+      if (--this.errorBudget < 0) throw new ErrorBudgetExceeded();
+      return save(error);
+    };
+  }
+
+  /** The token the parse is at (where it stopped, after ErrorBudgetExceeded). */
+  nextToken(): IToken {
+    return this.LA(1);
   }
 
   public file = this.RULE('file', () => {
@@ -108,6 +139,8 @@ class QdParser extends CstParser {
         { ALT: () => this.SUBRULE(this.numberingClause) },
         { ALT: () => this.SUBRULE(this.sourceClause) },
         { ALT: () => this.CONSUME(T.Paraphrase) },
+        { ALT: () => this.SUBRULE(this.publishedClause) },
+        { ALT: () => this.SUBRULE(this.trialClause) },
         { ALT: () => this.SUBRULE(this.chapterDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
@@ -119,6 +152,22 @@ class QdParser extends CstParser {
     this.CONSUME(T.Numbering);
     this.CONSUME(T.Inferred);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** `published 2026-07-01 unconfirmed "…"`: the date a document took effect on publication. */
+  private publishedClause = this.RULE('publishedClause', () => {
+    this.CONSUME(T.Published);
+    this.CONSUME(T.DateLiteral);
+    this.OPTION(() => this.CONSUME(T.Unconfirmed));
+    this.OPTION2(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** `trial 2 years basis measures.art31`: a trial period counted from publication. */
+  private trialClause = this.RULE('trialClause', () => {
+    this.CONSUME(T.Trial);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Years);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
   private sourceClause = this.RULE('sourceClause', () => {
@@ -175,6 +224,7 @@ class QdParser extends CstParser {
         { ALT: () => this.SUBRULE(this.kindDecl) },
         { ALT: () => this.SUBRULE(this.standardDecl) },
         { ALT: () => this.SUBRULE(this.categoryDecl) },
+        { ALT: () => this.SUBRULE(this.sicClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
     );

@@ -22,7 +22,23 @@ export interface PrintOptions {
 }
 
 function location(span: Span): string {
-  return `${span.file}:${span.line}:${span.column}`;
+  return `${printableText(span.file)}:${span.line}:${span.column}`;
+}
+
+/**
+ * Control characters (C0 but tab, DEL, C1) and bidirectional overrides: printed raw, a source or a
+ * message could move the cursor, retitle the terminal or reorder what the reader sees.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A source line as shown: each unprintable character becomes one U+FFFD, so columns still line up. */
+function printableLine(line: string): string {
+  return line.replace(UNPRINTABLE, '\uFFFD');
+}
+
+/** Message text as shown: unprintable characters as `\u001b` escapes. */
+function printableText(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Characters of context kept on each side of a span when its line is too long to print whole. */
@@ -32,7 +48,7 @@ const MAX_MARKED = 80;
 /** The source line with a caret underline, gutter-aligned; long lines are cut around the span. */
 function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: (s: string) => string): string[] {
   const lines = text.split('\n');
-  const line = (lines[span.line - 1] ?? '').replace(/\r$/, '');
+  const line = printableLine((lines[span.line - 1] ?? '').replace(/\r$/, ''));
   const gutter = String(span.line).length;
   const pad = ' '.repeat(gutter);
   const start = span.column - 1;
@@ -55,17 +71,17 @@ function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: 
 export function formatDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const c = createColors(options.color);
   const paint = d.severity === 'error' ? c.red : c.yellow;
-  const out = [`${paint(c.bold(`${d.severity}[${d.code}]`))}${c.bold(`: ${d.message}`)}`];
+  const out = [`${paint(c.bold(`${d.severity}[${d.code}]`))}${c.bold(`: ${printableText(d.message)}`)}`];
   if (d.span) {
     const gutter = ' '.repeat(String(d.span.line).length);
     out.push(`${gutter}${c.blue('-->')} ${location(d.span)}`);
     const text = options.texts.get(d.span.file);
     if (text !== undefined) out.push(...codeFrame(text, d.span, paint, c.blue));
-    for (const r of d.related) out.push(`${gutter} ${c.blue('=')} note: ${r.message} at ${location(r.span)}`);
-    if (d.hint) out.push(`${gutter} ${c.blue('=')} hint: ${d.hint}`);
+    for (const r of d.related) out.push(`${gutter} ${c.blue('=')} note: ${printableText(r.message)} at ${location(r.span)}`);
+    if (d.hint) out.push(`${gutter} ${c.blue('=')} hint: ${printableText(d.hint)}`);
   } else {
-    for (const r of d.related) out.push(`  = note: ${r.message} at ${location(r.span)}`);
-    if (d.hint) out.push(`  = hint: ${d.hint}`);
+    for (const r of d.related) out.push(`  = note: ${printableText(r.message)} at ${location(r.span)}`);
+    if (d.hint) out.push(`  = hint: ${printableText(d.hint)}`);
   }
   return out.join('\n');
 }

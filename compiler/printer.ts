@@ -166,6 +166,11 @@ function printDocument(out: Layout, d: A.DocumentDecl): void {
     if (d.numbering) out.line(1, d.numbering.note ? `numbering inferred ${quote(d.numbering.note.value)}` : 'numbering inferred', d.numbering.span.offset);
     if (d.source) out.line(1, `source ${quote(d.source.value)}`, d.source.span.offset);
     if (d.paraphrase) out.line(1, 'paraphrase', d.paraphraseAt?.offset);
+    if (d.published) {
+      const { date, confirmed, note, span } = d.published;
+      out.line(1, `published ${date.raw}${confirmed ? '' : ' unconfirmed'}${note ? ` ${quote(note.value)}` : ''}`, span.offset);
+    }
+    if (d.trial) out.line(1, withBasis(`trial ${d.trial.years.raw} years`, d.trial.basis), d.trial.span.offset);
     for (const chapter of d.chapters) {
       out.blank();
       out.block(1, `chapter ${chapter.number.raw} ${quote(chapter.title.value)}`, chapter.span, () => {

@@ -15,7 +15,7 @@ export type ListStatus = 'draft' | 'consultation' | 'approved' | 'in-force' | 'r
 export type MeasureId = 'persons' | 'sensitive';
 
 /**
- * A threshold condition. Volumes are half-open: `min` included (以上, Art. 30), `max` excluded
+ * A threshold condition. Volumes are half-open: `min` included (以上, Art. 29), `max` excluded
  * (不满); either may be absent.
  */
 export type Condition =
@@ -55,6 +55,10 @@ export interface LegalDocument {
   readonly source?: string;
   /** True when article texts are our summaries, not the official wording. */
   readonly paraphrase: boolean;
+  /** In force on publication; `confirmed` false: the date is a placeholder to be confirmed. */
+  readonly published?: { readonly date: string; readonly confirmed: boolean; readonly note?: string };
+  /** A trial period counted from publication, and the articles that set it. */
+  readonly trial?: { readonly years: number; readonly basis: readonly string[] };
   readonly chapters: readonly Chapter[];
 }
 
@@ -97,6 +101,8 @@ export interface Annex {
   readonly sensitiveKinds: readonly { readonly id: string; readonly code: string; readonly name: string }[];
   readonly standards: readonly { readonly id: string; readonly code: string; readonly title: string }[];
   readonly categories: readonly Category[];
+  /** Errors of the original in the rules and examples, kept as published and annotated (`[sic]`). */
+  readonly sic?: readonly { readonly text: string; readonly correction: string }[];
 }
 
 export interface Exemption {
@@ -170,6 +176,19 @@ export interface PolicyArtifact {
   readonly baseline: Baseline;
   readonly zones: readonly Zone[];
   readonly lists: readonly NegativeList[];
+  /**
+   * The measures' trial period: no list has effect on or after `until` (the first day after the
+   * trial), whatever its own period says. `confirmed` false: the publication date is a placeholder.
+   */
+  readonly trial?: Trial;
+}
+
+export interface Trial {
+  readonly document: string;
+  readonly from: string;
+  readonly until: string;
+  readonly confirmed: boolean;
+  readonly basis: readonly string[];
 }
 
 /** `dist/manifest.json`: what was built, from what, and the digest of every file. */
@@ -180,4 +199,31 @@ export interface Manifest {
   readonly source: { readonly commit: string | null; readonly dirty: boolean };
   /** Path relative to the dist folder → digest and size. Sorted by path. */
   readonly artifacts: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
+  /** Set by `qingdan bundle`: what the bundle is and who approved what it enforces. */
+  readonly bundle?: BundleInfo;
 }
+
+/** A bundle's identity and provenance, in its manifest and so covered by its signature. */
+export interface BundleInfo {
+  /** Semver; between releases a prerelease `<next>-dev.g<8 hex of digest>`, so a version names one content. */
+  readonly version: string;
+  /** sha256 of policy.json: the content digest. */
+  readonly digest: string;
+  readonly provenance: Provenance;
+}
+
+/** For each list: its status, its proposal and the commits of that proposal's sign-offs. */
+export interface Provenance {
+  readonly lists: readonly {
+    readonly id: string;
+    readonly status: ListStatus;
+    readonly proposal: string | null;
+    readonly signoffs: readonly { readonly stage: string; readonly role: string; readonly person: string; readonly commit: string | null }[];
+  }[];
+}
+
+/**
+ * The file `qingdan build` leaves in every folder it writes, so that a later build knows the
+ * folder is its own to replace. It is not part of the bundle: readers of a bundle folder skip it.
+ */
+export const BUILD_MARKER = '.qingdan-build';

@@ -18,7 +18,44 @@ export type PolicyLoadErrorCode =
   /** JSON that breaks the published schema (an unknown pathway, a missing field…); see `problems`. */
   | 'schema-invalid'
   /** Two list items with one id: a request could not say which it means. */
-  | 'duplicate-id';
+  | 'duplicate-id'
+  // Archives (runtime/ustar.ts, bundle-archive.ts): what a bundle's .tar.gz may not hold.
+  /** Not a gzip stream, not ustar, or a header failing its checksum. */
+  | 'archive-corrupt'
+  /** The archive or its gzip stream ends early. */
+  | 'archive-truncated'
+  /** Unpacks beyond the bound (a decompression bomb), or a folder holds too much. */
+  | 'archive-too-large'
+  /** An absolute name, a `..`, or a name the format does not allow. */
+  | 'archive-path'
+  /** A symbolic or hard link. */
+  | 'archive-link'
+  /** A folder, device, FIFO or extension header where only regular files may be. */
+  | 'archive-entry-type'
+  /** One name twice. */
+  | 'archive-duplicate'
+  /** A file the manifest does not list. */
+  | 'archive-unexpected-file'
+  /** A file of another size than the manifest lists. */
+  | 'archive-size'
+  // Signatures (signature.ts): checked only when the loader trusts keys, then always.
+  /** manifest.json is not the manifest the envelope signs. */
+  | 'manifest-mismatch'
+  /** No envelope. */
+  | 'signature-missing'
+  /** An envelope with no signatures. */
+  | 'signature-stripped'
+  /** Not a DSSE envelope of a qingdan manifest. */
+  | 'signature-malformed'
+  /** Signed only by keys the loader does not trust. */
+  | 'signature-unknown-key'
+  /** A trusted key's signature does not verify. */
+  | 'signature-invalid'
+  // Succession (version.ts): against the bundle already held.
+  /** Older than the held bundle. */
+  | 'rollback'
+  /** The held bundle's version with other content. */
+  | 'equivocation';
 
 /** The bundle is missing, tampered with, malformed, or of a schema version this runtime does not know. */
 export class PolicyLoadError extends Error {

@@ -2,180 +2,186 @@
  * The decision: for a planned transfer, the pathway with its reasons and the articles behind
  * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
  * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
+ *
+ * The order: 1 not an export → not applicable; 2 important data (notified or published, or named
+ * by a list that decides) → assessment; unknown items and items of lists that do not decide on
+ * asOf → indeterminate; 3 national exemptions (none for important data; a data-only exemption
+ * not with personal information); 4 a CIIO's personal information → assessment; 5 items on the
+ * lists of the processor's zone → their ladder, data of a listed sector not on the list →
+ * exempt; 6 otherwise the national thresholds. The strictest part decides; its rank is kept as
+ * the parts are found. Entries of a request that name one item are one item (volumes summed).
+ *
+ * It reads the layout of `compile.ts`; see there why it is made of typed arrays.
  */
-import type { Exemption, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung } from './artifact.js';
-import { Predicate, type Facts } from './conditions.js';
-import { PolicyLoadError } from './errors.js';
-import { Ladder } from './ladder.js';
+import { ASSESSMENT, EXEMPT, INDETERMINATE, IN_FORCE, ITEM, OUTCOMES, REPEALED, type CompiledPolicy } from './compile.js';
+import { BOX, kindsMaskOf } from './condition-table.js';
+import { dayNumber } from './dates.js';
 import * as R from './reasons.js';
-import type { EvaluationRequest, EvaluationResponse, Obligation, Outcome, Reason, RequestItem } from './request.js';
-
-/** Strictness of outcomes; `indeterminate` dominates, so nothing undecidable looks lighter. */
-const RANK: Record<Outcome, number> = {
-  'not-applicable': 0,
-  exempt: 1,
-  'standard-contract-or-certification': 2,
-  'security-assessment': 3,
-  indeterminate: 4,
-};
-
-/** The rank of an outcome; one the runtime does not know ranks as `indeterminate` (fail closed). */
-function rankOf(outcome: Outcome): number {
-  return RANK[outcome] ?? RANK.indeterminate;
-}
-
-/**
- * A list prepared for decisions. The fields a decision reads are copied out of the parsed JSON
- * into objects of one shape: JSON objects with optional fields come in many hidden classes,
- * and reading them across thousands of items makes every property access megamorphic.
- */
-interface CompiledList {
-  readonly list: NegativeList;
-  readonly id: string;
-  readonly sector: string;
-  readonly status: NegativeList['status'];
-  readonly from: string;
-  readonly until: string | undefined;
-  readonly zones: ReadonlySet<string>;
-  readonly notOnList: Reason;
-  /** The response basis when this list alone decided (shared, frozen). */
-  readonly basis: EvaluationResponse['basis'];
-}
-
-interface CompiledItem {
-  readonly id: string;
-  readonly item: ListItem;
-  /** The list names the item as important data. */
-  readonly isImportant: boolean;
-  readonly list: CompiledList;
-  readonly important: Reason;
-  readonly ladder: Ladder<Reason>;
-  readonly below: Reason;
-  /** Reasons for zones the list does not cover, built on first use. */
-  readonly notInZone: Map<string, Reason>;
-}
-
-/** An exemption with the three reasons a claim of it can give. */
-interface CompiledExemption {
-  readonly granted: Reason;
-  readonly contradicted: Reason;
-  readonly notForImportant: Reason;
-  readonly scope: Exemption['scope'];
-}
-
-/** A policy prepared for decisions: indexes and reasons built once. */
-export interface CompiledPolicy {
-  readonly items: ReadonlyMap<string, CompiledItem>;
-  readonly listsBySector: ReadonlyMap<string, readonly CompiledList[]>;
-  readonly exemptions: ReadonlyMap<string, CompiledExemption>;
-  readonly national: Ladder<Reason>;
-  readonly nationalBelow: Reason;
-  readonly importantData: Reason;
-  readonly ciio: Reason;
-  readonly generalRules: readonly { id: string; when: Predicate }[];
-  readonly assessmentValidity?: Obligation;
-  readonly reportToRegion: ReadonlyMap<string, Obligation>;
-  /** The `policy` field of every response (shared, frozen). */
-  readonly identity: EvaluationResponse['policy'];
-  readonly baselineBasis: EvaluationResponse['basis'];
-  /** Advisories by the ids of the general rules that matched, built on first use. */
-  readonly advisories: Map<string, readonly Obligation[]>;
-  /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
-  readonly recent: Memo<Reason>;
-}
-
-/** A memo that forgets everything when full: decisions repeat, and junk input must not grow it. */
-class Memo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: string, value: V): V {
-    if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
-    return value;
-  }
-}
-
-/** Prepares a verified policy for decisions. */
-export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledPolicy {
-  const items = new Map<string, CompiledItem>();
-  const listsBySector = new Map<string, CompiledList[]>();
-  for (const list of policy.lists) {
-    const compiled: CompiledList = {
-      list,
-      id: list.id,
-      sector: list.sector,
-      status: list.status,
-      from: list.effective.from,
-      until: list.effective.until,
-      zones: new Set(list.zones),
-      notOnList: R.notOnList(list),
-      basis: Object.freeze({ kind: 'list', lists: Object.freeze([list.id]) }),
-    };
-    listsBySector.set(list.sector, [...(listsBySector.get(list.sector) ?? []), compiled]);
-    for (const scenario of list.scenarios) {
-      for (const item of scenario.items) {
-        if (items.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
-        items.set(item.id, {
-          id: item.id,
-          item,
-          isImportant: item.important === true,
-          list: compiled,
-          important: R.itemImportant(item),
-          ladder: Ladder.of(strictestFirst(item.ladder).map((r) => ({ when: r.when, result: R.itemRung(item, r.pathway, r.basis) }))),
-          below: R.itemBelow(item),
-          notInZone: new Map(),
-        });
-      }
-    }
-  }
-  const b = policy.baseline;
-  return {
-    items,
-    listsBySector,
-    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
-    national: Ladder.of(strictestFirst(b.ladder).map((r) => ({ when: r.when, result: R.nationalRung(r.pathway, r.basis) }))),
-    nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
-    // Without a baseline provision for them, important data and a CIIO's personal information
-    // cannot be decided: fail closed.
-    importantData: b.important ? R.importantData(b.important.pathway, [...b.important.basis, 'measures.art7', 'measures.art10']) : R.undecided('important-data'),
-    ciio: b.ciio ? R.ciioPersonalInfo(b.ciio.pathway, [...b.ciio.basis, 'measures.art10']) : R.undecided('ciio-personal-info'),
-    generalRules: policy.annex.generalRules.rules.filter((r) => r.when).map((r) => ({ id: r.id, when: Predicate.of(r.when!) })),
-    ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
-    reportToRegion: new Map([...policy.zones.map((z) => [z.id, R.reportToRegion(z)] as const), ['outside', R.reportToRegion(undefined)]]),
-    identity: Object.freeze({ version: policy.policyVersion, digest }),
-    baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
-    advisories: new Map([['', NONE]]),
-    recent: new Memo(4096),
-  };
-}
-
-/** Why a list does not decide on `asOf`, or undefined when it does (preview lets unadopted lists decide). */
-function listInactivity(list: CompiledList, asOf: string, preview: boolean): R.Inactivity | undefined {
-  if (list.status === 'repealed') return 'repealed';
-  if (list.status !== 'in-force' && !preview) return 'not-in-force';
-  if (asOf < list.from) return 'not-yet-in-force';
-  if (list.until !== undefined && asOf >= list.until) return 'expired';
-  return undefined;
-}
-
-const PATHWAY_RANK: Record<PathwayId, number> = { exempt: 0, 'standard-contract-or-certification': 1, 'security-assessment': 2 };
-
-/** Rungs ordered strictest first (stable), so the first rung that holds is the strictest that holds. */
-function strictestFirst(rungs: readonly Rung[]): Rung[] {
-  return [...rungs].sort((a, b) => PATHWAY_RANK[b.pathway] - PATHWAY_RANK[a.pathway]);
-}
-
+import type { EvaluationRequest, EvaluationResponse, Obligation, Reason, RequestItem } from './request.js';
 
 // Shared, frozen parts of responses: a decision allocates only what is its own.
 const NONE: readonly Obligation[] = Object.freeze([]);
 const NO_BASIS: EvaluationResponse['basis'] = Object.freeze({ kind: 'none' });
 const NOT_EXPORT_REASONS: readonly Reason[] = Object.freeze([R.NOT_EXPORT]);
 const NO_KINDS: readonly string[] = Object.freeze([]);
+const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
+const INACTIVITY: readonly (R.Inactivity | undefined)[] = [undefined, 'repealed', 'not-in-force', 'not-yet-in-force', 'expired'];
+
+/**
+ * The request's items, one per id (entries naming the same item combined), in parallel arrays
+ * reused from decision to decision: decisions are synchronous and never nest.
+ */
+let capacity = 0;
+let itemOf = new Int32Array(0);
+let idOf: string[] = [];
+let personsOf = new Float64Array(0);
+let sensitiveOf = new Float64Array(0);
+let entriesOf = new Int32Array(0);
+let pendingOf = new Int32Array(0);
+
+function reserve(n: number): void {
+  if (n <= capacity) return;
+  capacity = Math.max(n, 2 * capacity, 16);
+  itemOf = new Int32Array(capacity);
+  idOf = new Array<string>(capacity).fill('');
+  personsOf = new Float64Array(capacity);
+  sensitiveOf = new Float64Array(capacity);
+  entriesOf = new Int32Array(capacity);
+  pendingOf = new Int32Array(capacity);
+}
+
+/** Requests with more entries than this find repeated ids with a Map instead of comparing every pair. */
+const SCAN_LIMIT = 8;
+
+/** Fills the item arrays from the request's entries; returns how many distinct items there are. */
+function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
+  const n = entries.length;
+  reserve(n);
+  const seen = n > SCAN_LIMIT ? new Map<string, number>() : undefined;
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const e = entries[j]!;
+    const id = e.id;
+    const i = p.itemIndex.get(id) ?? -1;
+    const persons = e.persons ?? 0;
+    const sensitive = e.sensitivePersons ?? 0;
+    let k = -1;
+    if (seen) k = seen.get(id) ?? -1;
+    else for (let q = 0; q < m; q++) if (itemOf[q] === i && (i >= 0 || idOf[q] === id)) k = q;
+    if (k >= 0) {
+      personsOf[k] = personsOf[k]! + persons;
+      sensitiveOf[k] = sensitiveOf[k]! + sensitive;
+      entriesOf[k] = entriesOf[k]! + 1;
+      continue;
+    }
+    itemOf[m] = i;
+    idOf[m] = id;
+    personsOf[m] = persons;
+    sensitiveOf[m] = sensitive;
+    entriesOf[m] = 1;
+    seen?.set(id, m);
+    m++;
+  }
+  return m;
+}
+
+/** What the decision has gathered so far. */
+class Decision {
+  readonly reasons: Reason[] = [];
+  /** The strictest rank among the reasons. */
+  rank = EXEMPT;
+  /** The lists that decided some part (few: a plain array beats a Set). */
+  lists: number[] | undefined = undefined;
+  /** Some list that decided covers the processor's zone: Art. 15 reporting. */
+  reporting = false;
+  usedBaseline = false;
+  constructor(
+    /** Important data is involved: notified, published, or named by a list. */
+    public important: boolean,
+  ) {}
+
+  add(reason: Reason, rank: number): void {
+    this.reasons.push(reason);
+    if (rank > this.rank) this.rank = rank;
+  }
+}
+
+/** Why list `l` does not decide on `day` (an index into INACTIVITY), or 0 when it does. */
+function inactivity(p: CompiledPolicy, l: number, day: number, preview: boolean): number {
+  const status = p.listStatus[l];
+  if (status === REPEALED) return 1;
+  if (status !== IN_FORCE && !preview) return 2;
+  if (day < p.listFrom[l]!) return 3;
+  if (day >= p.listUntil[l]!) return 4;
+  return 0;
+}
+
+function useList(p: CompiledPolicy, d: Decision, l: number, zone: number): void {
+  if (d.lists === undefined) d.lists = [l];
+  else if (d.lists.includes(l)) return;
+  else d.lists.push(l);
+  if (p.listInZone[l * p.zoneIds.length + zone] === 1) d.reporting = true;
+}
+
+/**
+ * The first rung in [from, to) that holds — the strictest, rungs being strictest first — or -1.
+ * Boxes are tested here, inline; conditions kept as trees go through the table.
+ */
+function firstRung(p: CompiledPolicy, from: number, to: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
+  const table = p.rungs;
+  const start = table.start;
+  const b = table.boxes;
+  const flag = ciio ? 1 : 0;
+  for (let r = from; r < to; r++) {
+    if (table.isTree(r)) {
+      if (table.holds(r, persons, sensitive, mask, kinds, ciio)) return r;
+      continue;
+    }
+    for (let i = start[r]! * BOX, end = start[r + 1]! * BOX; i < end; i += BOX) {
+      if (persons >= b[i]! && persons < b[i + 1]! && sensitive >= b[i + 2]! && sensitive < b[i + 3]! && (b[i + 4]! < 0 || b[i + 4] === flag) && (b[i + 5] === 0 || (mask & b[i + 5]!) !== 0)) return r;
+    }
+  }
+  return -1;
+}
+
+function rungReason(p: CompiledPolicy, r: number): Reason {
+  let reason = p.rungReason[r];
+  if (reason === undefined) {
+    const rung = p.rungSource[r]!;
+    p.rungReason[r] = reason = R.itemRung(p.itemSource[p.rungItem[r]!]!, rung.pathway, rung.basis);
+  }
+  return reason;
+}
+
+function importantReason(p: CompiledPolicy, i: number): Reason {
+  return p.itemImportant[i] ?? (p.itemImportant[i] = R.itemImportant(p.itemSource[i]!));
+}
+
+function belowReason(p: CompiledPolicy, i: number): Reason {
+  return p.itemBelow[i] ?? (p.itemBelow[i] = R.itemBelow(p.itemSource[i]!));
+}
+
+function unknownItem(p: CompiledPolicy, id: string): Reason {
+  const key = `unknown\u0000${id}`;
+  return p.recent.get(key) ?? p.recent.set(key, R.unknownItem(id));
+}
+
+function notInZone(p: CompiledPolicy, i: number, zone: number): Reason {
+  const key = -1 - (i * p.zoneIds.length + zone);
+  return p.recent.get(key) ?? p.recent.set(key, R.itemNotInZone(p.itemSource[i]!.id, p.lists[p.itemData[i * ITEM]!]!, p.zoneIds[zone]!));
+}
+
+/** Why item `i` has no list to decide it on `asOf` (the item's list does not decide then). */
+function itemListInactive(p: CompiledPolicy, i: number, why: number, asOf: string): Reason {
+  const key = `inactive\u0000${i}\u0000${why}\u0000${asOf}`;
+  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(p.itemSource[i]!.id, [p.lists[p.itemData[i * ITEM]!]!], INACTIVITY[why]!, asOf));
+}
+
+/** Why `sector` has no list to decide it in `zone` on `asOf` (its lists there do not decide then). */
+function sectorListsInactive(p: CompiledPolicy, sector: string, zone: number, lists: Int32Array, why: number, asOf: string): Reason {
+  const key = `inactive\u0000${sector}\u0000${zone}\u0000${why}\u0000${asOf}`;
+  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(sector, Array.from(lists, (l) => p.lists[l]!), INACTIVITY[why]!, asOf));
+}
 
 /**
  * Decides a request that already conforms to the request schema. Use `Policy.evaluate` for
@@ -189,60 +195,61 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: NO_BASIS, reasons: NOT_EXPORT_REASONS, obligations: NONE, advisories: NONE, policy: p.identity };
   }
 
-  const d: Decision = { reasons: [], lists: [], reportingLists: 0, important: t.importantData === true, usedBaseline: false };
-  const items = combineEntries(t.items ?? NO_ITEMS);
+  const d = new Decision(t.importantData === true);
+  const day = dayNumber(req.asOf);
+  const ciio = req.processor.ciio;
+  // A zone the policy does not define (a request that skipped validation) is no zone: outside.
+  const zone = p.zoneIndex.get(req.processor.zone) ?? p.outside;
+  const zones = p.zoneIds.length;
   const pi = t.personalInfo;
   const piPersons = pi?.persons ?? 0;
   const piSensitive = pi?.sensitivePersons ?? 0;
+  const kinds = pi?.sensitiveKinds ?? NO_KINDS;
+  const mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
+  const entries = t.items ?? NO_ITEMS;
+  const m = gather(p, entries);
   let itemPersons = 0;
   let itemSensitive = 0;
-  for (const i of items) {
-    itemPersons += i.persons ?? 0;
-    itemSensitive += i.sensitivePersons ?? 0;
+  for (let k = 0; k < m; k++) {
+    itemPersons += personsOf[k]!;
+    itemSensitive += sensitiveOf[k]!;
   }
   const piVolume = piPersons + piSensitive;
   const hasPersonalInfo = piVolume + itemPersons + itemSensitive > 0;
-  const { ciio, zone } = req.processor;
-  const kinds = pi?.sensitiveKinds ?? NO_KINDS;
 
   // 2. Important data: notified or published (the request says so), or named by a usable list.
   if (d.important) {
-    d.reasons.push(p.importantData);
+    d.add(p.importantData, p.importantDataRank);
     d.usedBaseline = true;
   }
-  let reportedInactive: string[] | undefined;
-  // Items left for step 5, as indexes into `items` (their compiled items in `pendingItems`).
-  let pending: number[] | undefined;
-  let pendingItems: CompiledItem[] | undefined;
-  let sectorOfItems: string | undefined;
+  let reportedInactive: number[] | undefined;
+  let pending = 0;
+  let sectorOfItems = -1;
   let itemSectors = 0;
-  for (let index = 0; index < items.length; index++) {
-    const requested = items[index]!;
-    const ci = p.items.get(requested.id);
-    if (!ci) {
-      const key = `unknown\u0000${requested.id}`;
-      d.reasons.push(p.recent.get(key) ?? p.recent.set(key, R.unknownItem(requested.id)));
+  for (let k = 0; k < m; k++) {
+    const i = itemOf[k]!;
+    if (i < 0) {
+      d.add(unknownItem(p, idOf[k]!), INDETERMINATE);
       continue;
     }
-    const list = ci.list;
-    if (list.sector !== sectorOfItems) {
+    const l = p.itemData[i * ITEM]!;
+    const important = p.itemData[i * ITEM + 1] === 1;
+    const sector = p.listSector[l]!;
+    if (sector !== sectorOfItems) {
       itemSectors++;
-      sectorOfItems = list.sector;
+      sectorOfItems = sector;
     }
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
-    if (ciio && !ci.isImportant && (requested.persons ?? 0) + (requested.sensitivePersons ?? 0) > 0) continue;
-    const inactive = listInactivity(list, req.asOf, preview);
-    if (inactive) {
-      d.reasons.push(noListInForce(p, requested.id, zone, [ci.list], inactive, req.asOf));
-      (reportedInactive ??= []).push(list.id);
-    } else if (ci.isImportant) {
-      d.reasons.push(ci.important);
+    if (ciio && !important && personsOf[k]! + sensitiveOf[k]! > 0) continue;
+    const why = inactivity(p, l, day, preview);
+    if (why !== 0) {
+      d.add(itemListInactive(p, i, why, req.asOf), INDETERMINATE);
+      (reportedInactive ??= []).push(l);
+    } else if (important) {
+      d.add(importantReason(p, i), ASSESSMENT);
       d.important = true;
-      useList(d, ci.list, zone);
-    } else {
-      (pending ??= []).push(index);
-      (pendingItems ??= []).push(ci);
-    }
+      useList(p, d, l, zone);
+    } else pendingOf[pending++] = k;
   }
 
   // 3. National exemptions claimed for the whole transfer; none removes important data.
@@ -250,159 +257,110 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   if (claimed !== undefined && claimed.length > 0) {
     let valid = 0;
     for (const code of claimed) {
-      const e = p.exemptions.get(code)!;
-      if (d.important) d.reasons.push(e.notForImportant);
-      else if (e.scope === 'data' && hasPersonalInfo) d.reasons.push(e.contradicted);
+      const e = p.exemptions.get(code);
+      if (e === undefined) d.add(R.undecided('unknown-exemption'), INDETERMINATE); // only if validation was skipped
+      else if (d.important) d.add(e.notForImportant, ASSESSMENT);
+      else if (e.scope === 'data' && hasPersonalInfo) d.add(e.contradicted, INDETERMINATE);
       else {
-        d.reasons.push(e.granted);
+        d.add(e.granted, EXEMPT);
         valid++;
       }
     }
     if (valid > 0 || d.important) {
       d.usedBaseline = true;
-      return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
+      return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
     }
   }
 
   // 4. A CIIO providing personal information: assessment; lists do not apply to CIIOs.
   if (ciio) {
     if (hasPersonalInfo) {
-      d.reasons.push(p.ciio);
+      d.add(p.ciio, p.ciioRank);
       d.usedBaseline = true;
     }
-    if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
-    return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
+    return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
   }
 
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
-  for (let k = 0; pending && k < pending.length; k++) {
-    const ci = pendingItems![k]!;
-    if (!ci.list.zones.has(zone)) {
-      d.reasons.push(notInZone(ci, zone));
+  for (let q = 0; q < pending; q++) {
+    const k = pendingOf[q]!;
+    const i = itemOf[k]!;
+    const l = p.itemData[i * ITEM]!;
+    if (p.listInZone[l * zones + zone] !== 1) {
+      d.add(notInZone(p, i, zone), INDETERMINATE);
       continue;
     }
-    const requested = items[pending[k]!]!;
-    const reason = ci.ladder.first(requested.persons ?? 0, requested.sensitivePersons ?? 0, kinds, ciio) ?? ci.below;
-    d.reasons.push(reason);
-    const entries = (requested as CombinedItem).entries;
-    if (entries !== undefined) d.reasons.push(R.itemEntriesCombined(ci.item, entries, requested.persons ?? 0, requested.sensitivePersons ?? 0, reason.outcome));
-    useList(d, ci.list, zone);
+    const r = firstRung(p, p.itemData[i * ITEM + 2]!, p.itemData[i * ITEM + 3]!, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
+    const reason = r < 0 ? belowReason(p, i) : rungReason(p, r);
+    const rank = r < 0 ? EXEMPT : p.rungRank[r]!;
+    d.add(reason, rank);
+    if (entriesOf[k]! > 1) d.add(R.itemEntriesCombined(p.itemSource[i]!, entriesOf[k]!, personsOf[k]!, sensitiveOf[k]!, reason.outcome), rank);
+    useList(p, d, l, zone);
   }
 
   // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
-  const sector = t.sector ?? (itemSectors === 1 ? sectorOfItems : undefined);
-  const sectorLists = zone === 'outside' || sector === undefined ? undefined : p.listsBySector.get(sector);
-  let active: CompiledList | undefined;
-  let inZone: CompiledList[] | undefined;
-  for (const l of sectorLists ?? NO_LISTS) {
-    if (!l.zones.has(zone)) continue;
-    (inZone ??= []).push(l);
-    if (!active && !listInactivity(l, req.asOf, preview)) active = l;
-  }
-  if (inZone) {
-    if (!active) {
-      if (!inZone.every((l) => reportedInactive?.includes(l.id))) {
-        d.reasons.push(noListInForce(p, sector!, zone, inZone, listInactivity(inZone[0]!, req.asOf, preview)!, req.asOf));
+  const sector = t.sector !== undefined ? (p.sectorIndex.get(t.sector) ?? -1) : itemSectors === 1 ? sectorOfItems : -1;
+  const inZone = sector < 0 ? undefined : p.sectorZoneLists[sector * zones + zone];
+  if (inZone !== undefined) {
+    let active = -1;
+    for (let x = 0; x < inZone.length; x++) {
+      if (inactivity(p, inZone[x]!, day, preview) === 0) {
+        active = inZone[x]!;
+        break;
       }
-    } else if (piVolume > 0 || items.length === 0) {
-      d.reasons.push(active.notOnList);
-      useList(d, active, zone);
+    }
+    if (active < 0) {
+      if (!inZone.every((l) => reportedInactive?.includes(l))) {
+        const name = t.sector ?? p.lists[inZone[0]!]!.sector;
+        d.add(sectorListsInactive(p, name, zone, inZone, inactivity(p, inZone[0]!, day, preview), req.asOf), INDETERMINATE);
+      }
+    } else if (piVolume > 0 || m === 0) {
+      d.add(p.listNotOnList[active]!, EXEMPT);
+      useList(p, d, active, zone);
     }
   } else if (piVolume > 0) {
     // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
     d.usedBaseline = true;
-    d.reasons.push(p.national.first(piPersons, piSensitive, kinds, ciio) ?? p.nationalBelow);
+    const r = firstRung(p, p.nationalFrom, p.nationalTo, piPersons, piSensitive, mask, kinds, ciio);
+    if (r < 0) d.add(p.nationalBelow, p.nationalBelowRank);
+    else d.add(p.rungReason[r]!, p.rungRank[r]!);
   }
-  if (d.reasons.length === 0) d.reasons.push(R.NOTHING_REGULATED);
-  return respond(p, req, d, itemPersons + piPersons, itemSensitive + piSensitive);
-}
-
-const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
-
-/** Several entries of one item, as one: volumes summed, `entries` counted. */
-interface CombinedItem extends RequestItem {
-  readonly entries: number;
-}
-
-/**
- * The request's items with the entries of each item combined, first entry's position kept.
- * Splitting an item's volume over entries must not make a transfer lighter (a ladder applies to
- * the item's whole volume). Returns `items` itself when no id repeats, the usual case.
- */
-function combineEntries(items: readonly RequestItem[]): readonly RequestItem[] {
-  if (!hasRepeatedId(items)) return items;
-  const byId = new Map<string, { id: string; persons: number; sensitivePersons: number; entries: number }>();
-  for (const i of items) {
-    const seen = byId.get(i.id);
-    if (seen) {
-      seen.persons += i.persons ?? 0;
-      seen.sensitivePersons += i.sensitivePersons ?? 0;
-      seen.entries++;
-    } else byId.set(i.id, { id: i.id, persons: i.persons ?? 0, sensitivePersons: i.sensitivePersons ?? 0, entries: 1 });
-  }
-  return [...byId.values()].map((c) => (c.entries > 1 ? c : { id: c.id, persons: c.persons, sensitivePersons: c.sensitivePersons }));
-}
-
-function hasRepeatedId(items: readonly RequestItem[]): boolean {
-  if (items.length > 16) return new Set(items.map((i) => i.id)).size < items.length;
-  for (let a = 1; a < items.length; a++) for (let b = 0; b < a; b++) if (items[a]!.id === items[b]!.id) return true;
-  return false;
-}
-const NO_LISTS: readonly CompiledList[] = Object.freeze([]);
-
-/** What the decision has gathered so far. */
-interface Decision {
-  readonly reasons: Reason[];
-  /** The lists that decided some part (few: a plain array beats a Set). */
-  readonly lists: CompiledList[];
-  /** How many of those the processor uses as a zone processor (Art. 15 reporting). */
-  reportingLists: number;
-  /** Important data is involved: notified, published, or named by a list. */
-  important: boolean;
-  usedBaseline: boolean;
-}
-
-function useList(d: Decision, list: CompiledList, zone: string): void {
-  if (d.lists.includes(list)) return;
-  d.lists.push(list);
-  if (list.zones.has(zone)) d.reportingLists++;
-}
-
-/** Why `subject` (an item, or a sector in `zone`) has no list to decide it; the lists follow from those. */
-function noListInForce(p: CompiledPolicy, subject: string, zone: string, lists: readonly CompiledList[], why: R.Inactivity, asOf: string): Reason {
-  const key = `inactive\u0000${subject}\u0000${zone}\u0000${why}\u0000${asOf}`;
-  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(subject, lists.map((l) => l.list), why, asOf));
-}
-
-function notInZone(ci: CompiledItem, zone: string): Reason {
-  let reason = ci.notInZone.get(zone);
-  if (!reason) ci.notInZone.set(zone, (reason = R.itemNotInZone(ci.id, ci.list.list, zone)));
-  return reason;
+  return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
 }
 
 function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
-  if (d.lists.length === 1) return d.lists[0]!.basis;
-  if (d.lists.length > 1) return { kind: 'list', lists: d.lists.map((l) => l.id).sort() };
+  const lists = d.lists;
+  if (lists !== undefined) return lists.length === 1 ? p.listBasis[lists[0]!]! : { kind: 'list', lists: lists.map((l) => p.lists[l]!.id).sort() };
   return d.usedBaseline ? p.baselineBasis : NO_BASIS;
 }
 
-function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons: number, sensitive: number): EvaluationResponse {
-  let pathway: Outcome = 'exempt';
-  for (const r of d.reasons) if (rankOf(r.outcome) > RANK[pathway]) pathway = rankOf(r.outcome) === RANK.indeterminate ? 'indeterminate' : r.outcome;
-  const obligations: Obligation[] = [];
-  if (d.reportingLists > 0) obligations.push(p.reportToRegion.get(req.processor.zone)!);
-  if (pathway === 'security-assessment' && p.assessmentValidity) obligations.push(p.assessmentValidity);
-  if (d.important) obligations.push(R.CERTIFICATION_UNAVAILABLE);
-  obligations.push(R.SECURITY_DUTIES);
+/** The duties: reporting to the zone's body (Art. 15), an assessment's validity, no certification with important data, security. */
+function obligationsOf(p: CompiledPolicy, d: Decision, zone: number): readonly Obligation[] {
+  const assessment = d.rank === ASSESSMENT && p.assessmentValidity !== undefined;
+  const key = (d.reporting ? zone + 1 : 0) * 4 + (assessment ? 2 : 0) + (d.important ? 1 : 0);
+  let obligations = p.obligations[key];
+  if (obligations === undefined) {
+    const list: Obligation[] = [];
+    if (d.reporting) list.push(p.reportToRegion[zone]!);
+    if (assessment) list.push(p.assessmentValidity!);
+    if (d.important) list.push(R.CERTIFICATION_UNAVAILABLE);
+    list.push(R.SECURITY_DUTIES);
+    p.obligations[key] = obligations = Object.freeze(list);
+  }
+  return obligations;
+}
+
+function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: number, persons: number, sensitive: number, mask: number, kinds: readonly string[]): EvaluationResponse {
+  if (d.reasons.length === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
   return {
     version: 1,
-    pathway,
+    pathway: OUTCOMES[d.rank]!,
     preview: req.preview === true,
     asOf: req.asOf,
     basis: basisOf(p, d),
     reasons: d.reasons,
-    obligations,
-    advisories: d.important ? NONE : importantDataAdvisories(p, persons, sensitive, req),
+    obligations: obligationsOf(p, d, zone),
+    advisories: d.important ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req.processor.ciio),
     policy: p.identity,
   };
 }
@@ -411,14 +369,20 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, persons
  * The annex's numeric reference rules that suggest the transfer's data may be important data,
  * over the transfer's total volumes. The advisory for each set of matching rules is built once.
  */
-function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: number, req: EvaluationRequest): readonly Obligation[] {
+function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): readonly Obligation[] {
   if (persons + sensitive === 0) return NONE;
-  const facts: Facts = { persons, sensitive, kinds: req.transfer.personalInfo?.sensitiveKinds ?? NO_KINDS, ciio: req.processor.ciio };
-  let key = '';
-  for (const r of p.generalRules) if (r.when.holds(facts)) key = key === '' ? r.id : `${key} ${r.id}`;
+  const rules = p.generalRuleIds.length;
+  // The set of matching rules as a number while there are few enough rules for one, else their ids.
+  let key: number | string = 0;
+  for (let r = 0; r < rules; r++) {
+    if (!p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio)) continue;
+    key = typeof key === 'number' && rules <= 30 ? key | (1 << r) : `${key} ${r}`;
+  }
+  if (key === 0) return NONE;
   let advisories = p.advisories.get(key);
-  if (!advisories) p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(key.split(' '))])));
+  if (advisories === undefined) {
+    const matched = p.generalRuleIds.filter((_, r) => p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio));
+    p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(matched)])));
+  }
   return advisories;
 }
-
-export type { PathwayId };

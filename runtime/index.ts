@@ -4,3 +4,8 @@ export { PolicyLoadError, InvalidRequestError, type PolicyLoadErrorCode } from '
 export { loadBundle, openBundle, type PolicyBundle } from './load.js';
 export type * from './artifact.js';
 export type * from './request.js';
+export { verifyBundleArchive, verifyBundleFiles, type VerifyOptions, type VerifiedFiles } from './bundle-archive.js';
+export { keyId, pae, MANIFEST_PAYLOAD_TYPE, ENVELOPE_FILE, type Envelope, type TrustedKey } from './signature.js';
+export { compareVersions, checkSuccession, type BundleIdentity } from './version.js';
+export type { BundleSource } from './bundle-source.js';
+export { PolicyClient, PolicyUnavailableError, type PolicyClientOptions, type PolicyClientState } from './client.js';

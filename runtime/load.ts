@@ -5,7 +5,7 @@
  * version is refused. A bundle is data: the runtime parses JSON and runs nothing it supplies.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { POLICY_SCHEMA_VERSION, type Manifest, type PolicyArtifact } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
@@ -100,15 +100,28 @@ function readRegularFile(dir: string, name: string): Buffer | undefined {
   }
 }
 
+/**
+ * `dir` resolved once: `dist` is a link that each build flips to a new folder, and every file
+ * must come from the same build. A folder that does not exist is left as given (and reported).
+ */
+function oneBuild(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
 /** Reads and verifies the bundle a `qingdan build` wrote into `dir`. */
 export async function loadBundle(dir: string): Promise<PolicyBundle> {
   // Synchronous reads: a bundle is two files read once at start-up, and the thread-pool round
   // trips of async reads cost more than reading them.
-  const manifest = readRegularFile(dir, 'manifest.json');
+  const folder = oneBuild(dir);
+  const manifest = readRegularFile(folder, 'manifest.json');
   if (!manifest) throw new PolicyLoadError(`no policy bundle at ${dir} (manifest.json not found); run \`qingdan build\` first`, 'missing');
   const files = new Map<string, Uint8Array>([['manifest.json', manifest]]);
   for (const name of REQUIRED) {
-    const bytes = readRegularFile(dir, name);
+    const bytes = readRegularFile(folder, name);
     if (bytes) files.set(name, bytes);
   }
   return openBundle(files);

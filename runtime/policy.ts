@@ -1,38 +1,25 @@
 /**
  * The runtime's public face: a verified policy that decides requests. It imports nothing from
- * the compiler and compiles no schema: requests are checked by the validators the build
- * precompiled.
+ * the compiler and compiles no schema: requests are checked by the contract's validators,
+ * precompiled into the runtime (`validators.generated.ts`).
  */
 import { InvalidRequestError } from './errors.js';
-import { compilePolicy, decide, type CompiledPolicy } from './evaluate.js';
-import { loadBundle, openBundle, type PolicyBundle } from './load.js';
+import { compilePolicy, type CompiledPolicy } from './compile.js';
+import { realDate } from './dates.js';
+import { decide } from './evaluate.js';
+import { openBundle, type PolicyBundle } from './load.js';
+import { openSource, type BundleSource } from './bundle-source.js';
+import type { VerifyOptions } from './bundle-archive.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
 import { describeErrors, validateRequest, validateResponse } from './validators.js';
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The number written by the ASCII digits of `s` from `start` to `end` (exclusive). */
-function digits(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
-}
-
-/** True when `s` (already YYYY-MM-DD in shape) names a day of the Gregorian calendar. */
-function realDate(s: string): boolean {
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
-}
 
 /** The names a request may use that the policy defines (the contract schema checks only their form). */
 interface Vocabulary {
   readonly zones: ReadonlySet<string>;
   readonly exemptions: ReadonlySet<string>;
   readonly kinds: ReadonlySet<string>;
+  /** The annex's subcategory codes: a sector it does not define (S99) is refused, not decided. */
+  readonly sectors: ReadonlySet<string>;
 }
 
 function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
@@ -40,6 +27,7 @@ function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
     zones: new Set([...policy.zones.map((z) => z.id), 'outside']),
     exemptions: new Set(policy.baseline.exemptions.map((e) => e.code)),
     kinds: new Set(policy.annex.sensitiveKinds.map((k) => k.code)),
+    sectors: new Set(policy.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code))),
   };
 }
 
@@ -56,13 +44,19 @@ export class Policy {
   private readonly vocabulary: Vocabulary;
 
   private constructor(readonly bundle: PolicyBundle) {
-    this.compiled = compilePolicy(bundle.policy, bundle.digest);
+    // A signed bundle's version (a prerelease between releases) is what decisions name.
+    const version = bundle.manifest.bundle?.version;
+    this.compiled = compilePolicy(version ? { ...bundle.policy, policyVersion: version } : bundle.policy, bundle.digest);
     this.vocabulary = vocabularyOf(bundle.policy);
   }
 
-  /** Loads and verifies the bundle in `dir` (a `qingdan build` output folder). */
-  static async load(dir: string): Promise<Policy> {
-    return new Policy(await loadBundle(dir));
+  /**
+   * Loads and verifies a bundle: a `qingdan bundle` archive (path or bytes) or a `qingdan build`
+   * folder. With `trustedKeys`, only a bundle signed by one of them loads; with `previous`, only
+   * one that is not older than it and does not reuse its version for other content.
+   */
+  static async load(source: BundleSource, options: VerifyOptions = {}): Promise<Policy> {
+    return new Policy(await openSource(source, options));
   }
 
   /** Verifies and opens a bundle given as files (path → bytes). */
@@ -71,7 +65,7 @@ export class Policy {
   }
 
   get version(): string {
-    return this.bundle.policy.policyVersion;
+    return this.bundle.manifest.bundle?.version ?? this.bundle.policy.policyVersion;
   }
 
   get digest(): string {
@@ -81,16 +75,18 @@ export class Policy {
   /**
    * Every way `request` breaks the request contract (empty when it conforms): the contract's
    * schema, then what it cannot say — that asOf is a day of the calendar, and that the zone,
-   * exemptions and kinds of sensitive information are ones this policy defines.
+   * sector, exemptions and kinds of sensitive information are ones this policy defines.
    */
   problems(request: unknown): RequestProblem[] {
-    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
     const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
     if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
     const zone = r?.processor?.zone;
     if (typeof zone === 'string' && !this.vocabulary.zones.has(zone)) problems.push({ pointer: '/processor/zone', message: `must be one of the policy's: ${[...this.vocabulary.zones].join(', ')}` });
+    const sector = r?.transfer?.sector;
+    if (typeof sector === 'string' && !this.vocabulary.sectors.has(sector)) problems.push({ pointer: '/transfer/sector', message: `must be one of the annex's subcategories: ${[...this.vocabulary.sectors].join(', ')}` });
     unknownNames(r?.transfer?.exemptions, '/transfer/exemptions', this.vocabulary.exemptions, problems);
     unknownNames(r?.transfer?.personalInfo?.sensitiveKinds, '/transfer/personalInfo/sensitiveKinds', this.vocabulary.kinds, problems);
     // A name the schema already refused (say, not a string of the right form) is said once.

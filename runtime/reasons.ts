@@ -38,7 +38,7 @@ export function importantData(pathway: PathwayId, citations: readonly string[]):
 }
 
 export function exemption(e: Exemption): Reason {
-  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），免于申报安全评估、订立标准合同、通过保护认证，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 28 of the measures).`, [...e.basis, 'measures.art28'], e.code);
+  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），免于申报安全评估、订立标准合同、通过保护认证，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
 }
 
 export function exemptionContradicted(e: Exemption): Reason {
@@ -85,7 +85,7 @@ export function noListInForce(subject: string, lists: readonly NegativeList[], w
     'indeterminate',
     `${asOf} 时 ${subject} 所属行业领域的负面清单${titles}${INACTIVE_ZH[why]}；不能据此判断出境路径。`,
     `On ${asOf} no list for ${subject} is in force (${why}): the pathway cannot be decided from it.`,
-    ['measures.art13', 'measures.art32'],
+    ['measures.art13', 'measures.art31'],
     lists[0]?.id,
   );
 }

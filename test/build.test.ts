@@ -5,7 +5,9 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
 import { createAjv } from '../compiler/emit/validate.js';
+import { Policy } from '../runtime/index.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -42,7 +44,7 @@ describe('qingdan build', () => {
   it('records the sha256 and size of every other artifact in the manifest', async () => {
     const { outDir } = await buildRealPolicy();
     const manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
-    const files = (await listFiles(outDir)).filter((f) => f !== 'manifest.json');
+    const files = (await listFiles(outDir)).filter((f) => f !== 'manifest.json' && f !== BUILD_MARKER);
     expect(Object.keys(manifest.artifacts)).toEqual(files);
     for (const f of files) {
       const bytes = await readFile(join(outDir, f));
@@ -68,7 +70,7 @@ describe('qingdan build', () => {
     expect(bad.files).toBeUndefined();
     expect(bad.diagnostics.map((d) => d.code)).toContain('QD2003');
     expect(await readFile(join(outDir, 'policy.json'))).toEqual(before);
-    expect((await readdir(work)).sort()).toEqual(['dist', 'package.json', 'policy']);
+    expect((await readdir(work)).filter((e) => !e.startsWith('.dist.build-')).sort()).toEqual(['dist', 'package.json', 'policy']);
   });
 
   it('refuses a policy without an annex or a baseline', async () => {
@@ -79,5 +81,19 @@ describe('qingdan build', () => {
     const r = await build({ paths: ['policy'], outDir: join(work, 'dist'), root: work });
     expect(r.files).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['QD4003', 'QD4003']);
+  });
+
+  it('publishes a request schema that refuses a sector the annex does not define', async () => {
+    const { outDir, artifact } = await buildRealPolicy();
+    const policy = await Policy.load(outDir);
+    const codes = artifact.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code));
+    expect(codes.at(-1)).toBe('S40');
+    const request = (sector: string) => ({ asOf: '2027-06-01', processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, sector } });
+    expect(policy.problems(request('S40'))).toEqual([]);
+    for (const sector of ['S99', 'S41', 'S00']) {
+      const problems = policy.problems(request(sector));
+      expect(problems.map((p) => p.pointer)).toEqual(['/transfer/sector']);
+      expect(problems[0]!.message).toContain('S16'); // the allowed codes are listed
+    }
   });
 });

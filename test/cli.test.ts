@@ -1,31 +1,30 @@
-/** The CLI as a user runs it: exit codes, JSON output, NO_COLOR, and no stack trace on any input. */
-import { spawnSync } from 'node:child_process';
+/**
+ * The CLI as a user runs it: exit codes, JSON output, NO_COLOR, and no stack trace on any input.
+ * Commands run in-process through the same `main` as bin/qingdan.js (see runCli); the smoke
+ * tests at the end spawn the compiled command once per command.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectTempDir, ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir, type CliRun } from './support.js';
 
-function qingdan(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 describe('qingdan check', () => {
-  it('exits 0 on the real policy', () => {
-    const r = qingdan(['check']);
+  it('exits 0 on the real policy', async () => {
+    const r = await qingdan(['check']);
     expect(r.stderr).toMatch(/no errors/);
     expect(r.code).toBe(0);
   });
 
   it('exits 1 with located, coded errors and a code frame', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const file = join(dir, 'bad.qd');
     await writeFile(file, 'list icv "清单" {\n  secter S16\n}\n');
-    const r = qingdan(['check', 'policy', file]);
+    const r = await qingdan(['check', 'policy', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[QD2001]');
     expect(r.stderr).toContain('bad.qd:2:3');
@@ -35,39 +34,39 @@ describe('qingdan check', () => {
   });
 
   it('prints diagnostics as JSON with --json', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const file = join(dir, 'bad.qd');
     await writeFile(file, 'zone x "区" basis measures.art99\n');
-    const r = qingdan(['check', '--json', 'policy', file]);
+    const r = await qingdan(['check', '--json', 'policy', file]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
     expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'QD2003', line: 1, column: 18, severity: 'error', hint: expect.stringContaining('measures.art9') })]);
   });
 
-  it('exits 2 on usage errors and unreadable paths', () => {
-    expect(qingdan(['check', '--bogus']).code).toBe(2);
-    expect(qingdan(['frobnicate']).code).toBe(2);
-    const missing = qingdan(['check', 'no/such/folder']);
+  it('exits 2 on usage errors and unreadable paths', async () => {
+    expect((await qingdan(['check', '--bogus'])).code).toBe(2);
+    expect((await qingdan(['frobnicate'])).code).toBe(2);
+    const missing = await qingdan(['check', 'no/such/folder']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('QD4001');
   });
 
-  it('prints help and exits 0', () => {
-    const r = qingdan(['build', '--help']);
+  it('prints help and exits 0', async () => {
+    const r = await qingdan(['build', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--out');
     expect(r.stdout).toContain('--json');
   });
 
   it('accepts an empty file', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     await writeFile(join(dir, 'empty.qd'), '');
-    expect(qingdan(['check', join(dir, 'empty.qd')]).code).toBe(0);
+    expect((await qingdan(['check', join(dir, 'empty.qd')])).code).toBe(0);
   });
 
   it('never prints a stack trace, whatever the input', async () => {
-    const dir = await tempDir();
+    const dir = await projectTempDir();
     const inputs: Record<string, string | Buffer> = {
       'binary.qd': Buffer.from([0, 255, 254, 1, 2, 3, 0x7b, 0x22]),
       'nested.qd': `${'list a "x" { scenario s "y" { '.repeat(200)}`,
@@ -79,17 +78,17 @@ describe('qingdan check', () => {
     };
     for (const [name, content] of Object.entries(inputs)) {
       await writeFile(join(dir, name), content);
-      const r = qingdan(['check', join(dir, name)]);
+      const r = await qingdan(['check', join(dir, name)]);
       expect(r.code, name).toBe(1);
-      expect(r.stderr, name).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      expect(r.stderr, name).not.toMatch(STACK_FRAME);
       expect(r.stderr, name).toMatch(/error\[QD\d{4}\]/);
     }
   });
 });
 
 describe('qingdan diff', () => {
-  it('says an unknown revision is unknown (exit 2), not an internal error', () => {
-    const r = qingdan(['diff', 'no-such-revision']);
+  it('says an unknown revision is unknown (exit 2), not an internal error', async () => {
+    const r = await qingdan(['diff', 'no-such-revision']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("qingdan: unknown git revision 'no-such-revision' (a commit, branch or tag of this repository)\n");
   });
@@ -97,32 +96,36 @@ describe('qingdan diff', () => {
 
 describe('qingdan evaluate', () => {
   const request = { asOf: '2027-06-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 150_000 } } };
+  // One `qingdan build` serves every test that decides: they only read what it wrote.
+  let dir: string;
+  let built: CliRun;
+  beforeAll(async () => {
+    dir = await tempDir();
+    built = await qingdan(['build', '--out', join(dir, 'dist')]);
+  });
 
   it('prints a readable decision with citations and exits 0', async () => {
-    const dir = await tempDir();
-    const built = qingdan(['build', '--out', join(dir, 'dist')]);
     expect(built.code).toBe(0);
     const file = join(dir, 'request.json');
     await writeFile(file, JSON.stringify(request));
-    const r = qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
+    const r = await qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('pathway: standard-contract-or-certification');
     expect(r.stdout).toContain('national.art8');
-    const json = qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--json', '--as-of', '2028-01-02']);
+    const json = await qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--json', '--as-of', '2028-01-02']);
     expect(JSON.parse(json.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', asOf: '2028-01-02', basis: { kind: 'baseline' } });
   });
 
   it('decides the README examples as the README shows', async () => {
-    const dir = await tempDir();
-    expect(qingdan(['build', '--out', join(dir, 'dist')]).code).toBe(0);
-    const decide = (name: string) => JSON.parse(qingdan(['evaluate', `examples/requests/${name}.json`, '--dist', join(dir, 'dist'), '--json']).stdout);
-    expect(decide('ecommerce-payments-preview')).toMatchObject({
+    expect(built.code).toBe(0);
+    const decide = async (name: string) => JSON.parse((await qingdan(['evaluate', `examples/requests/${name}.json`, '--dist', join(dir, 'dist'), '--json'])).stdout);
+    expect(await decide('ecommerce-payments-preview')).toMatchObject({
       pathway: 'standard-contract-or-certification',
       preview: true,
       basis: { kind: 'list', lists: ['cross-border-ecommerce'] },
       reasons: [{ code: 'list-item-threshold', source: 'cross-border-ecommerce.payment-transactions', citations: ['measures.art10'] }],
     });
-    expect(decide('outside-zone-national')).toMatchObject({
+    expect(await decide('outside-zone-national')).toMatchObject({
       pathway: 'security-assessment',
       basis: { kind: 'baseline' },
       reasons: [{ code: 'national-threshold', citations: ['measures.art14', 'national.art7'] }],
@@ -130,11 +133,9 @@ describe('qingdan evaluate', () => {
   });
 
   it('exits 2 on an invalid request, listing every problem', async () => {
-    const dir = await tempDir();
-    qingdan(['build', '--out', join(dir, 'dist')]);
-    const file = join(dir, 'request.json');
+    const file = join(dir, 'invalid-request.json');
     await writeFile(file, JSON.stringify({ ...request, processor: { zone: 'mars' } }));
-    const r = qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
+    const r = await qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/processor/zone');
     expect(r.stderr).toContain('/processor/ciio');
@@ -144,8 +145,107 @@ describe('qingdan evaluate', () => {
     const dir = await tempDir();
     const file = join(dir, 'request.json');
     await writeFile(file, JSON.stringify(request));
-    const r = qingdan(['evaluate', file, '--dist', join(dir, 'nowhere')]);
+    const r = await qingdan(['evaluate', file, '--dist', join(dir, 'nowhere')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot load the policy: .*qingdan build/);
+  });
+});
+
+/**
+ * Each command once as a user runs it: `node bin/qingdan.js` on the compiled lib/ (which
+ * test/global-setup.ts brings up to date), with its exit code, what goes to stdout and what to
+ * stderr, and no stack trace.
+ */
+describe('the installed command, one spawned process per command', () => {
+  const request = { asOf: '2027-06-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 150_000 } } };
+  const noTrace = (r: { stdout: string; stderr: string }) => {
+    expect(r.stdout).not.toMatch(STACK_FRAME);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  };
+
+  it('--version prints the version on stdout', () => {
+    const r = spawnCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('check: diagnostics on stderr, nothing on stdout, exit 1', async () => {
+    const dir = await projectTempDir();
+    await writeFile(join(dir, 'bad.qd'), 'list icv "清单" {\n  secter S16\n}\n');
+    const r = spawnCli(['check', join(dir, 'bad.qd')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error[QD2001]');
+    noTrace(r);
+  });
+
+  it('build, evaluate and gazette: JSON and page lists on stdout, nothing on stderr', async () => {
+    const dir = await tempDir();
+    const built = spawnCli(['build', '--out', join(dir, 'dist'), '--json']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toBe('');
+    expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, files: expect.arrayContaining(['policy.json', 'manifest.json']) });
+
+    const decided = spawnCli(['evaluate', '-', '--dist', join(dir, 'dist'), '--json'], { stdin: JSON.stringify(request) });
+    expect(decided.code).toBe(0);
+    expect(decided.stderr).toBe('');
+    expect(JSON.parse(decided.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', basis: { kind: 'baseline' } });
+
+    const pages = spawnCli(['gazette', 'measures', '--dist', join(dir, 'dist')]);
+    expect(pages).toMatchObject({ code: 0, stdout: `${join(dir, 'dist', 'gazette', 'measures.html')}\n`, stderr: '' });
+  });
+
+  it('keys, bundle and verify: a key id and a verdict on stdout, what was written on stderr', async () => {
+    const dir = await tempDir();
+    const keys = spawnCli(['keys', 'generate', 'keys'], { cwd: dir });
+    expect(keys.code).toBe(0);
+    expect(keys.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(keys.stderr).toContain('private.pem');
+
+    const bundled = spawnCli(['bundle', '-o', join(dir, 'bundle.tar.gz'), '--sign', join(dir, 'keys/private.pem')]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe('');
+    expect(bundled.stderr).toMatch(/^bundled .*, signed into /);
+
+    const verified = spawnCli(['verify', 'bundle.tar.gz', '--key', 'keys/public.pem', '--json'], { cwd: dir });
+    expect(verified.code).toBe(0);
+    expect(verified.stderr).toBe('');
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('diff and release check: an unknown revision is exit 2 with one line on stderr', () => {
+    for (const args of [['diff', 'no-such-revision'], ['release', 'check', '--base', 'no-such-revision']]) {
+      const r = spawnCli(args);
+      expect(r, args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: "qingdan: unknown git revision 'no-such-revision' (a commit, branch or tag of this repository)\n" });
+    }
+  });
+
+  it('proposal and governance: JSON verdicts on stdout', () => {
+    const status = spawnCli(['proposal', 'status', '--json']);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toBe('');
+    expect(JSON.parse(status.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ id: expect.any(String), stage: expect.any(String) })]));
+
+    const governance = spawnCli(['governance', 'check', '--no-history', '--json']);
+    expect(governance.code).toBe(0);
+    expect(governance.stderr).toBe('');
+    expect(JSON.parse(governance.stdout)).toMatchObject({ ok: true, history: false });
+  });
+
+  it('stops quietly when its reader closes the pipe (`qingdan … | head`)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('a usage error goes to stderr with exit 2', () => {
+    const r = spawnCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+    noTrace(r);
   });
 });

@@ -28,11 +28,11 @@ const EXAMPLE_GROUPS = [[1, 2], [3, 7], [8, 10], [11, 14], [15, 17], [18, 18], [
 describe('the measures', () => {
   const measures = () => artifact.documents.find((d) => d.id === 'measures')!;
 
-  it('has 6 chapters and 32 articles numbered 1..32, marked as inferred numbering', () => {
+  it('has 6 chapters and 31 articles numbered 1..31, marked as inferred numbering', () => {
     const m = measures();
     expect(m.chapters.map((c) => c.title)).toEqual(['总则', '职责及分工', '负面清单制定及管理', '负面清单实施', '监督管理', '附则']);
     const articles = m.chapters.flatMap((c) => c.articles);
-    expect(articles.map((a) => a.number)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(articles.map((a) => a.number)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
     expect(articles.map((a) => a.id)).toContain('measures.art13');
     expect(m.numbering).toBe('inferred');
   });
@@ -44,9 +44,29 @@ describe('the measures', () => {
     expect(squash(ours)).toBe(squash(withoutHeadings));
   });
 
+  it('numbers the hard-wrapped paragraphs by the length of their first line (31 articles, not 32)', () => {
+    // In the seed's hard-wrapped lines (about 28 characters), an article's first line lost the
+    // dropped "第X条" and its indent (≤ 22 characters); a second paragraph lost only the indent.
+    const lines = seed.split('\n');
+    const firstLine = (start: string) => lines.find((l) => l.startsWith(start))!;
+    const articleOf = (start: string) => measures().chapters.flatMap((c) => c.articles).find((a) => a.paragraphs.some((p) => p.startsWith(start)))!;
+    const starts = ['省级管理部门应严格落实', '各区域管理机构应制定具体的管理细则', '省级管理部门联合行业主管部门定期', '数据处理者开展数据出境活动，我国缔结或者'];
+    for (const s of starts) {
+      expect([...firstLine(s)].length, s).toBeLessThanOrEqual(22);
+      expect(articleOf(s).paragraphs[0], s).toMatch(new RegExp(`^${s}`));
+    }
+    const platform = '支持各区域管理机构建设';
+    expect([...firstLine(platform)].length).toBeGreaterThanOrEqual(25);
+    const art19 = articleOf(platform);
+    expect(art19.id).toBe('measures.art19');
+    expect(art19.paragraphs.map((p) => p.slice(0, 10))).toEqual(['各区域管理机构应制定', platform.slice(0, 10)]);
+    expect(articleOf('数据处理者开展数据出境活动，我国缔结或者').id).toBe('measures.art25');
+    expect(articleOf('本办法自发布之日起施行').id).toBe('measures.art31');
+  });
+
   it('keeps each typo of the seed and annotates it', () => {
     const sics = measures().chapters.flatMap((c) => c.articles.flatMap((a) => a.sic.map((s) => `${a.number}:${s.text}→${s.correction}`)));
-    expect(sics).toEqual(['5:数据处理器→数据处理者', '19:数据处理器→数据处理者', '21:数据处理器→数据处理者', '22:网络数据安全条例→网络数据安全管理条例']);
+    expect(sics).toEqual(['5:数据处理器→数据处理者', '19:数据处理器→数据处理者', '20:数据处理器→数据处理者', '21:网络数据安全条例→网络数据安全管理条例']);
   });
 });
 

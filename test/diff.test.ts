@@ -58,7 +58,7 @@ beforeAll(async () => {
   await commit('removed', 'drop supplier contacts');
   // An article's wording (editorial).
   await edit('policy/measures.qd', '本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。');
-  await commit('wording', 'article 32 wording');
+  await commit('wording', 'article 31 wording');
   // A list in a file with a Chinese name (paths must stay unquoted).
   await cp(join(repo, 'policy/lists/ai-training.qd'), join(repo, 'policy/lists/人工智能.qd'));
   await rm(join(repo, 'policy/lists/ai-training.qd'));
@@ -118,9 +118,9 @@ describe('qingdan diff', () => {
 
   it('shows an article edit as editorial with the old and new wording', async () => {
     const { diff, base, head } = await between('removed', 'wording');
-    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'measures.art32', field: 'text', classification: 'editorial', old: ['本办法自发布之日起施行，试行期两年。'], new: ['本办法自发布之日起施行，试行期三年。'] })]);
+    expect(diff!.changes).toEqual([expect.objectContaining({ id: 'measures.art31', field: 'text', classification: 'editorial', old: ['本办法自发布之日起施行，试行期两年。'], new: ['本办法自发布之日起施行，试行期三年。'] })]);
     expect(diff!.bump).toBe('patch');
-    expect(amendmentText(diff!, base!, head!)).toContain('一、将第三十二条修改为：“本办法自发布之日起施行，试行期三年。”\n');
+    expect(amendmentText(diff!, base!, head!)).toContain('一、将第三十一条修改为：“本办法自发布之日起施行，试行期三年。”\n');
     const md = diffMarkdown(diff!);
     expect(md).toContain('> 本办法自发布之日起施行，试行期两年。');
     expect(md).toContain('> 本办法自发布之日起施行，试行期三年。');
@@ -238,17 +238,20 @@ describe('reading a revision from git objects', () => {
     }
   });
 
-  it('reports a .qd symlink at a revision where it is, and never follows it', async () => {
+  it('reports a .qd symlink or submodule at a revision where it is, and never follows it', async () => {
     const { dir, git: g } = await repoOf(new Map([['policy/zones.qd', await readFile(join(ROOT, 'policy/zones.qd'), 'utf8')]]));
     const base = await head(g);
     await symlink('/proc/self/environ', join(dir, 'policy/env.qd'));
     await g.add('.');
-    await g.commit('a link');
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},policy/sub.qd`], { cwd: dir });
+    await g.commit('a link and a submodule');
     const linked = await head(g);
     const r = await diffRevisions(dir, base, linked);
     expect(r.diff).toBeUndefined();
+    const at = (path: string) => expect.objectContaining({ file: `${linked.slice(0, 12)}:${path}`, line: 1, column: 1 });
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'QD4031', span: expect.objectContaining({ file: `${linked.slice(0, 12)}:policy/env.qd`, line: 1, column: 1 }) }),
+      expect.objectContaining({ code: 'QD4011', span: at('policy/env.qd') }),
+      expect.objectContaining({ code: 'QD4012', span: at('policy/sub.qd') }),
     ]);
     expect(r.sources.map((s) => s.path)).not.toContain(`${linked.slice(0, 12)}:policy/env.qd`);
     expect(JSON.stringify(r)).not.toContain('environ');

@@ -78,7 +78,7 @@ async function variedPolicy(): Promise<Loaded> {
   for (const [from, to] of [
     ['list icv "智能网联汽车领域数据出境负面清单（草案）"', 'list icv-hq "智能网联汽车领域数据出境负面清单（横琴草案）"'],
     ['zones nansha, qianhai-shekou, hetao-shenzhen', 'zones hengqin, nansha'],
-    ['effective 2027-01-01 until 2029-01-01', 'effective 2026-03-01 until 2028-03-01'],
+    ['effective 2027-01-01 until 2028-07-01', 'effective 2026-07-01 until 2028-03-01'],
     ['proposal "2026-0001-icv"', 'proposal "2026-0099-icv-hq"'],
   ] as const) {
     if (!second.includes(from)) throw new Error(`icv.qd: '${from}' not found; update the variant`);
@@ -87,7 +87,7 @@ async function variedPolicy(): Promise<Loaded> {
   await writeFile(join(lists, 'icv-hq.qd'), second);
   await rewrite(join(lists, 'icv.qd'), [
     ['status consultation', 'status in-force'],
-    ['effective 2027-01-01 until 2029-01-01', 'effective 2025-07-01 until 2027-07-01'],
+    ['effective 2027-01-01 until 2028-07-01', 'effective 2026-07-01 until 2027-07-01'],
     // A lighter rung before an overlapping stricter one that also tests kinds: QD3004 leaves
     // such overlaps to "the runtime's strictest-wins rule".
     ['      contract when persons >= 10万\n    }\n    item ics-safety', '      contract when persons >= 10万\n      assessment when persons >= 5万 and kinds any [medical]\n    }\n    item ics-safety'],
@@ -96,7 +96,7 @@ async function variedPolicy(): Promise<Loaded> {
   await rewrite(join(lists, 'shipping-logistics.qd'), [['status draft', 'status repealed']]);
   await rewrite(join(lists, 'ai-training.qd'), [
     ['status draft', 'status in-force'],
-    ['effective 2027-02-01 until 2029-02-01', 'effective 2027-02-01'],
+    ['effective 2027-02-01 until 2028-07-01', 'effective 2027-02-01'],
   ]);
   const outDir = join(work, 'dist');
   await mkdir(outDir, { recursive: true });

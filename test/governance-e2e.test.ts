@@ -42,7 +42,7 @@ describe('governance end to end', () => {
     await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-02']);
     repo.commit('xu', 'Coordination mechanism review');
     await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-03']);
-    repo.commit('ma', 'Provincial committee approval', { sign: true });
+    repo.commit('ma', 'Provincial committee approval');
     await checkPasses(repo);
     await ok(repo, ['proposal', 'advance', ID, '--date', '2026-03-05']);
     expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status approved$/m);
@@ -70,7 +70,7 @@ describe('governance end to end', () => {
     expect(repo.read(`${P}/proposal.yaml`)).toContain('receipt: 国家备案回执（示例）2026-001');
     // And as a user runs it, in a child process.
     const spawned = repo.spawn(['governance', 'check']);
-    expect(spawned.stderr).toMatch(/governance: 1 proposal checked \(git history since [0-9a-f]{12}\): no errors/);
+    expect(spawned.stderr).toMatch(/governance: 1 proposal checked at [0-9a-f]{12} \(history since the trust anchor [0-9a-f]{12}\): no errors/);
     expect(spawned.code).toBe(0);
   });
 });

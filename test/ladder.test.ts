@@ -1,16 +1,17 @@
 /**
- * The runtime's flattened ladders against the condition trees they come from: for random
- * conditions (volumes, CIIO, kinds, nested any/all) and random facts, the first rung that holds
- * is the same, whether the ladder became boxes or kept its predicates.
+ * The runtime's condition table against the condition trees it comes from: for random
+ * conditions (volumes, CIIO, kinds, nested any/all) and random facts, every condition holds in
+ * the table exactly when its tree holds — whether it became boxes (with kinds as bitmasks) or
+ * stayed a tree (kinds without a bit, an `all` of unrelated kinds tests, too many boxes).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../runtime/artifact.js';
+import { ConditionTable, kindBitsOf, kindsMaskOf } from '../runtime/condition-table.js';
 import { Predicate } from '../runtime/conditions.js';
-import { Ladder } from '../runtime/ladder.js';
 
 const volume = fc.oneof(fc.constantFrom(0, 1, 5000, 10_000, 100_000, 1_000_000, 10_000_000), fc.integer({ min: 0, max: 20_000_000 }));
-const KINDS = ['bank-account', 'health', 'location'];
+const KINDS = ['bank-account', 'health', 'location', 'biometric'];
 
 const atom: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ measure: fc.constantFrom('persons' as const, 'sensitive' as const), min: volume, max: volume }).map((c) => ({ measure: c.measure, min: Math.min(c.min, c.max), max: Math.max(c.min, c.max) + 1 })),
@@ -32,21 +33,38 @@ function tree(leaf: fc.Arbitrary<Condition>): fc.Arbitrary<Condition> {
 
 const facts = fc.record({ persons: volume, sensitive: volume, kinds: fc.subarray(KINDS), ciio: fc.boolean() });
 
-function firstByPredicates(conditions: readonly Condition[], f: { persons: number; sensitive: number; kinds: string[]; ciio: boolean }): number | undefined {
-  const i = conditions.findIndex((c) => Predicate.of(c).holds(f));
-  return i < 0 ? undefined : i;
-}
-
-describe('Ladder', () => {
-  for (const [name, leaf] of [['volumes and CIIO (boxes)', atom], ['with kinds (predicates)', withKinds]] as const) {
-    it(`picks the same first rung as the condition trees: ${name}`, () => {
+describe('ConditionTable', () => {
+  const cases = [
+    ['volumes and CIIO', atom, KINDS],
+    ['with kinds, every kind a bit', withKinds, KINDS],
+    ['with kinds, two kinds without a bit (trees)', withKinds, KINDS.slice(0, 2)],
+  ] as const;
+  for (const [name, leaf, withBits] of cases) {
+    it(`holds exactly where the condition tree holds: ${name}`, () => {
+      const kindBits = kindBitsOf(withBits);
       fc.assert(
         fc.property(fc.array(tree(leaf), { minLength: 1, maxLength: 4 }), fc.array(facts, { minLength: 1, maxLength: 20 }), (conditions, cases) => {
-          const ladder = Ladder.of(conditions.map((when, i) => ({ when, result: i })));
-          for (const f of cases) expect(ladder.first(f.persons, f.sensitive, f.kinds, f.ciio)).toBe(firstByPredicates(conditions, f));
+          const table = ConditionTable.of(conditions, kindBits);
+          for (const f of cases) {
+            const mask = kindsMaskOf(f.kinds, kindBits);
+            conditions.forEach((c, i) => expect(table.holds(i, f.persons, f.sensitive, mask, f.kinds, f.ciio), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f)));
+          }
         }),
         { numRuns: 3000, seed: 7 },
       );
     });
   }
+
+  it('keeps kinds tests as bitmasks where one implies the other, and as trees where neither does', () => {
+    const kindBits = kindBitsOf(KINDS);
+    const table = ConditionTable.of(
+      [
+        { all: [{ kindsAny: ['health'] }, { kindsAny: ['health', 'location'] }, { measure: 'sensitive', min: 10 }] },
+        { all: [{ kindsAny: ['health'] }, { kindsAny: ['location'] }] },
+      ],
+      kindBits,
+    );
+    expect(table.isTree(0)).toBe(false);
+    expect(table.isTree(1)).toBe(true);
+  });
 });

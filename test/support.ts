@@ -1,8 +1,11 @@
-/** Shared helpers for tests: the repository root, temporary folders, building the real policy. */
-import { mkdtemp, readFile } from 'node:fs/promises';
+/** Shared helpers for tests: the repository root, temporary folders, building the real policy, running the CLI. */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../cli/main.js';
 import { build, type BuildResult } from '../compiler/build.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
@@ -12,11 +15,24 @@ export async function tempDir(prefix = 'qingdan-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Builds the real `policy/` into a fresh temporary folder. */
+/**
+ * A fresh folder inside the project (under the gitignored test-output/), for test sources: the
+ * compiler reads no source from outside the project (QD4013).
+ */
+export async function projectTempDir(): Promise<string> {
+  await mkdir(join(ROOT, 'test-output'), { recursive: true });
+  return mkdtemp(join(ROOT, 'test-output', 'tmp-'));
+}
+
+/**
+ * Builds the real `policy/` into a fresh temporary folder. `outDir` is the content folder the
+ * output link resolves to, so a test that copies or alters it works on plain files.
+ */
 export async function buildRealPolicy(): Promise<{ outDir: string; result: BuildResult; artifact: PolicyArtifact }> {
-  const outDir = join(await tempDir(), 'dist');
-  const result = await build({ paths: ['policy'], outDir, root: ROOT });
+  const link = join(await tempDir(), 'dist');
+  const result = await build({ paths: ['policy'], outDir: link, root: ROOT });
   if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  const outDir = await realpath(link);
   const artifact = JSON.parse(await readFile(join(outDir, 'policy.json'), 'utf8')) as PolicyArtifact;
   return { outDir, result, artifact };
 }
@@ -24,3 +40,50 @@ export async function buildRealPolicy(): Promise<{ outDir: string; result: Build
 export async function seedText(): Promise<string> {
   return readFile(join(ROOT, 'policy/sources/measures.seed.txt'), 'utf8');
 }
+
+/** What one run of `qingdan` left behind. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  /** The working directory (default: the repository root). */
+  readonly cwd?: string;
+  /** Added to this process's environment; NO_COLOR is set unless overridden. */
+  readonly env?: Record<string, string | undefined>;
+  /** What the command reads from standard input. */
+  readonly stdin?: string;
+}
+
+/**
+ * Runs `qingdan args` in this process: the same `main` that bin/qingdan.js runs, with buffers
+ * for stdout and stderr and a terminal that would show colours, so only NO_COLOR keeps them off.
+ */
+export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdout: { write: (text) => void stdout.push(text), colors: true },
+    stderr: { write: (text) => void stderr.push(text), colors: true },
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** Runs `node bin/qingdan.js args` as a child process, exactly as a user would. */
+export function spawnCli(args: readonly string[], options: CliOptions = {}): CliRun {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.stdin === undefined ? {} : { input: options.stdin }),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stack trace's frame line, which no output of the CLI may contain. */
+export const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?\n/;

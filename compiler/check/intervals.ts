@@ -1,7 +1,7 @@
 /**
  * Threshold conditions as half-open intervals of natural persons, the ground on which the
  * ladder rules (overlap, gap, monotonicity) and the satisfiability rule stand.
- * `>= n` (以上, Art. 30) includes n; `< n` (不满) excludes it; `a..b` is [a, b).
+ * `>= n` (以上, Art. 29) includes n; `< n` (不满) excludes it; `a..b` is [a, b).
  */
 import type * as A from '../ast.js';
 import { joinSpans, type Span } from '../source.js';

@@ -95,6 +95,11 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
         case 'Document':
           emit('Document', decl);
           block(decl, 'document');
+          if (decl.published) emit('Date', decl.published.date);
+          if (decl.trial) {
+            emit('Volume', decl.trial.years, 'number');
+            refs(decl.trial.basis, 'basis');
+          }
           for (const ch of decl.chapters) {
             emit('Chapter', ch, decl);
             emit('Volume', ch.number, 'number');

@@ -11,6 +11,7 @@
 import type { LegalDocument, ListItem, NegativeList, PolicyArtifact } from '../../runtime/artifact.js';
 import { bumpFor, maxBump, type Bump, type Classification, type Entity, type PolicyChange, type PolicyDiff } from './change.js';
 import { compareLadders, type Decider } from './ladder.js';
+import { renumbering, renumberingZh } from './numbering.js';
 
 type Emit = (change: Omit<PolicyChange, 'breaking' | 'container'> & { breaking?: boolean; container?: string }) => void;
 
@@ -37,6 +38,12 @@ function diffDocuments(before: readonly LegalDocument[], after: readonly LegalDo
   for (const d of docs.removed) emit({ id: d.id, entity: 'document', kind: 'removed', classification: 'editorial', breaking: true, summary: { zh: `删除《${d.title}》`, en: `document ${d.id} removed` }, container: d.id });
   for (const [o, n] of docs.common) {
     if (o.title !== n.title) emit({ id: o.id, entity: 'document', kind: 'changed', field: 'title', classification: 'editorial', old: o.title, new: n.title, summary: { zh: `名称修改为《${n.title}》`, en: `title of ${o.id} changed` }, container: o.id });
+    const moves = renumbering(o, n);
+    if (moves) {
+      // Same wording, other article boundaries: one editorial change; citations of moved numbers break.
+      emit({ id: o.id, entity: 'document', kind: 'changed', field: 'numbering', classification: 'editorial', breaking: true, old: moves.map((m) => m.from), new: moves.map((m) => m.to), summary: { zh: renumberingZh(moves), en: `articles of ${o.id} renumbered, wording unchanged (citations of moved numbers change)` }, container: o.id });
+      continue;
+    }
     const articles = pair(o.chapters.flatMap((c) => c.articles), n.chapters.flatMap((c) => c.articles));
     for (const a of articles.added) emit({ id: a.id, entity: 'article', kind: 'added', classification: 'editorial', new: a.paragraphs, summary: { zh: `增加第${a.number}条`, en: `article ${a.id} added` }, container: o.id });
     for (const a of articles.removed) emit({ id: a.id, entity: 'article', kind: 'removed', classification: 'editorial', breaking: true, old: a.paragraphs, summary: { zh: `删除第${a.number}条`, en: `article ${a.id} removed (citations to it break)` }, container: o.id });

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { compileSources, readSources, type CompileResult } from '../compile.js';
+import { compileSources, MAX_SOURCE_BYTES, readSources, type CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type RevisionFile } from '../git/files.js';
 import { GitError } from '../git/run.js';
@@ -30,16 +30,17 @@ const PACKAGE_JSON = 'package.json';
 
 /**
  * The `.qd` sources under `paths` (relative to `root`) and the package version at `revision`.
- * Never throws for git's sake: a git failure is a QD4030 diagnostic carrying git's message, and
- * a `.qd` entry that is a symlink or a submodule is reported where it is, never followed (its
- * target could be any file on the reader's machine).
+ * Never throws for git's sake: a git failure is a QD4030 diagnostic carrying git's message. A
+ * `.qd` entry that is a symlink or a submodule is reported at its path as the working tree's
+ * would be (QD4011, QD4012), never followed: its target could be any file on the reader's
+ * machine. A blob over the source size limit is reported (QD4014), not read.
  */
 export async function readRevision(root: string, revision: string, paths: readonly string[]): Promise<RevisionSources> {
   if (revision === WORKING_TREE) return readWorkingTree(root, paths);
   const label = revision.slice(0, 12);
   let files: RevisionFile[];
   try {
-    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON);
+    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
     return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, message: e.message })] };
@@ -48,19 +49,25 @@ export async function readRevision(root: string, revision: string, paths: readon
   const diagnostics: Diagnostic[] = [];
   let packageText: string | undefined;
   for (const file of files) {
-    if (!file.bytes) {
-      // The entry has no text of its own to show: located at its path, without a code frame.
-      const span = spanAt({ path: `${label}:${file.path}`, text: '' }, 0, 0);
-      const kindZh = KIND_ZH[file.kind] ?? file.kind;
-      diagnostics.push(diagnostic('git-entry-not-a-file', span, { path: file.path, kind: file.kind, kindZh }, { hint: 'commit the file itself: a policy source is never read through a link' }));
-    } else if (file.path === PACKAGE_JSON) packageText = file.bytes.toString('utf8');
-    else sources.push({ path: `${label}:${file.path}`, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') });
+    // A file that is not read is located at its path, without a code frame: it has no text.
+    const path = `${label}:${file.path}`;
+    const at = spanAt({ path, text: '' }, 0, 0);
+    if (file.bytes) {
+      if (file.path === PACKAGE_JSON) packageText = file.bytes.toString('utf8');
+      else sources.push({ path, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') });
+    } else if (file.kind === 'symlink') {
+      diagnostics.push(diagnostic('source-symlink', at, { path }, { hint: 'commit the file itself: a policy source is never read through a link' }));
+    } else if (file.kind === 'file' || file.kind === 'executable') {
+      diagnostics.push(diagnostic('source-too-large', at, { path, bytes: file.size ?? 0, limit: MAX_SOURCE_BYTES }, { hint: 'a policy file this large is not policy text; split the lists into several files' }));
+    } else {
+      diagnostics.push(diagnostic('source-not-regular', at, { path, kind: file.kind, kindZh: KIND_ZH[file.kind] ?? file.kind }, { hint: 'policy sources are regular .qd files' }));
+    }
   }
   const version = packageVersion(packageText, `${label}:${PACKAGE_JSON}`, diagnostics);
   return { sources, version, diagnostics };
 }
 
-const KIND_ZH: Record<string, string> = { symlink: '符号链接', submodule: '子模块', other: '特殊条目' };
+const KIND_ZH: Record<string, string> = { submodule: '子模块（submodule）', other: '特殊条目' };
 
 async function readWorkingTree(root: string, paths: readonly string[]): Promise<RevisionSources> {
   const { sources, diagnostics } = await readSources(paths, root);

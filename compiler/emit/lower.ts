@@ -7,6 +7,7 @@ import type * as A from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { articleId, exampleId, type SymbolTable } from '../symbols.js';
 import { atomInterval } from '../check/intervals.js';
+import { trialOf } from '../check/trial.js';
 import {
   POLICY_SCHEMA_VERSION,
   type Condition,
@@ -15,6 +16,7 @@ import {
   type PathwayId,
   type PolicyArtifact,
   type Rung,
+  type Trial,
 } from '../../runtime/artifact.js';
 
 const PATHWAYS: Record<A.PathwayWord, PathwayId> = {
@@ -118,6 +120,8 @@ export function lowerPolicy(
         ...(d.numbering?.note ? { numberingNote: d.numbering.note.value } : {}),
         ...(d.source ? { source: d.source.value } : {}),
         paraphrase: d.paraphrase,
+        ...(d.published ? { published: { date: d.published.date.raw, confirmed: d.published.confirmed, ...(d.published.note ? { note: d.published.note.value } : {}) } } : {}),
+        ...(d.trial ? { trial: { years: d.trial.years.value, basis: basis(d.trial.basis) } } : {}),
         chapters: d.chapters.map((c) => ({
           number: c.number.value,
           title: c.title.value,
@@ -161,6 +165,7 @@ export function lowerPolicy(
           })),
         };
       }),
+      ...(annex.sics.length > 0 ? { sic: annex.sics.map((s) => ({ text: s.text.value, correction: s.correction.value })) } : {}),
     },
     baseline: {
       id: baseline.id.text,
@@ -179,6 +184,14 @@ export function lowerPolicy(
       .filter((d): d is A.ZoneDecl => d.kind === 'Zone')
       .map((z) => ({ id: z.id.text, name: z.name.value, ...(z.authority ? { authority: z.authority.value } : {}), basis: basis(z.basis) })),
     lists,
+    ...trialArtifact(decls, basis),
   };
   return { artifact, diagnostics };
+}
+
+/** The measures' trial period for the runtime, when the measures declare it. */
+function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A.Reference[]) => string[]): { trial?: Trial } {
+  const t = trialOf(decls);
+  if (!t) return {};
+  return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }

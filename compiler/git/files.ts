@@ -7,21 +7,36 @@ import { BlobReader } from './objects.js';
 import { GitError } from './run.js';
 import { listTree, type EntryKind } from './tree.js';
 
-/** A file of a commit's tree; `bytes` only for regular files (symlinks and submodules are not read). */
+/**
+ * A file of a commit's tree; `bytes` only for regular files of at most `maxBytes` (symlinks,
+ * submodules and oversized files are not read).
+ */
 export interface RevisionFile {
   readonly path: string;
   readonly kind: EntryKind;
+  /** The size git records; undefined for a submodule. */
+  readonly size: number | undefined;
   readonly bytes: Buffer | undefined;
 }
 
 /**
  * The entries under `paths` at `revision` whose path `select` accepts, sorted by path, with the
- * bytes of each regular file. Rejects with a GitError when git fails or a blob arrives short.
+ * bytes of each regular file of at most `maxBytes`. Rejects with a GitError when git fails or a blob arrives short.
  */
-export async function readFilesAt(root: string, revision: string, paths: readonly string[], select: (path: string) => boolean = () => true): Promise<RevisionFile[]> {
+export async function readFilesAt(
+  root: string,
+  revision: string,
+  paths: readonly string[],
+  select: (path: string) => boolean = () => true,
+  maxBytes = Infinity,
+): Promise<RevisionFile[]> {
   const entries = (await listTree(root, revision, paths)).filter((e) => select(e.path));
-  const regular = entries.filter((e) => e.kind === 'file' || e.kind === 'executable');
-  if (!regular.length) return entries.map((e) => ({ path: e.path, kind: e.kind, bytes: undefined }));
+  const files = entries.filter((e) => e.kind === 'file' || e.kind === 'executable');
+  // git lists a blob it cannot read with the size "BAD": the object is missing or corrupt.
+  const unreadable = files.find((e) => !Number.isSafeInteger(e.size));
+  if (unreadable) throw new GitError(['ls-tree', '--long'], `${revision}:${unreadable.path}: git cannot read object ${unreadable.oid}`);
+  const regular = files.filter((e) => e.size! <= maxBytes);
+  if (!regular.length) return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: undefined }));
   const reader = new BlobReader(root);
   try {
     const blobs = await Promise.all(regular.map((e) => reader.read(e.oid)));
@@ -33,7 +48,7 @@ export async function readFilesAt(root: string, revision: string, paths: readonl
       }
       byPath.set(e.path, blob);
     });
-    return entries.map((e) => ({ path: e.path, kind: e.kind, bytes: byPath.get(e.path) }));
+    return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: byPath.get(e.path) }));
   } finally {
     reader.close();
   }

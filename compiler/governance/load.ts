@@ -1,8 +1,8 @@
-/** Reads the roster (`policy/governance/roster.yaml`) and every proposal (`proposals/<id>/`). */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+/**
+ * The roster (`policy/governance/roster.yaml`) and every proposal (`proposals/<id>/`) parsed
+ * from a snapshot's files (compiler/governance/snapshot.ts): nothing here reads the disk.
+ */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Source } from '../source.js';
 import type { CommentRecord, ConcernRecord, ProposalMeta, Roster, SignoffRecord } from './model.js';
 import { commentSchema, concernSchema, importantDataSchema, proposalSchema, rosterSchema, scenarioAnalysisSchema, signoffSchema, surveySchema } from './schemas.js';
@@ -16,13 +16,17 @@ export interface Loaded<T> extends YamlFile<T> {
   readonly path: string;
 }
 
+export interface ImportantDataRecord {
+  readonly items: readonly { item: string; important: boolean }[];
+}
+
 export interface LoadedProposal {
   /** The folder name (`2026-0001-icv`). */
   readonly folder: string;
   readonly dir: string;
   readonly meta?: Loaded<ProposalMeta>;
   readonly survey?: Loaded<unknown>;
-  readonly importantData?: Loaded<unknown>;
+  readonly importantData?: Loaded<ImportantDataRecord>;
   readonly scenarioAnalysis?: Loaded<unknown>;
   readonly comments: Loaded<CommentRecord>[];
   readonly concerns: Loaded<ConcernRecord>[];
@@ -30,23 +34,20 @@ export interface LoadedProposal {
 }
 
 export interface Governance {
-  readonly root: string;
   readonly roster?: Loaded<Roster>;
   readonly proposals: LoadedProposal[];
-  /** Problems reading or validating the files (syntax, schema, I/O). */
+  /** Problems reading or validating the files (syntax, schema). */
   readonly diagnostics: Diagnostic[];
   /** Every text read, for code frames. */
   readonly sources: Source[];
 }
 
-async function loadFile<T>(root: string, path: string, schema: object, what: string, sources: Source[], diagnostics: Diagnostic[]): Promise<Loaded<T> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(root, path), 'utf8');
-  } catch (e) {
-    diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    return undefined;
-  }
+export type FileSet = ReadonlyMap<string, string>;
+
+/** Parses and validates one YAML file of `files`, or undefined when it is absent. */
+export function loadYaml<T>(files: FileSet, path: string, schema: object, what: string, sources: Source[], diagnostics: Diagnostic[]): Loaded<T> | undefined {
+  const text = files.get(path);
+  if (text === undefined) return undefined;
   const source = { path, text };
   sources.push(source);
   const parsed = parseYamlFile<T>(source, schema, what);
@@ -54,49 +55,49 @@ async function loadFile<T>(root: string, path: string, schema: object, what: str
   return { ...parsed, path };
 }
 
-async function yamlFilesIn(root: string, dir: string): Promise<string[]> {
-  if (!existsSync(join(root, dir))) return [];
-  const names = await readdir(join(root, dir));
-  return names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort().map((n) => `${dir}/${n}`);
+const isYaml = (path: string) => path.endsWith('.yaml') || path.endsWith('.yml');
+
+/** The YAML files directly inside `dir`, sorted. */
+function yamlFilesIn(files: FileSet, dir: string): string[] {
+  return [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/') && isYaml(p)).sort();
 }
 
-export async function loadProposal(root: string, folder: string, sources: Source[], diagnostics: Diagnostic[]): Promise<LoadedProposal> {
+export function loadProposal(files: FileSet, folder: string, sources: Source[], diagnostics: Diagnostic[]): LoadedProposal {
   const dir = `${PROPOSALS_DIR}/${folder}`;
-  const optional = async <T>(name: string, schema: object, what: string) =>
-    existsSync(join(root, dir, name)) ? loadFile<T>(root, `${dir}/${name}`, schema, what, sources, diagnostics) : undefined;
-  const many = async <T>(sub: string, schema: object, what: string) => {
-    const out: Loaded<T>[] = [];
-    for (const path of await yamlFilesIn(root, `${dir}/${sub}`)) {
-      const f = await loadFile<T>(root, path, schema, what, sources, diagnostics);
-      if (f) out.push(f);
-    }
-    return out;
-  };
-  const meta = await loadFile<ProposalMeta>(root, `${dir}/proposal.yaml`, proposalSchema, 'proposal', sources, diagnostics);
+  const one = <T>(name: string, schema: object, what: string) => loadYaml<T>(files, `${dir}/${name}`, schema, what, sources, diagnostics);
+  const many = <T>(sub: string, schema: object, what: string) => yamlFilesIn(files, `${dir}/${sub}`).map((path) => loadYaml<T>(files, path, schema, what, sources, diagnostics)!);
+  const meta = one<ProposalMeta>('proposal.yaml', proposalSchema, 'proposal');
+  const survey = one<unknown>('survey.yaml', surveySchema, 'survey');
+  const importantData = one<ImportantDataRecord>('important-data.yaml', importantDataSchema, 'important-data identification');
+  const scenarioAnalysis = one<unknown>('scenario-analysis.yaml', scenarioAnalysisSchema, 'scenario analysis');
   return {
     folder,
     dir,
     ...(meta ? { meta } : {}),
-    survey: await optional('survey.yaml', surveySchema, 'survey'),
-    importantData: await optional('important-data.yaml', importantDataSchema, 'important-data identification'),
-    scenarioAnalysis: await optional('scenario-analysis.yaml', scenarioAnalysisSchema, 'scenario analysis'),
-    comments: await many<CommentRecord>('comments', commentSchema, 'comment'),
-    concerns: await many<ConcernRecord>('concerns', concernSchema, 'concern'),
-    signoffs: await many<SignoffRecord>('signoffs', signoffSchema, 'sign-off'),
+    ...(survey ? { survey } : {}),
+    ...(importantData ? { importantData } : {}),
+    ...(scenarioAnalysis ? { scenarioAnalysis } : {}),
+    comments: many<CommentRecord>('comments', commentSchema, 'comment'),
+    concerns: many<ConcernRecord>('concerns', concernSchema, 'concern'),
+    signoffs: many<SignoffRecord>('signoffs', signoffSchema, 'sign-off'),
   };
 }
 
-/** Loads the roster and every proposal under `root`. */
-export async function loadGovernance(root: string): Promise<Governance> {
+/** The folders under proposals/ of `files`, sorted. */
+export function proposalFolders(files: FileSet): string[] {
+  const folders = new Set<string>();
+  for (const path of files.keys()) {
+    const m = path.split('/');
+    if (m[0] === PROPOSALS_DIR && m.length > 2 && !m[1]!.startsWith('.')) folders.add(m[1]!);
+  }
+  return [...folders].sort();
+}
+
+/** Loads the roster and every proposal of `files`. */
+export function loadGovernance(files: FileSet): Governance {
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];
-  const roster = await loadFile<Roster>(root, ROSTER_PATH, rosterSchema, 'roster', sources, diagnostics);
-  const proposals: LoadedProposal[] = [];
-  if (existsSync(join(root, PROPOSALS_DIR))) {
-    const entries = await readdir(join(root, PROPOSALS_DIR), { withFileTypes: true });
-    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      proposals.push(await loadProposal(root, e.name, sources, diagnostics));
-    }
-  }
-  return { root, ...(roster ? { roster } : {}), proposals, diagnostics, sources };
+  const roster = loadYaml<Roster>(files, ROSTER_PATH, rosterSchema, 'roster', sources, diagnostics);
+  const proposals = proposalFolders(files).map((folder) => loadProposal(files, folder, sources, diagnostics));
+  return { ...(roster ? { roster } : {}), proposals, diagnostics, sources };
 }

@@ -1,5 +1,5 @@
 /** JSON Schemas (draft 2020-12) of every governance file; ajv validates each file against one. */
-import { SIGNED_STAGES, STAGES } from './stages.js';
+import { PROPOSAL_KINDS, SIGNED_STAGES, STAGES } from './stages.js';
 
 const date = { type: 'string', format: 'date' } as const;
 const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } as const;
@@ -11,6 +11,9 @@ const stageRequirements = {
   propertyNames: { enum: [...SIGNED_STAGES] },
   additionalProperties: roleList,
 } as const;
+
+/** The external document (its number and date) that records a stage completed outside this workflow. */
+const externalDocument = { type: 'object', additionalProperties: false, required: ['number', 'date'], properties: { number: text, date } } as const;
 
 export const PROPOSAL_ID = '^[0-9]{4}-[0-9]{4}-[a-z0-9][a-z0-9-]*$';
 
@@ -32,7 +35,7 @@ export const rosterSchema = {
         required: ['name', 'group', 'article'],
         properties: {
           name: text,
-          group: { enum: ['provincial-authority', 'regional-body', 'coordination', 'committee', 'expert', 'drafter'] },
+          group: { enum: ['provincial-authority', 'regional-body', 'coordination', 'committee', 'expert', 'drafter', 'registrar'] },
           article: { type: 'string', pattern: '^measures\\.art[0-9]+$' },
         },
       },
@@ -54,6 +57,7 @@ export const rosterSchema = {
         },
       },
     },
+    chair: slug,
     signoffs: {
       type: 'object',
       additionalProperties: false,
@@ -62,6 +66,7 @@ export const rosterSchema = {
         default: stageRequirements,
         ordered: { type: 'array', items: { enum: [...SIGNED_STAGES] }, uniqueItems: true },
         sectors: { type: 'object', propertyNames: { pattern: '^S[0-9]+$' }, additionalProperties: stageRequirements },
+        kinds: { type: 'object', propertyNames: { enum: [...PROPOSAL_KINDS] }, additionalProperties: stageRequirements },
       },
     },
   },
@@ -71,12 +76,17 @@ export const proposalSchema = {
   $id: 'https://qingdan.example/schema/governance/proposal.schema.json',
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'title', 'sector', 'lists', 'authors', 'stage', 'history'],
+  required: ['id', 'title', 'lists', 'authors', 'stage', 'history'],
+  // A list proposal names its sector and at least one list; baseline and governance proposals name none.
+  if: { properties: { kind: { enum: ['baseline', 'governance'] } }, required: ['kind'] },
+  then: { properties: { lists: { type: 'array', maxItems: 0 }, sector: false } },
+  else: { required: ['sector'], properties: { sector: { type: 'string' }, lists: { type: 'array', minItems: 1 } } },
   properties: {
     id: { type: 'string', pattern: PROPOSAL_ID },
+    kind: { enum: [...PROPOSAL_KINDS] },
     title: text,
     sector: { type: 'string', pattern: '^S[0-9]+$' },
-    lists: { type: 'array', items: slug, minItems: 1, uniqueItems: true },
+    lists: { type: 'array', items: slug, uniqueItems: true },
     authors: { type: 'array', items: personId, minItems: 1, uniqueItems: true },
     stage: { enum: [...STAGES] },
     history: {
@@ -86,7 +96,16 @@ export const proposalSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['stage', 'date'],
-        properties: { stage: { enum: [...STAGES] }, date, external: { type: 'boolean' }, note: text },
+        properties: {
+          stage: { enum: [...STAGES] },
+          date,
+          external: { type: 'boolean' },
+          // The external document that records a stage completed outside this workflow.
+          document: externalDocument,
+          note: text,
+        },
+        if: { properties: { external: { const: true } }, required: ['external'] },
+        then: { properties: { document: externalDocument }, required: ['document'] },
       },
     },
     replaces: { type: 'string', pattern: PROPOSAL_ID },
@@ -215,7 +234,7 @@ export const concernSchema = {
     date,
     target: { type: 'string', pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)*$' },
     text,
-    resolution: { type: 'object', additionalProperties: false, required: ['by', 'date', 'note'], properties: { by: personId, date, note: text } },
+    resolution: { type: 'object', additionalProperties: false, required: ['by', 'date', 'note'], properties: { by: personId, date, note: text, asChair: { const: true } } },
   },
 } as const;
 
@@ -223,6 +242,15 @@ export const signoffSchema = {
   $id: 'https://qingdan.example/schema/governance/signoff.schema.json',
   type: 'object',
   additionalProperties: false,
-  required: ['stage', 'role', 'person', 'date'],
-  properties: { stage: { enum: [...SIGNED_STAGES] }, role: slug, person: personId, date, note: text },
+  required: ['proposal', 'stage', 'role', 'person', 'date', 'digest'],
+  properties: {
+    proposal: { type: 'string', pattern: PROPOSAL_ID },
+    stage: { enum: [...SIGNED_STAGES] },
+    role: slug,
+    person: personId,
+    date,
+    // sha256 of what the stage covers (compiler/governance/digest.ts), as it stood when signed.
+    digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+    note: text,
+  },
 } as const;

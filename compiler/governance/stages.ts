@@ -1,9 +1,15 @@
 /**
  * The stage machine of a proposal (measures Art. 9), pure: no files, no git.
  *
- *   draft → survey → important-data-identification → scenario-analysis → review → approved → filed → in-force
+ *   list:                 draft → survey → important-data-identification → scenario-analysis → review → approved → filed → in-force
+ *   baseline, governance: draft → review → approved → in-force
  *   any active stage → withdrawn | rejected | superseded
  *   approved | filed → review (a new concern sends the proposal back to review)
+ *
+ * A *list* proposal drafts a sector's negative list. A *baseline* proposal transcribes a change of
+ * the national baseline, the measures or the annex (legal review, no survey: the text is law, not
+ * drafted here). A *governance* proposal changes the trust roots: the roster, its keys and the
+ * stage rules.
  *
  * Sign-offs name the stage whose work or decision they attest. The work of a *work stage*
  * (survey, identification, scenario analysis, review) is signed before the proposal leaves it;
@@ -13,6 +19,20 @@ export const ACTIVE_STAGES = ['draft', 'survey', 'important-data-identification'
 export const END_STAGES = ['withdrawn', 'rejected', 'superseded'] as const;
 export const STAGES = [...ACTIVE_STAGES, ...END_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
+
+export const PROPOSAL_KINDS = ['list', 'baseline', 'governance'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** The main path of each kind of proposal. */
+const PATHS: Record<ProposalKind, readonly Stage[]> = {
+  list: ACTIVE_STAGES,
+  baseline: ['draft', 'review', 'approved', 'in-force'],
+  governance: ['draft', 'review', 'approved', 'in-force'],
+};
+
+export function pathOf(kind: ProposalKind = 'list'): readonly Stage[] {
+  return PATHS[kind];
+}
 
 /** Stages whose own work is signed off before the proposal moves on. */
 export const WORK_STAGES: readonly Stage[] = ['survey', 'important-data-identification', 'scenario-analysis', 'review'];
@@ -35,21 +55,24 @@ export function stageIndex(s: Stage): number {
   return (ACTIVE_STAGES as readonly string[]).indexOf(s);
 }
 
-/** The next stage on the main path, if any. */
-export function nextStage(s: Stage): Stage | undefined {
-  const i = stageIndex(s);
-  return i >= 0 && i + 1 < ACTIVE_STAGES.length ? ACTIVE_STAGES[i + 1] : undefined;
+/** The next stage on the main path of `kind`, if any. */
+export function nextStage(s: Stage, kind: ProposalKind = 'list'): Stage | undefined {
+  const path = pathOf(kind);
+  const i = path.indexOf(s);
+  return i >= 0 && i + 1 < path.length ? path[i + 1] : undefined;
 }
 
-/** Why `from → to` is not allowed, or undefined when it is. */
-export function transitionError(from: Stage, to: Stage): string | undefined {
+/** Why `from → to` is not allowed for a proposal of `kind`, or undefined when it is. */
+export function transitionError(from: Stage, to: Stage, kind: ProposalKind = 'list'): string | undefined {
   if (!isActive(from)) return `${from} is final; nothing follows it`;
   if ((END_STAGES as readonly string[]).includes(to)) return undefined;
   if (to === 'review' && (from === 'approved' || from === 'filed')) return undefined;
-  if (nextStage(from) === to) return undefined;
-  const fi = stageIndex(from);
-  const ti = stageIndex(to);
-  if (ti > fi + 1) return `skips ${ACTIVE_STAGES.slice(fi + 1, ti).join(', ')}`;
+  if (nextStage(from, kind) === to) return undefined;
+  const path = pathOf(kind);
+  const fi = path.indexOf(from);
+  const ti = path.indexOf(to);
+  if (ti < 0) return `a ${kind} proposal has no ${to} stage`;
+  if (ti > fi + 1) return `skips ${path.slice(fi + 1, ti).join(', ')}`;
   if (ti === fi) return 'a stage cannot follow itself';
   return `a proposal only goes back to review, and only from approved or filed`;
 }
@@ -92,10 +115,11 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export interface HistoryEntry {
-  readonly stage: string;
+  readonly stage: Stage;
   readonly date: string;
   /** Completed before the governance workflow existed (dated on or before the roster's `since`). */
   readonly external?: boolean;
+  readonly document?: { readonly number: string; readonly date: string };
   readonly note?: string;
 }
 
@@ -115,3 +139,6 @@ export function effectivePath(history: readonly HistoryEntry[]): { entry: Histor
   });
   return path;
 }
+
+/** Stages after review: no comment without a disposition, no open concern. */
+export const PAST_REVIEW: readonly Stage[] = ['approved', 'filed', 'in-force'];

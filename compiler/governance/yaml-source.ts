@@ -4,7 +4,7 @@
  * diagnostics (file:line:column with a code frame), exactly like the errors of `.qd` files.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { createAjv } from '../emit/validate.js';
 import { spanAt, type Source, type Span } from '../source.js';
@@ -94,14 +94,39 @@ function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'anyOf' && errors.length > 1));
 }
 
+/**
+ * The shapes a governance file may not use: anchors and aliases (one value standing for
+ * another), explicit tags (a value read as another type) and keys that are not plain strings.
+ * Each has a reading that differs between tools; governance files are read one way only.
+ */
+function shapeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (node: Node, shape: string) => out.push(diagnostic('governance-yaml-shape', nodeSpan(source, node) ?? spanAt(source, 0, 1), { shape }));
+  visit(doc, {
+    Alias(_, node) {
+      report(node, 'an alias (*name)');
+    },
+    Node(_, node) {
+      if (isAlias(node)) return;
+      if (node.anchor) report(node, 'an anchor (&name)');
+      if (node.tag) report(node, `a tag (${node.tag})`);
+    },
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') report((isNode(pair.key) ? pair.key : doc.contents) as Node, 'a key that is not a plain string');
+    },
+  });
+  return out;
+}
+
 /** Parses `source` as YAML and validates it against `schema`; `what` names the kind of file in messages. */
 export function parseYamlFile<T>(source: Source, schema: object, what: string): YamlFile<T> {
-  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const diagnostics: Diagnostic[] = [];
   for (const e of doc.errors) {
     const [start, end] = e.pos;
     diagnostics.push(diagnostic('governance-yaml-syntax', spanAt(source, start, Math.max(1, end - start)), { message: e.message.split('\n')[0] ?? e.code }));
   }
+  if (!diagnostics.length) diagnostics.push(...shapeErrors(source, doc));
   if (diagnostics.length) return { source, doc, diagnostics };
   const value = doc.toJS() as unknown;
   const validate = validatorFor(schema);

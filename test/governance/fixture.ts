@@ -1,12 +1,13 @@
 /**
  * A temporary git repository for the governance tests: the real policy/ (icv without its
- * proposal), a small roster of fictional people, one of whom signs with an SSH key, and helpers
- * to run the CLI and commit as any of them.
+ * proposal), a small roster of fictional people each with an SSH key generated for the test
+ * run, and helpers to run the CLI and to commit — signed, and dated by the repository's clock —
+ * as any of them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, tempDir } from '../support.js';
+import { ROOT, runCli, spawnCli, tempDir, type CliRun } from '../support.js';
 
 export const PEOPLE = {
   admin: { id: 'p-admin', name: 'Admin Placeholder', email: 'admin@example.org', roles: ['drafter'] },
@@ -20,57 +21,43 @@ export const PEOPLE = {
   zheng: { id: 'p-zheng', name: 'Zheng Industry', email: 'zheng@example.org', roles: ['expert-industry'] },
   feng: { id: 'p-feng', name: 'Feng Legal', email: 'feng@example.org', roles: ['expert-legal'] },
   deng: { id: 'p-deng', name: 'Deng Security', email: 'deng@example.org', roles: ['expert-data-security'] },
+  qian: { id: 'p-qian', name: 'Qian Registrar', email: 'qian@example.org', roles: ['registrar'] },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** The CLI's `main` run in this process with `dir` as the working directory (serialised). */
-export function runIn(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const task = queue.then(async () => {
-    const { main } = await import('../../cli/main.js');
-    const cwd = process.cwd();
-    const out: string[] = [];
-    const err: string[] = [];
-    const [ow, ew] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-    const env = { ...process.env };
-    Object.assign(process.env, GIT_ENV);
-    process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-    process.chdir(dir);
-    try {
-      const code = await main(['node', 'qingdan', ...args]);
-      return { code, stdout: out.join(''), stderr: err.join('') };
-    } finally {
-      process.chdir(cwd);
-      process.stdout.write = ow;
-      process.stderr.write = ew;
-      for (const k of Object.keys(GIT_ENV)) if (env[k] === undefined) delete process.env[k];
-    }
-  });
-  queue = task.catch(() => undefined);
-  return task;
+/** The CLI's `main` run in this process with `dir` as the working directory. */
+export function runIn(dir: string, args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: dir, env: GIT_ENV });
 }
 
 export const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
+// The git that the CLI runs in-process inherits this process's environment, not the CLI's.
+Object.assign(process.env, GIT_ENV);
 
 export interface Repo {
   readonly dir: string;
-  /** The private key file of `ma` (the committee member who signs with SSH). */
-  readonly key: string;
+  /** The private key file of each person (generated once per test run, never committed). */
+  readonly keys: Readonly<Record<Who, string>>;
+  /** The date (YYYY-MM-DD) of the next commit; `ok()` moves it to the `--date` of each command. */
+  clock: string;
   /** Runs the CLI in-process (fast) with this repository as the working directory. */
-  run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  run(args: string[]): Promise<CliRun>;
   /** Runs `node bin/qingdan.js` as a child process, exactly as a user would. */
-  spawn(args: string[]): { code: number | null; stdout: string; stderr: string };
-  commit(who: Who, message: string, options?: { sign?: boolean }): string;
+  spawn(args: string[]): CliRun;
+  /** Commits everything as `who`, signed with their key unless `sign: false`, dated by the clock. */
+  commit(who: Who, message: string, options?: { sign?: boolean; key?: Who }): string;
   write(path: string, text: string): void;
   read(path: string): string;
   git(args: string[]): string;
 }
 
-function roster(maKey: string): string {
-  const people = Object.values(PEOPLE)
-    .map((p) => `  - { id: ${p.id}, name: ${p.name}, email: ${p.email}, roles: [${p.roles.join(', ')}]${p.id === 'p-ma' ? `, key: "${maKey}"` : ''} }`)
+/** The roster of PEOPLE with their public keys. */
+export function roster(publicKeys: Readonly<Record<Who, string>>): string {
+  const people = (Object.keys(PEOPLE) as Who[])
+    .map((who) => {
+      const p = PEOPLE[who];
+      return `  - { id: ${p.id}, name: ${p.name}, email: ${p.email}, roles: [${p.roles.join(', ')}], key: "${publicKeys[who]}" }`;
+    })
     .join('\n');
   const roles = ['provincial-cac', 'provincial-commerce', 'provincial-data-bureau']
     .map((r) => `  ${r}: { name: ${r}, group: provincial-authority, article: measures.art4 }`)
@@ -81,6 +68,7 @@ function roster(maKey: string): string {
       '  expert-legal: { name: 法律专家, group: expert, article: measures.art9 }',
       '  expert-data-security: { name: 数据安全专家, group: expert, article: measures.art9 }',
       '  drafter: { name: 起草人, group: drafter, article: measures.art9 }',
+      '  registrar: { name: 档案登记员, group: registrar, article: measures.art9 }',
     ])
     .join('\n');
   return `# test roster (fictional)
@@ -90,6 +78,7 @@ roles:
 ${roles}
 people:
 ${people}
+chair: coordination-mechanism
 signoffs:
   default:
     survey: [drafter]
@@ -101,16 +90,34 @@ signoffs:
   ordered: [approved]
   sectors:
     S16: { review: [expert-industry, expert-legal, expert-data-security, provincial-commerce] }
+  kinds:
+    baseline: { review: [expert-legal], approved: [coordination-mechanism, provincial-committee] }
+    governance: { approved: [provincial-cac, provincial-data-bureau] }
 `;
+}
+
+let generated: Promise<{ keys: Record<Who, string>; publicKeys: Record<Who, string> }> | undefined;
+
+/** One ed25519 key pair per person, generated once per test run in a temporary folder. */
+export function peopleKeys(): Promise<{ keys: Record<Who, string>; publicKeys: Record<Who, string> }> {
+  generated ??= (async () => {
+    const dir = await tempDir('qingdan-keys-');
+    const keys = {} as Record<Who, string>;
+    const publicKeys = {} as Record<Who, string>;
+    for (const who of Object.keys(PEOPLE) as Who[]) {
+      keys[who] = join(dir, who);
+      execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', PEOPLE[who].email, '-f', keys[who]]);
+      publicKeys[who] = readFileSync(`${keys[who]}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    }
+    return { keys, publicKeys };
+  })();
+  return generated;
 }
 
 /** A fresh repository whose first commit (by `admin`) holds policy/ and the roster. */
 export async function createRepo(): Promise<Repo> {
   const dir = await tempDir('qingdan-gov-');
-  const keyDir = await tempDir('qingdan-key-');
-  const key = join(keyDir, 'ma');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ma@example.org', '-f', key]);
-  const pub = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+  const { keys, publicKeys } = await peopleKeys();
   cpSync(join(ROOT, 'policy'), join(dir, 'policy'), { recursive: true, filter: (src) => !src.includes(`${join('policy', 'governance')}`) });
   // The real proposals stay behind (their people are not in this roster): lists lose their
   // proposal links, and icv enters governance as a draft through the proposal the test creates.
@@ -120,9 +127,9 @@ export async function createRepo(): Promise<Repo> {
     writeFileSync(path, file === 'icv.qd' ? text.replace(/^(\s*status\s+)[\w-]+/m, '$1draft') : text);
   }
   mkdirSync(join(dir, 'policy/governance'), { recursive: true });
-  writeFileSync(join(dir, 'policy/governance/roster.yaml'), roster(pub));
+  writeFileSync(join(dir, 'policy/governance/roster.yaml'), roster(publicKeys));
   writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-  const repo = repoAt(dir, key);
+  const repo = repoAt(dir, keys, '2026-01-01');
   repo.git(['init', '-q', '-b', 'main']);
   repo.commit('admin', 'Adopt the governance roster');
   return repo;
@@ -132,26 +139,25 @@ export async function createRepo(): Promise<Repo> {
 export async function cloneRepo(repo: Repo): Promise<Repo> {
   const dir = await tempDir('qingdan-gov-attack-');
   cpSync(repo.dir, dir, { recursive: true });
-  return repoAt(dir, repo.key);
+  return repoAt(dir, repo.keys, repo.clock);
 }
 
-/** The helpers for the repository in `dir`, whose committee member signs with `key`. */
-function repoAt(dir: string, key: string): Repo {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+/** The helpers for the repository in `dir`, whose people sign with `keys`. */
+function repoAt(dir: string, keys: Readonly<Record<Who, string>>, clock: string): Repo {
+  const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...env } });
   return {
     dir,
-    key,
-    git,
+    keys,
+    clock,
+    git: (args) => git(args),
     run: (args) => runIn(dir, args),
-    spawn(args) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    spawn: (args) => spawnCli(args, { cwd: dir, env: GIT_ENV }),
     commit(who, message, options = {}) {
       const p = PEOPLE[who];
       git(['add', '-A']);
-      const sign = options.sign ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${key}`, '-c', 'commit.gpgsign=true'] : ['-c', 'commit.gpgsign=false'];
-      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message]);
+      const sign = options.sign === false ? ['-c', 'commit.gpgsign=false'] : ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${keys[options.key ?? who]}`, '-c', 'commit.gpgsign=true'];
+      const when = `${this.clock}T12:00:00+00:00`;
+      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
       return git(['rev-parse', 'HEAD']).trim();
     },
     write(path, text) {
@@ -182,8 +188,11 @@ export const SCENARIOS = `scenarios:
   - { scenario: 售后服务, list: icv, necessity: 全球联保, risks: [再转移], pathway: 按量级 }
 `;
 
-/** Runs `qingdan` and throws with its output unless it exits 0. */
+/** Runs `qingdan` and throws with its output unless it exits 0; a `--date` moves the repository's clock. */
+export const okRun = (repo: Repo, args: string[]) => ok(repo, args);
 export async function ok(repo: Repo, args: string[]): Promise<string> {
+  const date = args.indexOf('--date');
+  if (date >= 0) repo.clock = args[date + 1]!;
   const r = await repo.run(args);
   if (r.code !== 0) throw new Error(`qingdan ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
   return r.stdout + r.stderr;
@@ -214,4 +223,30 @@ export async function walkToReview(repo: Repo): Promise<void> {
   repo.commit('zhou', 'Sign off the scenario analysis');
   await ok(repo, ['proposal', 'advance', ID, '--date', '2026-02-11']);
   repo.commit('li', 'Open the review and consultation');
+}
+
+/** The review's four sign-offs and the approval's two, each by the right person, signed. */
+export async function signReviewAndApproval(repo: Repo, options: { keepClock?: boolean } = {}): Promise<void> {
+  const dates = { review: '2026-03-01', mechanism: '2026-03-02', committee: '2026-03-03' };
+  // With keepClock, the commits stay on the repository's day whatever the sign-offs say.
+  const ok = async (r: Repo, args: string[]) => {
+    const clock = r.clock;
+    await okRun(r, args);
+    if (options.keepClock) r.clock = clock;
+  };
+  for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', dates.review]);
+    repo.commit(who, `review ${role}`);
+  }
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', dates.mechanism]);
+  repo.commit('xu', 'coordination');
+  await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', dates.committee]);
+  repo.commit('ma', 'committee');
+}
+
+/** The error codes `governance check` reports (with extra arguments, e.g. `--base`), and its exit code. */
+export async function errorCodes(repo: Repo, extra: string[] = []): Promise<{ codes: string[]; exit: number | null }> {
+  const r = await repo.run(['governance', 'check', '--json', ...extra]);
+  const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] };
+  return { codes: verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), exit: r.code };
 }

@@ -1,21 +1,43 @@
 /**
- * QD3009: an effective period ends after it starts. QD3013 (warning): a list's period longer
- * than the measures' two-year trial (Art. 32) outlives the measures it rests on.
+ * QD3009: an effective period ends after it starts. QD3013: a list's period lies within the
+ * measures' trial period (Art. 31: in force on publication, trial period two years): a list
+ * rests on the measures, so it cannot take effect before they were published nor outlive
+ * their trial. Checked only when the measures declare `published` and `trial`; a list without
+ * `until` is ended by the trial (the runtime does so), which the checker does not reject.
  */
 import type { CheckRule } from '../context.js';
+import { trialOf, type TrialPeriod } from '../trial.js';
 import { dateProblem } from './ValidDatesRule.js';
 
-export const EffectivePeriodRule: CheckRule = (context) => ({
-  List(list) {
-    const e = list.effective;
-    if (!e?.until || dateProblem(e.from.raw) || dateProblem(e.until.raw)) return;
-    if (e.until.raw <= e.from.raw) {
-      context.report('invalid-period', e.until.span, { from: e.from.raw, until: e.until.raw });
-      return;
+export const EffectivePeriodRule: CheckRule = (context) => {
+  let trial: TrialPeriod | undefined | null = null;
+  const measuresTrial = () => {
+    if (trial === null) {
+      const found = trialOf(context.files.flatMap((f) => f.declarations));
+      trial = found && !dateProblem(found.from) ? found : undefined;
     }
-    const [y, m, d] = e.from.raw.split('-').map(Number) as [number, number, number];
-    // Two years on; 29 February rolls over to 1 March as the calendar does.
-    const limit = new Date(Date.UTC(y + 2, m - 1, d)).toISOString().slice(0, 10);
-    if (e.until.raw > limit) context.report('trial-period-exceeded', e.until.span, {}, { hint: `the two-year trial from ${e.from.raw} ends on ${limit}` });
-  },
-});
+    return trial;
+  };
+  return {
+    List(list) {
+      const e = list.effective;
+      if (!e || dateProblem(e.from.raw) || (e.until && dateProblem(e.until.raw))) return;
+      if (e.until && e.until.raw <= e.from.raw) {
+        context.report('invalid-period', e.until.span, { from: e.from.raw, until: e.until.raw });
+        return;
+      }
+      const t = measuresTrial();
+      if (!t) return;
+      const unconfirmed = t.confirmed ? '' : ' (publication date to be confirmed)';
+      const trialText = `the measures' trial runs from ${t.from} until ${t.until}${unconfirmed}`;
+      const related = [{ message: 'the measures are published here', span: t.document.published!.span }];
+      if (e.from.raw < t.from) {
+        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: `${trialText}; a list cannot take effect before the measures`, related });
+      } else if (e.until && e.until.raw > t.until) {
+        context.report('trial-period-exceeded', e.until.span, { from: e.from.raw, until: e.until.raw, trialFrom: t.from, trialUntil: t.until }, { hint: `${trialText}; write until ${t.until} or earlier`, related });
+      } else if (e.from.raw >= t.until) {
+        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: trialText, related });
+      }
+    },
+  };
+};

@@ -1,6 +1,6 @@
 /**
  * QD2006: every rule rests on an article. A list cites its basis; an item inherits its list's
- * basis unless it cites its own; every baseline provision, zone and Art. 31 adoption cites one.
+ * basis unless it cites its own; every baseline provision, zone and Art. 30 adoption cites one.
  */
 import type { CheckRule } from '../context.js';
 

@@ -1,6 +1,16 @@
-/** QD3008: chapters, articles and general rules are numbered 1, 2, 3 … without gaps or repeats. */
-import type { Volume } from '../../ast.js';
+/**
+ * QD3008: chapters, articles and general rules are numbered 1, 2, 3 … without gaps or repeats;
+ * the annex's categories are C01, C02 … and its subcategories S01, S02 … across categories, in
+ * the order of its table, so no list or request can name a sector the annex does not number
+ * (an `S99` where the annex ends at S40).
+ */
+import type { Name, Volume } from '../../ast.js';
 import type { CheckRule } from '../context.js';
+
+/** The code the annex gives the n-th category (`C`) or subcategory (`S`): C01, S16. */
+function annexCode(prefix: 'C' | 'S', n: number): string {
+  return `${prefix}${String(n).padStart(2, '0')}`;
+}
 
 export const NumberingRule: CheckRule = (context) => {
   const sequence = (what: string, numbers: readonly Volume[]) => {
@@ -10,6 +20,15 @@ export const NumberingRule: CheckRule = (context) => {
       }
     });
   };
+  const codes = (what: string, prefix: 'C' | 'S', names: readonly Name[]) => {
+    names.forEach((name, i) => {
+      const expected = annexCode(prefix, i + 1);
+      if (name.text === expected) return;
+      context.report('bad-numbering', name.span, { what, found: `'${name.text}'`, expected: `'${expected}'` }, {
+        hint: `did you mean '${expected}'? The annex numbers its ${what === 'category' ? 'categories' : 'subcategories'} ${annexCode(prefix, 1)}, ${annexCode(prefix, 2)} … in the order of its table, and lists and requests cite these codes`,
+      });
+    });
+  };
   return {
     Document(d) {
       sequence('chapter', d.chapters.map((c) => c.number));
@@ -17,6 +36,10 @@ export const NumberingRule: CheckRule = (context) => {
     },
     General(g) {
       sequence('rule', g.rules.map((r) => r.number));
+    },
+    Annex(a) {
+      codes('category', 'C', a.categories.map((c) => c.id));
+      codes('subcategory', 'S', a.categories.flatMap((c) => c.subs.map((s) => s.id)));
     },
   };
 };

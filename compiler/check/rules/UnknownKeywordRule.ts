@@ -7,10 +7,10 @@ import type { CheckRule } from '../context.js';
 /** The clauses each block accepts (mirrors the grammar in parser.ts). */
 export const CLAUSES: Record<BlockContext, readonly string[]> = {
   file: ['document', 'annex', 'baseline', 'list', 'zone'],
-  document: ['numbering', 'source', 'paraphrase', 'chapter'],
+  document: ['numbering', 'source', 'paraphrase', 'published', 'trial', 'chapter'],
   chapter: ['article'],
   article: ['sic'],
-  annex: ['basis', 'general', 'kind', 'standard', 'category'],
+  annex: ['basis', 'general', 'kind', 'standard', 'category', 'sic'],
   general: ['rule'],
   rule: ['when', 'basis'],
   category: ['sub', 'example'],

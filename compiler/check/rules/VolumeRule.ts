@@ -6,7 +6,7 @@ const LIMIT = 10_000_000_000;
 
 export const VolumeRule: CheckRule = (context) => ({
   Volume(v, role) {
-    if (v.negative) context.report('negative-volume', v.span, {}, { hint: 'volumes count natural persons (Art. 28); write 0 or more' });
+    if (v.negative) context.report('negative-volume', v.span, {}, { hint: 'volumes count natural persons (Art. 27); write 0 or more' });
     else if (!v.integral) {
       const threshold = role === 'threshold';
       context.report(

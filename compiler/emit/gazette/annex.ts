@@ -12,6 +12,7 @@ export function annexMarkdown(annex: Annex): string {
   const out = [`# ${md(annex.title)} {id=${annex.id}}`, '', `## ${md(annex.generalRules.title)} {id=${annex.id}.general}`, ''];
   for (const rule of annex.generalRules.rules) {
     out.push(`${rule.number}\\. ${md(rule.text)} {id=${rule.id}}`, '');
+    out.push(...sicNotes(rule.text, annex.sic));
     if (rule.when) out.push(`释义（qingdan 的条件化表述，非原文）：${md(conditionZh(rule.when, kinds))}。 {.reading}`, '');
   }
   out.push(`## 分类分级参考表 {id=${annex.id}.table}`, '');
@@ -27,10 +28,19 @@ export function annexMarkdown(annex: Annex): string {
     });
   });
   out.push('');
+  for (const example of annex.categories.flatMap((c) => c.examples)) {
+    const first = annex.categories.flatMap((c) => c.subcategories).findIndex((s) => s.code === example.covers[0]) + 1;
+    out.push(...sicNotes(example.text, annex.sic, `第${first}项所在的示例`));
+  }
   if (annex.standards.length > 0) {
     out.push('## 引用标准 {id=annex.standards}', '');
     for (const s of annex.standards) out.push(`- 《${md(s.title)}》${s.code ? `（${md(s.code)}）` : ''} {id=${s.id}}`);
     out.push('');
   }
   return out.join('\n');
+}
+
+/** An editorial note for each typo of the original that `text` contains; the text stays as published. */
+function sicNotes(text: string, sics: Annex['sic'], where = ''): string[] {
+  return (sics ?? []).filter((s) => text.includes(s.text)).flatMap((s) => [`编者注：${where}原文作“${md(s.text)}”，当为“${md(s.correction)}”；正文照录原文。 {.editorial}`, '']);
 }

@@ -2,16 +2,20 @@
 import type { Condition, PathwayId } from '../../../runtime/artifact.js';
 
 /**
- * Escapes what Markdown would read as syntax, so DSL text renders exactly as written: no
- * emphasis, links, attributes, entities or HTML can come from policy text, and a paragraph
- * starting "1." or "-" stays a paragraph.
+ * Escapes what Markdown, and the gazette's markdown-it plugins, would read as syntax, so DSL
+ * text renders exactly as written: no emphasis, links, attributes (`{…}`, and the quotes that
+ * markdown-it-attrs reads as the start of a value), merged cells (`^^`),
+ * entities or HTML can come from policy text; a line break cannot end a table row; and a
+ * paragraph starting "1.", "-" or four spaces stays a paragraph (surrounding blanks, which
+ * Markdown drops or reads as code, are trimmed).
  */
 export function md(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]<>#|~&$]/g, (c) => `\\${c}`)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/^[ \t]+|[ \t]+$/g, '')
+    .replace(/[\\`*_{}[\]<>#|~&$^"]/g, (c) => `\\${c}`)
     .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/\n/g, ' ');
+    .replace(/^([-+=])/, '\\$1');
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -32,5 +32,44 @@ export const manifestSchema = {
         properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, bytes: { type: 'integer', minimum: 0 } },
       },
     },
+    bundle: {
+      description: 'Set by `qingdan bundle`: the bundle version (a prerelease `<next>-dev.<digest>` between releases), the content digest (sha256 of policy.json) and provenance.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['version', 'digest', 'provenance'],
+      properties: {
+        version: { type: 'string', pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$' },
+        digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        provenance: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lists'],
+          properties: {
+            lists: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'status', 'proposal', 'signoffs'],
+                properties: {
+                  id: { type: 'string' },
+                  status: { enum: ['draft', 'consultation', 'approved', 'in-force', 'repealed'] },
+                  proposal: { type: ['string', 'null'] },
+                  signoffs: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['stage', 'role', 'person', 'commit'],
+                      properties: { stage: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' }, commit: { type: ['string', 'null'], pattern: '^[0-9a-f]{40}$' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

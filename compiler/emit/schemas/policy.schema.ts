@@ -31,6 +31,12 @@ export const policySchema = {
       },
     },
     lists: { type: 'array', items: { $ref: '#/$defs/list' } },
+    trial: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['document', 'from', 'until', 'confirmed', 'basis'],
+      properties: { document: id, from: date, until: date, confirmed: { type: 'boolean' }, basis: ids },
+    },
   },
   $defs: {
     id,
@@ -72,6 +78,18 @@ export const policySchema = {
         numberingNote: text,
         source: text,
         paraphrase: { type: 'boolean' },
+        published: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['date', 'confirmed'],
+          properties: { date, confirmed: { type: 'boolean' }, note: text },
+        },
+        trial: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['years', 'basis'],
+          properties: { years: { type: 'integer', minimum: 1 }, basis: ids },
+        },
         chapters: {
           type: 'array',
           items: {
@@ -166,6 +184,10 @@ export const policySchema = {
               },
             },
           },
+        },
+        sic: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['text', 'correction'], properties: { text, correction: text } },
         },
       },
     },

@@ -1,0 +1,103 @@
+/**
+ * `qingdan serve` throughput benchmark: `npx tsx bench/serve.ts`.
+ *
+ *   --duration S     seconds per measured run (default 10; a 2 s warm-up precedes each)
+ *   --batch N        requests per batch in the batch run (default 1000)
+ *
+ * Starts `qingdan serve` as its own process on a free 127.0.0.1 port with a freshly signed
+ * bundle of the real policy, then drives it with autocannon (in this process) over loopback:
+ *   single  POST /v1/decide, one request per call, 50 connections
+ *   batch   POST /v1/decide, N requests per call, 8 connections
+ * Requests rotate through a few shapes (a listed item, the national baseline, an exemption).
+ * Targets (issue 10.7): single ≥ 10,000 requests/s with p99 < 10 ms; batch ≥ 500,000
+ * decisions/s. Server and load generator share this machine's cores, so the load average is
+ * printed beside the figures. Printed as PASS/FAIL; the process exits 0 regardless.
+ */
+import { spawn } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { bundle } from '../compiler/bundle/bundle.js';
+import { generateKeyPair } from '../compiler/bundle/keys.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' } } });
+const duration = Number(values.duration);
+const batchSize = Number(values.batch);
+
+const REQUESTS = [
+  { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, items: [{ id: 'cross-border-ecommerce.payment-transactions', persons: 150000 }] } },
+  { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } },
+  { asOf: '2027-03-01', processor: { zone: 'qianhai-shekou', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 2000000, sensitivePersons: 20000 } } },
+  { asOf: '2027-03-01', processor: { zone: 'hengqin', ciio: false }, transfer: { isExport: true, exemptions: ['art5.1'], personalInfo: { persons: 5000 } } },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('qingdan serve did not become ready');
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+const num = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const dir = await mkdtemp(join(tmpdir(), 'qingdan-bench-serve-'));
+const keys = generateKeyPair();
+const built = await bundle({ paths: ['policy'], root: ROOT, signingKey: createPrivateKey(keys.privateKey) });
+if (!built.archive) throw new Error('the real policy does not bundle');
+await writeFile(join(dir, 'bundle.tar.gz'), built.archive);
+await writeFile(join(dir, 'public.pem'), keys.publicKey);
+const port = await freePort();
+const server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(dir, 'bundle.tar.gz'), '--key', join(dir, 'public.pem'), '--port', String(port), '--watch-interval', '0', '--max-batch', String(Math.max(batchSize, 10000)), '--body-limit', String(16 * 1024 * 1024)], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}`;
+try {
+  await waitReady(`${base}/readyz`);
+  const headers = { 'content-type': 'application/json' };
+  const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide', headers, body: JSON.stringify(r) }));
+  const batchBody = JSON.stringify(Array.from({ length: batchSize }, (_, i) => REQUESTS[i % REQUESTS.length]));
+  const batch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
+
+  console.log(`qingdan serve bench — ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before; node ${process.version}`);
+  await run({ url: base, connections: 50, duration: 2, requests: single });
+  const s = await run({ url: base, connections: 50, duration, requests: single });
+  const singleOk = s.non2xx === 0 && s.errors === 0;
+  console.log(`  single: ${num(s.requests.average)} requests/s (mean), latency p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms, ${s.non2xx} non-2xx, ${s.errors} errors, 50 connections, ${duration} s`);
+  await run({ url: base, connections: 8, duration: 2, requests: batch });
+  const b = await run({ url: base, connections: 8, duration, requests: batch });
+  const batchOk = b.non2xx === 0 && b.errors === 0;
+  console.log(`  batch:  ${num(b.requests.average * batchSize)} decisions/s (${num(b.requests.average)} batches/s of ${batchSize}), latency p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, ${b.non2xx} non-2xx, 8 connections, ${duration} s`);
+  console.log(`  load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${singleOk && s.requests.average >= 10_000 && s.latency.p99 < 10 ? 'PASS' : 'FAIL'} single decisions ≥ 10,000 requests/s with p99 < 10 ms at 50 connections`);
+  console.log(`${batchOk && b.requests.average * batchSize >= 500_000 ? 'PASS' : 'FAIL'} batches ≥ 500,000 decisions/s`);
+} finally {
+  server.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+/** `qingdan bundle`: build and pack a (signed) bundle. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { bundle as buildBundle } from '../../compiler/bundle/bundle.js';
+import { readPrivateKey } from '../../compiler/bundle/keys.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../io.js';
+import { exitFor, printDiagnostics } from '../output.js';
+
+/** Builds the sources under `paths` into the archive `options.out`, signed with `options.sign`; returns the exit code. */
+export async function bundle(io: Io, paths: readonly string[], options: { out: string; sign?: string; gazette?: boolean }): Promise<number> {
+  let signingKey;
+  if (options.sign) {
+    try {
+      signingKey = readPrivateKey(await readFile(resolve(io.cwd, options.sign), 'utf8'));
+    } catch (e) {
+      io.stderr.write(`qingdan: cannot use ${options.sign} as a signing key: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  const result = await buildBundle({ paths, root: io.cwd, ...(signingKey ? { signingKey } : {}), gazette: options.gazette ?? false });
+  const texts = new Map<string, string>();
+  for (const d of result.diagnostics) {
+    const file = d.span?.file;
+    if (file && !texts.has(file)) texts.set(file, await readFile(resolve(io.cwd, file), 'utf8').catch(() => ''));
+  }
+  printDiagnostics(io, result.diagnostics, texts);
+  if (!result.archive || !result.manifest?.bundle) {
+    io.stderr.write(`bundle failed: ${options.out} not written\n`);
+    return Math.max(EXIT.policyErrors, exitFor(result.diagnostics));
+  }
+  await writeFile(resolve(io.cwd, options.out), result.archive);
+  const { version, digest } = result.manifest.bundle;
+  io.stderr.write(`bundled ${version} (sha256 ${digest.slice(0, 12)})${signingKey ? ', signed' : ''} into ${options.out}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,57 @@
+/** `qingdan diff` and `qingdan release check`: the policy change between two revisions. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { amendmentText } from '../../compiler/diff/amendment.js';
+import { declaredBump, judgeRelease, writeDiffChangeset } from '../../compiler/diff/changesets.js';
+import { diffMarkdown } from '../../compiler/diff/markdown.js';
+import { defaultBase, WORKING_TREE } from '../../compiler/diff/revision.js';
+import { diffRevisions, type RevisionDiff } from '../../compiler/diff/run.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../io.js';
+import { printDiagnostics, printJson } from '../output.js';
+
+async function runDiff(root: string, base: string | undefined, head: string | undefined): Promise<RevisionDiff & { baseRevision: string }> {
+  const baseRevision = base ?? (await defaultBase(root));
+  return { ...(await diffRevisions(root, baseRevision, head ?? WORKING_TREE)), baseRevision };
+}
+
+/** Prints the diagnostics of a revision that does not compile; true when there were any. */
+function reportBroken(io: Io, result: RevisionDiff): boolean {
+  if (result.diff) return false;
+  printDiagnostics(io, result.diagnostics, new Map(result.sources.map((s) => [s.path, s.text])));
+  io.stderr.write('qingdan: cannot diff: a revision does not compile (see above)\n');
+  return true;
+}
+
+async function packageName(root: string): Promise<string> {
+  return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string }).name;
+}
+
+/** Prints the diff from `base` to `head` in `options.format`; returns the exit code. */
+export async function diff(io: Io, base: string | undefined, head: string | undefined, options: { format: string; maxBytes: string; changeset?: boolean }): Promise<number> {
+  if (!['markdown', 'json', 'amendment'].includes(options.format)) {
+    io.stderr.write(`qingdan: unknown format '${options.format}' (markdown, json or amendment)\n`);
+    return EXIT.usage;
+  }
+  const result = await runDiff(io.cwd, base, head);
+  if (reportBroken(io, result)) return EXIT.policyErrors;
+  const diff = result.diff!;
+  if (options.format === 'json') printJson(io, diff);
+  else if (options.format === 'amendment') io.stdout.write(amendmentText(diff, result.base!, result.head!));
+  else io.stdout.write(diffMarkdown(diff, Number(options.maxBytes)));
+  if (options.changeset) {
+    const written = await writeDiffChangeset(io.cwd, await packageName(io.cwd), diff);
+    io.stderr.write(written ? `wrote ${written} (${diff.bump})\n` : 'no regulatory change: no changeset written\n');
+  }
+  return EXIT.ok;
+}
+
+/** Fails when policy/ changed since the base without a large enough changeset; returns the exit code. */
+export async function releaseCheck(io: Io, options: { base?: string; json?: boolean }): Promise<number> {
+  const result = await runDiff(io.cwd, options.base, undefined);
+  if (reportBroken(io, result)) return EXIT.policyErrors;
+  const verdict = judgeRelease(result.diff!, await declaredBump(io.cwd, result.baseRevision, await packageName(io.cwd)));
+  if (options.json) printJson(io, verdict);
+  else io.stderr.write(`${verdict.ok ? 'ok' : 'error'}: ${verdict.message}\n`);
+  return verdict.ok ? EXIT.ok : EXIT.policyErrors;
+}

@@ -1,0 +1,83 @@
+/** `qingdan evaluate`: decide a planned transfer with the built policy. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/index.js';
+import type { EvaluationResponse } from '../../runtime/request.js';
+import { EXIT } from '../exit.js';
+import { useColor, type Io } from '../io.js';
+import { printJson } from '../output.js';
+
+const OUTCOME_ZH: Record<string, string> = {
+  'security-assessment': '数据出境安全评估',
+  'standard-contract-or-certification': '个人信息出境标准合同或个人信息保护认证',
+  exempt: '免于申报',
+  'not-applicable': '不适用',
+  indeterminate: '无法判定',
+};
+
+async function readInput(io: Io, path: string): Promise<string> {
+  if (path !== '-') return readFile(resolve(io.cwd, path), 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The decision as a person reads it: pathway, reasons with citations, obligations. */
+export function formatDecision(d: EvaluationResponse, color: boolean): string {
+  const c = pc.createColors(color);
+  const lines = [
+    `${c.bold('pathway')}: ${c.bold(d.pathway)} （${OUTCOME_ZH[d.pathway]}）${d.preview ? c.yellow('  [preview: lists not yet in force decided too]') : ''}`,
+    `${c.bold('basis')}: ${d.basis.kind === 'list' ? `list ${d.basis.lists.join(', ')}` : d.basis.kind === 'baseline' ? `national baseline (${d.basis.id})` : 'none'}`,
+    `${c.bold('as of')}: ${d.asOf}`,
+    '',
+    c.bold('reasons'),
+  ];
+  for (const r of d.reasons) {
+    lines.push(`  - [${r.outcome}] ${r.message.zh}${r.inferred ? c.dim(' (inferred)') : ''}`);
+    lines.push(c.dim(`    ${r.message.en}`));
+    lines.push(c.dim(`    ${r.code}${r.source ? ` · ${r.source}` : ''} · cites ${r.citations.join(', ')}`));
+  }
+  for (const [title, list] of [['obligations', d.obligations], ['advisories', d.advisories]] as const) {
+    if (list.length === 0) continue;
+    lines.push('', c.bold(title));
+    for (const o of list) lines.push(`  - ${o.message.zh}`, c.dim(`    ${o.message.en}`), c.dim(`    ${o.code} · cites ${o.citations.join(', ')}`));
+  }
+  lines.push('', c.dim(`policy ${d.policy.version} · sha256 ${d.policy.digest}`));
+  return lines.join('\n');
+}
+
+/** Decides the request at `path` (or stdin for `-`) with the policy built in `options.dist`; returns the exit code. */
+export async function evaluate(io: Io, path: string, options: { dist: string; asOf?: string; preview?: boolean; json?: boolean }): Promise<number> {
+  let request: unknown;
+  try {
+    request = JSON.parse(await readInput(io, path));
+  } catch (e) {
+    io.stderr.write(`qingdan: cannot read the request ${path}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (request && typeof request === 'object' && !Array.isArray(request)) {
+    request = { ...request, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.preview ? { preview: true } : {}) };
+  }
+  let policy: Policy;
+  try {
+    policy = await Policy.load(resolve(io.cwd, options.dist));
+  } catch (e) {
+    if (!(e instanceof PolicyLoadError)) throw e;
+    io.stderr.write(`qingdan: cannot load the policy: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  try {
+    const decision = policy.evaluate(request);
+    io.stdout.write(options.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(decision, useColor(io, io.stdout))}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (!(e instanceof InvalidRequestError)) throw e;
+    if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems });
+    else {
+      io.stderr.write(`invalid request: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}\n`);
+      for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}: ${p.message}\n`);
+    }
+    return EXIT.usage;
+  }
+}

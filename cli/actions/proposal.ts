@@ -1,0 +1,298 @@
+/**
+ * `qingdan proposal new|status|advance|comment|resolve|sign|check`: drafting a list through the
+ * stages of measures Art. 9. Commands write files; committing them (as yourself, signed when
+ * the roster holds your key) is up to you, and `governance check` verifies who did.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument, stringify } from 'yaml';
+import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
+import { stageDigest } from '../../compiler/governance/digest.js';
+import { parsePolicyFile } from '../../compiler/governance/lists.js';
+import { PROPOSALS_DIR, type LoadedProposal } from '../../compiler/governance/load.js';
+import { personById, requiredRoles, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
+import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
+import { gateStages, isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../io.js';
+import { printDiagnostics, printJson } from '../output.js';
+import { reportGovernance } from './governance.js';
+
+class UsageError extends Error {}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function checkDate(d: string | undefined): string {
+  const date = d ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`invalid date '${date}' (YYYY-MM-DD)`);
+  return date;
+}
+
+type Loaded = GovernanceReport & { rosterValue: Roster };
+
+/** The committed governance (HEAD's git objects, without the history walk): what every command starts from. */
+async function load(io: Io, root: string): Promise<Loaded> {
+  const g = await checkGovernance(root, { noHistory: true });
+  const failed = g.diagnostics.filter((d) => d.code.startsWith('QD4'));
+  if (failed.length || !g.governance.roster?.value) {
+    printDiagnostics(io, failed.length ? failed : g.governance.diagnostics, new Map(g.sources.map((s) => [s.path, s.text])));
+    throw new UsageError(failed.length ? 'cannot read the committed governance files' : 'the roster policy/governance/roster.yaml is missing or invalid');
+  }
+  return { ...g, rosterValue: g.governance.roster.value };
+}
+
+function find(io: Io, g: Loaded, id: string): LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> } {
+  const p = g.governance.proposals.find((x) => x.folder === id || x.meta?.value?.id === id);
+  if (!p) throw new UsageError(`no proposal '${id}' under ${PROPOSALS_DIR}/ at HEAD (commit it first)`);
+  if (!p.meta?.value) {
+    printDiagnostics(io, g.governance.diagnostics.filter((d) => d.span?.file.startsWith(`${p.dir}/`)), new Map(g.sources.map((s) => [s.path, s.text])));
+    throw new UsageError(`proposal '${id}' has invalid metadata; fix it first`);
+  }
+  return p as LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> };
+}
+
+/** What a command on one proposal starts from: the project root, its governance, the proposal and the date given. */
+async function openProposal(io: Io, id: string, date: string | undefined) {
+  const root = io.cwd;
+  const g = await load(io, root);
+  const p = find(io, g, id);
+  return { root, g, p, meta: p.meta.value!, date: checkDate(date) };
+}
+
+function person(roster: Roster, id: string | undefined, flag: string) {
+  if (!id) throw new UsageError(`${flag} <person> is required`);
+  const p = personById(roster, id);
+  if (!p) throw new UsageError(`unknown person '${id}': not in policy/governance/roster.yaml`);
+  return p;
+}
+
+/**
+ * What stops `meta` from going to `to` on `date`: every error the governance engine finds about
+ * this proposal once the transition is added to its history (the very rules `governance check`
+ * runs, history and signatures included).
+ */
+export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}): Promise<Diagnostic[]> {
+  const why = transitionError(meta.stage, to, meta.kind);
+  if (why) throw new UsageError(`${meta.id} cannot go from ${meta.stage} to ${to}: ${why}`);
+  const hypothetical: ProposalMeta = { ...meta, ...extra, stage: to, history: [...meta.history, { stage: to, date }] };
+  if (to === 'superseded' && !hypothetical.supersededBy) throw new UsageError('--superseded-by <id> is required to supersede a proposal');
+  const report = await checkGovernance(root, { hypothetical, only: [meta.id] });
+  // The lists' status is what the transition itself rewrites.
+  return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
+}
+
+/**
+ * Sets every list that names `id` to `status` in its .qd file, editing the status clause the
+ * parser located (never a regular expression); returns the files changed.
+ */
+async function setListStatus(root: string, id: string, status: string): Promise<string[]> {
+  const changed: string[] = [];
+  const dir = join(root, 'policy', 'lists');
+  if (!existsSync(dir)) return changed;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.qd')).sort()) {
+    const path = `policy/lists/${name}`;
+    const text = await readFile(join(root, path), 'utf8');
+    const edits = parsePolicyFile(path, text)
+      .declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.status.span] : []))
+      .sort((a, b) => b.offset - a.offset);
+    if (!edits.length) continue;
+    const next = edits.reduce((t, span) => t.slice(0, span.offset) + status + t.slice(span.offset + span.length), text);
+    await writeFile(join(root, path), next);
+    changed.push(path);
+  }
+  return changed;
+}
+
+async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date: string, set: Record<string, unknown> = {}, note?: string): Promise<void> {
+  const path = join(root, p.meta!.path);
+  const doc = parseDocument(await readFile(path, 'utf8'));
+  doc.set('stage', stage);
+  for (const [k, v] of Object.entries(set)) doc.set(k, v);
+  const history = doc.get('history');
+  const entry = doc.createNode({ stage, date, ...(note ? { note } : {}) });
+  entry.flow = true;
+  if (isSeq(history)) history.add(entry);
+  await writeFile(path, doc.toString());
+}
+
+/** The next record number of a proposal: comments and concerns share one sequence. */
+async function nextNumber(root: string, proposalDir: string): Promise<string> {
+  let max = 0;
+  for (const sub of ['comments', 'concerns']) {
+    const dir = join(root, proposalDir, sub);
+    for (const n of existsSync(dir) ? await readdir(dir) : []) max = Math.max(max, Number.parseInt(n, 10) || 0);
+  }
+  return String(max + 1).padStart(3, '0');
+}
+
+/** Runs a proposal command; a UsageError becomes its message and exit code 2. */
+async function guarded(io: Io, body: () => Promise<number | void>): Promise<number> {
+  try {
+    return (await body()) ?? EXIT.ok;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`qingdan: ${e.message}\n`);
+    return EXIT.usage;
+  }
+}
+
+/** Creates a proposal at the draft stage; prints its id. Returns the exit code. */
+export function proposalNew(io: Io, slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }): Promise<number> {
+  return guarded(io, async () => {
+    const root = io.cwd;
+    const g = await load(io, root);
+    const date = checkDate(o.date);
+    for (const a of o.author) person(g.rosterValue, a, '--author');
+    const year = date.slice(0, 4);
+    const n = Math.max(0, ...g.governance.proposals.map((p) => (p.folder.startsWith(`${year}-`) ? Number(p.folder.slice(5, 9)) : 0))) + 1;
+    const id = `${year}-${String(n).padStart(4, '0')}-${slug}`;
+    if (!new RegExp(PROPOSAL_ID).test(id)) throw new UsageError(`'${slug}' is not a valid slug (lower-case letters, digits, hyphens)`);
+    const kind = o.kind ?? 'list';
+    if (!['list', 'baseline', 'governance'].includes(kind)) throw new UsageError(`unknown kind '${kind}': list, baseline or governance`);
+    const isList = kind === 'list';
+    if (isList && (!o.sector || !o.list?.length)) throw new UsageError('a list proposal needs --sector and --list');
+    if (!isList && (o.sector || o.list?.length)) throw new UsageError(`a ${kind} proposal names no sector and no list`);
+    const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
+    await mkdir(join(root, PROPOSALS_DIR, id), { recursive: true });
+    await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
+    io.stdout.write(`${id}\n`);
+    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/proposal.yaml${isList ? `; add proposal "${id}" to the list(s) ${o.list!.join(', ')}` : ''}\n`);
+  });
+}
+
+/** Shows a proposal's stage and what it needs to move on. Returns the exit code. */
+export function proposalStatus(io: Io, id: string | undefined, o: { json?: boolean }): Promise<number> {
+  return guarded(io, async () => {
+    const g = await load(io, io.cwd);
+    const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
+    const rows = [];
+    for (const p of ps) {
+      const meta = p.meta!.value!;
+      const next = nextStage(meta.stage, meta.kind);
+      const needs = next ? (await blockers(io.cwd, meta, next, today())).map((d) => `${d.code} ${d.message}`) : [];
+      const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
+      const required = next ? gateStages(meta.stage, next).flatMap((s) => requiredRoles(g.rosterValue, meta, s).map((r) => `${s}: ${r}`)) : [];
+      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: next ?? null, required, signed, needs, openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution).map((c) => c.path), undisposedComments: p.comments.filter((c) => c.value && !c.value.disposition).map((c) => c.path) });
+    }
+    if (o.json) printJson(io, id ? rows[0] : rows);
+    else
+      for (const r of rows) {
+        const lines = [`${r.id}  ${r.title}`, `  stage: ${r.stage}${r.next ? ` → next: ${r.next}` : ''}`];
+        if (r.required.length) lines.push(`  sign-offs required: ${r.required.join('; ')}`);
+        if (r.signed.length) lines.push(`  signed: ${r.signed.join('; ')}`);
+        if (r.undisposedComments.length) lines.push(`  comments without disposition: ${r.undisposedComments.length}`);
+        if (r.openConcerns.length) lines.push(`  open concerns: ${r.openConcerns.join(', ')}`);
+        for (const n of r.needs) lines.push(`  needs: ${n}`);
+        if (r.next && r.needs.length === 0) lines.push(`  ready: qingdan proposal advance ${r.id}`);
+        io.stdout.write(`${lines.join('\n')}\n`);
+      }
+  });
+}
+
+/** Moves a proposal to its next stage (or `o.to`) and updates its lists' status. Returns the exit code. */
+export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: string; receipt?: string; filingDate?: string; supersededBy?: string; note?: string }): Promise<number> {
+  return guarded(io, async () => {
+    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+    const to = o.to ?? nextStage(meta.stage, meta.kind);
+    if (!to || !isStage(to)) throw new UsageError(o.to ? `unknown stage '${o.to}'` : `${meta.id} is at ${meta.stage}; nothing follows`);
+    const set: Record<string, unknown> = {};
+    if (o.receipt) set.filing = { receipt: o.receipt, date: checkDate(o.filingDate ?? date) };
+    if (o.supersededBy) set.supersededBy = o.supersededBy;
+    const blocked = await blockers(root, meta, to, date, set as Partial<ProposalMeta>);
+    if (blocked.length) {
+      printDiagnostics(io, blocked, new Map(g.sources.map((s) => [s.path, s.text])));
+      io.stderr.write(`${meta.id} cannot advance to ${to}\n`);
+      return EXIT.policyErrors;
+    }
+    await appendHistory(root, p, to, date, set, o.note);
+    const status = listStatusFor(to)[0]!;
+    const files = await setListStatus(root, meta.id, status);
+    io.stderr.write(`${meta.id}: ${meta.stage} → ${to}${files.length ? `; ${files.join(', ')} now status ${status}` : ''}\n`);
+  });
+}
+
+/** Records a comment, or a concern that blocks approval. Returns the exit code. */
+export function proposalComment(io: Io, id: string, o: { target: string; text: string; author?: string; person?: string; concern?: boolean; date?: string }): Promise<number> {
+  return guarded(io, async () => {
+    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+    if (o.concern) {
+      const raiser = person(g.rosterValue, o.person, '--person');
+      if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
+      const name = await nextNumber(root, p.dir);
+      await mkdir(join(root, p.dir, 'concerns'), { recursive: true });
+      await writeFile(join(root, p.dir, 'concerns', `${name}.yaml`), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }));
+      io.stderr.write(`recorded concern ${p.dir}/concerns/${name}.yaml\n`);
+      if (meta.stage === 'approved' || meta.stage === 'filed') {
+        await appendHistory(root, p, 'review', date, {}, `concern ${name}`);
+        await setListStatus(root, meta.id, 'consultation');
+        io.stderr.write(`${meta.id}: ${meta.stage} → review (a new concern sends it back to review)\n`);
+      }
+      return;
+    }
+    if (!o.author && !o.person) throw new UsageError('--author <name> or --person <id> is required');
+    const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
+    const name = await nextNumber(root, p.dir);
+    await mkdir(join(root, p.dir, 'comments'), { recursive: true });
+    await writeFile(join(root, p.dir, 'comments', `${name}.yaml`), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }));
+    io.stderr.write(`recorded comment ${p.dir}/comments/${name}.yaml\n`);
+  });
+}
+
+/** Gives a comment its disposition, or resolves a concern. Returns the exit code. */
+export function proposalResolve(io: Io, id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; asChair?: boolean; date?: string }): Promise<number> {
+  return guarded(io, async () => {
+    const { root, g, p, date } = await openProposal(io, id, o.date);
+    const by = person(g.rosterValue, o.by, '--by');
+    const concern = p.concerns.find((c) => c.path.endsWith(`/${item}.yaml`));
+    const comment = p.comments.find((c) => c.path.endsWith(`/${item}.yaml`));
+    const target = concern ?? comment;
+    if (!target) throw new UsageError(`no comment or concern '${item}' in ${p.dir}`);
+    const file = join(root, target.path);
+    const doc = parseDocument(await readFile(file, 'utf8'));
+    if (!isMap(doc.contents)) throw new UsageError(`${target.path} is not a YAML mapping`);
+    if (concern) {
+      const chair = g.rosterValue.chair;
+      if (o.asChair && !(chair && by.roles.includes(chair))) throw new UsageError(`${by.id} does not hold the chair role${chair ? ` ${chair}` : ' (the roster names none)'}`);
+      if (!o.asChair && concern.value && concern.value.raisedBy !== by.id) throw new UsageError(`only ${concern.value.raisedBy}, who raised it, or the chair (--as-chair) may resolve this concern`);
+      if (!o.note) throw new UsageError('--note <text> is required to resolve a concern');
+      doc.set('resolution', { by: by.id, date, note: o.note, ...(o.asChair ? { asChair: true } : {}) });
+    } else {
+      if (!o.decision || !['accepted', 'partly', 'rejected'].includes(o.decision)) throw new UsageError('--decision accepted|partly|rejected is required');
+      if (o.decision !== 'accepted' && !o.reason) throw new UsageError(`--reason is required for ${o.decision}`);
+      doc.set('disposition', { decision: o.decision, ...(o.reason ? { reason: o.reason } : {}), date, by: by.id });
+    }
+    await writeFile(file, doc.toString());
+    io.stderr.write(`updated ${target.path}\n`);
+  });
+}
+
+/** Writes a sign-off record. Returns the exit code. */
+export function proposalSign(io: Io, id: string, o: { stage: string; role: string; person: string; date?: string; note?: string }): Promise<number> {
+  return guarded(io, async () => {
+    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+    if (!(SIGNED_STAGES as readonly string[]).includes(o.stage)) throw new UsageError(`stage '${o.stage}' is not signed; signed stages: ${SIGNED_STAGES.join(', ')}`);
+    const who = person(g.rosterValue, o.person, '--person');
+    if (!g.rosterValue.roles[o.role]) throw new UsageError(`unknown role '${o.role}'`);
+    if (!who.roles.includes(o.role)) throw new UsageError(`${who.id} does not hold the role ${o.role}`);
+    if (meta.authors.includes(who.id)) throw new UsageError(`${who.id} is an author of ${meta.id}; nobody signs their own proposal`);
+    if (!who.key) throw new UsageError(`${who.id} has no key in the roster; enrol it through a governance proposal before signing`);
+    // The sign-off binds what HEAD holds: the content its stage covers, as committed.
+    const digest = stageDigest(p, g.lists, o.stage as Stage);
+    const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
+    const name = signoffFileName(record as { stage: Stage; role: string; person: string });
+    await mkdir(join(root, p.dir, 'signoffs'), { recursive: true });
+    await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
+    io.stderr.write(`wrote ${p.dir}/signoffs/${name}\ncommit it as ${who.name} <${who.email}>, signed with your registered key: git -c gpg.format=ssh -c user.signingkey=<key> commit -S\n`);
+  });
+}
+
+/** Checks proposals (default: all) with every governance rule. Returns the exit code. */
+export function proposalCheck(io: Io, ids: string[], o: { history: boolean; json?: boolean }): Promise<number> {
+  return guarded(io, async () => {
+    const report = await checkGovernance(io.cwd, { noHistory: !o.history, ...(ids.length ? { only: ids } : {}) });
+    if (ids.length && !report.governance.proposals.some((p) => ids.includes(p.folder))) throw new UsageError(`no proposal ${ids.join(', ')}`);
+    return reportGovernance(io, report, o.json);
+  });
+}

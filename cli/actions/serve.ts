@@ -1,0 +1,60 @@
+/** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BundleRefusedError, createServer } from '../../server/app.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../io.js';
+
+export interface ServeFlags {
+  readonly key?: string[];
+  readonly allowUnsigned?: boolean;
+  readonly host: string;
+  readonly port: string;
+  readonly bodyLimit: string;
+  readonly maxBatch: string;
+  readonly decisionLog?: string;
+  readonly watchInterval: string;
+  readonly logRequests?: boolean;
+}
+
+/** Serves `bundlePath` until the process is asked to stop; structured JSON logs go to stdout. */
+export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Promise<number> {
+  if (!flags.key && !flags.allowUnsigned) {
+    io.stderr.write('qingdan: serve needs --key <public.pem> (or --allow-unsigned to serve without checking signatures)\n');
+    return EXIT.usage;
+  }
+  let trustedKeys: string[] | undefined;
+  try {
+    trustedKeys = flags.key ? await Promise.all(flags.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
+  } catch (e) {
+    io.stderr.write(`qingdan: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  let server;
+  try {
+    server = await createServer({
+      bundlePath: resolve(io.cwd, bundlePath),
+      ...(trustedKeys ? { trustedKeys } : {}),
+      bodyLimit: Number(flags.bodyLimit),
+      maxBatch: Number(flags.maxBatch),
+      watchIntervalMs: Number(flags.watchInterval),
+      logRequests: flags.logRequests ?? false,
+      logStream: io.stdout,
+      ...(flags.decisionLog ? { decisionLogPath: resolve(io.cwd, flags.decisionLog) } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof BundleRefusedError)) throw e;
+    io.stderr.write(`qingdan: cannot serve ${bundlePath}: refused [${e.code}]: ${e.message}\n`);
+    return EXIT.policyErrors;
+  }
+  await server.app.listen({ host: flags.host, port: Number(flags.port) });
+  const onHup = () => void server.reload('SIGHUP');
+  process.on('SIGHUP', onHup);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+  process.off('SIGHUP', onHup);
+  await server.close();
+  return EXIT.ok;
+}

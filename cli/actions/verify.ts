@@ -1,0 +1,36 @@
+/** `qingdan verify`: is a bundle archive signed by a trusted key and intact? */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { verifyBundleArchive } from '../../runtime/bundle-archive.js';
+import { PolicyLoadError } from '../../runtime/errors.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../io.js';
+import { printJson } from '../output.js';
+
+/** Verifies the archive at `path` against the keys `options.key`; returns 0 when good, 1 with a coded reason otherwise. */
+export async function verify(io: Io, path: string, options: { key: string[]; json?: boolean }): Promise<number> {
+  let archive: Buffer;
+  let keys: string[];
+  try {
+    archive = await readFile(resolve(io.cwd, path));
+    keys = await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8')));
+  } catch (e) {
+    io.stderr.write(`qingdan: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  try {
+    const { identity } = verifyBundleArchive(archive, { trustedKeys: keys });
+    if (options.json) printJson(io, { ok: true, ...identity });
+    else io.stderr.write(`ok: ${path} is bundle ${identity.version} (sha256 ${identity.digest}), signed by a trusted key\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof TypeError) {
+      io.stderr.write(`qingdan: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (!(e instanceof PolicyLoadError)) throw e;
+    if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
+    else io.stderr.write(`refused [${e.code}]: ${e.message}\n`);
+    return EXIT.policyErrors;
+  }
+}

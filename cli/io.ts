@@ -1,0 +1,51 @@
+/**
+ * Where one run of the CLI reads and writes. `bin/qingdan.js` passes the process's own streams;
+ * tests pass buffers, so a command runs in-process exactly as it runs from a shell. Commands
+ * never touch `process.stdout`, `process.stderr`, `process.cwd()` or `process.env` themselves.
+ */
+import pc from 'picocolors';
+
+/** A stream the CLI writes text to. */
+export interface Output {
+  write(text: string): void;
+  /** Whether the terminal behind it shows ANSI colours (NO_COLOR still turns them off). */
+  readonly colors: boolean;
+  /** The terminal's width, for help text; undefined when it is not a terminal. */
+  readonly columns?: number;
+}
+
+export interface Io {
+  /** The working directory: every relative path on the command line is resolved against it. */
+  readonly cwd: string;
+  /** The environment the run sees (NO_COLOR, QINGDAN_DEBUG, CHROMIUM_PATH). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** Standard input, read by `evaluate -`. */
+  readonly stdin: AsyncIterable<string | Uint8Array>;
+}
+
+/** The running process's working directory, environment and standard streams. */
+export function processIo(): Io {
+  // A reader that stops early (`qingdan diff | head`) closes the pipe: stop quietly, as cat
+  // does, instead of dying of an unhandled EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit();
+    });
+  }
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    // picocolors decides for the process as a whole (a terminal, FORCE_COLOR, CI, --no-color).
+    stdout: { write: (text) => void process.stdout.write(text), colors: pc.isColorSupported, columns: process.stdout.columns },
+    stderr: { write: (text) => void process.stderr.write(text), colors: pc.isColorSupported, columns: process.stderr.columns },
+    stdin: process.stdin,
+  };
+}
+
+/** Whether to colour what goes to `out`: the terminal supports it and NO_COLOR is not set. */
+export function useColor(io: Io, out: Output = io.stderr): boolean {
+  return out.colors && !io.env.NO_COLOR;
+}

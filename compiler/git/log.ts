@@ -1,0 +1,142 @@
+/**
+ * Commits and what each changed, read from git objects: the metadata of a range of commits
+ * (parents, author, both dates, message), the raw tree changes of a commit against one parent,
+ * and which commits carry a good signature by whom under an allowed-signers list.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runGit } from './run.js';
+import type { EntryKind } from './tree.js';
+
+export interface CommitInfo {
+  readonly sha: string;
+  readonly parents: readonly string[];
+  readonly authorName: string;
+  readonly authorEmail: string;
+  /** ISO 8601, as recorded in the commit (and covered by its signature). */
+  readonly authorDate: string;
+  readonly committerDate: string;
+  readonly message: string;
+}
+
+const FIELDS = ['%H', '%P', '%an', '%ae', '%aI', '%cI', '%B'];
+
+/**
+ * The commits selected by `revisions` (`<head>`, `^<excluded>`) that touch `paths`, oldest
+ * first, parents before children. No history simplification: every side branch is listed.
+ */
+export async function readCommits(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<CommitInfo[]> {
+  const out = await runGit(root, ['log', '--full-history', '--topo-order', '--reverse', `--format=${FIELDS.join('%x00')}%x1e`, ...revisions, '--', ...paths]);
+  return out
+    .toString('utf8')
+    .split('\x1e')
+    .map((chunk) => chunk.replace(/^\n+/, ''))
+    .filter((chunk) => chunk.includes('\0'))
+    .map((chunk) => {
+      const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', message = ''] = chunk.split('\0');
+      return { sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, authorDate, committerDate, message };
+    });
+}
+
+const KINDS: Record<string, EntryKind> = { '100644': 'file', '100755': 'executable', '120000': 'symlink', '160000': 'submodule' };
+
+export interface RawChange {
+  /** A added, D deleted, M modified, T type changed. */
+  readonly status: string;
+  readonly path: string;
+  readonly oldOid: string;
+  readonly newOid: string;
+  readonly oldKind: EntryKind | undefined;
+  readonly newKind: EntryKind | undefined;
+}
+
+const NULL_OID = /^0+$/;
+
+/** The files `commit` changed against `parent` (every file when `parent` is undefined) under `paths`. */
+export async function diffTree(root: string, parent: string | undefined, commit: string, paths: readonly string[] = []): Promise<RawChange[]> {
+  const range = parent ? [parent, commit] : ['--root', commit];
+  return parseRaw((await runGit(root, ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', ...range, '--', ...paths])).toString('utf8'));
+}
+
+/**
+ * The raw changes of every commit selected by `revisions` under `paths`, in one git call: for
+ * each commit, one list per parent it was compared with (a merge has one per parent; a commit
+ * whose diff against a parent is empty may have no list for it).
+ */
+export async function readChanges(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<Map<string, RawChange[][]>> {
+  const out = await runGit(root, ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x1e%H', ...revisions, '--', ...paths]);
+  const result = new Map<string, RawChange[][]>();
+  for (const record of out.toString('utf8').split('\x1e')) {
+    if (!record) continue;
+    const end = record.indexOf('\0');
+    const sha = record.slice(0, end);
+    result.set(sha, [...(result.get(sha) ?? []), parseRaw(record.slice(end + 1).replace(/^\n/, ''))]);
+  }
+  return result;
+}
+
+/** Parses `--raw -z` output: ":<old mode> <new mode> <old oid> <new oid> <status>" NUL "<path>" NUL … */
+function parseRaw(out: string): RawChange[] {
+  const parts = out.split('\0');
+  const changes: RawChange[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const head = parts[i]!;
+    if (!head.startsWith(':')) continue;
+    const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head.slice(1).split(' ');
+    const path = parts[++i] ?? '';
+    changes.push({
+      status: status.charAt(0),
+      path,
+      oldOid,
+      newOid,
+      oldKind: NULL_OID.test(oldOid) && oldMode === '000000' ? undefined : KINDS[oldMode] ?? 'other',
+      newKind: NULL_OID.test(newOid) && newMode === '000000' ? undefined : KINDS[newMode] ?? 'other',
+    });
+  }
+  return changes;
+}
+
+export interface Signature {
+  /** git's %G?: G good, B bad, U good but untrusted, N none, E cannot check, X/Y/R expired or revoked. */
+  readonly status: string;
+  /** The allowed-signers principal whose key made a good signature, '' otherwise. */
+  readonly principal: string;
+}
+
+/**
+ * The signature of each commit as `git log --format=%G?` sees it with `allowedSigners` (the
+ * lines of an ssh allowed-signers file) as the only trusted keys. One git call for all commits.
+ */
+export async function verifySignatures(root: string, commits: readonly string[], allowedSigners: string): Promise<Map<string, Signature>> {
+  const result = new Map<string, Signature>();
+  if (!commits.length) return result;
+  const dir = await mkdtemp(join(tmpdir(), 'qingdan-signers-'));
+  const file = join(dir, 'allowed_signers');
+  try {
+    await writeFile(file, allowedSigners);
+    const out = await runGit(root, ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', '--format=%H%x00%G?%x00%GS%x1e', ...commits]);
+    for (const record of out.toString('utf8').split('\x1e')) {
+      const [sha = '', status = '', principal = ''] = record.replace(/^\n+/, '').split('\0');
+      if (sha) result.set(sha, { status, principal: status === 'G' ? principal : '' });
+    }
+    return result;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The commit `revision` names (`HEAD`, a branch, a sha). Rejects with a GitError when there is none. */
+export async function resolveCommit(root: string, revision: string): Promise<string> {
+  return (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();
+}
+
+/** Whether `ancestor` is an ancestor of (or equal to) `commit`. */
+export async function isAncestor(root: string, ancestor: string, commit: string): Promise<boolean> {
+  try {
+    await runGit(root, ['merge-base', '--is-ancestor', ancestor, commit]);
+    return true;
+  } catch {
+    return false;
+  }
+}

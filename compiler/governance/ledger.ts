@@ -1,0 +1,237 @@
+/**
+ * The governed history, read from git objects: every commit after the trust anchor (or after
+ * `--base`) that touches policy/ or proposals/, with what it changed — for a merge, only what
+ * it introduced itself (content found in none of its parents), so an edit hidden in a merge is
+ * checked like any other commit — each commit's signature under the roster it is trusted with,
+ * and which commit recorded each sign-off and each stage transition.
+ *
+ * The trust anchor (epoch) is the first commit whose roster is valid and gives every person a
+ * key: before it nothing could be verified, so nothing before it is governed. A commit is
+ * trusted with the roster of its first parent, or with the base's roster under `--base`.
+ */
+import { BlobReader } from '../git/objects.js';
+import { readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
+import { ROSTER_PATH, type FileSet } from './load.js';
+import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
+import { proposalSchema, rosterSchema } from './schemas.js';
+import { decodeText, GOVERNED_PATHS } from './snapshot.js';
+import { parseYamlFile } from './yaml-source.js';
+
+export interface Change {
+  readonly path: string;
+  /** A added, M modified, D deleted, T type changed. */
+  readonly status: string;
+  /** The text before the commit (its first parent's), when it was a regular file. */
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface GovCommit extends CommitInfo {
+  readonly short: string;
+  readonly changes: readonly Change[];
+  /** The `Proposal: <id>` trailer of the message, if any. */
+  readonly trailer?: string;
+}
+
+const parsedValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A YAML text's value when it parses and fits `schema`; undefined otherwise (the head's own
+ * check reports why). Memoised by text: the same version of a file is read by many rules.
+ */
+export function yamlValue<T>(path: string, text: string | undefined, schema: object): T | undefined {
+  if (text === undefined) return undefined;
+  let cache = parsedValues.get(schema);
+  if (!cache) parsedValues.set(schema, (cache = new Map()));
+  if (!cache.has(text)) {
+    const parsed = parseYamlFile<T>({ path, text }, schema, path);
+    cache.set(text, parsed.diagnostics.length ? undefined : parsed.value);
+  }
+  return cache.get(text) as T | undefined;
+}
+
+/** The proposal id a commit message's `Proposal:` trailer names (the last one wins, as git trailers go). */
+function trailerOf(message: string): string | undefined {
+  let found: string | undefined;
+  for (const line of message.split('\n')) {
+    const m = /^Proposal:[ \t]*(\S+)[ \t]*$/.exec(line);
+    if (m) found = m[1];
+  }
+  return found;
+}
+
+/** Whether a roster can anchor trust: valid, and every person holds a key. */
+function anchors(roster: Roster | undefined): roster is Roster {
+  return !!roster && roster.people.length > 0 && roster.people.every((p) => p.key);
+}
+
+export class Ledger {
+  private readonly signatures = new Map<string, Signature>();
+  private readonly trust = new Map<string, Roster | undefined>();
+  private readonly proposalCache = new Map<string, Promise<Map<string, ProposalMeta>>>();
+
+  private constructor(
+    /** Open until `close()`: stage lookups at past commits read through it. */
+    private readonly reader: BlobReader,
+    private readonly root: string,
+    /** The trust anchor, or undefined when no roster has anchored trust yet. */
+    readonly epoch: string | undefined,
+    /** The date of the roster's very first commit: nothing recorded as external may be later. */
+    readonly rosterAdopted: string | undefined,
+    readonly base: string | undefined,
+    readonly commits: readonly GovCommit[],
+    /** The proposal folders at the head. */
+    private readonly known: readonly string[],
+  ) {}
+
+  /**
+   * The governed commits of `head`: after `base` when given (whose roster `baseRoster` is then
+   * the only trust root), else after the epoch. Rejects with a GitError when git fails.
+   */
+  static async open(root: string, head: string, options: { base?: string; baseRoster?: Roster; folders?: readonly string[] } = {}): Promise<Ledger> {
+    const reader = new BlobReader(root);
+    let opened = false;
+    try {
+      const rosterAt = async (sha: string) => {
+        const blob = await reader.read(`${sha}:${ROSTER_PATH}`);
+        return blob ? yamlValue<Roster>(ROSTER_PATH, decodeText(blob), rosterSchema) : undefined;
+      };
+      const rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
+      let epoch: string | undefined;
+      for (const c of rosterCommits) {
+        if (anchors(await rosterAt(c.sha))) {
+          epoch = c.sha;
+          break;
+        }
+      }
+      const adopted = rosterCommits[0]?.committerDate.slice(0, 10);
+      const excluded = epoch ? [`^${epoch}`, ...(options.base ? [`^${options.base}`] : [])] : [];
+      const infos = epoch ? await readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]) : [];
+      const raw = epoch ? await readChanges(root, [head, ...excluded], [...GOVERNED_PATHS]) : new Map<string, RawChange[][]>();
+      const commits: GovCommit[] = [];
+      for (const info of infos) commits.push(await Ledger.changesOf(reader, info, raw.get(info.sha) ?? []));
+      const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? []);
+      for (const c of commits) ledger.trust.set(c.sha, options.baseRoster ?? (c.parents[0] ? await rosterAt(c.parents[0]) : undefined));
+      await ledger.verify();
+      opened = true;
+      return ledger;
+    } finally {
+      if (!opened) reader.close();
+    }
+  }
+
+  /** Ends the git process the ledger reads through. */
+  close(): void {
+    this.reader.close();
+  }
+
+  /**
+   * What `info` changed: against its parent, or for a merge, the paths whose content is in none
+   * of its parents (a parent whose diff is empty contributed everything, so nothing is new).
+   */
+  private static async changesOf(reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
+    const parents = Math.max(1, info.parents.length);
+    const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
+    const text = async (oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? decodeText((await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
+    const changes: Change[] = [];
+    for (const ch of introduced) {
+      const before = ch.status === 'A' ? undefined : await text(ch.oldOid, ch.oldKind);
+      const after = ch.status === 'D' ? undefined : await text(ch.newOid, ch.newKind);
+      changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+    }
+    const trailer = trailerOf(info.message);
+    return { ...info, short: info.sha.slice(0, 12), changes, ...(trailer ? { trailer } : {}) };
+  }
+
+  /**
+   * Whether a rule asks who signed `c`: it writes a sign-off or a concern, or records an
+   * external history entry. (Verifying a signature runs ssh-keygen once per commit, so only
+   * these are verified.)
+   */
+  private static needsSignature(c: GovCommit): boolean {
+    return c.changes.some((ch) => {
+      if (/^proposals\/[^/]+\/(signoffs|concerns)\//.test(ch.path)) return true;
+      if (!/^proposals\/[^/]+\/proposal\.yaml$/.test(ch.path)) return false;
+      const before = yamlValue<ProposalMeta>(ch.path, ch.before, proposalSchema);
+      const after = yamlValue<ProposalMeta>(ch.path, ch.after, proposalSchema);
+      return !!after?.history.some((e, i) => e.external && JSON.stringify(before?.history[i]) !== JSON.stringify(e));
+    });
+  }
+
+  /** Verifies the signatures rules ask about, one git call per distinct trust roster. */
+  private async verify(): Promise<void> {
+    const groups = new Map<string, string[]>();
+    for (const c of this.commits.filter((x) => Ledger.needsSignature(x))) {
+      const roster = this.trust.get(c.sha);
+      if (!roster) continue;
+      const signers = allowedSigners(roster);
+      groups.set(signers, [...(groups.get(signers) ?? []), c.sha]);
+    }
+    for (const [signers, shas] of groups) for (const [sha, sig] of await verifySignatures(this.root, shas, signers)) this.signatures.set(sha, sig);
+  }
+
+  /** The roster `commit` is trusted with (its first parent's, or the base's). */
+  trustedRoster(commit: GovCommit): Roster | undefined {
+    return this.trust.get(commit.sha);
+  }
+
+  /** The email of the key that made a good signature on `commit` under its trusted roster, if any. */
+  signer(commit: GovCommit): string | undefined {
+    const sig = this.signatures.get(commit.sha);
+    return sig?.status === 'G' && sig.principal ? sig.principal : undefined;
+  }
+
+  /** The last governed commit that wrote `path` as it is now (added or modified it), if any. */
+  writerOf(path: string): GovCommit | undefined {
+    for (let i = this.commits.length - 1; i >= 0; i--) {
+      const c = this.commits[i]!;
+      const ch = c.changes.find((x) => x.path === path);
+      if (ch) return ch.status === 'D' ? undefined : c;
+    }
+    return undefined;
+  }
+
+  /**
+   * The governed commit that appended each entry of `path`'s history (a proposal.yaml), by
+   * index; entries recorded before the governed range have none.
+   */
+  entryCommits(path: string): (GovCommit | undefined)[] {
+    const out: (GovCommit | undefined)[] = [];
+    for (const c of this.commits) {
+      const ch = c.changes.find((x) => x.path === path);
+      if (!ch) continue;
+      const before = yamlValue<ProposalMeta>(path, ch.before, proposalSchema)?.history.length ?? 0;
+      const after = yamlValue<ProposalMeta>(path, ch.after, proposalSchema)?.history.length ?? 0;
+      out.length = Math.min(out.length, after);
+      for (let i = before; i < after; i++) out[i] = c;
+    }
+    return out;
+  }
+
+  /**
+   * Every proposal's metadata at `commit` (those that parse), by id. A proposal present at a
+   * governed commit is either still at the head (`folders` of `open`) or touched by a governed commit, so
+   * those folders are all there is to read.
+   */
+  proposalsAt(commit: string): Promise<Map<string, ProposalMeta>> {
+    let cached = this.proposalCache.get(commit);
+    if (!cached) {
+      const folders = new Set(this.known);
+      for (const c of this.commits) for (const ch of c.changes) if (ch.path.startsWith('proposals/')) folders.add(ch.path.split('/')[1]!);
+      cached = (async () => {
+        const out = new Map<string, ProposalMeta>();
+        for (const folder of [...folders].sort()) {
+          const path = `proposals/${folder}/proposal.yaml`;
+          const blob = await this.reader.read(`${commit}:${path}`);
+          const meta = blob && yamlValue<ProposalMeta>(path, decodeText(blob), proposalSchema);
+          if (meta && meta.id === folder) out.set(meta.id, meta);
+        }
+        return out;
+      })();
+      this.proposalCache.set(commit, cached);
+    }
+    return cached;
+  }
+}
+
+export type { FileSet };

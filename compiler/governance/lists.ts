@@ -1,0 +1,94 @@
+/**
+ * The policy as governance sees it, through the parser (never a regular expression): the lists
+ * declared in a snapshot's `.qd` files with their status and proposal link, and the content of
+ * any file or list as a value without positions, so that a change of layout or comments is no
+ * change and a change of substance always is.
+ */
+import type { Declaration, ListDecl } from '../ast.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseSource } from '../parse.js';
+import type { Source } from '../source.js';
+import type { FileSet } from './load.js';
+
+export interface ListInfo {
+  readonly id: string;
+  readonly status?: string;
+  readonly proposal?: string;
+  readonly decl: ListDecl;
+}
+
+const isPolicySource = (path: string) => path.startsWith('policy/') && path.endsWith('.qd');
+
+type Parsed = { declarations: readonly Declaration[]; diagnostics: Diagnostic[] };
+
+/** Recent parses by path and text: a check reads the same versions of the same files many times. */
+const recent = new Map<string, Parsed>();
+const RECENT_LIMIT = 64;
+
+/** Parses the `.qd` text of `path` (memoised: the same text parses to the same declarations). */
+export function parsePolicyFile(path: string, text: string): Parsed {
+  const key = `${path}\0${text}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    const result = parseSource({ path, text });
+    parsed = { declarations: result.file.declarations, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(key, parsed);
+  }
+  return parsed;
+}
+
+/** The lists declared in the `.qd` files of `files`, in path order. */
+export function readLists(files: FileSet): { lists: ListInfo[]; sources: Source[]; diagnostics: Diagnostic[] } {
+  const lists: ListInfo[] = [];
+  const sources: Source[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [path, text] of [...files].filter(([p]) => isPolicySource(p)).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    sources.push({ path, text });
+    const parsed = parsePolicyFile(path, text);
+    diagnostics.push(...parsed.diagnostics);
+    for (const decl of parsed.declarations) if (decl.kind === 'List') lists.push(listInfo(decl));
+  }
+  return { lists, sources, diagnostics };
+}
+
+export function listInfo(decl: ListDecl): ListInfo {
+  return { id: decl.id.text, ...(decl.status ? { status: decl.status.text } : {}), ...(decl.proposal ? { proposal: decl.proposal.value } : {}), decl };
+}
+
+/** Keys that say where something is written, not what it says. */
+const POSITIONAL = new Set(['span', 'first']);
+/** A list's bookkeeping, which its proposal's stage drives: its status and the link to its proposal. */
+const BOOKKEEPING = new Set(['status', 'proposal']);
+
+/** A bare span (a flag such as `important`) says only that the clause is there. */
+const isSpan = (value: object) => 'offset' in value && 'length' in value && 'file' in value;
+
+function strip(value: unknown, omit: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, omit));
+  if (value && typeof value === 'object') {
+    if (isSpan(value)) return true;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!POSITIONAL.has(k) && !omit.has(k)) out[k] = strip(v, omit);
+    return out;
+  }
+  return value;
+}
+
+/** What a list says, without positions, status or proposal link. */
+export function listContent(decl: ListDecl): unknown {
+  return { ...(strip(decl, BOOKKEEPING) as object), id: decl.id.text };
+}
+
+/** What a `.qd` file says: its declarations without positions (lists without their bookkeeping). */
+export function fileContent(path: string, text: string): string {
+  const parsed = parsePolicyFile(path, text);
+  if (parsed.diagnostics.length) return `unparsable:${text}`;
+  return JSON.stringify(parsed.declarations.map((d) => (d.kind === 'List' ? listContent(d) : strip(d, new Set()))));
+}
+
+/** The lists of a `.qd` text by id (none when it does not parse). */
+export function listsOf(path: string, text: string | undefined): Map<string, ListInfo> {
+  if (text === undefined) return new Map();
+  return new Map(parsePolicyFile(path, text).declarations.flatMap((d) => (d.kind === 'List' ? [[d.id.text, listInfo(d)] as const] : [])));
+}

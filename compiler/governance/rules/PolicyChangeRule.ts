@@ -1,0 +1,66 @@
+/**
+ * QD5026, QD5041: a commit that changes what the policy says (a change of layout or comments
+ * is none) does so inside a proposal that may change it at that commit:
+ *   - a list: every proposal that governs it (lists it, or is named by it before or after)
+ *     is a list proposal at an editable stage; past review only its status and link move;
+ *   - the national baseline, the measures, the annex and their sources: a baseline proposal
+ *     at an editable stage, named by the commit's `Proposal:` trailer;
+ *   - any other policy file: a proposal at an editable stage, named by the trailer.
+ * policy/governance/ is a trust root (TrustRootRule).
+ */
+import { diagnostic } from '../../diagnostics.js';
+import type { GovernanceRule, Report } from '../context.js';
+import type { GovCommit, Ledger } from '../ledger.js';
+import { fileContent, listContent, listsOf } from '../lists.js';
+import { EDITABLE_STAGES } from '../stages.js';
+
+/** Files whose text is law transcribed, not drafted here (measures Art. 9 drafts only the lists). */
+export const BASELINE_FILES = ['policy/national.qd', 'policy/measures.qd', 'policy/annex.qd'];
+const isBaseline = (path: string) => BASELINE_FILES.includes(path) || path.startsWith('policy/sources/');
+
+function changed(path: string, before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  return path.endsWith('.qd') ? fileContent(path, before) !== fileContent(path, after) : before !== after;
+}
+
+async function checkList(c: GovCommit, ledger: Ledger, path: string, before: string | undefined, after: string | undefined, report: Report): Promise<void> {
+  const [old, now] = [listsOf(path, before), listsOf(path, after)];
+  const proposals = await ledger.proposalsAt(c.sha);
+  for (const id of new Set([...old.keys(), ...now.keys()])) {
+    const [a, b] = [old.get(id), now.get(id)];
+    if (a && b && JSON.stringify(listContent(a.decl)) === JSON.stringify(listContent(b.decl))) continue;
+    const governing = new Set([...proposals.values()].filter((m) => m.lists.includes(id)).map((m) => m.id));
+    for (const link of [a?.proposal, b?.proposal]) if (link) governing.add(link);
+    if (!governing.size) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `list ${id} belongs to no proposal` }));
+    for (const pid of governing) {
+      const meta = proposals.get(pid);
+      if (!meta) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} does not exist at that commit` }), pid);
+      else if ((meta.kind ?? 'list') !== 'list' || !EDITABLE_STAGES.includes(meta.stage)) {
+        report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} is at ${meta.stage}, where only the list's status and proposal link may change` }, { hint: 'raise a concern to send the proposal back to review first' }), pid);
+      }
+    }
+  }
+}
+
+export const PolicyChangeRule: GovernanceRule = {
+  name: 'policy-changes',
+  async commit(c, ctx, report) {
+    for (const ch of c.changes) {
+      if (!ch.path.startsWith('policy/') || ch.path.startsWith('policy/governance/')) continue;
+      if (!changed(ch.path, ch.before, ch.after)) continue;
+      if (ch.path.startsWith('policy/lists/')) {
+        await checkList(c, ctx.ledger, ch.path, ch.before, ch.after, report);
+        continue;
+      }
+      const meta = c.trailer ? (await ctx.ledger.proposalsAt(c.sha)).get(c.trailer) : undefined;
+      const editable = meta && EDITABLE_STAGES.includes(meta.stage);
+      if (isBaseline(ch.path)) {
+        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: 'open a baseline proposal (kind: baseline) and name it in a `Proposal: <id>` trailer' }), c.trailer);
+        continue;
+      }
+      if (!c.trailer) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: 'the commit has no `Proposal: <id>` trailer' }));
+      else if (!meta) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: `proposal ${c.trailer} does not exist at that commit` }));
+      else if (!editable) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: `proposal ${c.trailer} is at ${meta.stage}` }), c.trailer);
+    }
+  },
+};

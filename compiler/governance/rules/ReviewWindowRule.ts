@@ -1,0 +1,26 @@
+/**
+ * QD5019: review lasts at least the roster's window — by the recorded dates, and by the dates
+ * of the signed commits that recorded entering review and leaving it (recorded dates are
+ * self-asserted; the commits' are what the signatures cover).
+ */
+import { diagnostic } from '../../diagnostics.js';
+import { at, type GovernanceRule } from '../context.js';
+import { daysBetween, effectivePath } from '../stages.js';
+
+export const ReviewWindowRule: GovernanceRule = {
+  name: 'review-window',
+  proposal(p, ctx, report) {
+    const meta = p.meta.value;
+    const path = effectivePath(meta.history);
+    const recorded = ctx.ledger?.entryCommits(p.meta.path) ?? [];
+    for (let k = 1; k < path.length; k++) {
+      const { entry: from, index: fromIndex } = path[k - 1]!;
+      const { entry: to, index } = path[k]!;
+      if (from.stage !== 'review' || to.stage !== 'approved' || to.external) continue;
+      let days = daysBetween(from.date, to.date);
+      const [a, b] = [recorded[fromIndex], recorded[index]];
+      if (a && b) days = Math.min(days, daysBetween(a.committerDate.slice(0, 10), b.committerDate.slice(0, 10)));
+      if (days < ctx.roster.reviewWindowDays) report(diagnostic('review-window-short', at(p.meta, `/history/${index}/date`), { id: meta.id, days, min: ctx.roster.reviewWindowDays }), p.folder);
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * QD5011, QD5010, QD5038: the history starts at draft, ends at the recorded stage, moves one
+ * allowed step at a time, never goes back in time or into the future; external entries only
+ * open it, dated no later than the roster's first commit (the ledger checks who recorded them).
+ */
+import { diagnostic } from '../../diagnostics.js';
+import { at, type GovernanceRule } from '../context.js';
+import { transitionError } from '../stages.js';
+
+export const StageHistoryRule: GovernanceRule = {
+  name: 'stage-history',
+  proposal(p, ctx, report) {
+    const meta = p.meta.value;
+    const r = (d: Parameters<typeof report>[0]) => report(d, p.folder);
+    const h = meta.history;
+    const kind = meta.kind ?? 'list';
+    if (h[0]!.stage !== 'draft') r(diagnostic('stage-history-mismatch', at(p.meta, '/history/0/stage'), { id: meta.id, problem: 'history must start at draft' }));
+    if (h[h.length - 1]!.stage !== meta.stage) r(diagnostic('stage-history-mismatch', at(p.meta, '/stage'), { id: meta.id, problem: `stage is ${meta.stage} but the history ends at ${h[h.length - 1]!.stage}` }));
+    let internal = false;
+    h.forEach((e, i) => {
+      if (e.date > ctx.today) r(diagnostic('date-after-commit', at(p.meta, `/history/${i}/date`), { what: `the ${e.stage} entry of proposal ${meta.id}`, date: e.date, reference: `today (${ctx.today})` }));
+      if (i > 0) {
+        const prev = h[i - 1]!;
+        if (e.date < prev.date) r(diagnostic('stage-history-mismatch', at(p.meta, `/history/${i}/date`), { id: meta.id, problem: `history goes back in time (${e.date} after ${prev.date})` }));
+        const why = transitionError(prev.stage, e.stage, kind);
+        if (why) r(diagnostic('stage-skipped', at(p.meta, `/history/${i}/stage`), { id: meta.id, from: prev.stage, to: e.stage, reason: why }, { hint: 'advance one stage at a time with `qingdan proposal advance`' }));
+      }
+      if (e.external) {
+        if (internal) r(diagnostic('stage-history-mismatch', at(p.meta, `/history/${i}/external`), { id: meta.id, problem: 'external (pre-governance) entries may only open the history' }));
+        const adopted = ctx.ledger?.rosterAdopted;
+        for (const date of [e.date, e.document?.date]) {
+          if (adopted && date && date > adopted) r(diagnostic('external-entry-unauthorised', at(p.meta, `/history/${i}/date`), { commit: '-', id: meta.id, stage: e.stage, reason: `it is dated ${date}, after the roster's first commit (${adopted})` }));
+        }
+      } else internal = true;
+    });
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * What governance reads, taken from one commit's tree and never from the working tree: every
+ * regular file under policy/ and proposals/, as text. A symlink, a submodule or any other
+ * non-regular entry there is an error (it could make the check read a file other than the one
+ * the commit records); a git failure is an I/O error, never a verdict.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { readFilesAt } from '../git/files.js';
+import { GitError } from '../git/run.js';
+
+export const GOVERNED_PATHS = ['policy', 'proposals'] as const;
+
+export interface Snapshot {
+  /** The commit read. */
+  readonly commit: string;
+  /** Path → text of every regular file under the governed paths. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Non-regular entries (QD5030) and undecodable files (QD4040). */
+  readonly diagnostics: Diagnostic[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a blob as UTF-8 (without a BOM), or undefined when it is not valid UTF-8. */
+export function decodeText(bytes: Buffer): string | undefined {
+  try {
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The governed files of `commit`. Rejects with a GitError when git cannot read them. */
+export async function readSnapshot(root: string, commit: string, paths: readonly string[] = GOVERNED_PATHS): Promise<Snapshot> {
+  const entries = await readFilesAt(root, commit, paths);
+  const files = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const e of entries) {
+    if (!e.bytes) {
+      diagnostics.push(diagnostic('non-regular-file', undefined, { path: e.path, kind: e.kind }, { hint: 'commit the file itself, not a link to it' }));
+      continue;
+    }
+    const text = decodeText(e.bytes);
+    if (text === undefined) diagnostics.push(diagnostic('governance-not-a-file', undefined, { path: e.path, revision: commit.slice(0, 12) }));
+    else files.set(e.path, text);
+  }
+  return { commit, files, diagnostics };
+}
+
+/** A git failure as the I/O error it is (QD4030, exit 2), with git's own message. */
+export function gitFailure(e: unknown, what: string): Diagnostic {
+  if (e instanceof GitError) return diagnostic('git-failed', undefined, { what, message: e.message });
+  throw e;
+}

@@ -1,0 +1,222 @@
+/**
+ * The scanner: source text → the tokens of `lexer.ts`, by hand, in one pass.
+ *
+ * chevrotain's regex lexer overflowed the stack on a string literal of a few megabytes (a
+ * regex group repeated per character keeps a backtracking frame per repetition), and took
+ * seconds per megabyte on text it could not match, trying every pattern at every character.
+ * This scanner decides each token by its first character and loops without recursion or
+ * backtracking, so its time is linear and its stack constant on any input. It reproduces the
+ * token patterns documented in `lexer.ts` exactly, including where an error run ends.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import * as T from './lexer.js';
+
+/** Characters that could not start any token, as one run (offset and length in UTF-16 units). */
+export interface ScanError {
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface ScanResult {
+  readonly tokens: IToken[];
+  /** The first `maxErrors` error runs. */
+  readonly errors: ScanError[];
+  /** Where scanning stopped because `maxTokens` were read; undefined when the text was read whole. */
+  readonly stoppedAt: number | undefined;
+}
+
+export interface ScanLimits {
+  /** Stop after this many tokens (their memory is what a huge file would exhaust). */
+  readonly maxTokens: number;
+  /** Keep at most this many error runs (a file of noise has millions). */
+  readonly maxErrors: number;
+}
+
+/** A word longer than every keyword is a name without a lookup. */
+const LONGEST_KEYWORD = Math.max(...T.KEYWORDS.map((k) => k.length));
+
+const enum C {
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Lt = 60,
+  Eq = 61,
+  Gt = 62,
+  A = 65,
+  Z = 90,
+  LBracket = 91,
+  Backslash = 92,
+  RBracket = 93,
+  Underscore = 95,
+  a = 97,
+  z = 122,
+  LCurly = 123,
+  RCurly = 125,
+  LParen = 40,
+  RParen = 41,
+  Star = 42,
+  Bom = 0xfeff,
+  Wan = 0x4e07, // 万
+  Yi = 0x4ebf, // 亿
+  LineSeparator = 0x2028,
+  ParagraphSeparator = 0x2029,
+}
+
+const SINGLE: Partial<Record<number, TokenType>> = {
+  [C.Comma]: T.Comma,
+  [C.Minus]: T.Minus,
+  [C.LCurly]: T.LCurly,
+  [C.RCurly]: T.RCurly,
+  [C.LParen]: T.LParen,
+  [C.RParen]: T.RParen,
+  [C.LBracket]: T.LBracket,
+  [C.RBracket]: T.RBracket,
+};
+
+const isDigit = (c: number) => c >= C.Zero && c <= C.Nine;
+const isLetter = (c: number) => (c >= C.a && c <= C.z) || (c >= C.A && c <= C.Z);
+const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === C.Underscore;
+const isSpace = (c: number) => c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr || c === C.Bom;
+/** What `.` does not match in a regex: an escape never swallows a line end. */
+const isLineTerminator = (c: number) => c === C.Lf || c === C.Cr || c === C.LineSeparator || c === C.ParagraphSeparator;
+
+/** Scans `text` into tokens; never throws, whatever the text. */
+export function scan(text: string, limits: ScanLimits): ScanResult {
+  const tokens: IToken[] = [];
+  const errors: ScanError[] = [];
+  let errorStart = -1;
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const n = text.length;
+
+  const push = (type: TokenType, start: number, end: number) => {
+    tokens.push({ image: text.slice(start, end), startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+  };
+  /** Counts the line ends in [from, to), as chevrotain does (`\n`, `\r\n` and a lone `\r`). */
+  const countLines = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === C.Lf || (c === C.Cr && text.charCodeAt(k + 1) !== C.Lf)) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+  };
+  const closeError = (end: number) => {
+    if (errorStart < 0) return;
+    if (errors.length < limits.maxErrors) errors.push({ offset: errorStart, length: end - errorStart });
+    errorStart = -1;
+  };
+
+  while (i < n) {
+    if (tokens.length >= limits.maxTokens) {
+      closeError(i);
+      return { tokens, errors, stoppedAt: i };
+    }
+    const c = text.charCodeAt(i);
+    const start = i;
+    let type: TokenType | undefined;
+    if (isSpace(c)) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      closeError(start);
+      countLines(start, i);
+      continue;
+    } else if (c === C.Slash && text.charCodeAt(i + 1) === C.Slash) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? n : eol;
+      closeError(start);
+      countLines(start, i); // a lone \r inside a line comment still counts
+      continue;
+    } else if (c === C.Slash && text.charCodeAt(i + 1) === C.Star) {
+      const close = text.indexOf('*/', i + 2);
+      closeError(start);
+      if (close >= 0) {
+        i = close + 2;
+        countLines(start, i);
+        continue;
+      }
+      i = n;
+      type = T.UnterminatedComment;
+    } else if (c === C.Quote) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (i >= n || d === C.Lf || d === C.Cr) break;
+        if (d === C.Quote) break;
+        if (d === C.Backslash) {
+          if (i + 1 >= n || isLineTerminator(text.charCodeAt(i + 1))) break;
+          i += 2;
+        } else i++;
+      }
+      if (i < n && text.charCodeAt(i) === C.Quote) {
+        i++;
+        type = T.StringLiteral;
+      } else type = T.UnterminatedString;
+    } else if (isDigit(c)) {
+      type = scanDate(text, i) ? T.DateLiteral : T.NumberLiteral;
+      i = type === T.DateLiteral ? scanDate(text, i) : scanNumber(text, i);
+    } else if (isLetter(c)) {
+      i++;
+      for (;;) {
+        while (i < n && isWordChar(text.charCodeAt(i))) i++;
+        if (text.charCodeAt(i) === C.Minus && isWordChar(text.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      // The whole word decides: `kinds` is a keyword, `kindsx` and `in-force` are names.
+      type = i - start <= LONGEST_KEYWORD ? (T.KEYWORD_TYPES.get(text.slice(start, i)) ?? T.Identifier) : T.Identifier;
+    } else if (c === C.Gt || c === C.Lt) {
+      const eq = text.charCodeAt(i + 1) === C.Eq;
+      i += eq ? 2 : 1;
+      type = c === C.Gt ? (eq ? T.Ge : T.Gt) : eq ? T.Le : T.Lt;
+    } else if (c === C.Dot) {
+      const two = text.charCodeAt(i + 1) === C.Dot;
+      i += two ? 2 : 1;
+      type = two ? T.DotDot : T.Dot;
+    } else if (SINGLE[c]) {
+      i++;
+      type = SINGLE[c];
+    }
+    if (!type) {
+      // No token starts here: extend the current error run.
+      if (errorStart < 0) errorStart = i;
+      i++;
+      continue;
+    }
+    closeError(start);
+    push(type, start, i);
+  }
+  closeError(n);
+  return { tokens, errors, stoppedAt: undefined };
+}
+
+/** The end of `\d{4}-\d{1,2}-\d{1,2}` at `i`, or 0 when there is no date there. */
+function scanDate(text: string, i: number): number {
+  for (let k = 0; k < 4; k++) if (!isDigit(text.charCodeAt(i + k))) return 0;
+  let j = i + 4;
+  for (let part = 0; part < 2; part++) {
+    if (text.charCodeAt(j) !== C.Minus || !isDigit(text.charCodeAt(j + 1))) return 0;
+    j += isDigit(text.charCodeAt(j + 2)) ? 3 : 2;
+  }
+  return j;
+}
+
+/** The end of `\d[\d_]*(?:\.\d+)?(?:万|亿)?` at `i` (a digit). */
+function scanNumber(text: string, i: number): number {
+  let j = i + 1;
+  for (let c = text.charCodeAt(j); isDigit(c) || c === C.Underscore; c = text.charCodeAt(++j));
+  if (text.charCodeAt(j) === C.Dot && isDigit(text.charCodeAt(j + 1))) {
+    j += 2;
+    while (isDigit(text.charCodeAt(j))) j++;
+  }
+  const unit = text.charCodeAt(j);
+  return unit === C.Wan || unit === C.Yi ? j + 1 : j;
+}

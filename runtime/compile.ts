@@ -1,0 +1,254 @@
+/**
+ * A verified policy laid out for decisions. A decision over a list of 100,000 items touches a
+ * handful of them, and what made it slow was memory, not logic: an object per item, a tree per
+ * condition, strings compared per list. So item ids are interned (id → index), the per-item
+ * facts a decision reads sit in one Int32Array, every rung's condition in one ConditionTable,
+ * kinds of sensitive information are bits, dates are integers, lists are precomputed per sector
+ * and zone, and the reasons — text meant for people — are built on first use, not at load.
+ */
+import type { Exemption, ListItem, NegativeList, PolicyArtifact, Rung } from './artifact.js';
+import { ConditionTable, kindBitsOf } from './condition-table.js';
+import { dayNumber } from './dates.js';
+import { PolicyLoadError } from './errors.js';
+import * as R from './reasons.js';
+import type { EvaluationResponse, Obligation, Outcome, Reason } from './request.js';
+
+/** Outcomes from lightest to strictest: the strictest part decides, and `indeterminate` dominates. */
+export const OUTCOMES: readonly Outcome[] = Object.freeze(['not-applicable', 'exempt', 'standard-contract-or-certification', 'security-assessment', 'indeterminate']);
+export const EXEMPT = 1;
+export const ASSESSMENT = 3;
+export const INDETERMINATE = 4;
+const RANKS: ReadonlyMap<string, number> = new Map(OUTCOMES.map((o, rank) => [o, rank]));
+
+/** The rank of an outcome; one the runtime does not know ranks as `indeterminate` (fail closed). */
+export function rankOf(outcome: string): number {
+  return RANKS.get(outcome) ?? INDETERMINATE;
+}
+
+/** List statuses as a decision reads them. */
+export const IN_FORCE = 0;
+export const REPEALED = 1;
+export const UNADOPTED = 2;
+/** `until` of a list in force without end. */
+const OPEN_ENDED = 99_999_999;
+
+/** Numbers per item in `itemData`: its list, 1 when the list names it important, its first rung, the end of its rungs. */
+export const ITEM = 4;
+
+/** An exemption with the three reasons a claim of it can give. */
+export interface CompiledExemption {
+  readonly granted: Reason;
+  readonly contradicted: Reason;
+  readonly notForImportant: Reason;
+  readonly scope: Exemption['scope'];
+}
+
+export interface CompiledPolicy {
+  readonly itemIndex: ReadonlyMap<string, number>;
+  /** ITEM numbers per item (see ITEM). */
+  readonly itemData: Int32Array;
+  readonly itemSource: readonly ListItem[];
+  readonly itemImportant: (Reason | undefined)[];
+  readonly itemBelow: (Reason | undefined)[];
+  /** Rung r is condition r of the table: the items' rungs (strictest first per item), then the national ones. */
+  readonly rungs: ConditionTable;
+  readonly rungRank: Uint8Array;
+  readonly rungSource: readonly Rung[];
+  /** The item a rung belongs to; -1 for the national ladder. */
+  readonly rungItem: Int32Array;
+  readonly rungReason: (Reason | undefined)[];
+  readonly nationalFrom: number;
+  readonly nationalTo: number;
+  readonly kindBits: ReadonlyMap<string, number>;
+
+  readonly lists: readonly NegativeList[];
+  readonly listStatus: Uint8Array;
+  readonly listFrom: Int32Array;
+  readonly listUntil: Int32Array;
+  readonly listSector: Int32Array;
+  /** [list * zoneCount + zone]: 1 when the list covers the zone. */
+  readonly listInZone: Uint8Array;
+  readonly listNotOnList: readonly Reason[];
+  readonly listBasis: readonly EvaluationResponse['basis'][];
+
+  /** The policy's zones, then `outside` (which no list covers). */
+  readonly zoneIndex: ReadonlyMap<string, number>;
+  readonly zoneIds: readonly string[];
+  readonly outside: number;
+  readonly sectorIndex: ReadonlyMap<string, number>;
+  /** [sector * zoneCount + zone]: the lists of the sector that cover the zone, in policy order. */
+  readonly sectorZoneLists: readonly (Int32Array | undefined)[];
+  readonly reportToRegion: readonly Obligation[];
+
+  readonly exemptions: ReadonlyMap<string, CompiledExemption>;
+  readonly nationalBelow: Reason;
+  readonly nationalBelowRank: number;
+  readonly importantData: Reason;
+  readonly importantDataRank: number;
+  readonly ciio: Reason;
+  readonly ciioRank: number;
+  readonly assessmentValidity?: Obligation;
+  /** The annex's numeric rules suggesting important data: their conditions and ids. */
+  readonly generalRules: ConditionTable;
+  readonly generalRuleIds: readonly string[];
+
+  /** The `policy` field of every response (shared, frozen). */
+  readonly identity: EvaluationResponse['policy'];
+  readonly baselineBasis: EvaluationResponse['basis'];
+  /** Advisories by the set of general rules that matched, built on first use. */
+  readonly advisories: Map<string | number, readonly Obligation[]>;
+  /** Obligations by (reporting zone, assessment, important), built on first use. */
+  readonly obligations: (readonly Obligation[] | undefined)[];
+  /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
+  readonly recent: Memo<Reason>;
+}
+
+/** A memo that forgets everything when full: decisions repeat, and junk input must not grow it. */
+export class Memo<V> {
+  private readonly map = new Map<string | number, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string | number): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string | number, value: V): V {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+/** Rungs ordered strictest first (stable), so the first rung that holds is the strictest that holds. */
+function strictestFirst(rungs: readonly Rung[]): Rung[] {
+  return [...rungs].sort((a, b) => rankOf(b.pathway) - rankOf(a.pathway));
+}
+
+function statusOf(list: NegativeList): number {
+  return list.status === 'in-force' ? IN_FORCE : list.status === 'repealed' ? REPEALED : UNADOPTED;
+}
+
+/** Prepares a verified policy for decisions. Throws PolicyLoadError when two items share an id. */
+export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledPolicy {
+  const b = policy.baseline;
+  const zoneIds = [...policy.zones.map((z) => z.id), 'outside'];
+  const zoneIndex = new Map(zoneIds.map((z, i) => [z, i]));
+  const zoneCount = zoneIds.length;
+  const outside = zoneCount - 1;
+
+  const lists = policy.lists;
+  const listStatus = new Uint8Array(lists.length);
+  const listFrom = new Int32Array(lists.length);
+  const listUntil = new Int32Array(lists.length);
+  const listSector = new Int32Array(lists.length);
+  const listInZone = new Uint8Array(lists.length * zoneCount);
+  const sectorIndex = new Map<string, number>();
+  const sectorZone: number[][] = [];
+  lists.forEach((list, l) => {
+    listStatus[l] = statusOf(list);
+    listFrom[l] = dayNumber(list.effective.from);
+    listUntil[l] = list.effective.until === undefined ? OPEN_ENDED : dayNumber(list.effective.until);
+    let s = sectorIndex.get(list.sector);
+    if (s === undefined) sectorIndex.set(list.sector, (s = sectorIndex.size));
+    listSector[l] = s;
+    for (const zone of list.zones) {
+      const z = zoneIndex.get(zone);
+      if (z === undefined || z === outside) continue; // a zone the policy does not define covers no processor
+      if (listInZone[l * zoneCount + z]) continue;
+      listInZone[l * zoneCount + z] = 1;
+      (sectorZone[s * zoneCount + z] ??= []).push(l);
+    }
+  });
+  const sectorZoneLists = Array.from({ length: sectorIndex.size * zoneCount }, (_, k) => (sectorZone[k] ? Int32Array.from(sectorZone[k]) : undefined));
+
+  // Items and their rungs; the national ladder's rungs come last.
+  let itemCount = 0;
+  for (const list of lists) for (const scenario of list.scenarios) itemCount += scenario.items.length;
+  const itemIndex = new Map<string, number>();
+  const itemData = new Int32Array(itemCount * ITEM);
+  const itemSource: ListItem[] = [];
+  const rungSource: Rung[] = [];
+  const rungItem: number[] = [];
+  lists.forEach((list, l) => {
+    for (const scenario of list.scenarios) {
+      for (const item of scenario.items) {
+        if (itemIndex.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
+        const i = itemSource.length;
+        itemIndex.set(item.id, i);
+        itemSource.push(item);
+        itemData[i * ITEM] = l;
+        itemData[i * ITEM + 1] = item.important === true ? 1 : 0;
+        itemData[i * ITEM + 2] = rungSource.length;
+        for (const rung of strictestFirst(item.ladder)) {
+          rungSource.push(rung);
+          rungItem.push(i);
+        }
+        itemData[i * ITEM + 3] = rungSource.length;
+      }
+    }
+  });
+  const nationalFrom = rungSource.length;
+  for (const rung of strictestFirst(b.ladder)) {
+    rungSource.push(rung);
+    rungItem.push(-1);
+  }
+
+  const rules = policy.annex.generalRules.rules.filter((r) => r.when !== undefined);
+  const kindBits = kindBitsOf([...policy.annex.sensitiveKinds.map((k) => k.code), ...rungSource.flatMap((r) => kindsIn(r.when)), ...rules.flatMap((r) => kindsIn(r.when!))]);
+  const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
+  for (let r = nationalFrom; r < rungSource.length; r++) rungReason[r] = R.nationalRung(rungSource[r]!.pathway, rungSource[r]!.basis);
+
+  return {
+    itemIndex,
+    itemData,
+    itemSource,
+    itemImportant: new Array(itemCount).fill(undefined),
+    itemBelow: new Array(itemCount).fill(undefined),
+    rungs: ConditionTable.of(rungSource.map((r) => r.when), kindBits),
+    rungRank: Uint8Array.from(rungSource, (r) => rankOf(r.pathway)),
+    rungSource,
+    rungItem: Int32Array.from(rungItem),
+    rungReason,
+    nationalFrom,
+    nationalTo: rungSource.length,
+    kindBits,
+    lists,
+    listStatus,
+    listFrom,
+    listUntil,
+    listSector,
+    listInZone,
+    listNotOnList: lists.map((l) => R.notOnList(l)),
+    listBasis: lists.map((l) => Object.freeze({ kind: 'list', lists: Object.freeze([l.id]) }) as EvaluationResponse['basis']),
+    zoneIndex,
+    zoneIds,
+    outside,
+    sectorIndex,
+    sectorZoneLists,
+    reportToRegion: zoneIds.map((id) => R.reportToRegion(policy.zones.find((z) => z.id === id))),
+    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
+    nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
+    nationalBelowRank: rankOf(b.below.pathway),
+    // Without a baseline provision for them, important data and a CIIO's personal information
+    // cannot be decided: fail closed.
+    importantData: b.important ? R.importantData(b.important.pathway, [...b.important.basis, 'measures.art7', 'measures.art10']) : R.undecided('important-data'),
+    importantDataRank: b.important ? rankOf(b.important.pathway) : INDETERMINATE,
+    ciio: b.ciio ? R.ciioPersonalInfo(b.ciio.pathway, [...b.ciio.basis, 'measures.art10']) : R.undecided('ciio-personal-info'),
+    ciioRank: b.ciio ? rankOf(b.ciio.pathway) : INDETERMINATE,
+    ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
+    generalRules: ConditionTable.of(rules.map((r) => r.when!), kindBits),
+    generalRuleIds: rules.map((r) => r.id),
+    identity: Object.freeze({ version: policy.policyVersion, digest }),
+    baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
+    advisories: new Map(),
+    obligations: [],
+    recent: new Memo(4096),
+  };
+}
+
+/** The kinds a condition names. */
+function kindsIn(c: Rung['when']): string[] {
+  if ('any' in c) return c.any.flatMap(kindsIn);
+  if ('all' in c) return c.all.flatMap(kindsIn);
+  return 'kindsAny' in c ? [...c.kindsAny] : [];
+}

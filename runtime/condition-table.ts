@@ -1,0 +1,130 @@
+/**
+ * Threshold conditions prepared for decisions, all of a policy's in one table.
+ *
+ * Each condition is flattened into boxes — persons in [a, b), sensitive persons in [c, d), a
+ * CIIO flag, and a bitmask of kinds of sensitive information of which the transfer must name one
+ * — stored for the whole table in one Float64Array, so deciding an item reads a contiguous
+ * block instead of chasing a tree of nodes, and a kinds test is one AND. A condition that does
+ * not flatten (an `all` of several unrelated kinds tests, too many boxes, more kinds than bits)
+ * keeps its predicate tree; results are the same either way (test/ladder.test.ts).
+ */
+import type { Condition } from './artifact.js';
+import { Predicate } from './conditions.js';
+
+/** Numbers per box: persons min, max; sensitive min, max; CIIO (1 yes, 0 no, -1 either); kinds mask (0: any). */
+export const BOX = 6;
+/** Beyond this many boxes a condition stays a tree (an `all` of many `any`s multiplies out). */
+const MAX_BOXES = 16;
+/** Kinds that get a bit: masks stay small integers, exact in a Float64Array and under `&`. */
+export const MAX_KIND_BITS = 30;
+
+type Box = readonly [number, number, number, number, number, number];
+const EVERYTHING: Box = [0, Infinity, 0, Infinity, -1, 0];
+/** Two boxes whose intersection is not a box (two kinds tests neither of which implies the other). */
+const NOT_A_BOX = Symbol('not a box');
+
+function intersect(x: Box, y: Box): Box | undefined | typeof NOT_A_BOX {
+  const ciio = x[4] < 0 ? y[4] : y[4] < 0 || y[4] === x[4] ? x[4] : undefined;
+  // "names one of A" and "names one of B": when A ⊆ B the first implies the second.
+  const a = x[5];
+  const b = y[5];
+  const kinds = a === 0 ? b : b === 0 ? a : (a & b) === a ? a : (a & b) === b ? b : undefined;
+  if (kinds === undefined) return NOT_A_BOX;
+  const box: Box = [Math.max(x[0], y[0]), Math.min(x[1], y[1]), Math.max(x[2], y[2]), Math.min(x[3], y[3]), ciio ?? 0, kinds];
+  return ciio === undefined || box[0] >= box[1] || box[2] >= box[3] ? undefined : box;
+}
+
+/** The condition as a union of boxes, or undefined when it cannot be one. */
+function boxesOf(c: Condition, kindBits: ReadonlyMap<string, number>): Box[] | undefined {
+  if ('measure' in c) return [c.measure === 'persons' ? [c.min ?? 0, c.max ?? Infinity, 0, Infinity, -1, 0] : [0, Infinity, c.min ?? 0, c.max ?? Infinity, -1, 0]];
+  if ('ciio' in c) return [[0, Infinity, 0, Infinity, c.ciio ? 1 : 0, 0]];
+  if ('kindsAny' in c) {
+    let mask = 0;
+    for (const k of c.kindsAny) {
+      const bit = kindBits.get(k);
+      if (bit === undefined) return undefined;
+      mask |= 1 << bit;
+    }
+    return [[0, Infinity, 0, Infinity, -1, mask]];
+  }
+  let boxes: Box[] = 'any' in c ? [] : [EVERYTHING];
+  for (const term of 'any' in c ? c.any : c.all) {
+    const part = boxesOf(term, kindBits);
+    if (!part) return undefined;
+    if ('any' in c) boxes.push(...part);
+    else {
+      const next: Box[] = [];
+      for (const x of boxes) {
+        for (const y of part) {
+          const both = intersect(x, y);
+          if (both === NOT_A_BOX) return undefined;
+          if (both) next.push(both);
+        }
+      }
+      boxes = next;
+    }
+    if (boxes.length > MAX_BOXES) return undefined;
+  }
+  return boxes;
+}
+
+/** Bits for kinds of sensitive information: the first MAX_KIND_BITS names get one. */
+export function kindBitsOf(kinds: Iterable<string>): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const k of kinds) if (!bits.has(k) && bits.size < MAX_KIND_BITS) bits.set(k, bits.size);
+  return bits;
+}
+
+/** The mask of the kinds a transfer names (kinds without a bit are left out: no box tests them). */
+export function kindsMaskOf(kinds: readonly string[], kindBits: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const bit = kindBits.get(kinds[i]!);
+    if (bit !== undefined) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+export class ConditionTable {
+  private constructor(
+    /** For condition c: its boxes are boxes[BOX * start[c] … BOX * start[c + 1]). */
+    readonly start: Int32Array,
+    readonly boxes: Float64Array,
+    /** The trees of conditions that are not boxes (undefined for the others). */
+    private readonly trees: readonly (Predicate | undefined)[],
+  ) {}
+
+  /** Compiles `conditions`; condition c of the table is conditions[c]. */
+  static of(conditions: readonly Condition[], kindBits: ReadonlyMap<string, number>): ConditionTable {
+    const start = new Int32Array(conditions.length + 1);
+    const flat: number[] = [];
+    const trees: (Predicate | undefined)[] = [];
+    conditions.forEach((c, i) => {
+      const boxes = boxesOf(c, kindBits);
+      trees.push(boxes ? undefined : Predicate.of(c));
+      for (const box of boxes ?? []) flat.push(...box);
+      start[i + 1] = flat.length / BOX;
+    });
+    return new ConditionTable(start, Float64Array.from(flat), trees);
+  }
+
+  /** True when condition `c` is kept as a tree (test it with `holds`). */
+  isTree(c: number): boolean {
+    return this.trees[c] !== undefined;
+  }
+
+  /**
+   * Whether condition `c` holds. `kindsMask` is `kindsMaskOf(kinds)`; `kinds` itself is read
+   * only by conditions kept as trees.
+   */
+  holds(c: number, persons: number, sensitive: number, kindsMask: number, kinds: readonly string[], ciio: boolean): boolean {
+    const tree = this.trees[c];
+    if (tree !== undefined) return tree.holds({ persons, sensitive, kinds, ciio });
+    const b = this.boxes;
+    const flag = ciio ? 1 : 0;
+    for (let i = this.start[c]! * BOX, end = this.start[c + 1]! * BOX; i < end; i += BOX) {
+      if (persons >= b[i]! && persons < b[i + 1]! && sensitive >= b[i + 2]! && sensitive < b[i + 3]! && (b[i + 4]! < 0 || b[i + 4] === flag) && (b[i + 5] === 0 || (kindsMask & b[i + 5]!) !== 0)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+/** Dates of the contract (YYYY-MM-DD), as the decision compares them: integers YYYYMMDD. */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by the ASCII digits of `s` from `start` to `end` (exclusive). */
+function digits(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
+/** `2027-06-01` → 20270601: ordered as the dates are, compared without touching strings. */
+export function dayNumber(s: string): number {
+  return digits(s, 0, 4) * 10_000 + digits(s, 5, 7) * 100 + digits(s, 8, 10);
+}
+
+/** True when `s` (already YYYY-MM-DD in shape) names a day of the Gregorian calendar. */
+export function realDate(s: string): boolean {
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}

@@ -1,0 +1,175 @@
+/**
+ * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
+ * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
+ * itself (POST /v1/decide, one or a batch), describes the policy (GET /v1/policy), and reports
+ * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
+ * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
+ */
+import { unwatchFile, watchFile } from 'node:fs';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Policy } from '../runtime/policy.js';
+import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
+import type { TrustedKey } from '../runtime/signature.js';
+import { openDecisionLog, type DecisionLog } from './decision-log.js';
+import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
+import { readServed, type ReloadResult, type Served } from './served-bundle.js';
+
+export interface ServeOptions {
+  /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
+  readonly bundlePath: string;
+  /** Trusted public keys; without them the bundle is not signature-checked (the CLI asks for --allow-unsigned). */
+  readonly trustedKeys?: readonly TrustedKey[];
+  /** Largest request body in bytes (default 1 MiB); larger is 413. */
+  readonly bodyLimit?: number;
+  /** Most requests in one batch (default 10,000); more is 413. */
+  readonly maxBatch?: number;
+  /** Append a JSON line per decision to this file. */
+  readonly decisionLogPath?: string;
+  /** How often to look at the bundle file for changes, in ms (default 2000; 0: never). */
+  readonly watchIntervalMs?: number;
+  /** Log level of the structured JSON logs (default info); false: no logs. */
+  readonly logLevel?: string | false;
+  /** Where the JSON log lines go (default: the process's stdout). */
+  readonly logStream?: { write(text: string): void };
+  /** Log every HTTP request (off by default: at thousands of requests a second the log would be the load). */
+  readonly logRequests?: boolean;
+}
+
+export interface QingdanServer {
+  readonly app: FastifyInstance;
+  readonly metrics: ServerMetrics;
+  /** Re-reads the bundle file; keeps the served bundle if the new one is refused. */
+  reload(reason: string): Promise<ReloadResult>;
+  close(): Promise<void>;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The lists of `policy` and whether each is in force on `date` (status in-force, within its effective period). */
+function listsOn(policy: Policy, date: string) {
+  return policy.bundle.policy.lists.map((l) => ({
+    id: l.id,
+    title: l.title,
+    sector: l.sector,
+    zones: l.zones,
+    status: l.status,
+    effective: l.effective,
+    inForce: l.status === 'in-force' && l.effective.from <= date && (l.effective.until === undefined || date < l.effective.until),
+  }));
+}
+
+/** Problems of a batch, each pointer prefixed with the request's index. */
+function batchProblems(policy: Policy, requests: readonly unknown[]): RequestProblem[] {
+  const problems: RequestProblem[] = [];
+  requests.forEach((r, i) => {
+    for (const p of policy.problems(r)) problems.push({ pointer: `/${i}${p.pointer}`, message: p.message });
+  });
+  return problems;
+}
+
+/** Creates the server with its bundle loaded and verified; throws ReloadError when the bundle is refused. */
+export async function createServer(options: ServeOptions): Promise<QingdanServer> {
+  const metrics = createMetrics();
+  const first = await readServed(options.bundlePath, options.trustedKeys);
+  if (!first.ok) throw new BundleRefusedError(first.code, first.message);
+  let served: Served = first.served;
+  metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
+  const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
+  const maxBatch = options.maxBatch ?? 10_000;
+
+  const app = Fastify({
+    logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  });
+
+  const decideAll = (policy: Policy, requests: readonly unknown[]): EvaluationResponse[] => {
+    const decisions = requests.map((r) => policy.decideTrusted(r as EvaluationRequest));
+    countDecisions(
+      metrics,
+      decisions.map((d) => d.pathway),
+    );
+    if (decisionLog) decisions.forEach((d, i) => decisionLog.record(requests[i], d));
+    return decisions;
+  };
+
+  app.get('/v1/bundle', async (request, reply) => {
+    const current = served;
+    reply.header('etag', current.etag).header('cache-control', 'no-cache').header('x-qingdan-version', current.policy.version).header('x-qingdan-digest', current.policy.digest);
+    if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
+    return reply.type('application/gzip').send(current.archive);
+  });
+
+  app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
+    const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
+    if (!DATE.test(date)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '/asOf', message: 'must be a date, YYYY-MM-DD' }] });
+    const { policy } = served;
+    return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
+  });
+
+  app.post('/v1/decide', async (request, reply) => {
+    const started = process.hrtime.bigint();
+    const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
+    const body = request.body;
+    const batch = Array.isArray(body);
+    const requests = batch ? (body as unknown[]) : [body];
+    if (requests.length > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
+    const problems = batch ? batchProblems(policy, requests) : policy.problems(body);
+    if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+    const decisions = decideAll(policy, requests);
+    metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
+    return batch ? { decisions } : decisions[0];
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async () => ({ status: 'ready', version: served.policy.version, digest: served.policy.digest }));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  let reloads: Promise<unknown> = Promise.resolve();
+  const reloadOnce = async (reason: string): Promise<ReloadResult> => {
+    const result = await readServed(options.bundlePath, options.trustedKeys, served);
+    if (!result.ok) {
+      metrics.reloadFailures.inc({ code: result.code });
+      app.log.error({ event: 'reload-refused', reason, code: result.code, keptVersion: served.policy.version, keptDigest: served.policy.digest }, result.message);
+      return result;
+    }
+    if (result.changed) {
+      metrics.bundle.reset();
+      metrics.bundle.set({ version: result.served.policy.version, digest: result.served.policy.digest }, 1);
+      app.log.info({ event: 'reloaded', reason, from: served.policy.version, version: result.served.policy.version, digest: result.served.policy.digest }, 'bundle reloaded');
+      served = result.served;
+    }
+    return result;
+  };
+  // Reloads never overlap: a signal during a reload waits for it and then reads the file again.
+  const reload = (reason: string): Promise<ReloadResult> => {
+    const next = reloads.then(() => reloadOnce(reason));
+    reloads = next.catch(() => undefined);
+    return next;
+  };
+
+  const interval = options.watchIntervalMs ?? 2000;
+  const onChange = () => void reload('file-changed');
+  if (interval > 0) watchFile(options.bundlePath, { interval, persistent: false }, onChange);
+
+  return {
+    app,
+    metrics,
+    reload,
+    async close() {
+      if (interval > 0) unwatchFile(options.bundlePath, onChange);
+      await app.close();
+      await decisionLog?.close();
+    },
+  };
+}
+
+/** The bundle given at start-up is refused: the server does not start without a good one. */
+export class BundleRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The bundle a server serves and decides with, and how it is replaced: the file is read and
+ * verified like any client would (signature by a trusted key, digests, no rollback, no
+ * equivocation) and swapped in only when all of that passes; otherwise the last good bundle
+ * stays and the refusal is reported.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Policy } from '../runtime/policy.js';
+import { PolicyLoadError } from '../runtime/errors.js';
+import type { TrustedKey } from '../runtime/signature.js';
+
+export interface Served {
+  readonly policy: Policy;
+  /** The archive's bytes, served as they are. */
+  readonly archive: Buffer;
+  /** The HTTP entity tag: the archive's sha256, quoted. */
+  readonly etag: string;
+}
+
+export type ReloadResult = { readonly ok: true; readonly changed: boolean; readonly served: Served } | { readonly ok: false; readonly code: string; readonly message: string };
+
+/** Reads and verifies the archive at `path`; `previous` is the bundle served until now. */
+export async function readServed(path: string, trustedKeys: readonly TrustedKey[] | undefined, previous?: Served): Promise<ReloadResult> {
+  let archive: Buffer;
+  try {
+    archive = await readFile(path);
+  } catch (e) {
+    return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  }
+  const etag = `"${createHash('sha256').update(archive).digest('hex')}"`;
+  if (previous && etag === previous.etag) return { ok: true, changed: false, served: previous };
+  try {
+    const policy = await Policy.load(archive, { ...(trustedKeys ? { trustedKeys } : {}), ...(previous ? { previous: { version: previous.policy.version, digest: previous.policy.digest } } : {}) });
+    return { ok: true, changed: true, served: { policy, archive, etag } };
+  } catch (e) {
+    if (!(e instanceof PolicyLoadError)) throw e;
+    return { ok: false, code: e.code, message: e.message };
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * A build killed at any moment leaves `dist` resolving to a complete, verifiable build, and the
+ * next build removes what the killed one left. Real processes, real SIGKILLs at random delays,
+ * in a loop bounded in time.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { build } from '../compiler/build.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
+import { Policy } from '../runtime/index.js';
+import { ROOT, tempDir } from './support.js';
+
+const DRIVER = join(ROOT, 'test/fixtures/build-forever.ts');
+/** How long the loop runs; each round spawns a driver, kills it and checks `dist`. */
+const BUDGET_MS = 20_000;
+
+/** Starts the driver, waits for it to be under way, kills it after `delay` ms; resolves on its exit. */
+function killDuring(args: string[], delay: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', DRIVER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', () => setTimeout(() => child.kill('SIGKILL'), delay));
+    child.once('error', fail);
+    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the driver exited with ${code} before it was killed`))));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `dist` is a link to a folder holding exactly a build: the marker, the manifest and the artifacts it lists, each matching its sha256. */
+async function expectCompleteBuild(dist: string): Promise<void> {
+  expect((await lstat(dist)).isSymbolicLink()).toBe(true);
+  const folder = await realpath(dist);
+  const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { sha256: string }> };
+  const files = (await readdir(folder, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).map((e) => relative(folder, join(e.parentPath, e.name)));
+  expect(files.sort()).toEqual([BUILD_MARKER, 'manifest.json', ...Object.keys(manifest.artifacts)].sort());
+  for (const [name, { sha256 }] of Object.entries(manifest.artifacts)) {
+    expect(createHash('sha256').update(await readFile(join(folder, name))).digest('hex'), name).toBe(sha256);
+  }
+  await Policy.load(dist);
+}
+
+describe('a build killed at a random moment', () => {
+  it('always leaves dist resolving to a complete build, and the next build tidies up', async () => {
+    const work = await tempDir('qingdan-kill-');
+    const dist = join(work, 'dist');
+    expect((await build({ paths: ['policy'], outDir: dist, root: ROOT })).files).toBeDefined();
+    // A copy of the first build for the publishing drivers, outside the folder they replace.
+    const source = join(await tempDir('qingdan-kill-from-'), 'dist');
+    expect((await build({ paths: ['policy'], outDir: source, root: ROOT })).files).toBeDefined();
+
+    const started = Date.now();
+    let kills = 0;
+    while (Date.now() - started < BUDGET_MS) {
+      // Every fourth round a whole build, else republishing, so most kills land in the swap.
+      const args = kills % 4 === 3 ? [ROOT, dist, 'build'] : [ROOT, dist, 'publish', await realpath(source)];
+      await killDuring(args, Math.random() * (args[2] === 'build' ? 1500 : 250));
+      kills++;
+      await expectCompleteBuild(dist);
+      // What the killed driver left is recognisably a build's, so the next build can remove it.
+      const ours = (await readdir(work)).filter((e) => e !== 'dist');
+      expect(ours.filter((e) => !e.startsWith('.dist.build-') && !e.startsWith('.dist.link-'))).toEqual([]);
+      for (const e of ours.filter((e) => e.startsWith('.dist.build-'))) {
+        const entries = await readdir(join(work, e));
+        expect(entries.length === 0 || entries.includes(BUILD_MARKER), `${e}: ${entries.join(' ')}`).toBe(true);
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(3);
+
+    const previous = await readlink(dist);
+    expect((await build({ paths: ['policy'], outDir: dist, root: ROOT })).files).toBeDefined();
+    await expectCompleteBuild(dist);
+    const left = await readdir(work);
+    const kept = new Set([previous, await readlink(dist)]);
+    // Anything else would have to be a build still running: only when a killed driver's process
+    // id has already been reused by a live process (ids wrap at 32768 on a busy machine).
+    const extra = left.filter((e) => (e.startsWith('.dist.build-') || e.startsWith('.dist.link-')) && !kept.has(e));
+    expect(extra.filter((e) => !alive(Number(/-(\d+)-[0-9a-f]+$/.exec(e)?.[1]))), left.join(' ')).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The build output folder: what `--out` may name (and the refusals, which touch nothing), the
+ * link layout, the migration of a folder the former layout wrote, and the removal of what
+ * killed builds left behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../compiler/build.js';
+import { BUILD_MARKER } from '../runtime/artifact.js';
+import { Policy } from '../runtime/index.js';
+import { ROOT, runCli, tempDir } from './support.js';
+
+/** A small project: the real policy, a package.json, a README and a stand-in for `.git`. */
+async function project(): Promise<string> {
+  const work = await tempDir('qingdan-out-');
+  await cp(join(ROOT, 'policy'), join(work, 'policy'), { recursive: true });
+  await writeFile(join(work, 'package.json'), JSON.stringify({ version: '1.2.3' }));
+  await writeFile(join(work, 'README.md'), '# a project\n');
+  await mkdir(join(work, '.git/objects'), { recursive: true });
+  await writeFile(join(work, '.git/HEAD'), 'ref: refs/heads/main\n');
+  return work;
+}
+
+/** Every entry under `dir` (links not followed), with a digest of each file and each link's target. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(e.parentPath, e.name);
+    const key = relative(dir, path);
+    if (e.isSymbolicLink()) out[key] = `-> ${await readlink(path)}`;
+    else if (e.isFile()) out[key] = createHash('sha256').update(await readFile(path)).digest('hex');
+    else out[key] = e.isDirectory() ? 'dir' : 'special';
+  }
+  return out;
+}
+
+const codes = (r: { diagnostics: readonly { code: string }[] }) => r.diagnostics.map((d) => d.code);
+
+describe('qingdan build --out', () => {
+  it.each([
+    ['.', 'QD4005'],
+    ['..', 'QD4005'],
+    ['policy', 'QD4006'],
+    ['policy/lists/icv.qd', 'QD4007'],
+    ['policy/lists', 'QD4007'],
+    ['policy/lists/dist', 'QD4007'],
+    ['README.md', 'QD4008'],
+    ['.git', 'QD4009'],
+    ['notes', 'QD4009'],
+    ['linked', 'QD4010'],
+    ['via/dist', 'QD4007'],
+    ['via', 'QD4010'],
+    ['policy/lists', 'QD4006', ['policy/measures.qd', 'policy/lists/icv.qd']],
+  ])('refuses --out %s with %s and touches nothing', async (out: string, code: string, paths: string[] = ['policy']) => {
+    const work = await project();
+    await mkdir(join(work, 'notes'));
+    await writeFile(join(work, 'notes/todo.txt'), 'keep me\n');
+    await symlink('notes', join(work, 'linked'));
+    await symlink('policy', join(work, 'via'));
+    const before = await snapshot(work);
+    const r = await build({ paths, outDir: out, root: work });
+    expect(r.files).toBeUndefined();
+    expect(codes(r)).toEqual([code]);
+    expect(r.diagnostics[0]!.message).toContain(out);
+    expect(r.diagnostics[0]!.hint).toBeTruthy();
+    expect(await snapshot(work)).toEqual(before);
+  });
+
+  it('refuses an --out folder the former layout wrote once a file of the user is in it', async () => {
+    const work = await project();
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+    const former = join(work, 'former');
+    await cp(await realpath(join(work, 'dist')), former, { recursive: true });
+    await writeFile(join(former, 'mine.txt'), 'not an artifact\n');
+    await rm(join(former, BUILD_MARKER));
+    const before = await snapshot(work);
+    expect(codes(await build({ paths: ['policy'], outDir: 'former', root: work }))).toEqual(['QD4009']);
+    expect(await snapshot(work)).toEqual(before);
+  });
+
+  it('exits 2 on a refused --out (the CLI)', async () => {
+    const cwd = await project();
+    const before = await snapshot(cwd);
+    const r = await runCli(['build', '--out', '.', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['QD4005']);
+    expect(await snapshot(cwd)).toEqual(before);
+  });
+
+  it('makes dist a link to a marked content folder, flipped by each build, keeping only the previous one', async () => {
+    const work = await project();
+    await mkdir(join(work, 'dist')); // an empty folder may be named
+    const targets: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+      expect((await lstat(join(work, 'dist'))).isSymbolicLink()).toBe(true);
+      targets.push(await readlink(join(work, 'dist')));
+      expect(await readFile(join(work, 'dist', BUILD_MARKER), 'utf8')).toMatch(/^qingdan-build\/\d+\n$/);
+      await Policy.load(join(work, 'dist'));
+    }
+    expect(new Set(targets).size).toBe(3);
+    const entries = (await readdir(work)).filter((e) => e.includes('dist')).sort();
+    expect(entries).toEqual([targets[1], targets[2], 'dist'].sort());
+  });
+
+  it('migrates a dist folder the former layout wrote, and removes what killed builds left', async () => {
+    const work = await project();
+    expect((await build({ paths: ['policy'], outDir: join(work, 'scratch'), root: work })).files).toBeDefined();
+    const built = await realpath(join(work, 'scratch'));
+    // The former layout: a plain folder of artifacts and a manifest, no marker; its temporaries.
+    for (const name of ['dist', 'dist.old-4242', 'dist.tmp-4243']) {
+      await cp(built, join(work, name), { recursive: true });
+      await rm(join(work, name, BUILD_MARKER));
+    }
+    // What a build killed in this layout leaves: a content folder and a link never renamed.
+    const dead = spawnSync('true').pid!;
+    await cp(built, join(work, `.dist.build-${dead}-0123456789ab`), { recursive: true });
+    await symlink(`.dist.build-${dead}-0123456789ab`, join(work, `.dist.link-${dead}-0123456789ab`));
+    // A folder that merely looks like one, without the marker, is not ours to remove.
+    await mkdir(join(work, `.dist.build-${dead}-ffffffffffff`));
+    await writeFile(join(work, `.dist.build-${dead}-ffffffffffff/keep.txt`), 'mine\n');
+
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+    expect((await lstat(join(work, 'dist'))).isSymbolicLink()).toBe(true);
+    await Policy.load(join(work, 'dist'));
+    const left = (await readdir(work)).filter((e) => e.includes('dist')).sort();
+    // The former dist is kept one build as the previous content folder, then removed.
+    expect(left.filter((e) => e.startsWith('.dist.build-') && !e.endsWith('ffffffffffff'))).toHaveLength(2);
+    expect(left).toContain(`.dist.build-${dead}-ffffffffffff`);
+    expect(left.filter((e) => e.startsWith('dist.') || e.startsWith('.dist.link-'))).toEqual([]);
+
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+    const current = await readlink(join(work, 'dist'));
+    const after = (await readdir(work)).filter((e) => e.startsWith('.dist.build-') && !e.endsWith('ffffffffffff'));
+    expect(after).toHaveLength(2);
+    expect(after).toContain(current);
+    expect(await readFile(join(work, `.dist.build-${dead}-ffffffffffff/keep.txt`), 'utf8')).toBe('mine\n');
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * Bundles: one deterministic archive of data, signed over its manifest, and every way of
+ * tampering with one refused with its own code before anything in it is believed.
+ */
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundle, bundleFiles } from '../compiler/bundle/bundle.js';
+import { generateKeyPair, signManifest } from '../compiler/bundle/keys.js';
+import { tar, tarGz } from '../compiler/bundle/tar.js';
+import type { Manifest } from '../runtime/artifact.js';
+import { verifyBundleArchive, type VerifyOptions } from '../runtime/bundle-archive.js';
+import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
+import { readTarGz } from '../runtime/ustar.js';
+import { Policy } from '../runtime/policy.js';
+import { runIn } from './governance/fixture.js';
+import { buildRealPolicy, ROOT, tempDir } from './support.js';
+
+const keys = generateKeyPair();
+const other = generateKeyPair();
+const privateKey: KeyObject = createPrivateKey(keys.privateKey);
+let signed: Buffer;
+let unsigned: Buffer;
+
+beforeAll(async () => {
+  const result = await bundle({ paths: ['policy'], root: ROOT, signingKey: privateKey });
+  if (!result.archive) throw new Error(result.diagnostics.map((d) => d.code).join(', '));
+  signed = result.archive;
+  unsigned = tarGz(new Map([...readTarGz(signed)].filter(([name]) => name !== 'manifest.dsse.json')));
+});
+
+function refusal(archive: Uint8Array, options: VerifyOptions = { trustedKeys: [keys.publicKey] }): PolicyLoadErrorCode {
+  try {
+    verifyBundleArchive(archive, options);
+  } catch (e) {
+    if (e instanceof PolicyLoadError) return e.code;
+    throw e;
+  }
+  throw new Error('the bundle was accepted');
+}
+
+/** The signed bundle's files, changed by `edit`, packed again (the envelope left as it was). */
+function altered(edit: (files: Map<string, Uint8Array>) => void): Buffer {
+  const files = new Map(readTarGz(signed));
+  edit(files);
+  return tarGz(files);
+}
+
+function manifestOf(files: ReadonlyMap<string, Uint8Array>): Manifest {
+  return JSON.parse(Buffer.from(files.get('manifest.json')!).toString('utf8')) as Manifest;
+}
+
+/** Re-signs a changed manifest with the trusted key: what a thief of the key could do. */
+function resigned(edit: (manifest: Manifest, files: Map<string, Uint8Array>) => Manifest): Buffer {
+  const files = new Map(readTarGz(signed));
+  const manifest = Buffer.from(JSON.stringify(edit(manifestOf(files), files)));
+  files.set('manifest.json', manifest);
+  files.set('manifest.dsse.json', Buffer.from(JSON.stringify(signManifest(manifest, privateKey))));
+  return tarGz(files);
+}
+
+/** One raw ustar header, for archives `qingdan bundle` would never write. */
+function rawHeader(name: string, size: number, type: string, options: { magic?: string } = {}): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 100, 'latin1');
+  h.write('0000644\0', 100);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write(type, 156);
+  h.write(options.magic ?? 'ustar\x0000', 257, 'latin1');
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+/** The signed bundle with one raw entry added at the end. */
+function withRawEntry(name: string, content: Buffer, type: string): Buffer {
+  const plain = gunzipSync(signed);
+  const body = plain.subarray(0, plain.length - 1024);
+  const padding = Buffer.alloc((512 - (content.length % 512)) % 512);
+  return gzipSync(Buffer.concat([body, rawHeader(name, content.length, type), content, padding, Buffer.alloc(1024)]));
+}
+
+describe('qingdan bundle', () => {
+  it('writes the same bytes from the same sources, with no timestamps, owners or OS in them', async () => {
+    const again = await bundle({ paths: ['policy'], root: ROOT, signingKey: privateKey });
+    expect(again.archive!.equals(signed)).toBe(true);
+    expect(signed.readUInt32LE(4)).toBe(0); // gzip MTIME
+    expect(signed[9]).toBe(255); // gzip OS: unknown
+    const plain = gunzipSync(signed);
+    for (let offset = 0; offset < plain.length && plain[offset] !== 0; ) {
+      expect(plain.toString('latin1', offset + 136, offset + 147)).toBe('00000000000'); // mtime
+      expect(plain.toString('latin1', offset + 100, offset + 107)).toBe('0000644'); // mode
+      expect(plain.toString('latin1', offset + 108, offset + 115)).toBe('0000000'); // uid
+      const size = parseInt(plain.toString('latin1', offset + 124, offset + 135), 8);
+      offset += 512 + Math.ceil(size / 512) * 512;
+    }
+  });
+
+  it('holds the manifest, its envelope, policy.json and the schemas — and no code', () => {
+    expect([...readTarGz(signed).keys()]).toEqual([
+      'manifest.json',
+      'manifest.dsse.json',
+      'policy.json',
+      'schema/diff.schema.json',
+      'schema/manifest.schema.json',
+      'schema/policy.schema.json',
+      'schema/request.schema.json',
+      'schema/response.schema.json',
+    ]);
+  });
+
+  it('carries the gazette as data when asked', async () => {
+    const withGazette = await bundle({ paths: ['policy'], root: ROOT, gazette: true });
+    const names = [...readTarGz(withGazette.archive!).keys()];
+    expect(names.some((n) => n.startsWith('gazette/') && n.endsWith('.md'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.mjs') || n.endsWith('.js'))).toBe(false);
+    expect(verifyBundleArchive(withGazette.archive!).identity.digest).toBe(verifyBundleArchive(signed).identity.digest);
+  });
+
+  it('names its content: the manifest carries the sha256 of policy.json and a version naming it', () => {
+    const { manifest, identity } = verifyBundleArchive(signed, { trustedKeys: [keys.publicKey] });
+    expect(manifest.bundle!.digest).toBe(manifest.artifacts['policy.json']!.sha256);
+    expect(identity).toEqual({ version: manifest.bundle!.version, digest: manifest.bundle!.digest });
+    expect(manifest.bundle!.provenance.lists.map((l) => l.id)).toContain('icv');
+  });
+});
+
+describe('signatures: the loader’s keys decide, never the bundle', () => {
+  it('accepts the bundle signed by a trusted key, among others', () => {
+    expect(verifyBundleArchive(signed, { trustedKeys: [other.publicKey, keys.publicKey] }).identity.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('without trusted keys an unsigned bundle opens; with them it is refused (signature-missing)', () => {
+    expect(verifyBundleArchive(unsigned).manifest.bundle).toBeDefined();
+    expect(refusal(unsigned)).toBe('signature-missing');
+  });
+
+  it('an envelope stripped of its signatures (signature-stripped)', () => {
+    const stripped = altered((files) => {
+      const envelope = JSON.parse(Buffer.from(files.get('manifest.dsse.json')!).toString());
+      files.set('manifest.dsse.json', Buffer.from(JSON.stringify({ ...envelope, signatures: [] })));
+    });
+    expect(refusal(stripped)).toBe('signature-stripped');
+  });
+
+  it('an envelope that is not DSSE of a qingdan manifest (signature-malformed)', () => {
+    expect(refusal(altered((files) => files.set('manifest.dsse.json', Buffer.from('{not json'))))).toBe('signature-malformed');
+    const wrongType = altered((files) => {
+      const envelope = JSON.parse(Buffer.from(files.get('manifest.dsse.json')!).toString());
+      files.set('manifest.dsse.json', Buffer.from(JSON.stringify({ ...envelope, payloadType: 'application/vnd.in-toto+json' })));
+    });
+    expect(refusal(wrongType)).toBe('signature-malformed');
+  });
+
+  it('signed by a key the loader does not trust (signature-unknown-key)', () => {
+    expect(refusal(signed, { trustedKeys: [other.publicKey] })).toBe('signature-unknown-key');
+    expect(refusal(signed, { trustedKeys: [] })).toBe('signature-unknown-key');
+  });
+
+  it('a signature that does not verify (signature-invalid)', () => {
+    const forged = altered((files) => {
+      const envelope = JSON.parse(Buffer.from(files.get('manifest.dsse.json')!).toString());
+      const sig = Buffer.from(envelope.signatures[0].sig, 'base64');
+      sig[0] = sig[0]! ^ 1;
+      files.set('manifest.dsse.json', Buffer.from(JSON.stringify({ ...envelope, signatures: [{ ...envelope.signatures[0], sig: sig.toString('base64') }] })));
+    });
+    expect(refusal(forged)).toBe('signature-invalid');
+    // A payload swapped for another manifest under the same signature.
+    const swapped = altered((files) => {
+      const envelope = JSON.parse(Buffer.from(files.get('manifest.dsse.json')!).toString());
+      const manifest = Buffer.from(JSON.stringify({ ...manifestOf(files), policyVersion: '9.9.9' }));
+      files.set('manifest.json', manifest);
+      files.set('manifest.dsse.json', Buffer.from(JSON.stringify({ ...envelope, payload: manifest.toString('base64') })));
+    });
+    expect(refusal(swapped)).toBe('signature-invalid');
+  });
+
+  it('a manifest.json other than the one signed (manifest-mismatch)', () => {
+    const edited = altered((files) => files.set('manifest.json', Buffer.from(JSON.stringify({ ...manifestOf(files), policyVersion: '9.9.9' }))));
+    expect(refusal(edited)).toBe('manifest-mismatch');
+  });
+});
+
+describe('archive contents are checked against the signed manifest', () => {
+  it('an edited policy.json of the same size (digest-mismatch)', () => {
+    const edited = altered((files) => {
+      const text = Buffer.from(files.get('policy.json')!).toString('utf8');
+      files.set('policy.json', Buffer.from(text.replace('"min":1000000', '"min":9000000')));
+    });
+    expect(refusal(edited)).toBe('digest-mismatch');
+  });
+
+  it('a file longer than the manifest says (archive-size)', () => {
+    expect(refusal(altered((files) => files.set('policy.json', Buffer.concat([files.get('policy.json')!, Buffer.from(' ')]))))).toBe('archive-size');
+  });
+
+  it('a file the manifest does not list, e.g. code (archive-unexpected-file)', () => {
+    expect(refusal(altered((files) => files.set('validators.mjs', Buffer.from('export const validateRequest = () => true;'))))).toBe('archive-unexpected-file');
+  });
+
+  it('a listed file left out (missing)', () => {
+    expect(refusal(altered((files) => files.delete('schema/request.schema.json')))).toBe('missing');
+  });
+
+  it('a manifest of another schema version, even signed (unsupported-schema)', () => {
+    expect(refusal(resigned((m) => ({ ...m, schemaVersion: 2 }) as unknown as Manifest))).toBe('unsupported-schema');
+  });
+
+  it('a manifest that is not JSON, in an unsigned bundle (invalid)', () => {
+    const files = new Map(readTarGz(unsigned));
+    files.set('manifest.json', Buffer.from('{'));
+    expect(refusal(tarGz(files), {})).toBe('invalid');
+  });
+
+  it('a content digest that is not policy.json’s (digest-mismatch)', () => {
+    expect(refusal(resigned((m) => ({ ...m, bundle: { ...m.bundle!, digest: '0'.repeat(64) } })))).toBe('digest-mismatch');
+  });
+});
+
+describe('the ustar reader refuses what the format does not need', () => {
+  it('a name climbing out with .. (archive-path)', () => {
+    expect(refusal(withRawEntry('schema/../../etc/passwd', Buffer.from('x'), '0'))).toBe('archive-path');
+  });
+
+  it('an absolute name (archive-path)', () => {
+    expect(refusal(withRawEntry('/etc/passwd', Buffer.from('x'), '0'))).toBe('archive-path');
+  });
+
+  it('a hidden or odd name (archive-path)', () => {
+    expect(refusal(withRawEntry('schema/.hidden', Buffer.from('x'), '0'))).toBe('archive-path');
+  });
+
+  it('a symbolic or hard link (archive-link)', () => {
+    expect(refusal(withRawEntry('evil', Buffer.alloc(0), '2'))).toBe('archive-link');
+    expect(refusal(withRawEntry('evil', Buffer.alloc(0), '1'))).toBe('archive-link');
+  });
+
+  it('a folder or a pax header (archive-entry-type)', () => {
+    expect(refusal(withRawEntry('schema', Buffer.alloc(0), '5'))).toBe('archive-entry-type');
+    expect(refusal(withRawEntry('pax', Buffer.from('30 path=../../etc/passwd\n'), 'x'))).toBe('archive-entry-type');
+  });
+
+  it('a name given twice (archive-duplicate)', () => {
+    const policy = readTarGz(signed).get('policy.json')!;
+    expect(refusal(withRawEntry('policy.json', Buffer.from(policy), '0'))).toBe('archive-duplicate');
+  });
+
+  it('a truncated archive (archive-truncated)', () => {
+    expect(refusal(signed.subarray(0, Math.floor(signed.length / 2)))).toBe('archive-truncated');
+    const plain = gunzipSync(signed);
+    expect(refusal(gzipSync(plain.subarray(0, 5000)))).toBe('archive-truncated');
+  });
+
+  it('bytes that are not a gzip stream, and a header failing its checksum (archive-corrupt)', () => {
+    expect(refusal(Buffer.from('PK\x03\x04 not a tarball'))).toBe('archive-corrupt');
+    const plain = Buffer.from(gunzipSync(signed));
+    plain[0] = 'N'.charCodeAt(0); // manifest.json → Nanifest.json, checksum now wrong
+    expect(refusal(gzipSync(plain))).toBe('archive-corrupt');
+  });
+
+  it('a decompression bomb is bounded (archive-too-large)', () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(refusal(bomb)).toBe('archive-too-large');
+    expect(refusal(signed, { trustedKeys: [keys.publicKey], maxBytes: 10_000 })).toBe('archive-too-large');
+  });
+});
+
+describe('the bundle writer', () => {
+  it('writes what GNU-compatible readers and our reader read back identically', () => {
+    const files = bundleFiles(Buffer.from('{}'), undefined, new Map([['b/x.json', Buffer.from('x'.repeat(700))], ['a.json', Buffer.alloc(0)]]));
+    expect([...files.keys()]).toEqual(['manifest.json', 'a.json', 'b/x.json']);
+    expect(tar(files).length % 512).toBe(0);
+    const back = readTarGz(tarGz(files));
+    expect([...back.keys()]).toEqual(['manifest.json', 'a.json', 'b/x.json']);
+    expect(Buffer.from(back.get('b/x.json')!).toString()).toBe('x'.repeat(700));
+  });
+});
+
+describe('qingdan keys generate, bundle --sign, verify', () => {
+  it('signs with a generated key, verifies (exit 0), and refuses another key with its code (exit 1)', async () => {
+    const dir = await tempDir();
+    const generated = await runIn(dir, ['keys', 'generate', 'keys']);
+    expect(generated.code).toBe(0);
+    const pem = await readFile(join(dir, 'keys/public.pem'), 'utf8');
+    expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect((await runIn(dir, ['keys', 'generate', 'keys'])).code).toBe(2); // never overwrites a key
+    const out = join(dir, 'b.tar.gz');
+    const bundled = await runIn(ROOT, ['bundle', '-o', out, '--sign', join(dir, 'keys/private.pem')]);
+    expect(bundled.code).toBe(0);
+    const good = await runIn(dir, ['verify', out, '--key', 'keys/public.pem', '--json']);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await runIn(dir, ['keys', 'generate', 'other']);
+    const bad = await runIn(dir, ['verify', out, '--key', 'other/public.pem', '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, code: 'signature-unknown-key' });
+  });
+});
+
+describe('Policy.load of a bundle', () => {
+  const request = JSON.parse(`{"asOf":"2026-12-01","preview":true,"processor":{"zone":"nansha","ciio":false},"transfer":{"isExport":true,"items":[{"id":"cross-border-ecommerce.payment-transactions","persons":150000}]}}`);
+
+  it('loads a signed archive (path or bytes) with its trusted key and decides under the bundle’s version', async () => {
+    const path = join(await tempDir(), 'bundle.tar.gz');
+    await writeFile(path, signed);
+    const fromFile = await Policy.load(path, { trustedKeys: [keys.publicKey] });
+    const fromBytes = await Policy.load(signed, { trustedKeys: [keys.publicKey] });
+    const { identity } = verifyBundleArchive(signed);
+    expect(fromFile.version).toBe(identity.version);
+    const decision = fromBytes.evaluate(request);
+    expect(decision.policy).toEqual({ version: identity.version, digest: identity.digest });
+    expect(decision.pathway).toBe(fromFile.evaluate(request).pathway);
+  });
+
+  it('with trusted keys, refuses an unsigned archive and an unsigned build folder (signature-missing)', async () => {
+    await expect(Policy.load(unsigned, { trustedKeys: [keys.publicKey] })).rejects.toMatchObject({ code: 'signature-missing' });
+    const { outDir } = await buildRealPolicy();
+    await expect(Policy.load(outDir, { trustedKeys: [keys.publicKey] })).rejects.toMatchObject({ code: 'signature-missing' });
+    expect((await Policy.load(outDir)).digest).toBe(verifyBundleArchive(signed).identity.digest);
+  });
+
+  it('refuses a rolled-back or equivocating bundle against the one it holds', async () => {
+    const held = verifyBundleArchive(signed).identity;
+    await expect(Policy.load(signed, { previous: { version: '99.0.0', digest: 'f'.repeat(64) } })).rejects.toMatchObject({ code: 'rollback' });
+    await expect(Policy.load(signed, { previous: { version: held.version, digest: 'f'.repeat(64) } })).rejects.toMatchObject({ code: 'equivocation' });
+    expect((await Policy.load(signed, { previous: held })).digest).toBe(held.digest);
+  });
+});

@@ -1,0 +1,92 @@
+/** Reading commits, their per-parent changes and their signatures from git (compiler/git/log.ts). */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffTree, isAncestor, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
+import { GitError } from '../compiler/git/run.js';
+import { tempDir } from './support.js';
+
+const ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.org' };
+
+async function repo() {
+  const dir = await tempDir('qingdan-log-');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...ENV } });
+  const put = async (path: string, text: string) => {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), text);
+  };
+  git('init', '-q', '-b', 'main');
+  return { dir, git, put };
+}
+
+describe('compiler/git/log', () => {
+  it('lists commits oldest first with parents, dates and message, and diffs each against a parent', async () => {
+    const { dir, git, put } = await repo();
+    await put('p/a.txt', 'one\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'first', '--date', '2026-01-02T03:04:05Z');
+    await put('p/a.txt', 'two\n');
+    await put('p/b.txt', 'b\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'second\n\nProposal: x');
+    const commits = await readCommits(dir, ['HEAD'], ['p']);
+    expect(commits.map((c) => c.message.trim().split('\n')[0])).toEqual(['first', 'second']);
+    expect(commits[0]!.parents).toEqual([]);
+    expect(commits[1]!.parents).toEqual([commits[0]!.sha]);
+    expect(commits[0]!.authorDate).toBe('2026-01-02T03:04:05+00:00');
+    expect(commits[1]!.message).toContain('Proposal: x');
+    const changes = await diffTree(dir, commits[0]!.sha, commits[1]!.sha, ['p']);
+    expect(changes.map((c) => `${c.status} ${c.path} ${c.newKind}`)).toEqual(['M p/a.txt file', 'A p/b.txt file']);
+    expect((await diffTree(dir, undefined, commits[0]!.sha)).map((c) => c.path)).toEqual(['p/a.txt']);
+    expect(await isAncestor(dir, commits[0]!.sha, commits[1]!.sha)).toBe(true);
+    expect(await isAncestor(dir, commits[1]!.sha, commits[0]!.sha)).toBe(false);
+  });
+
+  it('lists both sides of a merge', async () => {
+    const { dir, git, put } = await repo();
+    await put('a', '1\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'side');
+    await put('b', '1\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'side');
+    git('checkout', '-q', 'main');
+    await put('c', '1\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'main');
+    git('merge', '-q', '--no-ff', '-m', 'merge', 'side');
+    const commits = await readCommits(dir, ['HEAD']);
+    expect(commits).toHaveLength(4);
+    expect(commits[3]!.parents).toHaveLength(2);
+  });
+
+  it('reports a good ssh signature with its principal, and none for an unsigned commit', async () => {
+    const { dir, git, put } = await repo();
+    const keyDir = await tempDir('qingdan-log-key-');
+    const key = join(keyDir, 'k');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'k', '-f', key]);
+    const pub = (await readFile(`${key}.pub`, 'utf8')).trim();
+    await put('a', '1\n');
+    git('add', '-A');
+    git('-c', 'gpg.format=ssh', '-c', `user.signingkey=${key}`, 'commit', '-q', '-S', '-m', 'signed');
+    const signed = git('rev-parse', 'HEAD').trim();
+    await put('a', '2\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'unsigned');
+    const unsigned = git('rev-parse', 'HEAD').trim();
+    const sigs = await verifySignatures(dir, [signed, unsigned], `a@example.org namespaces="git" ${pub}\n`);
+    expect(sigs.get(signed)).toEqual({ status: 'G', principal: 'a@example.org' });
+    expect(sigs.get(unsigned)).toEqual({ status: 'N', principal: '' });
+    // The same signature under an allowed-signers list without its key is not good.
+    const other = await verifySignatures(dir, [signed], '');
+    expect(other.get(signed)!.status).not.toBe('G');
+  });
+
+  it('fails with a GitError naming the revision git does not know', async () => {
+    const { dir } = await repo();
+    await expect(resolveCommit(dir, 'no-such-rev')).rejects.toBeInstanceOf(GitError);
+    await expect(readCommits(join(dir, 'missing'), ['HEAD'])).rejects.toBeInstanceOf(GitError);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The red team of issue 13 as a golden corpus: each file of test/governance/attacks/ is one
+ * attack, applied to a fresh copy of a repository whose icv proposal is at review (or approved,
+ * every sign-off real), and `governance check` must report the codes it names and fail.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Attack } from './governance/attacks/attack.js';
+import { cloneRepo, createRepo, errorCodes, ID, ok, signReviewAndApproval, walkToReview, type Repo } from './governance/fixture.js';
+import { ROOT } from './support.js';
+
+const DIR = join(ROOT, 'test/governance/attacks');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'attack.ts').sort();
+
+let atReview: Repo;
+let approved: Repo;
+beforeAll(async () => {
+  atReview = await createRepo();
+  await walkToReview(atReview);
+  approved = await cloneRepo(atReview);
+  await signReviewAndApproval(approved);
+  await ok(approved, ['proposal', 'advance', ID, '--date', '2026-03-05']);
+  approved.commit('li', 'approved');
+});
+
+describe('the red team corpus', () => {
+  it('starts from repositories that pass', async () => {
+    expect((await errorCodes(atReview)).codes).toEqual([]);
+    expect((await errorCodes(approved)).codes).toEqual([]);
+  });
+
+  for (const file of files) {
+    it(file.replace(/\.ts$/, ''), async () => {
+      const { attack } = (await import(join(DIR, file))) as { attack: Attack };
+      const repo = await cloneRepo(attack.from === 'review' ? atReview : approved);
+      await attack.apply(repo);
+      const { codes, exit } = await errorCodes(repo, attack.check?.(repo) ?? []);
+      for (const code of attack.catches) expect(codes, `${attack.title}: ${codes.join(', ')}`).toContain(code);
+      expect(exit).toBe(attack.catches.some((c) => c.startsWith('QD4')) ? 2 : 1);
+    });
+  }
+});
+
+describe('CI does not trust the pull request', () => {
+  const workflow = parse(readFileSync(join(ROOT, '.github/workflows/governance.yml'), 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string; if?: string }[] }>;
+  };
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+
+  it('runs on pull_request_target and on every push to main, from the base checkout', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request_target', 'push']);
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout'));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]!.with!.ref).toBe('${{ github.event.pull_request.base.sha || github.sha }}');
+  });
+
+  it('reads the head as git objects only, checked with the base roster', () => {
+    const runs = steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs.some((r) => r.includes('git fetch') && r.includes('refs/pull/'))).toBe(true);
+    const prCheck = runs.find((r) => r.includes('--head refs/qingdan/head'));
+    expect(prCheck).toContain('--base "${{ github.event.pull_request.base.sha }}"');
+    // Nothing of the head is installed or run: installs come before the head is fetched.
+    const fetchAt = runs.findIndex((r) => r.includes('git fetch'));
+    expect(runs.slice(fetchAt).some((r) => /npm (ci|install)|npx /.test(r))).toBe(false);
+  });
+
+  it('the pull request workflow no longer gives the verdict', () => {
+    const workflow = parse(readFileSync(join(ROOT, '.github/workflows/pull-request.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
+    expect(runs.filter((r) => r.includes('governance check'))).toEqual([]);
+  });
+
+  it('CODEOWNERS gives the trust roots to the governance owners, not the drafters', () => {
+    const owners = readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8');
+    for (const path of ['/policy/governance/', '/.github/', '/compiler/governance/', '/cli/', '/package.json']) {
+      const line = owners.split('\n').find((l) => l.startsWith(`${path} `));
+      expect(line, path).toBeDefined();
+      expect(line).not.toContain('li.placeholder@example.org');
+      expect(line).toContain('wang.placeholder@example.org');
+    }
+  });
+});
+
+describe('advance and check share one engine', () => {
+  it('advance refuses an approval signed out of order (QD5027)', async () => {
+    const repo = await cloneRepo(atReview);
+    for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+      await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);
+      repo.commit(who, `review ${role}`);
+    }
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-02']);
+    repo.commit('ma', 'committee first');
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-03']);
+    repo.commit('xu', 'coordination second');
+    const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-05']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('QD5027');
+  });
+
+  it('outside a git repository, governance check is an I/O error (QD4030, exit 2)', async () => {
+    const { tempDir } = await import('./support.js');
+    const { runIn } = await import('./governance/fixture.js');
+    const r = await runIn(await tempDir('qingdan-no-git-'), ['governance', 'check', '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['QD4030']);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The legitimate ways through the trust roots: a governance proposal approved by the governance
+ * owners changes the roster; a registrar records history completed elsewhere; the chair closes
+ * a concern in place of its raiser. Each is checked with every signature real.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cloneRepo, createRepo, errorCodes, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+
+let base: Repo;
+beforeAll(async () => {
+  base = await createRepo();
+  await walkToReview(base);
+});
+
+describe('changing the roster', () => {
+  it('passes under an approved governance proposal, and is refused before its approval (QD5040)', async () => {
+    const repo = await cloneRepo(base);
+    const created = await ok(repo, ['proposal', 'new', 'enrol', '--kind', 'governance', '--title', '登记新专家', '--author', 'p-li', '--date', '2026-02-12']);
+    const id = /(2026-\d{4}-enrol)/.exec(created)![1]!;
+    repo.commit('li', 'Propose a roster change');
+    await ok(repo, ['proposal', 'advance', id, '--date', '2026-02-13']);
+    repo.commit('li', 'Open its review');
+    const roster = repo.read('policy/governance/roster.yaml');
+    const changed = roster.replace(/(id: p-zhou, [^\n]*roles: \[drafter)\]/, '$1, expert-industry]');
+    expect(changed).not.toBe(roster);
+    const early = await cloneRepo(repo);
+    early.write('policy/governance/roster.yaml', changed);
+    early.commit('li', `Make Zhou an industry expert\n\nProposal: ${id}`);
+    expect((await errorCodes(early)).codes).toEqual(['QD5040']);
+
+    await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-cac', '--person', 'p-wang', '--date', '2026-03-01']);
+    repo.commit('wang', 'Approve (CAC)');
+    await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-data-bureau', '--person', 'p-huang', '--date', '2026-03-01']);
+    repo.commit('huang', 'Approve (data bureau)');
+    await ok(repo, ['proposal', 'advance', id, '--date', '2026-03-02']);
+    repo.commit('li', 'Approved');
+    const beforeChange = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.write('policy/governance/roster.yaml', changed);
+    repo.commit('li', `Make Zhou an industry expert\n\nProposal: ${id}`);
+    await ok(repo, ['proposal', 'advance', id, '--date', '2026-03-02']);
+    repo.commit('li', 'In force');
+    expect((await errorCodes(repo)).codes).toEqual([]);
+    expect((await errorCodes(repo, ['--base', beforeChange])).codes).toEqual([]);
+  });
+});
+
+describe('the registrar', () => {
+  it('records a stage completed before the workflow, citing its document; anyone else may not (QD5037)', async () => {
+    const entry = '  - { stage: draft, date: 2025-12-01, external: true, document: { number: 粤网信函〔2025〕1号, date: 2025-12-01 } }';
+    const text = `id: 2026-0005-ai\ntitle: 人工智能训练数据清单\nsector: S91\nlists: [ai-training]\nauthors: [p-zhou]\nstage: draft\nhistory:\n${entry}\n`;
+    const byRegistrar = await cloneRepo(base);
+    byRegistrar.write('proposals/2026-0005-ai/proposal.yaml', text);
+    byRegistrar.commit('qian', 'Record the ai-training draft of 2025');
+    expect((await errorCodes(byRegistrar)).codes).toEqual([]);
+    const byDrafter = await cloneRepo(base);
+    byDrafter.write('proposals/2026-0005-ai/proposal.yaml', text);
+    byDrafter.commit('zhou', 'Record the ai-training draft of 2025');
+    expect((await errorCodes(byDrafter)).codes).toEqual(['QD5037']);
+  });
+});
+
+describe('the chair', () => {
+  it('closes a concern in place of its raiser, signed and recorded as such', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'comment', ID, '--concern', '--person', 'p-feng', '--target', 'icv.owner-pi', '--text', '门槛过低', '--date', '2026-02-20']);
+    repo.commit('feng', 'raise a concern');
+    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', '已答复']);
+    expect(refused.code).toBe(2);
+    await ok(repo, ['proposal', 'resolve', ID, '001', '--by', 'p-xu', '--as-chair', '--note', '协调机制认定已答复', '--date', '2026-02-25']);
+    expect(repo.read(`${P}/concerns/001.yaml`)).toContain('asChair: true');
+    repo.commit('xu', 'The chair closes concern 001');
+    expect((await errorCodes(repo)).codes).toEqual([]);
+  });
+});

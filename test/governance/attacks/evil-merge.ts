@@ -1,0 +1,17 @@
+import type { Attack } from './attack.js';
+
+/** An edit of an approved list hidden inside a merge commit. */
+export const attack: Attack = {
+  title: 'an edit hidden in a merge commit',
+  from: 'approved',
+  catches: ['QD5026'],
+  async apply(repo) {
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('NOTES.md', 'side branch\n');
+    repo.commit('li', 'a harmless side branch');
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', 'side']);
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace('用户调研与体验测试数据', '用户调研数据'));
+    repo.commit('li', 'Merge branch side');
+  },
+};

@@ -1,0 +1,153 @@
+/**
+ * `qingdan serve`'s HTTP contract, in process (fastify's inject): the bundle with its ETag,
+ * the policy on a date, decisions one by one and in batches, every problem of a bad request,
+ * body limits, health, readiness, metrics, the decision log, and reloads that keep the last
+ * good bundle when the new one is refused.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Policy } from '../runtime/policy.js';
+import { createServer, type QingdanServer } from '../server/app.js';
+import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { ROOT, tempDir } from './support.js';
+
+let fx: Fixtures;
+let server: QingdanServer;
+let bundlePath: string;
+let logPath: string;
+let request: unknown;
+
+beforeAll(async () => {
+  fx = await makeFixtures();
+  const dir = await tempDir();
+  bundlePath = join(dir, 'bundle.tar.gz');
+  logPath = join(dir, 'decisions.jsonl');
+  await writeFile(bundlePath, fx.base);
+  request = JSON.parse(await readFile(join(ROOT, 'examples/requests/ecommerce-payments-preview.json'), 'utf8'));
+  server = await createServer({ bundlePath, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logLevel: false, bodyLimit: 64 * 1024, maxBatch: 100, decisionLogPath: logPath });
+});
+afterAll(async () => server?.close());
+
+const inject = (options: InjectOptions) => server.app.inject(options);
+
+describe('GET /v1/bundle', () => {
+  it('serves the archive with its sha256 as ETag, and 304 for If-None-Match', async () => {
+    const first = await inject({ method: 'GET', url: '/v1/bundle' });
+    expect(first.statusCode).toBe(200);
+    expect(first.rawPayload.equals(fx.base)).toBe(true);
+    expect(first.headers['content-type']).toBe('application/gzip');
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const again = await inject({ method: 'GET', url: '/v1/bundle', headers: { 'if-none-match': first.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+  });
+});
+
+describe('GET /v1/policy', () => {
+  it('names version and digest, and which lists are in force on the date', async () => {
+    const policy = await Policy.load(fx.base);
+    const r = (await inject({ method: 'GET', url: '/v1/policy?asOf=2027-06-01' })).json();
+    expect(r).toMatchObject({ version: policy.version, digest: policy.digest, asOf: '2027-06-01' });
+    for (const list of r.lists) {
+      const source = policy.bundle.policy.lists.find((l) => l.id === list.id)!;
+      expect(list.inForce).toBe(source.status === 'in-force' && source.effective.from <= '2027-06-01' && (!source.effective.until || '2027-06-01' < source.effective.until));
+    }
+    expect((await inject({ method: 'GET', url: '/v1/policy?asOf=tomorrow' })).statusCode).toBe(400);
+  });
+});
+
+describe('POST /v1/decide', () => {
+  it('decides one request as the runtime does', async () => {
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: request as object });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual((await Policy.load(fx.base)).evaluate(request));
+  });
+
+  it('decides a batch, in order', async () => {
+    const other = { ...(request as object), processor: { zone: 'outside', ciio: false } };
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, other] });
+    const policy = await Policy.load(fx.base);
+    expect(r.json()).toEqual({ decisions: [policy.evaluate(request), policy.evaluate(other)] });
+  });
+
+  it('answers 400 with every problem of every request, located by index', async () => {
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, { asOf: '2027-02-30', processor: { zone: 'nansha' } }] });
+    expect(r.statusCode).toBe(400);
+    const pointers = r.json().problems.map((p: { pointer: string }) => p.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/1/asOf', '/1/processor/ciio', '/1/transfer']));
+    expect(pointers.some((p: string) => p.startsWith('/0'))).toBe(false);
+    const single = await inject({ method: 'POST', url: '/v1/decide', payload: { asOf: 'soon' } });
+    expect(single.statusCode).toBe(400);
+    expect(single.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(expect.arrayContaining(['/asOf', '/processor', '/transfer']));
+  });
+
+  it('answers 413 to a body over the limit and to a batch over the most it takes', async () => {
+    const big = await inject({ method: 'POST', url: '/v1/decide', payload: Array.from({ length: 1000 }, () => request) });
+    expect(big.statusCode).toBe(413);
+    const many = await inject({ method: 'POST', url: '/v1/decide', payload: Array.from({ length: 101 }, () => ({})) });
+    expect(many.statusCode).toBe(413);
+  });
+
+  it('logs each decision as a JSON line with the request digest, pathway and bundle version', async () => {
+    await inject({ method: 'POST', url: '/v1/decide', payload: request as object });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = (await readFile(logPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const last = lines.at(-1);
+    const policy = await Policy.load(fx.base);
+    expect(last).toMatchObject({ pathway: policy.evaluate(request).pathway, bundleVersion: policy.version, requestDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(Date.parse(last.time)).not.toBeNaN();
+  });
+});
+
+describe('health, readiness and metrics', () => {
+  it('is healthy and ready, and counts decisions by pathway with the bundle served', async () => {
+    expect((await inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const ready = await inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    const policy = await Policy.load(fx.base);
+    const pathway = policy.evaluate(request).pathway;
+    const before = await counter(`qingdan_decisions_total{pathway="${pathway}"}`);
+    await inject({ method: 'POST', url: '/v1/decide', payload: [request, request, request] });
+    expect(await counter(`qingdan_decisions_total{pathway="${pathway}"}`)).toBe(before + 3);
+    const text = (await inject({ method: 'GET', url: '/metrics' })).payload;
+    expect(text).toContain(`qingdan_bundle_info{version="${policy.version}",digest="${policy.digest}"} 1`);
+    expect(text).toMatch(/qingdan_decide_duration_seconds_bucket\{le="0.01",kind="batch"\} [1-9]/);
+  });
+});
+
+async function counter(series: string): Promise<number> {
+  const text = (await inject({ method: 'GET', url: '/metrics' })).payload;
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+describe('reloading', () => {
+  it('keeps the last good bundle when the new file is refused, and takes a newer good one', async () => {
+    const served = async () => (await inject({ method: 'GET', url: '/readyz' })).json().version;
+    const baseVersion = await served();
+    for (const [bad, code] of [
+      [fx.tampered, 'digest-mismatch'],
+      [fx.stripped, 'signature-missing'],
+      [fx.wrongKey, 'signature-unknown-key'],
+      [fx.truncated, 'archive-truncated'],
+      [fx.older, 'rollback'],
+    ] as const) {
+      await writeFile(bundlePath, bad);
+      const result = await server.reload('test');
+      expect(result).toMatchObject({ ok: false, code });
+      expect(await served()).toBe(baseVersion);
+      expect(await counter(`qingdan_bundle_reload_failures_total{code="${code}"}`)).toBe(1);
+    }
+    await writeFile(bundlePath, fx.newer);
+    expect(await server.reload('test')).toMatchObject({ ok: true, changed: true });
+    expect(await served()).toBe('9.0.0');
+    await writeFile(bundlePath, fx.equivocating);
+    expect(await server.reload('test')).toMatchObject({ ok: false, code: 'equivocation' });
+    expect(await served()).toBe('9.0.0');
+    const bundleNow = await inject({ method: 'GET', url: '/v1/bundle' });
+    expect(bundleNow.rawPayload.equals(fx.newer)).toBe(true);
+  });
+});
