@@ -14,7 +14,7 @@ export interface NewListRequest {
   readonly id: string;
   /** The annex subcategory the list covers (`S16`). */
   readonly sector: string;
-  /** The first day the list would take effect (YYYY-MM-DD); it runs the two-year trial period. */
+  /** The first day the list would take effect (YYYY-MM-DD); it runs two years, within the measures' trial. */
   readonly effectiveFrom: string;
 }
 
@@ -38,7 +38,8 @@ export function newListSkeleton(request: NewListRequest, files: readonly A.Polic
 
   const sub = sector!.node as A.SubDecl;
   const zones = files.flatMap((f) => f.declarations).filter((d): d is A.ZoneDecl => d.kind === 'Zone').map((z) => z.id.text);
-  const until = twoYearsAfter(request.effectiveFrom);
+  // Two years, and not past the end of the measures' trial period where a document sets one.
+  const until = [yearsAfter(request.effectiveFrom), ...trialEnds(files)].sort()[0]!;
   const code = sub.id.text;
   const text = `list ${request.id} "${sub.name.value}领域数据出境负面清单（草案）" {
   sector ${code}
@@ -63,14 +64,21 @@ export function newListSkeleton(request: NewListRequest, files: readonly A.Polic
   return { text: formatted.text };
 }
 
-/** The same day two years on (28 February for a 29 February), the measures' trial period. */
-function twoYearsAfter(date: string): string {
+/** The same day `years` (default two) on, 28 February for a 29 February. */
+function yearsAfter(date: string, years = 2): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(year + 2, month, 0)).getUTCDate();
-  return `${year + 2}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+  const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  return `${year + years}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
 function isCalendarDate(date: string): boolean {
   const time = Date.parse(`${date}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
+}
+
+/** The day each document's trial period ends (`published` + `trial` years), as YYYY-MM-DD. */
+function trialEnds(files: readonly A.PolicyFile[]): string[] {
+  return files
+    .flatMap((f) => f.declarations)
+    .flatMap((d) => (d.kind === 'Document' && d.published && d.trial ? [yearsAfter(d.published.date.raw, d.trial.years.value)] : []));
 }

@@ -83,6 +83,43 @@ function printDeclaration(out: Layout, d: A.Declaration): void {
   }
 }
 
+// ---- completeness -------------------------------------------------------------------------------
+
+/**
+ * Every field of every node the printer prints, or leaves out on purpose (spans; the records
+ * of unknown and repeated clauses, which make a file unprintable). A field added to the AST and
+ * not listed here fails the typecheck: a printer that silently skipped a new clause would drop
+ * policy text from every file it formats.
+ */
+export type PrintedFields = AllTrue<
+  [
+    Covers<A.DocumentDecl, Block | 'id' | 'title' | 'numbering' | 'source' | 'paraphrase' | 'paraphraseAt' | 'published' | 'trial' | 'chapters'>,
+    Covers<A.ChapterDecl, Block | 'number' | 'title' | 'articles'>,
+    Covers<A.ArticleDecl, Block | 'number' | 'paragraphs' | 'sics'>,
+    Covers<A.Sic, 'text' | 'correction' | 'span'>,
+    Covers<A.AnnexDecl, Block | 'id' | 'title' | 'basis' | 'sics' | 'general' | 'kinds' | 'standards' | 'categories'>,
+    Covers<A.GeneralDecl, Block | 'title' | 'rules'>,
+    Covers<A.RuleDecl, Block | 'number' | 'text' | 'when' | 'basis'>,
+    Covers<A.KindDecl, 'kind' | 'id' | 'name' | 'span'>,
+    Covers<A.StandardDecl, 'kind' | 'id' | 'code' | 'title' | 'span'>,
+    Covers<A.CategoryDecl, Block | 'id' | 'name' | 'subs' | 'examples'>,
+    Covers<A.SubDecl, 'kind' | 'id' | 'name' | 'description' | 'refers' | 'span'>,
+    Covers<A.ExampleDecl, 'kind' | 'from' | 'to' | 'text' | 'span'>,
+    Covers<A.BaselineDecl, Block | 'id' | 'title' | 'counting' | 'exemptions' | 'triggers' | 'ladder' | 'below' | 'validity'>,
+    Covers<A.ExemptionDecl, 'kind' | 'code' | 'scope' | 'description' | 'basis' | 'span'>,
+    Covers<A.TriggerDecl, 'kind' | 'on' | 'pathway' | 'basis' | 'span'>,
+    Covers<A.LadderDecl, Block | 'rungs'>,
+    Covers<A.Rung, 'pathway' | 'condition' | 'basis' | 'span'>,
+    Covers<A.ZoneDecl, 'kind' | 'id' | 'name' | 'authority' | 'basis' | 'span'>,
+    Covers<A.ListDecl, Block | 'id' | 'title' | 'sector' | 'zones' | 'status' | 'effective' | 'basis' | 'adopts' | 'proposal' | 'notes' | 'scenarios'>,
+    Covers<A.ScenarioDecl, Block | 'id' | 'title' | 'notes' | 'items'>,
+    Covers<A.ItemDecl, Block | 'id' | 'title' | 'category' | 'fields' | 'description' | 'important' | 'rungs' | 'basis' | 'notes'>,
+  ]
+>;
+type Block = 'kind' | 'unknown' | 'duplicates' | 'span';
+type Covers<T, Printed extends keyof T> = [Exclude<keyof T, Printed>] extends [never] ? true : { readonly unprinted: Exclude<keyof T, Printed> };
+type AllTrue<T extends readonly true[]> = T;
+
 // ---- tokens ------------------------------------------------------------------------------------
 
 /** A string literal for `value`: only the characters the lexer treats specially are escaped. */
@@ -192,6 +229,7 @@ function printArticle(out: Layout, a: A.ArticleDecl): void {
 function printAnnex(out: Layout, d: A.AnnexDecl): void {
   out.block(0, `annex ${d.id.text} ${quote(d.title.value)}`, d.span, () => {
     if (d.basis.length) out.line(1, `basis ${references(d.basis)}`, d.basis[0]!.span.offset);
+    for (const s of d.sics) out.line(1, `sic ${quote(s.text.value)} for ${quote(s.correction.value)}`, s.span.offset);
     for (const g of d.general) {
       out.blank();
       out.block(1, `general ${quote(g.title.value)}`, g.span, () => {

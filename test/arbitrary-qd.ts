@@ -146,12 +146,14 @@ const annex = fc
     fc.array(fc.tuple(id, stringLit), { maxLength: 2 }),
     fc.array(fc.tuple(id, stringLit, stringLit), { maxLength: 2 }),
     fc.array(fc.tuple(id, stringLit, fc.array(fc.tuple(id, stringLit, optional(stringLit), optional(idList)), { maxLength: 3 }), fc.array(fc.tuple(id, id, stringLit), { maxLength: 2 })), { maxLength: 2 }),
+    fc.array(fc.tuple(stringLit, stringLit), { maxLength: 2 }),
   )
-  .chain(([name, title, basis, general, kinds, standards, categories]) =>
+  .chain(([name, title, basis, general, kinds, standards, categories, sics]) =>
     block(
       fc.constant(
         present([
           basis && `basis ${basis}`,
+          ...sics.map(([a, b]) => `sic ${a} for ${b}`),
           ...general.map(([t, rules]) => `general ${t} {\n${rules.join('\n')}\n}`),
           ...kinds.map(([k, n]) => `kind ${k} ${n}`),
           ...standards.map(([s, code, t]) => `standard ${s} ${code} ${t}`),
@@ -172,14 +174,25 @@ const article = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.array(stringLit, { 
 );
 
 const document = fc
-  .tuple(id, stringLit, optional(optional(stringLit)), optional(stringLit), fc.boolean(), fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), stringLit, fc.array(article, { maxLength: 2 })), { maxLength: 2 }))
-  .chain(([name, title, numbering, source, paraphrase, chapters]) =>
+  .tuple(
+    id,
+    stringLit,
+    optional(optional(stringLit)),
+    optional(stringLit),
+    fc.boolean(),
+    optional(fc.tuple(date, fc.boolean(), optional(stringLit))),
+    optional(fc.tuple(fc.integer({ min: 1, max: 5 }), optional(refList))),
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), stringLit, fc.array(article, { maxLength: 2 })), { maxLength: 2 }),
+  )
+  .chain(([name, title, numbering, source, paraphrase, published, trial, chapters]) =>
     block(
       fc.constant(
         present([
           numbering !== undefined ? `numbering inferred${numbering ? ` ${numbering}` : ''}` : undefined,
           source && `source ${source}`,
           paraphrase ? 'paraphrase' : undefined,
+          published && `published ${published[0]}${published[1] ? ' unconfirmed' : ''}${published[2] ? ` ${published[2]}` : ''}`,
+          trial && `trial ${trial[0]} years${trial[1] ? ` basis ${trial[1]}` : ''}`,
         ]),
       ),
     ).map((body) => `document ${name} ${title} ${body.slice(0, -1)}${chapters.map(([n, t, a]) => `chapter ${n} ${t} {\n${a.join('\n')}\n}`).join('\n')}\n}`),

@@ -69,7 +69,9 @@ beforeAll(async () => {
   const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, workspaceFolders: null });
   expect(init.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true, documentFormattingProvider: true });
   await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version, text: icvText } });
+  // Opening publishes the file's diagnostics (none): wait for them, so each edit below gets its own.
+  const opened = await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version, text: icvText } }));
+  expect(opened.diagnostics).toEqual([]);
 }, 120_000);
 
 afterAll(async () => {
@@ -113,7 +115,7 @@ describe('qingdan lsp', () => {
     expect(await definitionAt(positionOf(icvText, 'measures.art10', 12))).toEqual({ uri: uri('policy/measures.qd'), range: { start: positionOf(measures, 'article 10', 8), end: positionOf(measures, 'article 10', 10) } });
     const annex = readFileSync(join(ROOT, 'policy/annex.qd'), 'utf8');
     expect((await definitionAt(positionOf(icvText, '  sector S16', 9)))?.range.start).toEqual(positionOf(annex, 'sub S16', 4));
-    expect((await definitionAt(positionOf(icvText, 'nansha', 2)))?.uri).toBe(uri('policy/zones.qd'));
+    expect((await definitionAt(positionOf(icvText, '  zones nansha', 10)))?.uri).toBe(uri('policy/zones.qd'));
     expect((await definitionAt(positionOf(icvText, 'proposal "', 12)))?.uri).toBe(uri('proposals/2026-0001-icv/proposal.yaml'));
   });
 
