@@ -102,17 +102,3 @@ describe('edits through the syntax tree', () => {
   });
 });
 
-describe('list bookkeeping read through the parser', () => {
-  it('reads each list’s status and proposal link, and tells a bookkeeping-only change from any other', async () => {
-    const { readListBookkeeping, differsOnlyInBookkeeping } = await import('../compiler/list-bookkeeping.js');
-    const linked = { path: 'demo.qd', text: setListProposal(setListStatusSource('review'), 'demo', '2026-0009-demo') };
-    expect(readListBookkeeping(linked)).toEqual([{ list: 'demo', status: 'review', proposal: '2026-0009-demo' }]);
-    expect(differsOnlyInBookkeeping(source, linked)).toBe(true);
-    expect(differsOnlyInBookkeeping(source, { path: 'demo.qd', text: removeItem(source, 'demo', 'b') })).toBe(false);
-    expect(differsOnlyInBookkeeping(source, { path: 'demo.qd', text: LIST.replace('10万', '20万') })).toBe(false);
-  });
-});
-
-function setListStatusSource(status: string) {
-  return { path: 'demo.qd', text: setListStatus(source, 'demo', status) };
-}
