@@ -80,7 +80,8 @@ describe('qingdan build', () => {
     await writeFile(join(work, 'package.json'), JSON.stringify({ version: '0.0.1' }));
     const r = await build({ paths: ['policy'], outDir: join(work, 'dist'), root: work });
     expect(r.files).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['QD4003', 'QD4003']);
+    // The checker says so (QD2012, as `qingdan check` would), before any lowering is tried.
+    expect(r.diagnostics.map((d) => d.id)).toEqual(['one-per-policy', 'one-per-policy']);
   });
 
   it('publishes a request schema that refuses a sector the annex does not define', async () => {

@@ -11,6 +11,7 @@
  */
 import { BlobReader } from '../git/objects.js';
 import { readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
+import { fileSubstance } from './lists.js';
 import { ROSTER_PATH } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
 import { proposalSchema, rosterSchema } from './schemas.js';
@@ -137,10 +138,26 @@ export class Ledger {
     for (const ch of introduced) {
       const before = ch.status === 'A' ? undefined : await text(ch.oldOid, ch.oldKind);
       const after = ch.status === 'D' ? undefined : await text(ch.newOid, ch.newKind);
+      // A merge that resolves a file to what one of its parents says (a resolution that keeps one
+      // side's content in the other side's layout) introduces nothing: that parent's own commits
+      // are checked. Anything else it says is its own change (an evil merge, or a conflict
+      // resolution that combines both sides, which is then checked as a change of its own).
+      if (parents > 1 && after !== undefined && (await Ledger.saidByAParent(ch.path, after, diffs, text))) continue;
       changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
     }
     const trailer = trailerOf(info.message);
     return { ...info, short: info.sha.slice(0, 12), changes, ...(trailer ? { trailer } : {}) };
+  }
+
+  /** Whether `after` says what `path` says in one of a merge's parents (`diffs`, one per parent). */
+  private static async saidByAParent(path: string, after: string, diffs: readonly RawChange[][], text: (oid: string, kind: string | undefined) => Promise<string | undefined>): Promise<boolean> {
+    const substance = fileSubstance(path, after);
+    for (const diff of diffs) {
+      const ch = diff.find((x) => x.path === path);
+      const parent = ch && ch.status !== 'A' ? await text(ch.oldOid, ch.oldKind) : undefined;
+      if (parent !== undefined && fileSubstance(path, parent) === substance) return true;
+    }
+    return false;
   }
 
   /**

@@ -87,6 +87,16 @@ export function fileContent(path: string, text: string): string {
   return JSON.stringify(parsed.declarations.map((d) => (d.kind === 'List' ? listContent(d) : strip(d, new Set()))));
 }
 
+/**
+ * Everything a governed file says, without layout or comments (a list's bookkeeping included):
+ * two texts with the same substance say the same thing.
+ */
+export function fileSubstance(path: string, text: string): string {
+  if (!path.endsWith('.qd')) return text;
+  const parsed = parsePolicyFile(path, text);
+  return parsed.diagnostics.length ? `unparsable:${text}` : JSON.stringify(parsed.declarations.map((d) => strip(d, new Set())));
+}
+
 /** The lists of a `.qd` text by id (none when it does not parse). */
 export function listsOf(path: string, text: string | undefined): Map<string, ListInfo> {
   if (text === undefined) return new Map();
