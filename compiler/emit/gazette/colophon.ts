@@ -17,7 +17,8 @@ export interface BuildRecord {
   readonly dirty: boolean;
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+/** An id, digest or commit the compiler made (no backtick can occur in one) as code. */
+const code = (text: string) => `\`${text}\``;
 
 export function colophonMarkdown(policy: PolicyArtifact, build: BuildRecord, amendments: Amendments | undefined, f: Flavour): string {
   const source = build.commit ? `${code(build.commit)}${build.dirty ? '（含未提交修改）' : ''}` : '无 git 提交';
@@ -32,16 +33,16 @@ export function colophonMarkdown(policy: PolicyArtifact, build: BuildRecord, ame
     `| policy.json sha256 | ${code(build.digest)} |`,
     `| 源提交 | ${source} |`,
   ];
-  if (amendments) out.push(`| 修订说明的比较基准 | 政策版本 ${md(amendments.sinceVersion)}，源提交 ${code(amendments.since)} |`);
+  if (amendments) out.push(`| 修订说明的比较基准 | 政策版本 ${md(amendments.sinceVersion)}，源提交 ${md(amendments.since)} |`);
   out.push('', '## 负面清单', '');
   for (const list of policy.lists) {
-    out.push(`### 《${md(displayTitle(list))}》`, '', `标识 ${code(list.id)}${list.proposal ? `；制定提案 ${code(list.proposal)}` : ''}；制定依据 ${list.basis.map(code).join('、')}`, '');
+    out.push(`### 《${md(displayTitle(list))}》`, '', `标识 ${code(list.id)}${list.proposal ? `；制定提案 ${md(list.proposal)}` : ''}；制定依据 ${list.basis.map(code).join('、')}`, '');
     out.push('| 序号 | 数据项 | 标识 |', '| --- | --- | --- |');
     for (const { number, item } of numberedItems(list)) out.push(`| ${number} | ${md(item.title)} | ${code(item.id)} |`);
     out.push('');
   }
   out.push('## 国家基线豁免情形', '', '| 序号 | 代码 |', '| --- | --- |');
-  policy.baseline.exemptions.forEach((e, i) => out.push(`| ${i + 1} | ${code(e.code)} |`));
+  policy.baseline.exemptions.forEach((e, i) => out.push(`| ${i + 1} | ${md(e.code)} |`));
   out.push('', '## 条文标识', '', '条文的标识为“文件标识.art条号”，如第十条为 `measures.art10`。', '');
   out.push('| 文件 | 标识 |', '| --- | --- |');
   for (const d of policy.documents) out.push(`| 《${md(d.title)}》 | ${code(d.id)} |`);
