@@ -32,8 +32,8 @@ function articleText(value: unknown): string {
 const nth = (n: number) => `第${chineseNumeral(n)}项`;
 
 /** An item as the amendment quotes it: every cell of its row, in the gazette's order. */
-function itemContent(item: NegativeList['scenarios'][number]['items'][number], scenario: string, kinds: ReadonlyMap<string, string>): string {
-  const parts = [`业务场景：${scenario}`, `数据类别：${item.category}`, `数据项：${item.title}`];
+function itemContent(item: NegativeList['scenarios'][number]['items'][number], scenario: string, kinds: ReadonlyMap<string, string>, subs: ReadonlyMap<string, string>): string {
+  const parts = [`业务场景：${scenario}`, `数据类别：${item.category} ${subs.get(item.category) ?? ''}`.trimEnd(), `数据项：${item.title}`];
   if (item.fields.length > 0) parts.push(`字段：${item.fields.join('、')}`);
   if (item.description) parts.push(`描述：${item.description.replace(/。$/, '')}`);
   parts.push(`量级及出境路径：${ladderText(item, kinds)}`);
@@ -56,13 +56,17 @@ export function renumberingText(moves: ReadonlyArray<{ readonly from: number; re
 }
 
 /** The amendments of one list, in the order of its text: particulars, then items by position, then renumbering. */
-function listAmendments(changes: readonly PolicyChange[], base: NegativeList, head: NegativeList, kinds: ReadonlyMap<string, string>, zones: ReadonlyMap<string, string>): string[] {
+function listAmendments(changes: readonly PolicyChange[], base: NegativeList, head: NegativeList, names: Names): string[] {
+  const { kinds, zones, subs } = names;
   const before = numberedItems(base);
   const after = numberedItems(head);
   const oldNumber = new Map(before.map((n) => [n.item.id, n.number]));
   const newNumber = new Map(after.map((n) => [n.item.id, n.number]));
   const out: string[] = [];
-  for (const c of changes.filter((x) => x.entity === 'list' && !NOT_TEXT.has(x.field ?? ''))) {
+  // The name first, then the particulars in the order the gazette prints them.
+  const order = ['title', 'sector', 'effective', 'zones', 'basis', 'adopts', 'notes'];
+  const particulars = changes.filter((x) => x.entity === 'list' && !NOT_TEXT.has(x.field ?? ''));
+  for (const c of [...particulars].sort((a, b) => order.indexOf(a.field ?? '') - order.indexOf(b.field ?? ''))) {
     if (c.field === 'title') out.push(`将清单名称修改为“${officialTitle({ title: String(c.new) })}”`);
     else if (c.field === 'zones') out.push(`将适用区域修改为：${(c.new as string[]).map((z) => zones.get(z) ?? z).join('、')}`);
     else if (c.field === 'effective') out.push(`将施行期间修改为：${periodZh(c.new as NegativeList['effective'])}`);
@@ -94,9 +98,9 @@ function listAmendments(changes: readonly PolicyChange[], base: NegativeList, he
       for (let k = newNumber.get(c.id)! - 1; k < after.length && !oldNumber.has(after[k]!.item.id); k++) run.push(after[k]!);
       for (const n of run) added.add(n.item.id);
       const anchor = anchorOf(c.id);
-      const count = run.length === 1 ? '一项' : `${chineseNumeral(run.length)}项`;
-      const where = anchor === 0 ? `增加${count}` : `在${nth(anchor)}后增加${count}`;
-      const contents = run.map((n) => `“${itemContent(n.item, n.scenario, kinds)}。”`).join('');
+      const count = run.length === 2 ? '两项' : `${chineseNumeral(run.length)}项`;
+      const where = anchor > 0 ? `在${nth(anchor)}后增加${count}` : before.length > 0 ? `在第一项前增加${count}` : `增加${count}`;
+      const contents = run.map((n) => `“${itemContent(n.item, n.scenario, kinds, subs)}。”`).join('');
       out.push(`${where}，作为${run.map((n) => nth(n.number)).join('、')}：${contents}`);
     } else {
       const n = nth(oldNumber.get(c.id)!);
@@ -114,6 +118,13 @@ function listAmendments(changes: readonly PolicyChange[], base: NegativeList, he
 }
 
 const FIELD_ZH = { title: '名称', description: '描述', fields: '字段', category: '数据类别', scenario: '业务场景' } as const;
+
+/** What the amendments name in words: sensitive kinds, zones, subcategories. */
+interface Names {
+  readonly kinds: ReadonlyMap<string, string>;
+  readonly zones: ReadonlyMap<string, string>;
+  readonly subs: ReadonlyMap<string, string>;
+}
 
 function documentAmendment(c: PolicyChange): string {
   if (c.entity === 'article') {
@@ -133,8 +144,11 @@ function numbered(sentences: readonly string[]): string[] {
 
 /** The decisions: one per published, repealed or amended document or list, in the order of the diff. */
 export function amendmentText(diff: PolicyDiff, base: PolicyArtifact, head: PolicyArtifact): string {
-  const kinds = new Map(head.annex.sensitiveKinds.map((k) => [k.code, k.name]));
-  const zones = new Map([...base.zones, ...head.zones].map((z) => [z.id, z.name]));
+  const names: Names = {
+    kinds: new Map(head.annex.sensitiveKinds.map((k) => [k.code, k.name])),
+    zones: new Map([...base.zones, ...head.zones].map((z) => [z.id, z.name])),
+    subs: new Map(head.annex.categories.flatMap((c) => c.subcategories.map((s) => [s.code, s.name] as const))),
+  };
   const baseLists = new Map(base.lists.map((l) => [l.id, l]));
   const headLists = new Map(head.lists.map((l) => [l.id, l]));
   const titles = new Map<string, string>([
@@ -156,8 +170,9 @@ export function amendmentText(diff: PolicyDiff, base: PolicyArtifact, head: Poli
       out.push(`废止《${officialTitle(before)}》`, '', `《${officialTitle(before)}》自本决定公布之日起废止。`, '');
       continue;
     }
-    const name = before ? officialTitle(after ?? before) : (titles.get(container) ?? container);
-    const sentences = before && after ? listAmendments(changes, before, after, kinds, zones) : changes.map(documentAmendment);
+    // A decision names the list as it stood before the decision amends it.
+    const name = before ? officialTitle(before) : (titles.get(container) ?? container);
+    const sentences = before && after ? listAmendments(changes, before, after, names) : changes.map(documentAmendment);
     if (sentences.length === 0) continue;
     out.push(`关于修改《${name}》的决定`, '', ...numbered(sentences), `本决定自公布之日起施行。`, `《${name}》根据本决定作相应修改，重新公布。`, '');
   }
