@@ -215,9 +215,11 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
   };
 }
 
+/** The median; of an even count, the mean of the middle two (not the lower, which flatters). */
 function median(xs: bigint[]): bigint {
   const s = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return s[Math.floor((s.length - 1) / 2)]!;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2n;
 }
 
 // ---- main --------------------------------------------------------------------------------------
@@ -330,10 +332,10 @@ for (const r of rows) if (r.diagnostics > 0 || r.items !== r.n) console.log(`WAR
 if (r10k && r100k) console.log(`100k/10k total-time ratio: ${(r100k.totalMs / r10k.totalMs).toFixed(2)} (linear would be 10)`);
 else console.log('100k/10k total-time ratio: n/a (needs sizes 10000 and 100000)');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-const median1 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const median1 = (xs: number[]) => Number(median(xs.map((x) => BigInt(Math.round(x * 1000))))) / 1000;
 const [load1, load5] = loadavg();
 console.log(`load average while running: ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; young generation: ${semiSpace()}`);
-for (const r of rows) console.log(`${num(r.n)}: compile min ${num(r.minTotalMs, 0)} ms, median ${num(r.totalMs, 0)} ms; JSON.parse of policy.json ${num(r.jsonParseMs, 1)} ms; compile/JSON.parse min ${Math.min(...r.ratios).toFixed(1)}, median ${median1(r.ratios).toFixed(1)}`);
+for (const r of rows) console.log(`${num(r.n)}: compile min ${num(r.minTotalMs, 0)} ms, median ${num(r.totalMs, 0)} ms; JSON.parse of policy.json ${num(r.jsonParseMs, 1)} ms; compile/JSON.parse per run ${r.ratios.map((x) => x.toFixed(1)).join(', ')} (median ${median1(r.ratios).toFixed(1)})`);
 if (r100k) {
   console.log(`${verdict(r100k.totalMs < TARGET_100K_MS)}  100k declarations compile in under 7 s: ${num(r100k.totalMs / 1000, 2)} s (median; min ${num(r100k.minTotalMs / 1000, 2)} s)`);
   console.log(`${verdict(median1(r100k.ratios) <= TARGET_JSON_RATIO)}  100k compile <= ${TARGET_JSON_RATIO}x JSON.parse of its artifact in the same run: ${median1(r100k.ratios).toFixed(1)}x (median)`);

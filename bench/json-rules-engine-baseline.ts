@@ -1,5 +1,5 @@
 /**
- * The national baseline decision (促进和规范数据跨境流动规定 as read in DOMAIN.md §3/§5), written
+ * The national baseline decision (促进和规范数据跨境流动规定 as read in docs/reading-of-the-law.md), written
  * in json-rules-engine — what a team might otherwise reach for — so bench/evaluate.ts can compare
  * its speed with qingdan's `decideTrusted` and check that both give the same pathway.
  *

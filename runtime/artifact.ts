@@ -49,7 +49,7 @@ export interface Chapter {
 export interface LegalDocument {
   readonly id: string;
   readonly title: string;
-  /** `inferred`: the original has no article numbers; ours are counted (DOMAIN §1). */
+  /** `inferred`: the original has no article numbers; ours are counted (docs/reading-of-the-law.md#numbering). */
   readonly numbering: 'official' | 'inferred';
   readonly numberingNote?: string;
   readonly source?: string;

@@ -32,6 +32,21 @@ export const UNADOPTED = 2;
 /** `until` of a list in force without end. */
 const OPEN_ENDED = 99_999_999;
 
+/**
+ * The annex subcategories whose data measures Art. 24 sends to export-control law: S38
+ * 禁止出口限制出口技术 and S39 属于出口管制法管制的相关数据 (docs/reading-of-the-law.md#export-control).
+ */
+const EXPORT_CONTROL_SUBCATEGORIES: ReadonlySet<string> = new Set(['S38', 'S39']);
+
+/** How the annex's rules 2, 4 and 5 name their subject: enterprises of the zones only. */
+const ZONE_ENTERPRISE = '广东自贸试验区企业';
+
+const GROUNDS: readonly R.NationalGround[] = ['no-list', 'list-does-not-decide', 'trial-ended'];
+
+function byGround<T>(make: (g: R.NationalGround) => T): Record<R.NationalGround, T> {
+  return Object.fromEntries(GROUNDS.map((g) => [g, make(g)])) as Record<R.NationalGround, T>;
+}
+
 /** Numbers per item in `itemData`: its list, 1 when the list names it important, its first rung, the end of its rungs. */
 export const ITEM = 4;
 
@@ -59,6 +74,14 @@ export interface CompiledPolicy {
   readonly rungReason: (Reason | undefined)[];
   readonly nationalFrom: number;
   readonly nationalTo: number;
+  /** The national rungs' reasons by the ground the national rules decide on: [ground][r - nationalFrom]. */
+  readonly nationalReason: Readonly<Record<R.NationalGround, readonly Reason[]>>;
+  /** 1 when the item's data category is export control's (measures Art. 24: annex S38, S39). */
+  readonly itemExportControlled: Uint8Array;
+  /** The advisory when a list that does not decide would name the item as important data. */
+  readonly itemPendingImportant: (Obligation | undefined)[];
+  /** The first day after the measures' trial, as a day number: no list has effect from then on. */
+  readonly trialUntil: number;
   readonly kindBits: ReadonlyMap<string, number>;
 
   readonly lists: readonly NegativeList[];
@@ -81,7 +104,7 @@ export interface CompiledPolicy {
   readonly reportToRegion: readonly Obligation[];
 
   readonly exemptions: ReadonlyMap<string, CompiledExemption>;
-  readonly nationalBelow: Reason;
+  readonly nationalBelow: Readonly<Record<R.NationalGround, Reason>>;
   readonly nationalBelowRank: number;
   readonly importantData: Reason;
   readonly importantDataRank: number;
@@ -91,13 +114,17 @@ export interface CompiledPolicy {
   /** The annex's numeric rules suggesting important data: their conditions and ids. */
   readonly generalRules: ConditionTable;
   readonly generalRuleIds: readonly string[];
+  /** 1 when the rule speaks of 广东自贸试验区企业: it advises processors in a zone only. */
+  readonly generalRuleZoneOnly: Uint8Array;
+  /** Advisories naming a list that does not decide, by list, state and zone, built on first use. */
+  readonly pendingLists: Map<string, Obligation>;
 
   /** The `policy` field of every response (shared, frozen). */
   readonly identity: EvaluationResponse['policy'];
   readonly baselineBasis: EvaluationResponse['basis'];
   /** Advisories by the set of general rules that matched, built on first use. */
   readonly advisories: Map<string | number, readonly Obligation[]>;
-  /** Obligations by (reporting zone, assessment, important), built on first use. */
+  /** Obligations by (reporting zone, assessment, important, export control, personal information), built on first use. */
   readonly obligations: (readonly Obligation[] | undefined)[];
   /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
   readonly recent: Memo<Reason>;
@@ -196,7 +223,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   const rules = policy.annex.generalRules.rules.filter((r) => r.when !== undefined);
   const kindBits = kindBitsOf([...policy.annex.sensitiveKinds.map((k) => k.code), ...rungSource.flatMap((r) => kindsIn(r.when)), ...rules.flatMap((r) => kindsIn(r.when!))]);
   const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
-  for (let r = nationalFrom; r < rungSource.length; r++) rungReason[r] = R.nationalRung(rungSource[r]!.pathway, rungSource[r]!.basis);
+  const nationalRungs = rungSource.slice(nationalFrom);
 
   return {
     itemIndex,
@@ -211,6 +238,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     rungReason,
     nationalFrom,
     nationalTo: rungSource.length,
+    nationalReason: byGround((g) => nationalRungs.map((r) => R.nationalRung(r.pathway, r.basis, g))),
+    itemExportControlled: Uint8Array.from(itemSource, (i) => (EXPORT_CONTROL_SUBCATEGORIES.has(i.category) ? 1 : 0)),
+    itemPendingImportant: new Array(itemCount).fill(undefined),
+    trialUntil: policy.trial ? dayNumber(policy.trial.until) : OPEN_ENDED,
     kindBits,
     lists,
     listStatus,
@@ -226,8 +257,8 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     sectorIndex,
     sectorZoneLists,
     reportToRegion: zoneIds.map((id) => R.reportToRegion(policy.zones.find((z) => z.id === id))),
-    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e), scope: e.scope }])),
-    nationalBelow: R.nationalBelow(b.below.pathway, b.below.basis),
+    exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e, b.important?.basis ?? []), scope: e.scope }])),
+    nationalBelow: byGround((g) => R.nationalBelow(b.below.pathway, b.below.basis, g)),
     nationalBelowRank: rankOf(b.below.pathway),
     // Without a baseline provision for them, important data and a CIIO's personal information
     // cannot be decided: fail closed.
@@ -238,6 +269,8 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     ...(b.validity ? { assessmentValidity: R.assessmentValidity(b.validity.years, b.validity.basis) } : {}),
     generalRules: ConditionTable.of(rules.map((r) => r.when!), kindBits),
     generalRuleIds: rules.map((r) => r.id),
+    generalRuleZoneOnly: Uint8Array.from(rules, (r) => (r.text.startsWith(ZONE_ENTERPRISE) ? 1 : 0)),
+    pendingLists: new Map(),
     identity: Object.freeze({ version: policy.policyVersion, digest }),
     baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
     advisories: new Map(),

@@ -1,15 +1,19 @@
 /**
  * The decision: for a planned transfer, the pathway with its reasons and the articles behind
- * them, in the order of DOMAIN.md §5 (our reading, marked inferred where it goes beyond the
- * texts). Where the policy cannot decide it answers `indeterminate`, never a lighter pathway.
+ * them, in the order of docs/reading-of-the-law.md#decision-order (our reading, marked inferred
+ * and linked to its entry where it goes beyond the texts). Where the policy cannot decide it
+ * answers `indeterminate`, never a lighter pathway.
  *
  * The order: 1 not an export → not applicable; 2 important data (notified or published, or named
- * by a list that decides) → assessment; unknown items and items of lists that do not decide on
- * asOf → indeterminate; 3 national exemptions (none for important data; a data-only exemption
- * not with personal information); 4 a CIIO's personal information → assessment; 5 items on the
- * lists of the processor's zone → their ladder, data of a listed sector not on the list →
- * exempt; 6 otherwise the national thresholds. The strictest part decides; its rank is kept as
- * the parts are found. Entries of a request that name one item are one item (volumes summed).
+ * by a list that decides) → assessment; unknown items → indeterminate; 3 national exemptions
+ * (none for important data; a data-only exemption not with personal information); 4 a CIIO's
+ * personal information → assessment; 5 items on the lists of the processor's zone that decide →
+ * their ladder, data of a listed sector not on the list → exempt; 6 otherwise — no list, or a
+ * list that does not decide (not in force, not for the zone, after the measures' trial) — the
+ * national thresholds over those volumes, with an advisory naming each such list. The strictest
+ * part decides; its rank is kept as the parts are found. Entries of a request that name one item
+ * are one item (volumes summed). Export control (measures Art. 24) and the personal-information
+ * duties (PIPL Arts 39, 55–56) come as obligations whatever the pathway.
  *
  * It reads the layout of `compile.ts`; see there why it is made of typed arrays.
  */
@@ -25,7 +29,11 @@ const NO_BASIS: EvaluationResponse['basis'] = Object.freeze({ kind: 'none' });
 const NOT_EXPORT_REASONS: readonly Reason[] = Object.freeze([R.NOT_EXPORT]);
 const NO_KINDS: readonly string[] = Object.freeze([]);
 const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
-const INACTIVITY: readonly (R.Inactivity | undefined)[] = [undefined, 'repealed', 'not-in-force', 'not-yet-in-force', 'expired'];
+const INACTIVITY: readonly (R.Inactivity | undefined)[] = [undefined, 'repealed', 'not-in-force', 'not-yet-in-force', 'expired', 'trial-ended'];
+/** Index of `trial-ended` in INACTIVITY. */
+const TRIAL_ENDED = 5;
+/** A list of the item does not cover the processor's zone (not an INACTIVITY). */
+const NOT_IN_ZONE = -1;
 
 /**
  * The request's items, one per id (entries naming the same item combined), in parallel arrays
@@ -95,6 +103,15 @@ class Decision {
   /** Some list that decided covers the processor's zone: Art. 15 reporting. */
   reporting = false;
   usedBaseline = false;
+  /** Data of export control or technology export (measures Art. 24). */
+  exportControl = false;
+  /** Volumes the national thresholds decide (no list decides them). */
+  nationalPersons = 0;
+  nationalSensitive = 0;
+  /** Why the national rules decide, when a list exists but does not. */
+  ground: R.NationalGround = 'no-list';
+  /** Advisories naming lists that do not decide, and items they would name as important. */
+  advisories: Obligation[] | undefined = undefined;
   constructor(
     /** Important data is involved: notified, published, or named by a list. */
     public important: boolean,
@@ -106,8 +123,12 @@ class Decision {
   }
 }
 
-/** Why list `l` does not decide on `day` (an index into INACTIVITY), or 0 when it does. */
+/**
+ * Why list `l` does not decide on `day` (an index into INACTIVITY), or 0 when it does. The
+ * measures' trial ends every list (docs/reading-of-the-law.md#trial-period).
+ */
 function inactivity(p: CompiledPolicy, l: number, day: number, preview: boolean): number {
+  if (day >= p.trialUntil) return TRIAL_ENDED;
   const status = p.listStatus[l];
   if (status === REPEALED) return 1;
   if (status !== IN_FORCE && !preview) return 2;
@@ -166,21 +187,30 @@ function unknownItem(p: CompiledPolicy, id: string): Reason {
   return p.recent.get(key) ?? p.recent.set(key, R.unknownItem(id));
 }
 
-function notInZone(p: CompiledPolicy, i: number, zone: number): Reason {
-  const key = -1 - (i * p.zoneIds.length + zone);
-  return p.recent.get(key) ?? p.recent.set(key, R.itemNotInZone(p.itemSource[i]!.id, p.lists[p.itemData[i * ITEM]!]!, p.zoneIds[zone]!));
+/** Counts volumes towards the national thresholds because list state `why` keeps a list from deciding. */
+function addNational(d: Decision, why: number, persons: number, sensitive: number): void {
+  if (persons + sensitive === 0) return;
+  d.nationalPersons += persons;
+  d.nationalSensitive += sensitive;
+  if (why === TRIAL_ENDED) d.ground = 'trial-ended';
+  else if (d.ground === 'no-list') d.ground = 'list-does-not-decide';
 }
 
-/** Why item `i` has no list to decide it on `asOf` (the item's list does not decide then). */
-function itemListInactive(p: CompiledPolicy, i: number, why: number, asOf: string): Reason {
-  const key = `inactive\u0000${i}\u0000${why}\u0000${asOf}`;
-  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(p.itemSource[i]!.id, [p.lists[p.itemData[i * ITEM]!]!], INACTIVITY[why]!, asOf));
+/** Names list `l`, which does not decide (`why`), in the response's advisories: once per list and state. */
+function namePendingList(p: CompiledPolicy, d: Decision, l: number, why: number, zone: number): void {
+  const key = `${l}\u0000${why}\u0000${why === NOT_IN_ZONE ? zone : ''}`;
+  let advisory = p.pendingLists.get(key);
+  if (advisory === undefined) p.pendingLists.set(key, (advisory = R.pendingList(p.lists[l]!, why === NOT_IN_ZONE ? 'not-in-zone' : INACTIVITY[why]!, p.zoneIds[zone]!)));
+  advise(d, advisory);
 }
 
-/** Why `sector` has no list to decide it in `zone` on `asOf` (its lists there do not decide then). */
-function sectorListsInactive(p: CompiledPolicy, sector: string, zone: number, lists: Int32Array, why: number, asOf: string): Reason {
-  const key = `inactive\u0000${sector}\u0000${zone}\u0000${why}\u0000${asOf}`;
-  return p.recent.get(key) ?? p.recent.set(key, R.noListInForce(sector, Array.from(lists, (l) => p.lists[l]!), INACTIVITY[why]!, asOf));
+function advise(d: Decision, advisory: Obligation): void {
+  if (d.advisories === undefined) d.advisories = [advisory];
+  else if (!d.advisories.includes(advisory)) d.advisories.push(advisory);
+}
+
+function pendingImportant(p: CompiledPolicy, i: number): Obligation {
+  return p.itemPendingImportant[i] ?? (p.itemPendingImportant[i] = R.pendingImportantItem(p.itemSource[i]!));
 }
 
 /**
@@ -196,6 +226,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   const d = new Decision(t.importantData === true);
+  d.exportControl = t.exportControl === true || (t.sector !== undefined && (t.sector === 'S38' || t.sector === 'S39'));
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
   // A zone the policy does not define (a request that skipped validation) is no zone: outside.
@@ -239,11 +270,16 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       itemSectors++;
       sectorOfItems = sector;
     }
+    if (p.itemExportControlled[i] === 1) d.exportControl = true;
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
     if (ciio && !important && personsOf[k]! + sensitiveOf[k]! > 0) continue;
     const why = inactivity(p, l, day, preview);
     if (why !== 0) {
-      d.add(itemListInactive(p, i, why, req.asOf), INDETERMINATE);
+      // The list has no effect: the national rules decide the item's data (step 6), and the
+      // response names the list; what it would name as important has no effect either.
+      addNational(d, why, personsOf[k]!, sensitiveOf[k]!);
+      namePendingList(p, d, l, why, zone);
+      if (important) advise(d, pendingImportant(p, i));
       (reportedInactive ??= []).push(l);
     } else if (important) {
       d.add(importantReason(p, i), ASSESSMENT);
@@ -287,7 +323,9 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     const i = itemOf[k]!;
     const l = p.itemData[i * ITEM]!;
     if (p.listInZone[l * zones + zone] !== 1) {
-      d.add(notInZone(p, i, zone), INDETERMINATE);
+      // A list that does not cover the processor's zone does not decide for it: national rules.
+      addNational(d, NOT_IN_ZONE, personsOf[k]!, sensitiveOf[k]!);
+      namePendingList(p, d, l, NOT_IN_ZONE, zone);
       continue;
     }
     const r = firstRung(p, p.itemData[i * ITEM + 2]!, p.itemData[i * ITEM + 3]!, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
@@ -310,20 +348,24 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       }
     }
     if (active < 0) {
-      if (!inZone.every((l) => reportedInactive?.includes(l))) {
-        const name = t.sector ?? p.lists[inZone[0]!]!.sector;
-        d.add(sectorListsInactive(p, name, zone, inZone, inactivity(p, inZone[0]!, day, preview), req.asOf), INDETERMINATE);
-      }
+      // The sector's lists for this zone do not decide: the national rules do, naming them.
+      for (let x = 0; x < inZone.length; x++) if (!reportedInactive?.includes(inZone[x]!)) namePendingList(p, d, inZone[x]!, inactivity(p, inZone[x]!, day, preview), zone);
+      addNational(d, inactivity(p, inZone[0]!, day, preview), piPersons, piSensitive);
     } else if (piVolume > 0 || m === 0) {
       d.add(p.listNotOnList[active]!, EXEMPT);
       useList(p, d, active, zone);
     }
-  } else if (piVolume > 0) {
-    // 6. Otherwise the national thresholds (Arts 5(4), 7, 8).
+  } else {
+    // No list covers the sector here (measures Art. 14).
+    d.nationalPersons += piPersons;
+    d.nationalSensitive += piSensitive;
+  }
+  // 6. The national thresholds (Arts 5(4), 7, 8) over the parts no list decides.
+  if (d.nationalPersons + d.nationalSensitive > 0) {
     d.usedBaseline = true;
-    const r = firstRung(p, p.nationalFrom, p.nationalTo, piPersons, piSensitive, mask, kinds, ciio);
-    if (r < 0) d.add(p.nationalBelow, p.nationalBelowRank);
-    else d.add(p.rungReason[r]!, p.rungRank[r]!);
+    const r = firstRung(p, p.nationalFrom, p.nationalTo, d.nationalPersons, d.nationalSensitive, mask, kinds, ciio);
+    if (r < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
+    else d.add(p.nationalReason[d.ground][r - p.nationalFrom]!, p.rungRank[r]!);
   }
   return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
 }
@@ -334,16 +376,22 @@ function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
   return d.usedBaseline ? p.baselineBasis : NO_BASIS;
 }
 
-/** The duties: reporting to the zone's body (Art. 15), an assessment's validity, no certification with important data, security. */
-function obligationsOf(p: CompiledPolicy, d: Decision, zone: number): readonly Obligation[] {
+/**
+ * The duties: reporting to the zone's body (Art. 15), an assessment's validity, no certification
+ * with important data, export control (Art. 24), the personal-information duties of PIPL Arts 39
+ * and 55–56 (no pathway removes them), security (Art. 16).
+ */
+function obligationsOf(p: CompiledPolicy, d: Decision, zone: number, personalInfo: boolean): readonly Obligation[] {
   const assessment = d.rank === ASSESSMENT && p.assessmentValidity !== undefined;
-  const key = (d.reporting ? zone + 1 : 0) * 4 + (assessment ? 2 : 0) + (d.important ? 1 : 0);
+  const key = (((d.reporting ? zone + 1 : 0) * 4 + (assessment ? 2 : 0) + (d.important ? 1 : 0)) * 2 + (d.exportControl ? 1 : 0)) * 2 + (personalInfo ? 1 : 0);
   let obligations = p.obligations[key];
   if (obligations === undefined) {
     const list: Obligation[] = [];
     if (d.reporting) list.push(p.reportToRegion[zone]!);
     if (assessment) list.push(p.assessmentValidity!);
     if (d.important) list.push(R.CERTIFICATION_UNAVAILABLE);
+    if (d.exportControl) list.push(R.EXPORT_CONTROL);
+    if (personalInfo) list.push(R.PI_NOTICE_AND_CONSENT, R.PI_IMPACT_ASSESSMENT);
     list.push(R.SECURITY_DUTIES);
     p.obligations[key] = obligations = Object.freeze(list);
   }
@@ -352,6 +400,7 @@ function obligationsOf(p: CompiledPolicy, d: Decision, zone: number): readonly O
 
 function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: number, persons: number, sensitive: number, mask: number, kinds: readonly string[]): EvaluationResponse {
   if (d.reasons.length === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
+  const fromRules = d.important ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req);
   return {
     version: 1,
     pathway: OUTCOMES[d.rank]!,
@@ -359,30 +408,50 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: n
     asOf: req.asOf,
     basis: basisOf(p, d),
     reasons: d.reasons,
-    obligations: obligationsOf(p, d, zone),
-    advisories: d.important ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req.processor.ciio),
+    obligations: obligationsOf(p, d, zone, persons + sensitive > 0),
+    advisories: d.advisories ? [...d.advisories, ...fromRules] : fromRules,
     policy: p.identity,
   };
 }
 
 /**
- * The annex's numeric reference rules that suggest the transfer's data may be important data,
- * over the transfer's total volumes. The advisory for each set of matching rules is built once.
+ * The annex's numeric reference rules that suggest the processor's data may be important data.
+ * The rules speak of what an enterprise holds (掌握): the request's holdings when it states
+ * them, else the transfer's total volumes, a lower bound (docs/reading-of-the-law.md#holdings).
+ * Rules about 广东自贸试验区企业 advise only processors in a zone. Built once per set of rules.
  */
-function importantDataAdvisories(p: CompiledPolicy, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): readonly Obligation[] {
-  if (persons + sensitive === 0) return NONE;
+function importantDataAdvisories(p: CompiledPolicy, transferPersons: number, transferSensitive: number, transferMask: number, transferKinds: readonly string[], req: EvaluationRequest): readonly Obligation[] {
+  if (transferPersons + transferSensitive === 0) return NONE;
+  const ciio = req.processor.ciio;
+  const holdings = req.processor.holdings;
+  let persons = transferPersons;
+  let sensitive = transferSensitive;
+  let kinds = transferKinds;
+  let mask = transferMask;
+  if (holdings !== undefined) {
+    persons = holdings.persons ?? 0;
+    sensitive = holdings.sensitivePersons ?? 0;
+    if (holdings.sensitiveKinds !== undefined) {
+      kinds = holdings.sensitiveKinds;
+      mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
+    }
+  }
+  const inZone = req.processor.zone !== 'outside';
   const rules = p.generalRuleIds.length;
+  const applies = (r: number) => (inZone || p.generalRuleZoneOnly[r] === 0) && p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio);
   // The set of matching rules as a number while there are few enough rules for one, else their ids.
   let key: number | string = 0;
   for (let r = 0; r < rules; r++) {
-    if (!p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio)) continue;
-    key = typeof key === 'number' && rules <= 30 ? key | (1 << r) : `${key} ${r}`;
+    if (!applies(r)) continue;
+    key = typeof key === 'number' && rules <= 29 ? key | (1 << r) : `${key} ${r}`;
   }
   if (key === 0) return NONE;
+  // The figure used is part of the advisory: holdings or the transfer's volumes.
+  key = typeof key === 'number' ? key * 2 + (holdings ? 1 : 0) : `${key} ${holdings ? 'holdings' : 'transfer'}`;
   let advisories = p.advisories.get(key);
   if (advisories === undefined) {
-    const matched = p.generalRuleIds.filter((_, r) => p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio));
-    p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(matched)])));
+    const matched = p.generalRuleIds.filter((_, r) => applies(r));
+    p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(matched, holdings ? 'holdings' : 'transfer')])));
   }
   return advisories;
 }

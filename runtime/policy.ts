@@ -78,7 +78,7 @@ export class Policy {
    * sector, exemptions and kinds of sensitive information are ones this policy defines.
    */
   problems(request: unknown): RequestProblem[] {
-    const r = request as { asOf?: unknown; processor?: { zone?: unknown }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+    const r = request as { asOf?: unknown; processor?: { zone?: unknown; holdings?: { sensitiveKinds?: unknown } }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
     const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
@@ -89,6 +89,7 @@ export class Policy {
     if (typeof sector === 'string' && !this.vocabulary.sectors.has(sector)) problems.push({ pointer: '/transfer/sector', message: `must be one of the annex's subcategories: ${[...this.vocabulary.sectors].join(', ')}` });
     unknownNames(r?.transfer?.exemptions, '/transfer/exemptions', this.vocabulary.exemptions, problems);
     unknownNames(r?.transfer?.personalInfo?.sensitiveKinds, '/transfer/personalInfo/sensitiveKinds', this.vocabulary.kinds, problems);
+    unknownNames(r?.processor?.holdings?.sensitiveKinds, '/processor/holdings/sensitiveKinds', this.vocabulary.kinds, problems);
     // A name the schema already refused (say, not a string of the right form) is said once.
     return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
   }

@@ -20,7 +20,15 @@ export interface EvaluationRequest {
   readonly asOf: string;
   /** True: draft, consultation and approved lists decide too, and the response says it is a preview. */
   readonly preview?: boolean;
-  readonly processor: { readonly zone: ZoneId; readonly ciio: boolean };
+  readonly processor: {
+    readonly zone: ZoneId;
+    readonly ciio: boolean;
+    /**
+     * What the processor holds (掌握) in all, de-duplicated natural persons: the annex's rules 2
+     * and 3 speak of holdings. Without it, advisories use the transfer's volumes and say so.
+     */
+    readonly holdings?: Holdings;
+  };
   readonly transfer: {
     /** False: a purely domestic transfer (no provision abroad, no access or download from abroad). */
     readonly isExport: boolean;
@@ -33,7 +41,15 @@ export interface EvaluationRequest {
     readonly personalInfo?: { readonly persons?: number; readonly sensitivePersons?: number; readonly sensitiveKinds?: readonly string[] };
     /** National exemptions (`art3`, `art4`, `art5.1`–`art5.3`) claimed for this whole transfer. */
     readonly exemptions?: readonly string[];
+    /** The data concerns export control or technology export (measures Art. 24), whatever its sector. */
+    readonly exportControl?: boolean;
   };
+}
+
+export interface Holdings {
+  readonly persons?: number;
+  readonly sensitivePersons?: number;
+  readonly sensitiveKinds?: readonly string[];
 }
 
 export type Outcome = PathwayId | 'not-applicable' | 'indeterminate';
@@ -52,14 +68,20 @@ export interface Reason {
   readonly citations: readonly string[];
   /** The list item, list, exemption or baseline rule this reason comes from. */
   readonly source?: string;
-  /** Inferred: our reading goes beyond the texts (DOMAIN §5). */
+  /** Inferred: our reading goes beyond the texts; `reading` links to the entry that explains it. */
   readonly inferred?: boolean;
+  /** With `inferred`: `docs/reading-of-the-law.md#<entry>`. */
+  readonly reading?: string;
 }
 
 export interface Obligation {
   readonly code: string;
   readonly message: Message;
   readonly citations: readonly string[];
+  /** The list or item an advisory concerns. */
+  readonly source?: string;
+  /** The reading an advisory rests on: `docs/reading-of-the-law.md#<entry>`. */
+  readonly reading?: string;
 }
 
 export interface EvaluationResponse {

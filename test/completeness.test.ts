@@ -22,7 +22,7 @@ function tableRows(text: string): string[][] {
   return lines.slice(header + 1).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
 }
 
-/** The merged example cells, as DOMAIN.md §2 reads the seed (first..last subcategory number). */
+/** The merged example cells as the seed's table reads (first..last subcategory number). */
 const EXAMPLE_GROUPS = [[1, 2], [3, 7], [8, 10], [11, 14], [15, 17], [18, 18], [19, 19], [20, 21], [22, 25], [26, 26], [27, 32], [33, 34], [35, 36], [37, 38], [39, 40]];
 
 describe('the measures', () => {
@@ -84,10 +84,12 @@ describe('the annex', () => {
       any: [
         { measure: 'persons', min: 10_000_000 },
         { measure: 'sensitive', min: 1_000_000 },
-        { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['bank-account', 'insurance-account', 'registered-account', 'medical'] }] },
+        // Rule 2's kinds end in 等: other-sensitive stands for a kind it does not name.
+        { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['bank-account', 'insurance-account', 'registered-account', 'medical', 'other-sensitive'] }] },
       ],
     });
-    expect(r3!.when).toEqual({ all: [{ ciio: true }, { measure: 'persons', min: 100_000 }] });
+    // Rule 3 does not exclude sensitive personal information.
+    expect(r3!.when).toEqual({ all: [{ ciio: true }, { any: [{ measure: 'persons', min: 100_000 }, { measure: 'sensitive', min: 100_000 }] }] });
   });
 
   it('has 13 categories and 40 subcategories whose names and descriptions match the table', () => {

@@ -14,7 +14,7 @@
  * (or QINGDAN_DIFF_SEED=<n>; QINGDAN_DIFF_RUNS=<n> sets the runs per policy). A failure prints
  * the seed and the shrunk counterexample with both answers.
  *
- * Where the runtime departs from DOMAIN.md the reference does not copy it: any disagreement fails.
+ * Where the runtime departs from docs/reading-of-the-law.md the reference does not copy it: any disagreement fails.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import { Policy } from '../runtime/index.js';
 import type { Condition, PolicyArtifact, Rung } from '../runtime/artifact.js';
 import type { EvaluationRequest, EvaluationResponse, RequestItem } from '../runtime/request.js';
 import { referenceDecide, type ReferenceAnswer } from './reference/decide.js';
+import { readingAnchors } from './reading-anchors.js';
 import { ROOT, tempDir } from './support.js';
 
 const RUNS_PER_POLICY = Number(process.env.QINGDAN_DIFF_RUNS ?? 55_000);
@@ -138,6 +139,8 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
     }
   }
   for (const y of [2025, 2026, 2027, 2028, 2029, 2030]) boundaryDates.add(`${y}-01-01`);
+  // The measures' trial: its first day, its last day and the day after.
+  for (const d of [a.trial?.from, a.trial?.until]) if (d !== undefined) for (const k of [-1, 0, 1]) boundaryDates.add(dayShift(d, k));
   const start = Date.UTC(2024, 0, 1);
   const anyDay = fc.integer({ min: 0, max: 365 * 8 }).map((n) => new Date(start + n * 86_400_000).toISOString().slice(0, 10));
   const asOf = fc.oneof({ arbitrary: fc.constantFrom(...boundaryDates), weight: 3 }, { arbitrary: anyDay, weight: 2 });
@@ -188,10 +191,25 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
 
   const listSectors = [...new Set(a.lists.map((l) => l.sector))];
   const otherSectors = Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`).filter((s) => !listSectors.includes(s));
-  const sector = fc.oneof({ arbitrary: fc.constantFrom(...listSectors), weight: 5 }, { arbitrary: fc.constantFrom(...otherSectors), weight: 2 }, { arbitrary: fc.constant(undefined), weight: 3 });
+  const sector = fc.oneof(
+    { arbitrary: fc.constantFrom(...listSectors), weight: 5 },
+    { arbitrary: fc.constantFrom(...otherSectors), weight: 2 },
+    // Export control's subcategories (measures Art. 24).
+    { arbitrary: fc.constantFrom('S38', 'S39'), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 3 },
+  );
 
   const kindCodes = a.annex.sensitiveKinds.map((k) => k.code);
   const personalInfo = fc
+    .record({ persons: optVolume, sensitivePersons: optVolume, sensitiveKinds: fc.option(fc.subarray(kindCodes), { nil: undefined, freq: 2 }) })
+    .map(({ persons, sensitivePersons, sensitiveKinds }) => ({
+      ...(persons !== undefined ? { persons } : {}),
+      ...(sensitivePersons !== undefined ? { sensitivePersons } : {}),
+      ...(sensitiveKinds !== undefined ? { sensitiveKinds } : {}),
+    }));
+
+  // What the processor holds (annex rules 2 and 3), sometimes stated.
+  const holdings = fc
     .record({ persons: optVolume, sensitivePersons: optVolume, sensitiveKinds: fc.option(fc.subarray(kindCodes), { nil: undefined, freq: 2 }) })
     .map(({ persons, sensitivePersons, sensitiveKinds }) => ({
       ...(persons !== undefined ? { persons } : {}),
@@ -219,11 +237,13 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
       items: fc.option(items, { nil: undefined, freq: 5 }),
       personalInfo: fc.option(personalInfo, { nil: undefined, freq: 3 }),
       exemptions,
+      holdings: fc.option(holdings, { nil: undefined, freq: 3 }),
+      exportControl: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.constant(true), weight: 1 }, { arbitrary: fc.constant(false), weight: 1 }),
     })
     .map((g) => ({
       asOf: g.asOf,
       ...(g.preview !== undefined ? { preview: g.preview } : {}),
-      processor: { zone: g.zone, ciio: g.ciio },
+      processor: { zone: g.zone, ciio: g.ciio, ...(g.holdings !== undefined ? { holdings: g.holdings } : {}) },
       transfer: {
         isExport: g.isExport,
         ...(g.importantData !== undefined ? { importantData: g.importantData } : {}),
@@ -231,6 +251,7 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
         ...(g.items !== undefined ? { items: g.items } : {}),
         ...(g.personalInfo !== undefined ? { personalInfo: g.personalInfo } : {}),
         ...(g.exemptions !== undefined ? { exemptions: g.exemptions } : {}),
+        ...(g.exportControl !== undefined ? { exportControl: g.exportControl } : {}),
       },
     }));
 }
@@ -250,11 +271,15 @@ function fromRuntime(r: EvaluationResponse): Comparable {
   const basis = r.basis.kind === 'list' ? `list:${r.basis.lists.join(',')}` : r.basis.kind;
   return {
     pathway: r.pathway,
-    codes: r.reasons.map((x) => x.code).sort(),
+    // An inferred reason with the entry of the reading of the law it links to.
+    codes: r.reasons.map((x) => (x.reading ? `${x.code}#${x.reading.split('#')[1]}` : x.code)).sort(),
     basis,
     obligations: r.obligations.map((o) => o.code),
-    // The advisory with the annex rules it cites (its other citations are fixed articles).
-    advisories: r.advisories.map((a) => `${a.code}:${a.citations.filter((c) => c.startsWith('annex.')).join(',')}`),
+    // An advisory with what it names: the list or item, or the annex rules it cites and the
+    // figure it used (its other citations are fixed articles).
+    advisories: r.advisories
+      .map((a) => (a.source !== undefined ? `${a.code}:${a.source}` : `${a.code}:${a.citations.filter((c) => c.startsWith('annex.')).join(',')}#${a.reading?.split('#')[1]}`))
+      .sort(),
   };
 }
 
@@ -301,6 +326,7 @@ describe('differential: runtime vs plain reference model', () => {
     it(`agrees with the reference on ${RUNS_PER_POLICY} generated requests (${which} policy, seed ${SEED})`, () => {
       const { name, policy, artifact } = which === 'real' ? real : varied;
       const stats = { runs: 0, validated: 0, pathways: new Map<string, number>() };
+      const anchors = readingAnchors();
       const started = performance.now();
       fc.assert(
         fc.property(requestArbitrary(artifact), (req) => {
@@ -313,6 +339,8 @@ describe('differential: runtime vs plain reference model', () => {
             stats.validated++;
           }
           stats.pathways.set(rt.pathway, (stats.pathways.get(rt.pathway) ?? 0) + 1);
+          // Every inference links to its entry in docs/reading-of-the-law.md, and the entry exists.
+          for (const r of rt.reasons) if ((r.inferred === true) !== (r.reading !== undefined) || (r.reading && !anchors.has(r.reading.split('#')[1]!))) throw new Error(`reason ${r.code}: inferred ${r.inferred}, reading ${r.reading}`);
           const a = fromRuntime(rt);
           const b = fromReference(ref);
           if (same(a, b)) return;
@@ -334,7 +362,7 @@ describe('differential: runtime vs plain reference model', () => {
   // does not compare): the strictest rung that holds must decide.
   it('decides by the strictest matching rung, not the first written (formerly a runtime bug)', () => {
     const req: EvaluationRequest = {
-      asOf: '2026-06-01',
+      asOf: '2026-12-01',
       processor: { zone: 'nansha', ciio: false },
       transfer: { isExport: true, sector: 'S16', items: [{ id: 'icv.supplier-contacts', persons: 200_000 }], personalInfo: { sensitiveKinds: ['medical'] } },
     };

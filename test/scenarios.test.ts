@@ -13,6 +13,7 @@ import { build } from '../compiler/build.js';
 import { InvalidRequestError } from '../runtime/errors.js';
 import { Policy } from '../runtime/policy.js';
 import type { EvaluationResponse } from '../runtime/request.js';
+import { readingAnchors } from './reading-anchors.js';
 import { ROOT, tempDir } from './support.js';
 
 const CASES_DIR = join(ROOT, 'test/scenarios/cases');
@@ -30,6 +31,12 @@ interface Expectation {
   /** Obligations that must not be imposed. */
   readonly withoutObligations?: readonly string[];
   readonly advisories?: readonly string[];
+  /** Citations the advisories must carry between them (`annex.rule2`). */
+  readonly advisoryCitations?: readonly string[];
+  /** Entries of the reading of the law the advisories must link to (`holdings`). */
+  readonly advisoryReadings?: readonly string[];
+  /** Reasons that must be marked inferred, by code. */
+  readonly inferred?: readonly string[];
 }
 
 interface Scenario {
@@ -41,7 +48,7 @@ interface Scenario {
   readonly expect: Expectation;
 }
 
-const EXPECT_KEYS = new Set(['invalid', 'problems', 'pathway', 'citations', 'reasons', 'basis', 'obligations', 'withoutObligations', 'advisories']);
+const EXPECT_KEYS = new Set(['invalid', 'problems', 'pathway', 'citations', 'reasons', 'basis', 'obligations', 'withoutObligations', 'advisories', 'advisoryCitations', 'advisoryReadings', 'inferred']);
 
 function loadScenario(file: string): Scenario {
   const doc = parse(readFileSync(join(CASES_DIR, file), 'utf8')) as Partial<Scenario> | null;
@@ -137,6 +144,19 @@ describe('scenarios', () => {
     if (e.pathway === 'not-applicable') expect(response.obligations, context).toEqual([]);
 
     if (e.advisories !== undefined) expect(response.advisories.map((a) => a.code).sort(), context).toEqual([...e.advisories].sort());
+    const advisoryCitations = new Set(response.advisories.flatMap((a) => a.citations));
+    for (const c of e.advisoryCitations ?? []) expect(advisoryCitations.has(c), `${context}\nno advisory cites ${c}`).toBe(true);
+    const advisoryReadings = new Set(response.advisories.map((a) => a.reading?.split('#')[1]));
+    for (const r of e.advisoryReadings ?? []) expect(advisoryReadings.has(r), `${context}\nno advisory links to #${r}`).toBe(true);
+    for (const code of e.inferred ?? []) expect(response.reasons.some((r) => r.code === code && r.inferred === true), `${context}\n${code} must be inferred`).toBe(true);
+
+    // Every inference links to its entry in the reading of the law, and only inferences do.
+    const anchors = readingAnchors();
+    for (const r of response.reasons) {
+      expect(r.inferred === true, `${context}\n${r.code}: inferred iff it links to the reading`).toBe(r.reading !== undefined);
+      if (r.reading) expect(anchors.has(r.reading.split('#')[1]!), `${context}\n${r.reading}`).toBe(true);
+    }
+    for (const a of [...response.obligations, ...response.advisories]) if (a.reading) expect(anchors.has(a.reading.split('#')[1]!), `${context}\n${a.reading}`).toBe(true);
 
     // The decision is the strictest reason: no reason is stricter than the pathway.
     expect(response.reasons.some((r) => r.outcome === response.pathway), context).toBe(true);

@@ -15,11 +15,11 @@ async function runDiff(root: string, base: string | undefined, head: string | un
   return { ...(await diffRevisions(root, baseRevision, head ?? WORKING_TREE)), baseRevision };
 }
 
-/** Prints the diagnostics of a revision that does not compile; true when there were any. */
+/** Prints why a revision cannot be read (git, QD4030) or does not compile; true when it cannot. */
 function reportBroken(io: Io, result: RevisionDiff): boolean {
   if (result.diff) return false;
   printDiagnostics(io, result.diagnostics, new Map(result.sources.map((s) => [s.path, s.text])));
-  io.stderr.write('qingdan: cannot diff: a revision does not compile (see above)\n');
+  io.stderr.write('qingdan: cannot diff: a revision cannot be read or does not compile (see above)\n');
   return true;
 }
 

@@ -94,7 +94,7 @@ async function run(root: string, head: string, base: string | undefined, options
   }
 }
 
-interface Loaded {
+interface Inputs {
   readonly snapshot: Awaited<ReturnType<typeof readSnapshot>>;
   readonly governance: Governance;
   readonly read: ReturnType<typeof readLists>;
@@ -102,7 +102,7 @@ interface Loaded {
   readonly ledger: Ledger | undefined;
 }
 
-async function runRules(head: string, base: string | undefined, options: CheckOptions, { snapshot, governance, read, trusted, ledger }: Loaded): Promise<GovernanceReport> {
+async function runRules(head: string, base: string | undefined, options: CheckOptions, { snapshot, governance, read, trusted, ledger }: Inputs): Promise<GovernanceReport> {
   const findings: Finding[] = [...snapshot.diagnostics, ...governance.diagnostics, ...read.diagnostics].map((diagnostic) => ({ diagnostic, ...proposalOf(diagnostic) }));
   if (!governance.roster) findings.push({ diagnostic: diagnostic('cannot-read', undefined, { path: ROSTER_PATH, reason: `not in commit ${head.slice(0, 12)}` }) });
   const proposals = new Map(governance.proposals.flatMap((p) => (p.meta?.value ? [[p.meta.value.id, p.meta.value] as const] : [])));

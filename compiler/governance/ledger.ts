@@ -11,7 +11,7 @@
  */
 import { BlobReader } from '../git/objects.js';
 import { readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
-import { ROSTER_PATH, type FileSet } from './load.js';
+import { ROSTER_PATH } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
 import { proposalSchema, rosterSchema } from './schemas.js';
 import { decodeText, GOVERNED_PATHS } from './snapshot.js';
@@ -234,4 +234,3 @@ export class Ledger {
   }
 }
 
-export type { FileSet };

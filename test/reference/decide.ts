@@ -1,5 +1,5 @@
 /**
- * A deliberately plain reference model of the decision order (DOMAIN.md §3 and §5), for
+ * A deliberately plain reference model of the decision order (docs/reading-of-the-law.md#decision-order), for
  * differential testing against `runtime/evaluate.ts` (Cedar-style): the two are written
  * separately, and `test/differential.test.ts` runs both over generated requests.
  *
@@ -8,17 +8,19 @@
  * artifact's JSON by one recursive function; items and lists are found by walking the artifact.
  * Slow and obvious beats fast and clever here.
  *
- * Where DOMAIN.md leaves a detail open, this model takes the runtime's documented reading
+ * Where the reading of the law leaves a detail open, this model takes the runtime's documented reading
  * (fail closed: `indeterminate` where the policy cannot decide). Where the runtime reads the
  * texts in a way that looks wrong, this model does NOT copy it; each such place is marked
  * "READING DIFFERS FROM THE RUNTIME" and the differential test names it as a known runtime bug.
  *
  * The decision order: 1 not an export → not applicable; 2 important data (notified or
- * published, or named by a list in force) → assessment; unknown items and items of lists that
- * do not decide on asOf → indeterminate; 3 national exemptions (none for important data; Art. 3
- * not with personal information); 4 CIIO with personal information → assessment; 5 items on the
- * processor's zone's lists → their ladder, data of a listed sector not on the list → exempt;
- * 6 otherwise the national thresholds. The strictest part decides.
+ * published, or named by a list that decides) → assessment; unknown items → indeterminate;
+ * 3 national exemptions (none for important data; Art. 3 not with personal information); 4 CIIO
+ * with personal information → assessment; 5 items on the processor's zone's lists that decide →
+ * their ladder, data of a listed sector not on the list → exempt; 6 otherwise — no list, or a
+ * list that does not decide (not in force, not for the zone, after the measures' trial) — the
+ * national thresholds over those volumes, with an advisory naming each such list. The strictest
+ * part decides. Duties: export control (S38/S39 or flagged), personal-information duties.
  */
 import type { Condition, ListItem, NegativeList, PathwayId, PolicyArtifact, Rung } from '../../runtime/artifact.js';
 import type { EvaluationRequest, Outcome } from '../../runtime/request.js';
@@ -90,7 +92,7 @@ export function conditionHolds(c: Condition, v: Volumes): boolean {
 
 /**
  * READING DIFFERS FROM THE RUNTIME (which takes the first rung that holds, in artifact order).
- * The pathway of a ladder: the STRICTEST rung whose condition holds (DOMAIN §5: the strictest
+ * The pathway of a ladder: the STRICTEST rung whose condition holds (docs/reading-of-the-law.md#strictest-part: the strictest
  * pathway decides; the compiler leaves overlaps of rungs that test kinds or CIIO status to a
  * "strictest-wins" rule, QD3004). Undefined when no rung holds: below every threshold.
  */
@@ -103,8 +105,12 @@ export function ladderPathway(ladder: readonly Rung[], v: Volumes): PathwayId | 
   return best;
 }
 
-/** Does the list decide on `asOf`? Repealed never; unadopted only in a preview; `until` excluded. */
-export function listActive(list: NegativeList, asOf: string, preview: boolean): boolean {
+/**
+ * Does the list decide on `asOf`? Never after the measures' trial (its `until` excluded);
+ * repealed never; unadopted only in a preview; its own `until` excluded.
+ */
+export function listActive(list: NegativeList, asOf: string, preview: boolean, trialUntil?: string): boolean {
+  if (trialUntil !== undefined && asOf >= trialUntil) return false;
   if (list.status === 'repealed') return false;
   if (list.status !== 'in-force' && !preview) return false;
   if (asOf < list.effective.from) return false;
@@ -152,14 +158,23 @@ export function combinedEntries(items: readonly { id: string; persons?: number; 
   return combined;
 }
 
-/** Decides `req` under `policy`. The request is assumed to conform to the request schema. */
+/** The annex subcategories whose data measures Art. 24 sends to export-control law. */
+const EXPORT_CONTROL = ['S38', 'S39'];
+
+/**
+ * Decides `req` under `policy`. The request is assumed to conform to the request schema.
+ * Reason codes of inferred reasons carry their entry of the reading of the law
+ * (`national-threshold#no-list-decides`); advisories carry what they name (`pending-list:icv`).
+ */
 export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest): ReferenceAnswer {
   const t = req.transfer;
 
   // 1. Not an export: nothing applies.
-  if (!t.isExport) return { pathway: 'not-applicable', codes: ['not-export'], basis: { kind: 'none' }, obligations: [], advisories: [] };
+  if (!t.isExport) return { pathway: 'not-applicable', codes: ['not-export#not-an-export'], basis: { kind: 'none' }, obligations: [], advisories: [] };
 
   const preview = req.preview === true;
+  const trialUntil = policy.trial?.until;
+  const trialEnded = trialUntil !== undefined && req.asOf >= trialUntil;
   const zone = req.processor.zone;
   const ciio = req.processor.ciio;
   const items = combinedEntries(t.items ?? []);
@@ -174,13 +189,28 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
 
   const parts: ReferencePart[] = [];
   const listsUsed: NegativeList[] = [];
+  const named: string[] = [];
   let baselineUsed = false;
   let important = t.importantData === true;
+  let exportControl = t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL.includes(t.sector));
+  // Volumes the national thresholds decide, and whether a list that does not decide sent them there.
+  let nationalPersons = 0;
+  let nationalSensitive = 0;
+  let becauseOfAList = false;
   const useList = (list: NegativeList) => {
     if (!listsUsed.includes(list)) listsUsed.push(list);
   };
+  const name = (advisory: string) => {
+    if (!named.includes(advisory)) named.push(advisory);
+  };
+  const toNational = (persons: number, sensitive: number) => {
+    if (persons + sensitive === 0) return;
+    nationalPersons += persons;
+    nationalSensitive += sensitive;
+    becauseOfAList = true;
+  };
   const finish = (): ReferenceAnswer => {
-    if (parts.length === 0) parts.push({ code: 'no-personal-or-important-data', outcome: 'exempt' });
+    if (parts.length === 0) parts.push({ code: 'no-personal-or-important-data#nothing-regulated', outcome: 'exempt' });
     let pathway: Outcome = 'exempt';
     for (const p of parts) {
       if (strictness(p.outcome) > strictness(pathway)) pathway = p.outcome;
@@ -189,13 +219,17 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     if (listsUsed.length > 0) basis = { kind: 'list', lists: listsUsed.map((l) => l.id).sort() };
     else if (baselineUsed) basis = { kind: 'baseline' };
     // Duties: report to the regional body when a list of the processor's zone was used (Art. 15);
-    // an assessment's validity; no certification with important data; security duties always.
+    // an assessment's validity; no certification with important data; export control (Art. 24);
+    // the personal-information duties of PIPL Arts 39, 55–56; security duties always.
     const obligations: string[] = [];
     if (listsUsed.some((l) => l.zones.includes(zone))) obligations.push('report-to-region');
     if (pathway === 'security-assessment' && policy.baseline.validity !== undefined) obligations.push('assessment-validity');
     if (important) obligations.push('certification-unavailable');
+    if (exportControl) obligations.push('export-control');
+    if (anyPersonalInfo) obligations.push('pi-notice-and-separate-consent', 'pi-impact-assessment');
     obligations.push('security-duties');
-    return { pathway, codes: parts.map((p) => p.code).sort(), basis, obligations, advisories: important ? [] : advisories(policy, req) };
+    const fromRules = important ? [] : advisories(policy, req);
+    return { pathway, codes: parts.map((p) => p.code).sort(), basis, obligations, advisories: [...named, ...fromRules].sort() };
   };
 
   // 2. Important data notified or published: security assessment for anyone.
@@ -207,7 +241,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
 
   // The items the request names: first what they are (unknown, list not deciding, important).
   const itemSectors: string[] = [];
-  const listsReportedInactive: string[] = [];
+  const listsNamed: string[] = [];
   const onUsableLists: { persons: number; sensitive: number; entries: number; item: ListItem; list: NegativeList }[] = [];
   for (const requested of items) {
     const found = findItem(policy, requested.id);
@@ -217,15 +251,19 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     }
     const { item, list } = found;
     if (!itemSectors.includes(list.sector)) itemSectors.push(list.sector);
+    if (EXPORT_CONTROL.includes(item.category)) exportControl = true;
     const persons = requested.persons ?? 0;
     const sensitive = requested.sensitivePersons ?? 0;
     // A CIIO's personal information is decided by national Art. 7(1) below, whatever the list says
     // or whatever state it is in; what the list names as important still counts.
     if (ciio && !item.important && (persons > 0 || sensitive > 0)) continue;
-    if (!listActive(list, req.asOf, preview)) {
-      // The list does not decide on asOf, so it cannot say what this item is: fail closed.
-      parts.push({ code: 'no-list-in-force', outcome: 'indeterminate' });
-      listsReportedInactive.push(list.id);
+    if (!listActive(list, req.asOf, preview, trialUntil)) {
+      // A list without effect: the national rules decide the item's data, and the list is named;
+      // what it would name as important has no effect either, but is worth identifying.
+      toNational(persons, sensitive);
+      name(`pending-list:${list.id}`);
+      if (item.important) name(`pending-list-important-item:${item.id}`);
+      listsNamed.push(list.id);
       continue;
     }
     if (item.important) {
@@ -239,7 +277,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   }
 
   // 3. National exemptions claimed for the whole transfer; none removes important data,
-  //    whether notified, published or named by a list (DOMAIN §5.2).
+  //    whether notified, published or named by a list (decision order, step 2).
   const claimed = t.exemptions ?? [];
   if (claimed.length > 0) {
     let accepted = 0;
@@ -275,17 +313,19 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     return finish();
   }
 
-  // 5. Items of usable lists: the list must cover the processor's zone; then its ladder.
+  // 5. Items of lists that decide: the list must cover the processor's zone; then its ladder.
+  //    A list that does not cover the zone leaves the item to the national rules.
   for (const { persons, sensitive, entries, item, list } of onUsableLists) {
     if (zone === 'outside' || !list.zones.includes(zone)) {
-      parts.push({ code: 'list-not-in-zone', outcome: 'indeterminate' });
+      toNational(persons, sensitive);
+      name(`pending-list:${list.id}`);
       continue;
     }
     const pathway = ladderPathway(item.ladder, { persons, sensitive, kinds, ciio });
-    if (pathway === undefined) parts.push({ code: 'list-item-below-threshold', outcome: 'exempt' });
+    if (pathway === undefined) parts.push({ code: 'list-item-below-threshold#item-below-threshold', outcome: 'exempt' });
     else parts.push({ code: 'list-item-threshold', outcome: pathway });
     // Several entries of the item were summed before its ladder applied: said in its own reason.
-    if (entries > 1) parts.push({ code: 'item-entries-combined', outcome: pathway ?? 'exempt' });
+    if (entries > 1) parts.push({ code: 'item-entries-combined#item-entries-combined', outcome: pathway ?? 'exempt' });
     useList(list);
   }
 
@@ -302,31 +342,41 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   }
 
   if (sectorLists.length > 0) {
-    const active = sectorLists.filter((l) => listActive(l, req.asOf, preview));
+    const active = sectorLists.filter((l) => listActive(l, req.asOf, preview, trialUntil));
     if (active.length === 0) {
-      // The sector has lists for this zone, but none decides on asOf: fail closed (said once).
-      const allReported = sectorLists.every((l) => listsReportedInactive.includes(l.id));
-      if (!allReported) parts.push({ code: 'no-list-in-force', outcome: 'indeterminate' });
+      // The sector's lists here do not decide: the national rules decide its personal information.
+      for (const l of sectorLists) if (!listsNamed.includes(l.id)) name(`pending-list:${l.id}`);
+      toNational(piPersons, piSensitive);
     } else if (piHasVolume || items.length === 0) {
       // Data of a listed sector that is not on the list: exempt (Art. 13 of the measures; national Art. 6).
       parts.push({ code: 'not-on-list', outcome: 'exempt' });
       useList(active[0]!);
     }
-  } else if (piHasVolume) {
-    // 6. No list: the national thresholds (Arts 5(4), 7, 8) on the personal information outside the items.
+  } else {
+    // No list for the sector here (measures Art. 14): its personal information goes to the national rules.
+    nationalPersons += piPersons;
+    nationalSensitive += piSensitive;
+  }
+
+  // 6. The national thresholds (Arts 5(4), 7, 8) over what no list decides. Where a list exists but
+  //    does not decide, or the trial has ended, the reason is our reading and says which.
+  if (nationalPersons + nationalSensitive > 0) {
     baselineUsed = true;
-    const pathway = ladderPathway(policy.baseline.ladder, { persons: piPersons, sensitive: piSensitive, kinds, ciio });
-    if (pathway === undefined) parts.push({ code: 'national-below-threshold', outcome: policy.baseline.below.pathway });
-    else parts.push({ code: 'national-threshold', outcome: pathway });
+    const reading = !becauseOfAList ? '' : trialEnded ? '#trial-period' : '#no-list-decides';
+    const pathway = ladderPathway(policy.baseline.ladder, { persons: nationalPersons, sensitive: nationalSensitive, kinds, ciio });
+    if (pathway === undefined) parts.push({ code: `national-below-threshold${reading}`, outcome: policy.baseline.below.pathway });
+    else parts.push({ code: `national-threshold${reading}`, outcome: pathway });
   }
 
   return finish();
 }
 
 /**
- * Advisories: the annex's numeric identification rules that the transfer's total volumes
- * (personal information and items together) meet suggest the data may be important data.
- * Returns `identify-important-data:<rule ids>` or nothing.
+ * Advisories: the annex's numeric identification rules suggest the processor's data may be
+ * important data. The rules speak of holdings (掌握): the request's holdings when stated, else
+ * the transfer's total volumes (personal information and items together). The rules about
+ * 广东自贸试验区企业 advise only processors in a zone. Only a transfer of personal information is
+ * advised. Returns `identify-important-data:<rule ids>#<figure's reading>` or nothing.
  */
 function advisories(policy: PolicyArtifact, req: EvaluationRequest): string[] {
   const t = req.transfer;
@@ -337,11 +387,19 @@ function advisories(policy: PolicyArtifact, req: EvaluationRequest): string[] {
     sensitive += i.sensitivePersons ?? 0;
   }
   if (persons === 0 && sensitive === 0) return [];
+  let kinds = t.personalInfo?.sensitiveKinds ?? [];
+  const holdings = req.processor.holdings;
+  if (holdings !== undefined) {
+    persons = holdings.persons ?? 0;
+    sensitive = holdings.sensitivePersons ?? 0;
+    kinds = holdings.sensitiveKinds ?? kinds;
+  }
   const matched: string[] = [];
   for (const rule of policy.annex.generalRules.rules) {
     if (rule.when === undefined) continue;
-    if (conditionHolds(rule.when, { persons, sensitive, kinds: t.personalInfo?.sensitiveKinds ?? [], ciio: req.processor.ciio })) matched.push(rule.id);
+    if (req.processor.zone === 'outside' && rule.text.startsWith('广东自贸试验区企业')) continue;
+    if (conditionHolds(rule.when, { persons, sensitive, kinds, ciio: req.processor.ciio })) matched.push(rule.id);
   }
   if (matched.length === 0) return [];
-  return [`identify-important-data:${matched.join(',')}`];
+  return [`identify-important-data:${matched.join(',')}#${holdings !== undefined ? 'holdings' : 'important-data-advisories'}`];
 }

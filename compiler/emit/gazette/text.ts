@@ -40,7 +40,8 @@ const MEASURE_ZH = { persons: '个人信息', sensitive: '敏感个人信息' } 
 /** A threshold condition in the regulation's words (以上 includes, 不满 excludes). */
 export function conditionZh(c: Condition, kinds: ReadonlyMap<string, string>): string {
   if ('any' in c) return c.any.map((t) => conditionZh(t, kinds)).join('；或');
-  if ('all' in c) return c.all.map((t) => conditionZh(t, kinds)).join('，且');
+  // An alternative inside a conjunction is bracketed, so 且 and 或 cannot be misread.
+  if ('all' in c) return c.all.map((t) => ('any' in t ? `（${conditionZh(t, kinds)}）` : conditionZh(t, kinds))).join('，且');
   if ('measure' in c) {
     const what = MEASURE_ZH[c.measure];
     if (c.min !== undefined && c.max !== undefined) return `${volume(c.min)}人以上、不满${volume(c.max)}人的${what}`;

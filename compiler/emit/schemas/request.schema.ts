@@ -24,6 +24,16 @@ export const requestSchema = {
       properties: {
         zone: { ...code, description: "a zone of the policy, or 'outside'" },
         ciio: { type: 'boolean', description: 'critical information infrastructure operator' },
+        holdings: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'what the processor holds in all (annex rules 2 and 3: 掌握), de-duplicated natural persons',
+          properties: {
+            persons: volume,
+            sensitivePersons: volume,
+            sensitiveKinds: { type: 'array', maxItems: 100, items: { ...code, description: 'a kind of sensitive information of the annex' } },
+          },
+        },
       },
     },
     transfer: {
@@ -59,6 +69,7 @@ export const requestSchema = {
           },
         },
         exemptions: { type: 'array', maxItems: 20, items: { ...code, description: 'a national exemption of the policy' } },
+        exportControl: { type: 'boolean', description: 'the data concerns export control or technology export (measures Art. 24)' },
       },
     },
   },

@@ -6,12 +6,14 @@ const message = {
   properties: { zh: { type: 'string' }, en: { type: 'string' } },
 } as const;
 const citations = { type: 'array', items: { type: 'string' } } as const;
+/** A link to the entry of docs/reading-of-the-law.md that explains an inference. */
+const reading = { type: 'string', pattern: '^docs/reading-of-the-law\\.md#[a-z0-9-]+$' } as const;
 const outcome = { enum: ['security-assessment', 'standard-contract-or-certification', 'exempt', 'not-applicable', 'indeterminate'] } as const;
 const obligation = {
   type: 'object',
   additionalProperties: false,
   required: ['code', 'message', 'citations'],
-  properties: { code: { type: 'string' }, message, citations },
+  properties: { code: { type: 'string' }, message, citations, source: { type: 'string' }, reading },
 } as const;
 
 export const responseSchema = {
@@ -40,7 +42,7 @@ export const responseSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['code', 'outcome', 'message', 'citations'],
-        properties: { code: { type: 'string' }, outcome, message, citations, source: { type: 'string' }, inferred: { type: 'boolean' } },
+        properties: { code: { type: 'string' }, outcome, message, citations, source: { type: 'string' }, inferred: { type: 'boolean' }, reading },
       },
     },
     obligations: { type: 'array', items: obligation },

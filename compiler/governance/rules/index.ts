@@ -1,6 +1,7 @@
 /** Every governance rule, in the order they report (like compiler/specified-rules.ts for the checker). */
 import type { GovernanceRule } from '../context.js';
 import { CommentCommitRule } from './CommentCommitRule.js';
+import { CommitDatesRule } from './CommitDatesRule.js';
 import { CommentsDisposedRule } from './CommentsDisposedRule.js';
 import { ConcernCommitRule } from './ConcernCommitRule.js';
 import { ConcernsRule } from './ConcernsRule.js';
@@ -50,4 +51,5 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
   ExternalEntryRule,
   PolicyChangeRule,
   TrustRootRule,
+  CommitDatesRule,
 ];
