@@ -166,6 +166,50 @@ describe('gazette official text', () => {
   });
 });
 
+describe('the notice of an adopted list', () => {
+  /** The real policy with the e-commerce list's clauses after `status approved` replaced by `clauses`. */
+  async function buildWith(clauses: string): Promise<{ diagnostics: Array<{ code: string }>; dir: string }> {
+    const work = await tempDir();
+    await cp(join(ROOT, 'policy'), join(work, 'policy'), { recursive: true });
+    await writeFile(join(work, 'package.json'), JSON.stringify({ version: '0.0.1' }));
+    const file = join(work, 'policy/lists/cross-border-ecommerce.qd');
+    const text = await readFile(file, 'utf8');
+    expect(text).toMatch(/\n {2}status approved\n/);
+    await writeFile(file, text.replace(/\n {2}status approved\n/, `\n  status approved\n${clauses}`));
+    const r = await build({ paths: ['policy'], outDir: join(work, 'dist'), root: work });
+    return { diagnostics: r.diagnostics.filter((d) => d.severity === 'error'), dir: join(work, 'dist/gazette') };
+  }
+
+  it('prints the declared 发布机关, 文号 and 发布日期, and no placeholder', async () => {
+    const { diagnostics, dir } = await buildWith('  issuer "广东省某管理机构"\n  docnumber "粤某〔2026〕1号"\n  published 2026-09-15\n');
+    expect(diagnostics).toEqual([]);
+    const text = visibleText(await readFile(join(dir, 'lists/cross-border-ecommerce.html'), 'utf8'));
+    expect(text).toContain('关于发布《跨境电子商务和零售领域数据出境负面清单》的公告');
+    expect(text).toContain('粤某〔2026〕1号');
+    expect(text).toContain('广东省某管理机构');
+    expect(text).toContain('2026年9月15日');
+    expect(text).not.toMatch(/待定|待确认|（草案）/);
+    expect(await readFile(join(dir, 'lists/cross-border-ecommerce.html'), 'utf8')).toContain('<p class="signature">广东省某管理机构</p>');
+  });
+
+  it('marks an unconfirmed date, and placeholders for what is not declared', async () => {
+    const { diagnostics, dir } = await buildWith('  published 2026-09-15 unconfirmed\n');
+    expect(diagnostics).toEqual([]);
+    const text = visibleText(await readFile(join(dir, 'lists/cross-border-ecommerce.html'), 'utf8'));
+    expect(text).toContain('2026年9月15日【待确认】');
+    expect(text).toContain('【发布机关待定】');
+    expect(text).toContain('【文号待定】');
+  });
+
+  it('refuses a clause given twice, and a date that is not one, with located codes', async () => {
+    expect((await buildWith('  issuer "甲"\n  issuer "乙"\n')).diagnostics.map((d) => d.code)).toEqual(['QD2010']);
+    expect((await buildWith('  docnumber "甲"\n  docnumber "乙"\n')).diagnostics.map((d) => d.code)).toEqual(['QD2010']);
+    const bad = (await buildWith('  published 2026-02-30\n')).diagnostics.map((d) => d.code);
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/^QD3\d{3}$/);
+  });
+});
+
 describe('gazette safety', () => {
   it('never lets policy text reach the HTML unescaped', async () => {
     const work = await tempDir();
