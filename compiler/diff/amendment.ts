@@ -142,8 +142,14 @@ function numbered(sentences: readonly string[]): string[] {
   return sentences.map((s, i) => `${chineseNumeral(i + 1)}、${s}${s.endsWith('。”') ? '' : '。'}`);
 }
 
+/** One decision: its title (发布《……》, 关于修改《……》的决定, …) and its paragraphs in order. */
+export interface Decision {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+}
+
 /** The decisions: one per published, repealed or amended document or list, in the order of the diff. */
-export function amendmentText(diff: PolicyDiff, base: PolicyArtifact, head: PolicyArtifact): string {
+export function amendmentDecisions(diff: PolicyDiff, base: PolicyArtifact, head: PolicyArtifact): Decision[] {
   const names: Names = {
     kinds: new Map(head.annex.sensitiveKinds.map((k) => [k.code, k.name])),
     zones: new Map([...base.zones, ...head.zones].map((z) => [z.id, z.name])),
@@ -158,23 +164,32 @@ export function amendmentText(diff: PolicyDiff, base: PolicyArtifact, head: Poli
   ]);
   const groups = new Map<string, PolicyChange[]>();
   for (const c of diff.changes) groups.set(c.container, [...(groups.get(c.container) ?? []), c]);
-  const out: string[] = [];
+  const decisions: Decision[] = [];
   for (const [container, changes] of groups) {
     const before = baseLists.get(container);
     const after = headLists.get(container);
     if (!before && after) {
-      out.push(`发布《${officialTitle(after)}》`, '', `《${officialTitle(after)}》全文见本公报。`, '');
+      const name = `《${officialTitle(after)}》`;
+      decisions.push({ title: `发布${name}`, paragraphs: [`${name}全文见本公报。`] });
       continue;
     }
     if (before && !after) {
-      out.push(`废止《${officialTitle(before)}》`, '', `《${officialTitle(before)}》自本决定公布之日起废止。`, '');
+      const name = `《${officialTitle(before)}》`;
+      decisions.push({ title: `废止${name}`, paragraphs: [`${name}自本决定公布之日起废止。`] });
       continue;
     }
     // A decision names the list as it stood before the decision amends it.
     const name = before ? officialTitle(before) : (titles.get(container) ?? container);
     const sentences = before && after ? listAmendments(changes, before, after, names) : changes.map(documentAmendment);
     if (sentences.length === 0) continue;
-    out.push(`关于修改《${name}》的决定`, '', ...numbered(sentences), `本决定自公布之日起施行。`, `《${name}》根据本决定作相应修改，重新公布。`, '');
+    decisions.push({ title: `关于修改《${name}》的决定`, paragraphs: [...numbered(sentences), '本决定自公布之日起施行。', `《${name}》根据本决定作相应修改，重新公布。`] });
   }
-  return out.length > 0 ? out.join('\n') : '无修改。\n';
+  return decisions;
+}
+
+/** The decisions as plain text: each title, a blank line, its paragraphs; 无修改。 when there are none. */
+export function amendmentText(diff: PolicyDiff, base: PolicyArtifact, head: PolicyArtifact): string {
+  const decisions = amendmentDecisions(diff, base, head);
+  if (decisions.length === 0) return '无修改。\n';
+  return decisions.map((d) => [d.title, '', ...d.paragraphs, ''].join('\n')).join('\n');
 }
