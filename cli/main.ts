@@ -13,6 +13,9 @@ import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEvaluate } from './commands/evaluate.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerLsp } from './commands/lsp.js';
+import { registerNew } from './commands/new.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
@@ -53,6 +56,9 @@ function program(io: Io, run: Run): Command {
   registerKeys(program, run);
   registerVerify(program, run);
   registerServe(program, run);
+  registerFmt(program, run);
+  registerNew(program, run);
+  registerLsp(program, run);
   return program;
 }
 

@@ -107,6 +107,8 @@ export interface DocumentDecl extends Block {
   readonly numbering?: { readonly inferred: true; readonly note?: Text; readonly span: Span };
   readonly source?: Text;
   readonly paraphrase: boolean;
+  /** Where `paraphrase` is written, when it is (for tools that point at it, such as the printer). */
+  readonly paraphraseAt?: Span;
   /** The publication date (in force on publication); `confirmed` false: a value to be confirmed. */
   readonly published?: { readonly date: DateValue; readonly confirmed: boolean; readonly note?: Text; readonly span: Span };
   /** A trial period counted from publication. */

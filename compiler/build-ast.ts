@@ -192,6 +192,7 @@ export class AstBuilder extends BaseVisitor {
       ...(numberingNode ? { numbering: this.visit(numberingNode) } : {}),
       ...(sourceNode ? { source: this.text(this.tok(sourceNode.children as Ctx, 'StringLiteral')) } : {}),
       paraphrase: this.tokens(ctx, 'Paraphrase').length > 0,
+      ...(this.tok(ctx, 'Paraphrase') ? { paraphraseAt: this.tokenSpan(this.tok(ctx, 'Paraphrase')!) } : {}),
       ...(published ? { published } : {}),
       ...(trial ? { trial } : {}),
       chapters: this.nodes(ctx, 'chapterDecl').map((n) => this.visit(n)).filter(Boolean),

@@ -7,6 +7,7 @@ import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PolicyFile } from './ast.js';
 import { check } from './check/check.js';
+import { missingPolicyParts } from './check/rules/OnePerPolicyRule.js';
 import { UnknownKeywordRule } from './check/rules/UnknownKeywordRule.js';
 import type { DiagnosticId } from './diagnostic-codes.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type DiagnosticArgs } from './diagnostics.js';
@@ -36,8 +37,11 @@ export function checkSources(sources: readonly Source[], parse: (source: Source)
   const files = parsed.map((p) => p.file);
   const symbols = collectSymbols(files);
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
-  if (!hasErrors(diagnostics)) diagnostics.push(...check(files, symbols));
-  else {
+  if (!hasErrors(diagnostics)) {
+    diagnostics.push(...check(files, symbols));
+    // Last, so a file checked on its own gets its own errors, not only "no annex".
+    if (!hasErrors(diagnostics)) diagnostics.push(...missingPolicyParts(files));
+  } else {
     // After a syntax error only the local unknown-keyword rule runs: a misspelt clause explains
     // many syntax errors. On a line that already has a syntax error its word is mere debris.
     const broken = new Set(diagnostics.map((d) => `${d.span?.file}:${d.span?.line}`));

@@ -38,6 +38,7 @@ export const CODES = {
   'misplaced-clause': { code: 'QD2008', severity: 'error', en: '{word} is not allowed in {context}', zh: '{word} 不能出现在 {context} 中' },
   'missing-clause': { code: 'QD2009', severity: 'error', en: '{context} {id} has no {clause} clause', zh: '{context} {id} 缺少 {clause} 子句' },
   'duplicate-clause': { code: 'QD2010', severity: 'error', en: '{clause} is given more than once in {context}', zh: '{context} 中 {clause} 重复出现' },
+  'one-per-policy': { code: 'QD2012', severity: 'error', en: 'the policy declares {count} {what}; it must declare exactly one', zh: '策略声明了 {count} 个{whatZh}，应当恰好声明一个' },
   'unknown-counting': { code: 'QD2011', severity: 'error', en: 'unknown counting window {window}', zh: '未知统计周期 {window}' },
 
   'invalid-date': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: {reason}', zh: '日期 {date} 无效：{reason}' },

@@ -5,9 +5,18 @@
  * facts a decision reads sit in one Int32Array, every rung's condition in one ConditionTable,
  * kinds of sensitive information are bits, dates are integers, lists are precomputed per sector
  * and zone, and the reasons — text meant for people — are built on first use, not at load.
+ *
+ * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
+ *
+ *   item block:  list · important (1/0) · item index · rung count · rung…
+ *   rung:        rank · rung index · box count (-1: a condition kept as a tree) · boxes (BOX numbers each)
+ *
+ * rungs strictest first, so the first rung that holds is the strictest that holds. An item
+ * costs the lookup of its id and one or two cache lines; the national ladder is a block too.
  */
 import type { Exemption, ListItem, NegativeList, PolicyArtifact, Rung } from './artifact.js';
-import { ConditionTable, kindBitsOf } from './condition-table.js';
+import { appendBoxes, ConditionTable, kindBitsOf } from './condition-table.js';
+import { Predicate } from './conditions.js';
 import { dayNumber } from './dates.js';
 import { PolicyLoadError } from './errors.js';
 import * as R from './reasons.js';
@@ -36,7 +45,7 @@ const OPEN_ENDED = 99_999_999;
  * The annex subcategories whose data measures Art. 24 sends to export-control law: S38
  * 禁止出口限制出口技术 and S39 属于出口管制法管制的相关数据 (docs/reading-of-the-law.md#export-control).
  */
-const EXPORT_CONTROL_SUBCATEGORIES: ReadonlySet<string> = new Set(['S38', 'S39']);
+export const EXPORT_CONTROL_SUBCATEGORIES: ReadonlySet<string> = new Set(['S38', 'S39']);
 
 /** How the annex's rules 2, 4 and 5 name their subject: enterprises of the zones only. */
 const ZONE_ENTERPRISE = '广东自贸试验区企业';
@@ -47,8 +56,17 @@ function byGround<T>(make: (g: R.NationalGround) => T): Record<R.NationalGround,
   return Object.fromEntries(GROUNDS.map((g) => [g, make(g)])) as Record<R.NationalGround, T>;
 }
 
-/** Numbers per item in `itemData`: its list, 1 when the list names it important, its first rung, the end of its rungs. */
-export const ITEM = 4;
+/** Fields of an item block in `ladders` (see above), relative to its offset. */
+export const ITEM_LIST = 0;
+export const ITEM_IMPORTANT = 1;
+export const ITEM_INDEX = 2;
+export const ITEM_RUNGS = 3;
+export const ITEM_HEADER = 4;
+/** Fields of a rung in `ladders`, relative to its position. */
+export const RUNG_RANK = 0;
+export const RUNG_INDEX = 1;
+export const RUNG_BOXES = 2;
+export const RUNG_HEADER = 3;
 
 /** An exemption with the three reasons a claim of it can give. */
 export interface CompiledExemption {
@@ -59,21 +77,20 @@ export interface CompiledExemption {
 }
 
 export interface CompiledPolicy {
-  readonly itemIndex: ReadonlyMap<string, number>;
-  /** ITEM numbers per item (see ITEM). */
-  readonly itemData: Int32Array;
+  /** Item id → the offset of its block in `ladders`. */
+  readonly itemOffset: ReadonlyMap<string, number>;
+  readonly ladders: Float64Array;
+  /** The national ladder's block (its list is -1). */
+  readonly national: number;
   readonly itemSource: readonly ListItem[];
   readonly itemImportant: (Reason | undefined)[];
   readonly itemBelow: (Reason | undefined)[];
-  /** Rung r is condition r of the table: the items' rungs (strictest first per item), then the national ones. */
-  readonly rungs: ConditionTable;
-  readonly rungRank: Uint8Array;
+  /** By rung index: the rung, its item (-1: national), its reason (built on first use), its tree. */
   readonly rungSource: readonly Rung[];
-  /** The item a rung belongs to; -1 for the national ladder. */
   readonly rungItem: Int32Array;
   readonly rungReason: (Reason | undefined)[];
+  /** The rung index of the national ladder's first rung. */
   readonly nationalFrom: number;
-  readonly nationalTo: number;
   /** The national rungs' reasons by the ground the national rules decide on: [ground][r - nationalFrom]. */
   readonly nationalReason: Readonly<Record<R.NationalGround, readonly Reason[]>>;
   /** 1 when the item's data category is export control's (measures Art. 24: annex S38, S39). */
@@ -82,6 +99,7 @@ export interface CompiledPolicy {
   readonly itemPendingImportant: (Obligation | undefined)[];
   /** The first day after the measures' trial, as a day number: no list has effect from then on. */
   readonly trialUntil: number;
+  readonly rungTree: readonly (Predicate | undefined)[];
   readonly kindBits: ReadonlyMap<string, number>;
 
   readonly lists: readonly NegativeList[];
@@ -126,8 +144,10 @@ export interface CompiledPolicy {
   readonly advisories: Map<string | number, readonly Obligation[]>;
   /** Obligations by (reporting zone, assessment, important, export control, personal information), built on first use. */
   readonly obligations: (readonly Obligation[] | undefined)[];
-  /** Reasons that depend on the request (date, zone, an unknown id), kept while they repeat. */
+  /** Reasons that depend on the request (date, zone), kept while they repeat. */
   readonly recent: Memo<Reason>;
+  /** Reasons for ids no list has, by id, kept while they repeat. */
+  readonly unknown: Memo<Reason>;
 }
 
 /** A memo that forgets everything when full: decisions repeat, and junk input must not grow it. */
@@ -147,8 +167,11 @@ export class Memo<V> {
 }
 
 /** Rungs ordered strictest first (stable), so the first rung that holds is the strictest that holds. */
-function strictestFirst(rungs: readonly Rung[]): Rung[] {
-  return [...rungs].sort((a, b) => rankOf(b.pathway) - rankOf(a.pathway));
+function strictestFirst(rungs: readonly Rung[]): readonly Rung[] {
+  for (let r = 1; r < rungs.length; r++) {
+    if (rankOf(rungs[r]!.pathway) > rankOf(rungs[r - 1]!.pathway)) return [...rungs].sort((a, b) => rankOf(b.pathway) - rankOf(a.pathway));
+  }
+  return rungs; // as the compiler writes them: no copy
 }
 
 function statusOf(list: NegativeList): number {
@@ -188,60 +211,68 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   });
   const sectorZoneLists = Array.from({ length: sectorIndex.size * zoneCount }, (_, k) => (sectorZone[k] ? Int32Array.from(sectorZone[k]) : undefined));
 
-  // Items and their rungs; the national ladder's rungs come last.
-  let itemCount = 0;
-  for (const list of lists) for (const scenario of list.scenarios) itemCount += scenario.items.length;
-  const itemIndex = new Map<string, number>();
-  const itemData = new Int32Array(itemCount * ITEM);
+  // The kinds that get bits: the annex's, and any a condition names.
+  const rules = policy.annex.generalRules.rules.filter((r) => r.when !== undefined);
+  const kinds = new Set(policy.annex.sensitiveKinds.map((k) => k.code));
+  for (const rule of rules) kindsIn(rule.when!, kinds);
+  for (const rung of b.ladder) kindsIn(rung.when, kinds);
+  for (const list of lists) for (const scenario of list.scenarios) for (const item of scenario.items) for (const rung of item.ladder) kindsIn(rung.when, kinds);
+  const kindBits = kindBitsOf(kinds);
+
+  // Item blocks, then the national ladder's.
+  const itemOffset = new Map<string, number>();
   const itemSource: ListItem[] = [];
   const rungSource: Rung[] = [];
   const rungItem: number[] = [];
+  const rungTree: (Predicate | undefined)[] = [];
+  const out: number[] = [];
+  const block = (list: number, important: boolean, item: number, ladder: readonly Rung[]): void => {
+    const rungs = strictestFirst(ladder);
+    out.push(list, important ? 1 : 0, item, rungs.length);
+    for (const rung of rungs) {
+      const r = rungSource.length;
+      rungSource.push(rung);
+      rungItem.push(item);
+      const head = out.length;
+      out.push(rankOf(rung.pathway), r, 0);
+      const boxes = appendBoxes(out, rung.when, kindBits);
+      out[head + RUNG_BOXES] = boxes;
+      rungTree.push(boxes < 0 ? Predicate.of(rung.when) : undefined);
+    }
+  };
   lists.forEach((list, l) => {
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
-        if (itemIndex.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
-        const i = itemSource.length;
-        itemIndex.set(item.id, i);
+        if (itemOffset.has(item.id)) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
+        itemOffset.set(item.id, out.length);
+        block(l, item.important === true, itemSource.length, item.ladder);
         itemSource.push(item);
-        itemData[i * ITEM] = l;
-        itemData[i * ITEM + 1] = item.important === true ? 1 : 0;
-        itemData[i * ITEM + 2] = rungSource.length;
-        for (const rung of strictestFirst(item.ladder)) {
-          rungSource.push(rung);
-          rungItem.push(i);
-        }
-        itemData[i * ITEM + 3] = rungSource.length;
       }
     }
   });
+  const national = out.length;
   const nationalFrom = rungSource.length;
-  for (const rung of strictestFirst(b.ladder)) {
-    rungSource.push(rung);
-    rungItem.push(-1);
-  }
-
-  const rules = policy.annex.generalRules.rules.filter((r) => r.when !== undefined);
-  const kindBits = kindBitsOf([...policy.annex.sensitiveKinds.map((k) => k.code), ...rungSource.flatMap((r) => kindsIn(r.when)), ...rules.flatMap((r) => kindsIn(r.when!))]);
+  block(-1, false, -1, b.ladder);
+  const itemCount = itemSource.length;
   const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
   const nationalRungs = rungSource.slice(nationalFrom);
 
   return {
-    itemIndex,
-    itemData,
+    itemOffset,
+    ladders: Float64Array.from(out),
+    national,
     itemSource,
     itemImportant: new Array(itemCount).fill(undefined),
     itemBelow: new Array(itemCount).fill(undefined),
-    rungs: ConditionTable.of(rungSource.map((r) => r.when), kindBits),
-    rungRank: Uint8Array.from(rungSource, (r) => rankOf(r.pathway)),
     rungSource,
     rungItem: Int32Array.from(rungItem),
     rungReason,
     nationalFrom,
-    nationalTo: rungSource.length,
     nationalReason: byGround((g) => nationalRungs.map((r) => R.nationalRung(r.pathway, r.basis, g))),
     itemExportControlled: Uint8Array.from(itemSource, (i) => (EXPORT_CONTROL_SUBCATEGORIES.has(i.category) ? 1 : 0)),
     itemPendingImportant: new Array(itemCount).fill(undefined),
     trialUntil: policy.trial ? dayNumber(policy.trial.until) : OPEN_ENDED,
+    rungTree,
     kindBits,
     lists,
     listStatus,
@@ -276,12 +307,14 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     advisories: new Map(),
     obligations: [],
     recent: new Memo(4096),
+    unknown: new Memo(4096),
   };
 }
 
-/** The kinds a condition names. */
-function kindsIn(c: Rung['when']): string[] {
-  if ('any' in c) return c.any.flatMap(kindsIn);
-  if ('all' in c) return c.all.flatMap(kindsIn);
-  return 'kindsAny' in c ? [...c.kindsAny] : [];
+/** Adds the kinds a condition names to `out`. */
+function kindsIn(c: Rung['when'], out: Set<string>): void {
+  if ('measure' in c) return;
+  if ('any' in c) for (const term of c.any) kindsIn(term, out);
+  else if ('all' in c) for (const term of c.all) kindsIn(term, out);
+  else if ('kindsAny' in c) for (const k of c.kindsAny) out.add(k);
 }

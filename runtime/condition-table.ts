@@ -85,6 +85,32 @@ export function kindsMaskOf(kinds: readonly string[], kindBits: ReadonlyMap<stri
   return mask;
 }
 
+/**
+ * Appends the boxes of `c` to `out` (BOX numbers each) and returns how many, or -1 when `c` is
+ * not a union of boxes (nothing appended): then test it with its Predicate.
+ */
+export function appendBoxes(out: number[], c: Condition, kindBits: ReadonlyMap<string, number>): number {
+  if ('measure' in c) {
+    // The common case, without building a box first.
+    if (c.measure === 'persons') out.push(c.min ?? 0, c.max ?? Infinity, 0, Infinity, -1, 0);
+    else out.push(0, Infinity, c.min ?? 0, c.max ?? Infinity, -1, 0);
+    return 1;
+  }
+  const boxes = boxesOf(c, kindBits);
+  if (!boxes) return -1;
+  for (const box of boxes) for (const x of box) out.push(x);
+  return boxes.length;
+}
+
+/** Whether one of the boxes in b[from … to) holds for the facts (`flag`: 1 for a CIIO, 0 otherwise). */
+export function boxesHold(b: Float64Array, from: number, to: number, persons: number, sensitive: number, mask: number, flag: number): boolean {
+  for (let i = from; i < to; i += BOX) {
+    if (persons >= b[i]! && persons < b[i + 1]! && sensitive >= b[i + 2]! && sensitive < b[i + 3]! && (b[i + 4]! < 0 || b[i + 4] === flag) && (b[i + 5] === 0 || (mask & b[i + 5]!) !== 0)) return true;
+  }
+  return false;
+}
+
+/** Conditions tested one by one (the annex's general rules); ladders use the item blocks of compile.ts. */
 export class ConditionTable {
   private constructor(
     /** For condition c: its boxes are boxes[BOX * start[c] … BOX * start[c + 1]). */
@@ -98,13 +124,11 @@ export class ConditionTable {
   static of(conditions: readonly Condition[], kindBits: ReadonlyMap<string, number>): ConditionTable {
     const start = new Int32Array(conditions.length + 1);
     const flat: number[] = [];
-    const trees: (Predicate | undefined)[] = [];
-    conditions.forEach((c, i) => {
-      const boxes = boxesOf(c, kindBits);
-      trees.push(boxes ? undefined : Predicate.of(c));
-      for (const box of boxes ?? []) flat.push(...box);
+    const trees: (Predicate | undefined)[] = new Array(conditions.length).fill(undefined);
+    for (let i = 0; i < conditions.length; i++) {
+      if (appendBoxes(flat, conditions[i]!, kindBits) < 0) trees[i] = Predicate.of(conditions[i]!);
       start[i + 1] = flat.length / BOX;
-    });
+    }
     return new ConditionTable(start, Float64Array.from(flat), trees);
   }
 
@@ -120,11 +144,6 @@ export class ConditionTable {
   holds(c: number, persons: number, sensitive: number, kindsMask: number, kinds: readonly string[], ciio: boolean): boolean {
     const tree = this.trees[c];
     if (tree !== undefined) return tree.holds({ persons, sensitive, kinds, ciio });
-    const b = this.boxes;
-    const flag = ciio ? 1 : 0;
-    for (let i = this.start[c]! * BOX, end = this.start[c + 1]! * BOX; i < end; i += BOX) {
-      if (persons >= b[i]! && persons < b[i + 1]! && sensitive >= b[i + 2]! && sensitive < b[i + 3]! && (b[i + 4]! < 0 || b[i + 4] === flag) && (b[i + 5] === 0 || (kindsMask & b[i + 5]!) !== 0)) return true;
-    }
-    return false;
+    return boxesHold(this.boxes, this.start[c]! * BOX, this.start[c + 1]! * BOX, persons, sensitive, kindsMask, ciio ? 1 : 0);
   }
 }

@@ -17,8 +17,26 @@
  *
  * It reads the layout of `compile.ts`; see there why it is made of typed arrays.
  */
-import { ASSESSMENT, EXEMPT, INDETERMINATE, IN_FORCE, ITEM, OUTCOMES, REPEALED, type CompiledPolicy } from './compile.js';
-import { BOX, kindsMaskOf } from './condition-table.js';
+import {
+  ASSESSMENT,
+  EXEMPT,
+  EXPORT_CONTROL_SUBCATEGORIES,
+  INDETERMINATE,
+  IN_FORCE,
+  ITEM_HEADER,
+  ITEM_IMPORTANT,
+  ITEM_INDEX,
+  ITEM_LIST,
+  ITEM_RUNGS,
+  OUTCOMES,
+  REPEALED,
+  RUNG_BOXES,
+  RUNG_HEADER,
+  RUNG_INDEX,
+  RUNG_RANK,
+  type CompiledPolicy,
+} from './compile.js';
+import { BOX, boxesHold, kindsMaskOf } from './condition-table.js';
 import { dayNumber } from './dates.js';
 import * as R from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Reason, RequestItem } from './request.js';
@@ -37,7 +55,8 @@ const NOT_IN_ZONE = -1;
 
 /**
  * The request's items, one per id (entries naming the same item combined), in parallel arrays
- * reused from decision to decision: decisions are synchronous and never nest.
+ * reused from decision to decision: decisions are synchronous and never nest. `itemOf` holds
+ * the offset of the item's block in `ladders`, -1 for an id no list has.
  */
 let capacity = 0;
 let itemOf = new Int32Array(0);
@@ -70,7 +89,7 @@ function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
   for (let j = 0; j < n; j++) {
     const e = entries[j]!;
     const id = e.id;
-    const i = p.itemIndex.get(id) ?? -1;
+    const i = p.itemOffset.get(id) ?? -1;
     const persons = e.persons ?? 0;
     const sensitive = e.sensitivePersons ?? 0;
     let k = -1;
@@ -145,22 +164,24 @@ function useList(p: CompiledPolicy, d: Decision, l: number, zone: number): void 
 }
 
 /**
- * The first rung in [from, to) that holds — the strictest, rungs being strictest first — or -1.
- * Boxes are tested here, inline; conditions kept as trees go through the table.
+ * The position in `ladders` of the first rung of the block at `o` that holds — the strictest,
+ * rungs being strictest first — or -1 when none does.
  */
-function firstRung(p: CompiledPolicy, from: number, to: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
-  const table = p.rungs;
-  const start = table.start;
-  const b = table.boxes;
+function firstRung(p: CompiledPolicy, o: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
+  const b = p.ladders;
   const flag = ciio ? 1 : 0;
-  for (let r = from; r < to; r++) {
-    if (table.isTree(r)) {
-      if (table.holds(r, persons, sensitive, mask, kinds, ciio)) return r;
+  let pos = o + ITEM_HEADER;
+  for (let r = b[o + ITEM_RUNGS]!; r > 0; r--) {
+    const boxes = b[pos + RUNG_BOXES]!;
+    if (boxes < 0) {
+      if (p.rungTree[b[pos + RUNG_INDEX]!]!.holds({ persons, sensitive, kinds, ciio })) return pos;
+      pos += RUNG_HEADER;
       continue;
     }
-    for (let i = start[r]! * BOX, end = start[r + 1]! * BOX; i < end; i += BOX) {
-      if (persons >= b[i]! && persons < b[i + 1]! && sensitive >= b[i + 2]! && sensitive < b[i + 3]! && (b[i + 4]! < 0 || b[i + 4] === flag) && (b[i + 5] === 0 || (mask & b[i + 5]!) !== 0)) return r;
-    }
+    const from = pos + RUNG_HEADER;
+    const to = from + boxes * BOX;
+    if (boxesHold(b, from, to, persons, sensitive, mask, flag)) return pos;
+    pos = to;
   }
   return -1;
 }
@@ -183,8 +204,7 @@ function belowReason(p: CompiledPolicy, i: number): Reason {
 }
 
 function unknownItem(p: CompiledPolicy, id: string): Reason {
-  const key = `unknown\u0000${id}`;
-  return p.recent.get(key) ?? p.recent.set(key, R.unknownItem(id));
+  return p.unknown.get(id) ?? p.unknown.set(id, R.unknownItem(id));
 }
 
 /** Counts volumes towards the national thresholds because list state `why` keeps a list from deciding. */
@@ -226,7 +246,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   const d = new Decision(t.importantData === true);
-  d.exportControl = t.exportControl === true || (t.sector !== undefined && (t.sector === 'S38' || t.sector === 'S39'));
+  d.exportControl = t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL_SUBCATEGORIES.has(t.sector));
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
   // A zone the policy does not define (a request that skipped validation) is no zone: outside.
@@ -257,14 +277,16 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   let pending = 0;
   let sectorOfItems = -1;
   let itemSectors = 0;
+  const b = p.ladders;
   for (let k = 0; k < m; k++) {
-    const i = itemOf[k]!;
-    if (i < 0) {
+    const o = itemOf[k]!;
+    if (o < 0) {
       d.add(unknownItem(p, idOf[k]!), INDETERMINATE);
       continue;
     }
-    const l = p.itemData[i * ITEM]!;
-    const important = p.itemData[i * ITEM + 1] === 1;
+    const l = b[o + ITEM_LIST]!;
+    const i = b[o + ITEM_INDEX]!;
+    const important = b[o + ITEM_IMPORTANT] === 1;
     const sector = p.listSector[l]!;
     if (sector !== sectorOfItems) {
       itemSectors++;
@@ -320,17 +342,18 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
   for (let q = 0; q < pending; q++) {
     const k = pendingOf[q]!;
-    const i = itemOf[k]!;
-    const l = p.itemData[i * ITEM]!;
+    const o = itemOf[k]!;
+    const l = b[o + ITEM_LIST]!;
+    const i = b[o + ITEM_INDEX]!;
     if (p.listInZone[l * zones + zone] !== 1) {
       // A list that does not cover the processor's zone does not decide for it: national rules.
       addNational(d, NOT_IN_ZONE, personsOf[k]!, sensitiveOf[k]!);
       namePendingList(p, d, l, NOT_IN_ZONE, zone);
       continue;
     }
-    const r = firstRung(p, p.itemData[i * ITEM + 2]!, p.itemData[i * ITEM + 3]!, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
-    const reason = r < 0 ? belowReason(p, i) : rungReason(p, r);
-    const rank = r < 0 ? EXEMPT : p.rungRank[r]!;
+    const pos = firstRung(p, o, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
+    const reason = pos < 0 ? belowReason(p, i) : rungReason(p, b[pos + RUNG_INDEX]!);
+    const rank = pos < 0 ? EXEMPT : b[pos + RUNG_RANK]!;
     d.add(reason, rank);
     if (entriesOf[k]! > 1) d.add(R.itemEntriesCombined(p.itemSource[i]!, entriesOf[k]!, personsOf[k]!, sensitiveOf[k]!, reason.outcome), rank);
     useList(p, d, l, zone);
@@ -363,9 +386,9 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   // 6. The national thresholds (Arts 5(4), 7, 8) over the parts no list decides.
   if (d.nationalPersons + d.nationalSensitive > 0) {
     d.usedBaseline = true;
-    const r = firstRung(p, p.nationalFrom, p.nationalTo, d.nationalPersons, d.nationalSensitive, mask, kinds, ciio);
-    if (r < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
-    else d.add(p.nationalReason[d.ground][r - p.nationalFrom]!, p.rungRank[r]!);
+    const pos = firstRung(p, p.national, d.nationalPersons, d.nationalSensitive, mask, kinds, ciio);
+    if (pos < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
+    else d.add(p.nationalReason[d.ground][b[pos + RUNG_INDEX]! - p.nationalFrom]!, b[pos + RUNG_RANK]!);
   }
   return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
 }

@@ -13,6 +13,7 @@ import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { readServed, type ReloadResult, type Served } from './served-bundle.js';
+import { serializeDecision, serializeDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -118,7 +119,8 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
-    return batch ? { decisions } : decisions[0];
+    reply.type('application/json; charset=utf-8');
+    return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -361,6 +361,7 @@ describe('differential: runtime vs plain reference model', () => {
   // A lighter rung written before an overlapping stricter one (rungs testing kinds, which QD3004
   // does not compare): the strictest rung that holds must decide.
   it('decides by the strictest matching rung, not the first written (formerly a runtime bug)', () => {
+    // In the varied policy icv is in force from 2026-07-01 until 2027-07-01.
     const req: EvaluationRequest = {
       asOf: '2026-12-01',
       processor: { zone: 'nansha', ciio: false },

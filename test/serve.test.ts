@@ -10,7 +10,9 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
 import { createServer, type QingdanServer } from '../server/app.js';
+import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { runIn } from './governance/fixture.js';
 import { ROOT, tempDir } from './support.js';
 
 let fx: Fixtures;
@@ -66,11 +68,15 @@ describe('POST /v1/decide', () => {
     expect(r.json()).toEqual((await Policy.load(fx.base)).evaluate(request));
   });
 
-  it('decides a batch, in order', async () => {
-    const other = { ...(request as object), processor: { zone: 'outside', ciio: false } };
-    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, other] });
+  it('decides a batch, in order, writing every shape of basis as the runtime gives it', async () => {
+    const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
+    const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: [request, baseline, domestic] });
     const policy = await Policy.load(fx.base);
-    expect(r.json()).toEqual({ decisions: [policy.evaluate(request), policy.evaluate(other)] });
+    const expected = [policy.evaluate(request), policy.evaluate(baseline), policy.evaluate(domestic)];
+    expect(expected.map((d) => d.basis.kind)).toEqual(['list', 'baseline', 'none']);
+    expect(r.json()).toEqual({ decisions: expected });
+    expect((await inject({ method: 'POST', url: '/v1/decide', payload: baseline })).json()).toEqual(expected[1]);
   });
 
   it('answers 400 with every problem of every request, located by index', async () => {
@@ -149,5 +155,36 @@ describe('reloading', () => {
     expect(await served()).toBe('9.0.0');
     const bundleNow = await inject({ method: 'GET', url: '/v1/bundle' });
     expect(bundleNow.rawPayload.equals(fx.newer)).toBe(true);
+  });
+});
+
+describe('qingdan serve on the command line', () => {
+  it('will not serve without a trusted key unless told to (exit 2), nor a refused bundle (exit 1, with its code)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'bundle.tar.gz'), fx.tampered);
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    expect((await runIn(dir, ['serve', 'bundle.tar.gz'])).code).toBe(2);
+    const refused = await runIn(dir, ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[digest-mismatch]');
+  });
+});
+
+describe('decision serialization', () => {
+  it('writes exactly what JSON.stringify writes, for every reason, basis and obligation shape the scenarios give', async () => {
+    const policy = await Policy.load(fx.base);
+    const { readdir } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    let compared = 0;
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const scenario = parse(await readFile(join(dir, name), 'utf8')) as { request?: unknown };
+      if (!scenario.request || policy.problems(scenario.request).length > 0) continue;
+      const decision = policy.evaluate(scenario.request);
+      expect(serializeDecision(decision)).toBe(JSON.stringify(decision));
+      expect(serializeDecision(decision)).toBe(JSON.stringify(decision)); // again, from the cache
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });

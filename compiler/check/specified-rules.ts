@@ -13,6 +13,7 @@ import { LadderMonotoneRule } from './rules/LadderMonotoneRule.js';
 import { LadderOverlapRule } from './rules/LadderOverlapRule.js';
 import { LegalBasisRule } from './rules/LegalBasisRule.js';
 import { NumberingRule } from './rules/NumberingRule.js';
+import { OnePerPolicyRule } from './rules/OnePerPolicyRule.js';
 import { RequiredClausesRule } from './rules/RequiredClausesRule.js';
 import { SatisfiableConditionRule } from './rules/SatisfiableConditionRule.js';
 import { SicRule } from './rules/SicRule.js';
@@ -25,6 +26,7 @@ export const specifiedRules: readonly CheckRule[] = [
   UnknownKeywordRule,
   DuplicateClauseRule,
   UniqueIdsRule,
+  OnePerPolicyRule,
   KnownReferencesRule,
   KnownZonesRule,
   KnownStatusRule,

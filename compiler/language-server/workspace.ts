@@ -1,0 +1,88 @@
+/**
+ * The language server's view of the policy: every `.qd` file of the workspace's policy folder,
+ * with the editor's unsaved text in place of the file's where a document is open. A change
+ * re-parses only the changed file (only the changed declaration, see `reparse.ts`); the
+ * others' parses are reused, and the whole policy is
+ * re-checked (symbols and rules are cheap next to parsing) so cross-file errors stay right.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSources, readSources, type CheckResult } from '../compile.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ParseResult } from '../parse.js';
+import type { Source } from '../source.js';
+import { occurrencesOf, type Occurrence } from './occurrences.js';
+import { reparse } from './reparse.js';
+
+export class PolicyWorkspace {
+  private readonly sources = new Map<string, Source>();
+  private readonly parses = new Map<string, { readonly text: string; readonly result: ParseResult }>();
+  private checked: CheckResult | undefined;
+  private readonly occurrenceCache = new Map<string, Occurrence[]>();
+
+  /** `root` is the project folder; its `policy/` (or, lacking one, the root itself) is read. */
+  constructor(readonly root: string) {}
+
+  /** Reads the policy files from disk. */
+  async load(): Promise<void> {
+    const folder = existsSync(join(this.root, 'policy')) ? 'policy' : '.';
+    const read = await readSources([folder], this.root);
+    for (const s of read.sources) this.sources.set(s.path, s);
+    this.invalidate();
+  }
+
+  /** Replaces a file's text (an open or edited document); the file joins the policy if new. */
+  setText(path: string, text: string): void {
+    if (this.sources.get(path)?.text === text) return;
+    this.sources.set(path, { path, text });
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.checked = undefined;
+    this.occurrenceCache.clear();
+  }
+
+  source(path: string): Source | undefined {
+    return this.sources.get(path);
+  }
+
+  paths(): string[] {
+    return [...this.sources.keys()].sort();
+  }
+
+  private parse = (source: Source): ParseResult => {
+    const cached = this.parses.get(source.path);
+    if (cached && cached.text === source.text) return cached.result;
+    const result = reparse(cached, source);
+    this.parses.set(source.path, { text: source.text, result });
+    return result;
+  };
+
+  /** The checked policy: files, symbols, diagnostics. */
+  analysis(): CheckResult {
+    this.checked ??= checkSources(
+      this.paths().map((p) => this.sources.get(p)!),
+      this.parse,
+    );
+    return this.checked;
+  }
+
+  /** Diagnostics by file (every file present, with an empty list when clean). */
+  diagnosticsByFile(): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>(this.paths().map((p) => [p, []]));
+    for (const d of this.analysis().diagnostics) if (d.span) out.get(d.span.file)?.push(d);
+    return out;
+  }
+
+  occurrences(path: string): Occurrence[] {
+    let list = this.occurrenceCache.get(path);
+    if (!list) {
+      const { files, symbols } = this.analysis();
+      const file = files.find((f) => f.path === path);
+      list = file ? occurrencesOf(file, symbols) : [];
+      this.occurrenceCache.set(path, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * PolicyClient against `qingdan serve` in this process: conditional polling, fail-closed start,
+ * a refused bundle kept out, a bad cache ignored, and back-off with jitter.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PolicyClient, PolicyUnavailableError } from '../runtime/client.js';
+import { createServer, type QingdanServer } from '../server/app.js';
+import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { tempDir } from './support.js';
+
+let fx: Fixtures;
+let server: QingdanServer;
+let bundlePath: string;
+let url: string;
+const requestsSeen: { ifNoneMatch: string | undefined; status: number }[] = [];
+
+beforeAll(async () => {
+  fx = await makeFixtures();
+  bundlePath = join(await tempDir(), 'bundle.tar.gz');
+  await writeFile(bundlePath, fx.base);
+  server = await createServer({ bundlePath, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logLevel: false });
+  server.app.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/v1/bundle') requestsSeen.push({ ifNoneMatch: request.headers['if-none-match'], status: reply.statusCode });
+  });
+  await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = server.app.server.address() as { port: number };
+  url = `http://127.0.0.1:${port}/v1/bundle`;
+});
+afterAll(async () => server?.close());
+
+const request = { asOf: '2026-12-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+
+describe('PolicyClient', () => {
+  it('polls with If-None-Match and takes 304 as success without downloading again', async () => {
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
+    requestsSeen.length = 0;
+    expect(await client.refresh()).toBe(true);
+    expect(requestsSeen).toEqual([{ ifNoneMatch: expect.stringMatching(/^"[0-9a-f]{64}"$/), status: 304 }]);
+    expect(client.state).toMatchObject({ source: 'server', lastError: null, consecutiveFailures: 0 });
+    expect(client.evaluate(request).pathway).toBe('not-applicable');
+    client.stop();
+  });
+
+  it('refuses to decide until it holds a verified bundle (fail closed), reporting why', async () => {
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.other.publicKey], intervalMs: 3_600_000 });
+    expect(client.policy).toBeUndefined();
+    expect(client.state.lastError?.code).toBe('signature-unknown-key');
+    expect(() => client.evaluate(request)).toThrow(PolicyUnavailableError);
+    client.stop();
+  });
+
+  it('ignores a cache that fails verification and takes the server’s bundle', async () => {
+    const cacheDir = await tempDir();
+    await writeFile(join(cacheDir, 'bundle.tar.gz'), fx.tampered);
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
+    expect(client.state).toMatchObject({ source: 'server', lastError: { code: 'digest-mismatch' } });
+    client.stop();
+  });
+
+  it('answers an HTTP error with its status code and keeps the held bundle', async () => {
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
+    const held = client.policy;
+    const broken = await PolicyClient.start({ url: url.replace('/v1/bundle', '/v1/nothing'), trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
+    expect(broken.state.lastError?.code).toBe('http-404');
+    expect(client.policy).toBe(held);
+    client.stop();
+    broken.stop();
+  });
+
+  it('backs off exponentially with jitter while failing, within its cap', async () => {
+    const client = await PolicyClient.start({ url: 'http://127.0.0.1:9/none', trustedKeys: [fx.keys.publicKey], intervalMs: 1000, maxBackoffMs: 8000, timeoutMs: 500 });
+    expect(client.state.consecutiveFailures).toBe(1);
+    expect(client.state.lastError?.code).toBe('network');
+    const delays = new Set<number>();
+    for (let i = 0; i < 50; i++) {
+      const d = client.nextDelay();
+      expect(d).toBeGreaterThanOrEqual(500);
+      expect(d).toBeLessThanOrEqual(2000);
+      delays.add(Math.round(d));
+    }
+    expect(delays.size).toBeGreaterThan(10); // jittered, not in step with every other client
+    for (let i = 0; i < 5; i++) await client.refresh();
+    expect(client.state.consecutiveFailures).toBe(6);
+    for (let i = 0; i < 50; i++) expect(client.nextDelay()).toBeLessThanOrEqual(8000);
+    client.stop();
+  });
+});

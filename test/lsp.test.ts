@@ -1,0 +1,157 @@
+/**
+ * The language server, driven over JSON-RPC by a real client (vscode-jsonrpc) against one
+ * spawned `qingdan lsp` on the repository's own policy/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ROOT } from './support.js';
+
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+interface PublishedDiagnostics {
+  uri: string;
+  diagnostics: Array<{ code: string; message: string; range: Range }>;
+}
+
+const uri = (path: string) => pathToFileURL(join(ROOT, path)).href;
+const ICV = 'policy/lists/icv.qd';
+const icvText = readFileSync(join(ROOT, ICV), 'utf8');
+
+/** The position of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
+function positionOf(text: string, needle: string, delta = 0, nth = 0): Position {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
+  if (offset < 0) throw new Error(`'${needle}' not found`);
+  const before = text.slice(0, offset + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+let server: ChildProcess;
+let connection: MessageConnection;
+const published = new Map<string, PublishedDiagnostics[]>();
+const waiters: Array<() => void> = [];
+
+/** The next diagnostics published for `u` after `action` runs. */
+async function nextDiagnostics(u: string, action: () => Promise<void> | void): Promise<PublishedDiagnostics> {
+  const before = published.get(u)?.length ?? 0;
+  await action();
+  for (;;) {
+    const list = published.get(u) ?? [];
+    if (list.length > before) return list.at(-1)!;
+    await new Promise<void>((resolve) => waiters.push(resolve));
+  }
+}
+
+let version = 1;
+function change(path: string, text: string): Promise<void> {
+  return connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version: ++version }, contentChanges: [{ text }] });
+}
+
+beforeAll(async () => {
+  server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'lsp', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
+    published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
+    waiters.splice(0).forEach((w) => w());
+  });
+  connection.listen();
+  const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, workspaceFolders: null });
+  expect(init.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true, documentFormattingProvider: true });
+  await connection.sendNotification('initialized', {});
+  // Opening publishes the file's diagnostics (none): wait for them, so each edit below gets its own.
+  const opened = await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version, text: icvText } }));
+  expect(opened.diagnostics).toEqual([]);
+}, 120_000);
+
+afterAll(async () => {
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  server.kill();
+});
+
+describe('qingdan lsp', () => {
+  it('publishes diagnostics as the document is edited, Chinese first, and clears them when it is fixed', async () => {
+    const broken = await nextDiagnostics(uri(ICV), () => change(ICV, icvText.replace('  sector S16', '  secter S16')));
+    expect(broken.diagnostics.map((d) => d.code)).toContain('QD2001');
+    const unknown = broken.diagnostics.find((d) => d.code === 'QD2001')!;
+    expect(unknown.range.start).toEqual(positionOf(icvText, '  sector S16', 2));
+    expect(unknown.message.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);
+    const fixed = await nextDiagnostics(uri(ICV), () => change(ICV, icvText));
+    expect(fixed.diagnostics).toEqual([]);
+  });
+
+  it('reports an error that spans files: an edited list naming an unknown zone', async () => {
+    const d = await nextDiagnostics(uri(ICV), () => change(ICV, icvText.replace('zones nansha', 'zones nanshaa')));
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['QD2004']);
+    await nextDiagnostics(uri(ICV), () => change(ICV, icvText));
+  });
+
+  it('hovers an article reference with the article text, a subcategory with its name and description, an item with its ladder in words', async () => {
+    const hoverAt = (position: Position) => connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(ICV) }, position });
+    const article = await hoverAt(positionOf(icvText, 'measures.art10', 10));
+    expect(article?.contents.value).toContain('measures.art10');
+    expect(article?.contents.value).toContain('负面清单');
+    const sector = await hoverAt(positionOf(icvText, '  sector S16', 10));
+    expect(sector?.contents.value).toContain('智能网联汽车');
+    const item = await hoverAt(positionOf(icvText, 'item owner-pi', 6));
+    expect(item?.contents.value).toContain('个人信息（不含敏感个人信息）100万人以上，或敏感个人信息1万人以上：申报数据出境安全评估');
+  });
+
+  it('goes to the definition of an article, a subcategory, a zone and a proposal', async () => {
+    const definitionAt = (position: Position) => connection.sendRequest<{ uri: string; range: Range } | null>('textDocument/definition', { textDocument: { uri: uri(ICV) }, position });
+    const measures = readFileSync(join(ROOT, 'policy/measures.qd'), 'utf8');
+    expect(await definitionAt(positionOf(icvText, 'measures.art10', 12))).toEqual({ uri: uri('policy/measures.qd'), range: { start: positionOf(measures, 'article 10', 8), end: positionOf(measures, 'article 10', 10) } });
+    const annex = readFileSync(join(ROOT, 'policy/annex.qd'), 'utf8');
+    expect((await definitionAt(positionOf(icvText, '  sector S16', 9)))?.range.start).toEqual(positionOf(annex, 'sub S16', 4));
+    expect((await definitionAt(positionOf(icvText, '  zones nansha', 10)))?.uri).toBe(uri('policy/zones.qd'));
+    expect((await definitionAt(positionOf(icvText, 'proposal "', 12)))?.uri).toBe(uri('proposals/2026-0001-icv/proposal.yaml'));
+  });
+
+  it('finds every reference to a zone across the policy', async () => {
+    const refs = await connection.sendRequest<Array<{ uri: string }>>('textDocument/references', { textDocument: { uri: uri(ICV) }, position: positionOf(icvText, 'hetao-shenzhen', 1), context: { includeDeclaration: true } });
+    const files = [...new Set(refs.map((r) => r.uri))].sort();
+    expect(files).toContain(uri('policy/zones.qd'));
+    expect(files).toContain(uri(ICV));
+    expect(refs.filter((r) => r.uri === uri('policy/zones.qd'))).toHaveLength(1);
+  });
+
+  it('completes subcategories with their names after sector, zones after zones, and keywords elsewhere', async () => {
+    const complete = async (text: string, position: Position) => {
+      await change(ICV, text);
+      return connection.sendRequest<Array<{ label: string; detail?: string }>>('textDocument/completion', { textDocument: { uri: uri(ICV) }, position });
+    };
+    const subs = await complete(icvText, positionOf(icvText, '  sector S16', 9));
+    expect(subs.find((c) => c.label === 'S16')?.detail).toBe('智能网联汽车');
+    const zones = await complete(icvText, positionOf(icvText, '  zones nansha', 8));
+    expect(zones.map((c) => c.label).sort()).toEqual(['hengqin', 'hetao-shenzhen', 'nansha', 'qianhai-shekou']);
+    const keywords = await complete(icvText, positionOf(icvText, '  sector', 2));
+    expect(keywords.map((c) => c.label)).toContain('scenario');
+  });
+
+  it('outlines a list as its scenarios and their items', async () => {
+    const symbols = await connection.sendRequest<Array<{ name: string; children: Array<{ name: string; children: Array<{ name: string }> }> }>>('textDocument/documentSymbol', { textDocument: { uri: uri(ICV) } });
+    expect(symbols.map((s) => s.name)).toEqual(['icv']);
+    expect(symbols[0]!.children.length).toBeGreaterThan(1);
+    expect(symbols[0]!.children.flatMap((s) => s.children.map((i) => i.name))).toContain('owner-pi');
+  });
+
+  it('formats a document into canonical form', async () => {
+    const messy = icvText.replace('  sector S16', '     sector     S16');
+    await change(ICV, messy);
+    const edits = await connection.sendRequest<Array<{ newText: string }>>('textDocument/formatting', { textDocument: { uri: uri(ICV) }, options: { tabSize: 2, insertSpaces: true } });
+    expect(edits.map((e) => e.newText)).toEqual([icvText]);
+    await change(ICV, icvText);
+  });
+});
