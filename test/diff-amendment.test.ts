@@ -88,6 +88,8 @@ describe('amendment text (修改决定)', () => {
     for (const word of ['2027-0001-x', 'in-force', '状态', '某机关', '某〔2027〕1号', '提案']) expect(t).not.toContain(word);
     await expect(t).toMatchFileSnapshot(golden('changed-particulars'));
     expect(text(base, withList((l) => ({ ...l, proposal: '2027-0001-x', status: 'in-force' })))).toBe('无修改。\n');
+    const basis = text(base, withList((l) => ({ ...l, basis: ['measures.art9', 'measures.art10'] })));
+    expect(basis).toContain('一、将制定依据修改为：《中国（广东）自由贸易试验区数据出境负面清单管理办法（试行）》第九条、《中国（广东）自由贸易试验区数据出境负面清单管理办法（试行）》第十条。');
   });
 });
 

@@ -120,6 +120,11 @@ describe('gazette official text', () => {
     expect(colophon).toContain(digest);
     if (manifest.source.commit) expect(colophon).toContain(manifest.source.commit);
     for (const id of ids.filter((i) => !i.includes('.art'))) expect(colophon).toContain(id);
+    // Where the transcription came from is for auditors too.
+    for (const d of artifact.documents.filter((x) => x.source)) {
+      expect(colophon).toContain(d.source!);
+      expect(visibleText(await page(`${d.id}.html`))).not.toContain(d.source!);
+    }
     expect(visibleText(await page('lists/icv.html'))).toContain('版本与核对信息');
   });
 

@@ -57,7 +57,8 @@ export function renumberingText(moves: ReadonlyArray<{ readonly from: number; re
 
 /** The amendments of one list, in the order of its text: particulars, then items by position, then renumbering. */
 function listAmendments(changes: readonly PolicyChange[], base: NegativeList, head: NegativeList, names: Names): string[] {
-  const { kinds, zones, subs } = names;
+  const { kinds, zones, subs, documents } = names;
+  const cite = (ids: readonly string[]) => ids.map((id) => citationZh(id, documents)).join('、');
   const before = numberedItems(base);
   const after = numberedItems(head);
   const oldNumber = new Map(before.map((n) => [n.item.id, n.number]));
@@ -71,7 +72,9 @@ function listAmendments(changes: readonly PolicyChange[], base: NegativeList, he
     else if (c.field === 'zones') out.push(`将适用区域修改为：${(c.new as string[]).map((z) => zones.get(z) ?? z).join('、')}`);
     else if (c.field === 'effective') out.push(`将施行期间修改为：${periodZh(c.new as NegativeList['effective'])}`);
     else if (c.field === 'notes') out.push(`将说明修改为：“${(c.new as string[]).map((n, i) => `${i + 1}.${n}`).join('')}”`);
-    else if (c.field === 'sector') out.push(`将行业领域修改为：${String(c.new)}`);
+    else if (c.field === 'sector') out.push(`将行业领域修改为：${String(c.new)} ${subs.get(String(c.new)) ?? ''}`.trimEnd());
+    else if (c.field === 'basis') out.push(`将制定依据修改为：${cite(c.new as string[])}`);
+    else if (c.field === 'adopts') out.push(c.new ? `将参照执行修改为：《${(c.new as { title: string }).title}》` : '删除参照执行');
     else out.push(c.summary.zh);
   }
   for (const c of changes.filter((x) => x.entity === 'scenario')) {
@@ -124,6 +127,16 @@ interface Names {
   readonly kinds: ReadonlyMap<string, string>;
   readonly zones: ReadonlyMap<string, string>;
   readonly subs: ReadonlyMap<string, string>;
+  /** Document id → title, for citations. */
+  readonly documents: ReadonlyMap<string, string>;
+}
+
+/** `measures.art10` → 《……》第十条, as a decision cites a provision (no link: it is plain text). */
+function citationZh(id: string, documents: ReadonlyMap<string, string>): string {
+  const [doc, part] = id.split('.');
+  const article = /^art(\d+)$/.exec(part ?? '');
+  const title = documents.get(doc ?? '');
+  return title ? `《${title}》${article ? `第${chineseNumeral(Number(article[1]))}条` : ''}` : id;
 }
 
 function documentAmendment(c: PolicyChange): string {
@@ -154,6 +167,7 @@ export function amendmentDecisions(diff: PolicyDiff, base: PolicyArtifact, head:
     kinds: new Map(head.annex.sensitiveKinds.map((k) => [k.code, k.name])),
     zones: new Map([...base.zones, ...head.zones].map((z) => [z.id, z.name])),
     subs: new Map(head.annex.categories.flatMap((c) => c.subcategories.map((s) => [s.code, s.name] as const))),
+    documents: new Map(head.documents.map((d) => [d.id, d.title])),
   };
   const baseLists = new Map(base.lists.map((l) => [l.id, l]));
   const headLists = new Map(head.lists.map((l) => [l.id, l]));

@@ -44,8 +44,8 @@ export function colophonMarkdown(policy: PolicyArtifact, build: BuildRecord, ame
   out.push('## 国家基线豁免情形', '', '| 序号 | 代码 |', '| --- | --- |');
   policy.baseline.exemptions.forEach((e, i) => out.push(`| ${i + 1} | ${md(e.code)} |`));
   out.push('', '## 条文标识', '', '条文的标识为“文件标识.art条号”，如第十条为 `measures.art10`。', '');
-  out.push('| 文件 | 标识 |', '| --- | --- |');
-  for (const d of policy.documents) out.push(`| 《${md(d.title)}》 | ${code(d.id)} |`);
-  out.push(`| 《${md(policy.annex.title)}》 | ${code(policy.annex.id)} |`, '');
+  out.push('| 文件 | 标识 | 所据文本 |', '| --- | --- | --- |');
+  for (const d of policy.documents) out.push(`| 《${md(d.title)}》 | ${code(d.id)} | ${d.source ? md(d.source) : '—'} |`);
+  out.push(`| 《${md(policy.annex.title)}》 | ${code(policy.annex.id)} | — |`, '');
   return out.join('\n');
 }
