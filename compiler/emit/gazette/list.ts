@@ -59,14 +59,15 @@ function itemRows(number: number, item: ListItem, categoryName: string, kinds: R
 }
 
 /** 发布机关, 文号 and 发布日期, each a marked placeholder until the list declares it. */
-function particularsOfIssue(list: NegativeList): { issuer: string; docnumber: string; date: string } {
-  const date = list.published ? `${dateZh(list.published.date)}${list.published.confirmed ? '' : '【待确认】'}` : placeholder('发布日期');
-  return { issuer: list.issuer ? md(list.issuer) : placeholder('发布机关'), docnumber: list.docnumber ? md(list.docnumber) : placeholder('文号'), date };
+function particularsOfIssue(list: NegativeList, labelled: boolean): { issuer: string; docnumber: string; date: string } {
+  const missing = (what: string) => placeholder(labelled ? '' : what);
+  const date = list.published ? `${dateZh(list.published.date)}${list.published.confirmed ? '' : '【待确认】'}` : missing('发布日期');
+  return { issuer: list.issuer ? md(list.issuer) : missing('发布机关'), docnumber: list.docnumber ? md(list.docnumber) : missing('文号'), date };
 }
 
 /** The notice that publishes an adopted list: title, 文号, enacting sentence and signature. */
 function notice(list: NegativeList, policy: PolicyArtifact, f: Flavour): string[] {
-  const issue = particularsOfIssue(list);
+  const issue = particularsOfIssue(list, false);
   const name = `《${md(officialTitle(list))}》`;
   const basis = list.basis.length > 0 ? `根据${citations(list.basis, policy.documents, '../', f)}，` : '';
   const enacting = list.status === 'repealed' ? `${name}已废止。` : `${basis}现发布${name}，自${periodZh(list.effective)}。`;
@@ -92,7 +93,7 @@ function notice(list: NegativeList, policy: PolicyArtifact, f: Flavour): string[
 
 /** A draft's heading: the title with （草案） and the particulars still to be decided. */
 function draftHeading(list: NegativeList, f: Flavour): string[] {
-  const issue = particularsOfIssue(list);
+  const issue = particularsOfIssue(list, true);
   return [`# ${md(displayTitle(list))}${f.anchor(list.id)}`, '', `发布机关：${issue.issuer}；文号：${issue.docnumber}；发布日期：${issue.date}${f.cls('doc-number')}`, ''];
 }
 

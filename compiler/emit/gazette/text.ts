@@ -72,7 +72,7 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A value still to be filled in, marked so no reader takes it for the official one. */
+/** A value still to be filled in (【文号待定】, or 【待定】 after a label), marked so no reader takes it for the official one. */
 export function placeholder(what: string): string {
   return `【${what}待定】`;
 }
