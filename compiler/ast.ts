@@ -254,6 +254,10 @@ export interface ListDecl extends Block {
   readonly basis: readonly Reference[];
   readonly adopts?: { readonly title: Text; readonly basis: readonly Reference[]; readonly span: Span };
   readonly proposal?: Text;
+  /** 发布机关, 文号 and publication date: the gazette's metadata, placeholders when absent. */
+  readonly issuer?: Text;
+  readonly docnumber?: Text;
+  readonly published?: DocumentDecl['published'];
   readonly notes: readonly Text[];
   readonly scenarios: readonly ScenarioDecl[];
 }

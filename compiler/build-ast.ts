@@ -467,6 +467,10 @@ export class AstBuilder extends BaseVisitor {
     const effective = this.node(ctx, 'effectiveClause');
     const adopts = this.node(ctx, 'adoptsClause');
     const proposal = this.node(ctx, 'proposalClause');
+    const issuer = this.node(ctx, 'issuerClause');
+    const docnumber = this.node(ctx, 'docnumberClause');
+    const publishedNode = this.node(ctx, 'publishedClause');
+    const published = publishedNode ? this.visit(publishedNode) : undefined;
     const sectorRef = sector ? this.node(sector.children as Ctx, 'reference') : undefined;
     return {
       kind: 'List',
@@ -479,6 +483,9 @@ export class AstBuilder extends BaseVisitor {
       basis: this.references(ctx),
       ...(adopts ? { adopts: this.visit(adopts) } : {}),
       ...(proposal ? { proposal: this.text(this.tok(proposal.children as Ctx, 'StringLiteral')) } : {}),
+      ...this.optionalText('issuer', issuer),
+      ...this.optionalText('docnumber', docnumber),
+      ...(published ? { published } : {}),
       notes: this.noteTexts(ctx),
       scenarios: this.nodes(ctx, 'scenarioDecl').map((n) => this.visit(n)).filter(Boolean),
       ...this.blockParts(ctx, 'list'),
@@ -489,9 +496,18 @@ export class AstBuilder extends BaseVisitor {
         effectiveClause: 'effective',
         adoptsClause: 'adopts',
         proposalClause: 'proposal',
+        issuerClause: 'issuer',
+        docnumberClause: 'docnumber',
+        publishedClause: 'published',
       }),
       span: this.spanOf(this.current, id.span),
     };
+  }
+
+  /** `{ [key]: text }` of a one-string clause, or nothing when the clause is absent or its string broken. */
+  private optionalText<K extends string>(key: K, clause: CstNode | undefined): Partial<Record<K, A.Text>> {
+    const text = clause ? this.text(this.tok(clause.children as Ctx, 'StringLiteral')) : undefined;
+    return text ? ({ [key]: text } as Record<K, A.Text>) : {};
   }
 
   private noteTexts(ctx: Ctx): A.Text[] {
@@ -510,6 +526,12 @@ export class AstBuilder extends BaseVisitor {
     return undefined;
   }
   proposalClause(): undefined {
+    return undefined;
+  }
+  issuerClause(): undefined {
+    return undefined;
+  }
+  docnumberClause(): undefined {
     return undefined;
   }
   noteClause(): undefined {

@@ -11,7 +11,7 @@ import { compileSources, readSources, type CompileResult } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { toJson } from './emit/json.js';
 import { diffSchema } from './diff/schema.js';
-import { amendmentText } from './diff/amendment.js';
+import { amendmentDecisions } from './diff/amendment.js';
 import { diffPolicies } from './diff/diff.js';
 import { compileAt, resolveRevision } from './diff/revision.js';
 import type { Amendments } from './emit/gazette/amendments.js';
@@ -100,7 +100,7 @@ async function amendmentsSince(root: string, since: string, paths: readonly stri
   const before = await compileAt(root, commit, paths.map((p) => relative(root, resolve(root, p)) || '.'));
   if (!before.artifact) return { diagnostics: before.diagnostics };
   const diff = diffPolicies(before.artifact, artifact);
-  return { amendments: { since: commit.slice(0, 12), sinceVersion: before.artifact.policyVersion, text: amendmentText(diff, before.artifact, artifact) }, diagnostics: [] };
+  return { amendments: { since: commit.slice(0, 12), sinceVersion: before.artifact.policyVersion, decisions: amendmentDecisions(diff, before.artifact, artifact) }, diagnostics: [] };
 }
 
 /** Problems with what the build was asked to read or write, not with the policy: exit 2. */

@@ -435,6 +435,9 @@ export class QdParser extends CstParser {
         { ALT: () => this.SUBRULE(this.basisClause) },
         { ALT: () => this.SUBRULE(this.adoptsClause) },
         { ALT: () => this.SUBRULE(this.proposalClause) },
+        { ALT: () => this.SUBRULE(this.issuerClause) },
+        { ALT: () => this.SUBRULE(this.docnumberClause) },
+        { ALT: () => this.SUBRULE2(this.publishedClause) },
         { ALT: () => this.SUBRULE(this.noteClause) },
         { ALT: () => this.SUBRULE(this.scenarioDecl) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
@@ -479,6 +482,18 @@ export class QdParser extends CstParser {
 
   private proposalClause = this.RULE('proposalClause', () => {
     this.CONSUME(T.Proposal);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  /** `issuer "广东省……"`: the authority that issues the list (发布机关), for its gazette. */
+  private issuerClause = this.RULE('issuerClause', () => {
+    this.CONSUME(T.Issuer);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  /** `docnumber "粤网信〔2026〕1号"`: the list's document number (文号), for its gazette. */
+  private docnumberClause = this.RULE('docnumberClause', () => {
+    this.CONSUME(T.Docnumber);
     this.CONSUME(T.StringLiteral);
   });
 

@@ -111,7 +111,7 @@ export type PrintedFields = AllTrue<
     Covers<A.LadderDecl, Block | 'rungs'>,
     Covers<A.Rung, 'pathway' | 'condition' | 'basis' | 'span'>,
     Covers<A.ZoneDecl, 'kind' | 'id' | 'name' | 'authority' | 'basis' | 'span'>,
-    Covers<A.ListDecl, Block | 'id' | 'title' | 'sector' | 'zones' | 'status' | 'effective' | 'basis' | 'adopts' | 'proposal' | 'notes' | 'scenarios'>,
+    Covers<A.ListDecl, Block | 'id' | 'title' | 'sector' | 'zones' | 'status' | 'effective' | 'basis' | 'adopts' | 'proposal' | 'issuer' | 'docnumber' | 'published' | 'notes' | 'scenarios'>,
     Covers<A.ScenarioDecl, Block | 'id' | 'title' | 'notes' | 'items'>,
     Covers<A.ItemDecl, Block | 'id' | 'title' | 'category' | 'fields' | 'description' | 'important' | 'rungs' | 'basis' | 'notes'>,
   ]
@@ -203,10 +203,7 @@ function printDocument(out: Layout, d: A.DocumentDecl): void {
     if (d.numbering) out.line(1, d.numbering.note ? `numbering inferred ${quote(d.numbering.note.value)}` : 'numbering inferred', d.numbering.span.offset);
     if (d.source) out.line(1, `source ${quote(d.source.value)}`, d.source.span.offset);
     if (d.paraphrase) out.line(1, 'paraphrase', d.paraphraseAt?.offset);
-    if (d.published) {
-      const { date, confirmed, note, span } = d.published;
-      out.line(1, `published ${date.raw}${confirmed ? '' : ' unconfirmed'}${note ? ` ${quote(note.value)}` : ''}`, span.offset);
-    }
+    if (d.published) printPublished(out, d.published);
     if (d.trial) out.line(1, withBasis(`trial ${d.trial.years.raw} years`, d.trial.basis), d.trial.span.offset);
     for (const chapter of d.chapters) {
       out.blank();
@@ -308,6 +305,11 @@ function printZone(out: Layout, z: A.ZoneDecl): void {
   out.line(0, withBasis(text, z.basis), z.span.offset);
 }
 
+/** `published 2026-07-01 unconfirmed "…"`, of a document or a list. */
+function printPublished(out: Layout, p: NonNullable<A.DocumentDecl['published']>): void {
+  out.line(1, `published ${p.date.raw}${p.confirmed ? '' : ' unconfirmed'}${p.note ? ` ${quote(p.note.value)}` : ''}`, p.span.offset);
+}
+
 function printList(out: Layout, d: A.ListDecl): void {
   out.block(0, `list ${d.id.text} ${quote(d.title.value)}`, d.span, () => {
     if (d.sector) out.line(1, `sector ${d.sector.text}`, d.sector.span.offset);
@@ -321,6 +323,9 @@ function printList(out: Layout, d: A.ListDecl): void {
     if (d.basis.length) out.line(1, `basis ${references(d.basis)}`, d.basis[0]!.span.offset);
     if (d.adopts) out.line(1, withBasis(`adopts ${quote(d.adopts.title.value)}`, d.adopts.basis), d.adopts.span.offset);
     if (d.proposal) out.line(1, `proposal ${quote(d.proposal.value)}`, d.proposal.span.offset);
+    if (d.issuer) out.line(1, `issuer ${quote(d.issuer.value)}`, d.issuer.span.offset);
+    if (d.docnumber) out.line(1, `docnumber ${quote(d.docnumber.value)}`, d.docnumber.span.offset);
+    if (d.published) printPublished(out, d.published);
     for (const n of d.notes) out.line(1, `note ${quote(n.value)}`, n.span.offset);
     for (const s of d.scenarios) {
       out.blank();

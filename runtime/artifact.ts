@@ -56,10 +56,17 @@ export interface LegalDocument {
   /** True when article texts are our summaries, not the official wording. */
   readonly paraphrase: boolean;
   /** In force on publication; `confirmed` false: the date is a placeholder to be confirmed. */
-  readonly published?: { readonly date: string; readonly confirmed: boolean; readonly note?: string };
+  readonly published?: Publication;
   /** A trial period counted from publication, and the articles that set it. */
   readonly trial?: { readonly years: number; readonly basis: readonly string[] };
   readonly chapters: readonly Chapter[];
+}
+
+/** A publication date; `confirmed` false marks a placeholder to be confirmed. */
+export interface Publication {
+  readonly date: string;
+  readonly confirmed: boolean;
+  readonly note?: string;
 }
 
 export interface GeneralRule {
@@ -164,6 +171,11 @@ export interface NegativeList {
   readonly basis: readonly string[];
   readonly adopts?: { readonly title: string; readonly basis: readonly string[] };
   readonly proposal?: string;
+  /** 发布机关 (issuing authority) and 文号 (document number), for the gazette; absent until known. */
+  readonly issuer?: string;
+  readonly docnumber?: string;
+  /** The publication date (发布日期) of the list's notice; `confirmed` false: a placeholder. */
+  readonly published?: Publication;
   readonly notes: readonly string[];
   readonly scenarios: readonly Scenario[];
 }

@@ -9,6 +9,8 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
 import { amendmentText } from '../compiler/diff/amendment.js';
+import { numberedItems } from '../compiler/emit/gazette/list.js';
+import { chineseNumeral } from '../compiler/emit/gazette/text.js';
 import { declaredBump, judgeRelease } from '../compiler/diff/changesets.js';
 import { diffMarkdown } from '../compiler/diff/markdown.js';
 import { diffRevisions } from '../compiler/diff/run.js';
@@ -95,8 +97,9 @@ describe('qingdan diff', () => {
     expect(c.witnesses).toEqual([{ persons: 0, sensitive: 5000, old: 'standard-contract-or-certification', new: 'security-assessment' }]);
     expect(diff!.bump).toBe('minor');
     const amendment = amendmentText(diff!, base!, head!);
-    expect(amendment).toContain('关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定');
-    expect(amendment).toContain('一、将数据项“车主个人信息”的量级及出境路径修改为：');
+    const owner = numberedItems(base!.lists.find((l) => l.id === 'icv')!).find((n) => n.item.id === 'icv.owner-pi')!.number;
+    expect(amendment).toContain('关于修改《智能网联汽车领域数据出境负面清单》的决定');
+    expect(amendment).toContain(`一、将第${chineseNumeral(owner)}项的量级及出境路径修改为：“`);
     expect(amendment).toContain('5000人以上敏感个人信息的，申报数据出境安全评估');
   });
 
@@ -113,7 +116,11 @@ describe('qingdan diff', () => {
     const { diff, base, head } = await between('important', 'removed');
     expect(diff!.changes).toEqual([expect.objectContaining({ id: 'icv.supplier-contacts', kind: 'removed', classification: 'loosening', breaking: true })]);
     expect(diff!.bump).toBe('major');
-    expect(amendmentText(diff!, base!, head!)).toContain('一、删除数据项“供应商联系人信息”。');
+    const items = numberedItems(base!.lists.find((l) => l.id === 'icv')!);
+    const gone = items.find((n) => n.item.id === 'icv.supplier-contacts')!.number;
+    const text = amendmentText(diff!, base!, head!);
+    expect(text).toContain(`一、删除第${chineseNumeral(gone)}项。`);
+    if (gone < items.length) expect(text).toContain(`二、原第${chineseNumeral(gone + 1)}项`);
   });
 
   it('shows an article edit as editorial with the old and new wording', async () => {
@@ -170,13 +177,14 @@ describe('the gazette\'s revision note', () => {
     const result = await build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: commits.base! });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const note = await readFile(join(outDir, 'gazette/amendments.md'), 'utf8');
-    expect(note).toContain(`源提交 ${commits.base!.slice(0, 12)}`);
-    expect(note).toContain('## 关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定');
-    expect(note).toContain('一、将数据项“车主个人信息”的量级及出境路径修改为：');
-    expect(await readFile(join(outDir, 'gazette/index.md'), 'utf8')).toContain('](amendments.html)');
+    expect(note).not.toContain(commits.base!.slice(0, 12));
+    expect(await readFile(join(outDir, 'gazette/colophon.md'), 'utf8')).toContain(`源提交 ${commits.base!.slice(0, 12)}`);
+    expect(note).toContain('## 关于修改《智能网联汽车领域数据出境负面清单》的决定');
+    expect(note).toMatch(/\n一、将第[一二三四五六七八九十]+项的量级及出境路径修改为：“/);
+    expect(await readFile(join(outDir, 'gazette/index.md'), 'utf8')).toContain('](amendments.md)');
     const html = await readFile(join(outDir, 'gazette/amendments.html'), 'utf8');
     expect(html).toContain('<h1 id="amendments">修订说明</h1>');
-    expect(html).toContain('<h2>关于修改《智能网联汽车领域数据出境负面清单（草案）》的决定</h2>');
+    expect(html).toContain('<h2>关于修改《智能网联汽车领域数据出境负面清单》的决定</h2>');
     // An unknown revision fails the build and leaves dist/ as it was.
     await expect(build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: 'no-such-revision' })).rejects.toThrow(/unknown git revision 'no-such-revision'/);
     expect(await readFile(join(outDir, 'gazette/amendments.md'), 'utf8')).toBe(note);

@@ -154,6 +154,12 @@ describe('printer', () => {
     expect(codes.syntax?.length).toBeGreaterThan(0);
   });
 
+  it('prints a list\'s issuer, docnumber and published date, and keeps them through a round trip', () => {
+    const text = 'list l "清单" {\n  status approved\n  published 2027-01-01 unconfirmed "待核"\n  docnumber "粤〔2027〕1号"\n  issuer "某机关"\n}\n';
+    const printed = expectRoundTrip('l.qd', text);
+    expect(printed).toContain('  issuer "某机关"\n  docnumber "粤〔2027〕1号"\n  published 2027-01-01 unconfirmed "待核"\n');
+  });
+
   it('prints an empty file as an empty text', () => {
     expect(printFile(parseSource({ path: 'e.qd', text: '\n\n' }).file)).toBe('');
   });

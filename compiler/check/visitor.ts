@@ -163,6 +163,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
             emit('Date', decl.effective.from);
             if (decl.effective.until) emit('Date', decl.effective.until);
           }
+          if (decl.published) emit('Date', decl.published.date);
           for (const s of decl.scenarios) {
             block(s, 'scenario');
             for (const item of s.items) {

@@ -15,6 +15,7 @@ import {
   type NegativeList,
   type PathwayId,
   type PolicyArtifact,
+  type Publication,
   type Rung,
   type Trial,
 } from '../../runtime/artifact.js';
@@ -84,6 +85,9 @@ export function lowerPolicy(
         basis: listBasis,
         ...(l.adopts ? { adopts: { title: l.adopts.title.value, basis: basis(l.adopts.basis) } } : {}),
         ...(l.proposal ? { proposal: l.proposal.value } : {}),
+        ...(l.issuer ? { issuer: l.issuer.value } : {}),
+        ...(l.docnumber ? { docnumber: l.docnumber.value } : {}),
+        ...(l.published ? { published: published(l.published) } : {}),
         notes: l.notes.map((n) => n.value),
         scenarios: l.scenarios.map((s) => ({
           id: `${l.id.text}.${s.id.text}`,
@@ -120,7 +124,7 @@ export function lowerPolicy(
         ...(d.numbering?.note ? { numberingNote: d.numbering.note.value } : {}),
         ...(d.source ? { source: d.source.value } : {}),
         paraphrase: d.paraphrase,
-        ...(d.published ? { published: { date: d.published.date.raw, confirmed: d.published.confirmed, ...(d.published.note ? { note: d.published.note.value } : {}) } } : {}),
+        ...(d.published ? { published: published(d.published) } : {}),
         ...(d.trial ? { trial: { years: d.trial.years.value, basis: basis(d.trial.basis) } } : {}),
         chapters: d.chapters.map((c) => ({
           number: c.number.value,
@@ -190,6 +194,11 @@ export function lowerPolicy(
 }
 
 /** The measures' trial period for the runtime, when the measures declare it. */
+/** A `published` clause as the artifact records it. */
+function published(p: NonNullable<A.DocumentDecl['published']>): Publication {
+  return { date: p.date.raw, confirmed: p.confirmed, ...(p.note ? { note: p.note.value } : {}) };
+}
+
 function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A.Reference[]) => string[]): { trial?: Trial } {
   const t = trialOf(decls);
   if (!t) return {};

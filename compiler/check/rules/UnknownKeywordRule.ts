@@ -16,7 +16,7 @@ export const CLAUSES: Record<BlockContext, readonly string[]> = {
   category: ['sub', 'example'],
   baseline: ['counting', 'exemption', 'important', 'ciio', 'ladder', 'below', 'validity'],
   ladder: ['assessment', 'contract', 'exempt'],
-  list: ['sector', 'zones', 'status', 'effective', 'basis', 'adopts', 'proposal', 'note', 'scenario'],
+  list: ['sector', 'zones', 'status', 'effective', 'basis', 'adopts', 'proposal', 'issuer', 'docnumber', 'published', 'note', 'scenario'],
   scenario: ['item', 'note'],
   item: ['category', 'fields', 'description', 'important', 'assessment', 'contract', 'exempt', 'basis', 'note'],
 };

@@ -1,16 +1,23 @@
 /** The national baseline as a summary page: exemptions, triggers and the threshold ladder. */
 import type { Annex, Baseline, LegalDocument } from '../../../runtime/artifact.js';
+import { citations } from './cite.js';
+import type { Flavour } from './flavour.js';
 import { conditionZh, md, PATHWAY_ZH } from './text.js';
 
-export function baselineMarkdown(baseline: Baseline, document: LegalDocument | undefined, annex: Annex): string {
+/** The baseline page's title: a summary of the national rules, not a second copy of them. */
+export function baselineTitle(baseline: Baseline): string {
+  return `《${baseline.title}》出境路径门槛与豁免情形一览`;
+}
+
+export function baselineMarkdown(baseline: Baseline, documents: readonly LegalDocument[], annex: Annex, f: Flavour): string {
   const kinds = new Map(annex.sensitiveKinds.map((k) => [k.code, k.name]));
-  const cite = (ids: readonly string[]) => ids.map((id) => `[${id}](${document && id.startsWith(`${document.id}.`) ? `${document.id}.html` : ''}#${id})`).join('、');
+  const cite = (ids: readonly string[]) => citations(ids, documents, '', f);
   const out = [
-    `# 国家基线：${md(baseline.title)} {id=baseline.${baseline.id}}`,
+    `# ${md(baselineTitle(baseline))}${f.anchor(`baseline.${baseline.id}`)}`,
     '',
-    '> **概述，非官方文本。** 本页概括 qingdan 所依据的国家规定门槛与豁免情形；数量自当年1月1日起累计，按自然人去重统计。 {.paraphrase-note}',
+    '> **概述，非官方文本。** 本页概括 qingdan 所依据的国家规定门槛与豁免情形；数量自当年1月1日起累计，按自然人去重统计。' + f.cls('paraphrase-note'),
     '',
-    '## 出境路径门槛 {id=baseline.ladder}',
+    `## 出境路径门槛${f.anchor('baseline.ladder')}`,
     '',
     '| 条件 | 出境路径 | 依据 |',
     '| --- | --- | --- |',
@@ -19,9 +26,9 @@ export function baselineMarkdown(baseline: Baseline, document: LegalDocument | u
   if (baseline.ciio) out.push(`| 关键信息基础设施运营者向境外提供个人信息 | ${PATHWAY_ZH[baseline.ciio.pathway]} | ${cite(baseline.ciio.basis)} |`);
   for (const rung of baseline.ladder) out.push(`| ${md(conditionZh(rung.when, kinds))} | ${PATHWAY_ZH[rung.pathway]} | ${cite(rung.basis)} |`);
   out.push(`| 未达到以上任一门槛 | ${PATHWAY_ZH[baseline.below.pathway]} | ${cite(baseline.below.basis)} |`, '');
-  out.push('## 豁免情形 {id=baseline.exemptions}', '', '| 代码 | 范围 | 情形 | 依据 |', '| --- | --- | --- | --- |');
-  for (const e of baseline.exemptions) {
-    out.push(`| ${md(e.code)} | ${e.scope === 'data' ? '不含个人信息、重要数据的数据' : '个人信息'} | ${md(e.description)} | ${cite(e.basis)} |`);
+  out.push(`## 豁免情形${f.anchor('baseline.exemptions')}`, '', '| 序号 | 范围 | 情形 | 依据 |', '| --- | --- | --- | --- |');
+  for (const [i, e] of baseline.exemptions.entries()) {
+    out.push(`| ${i + 1} | ${e.scope === 'data' ? '不含个人信息、重要数据的数据' : '个人信息'} | ${md(e.description)} | ${cite(e.basis)} |`);
   }
   out.push('');
   if (baseline.validity) out.push(`安全评估结果有效期为${baseline.validity.years}年（${cite(baseline.validity.basis)}）。`, '');

@@ -21,10 +21,6 @@ export interface PageInfo {
   readonly root: string;
   /** 草案 / 征求意见稿 / … printed across every page; absent for documents in force. */
   readonly watermark?: string;
-  readonly policyVersion: string;
-  readonly digest: string;
-  readonly commit: string | null;
-  readonly dirty: boolean;
 }
 
 /** Renders Markdown with the gazette's markdown-it setup (used for the HTML pages). */
@@ -32,9 +28,11 @@ export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
 
-/** A complete HTML page: the rendered body, watermark and the footer every printed page carries. */
+/**
+ * A complete HTML page: the rendered body, watermark and a footer with the way back to the
+ * index and on to the colophon, where the build data is (never on an official page).
+ */
 export function htmlPage(body: string, info: PageInfo): string {
-  const source = info.commit ? `${info.commit}${info.dirty ? '（含未提交修改）' : ''}` : '（无 git 提交）';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -46,7 +44,7 @@ export function htmlPage(body: string, info: PageInfo): string {
 <body${info.watermark ? ' class="watermarked"' : ''}>
 ${info.watermark ? `<div class="watermark" aria-hidden="true">${escapeHtml(info.watermark)}</div>\n` : ''}<main>
 ${body}</main>
-<footer class="gazette">政策版本 ${escapeHtml(info.policyVersion)} · policy.json sha256 ${escapeHtml(info.digest)} · 源提交 ${escapeHtml(source)} · <a href="${info.root}index.html">公报目录</a></footer>
+<footer class="gazette"><a href="${info.root}index.html">公报目录</a> · <a href="${info.root}colophon.html">版本与核对信息</a></footer>
 </body>
 </html>
 `;

@@ -6,8 +6,10 @@ h1 { text-align: center; font-size: 1.6rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 p { text-indent: 2em; margin: 0.3rem 0; }
-blockquote p, td p, .editorial, .reading, .source, .publication { text-indent: 0; }
+blockquote p, td p, li p, .editorial, .reading, .source, .publication { text-indent: 0; }
 .unconfirmed { color: #8a4b00; }
+.doc-number { text-align: center; text-indent: 0; }
+.signature { text-align: right; text-indent: 0; }
 blockquote { border-left: 3px solid var(--rule); margin: 1rem 0; padding: 0.2rem 1rem; color: var(--muted); }
 .editorial, .reading { color: #8a4b00; font-size: 0.9em; }
 .editorial::before { content: "〔编者注〕"; }

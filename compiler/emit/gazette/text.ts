@@ -58,3 +58,21 @@ export const PATHWAY_ZH: Record<PathwayId, string> = {
   'standard-contract-or-certification': '个人信息出境标准合同或个人信息保护认证',
   exempt: '免予申报',
 };
+
+/** 2027-01-01 → 2027年1月1日, as dates are written in official text. */
+export function dateZh(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The day before `date` (YYYY-MM-DD): the last day of a period that ends before `date`. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A value still to be filled in (【文号待定】, or 【待定】 after a label), marked so no reader takes it for the official one. */
+export function placeholder(what: string): string {
+  return `【${what}待定】`;
+}

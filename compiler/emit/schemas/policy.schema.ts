@@ -6,6 +6,13 @@ const ids = { type: 'array', items: { $ref: '#/$defs/id' } } as const;
 const text = { type: 'string', minLength: 1 } as const;
 const texts = { type: 'array', items: { type: 'string' } } as const;
 const date = { type: 'string', format: 'date' } as const;
+/** A publication date; `confirmed` false: a placeholder to be confirmed. */
+const published = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['date', 'confirmed'],
+  properties: { date, confirmed: { type: 'boolean' }, note: text },
+} as const;
 const count = { type: 'integer', minimum: 0 } as const;
 
 export const policySchema = {
@@ -78,12 +85,7 @@ export const policySchema = {
         numberingNote: text,
         source: text,
         paraphrase: { type: 'boolean' },
-        published: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['date', 'confirmed'],
-          properties: { date, confirmed: { type: 'boolean' }, note: text },
-        },
+        published,
         trial: {
           type: 'object',
           additionalProperties: false,
@@ -239,6 +241,9 @@ export const policySchema = {
         basis: ids,
         adopts: { type: 'object', additionalProperties: false, required: ['title', 'basis'], properties: { title: text, basis: ids } },
         proposal: text,
+        issuer: text,
+        docnumber: text,
+        published,
         notes: texts,
         scenarios: {
           type: 'array',
