@@ -309,6 +309,30 @@ describe('governance red team', () => {
     expect(await codes(underBaseline)).toEqual([]);
   });
 
+  it('a merge that keeps what one parent says, in the other parent\u2019s layout, is no change of its own', async () => {
+    const repo = await cloneRepo(base);
+    const created = await ok(repo, ['proposal', 'new', 'measures-trial', '--kind', 'baseline', '--title', '试行期修订', '--author', 'p-li', '--date', repo.clock]);
+    const baselineId = /(2026-\d{4}-measures-trial)/.exec(created)![1]!;
+    repo.commit('li', 'Open a baseline proposal');
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('试行期两年', '试行期三年'));
+    repo.commit('li', `reword the trial period\n\nProposal: ${baselineId}`);
+    repo.git(['checkout', '-q', 'main']);
+    // Layout only (a comment), so it needs no proposal; the merge then carries the side's words.
+    repo.write('policy/measures.qd', `// 排版调整\n${repo.read('policy/measures.qd')}`);
+    repo.commit('li', 'a comment at the top of the measures');
+    repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', 'side']);
+    repo.commit('li', 'Merge branch side');
+    expect(await codes(repo)).toEqual([]);
+    // An edit of its own in the same merge is still caught.
+    const evil = await cloneRepo(repo);
+    evil.git(['reset', '-q', '--hard', 'HEAD~1']);
+    evil.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', 'side']);
+    evil.write('policy/measures.qd', evil.read('policy/measures.qd').replace('试行期三年', '试行期四年'));
+    evil.commit('li', 'Merge branch side');
+    expect((await codes(evil)).map((d) => d.code)).toEqual(['QD5041']);
+  });
+
   it('--base leaves out policy changes before it, and an unknown base is a usage error', async () => {
     const repo = await cloneRepo(base);
     repo.write('policy/measures.qd', repo.read('policy/measures.qd').replace('本办法自发布之日起施行，试行期两年。', '本办法自发布之日起施行，试行期三年。'));
