@@ -59,10 +59,12 @@ async function lstatOrNull(path: string) {
   }
 }
 
-async function hasMarker(folder: string): Promise<boolean> {
+async function hasMarker(folder: string, { partly = false } = {}): Promise<boolean> {
   const info = await lstatOrNull(join(folder, BUILD_MARKER));
   if (!info?.isFile() || info.size > 64) return false;
-  return (await readFile(join(folder, BUILD_MARKER), 'utf8')) === MARKER_TEXT;
+  const text = await readFile(join(folder, BUILD_MARKER), 'utf8');
+  // A build killed between creating its marker and writing it leaves an empty or short one.
+  return partly ? MARKER_TEXT.startsWith(text) : text === MARKER_TEXT;
 }
 
 /** Every file under `folder`, relative, or null when it holds anything but files and folders. */
@@ -187,7 +189,8 @@ async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void
       if (keep.has(entry) || (pid !== process.pid && processAlive(pid))) continue;
       const info = await lstatOrNull(path);
       if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
-      else if (info?.isDirectory() && (await hasMarker(path))) await removeMarked(path);
+      // The name says a build of ours made it; a marker, even one cut short, that it holds a build.
+      else if (info?.isDirectory() && (await hasMarker(path, { partly: true }))) await removeMarked(path);
       // Killed between making the folder and writing its marker: only ever removed while empty.
       else if (info?.isDirectory()) await rmdir(path).catch(() => undefined);
     } else if (formerTemporary(name, entry)) {

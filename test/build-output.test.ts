@@ -119,6 +119,9 @@ describe('qingdan build --out', () => {
     const dead = spawnSync('true').pid!;
     await cp(built, join(work, `.dist.build-${dead}-0123456789ab`), { recursive: true });
     await symlink(`.dist.build-${dead}-0123456789ab`, join(work, `.dist.link-${dead}-0123456789ab`));
+    // Killed between creating its marker and writing it: an empty marker still says it is ours.
+    await cp(built, join(work, `.dist.build-${dead}-00000000cafe`), { recursive: true });
+    await writeFile(join(work, `.dist.build-${dead}-00000000cafe`, BUILD_MARKER), '');
     // A folder that merely looks like one, without the marker, is not ours to remove.
     await mkdir(join(work, `.dist.build-${dead}-ffffffffffff`));
     await writeFile(join(work, `.dist.build-${dead}-ffffffffffff/keep.txt`), 'mine\n');
