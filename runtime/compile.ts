@@ -135,7 +135,7 @@ export interface CompiledPolicy {
   /** 1 when the rule speaks of 广东自贸试验区企业: it advises processors in a zone only. */
   readonly generalRuleZoneOnly: Uint8Array;
   /** Advisories naming a list that does not decide, by list, state and zone, built on first use. */
-  readonly pendingLists: Map<string, Obligation>;
+  readonly pendingLists: Map<number, Obligation>;
 
   /** The `policy` field of every response (shared, frozen). */
   readonly identity: EvaluationResponse['policy'];

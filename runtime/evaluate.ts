@@ -218,7 +218,8 @@ function addNational(d: Decision, why: number, persons: number, sensitive: numbe
 
 /** Names list `l`, which does not decide (`why`), in the response's advisories: once per list and state. */
 function namePendingList(p: CompiledPolicy, d: Decision, l: number, why: number, zone: number): void {
-  const key = `${l}\u0000${why}\u0000${why === NOT_IN_ZONE ? zone : ''}`;
+  // A number for a key: no string is built per request.
+  const key = (l * 8 + why) * p.zoneIds.length + (why === NOT_IN_ZONE ? zone : 0);
   let advisory = p.pendingLists.get(key);
   if (advisory === undefined) p.pendingLists.set(key, (advisory = R.pendingList(p.lists[l]!, why === NOT_IN_ZONE ? 'not-in-zone' : INACTIVITY[why]!, p.zoneIds[zone]!)));
   advise(d, advisory);
@@ -437,6 +438,11 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: n
   };
 }
 
+/** Whether general rule `r` of the annex holds (the zone-only rules only for processors in a zone). */
+function ruleApplies(p: CompiledPolicy, r: number, inZone: boolean, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): boolean {
+  return (inZone || p.generalRuleZoneOnly[r] === 0) && p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio);
+}
+
 /**
  * The annex's numeric reference rules that suggest the processor's data may be important data.
  * The rules speak of what an enterprise holds (掌握): the request's holdings when it states
@@ -461,20 +467,21 @@ function importantDataAdvisories(p: CompiledPolicy, transferPersons: number, tra
   }
   const inZone = req.processor.zone !== 'outside';
   const rules = p.generalRuleIds.length;
-  const applies = (r: number) => (inZone || p.generalRuleZoneOnly[r] === 0) && p.generalRules.holds(r, persons, sensitive, mask, kinds, ciio);
   // The set of matching rules as a number while there are few enough rules for one, else their ids.
   let key: number | string = 0;
+  let matches = 0;
   for (let r = 0; r < rules; r++) {
-    if (!applies(r)) continue;
+    if (!ruleApplies(p, r, inZone, persons, sensitive, mask, kinds, ciio)) continue;
+    matches++;
     key = typeof key === 'number' && rules <= 29 ? key | (1 << r) : `${key} ${r}`;
   }
-  if (key === 0) return NONE;
+  if (matches === 0) return NONE;
   // The figure used is part of the advisory: holdings or the transfer's volumes.
   key = typeof key === 'number' ? key * 2 + (holdings ? 1 : 0) : `${key} ${holdings ? 'holdings' : 'transfer'}`;
   let advisories = p.advisories.get(key);
   if (advisories === undefined) {
-    const matched = p.generalRuleIds.filter((_, r) => applies(r));
-    p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(matched, holdings ? 'holdings' : 'transfer')])));
+    const ids = p.generalRuleIds.filter((_, r) => ruleApplies(p, r, inZone, persons, sensitive, mask, kinds, ciio));
+    p.advisories.set(key, (advisories = Object.freeze([R.identifyImportant(ids, holdings ? 'holdings' : 'transfer')])));
   }
   return advisories;
 }
