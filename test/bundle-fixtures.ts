@@ -57,6 +57,17 @@ export function variant(archive: Buffer, version: string, edit: (policy: string)
 /** A list title of the real policy, changed so the content (and its digest) differs. */
 const retitle = (suffix: string) => (policy: string) => policy.replace('（草案）"', `（草案${suffix}）"`);
 
+/** Each bad bundle a publisher could put out, with the code it is refused with. */
+export function refusedBundles(fx: Fixtures): ReadonlyArray<readonly [Buffer, string]> {
+  return [
+    [fx.tampered, 'digest-mismatch'],
+    [fx.stripped, 'signature-missing'],
+    [fx.wrongKey, 'signature-unknown-key'],
+    [fx.truncated, 'archive-truncated'],
+    [fx.older, 'rollback'],
+  ];
+}
+
 export async function makeFixtures(): Promise<Fixtures> {
   const keys = generateKeyPair();
   const other = generateKeyPair();

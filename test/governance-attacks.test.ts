@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { cloneRepo, createRepo, errorCodes, ID, ok, signReviewAndApproval, walkToReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, createRepo, errorCodes, ID, ok, signApprovalOutOfOrder, signReviewAndApproval, walkToReview, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -87,14 +87,7 @@ describe('CI does not trust the pull request', () => {
 describe('advance and check share one engine', () => {
   it('advance refuses an approval signed out of order (QD5027)', async () => {
     const repo = await cloneRepo(atReview);
-    for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
-      await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);
-      repo.commit(who, `review ${role}`);
-    }
-    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-02']);
-    repo.commit('ma', 'committee first');
-    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-03']);
-    repo.commit('xu', 'coordination second');
+    await signApprovalOutOfOrder(repo);
     const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-05']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('QD5027');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { checkGovernance } from '../compiler/governance/check.js';
 import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
-import { cloneRepo, createRepo, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, createRepo, ID, ok, P, signApprovalOutOfOrder, walkToReview, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 let base: Repo;
@@ -277,14 +277,7 @@ describe('governance red team', () => {
 
   it('QD5027: the provincial committee signing the approval before the coordination mechanism', async () => {
     const repo = await cloneRepo(base);
-    for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
-      await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);
-      repo.commit(who, `review ${role}`);
-    }
-    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-02']);
-    repo.commit('ma', 'committee first');
-    await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-03']);
-    repo.commit('xu', 'coordination second');
+    await signApprovalOutOfOrder(repo);
     const found = (await codes(repo)).filter((d) => d.code === 'QD5027');
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.message).toBe('for approved, provincial-committee signed before coordination-mechanism');

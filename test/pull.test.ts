@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
-import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
 import { freePort, publish, startClient, startNginx, startServe, type Child } from './processes.js';
 import { tempDir } from './support.js';
 
@@ -80,13 +80,7 @@ describe('a client pulling from Debian’s nginx, as from a CDN or object store'
     const client = track(startClient(`http://127.0.0.1:${port}/bundle.tar.gz`, keyFile, join(dir, 'nginx-cache')));
     await client.waitFor(holds(baseVersion), `the client to hold ${baseVersion}`);
 
-    for (const [bundle, code] of [
-      [fx.tampered, 'digest-mismatch'],
-      [fx.stripped, 'signature-missing'],
-      [fx.wrongKey, 'signature-unknown-key'],
-      [fx.truncated, 'archive-truncated'],
-      [fx.older, 'rollback'],
-    ] as const) {
+    for (const [bundle, code] of refusedBundles(fx)) {
       await publish(bundlePath, bundle);
       const refused = await client.waitFor((l) => l.lastError === code, `the client to refuse with ${code}`);
       expect(refused).toMatchObject({ version: baseVersion, decided: { version: baseVersion } });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
-import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
+import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
 import { runIn } from './governance/fixture.js';
 import { ROOT, tempDir } from './support.js';
 
@@ -134,13 +134,7 @@ describe('reloading', () => {
   it('keeps the last good bundle when the new file is refused, and takes a newer good one', async () => {
     const served = async () => (await inject({ method: 'GET', url: '/readyz' })).json().version;
     const baseVersion = await served();
-    for (const [bad, code] of [
-      [fx.tampered, 'digest-mismatch'],
-      [fx.stripped, 'signature-missing'],
-      [fx.wrongKey, 'signature-unknown-key'],
-      [fx.truncated, 'archive-truncated'],
-      [fx.older, 'rollback'],
-    ] as const) {
+    for (const [bad, code] of refusedBundles(fx)) {
       await writeFile(bundlePath, bad);
       const result = await server.reload('test');
       expect(result).toMatchObject({ ok: false, code });

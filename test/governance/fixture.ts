@@ -234,14 +234,28 @@ export async function signReviewAndApproval(repo: Repo, options: { keepClock?: b
     await okRun(r, args);
     if (options.keepClock) r.clock = clock;
   };
-  for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
-    await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', dates.review]);
-    repo.commit(who, `review ${role}`);
-  }
+  await signReview(repo, dates.review, ok);
   await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', dates.mechanism]);
   repo.commit('xu', 'coordination');
   await ok(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', dates.committee]);
   repo.commit('ma', 'committee');
+}
+
+/** The review's four sign-offs, each by the right person, committed one by one. */
+export async function signReview(repo: Repo, date: string, run: (r: Repo, args: string[]) => Promise<unknown> = okRun): Promise<void> {
+  for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
+    await run(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', date]);
+    repo.commit(who, `review ${role}`);
+  }
+}
+
+/** The review's sign-offs, then the approval signed out of order: the committee before the coordination mechanism. */
+export async function signApprovalOutOfOrder(repo: Repo): Promise<void> {
+  await signReview(repo, '2026-03-01');
+  await okRun(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-02']);
+  repo.commit('ma', 'committee first');
+  await okRun(repo, ['proposal', 'sign', ID, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-03']);
+  repo.commit('xu', 'coordination second');
 }
 
 /** The error codes `governance check` reports (with extra arguments, e.g. `--base`), and its exit code. */
