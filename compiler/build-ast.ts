@@ -5,7 +5,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
 import { qdParser } from './parser.js';
 import { spanAt, type Source, type Span } from './source.js';
 
@@ -85,7 +85,7 @@ export class AstBuilder extends BaseVisitor {
       if (c === '"' || c === '\\') return c;
       if (c === 'n') return '\n';
       this.diagnostics.push(
-        diagnostic('invalid-escape', spanAt(this.source, t.startOffset + 1 + at, 2), { escape: `'${m}'` }, { hint: 'only \\", \\\\ and \\n are escapes' }),
+        diagnostic('invalid-escape', spanAt(this.source, t.startOffset + 1 + at, 2), { escape: `'${m}'` }, { hint: hint('escapes') }),
       );
       return m;
     });

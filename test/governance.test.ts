@@ -65,7 +65,7 @@ describe('the stage machine', () => {
 describe('the real repository', () => {
   it('passes governance check, with the icv proposal at review', async () => {
     const report = await checkGovernance(ROOT);
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${JSON.stringify(d.args)}`)).toEqual([]);
     const icv = report.governance.proposals.find((p) => p.folder === '2026-0001-icv');
     expect(icv?.meta?.value?.stage).toBe('review');
     expect(report.lists.find((l) => l.id === 'icv')?.status).toBe('consultation');

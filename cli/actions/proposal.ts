@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { messageOf, type Diagnostic } from '../../compiler/diagnostics.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
@@ -16,7 +16,7 @@ import { personById, requiredRoles, type ProposalMeta, type Roster } from '../..
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
 import { gateStages, isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
 import { EXIT } from '../exit.js';
-import type { Io } from '../io.js';
+import { langOf, type Io } from '../io.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { reportGovernance } from './governance.js';
 
@@ -171,7 +171,7 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
     for (const p of ps) {
       const meta = p.meta!.value!;
       const next = nextStage(meta.stage, meta.kind);
-      const needs = next ? (await blockers(io.cwd, meta, next, today())).map((d) => `${d.code} ${d.message}`) : [];
+      const needs = next ? (await blockers(io.cwd, meta, next, today())).map((d) => `${d.code} ${messageOf(d, langOf(io))}`) : [];
       const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
       const required = next ? gateStages(meta.stage, next).flatMap((s) => requiredRoles(g.rosterValue, meta, s).map((r) => `${s}: ${r}`)) : [];
       rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: next ?? null, required, signed, needs, openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution).map((c) => c.path), undisposedComments: p.comments.filter((c) => c.value && !c.value.disposition).map((c) => c.path) });

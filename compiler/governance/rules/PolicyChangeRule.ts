@@ -8,7 +8,7 @@
  *   - any other policy file: a proposal at an editable stage, named by the trailer.
  * policy/governance/ is a trust root (TrustRootRule).
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule, Report } from '../context.js';
 import type { GovCommit, Ledger } from '../ledger.js';
 import { fileContent, listContent, listsOf } from '../lists.js';
@@ -36,7 +36,7 @@ async function checkList(c: GovCommit, ledger: Ledger, path: string, before: str
       const meta = proposals.get(pid);
       if (!meta) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} does not exist at that commit` }), pid);
       else if ((meta.kind ?? 'list') !== 'list' || !EDITABLE_STAGES.includes(meta.stage)) {
-        report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} is at ${meta.stage}, where only the list's status and proposal link may change` }, { hint: 'raise a concern to send the proposal back to review first' }), pid);
+        report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} is at ${meta.stage}, where only the list's status and proposal link may change` }, { hint: hint('raise-concern-first') }), pid);
       }
     }
   }
@@ -55,7 +55,7 @@ export const PolicyChangeRule: GovernanceRule = {
       const meta = c.trailer ? (await ctx.ledger.proposalsAt(c.sha)).get(c.trailer) : undefined;
       const editable = meta && EDITABLE_STAGES.includes(meta.stage);
       if (isBaseline(ch.path)) {
-        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: 'open a baseline proposal (kind: baseline) and name it in a `Proposal: <id>` trailer' }), c.trailer);
+        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
         continue;
       }
       if (!c.trailer) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: 'the commit has no `Proposal: <id>` trailer' }));

@@ -3,7 +3,7 @@
  * allowed step at a time, never goes back in time or into the future; external entries only
  * open it, dated no later than the roster's first commit (the ledger checks who recorded them).
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 import { transitionError } from '../stages.js';
 
@@ -23,7 +23,7 @@ export const StageHistoryRule: GovernanceRule = {
         const prev = h[i - 1]!;
         if (e.date < prev.date) r(diagnostic('stage-history-mismatch', at(p.meta, `/history/${i}/date`), { id: meta.id, problem: `history goes back in time (${e.date} after ${prev.date})` }));
         const why = transitionError(prev.stage, e.stage, kind);
-        if (why) r(diagnostic('stage-skipped', at(p.meta, `/history/${i}/stage`), { id: meta.id, from: prev.stage, to: e.stage, reason: why }, { hint: 'advance one stage at a time with `qingdan proposal advance`' }));
+        if (why) r(diagnostic('stage-skipped', at(p.meta, `/history/${i}/stage`), { id: meta.id, from: prev.stage, to: e.stage, reason: why }, { hint: hint('one-stage-at-a-time') }));
       }
       if (e.external) {
         if (internal) r(diagnostic('stage-history-mismatch', at(p.meta, `/history/${i}/external`), { id: meta.id, problem: 'external (pre-governance) entries may only open the history' }));
