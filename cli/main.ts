@@ -21,6 +21,7 @@ import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
+import { registerSite } from './commands/site.js';
 import { EXIT } from './exit.js';
 import { useColor, type Io } from './io.js';
 
@@ -56,6 +57,7 @@ function program(io: Io, run: Run): Command {
   registerKeys(program, run);
   registerVerify(program, run);
   registerServe(program, run);
+  registerSite(program, run);
   registerFmt(program, run);
   registerNew(program, run);
   registerLsp(program, run);
