@@ -2,7 +2,7 @@
  * The consultation feedback table (意见采纳情况表): every comment with its disposition — 采纳,
  * 部分采纳 or 不采纳 with the reason — and the concerns with how each was resolved.
  */
-import { recordName } from '../governance/context.js';
+import { recordId } from '../governance/record-ids.js';
 import { DECISION_ZH } from '../governance/model.js';
 import type { PolicyArtifact } from '../../runtime/artifact.js';
 import { esc, table } from './html.js';
@@ -17,7 +17,7 @@ export function feedbackTable(view: ProposalView, policy: PolicyArtifact): strin
     const d = v.disposition;
     return [[
       String(i + 1),
-      esc(recordName(c.path)),
+      esc(recordId('comment', c.path)),
       esc(v.author),
       time(v.date),
       targetLink(v.target, policy, '../'),
@@ -36,7 +36,7 @@ export function concernsTable(view: ProposalView, policy: PolicyArtifact): strin
     if (!v) return [];
     const r = v.resolution;
     const state = r ? `已解决：${esc(r.note)}（${esc(nameOf(view.roster, r.by))}${r.asChair ? '，以主持人身份' : ''}，${time(r.date)}）` : '<span class="warn">未解决，阻止批准</span>';
-    return [[esc(recordName(c.path)), esc(nameOf(view.roster, v.raisedBy)), time(v.date), targetLink(v.target, policy, '../'), esc(v.text), state]];
+    return [[esc(recordId('concern', c.path)), esc(nameOf(view.roster, v.raisedBy)), time(v.date), targetLink(v.target, policy, '../'), esc(v.text), state]];
   });
   return table('关切处理情况', ['关切编号', '提出人', '日期', '针对条目', '内容', '处理情况'], rows, '没有关切。');
 }

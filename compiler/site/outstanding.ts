@@ -3,7 +3,7 @@
  * still needed (who, in what role), the review window's end, and the open comments and
  * concerns with their text, author, target and age.
  */
-import { recordName } from '../governance/context.js';
+import { recordId } from '../governance/record-ids.js';
 import { daysBetween, STAGE_ZH } from '../governance/stages.js';
 import { dateZh } from '../emit/gazette/text.js';
 import type { PolicyArtifact } from '../../runtime/artifact.js';
@@ -39,8 +39,8 @@ export function reviewDeadline(view: ProposalView, date: string): string | undef
 export function openItemsTable(view: ProposalView, policy: PolicyArtifact, root: string, date: string): string {
   const age = (d: string) => `${daysBetween(d, date)} 天（${time(d)}起）`;
   const rows = [
-    ...view.outlook.openConcerns.map((c) => [esc(recordName(c.path)), '关切（阻止批准）', esc(c.value!.text), esc(nameOf(view.roster, c.value!.raisedBy)), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
-    ...view.outlook.openComments.map((c) => [esc(recordName(c.path)), '意见（待答复）', esc(c.value!.text), esc(c.value!.author), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
+    ...view.outlook.openConcerns.map((c) => [esc(recordId('concern', c.path)), '关切（阻止批准）', esc(c.value!.text), esc(nameOf(view.roster, c.value!.raisedBy)), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
+    ...view.outlook.openComments.map((c) => [esc(recordId('comment', c.path)), '意见（待答复）', esc(c.value!.text), esc(c.value!.author), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
   ];
   return table('待处理的意见与关切', ['编号', '类型', '内容', '提出者', '针对条目', '已提出'], rows, '没有待处理的意见或关切。');
 }
