@@ -12,6 +12,7 @@ import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../r
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
+import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, type ReloadResult, type Served } from './served-bundle.js';
 import { serializeDecision, serializeDecisions } from './serialize.js';
 
@@ -96,8 +97,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get('/v1/bundle', async (request, reply) => {
     const current = served;
-    reply.header('etag', current.etag).header('cache-control', 'no-cache').header('x-qingdan-version', current.policy.version).header('x-qingdan-digest', current.policy.digest);
-    if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
+    const etag = bundleEntityTag(current.policy.digest);
+    reply.header('etag', etag).header('cache-control', 'no-cache').header('x-qingdan-version', current.policy.version).header('x-qingdan-digest', current.policy.digest);
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    reply.header('repr-digest', reprDigest(current.archiveSha256));
     return reply.type('application/gzip').send(current.archive);
   });
 

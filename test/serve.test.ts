@@ -4,6 +4,7 @@
  * body limits, health, readiness, metrics, the decision log, and reloads that keep the last
  * good bundle when the new one is refused.
  */
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
@@ -35,16 +36,29 @@ afterAll(async () => server?.close());
 const inject = (options: InjectOptions) => server.app.inject(options);
 
 describe('GET /v1/bundle', () => {
-  it('serves the archive with its sha256 as ETag, and 304 for If-None-Match', async () => {
+  it('serves the archive with the content digest as ETag, its sha256 as Repr-Digest, and 304 for If-None-Match', async () => {
+    const policy = await Policy.load(fx.base);
     const first = await inject({ method: 'GET', url: '/v1/bundle' });
     expect(first.statusCode).toBe(200);
     expect(first.rawPayload.equals(fx.base)).toBe(true);
     expect(first.headers['content-type']).toBe('application/gzip');
     expect(first.headers['cache-control']).toBe('no-cache');
-    expect(first.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(first.headers.etag).toBe(`W/"${policy.digest}"`);
+    expect(first.headers['x-qingdan-digest']).toBe(policy.digest);
+    expect(first.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(fx.base).digest('base64')}:`);
     const again = await inject({ method: 'GET', url: '/v1/bundle', headers: { 'if-none-match': first.headers.etag as string } });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+  });
+
+  it('answers 304 to the bare content digest, in a list or as *, and 200 to any other tag', async () => {
+    const policy = await Policy.load(fx.base);
+    const status = async (ifNoneMatch: string) => (await inject({ method: 'GET', url: '/v1/bundle', headers: { 'if-none-match': ifNoneMatch } })).statusCode;
+    expect(await status(`"${policy.digest}"`)).toBe(304);
+    expect(await status(`"5f1c-6789abcd", W/"${policy.digest}"`)).toBe(304);
+    expect(await status('*')).toBe(304);
+    expect(await status(`"${createHash('sha256').update(fx.base).digest('hex')}"`)).toBe(200);
+    expect(await status(`"${policy.digest.slice(1)}"`)).toBe(200);
   });
 });
 
