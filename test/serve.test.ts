@@ -9,7 +9,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactDecisions, expandDecisions, type CompactDecisions } from '../runtime/compact.js';
 import { Policy } from '../runtime/policy.js';
+import { validateCompactDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
@@ -91,6 +93,34 @@ describe('POST /v1/decide', () => {
     expect(expected.map((d) => d.basis.kind)).toEqual(['list', 'baseline', 'none']);
     expect(r.json()).toEqual({ decisions: expected });
     expect((await inject({ method: 'POST', url: '/v1/decide', payload: baseline })).json()).toEqual(expected[1]);
+  });
+
+  it('answers ?view=compact with each distinct reason and obligation once, conforming to its schema and expanding to the full answer', async () => {
+    const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
+    const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+    const batch = [request, baseline, domestic, baseline, request, baseline];
+    const policy = await Policy.load(fx.base);
+    const full = batch.map((r) => policy.evaluate(r));
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch });
+    expect(r.statusCode).toBe(200);
+    const compact = r.json() as CompactDecisions;
+    expect(validateCompactDecisions(compact)).toBe(true);
+    expect(compact).toEqual(compactDecisions(full, { version: policy.version, digest: policy.digest }));
+    expect(expandDecisions(compact)).toEqual(full);
+    const distinct = (parts: readonly object[]) => new Set(parts.map((p) => JSON.stringify(p))).size;
+    expect(compact.reasons.length).toBe(distinct(full.flatMap((d) => d.reasons)));
+    expect(compact.obligations.length).toBe(distinct(full.flatMap((d) => [...d.obligations, ...d.advisories])));
+    expect(compact.decisions[3]).toEqual(compact.decisions[1]);
+    expect(r.rawPayload.length * 2).toBeLessThan((await inject({ method: 'POST', url: '/v1/decide', payload: batch })).rawPayload.length);
+    const one = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: domestic });
+    expect(expandDecisions(one.json())).toEqual([full[2]]);
+    expect((await inject({ method: 'POST', url: '/v1/decide?view=full', payload: domestic })).json()).toEqual(full[2]);
+  });
+
+  it('answers 400 to a view it does not know', async () => {
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=brief', payload: request as object });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'invalid-request', problems: [{ pointer: '' }] });
   });
 
   it('answers 400 with every problem of every request, located by index', async () => {
