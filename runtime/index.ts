@@ -9,3 +9,4 @@ export { keyId, pae, MANIFEST_PAYLOAD_TYPE, ENVELOPE_FILE, type Envelope, type T
 export { compareVersions, checkSuccession, type BundleIdentity } from './version.js';
 export type { BundleSource } from './bundle-source.js';
 export { PolicyClient, PolicyUnavailableError, type PolicyClientOptions, type PolicyClientState } from './client.js';
+export { marginsOf, groupDigits, PERSONAL_INFO_PART, type Margins, type PartMargins, type Margin, type KindMargin, type MarginMeasure } from './margins.js';
