@@ -110,6 +110,7 @@ describe('qingdan bundle', () => {
       'schema/diff.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',
+      'schema/report.schema.json',
       'schema/request.schema.json',
       'schema/response.schema.json',
     ]);
