@@ -33,7 +33,11 @@ export const ConcernCommitRule: GovernanceRule = {
       const by = roster && personById(roster, after.resolution.by);
       const signer = ctx.ledger.signer(c);
       if (!by || signer?.toLowerCase() !== by.email.toLowerCase()) {
-        r(diagnostic('concern-resolved-by-other', headSpan(ctx, ch.path, '/resolution'), { concern: recordName(ch.path), raiser: after.raisedBy, actual: signer ? `the key of ${signer}` : `an unsigned commit ${c.short} by ${c.authorName} <${c.authorEmail}>` }, { hint: hint('raiser-commits-resolution') }));
+        const span = headSpan(ctx, ch.path, '/resolution');
+        const concern = recordName(ch.path);
+        const advice = { hint: hint('raiser-commits-resolution') };
+        if (signer) r(diagnostic('concern-resolved-by-key', span, { concern, raiser: after.raisedBy, signer }, advice));
+        else r(diagnostic('concern-resolved-unsigned', span, { concern, raiser: after.raisedBy, commit: c.short, author: `${c.authorName} <${c.authorEmail}>` }, advice));
       }
     }
   },

@@ -19,12 +19,12 @@ export const ListStatusRule: GovernanceRule = {
       const p = byId.get(l.proposal);
       const meta = ctx.proposals.get(l.proposal);
       if (!p || !meta) {
-        report(diagnostic('unknown-proposal', l.decl.proposal!.span, { what: `list ${l.id}`, ref: `'${l.proposal}'` }, { hint: hint('create-proposal') }));
+        report(diagnostic('list-names-unknown-proposal', l.decl.proposal!.span, { list: l.id, ref: `'${l.proposal}'` }, { hint: hint('create-proposal') }));
         continue;
       }
       const expected = listStatusFor(meta.stage);
       if (l.status && !expected.includes(l.status)) report(diagnostic('list-status-mismatch', l.decl.status!.span, { list: l.id, status: l.status, id: meta.id, stage: meta.stage, expected: expected.join(' or ') }, { hint: hint('advance-updates-status') }), l.proposal);
-      if (!meta.lists.includes(l.id)) report(diagnostic('proposal-link-mismatch', at(p.meta!, '/lists'), { id: meta.id, problem: `list ${l.id} names this proposal but the proposal does not list it` }), l.proposal);
+      if (!meta.lists.includes(l.id)) report(diagnostic('list-not-in-proposal', at(p.meta!, '/lists'), { id: meta.id, list: l.id }), l.proposal);
     }
   },
 };
