@@ -26,7 +26,8 @@ export const ExternalEntryRule: GovernanceRule = {
         const signer = ctx.ledger.signer(c);
         const person = signer && roster ? personByEmail(roster, signer) : undefined;
         if (person && roster && holdsGroup(roster, person, 'registrar')) return;
-        report(diagnostic('external-entry-unauthorised', headSpan(ctx, ch.path, `/history/${i}/external`), { commit: c.short, id: after.id, stage: entry.stage, reason: signer ? `${signer} is not a registrar` : 'the commit is not signed by a registrar' }, { hint: hint('registrar-records') }), folder);
+        const [span, args, advice] = [headSpan(ctx, ch.path, `/history/${i}/external`), { commit: c.short, id: after.id, stage: entry.stage }, { hint: hint('registrar-records') }];
+        report(signer ? diagnostic('external-entry-by-non-registrar', span, { ...args, signer }, advice) : diagnostic('external-entry-unsigned', span, args, advice), folder);
       });
     }
   },

@@ -34,7 +34,7 @@ export const StageHistoryRule: GovernanceRule = {
         if (internal) r(diagnostic('external-not-first', at(p.meta, `/history/${i}/external`), { id: meta.id }));
         const adopted = ctx.ledger?.rosterAdopted;
         for (const date of [e.date, e.document?.date]) {
-          if (adopted && date && date > adopted) r(diagnostic('external-entry-unauthorised', at(p.meta, `/history/${i}/date`), { commit: '-', id: meta.id, stage: e.stage, reason: `it is dated ${date}, after the roster's first commit (${adopted})` }));
+          if (adopted && date && date > adopted) r(diagnostic('external-entry-too-late', at(p.meta, `/history/${i}/date`), { id: meta.id, stage: e.stage, date, adopted }));
         }
       } else internal = true;
     });
