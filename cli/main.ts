@@ -19,8 +19,10 @@ import { registerNew } from './commands/new.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
+import { registerReport } from './commands/report.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
+import { registerSite } from './commands/site.js';
 import { EXIT } from './exit.js';
 import { useColor, type Io } from './io.js';
 
@@ -55,7 +57,9 @@ function program(io: Io, run: Run): Command {
   registerBundle(program, run);
   registerKeys(program, run);
   registerVerify(program, run);
+  registerReport(program, run);
   registerServe(program, run);
+  registerSite(program, run);
   registerFmt(program, run);
   registerNew(program, run);
   registerLsp(program, run);
