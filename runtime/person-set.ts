@@ -25,16 +25,34 @@ export class PersonSet {
   /** Adds the person `key` of `slot` (a part and measure); true when it was not there yet. */
   add(slot: number, key: string): boolean {
     // Two 32-bit hashes in one pass (FNV-1a and a multiplicative mix), each finalised (murmur3 fmix32).
-    let a = (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
-    let b = (0x1b873593 ^ Math.imul(slot + 1, 0x85ebca6b)) >>> 0;
+    let a = seedA(slot);
+    let b = seedB(slot);
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
       b ^= b >>> 13;
     }
-    a = fmix(a ^ key.length);
-    b = fmix(b ^ key.length) || 1; // (0, 0) marks an empty slot
+    return this.insert(fmix(a ^ key.length), fmix(b ^ key.length) || 1);
+  }
+
+  /**
+   * `add` for a key given as ASCII bytes `bytes[from, to)`: the same hash as the same key as a
+   * string, without making the string (the log's lines are bytes).
+   */
+  addAscii(slot: number, bytes: Uint8Array, from: number, to: number): boolean {
+    let a = seedA(slot);
+    let b = seedB(slot);
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    return this.insert(fmix(a ^ (to - from)), fmix(b ^ (to - from)) || 1); // (0, 0) marks an empty slot
+  }
+
+  private insert(a: number, b: number): boolean {
     let i = a & this.mask;
     for (;;) {
       const h = this.hi[i]!;
@@ -71,6 +89,14 @@ export class PersonLimitError extends Error {
     super(`more than ${limit} distinct persons: raise the limit (16–48 bytes each)`);
     this.name = 'PersonLimitError';
   }
+}
+
+function seedA(slot: number): number {
+  return (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
+}
+
+function seedB(slot: number): number {
+  return (0x1b873593 ^ Math.imul(slot + 1, 0x85ebca6b)) >>> 0;
 }
 
 function fmix(h: number): number {
