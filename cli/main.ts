@@ -22,6 +22,7 @@ import { registerKeys } from './commands/keys.js';
 import { registerReport } from './commands/report.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
+import { registerSite } from './commands/site.js';
 import { EXIT } from './exit.js';
 import { useColor, type Io } from './io.js';
 
@@ -58,6 +59,7 @@ function program(io: Io, run: Run): Command {
   registerVerify(program, run);
   registerReport(program, run);
   registerServe(program, run);
+  registerSite(program, run);
   registerFmt(program, run);
   registerNew(program, run);
   registerLsp(program, run);

@@ -106,6 +106,7 @@ describe('qingdan bundle', () => {
       'manifest.json',
       'manifest.dsse.json',
       'policy.json',
+      'schema/compact-decisions.schema.json',
       'schema/diff.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',

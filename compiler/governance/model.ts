@@ -64,6 +64,9 @@ export interface Disposition {
   readonly by?: string;
 }
 
+/** A comment's disposition as a consultation feedback table (意见采纳情况表) words it. */
+export const DECISION_ZH: Record<Disposition['decision'], string> = { accepted: '采纳', partly: '部分采纳', rejected: '不采纳' };
+
 export interface CommentRecord {
   readonly author: string;
   readonly person?: string;

@@ -20,6 +20,21 @@ export const END_STAGES = ['withdrawn', 'rejected', 'superseded'] as const;
 export const STAGES = [...ACTIVE_STAGES, ...END_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Each stage's name in Chinese, as measures Art. 9 words the drafting steps (shown on the review site). */
+export const STAGE_ZH: Record<Stage, string> = {
+  draft: '起草',
+  survey: '需求调研',
+  'important-data-identification': '重要数据识别',
+  'scenario-analysis': '业务场景分析',
+  review: '论证与征求意见',
+  approved: '审批',
+  filed: '报备',
+  'in-force': '施行',
+  withdrawn: '撤回',
+  rejected: '不予批准',
+  superseded: '被替代',
+};
+
 export const PROPOSAL_KINDS = ['list', 'baseline', 'governance'] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
