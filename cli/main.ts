@@ -19,6 +19,7 @@ import { registerNew } from './commands/new.js';
 import { registerGazette } from './commands/gazette.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerKeys } from './commands/keys.js';
+import { registerReport } from './commands/report.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerSite } from './commands/site.js';
@@ -56,6 +57,7 @@ function program(io: Io, run: Run): Command {
   registerBundle(program, run);
   registerKeys(program, run);
   registerVerify(program, run);
+  registerReport(program, run);
   registerServe(program, run);
   registerSite(program, run);
   registerFmt(program, run);

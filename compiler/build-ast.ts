@@ -1,46 +1,70 @@
 /**
- * A CST visitor that turns chevrotain's concrete syntax tree into the typed AST of `ast.ts`,
- * resolving string escapes and volume units on the way. It is total: a CST produced by error
- * recovery (missing tokens) still gives an AST, with the missing parts left out.
+ * Turns chevrotain's concrete syntax tree into the typed AST of `ast.ts`, resolving string
+ * escapes and volume units on the way. It is total: a CST produced by error recovery (missing
+ * tokens) still gives an AST, with the missing parts left out.
+ *
+ * It walks the CST by hand rather than through chevrotain's visitor: one function per rule,
+ * each given its node, so a span is the node's own and no array is built only to be filtered
+ * or mapped again. On a large policy this walk was most of the parse time, and its garbage
+ * most of the collector's.
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { qdParser } from './parser.js';
 import { spanAt, type Source, type Span } from './source.js';
 
 type Children = Record<string, Array<CstNode | IToken> | undefined>;
-type Ctx = Children;
 
-const BaseVisitor = qdParser.getBaseCstVisitorConstructor();
+/** A CST node with its edge tokens remembered once found (`null`: it has none from the source). */
+interface EdgeMemo extends CstNode {
+  firstToken?: IToken | null;
+  lastToken?: IToken | null;
+}
 
 function isToken(x: CstNode | IToken | undefined): x is IToken {
   return x !== undefined && 'image' in x;
 }
 
+/** The clauses each block may give once, by CST key, with the name a duplicate is reported under. */
+const ONCE_IN_DOCUMENT: ReadonlyArray<readonly [string, string]> = [
+  ['numberingClause', 'numbering'],
+  ['sourceClause', 'source'],
+  ['Paraphrase', 'paraphrase'],
+  ['publishedClause', 'published'],
+  ['trialClause', 'trial'],
+];
+const ONCE_IN_RULE: ReadonlyArray<readonly [string, string]> = [['whenClause', 'when']];
+const ONCE_IN_BASELINE: ReadonlyArray<readonly [string, string]> = [
+  ['countingClause', 'counting'],
+  ['ladderDecl', 'ladder'],
+  ['belowClause', 'below'],
+  ['validityClause', 'validity'],
+];
+const ONCE_IN_LIST: ReadonlyArray<readonly [string, string]> = [
+  ['sectorClause', 'sector'],
+  ['zonesClause', 'zones'],
+  ['statusClause', 'status'],
+  ['effectiveClause', 'effective'],
+  ['adoptsClause', 'adopts'],
+  ['proposalClause', 'proposal'],
+  ['issuerClause', 'issuer'],
+  ['docnumberClause', 'docnumber'],
+  ['publishedClause', 'published'],
+];
+const ONCE_IN_ITEM: ReadonlyArray<readonly [string, string]> = [
+  ['categoryRef', 'category'],
+  ['descriptionClause', 'description'],
+  ['Important', 'important'],
+];
+
+const DECLARATION_RULES = ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl'] as const;
+
 /** Builds the AST of one file; reports escape errors into `diagnostics`. */
-export class AstBuilder extends BaseVisitor {
+export class AstBuilder {
   constructor(
     private readonly source: Source,
     private readonly diagnostics: Diagnostic[],
-  ) {
-    super();
-    this.validateVisitor();
-  }
-
-  /** The CST node being visited, for spans: chevrotain passes visitor methods only its children. */
-  private current: CstNode | undefined;
-
-  override visit(node: CstNode | CstNode[], param?: unknown): any {
-    const target = Array.isArray(node) ? node[0] : node;
-    const previous = this.current;
-    this.current = target;
-    try {
-      return super.visit(node, param);
-    } finally {
-      this.current = previous;
-    }
-  }
+  ) {}
 
   // ---- helpers -------------------------------------------------------------------------------
 
@@ -53,28 +77,51 @@ export class AstBuilder extends BaseVisitor {
    * locations (see `nodeLocationTracking`); the few spans we need are found here.
    */
   private nodeSpan(node: CstNode): Span {
-    const first = edgeToken(node, 'first');
-    const last = edgeToken(node, 'last');
+    const first = firstToken(node);
+    const last = lastToken(node);
     if (!first || !last) return spanAt(this.source, 0, 0);
     return spanAt(this.source, first.startOffset, last.startOffset + last.image.length - first.startOffset);
   }
 
-  private tok(ctx: Ctx, name: string, i = 0): IToken | undefined {
-    const t = ctx[name]?.[i];
+  /** The `i`-th token under `name`, unless recovery inserted it. */
+  private tok(c: Children, name: string, i = 0): IToken | undefined {
+    const t = c[name]?.[i];
     return isToken(t) && !t.isInsertedInRecovery ? t : undefined;
   }
 
-  private node(ctx: Ctx, name: string, i = 0): CstNode | undefined {
-    const n = ctx[name]?.[i];
+  /** The `i`-th child node under `name` (a rule's name). */
+  private node(c: Children, name: string, i = 0): CstNode | undefined {
+    const n = c[name]?.[i];
     return n && !isToken(n) ? n : undefined;
   }
 
-  private nodes(ctx: Ctx, name: string): CstNode[] {
-    return (ctx[name] ?? []).filter((n): n is CstNode => !isToken(n));
+  /** The results `build` gives for each child node under `name`, leaving out the undefined ones. */
+  private each<T>(c: Children, name: string, build: (node: CstNode) => T | undefined): T[] {
+    const out: T[] = [];
+    const list = c[name];
+    if (list === undefined) return out;
+    for (const n of list) {
+      if (isToken(n)) continue;
+      const value = build.call(this, n);
+      if (value !== undefined && value !== null) out.push(value);
+    }
+    return out;
   }
 
-  private tokens(ctx: Ctx, name: string): IToken[] {
-    return (ctx[name] ?? []).filter((t): t is IToken => isToken(t) && !t.isInsertedInRecovery);
+  /** Whether any token under `name` was read from the source. */
+  private hasReal(c: Children, name: string): boolean {
+    const list = c[name];
+    if (list === undefined) return false;
+    for (const t of list) if (isToken(t) && !t.isInsertedInRecovery) return true;
+    return false;
+  }
+
+  /** The texts of the string literals under `StringLiteral` read from the source, appended to `out`. */
+  private texts(c: Children, out: A.Text[]): A.Text[] {
+    const list = c.StringLiteral;
+    if (list === undefined) return out;
+    for (const t of list) if (isToken(t) && !t.isInsertedInRecovery) out.push(this.text(t)!);
+    return out;
   }
 
   private text(t: IToken | undefined): A.Text | undefined {
@@ -92,25 +139,37 @@ export class AstBuilder extends BaseVisitor {
     return { value, span };
   }
 
+  /** The text of the one string of a clause node such as `note "…"`. */
+  private clauseText(node: CstNode): A.Text | undefined {
+    return this.text(this.tok(node.children as Children, 'StringLiteral'));
+  }
+
   private nameOf(node: CstNode | undefined): A.Name | undefined {
     if (!node) return undefined;
-    return this.visit(node) as A.Name | undefined;
+    const c = node.children as Children;
+    const t = this.tok(c, 'Identifier') ?? this.tok(c, 'Keyword');
+    return t ? { text: t.image, span: this.tokenSpan(t) } : undefined;
   }
 
   private volumeOf(minus: IToken | undefined, t: IToken | undefined): A.Volume | undefined {
     if (!t) return undefined;
     const span = minus ? spanAt(this.source, minus.startOffset, t.startOffset + t.image.length - minus.startOffset) : this.tokenSpan(t);
     const { value, integral } = parseVolume(t.image);
-    return { raw: (minus ? '-' : '') + t.image, value: minus ? -value : value, negative: !!minus, integral, span };
+    return { raw: minus ? '-' + t.image : t.image, value: minus ? -value : value, negative: !!minus, integral, span };
   }
 
-  private blockParts(ctx: Ctx, context: A.BlockContext): { unknown: A.UnknownClause[] } {
-    return { unknown: this.nodes(ctx, 'unknownClause').map((n) => this.unknownOf(n, context)) };
+  private unknowns(c: Children, context: A.BlockContext): A.UnknownClause[] {
+    const out: A.UnknownClause[] = [];
+    const list = c.unknownClause;
+    if (list !== undefined) for (const n of list) if (!isToken(n)) out.push(this.unknownOf(n, context));
+    return out;
   }
 
   private unknownOf(node: CstNode, context: A.BlockContext): A.UnknownClause {
     const c = node.children as Children;
-    for (const arg of this.nodes(c, 'clauseArgument')) this.text(this.tok(arg.children as Ctx, 'StringLiteral')); // reports bad escapes
+    const args = c.clauseArgument;
+    // Its strings are read only to report their bad escapes.
+    if (args !== undefined) for (const arg of args) if (!isToken(arg)) this.clauseText(arg);
     const head = this.tok(c, 'Identifier') ?? this.tok(c, 'Keyword');
     return {
       kind: 'UnknownClause',
@@ -120,534 +179,543 @@ export class AstBuilder extends BaseVisitor {
     };
   }
 
-  /** The first node of each named clause, and duplicates for the ones given twice. */
-  private single(ctx: Ctx, names: Record<string, string>): A.DuplicateClause[] {
+  /** A duplicate for each second and later occurrence of the clauses that may appear once. */
+  private duplicates(c: Children, once: ReadonlyArray<readonly [string, string]>): A.DuplicateClause[] {
     const out: A.DuplicateClause[] = [];
-    for (const [key, clause] of Object.entries(names)) {
-      const list = ctx[key] ?? [];
-      if (list.length < 2) continue;
+    for (const [key, clause] of once) {
+      const list = c[key];
+      if (list === undefined || list.length < 2) continue;
       const spans = list.map((x) => (isToken(x) ? this.tokenSpan(x) : this.nodeSpan(x)));
-      for (const span of spans.slice(1)) out.push({ clause, span, first: spans[0]! });
+      for (let k = 1; k < spans.length; k++) out.push({ clause, span: spans[k]!, first: spans[0]! });
     }
     return out;
   }
 
-  private references(ctx: Ctx): A.Reference[] {
-    return this.nodes(ctx, 'basisClause').flatMap((n) => this.visit(n) as A.Reference[]);
+  private references(c: Children): A.Reference[] {
+    const out: A.Reference[] = [];
+    const list = c.basisClause;
+    if (list === undefined) return out;
+    for (const basis of list) if (!isToken(basis)) this.basisInto(basis, out);
+    return out;
   }
 
-  // ---- visitor methods (one per grammar rule) -------------------------------------------------
+  private basisInto(node: CstNode, out: A.Reference[]): void {
+    const list = (node.children as Children).reference;
+    if (list === undefined) return;
+    for (const n of list) {
+      if (isToken(n)) continue;
+      const r = this.reference(n);
+      if (r) out.push(r);
+    }
+  }
 
-  file(ctx: Ctx): A.PolicyFile {
+  // ---- one function per grammar rule that yields a node ----------------------------------------
+
+  /** The AST of a `file` rule's CST. */
+  file(node: CstNode): A.PolicyFile {
+    const c = node.children as Children;
     const declarations: A.Declaration[] = [];
-    for (const key of ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl']) {
-      for (const n of this.nodes(ctx, key)) {
-        const d = this.visit(n) as A.Declaration | undefined;
+    for (const key of DECLARATION_RULES) {
+      const list = c[key];
+      if (list === undefined) continue;
+      for (const n of list) {
+        if (isToken(n)) continue;
+        const d = this.declaration(key, n);
         if (d) declarations.push(d);
       }
     }
-    declarations.sort((a, b) => a.span.offset - b.span.offset);
-    return { kind: 'File', path: this.source.path, declarations, unknown: this.blockParts(ctx, 'file').unknown };
+    if (declarations.length > 1) declarations.sort((a, b) => a.span.offset - b.span.offset);
+    return { kind: 'File', path: this.source.path, declarations, unknown: this.unknowns(c, 'file') };
   }
 
-  name(ctx: Ctx): A.Name | undefined {
-    const t = this.tok(ctx, 'Identifier') ?? this.tok(ctx, 'Keyword');
-    return t ? { text: t.image, span: this.tokenSpan(t) } : undefined;
+  private declaration(rule: (typeof DECLARATION_RULES)[number], node: CstNode): A.Declaration | undefined {
+    switch (rule) {
+      case 'documentDecl':
+        return this.documentDecl(node);
+      case 'annexDecl':
+        return this.annexDecl(node);
+      case 'baselineDecl':
+        return this.baselineDecl(node);
+      case 'listDecl':
+        return this.listDecl(node);
+      case 'zoneDecl':
+        return this.zoneDecl(node);
+    }
   }
 
-  reference(ctx: Ctx): A.Reference | undefined {
-    const parts = this.nodes(ctx, 'name').map((n) => this.nameOf(n)).filter((n): n is A.Name => !!n);
+  private reference(node: CstNode): A.Reference | undefined {
+    const parts = this.each(node.children as Children, 'name', this.nameOf);
     if (parts.length === 0) return undefined;
     const first = parts[0]!.span;
-    const last = parts.at(-1)!.span;
+    const last = parts[parts.length - 1]!.span;
     const span = spanAt(this.source, first.offset, last.offset + last.length - first.offset);
+    if (parts.length === 1) return { path: [parts[0]!.text], text: parts[0]!.text, span };
     const path = parts.map((p) => p.text);
     return { path, text: path.join('.'), span };
   }
 
-  unknownClause(): undefined {
-    return undefined; // collected by blockParts with their context
-  }
-  clauseArgument(): undefined {
-    return undefined;
-  }
-  skippedBlock(): undefined {
-    return undefined;
-  }
-
-  documentDecl(ctx: Ctx): A.DocumentDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private documentDecl(node: CstNode): A.DocumentDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
-    const numberingNode = this.node(ctx, 'numberingClause');
-    const sourceNode = this.node(ctx, 'sourceClause');
-    const publishedNode = this.node(ctx, 'publishedClause');
-    const trialNode = this.node(ctx, 'trialClause');
-    const published = publishedNode ? this.visit(publishedNode) : undefined;
-    const trial = trialNode ? this.visit(trialNode) : undefined;
-    return {
-      kind: 'Document',
-      id,
-      title,
-      ...(numberingNode ? { numbering: this.visit(numberingNode) } : {}),
-      ...(sourceNode ? { source: this.text(this.tok(sourceNode.children as Ctx, 'StringLiteral')) } : {}),
-      paraphrase: this.tokens(ctx, 'Paraphrase').length > 0,
-      ...(this.tok(ctx, 'Paraphrase') ? { paraphraseAt: this.tokenSpan(this.tok(ctx, 'Paraphrase')!) } : {}),
-      ...(published ? { published } : {}),
-      ...(trial ? { trial } : {}),
-      chapters: this.nodes(ctx, 'chapterDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'document'),
-      duplicates: this.single(ctx, { numberingClause: 'numbering', sourceClause: 'source', Paraphrase: 'paraphrase', publishedClause: 'published', trialClause: 'trial' }),
-      span: this.spanOf(this.current, id.span),
-    };
+    const numberingNode = this.node(c, 'numberingClause');
+    const sourceNode = this.node(c, 'sourceClause');
+    const publishedNode = this.node(c, 'publishedClause');
+    const trialNode = this.node(c, 'trialClause');
+    const published = publishedNode ? this.publishedClause(publishedNode) : undefined;
+    const trial = trialNode ? this.trialClause(trialNode) : undefined;
+    const decl: Writable<A.DocumentDecl> = { kind: 'Document', id, title } as Writable<A.DocumentDecl>;
+    if (numberingNode) decl.numbering = this.numberingClause(numberingNode);
+    if (sourceNode) decl.source = this.clauseText(sourceNode);
+    decl.paraphrase = this.hasReal(c, 'Paraphrase');
+    const paraphrase = this.tok(c, 'Paraphrase');
+    if (paraphrase) decl.paraphraseAt = this.tokenSpan(paraphrase);
+    if (published) decl.published = published;
+    if (trial) decl.trial = trial;
+    decl.chapters = this.each(c, 'chapterDecl', this.chapterDecl);
+    decl.unknown = this.unknowns(c, 'document');
+    decl.duplicates = this.duplicates(c, ONCE_IN_DOCUMENT);
+    decl.span = this.nodeSpan(node);
+    return decl;
   }
 
-  numberingClause(ctx: Ctx): NonNullable<A.DocumentDecl['numbering']> {
-    const note = this.text(this.tok(ctx, 'StringLiteral'));
-    return { inferred: true, ...(note ? { note } : {}), span: this.spanOf(this.current) };
+  private numberingClause(node: CstNode): NonNullable<A.DocumentDecl['numbering']> {
+    const note = this.text(this.tok(node.children as Children, 'StringLiteral'));
+    return note ? { inferred: true, note, span: this.nodeSpan(node) } : { inferred: true, span: this.nodeSpan(node) };
   }
 
-  publishedClause(ctx: Ctx): A.DocumentDecl['published'] {
-    const date = this.tok(ctx, 'DateLiteral');
+  private publishedClause(node: CstNode): A.DocumentDecl['published'] {
+    const c = node.children as Children;
+    const date = this.tok(c, 'DateLiteral');
     if (!date) return undefined;
-    const note = this.text(this.tok(ctx, 'StringLiteral'));
-    return { date: { raw: date.image, span: this.tokenSpan(date) }, confirmed: this.tokens(ctx, 'Unconfirmed').length === 0, ...(note ? { note } : {}), span: this.spanOf(this.current) };
+    const note = this.text(this.tok(c, 'StringLiteral'));
+    const at = { raw: date.image, span: this.tokenSpan(date) };
+    const confirmed = !this.hasReal(c, 'Unconfirmed');
+    return note ? { date: at, confirmed, note, span: this.nodeSpan(node) } : { date: at, confirmed, span: this.nodeSpan(node) };
   }
 
-  trialClause(ctx: Ctx): A.DocumentDecl['trial'] {
-    const years = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
-    return years ? { years, basis: this.references(ctx), span: this.spanOf(this.current) } : undefined;
+  private trialClause(node: CstNode): A.DocumentDecl['trial'] {
+    const c = node.children as Children;
+    const years = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
+    return years ? { years, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
   }
 
-  sourceClause(): undefined {
-    return undefined;
-  }
-
-  chapterDecl(ctx: Ctx): A.ChapterDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private chapterDecl(node: CstNode): A.ChapterDecl | undefined {
+    const c = node.children as Children;
+    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!number || !title) return undefined;
     return {
       kind: 'Chapter',
       number,
       title,
-      articles: this.nodes(ctx, 'articleDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'chapter'),
+      articles: this.each(c, 'articleDecl', this.articleDecl),
+      unknown: this.unknowns(c, 'chapter'),
       duplicates: [],
-      span: this.spanOf(this.current),
+      span: this.nodeSpan(node),
     };
   }
 
-  articleDecl(ctx: Ctx): A.ArticleDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
+  private articleDecl(node: CstNode): A.ArticleDecl | undefined {
+    const c = node.children as Children;
+    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
     if (!number) return undefined;
     return {
       kind: 'Article',
       number,
-      paragraphs: this.tokens(ctx, 'StringLiteral').map((t) => this.text(t)!),
-      sics: this.nodes(ctx, 'sicClause').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'article'),
+      paragraphs: this.texts(c, []),
+      sics: this.each(c, 'sicClause', this.sicClause),
+      unknown: this.unknowns(c, 'article'),
       duplicates: [],
-      span: this.spanOf(this.current),
+      span: this.nodeSpan(node),
     };
   }
 
-  sicClause(ctx: Ctx): A.Sic | undefined {
-    const text = this.text(this.tok(ctx, 'StringLiteral', 0));
-    const correction = this.text(this.tok(ctx, 'StringLiteral', 1));
-    return text && correction ? { text, correction, span: this.spanOf(this.current) } : undefined;
+  private sicClause(node: CstNode): A.Sic | undefined {
+    const c = node.children as Children;
+    const text = this.text(this.tok(c, 'StringLiteral', 0));
+    const correction = this.text(this.tok(c, 'StringLiteral', 1));
+    return text && correction ? { text, correction, span: this.nodeSpan(node) } : undefined;
   }
 
-  annexDecl(ctx: Ctx): A.AnnexDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private annexDecl(node: CstNode): A.AnnexDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
     return {
       kind: 'Annex',
       id,
       title,
-      basis: this.references(ctx),
-      general: this.nodes(ctx, 'generalDecl').map((n) => this.visit(n)).filter(Boolean),
-      kinds: this.nodes(ctx, 'kindDecl').map((n) => this.visit(n)).filter(Boolean),
-      standards: this.nodes(ctx, 'standardDecl').map((n) => this.visit(n)).filter(Boolean),
-      categories: this.nodes(ctx, 'categoryDecl').map((n) => this.visit(n)).filter(Boolean),
-      sics: this.nodes(ctx, 'sicClause').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'annex'),
+      basis: this.references(c),
+      general: this.each(c, 'generalDecl', this.generalDecl),
+      kinds: this.each(c, 'kindDecl', this.kindDecl),
+      standards: this.each(c, 'standardDecl', this.standardDecl),
+      categories: this.each(c, 'categoryDecl', this.categoryDecl),
+      sics: this.each(c, 'sicClause', this.sicClause),
+      unknown: this.unknowns(c, 'annex'),
       duplicates: [],
-      span: this.spanOf(this.current, id.span),
+      span: this.nodeSpan(node),
     };
   }
 
-  basisClause(ctx: Ctx): A.Reference[] {
-    return this.nodes(ctx, 'reference').map((n) => this.visit(n) as A.Reference | undefined).filter((r): r is A.Reference => !!r);
-  }
-
-  generalDecl(ctx: Ctx): A.GeneralDecl | undefined {
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private generalDecl(node: CstNode): A.GeneralDecl | undefined {
+    const c = node.children as Children;
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!title) return undefined;
     return {
       kind: 'General',
       title,
-      rules: this.nodes(ctx, 'ruleDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'general'),
+      rules: this.each(c, 'ruleDecl', this.ruleDecl),
+      unknown: this.unknowns(c, 'general'),
       duplicates: [],
-      span: this.spanOf(this.current),
+      span: this.nodeSpan(node),
     };
   }
 
-  ruleDecl(ctx: Ctx): A.RuleDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
-    const text = this.text(this.tok(ctx, 'StringLiteral'));
+  private ruleDecl(node: CstNode): A.RuleDecl | undefined {
+    const c = node.children as Children;
+    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
+    const text = this.text(this.tok(c, 'StringLiteral'));
     if (!number || !text) return undefined;
-    const when = this.node(ctx, 'whenClause');
-    return {
-      kind: 'Rule',
-      number,
-      text,
-      ...(when ? { when: this.visit(when) as A.Condition } : {}),
-      basis: this.references(ctx),
-      ...this.blockParts(ctx, 'rule'),
-      duplicates: this.single(ctx, { whenClause: 'when' }),
-      span: this.spanOf(this.current),
-    };
+    const when = this.node(c, 'whenClause');
+    const decl = { kind: 'Rule', number, text } as Writable<A.RuleDecl>;
+    if (when) decl.when = this.whenClause(when)!;
+    decl.basis = this.references(c);
+    decl.unknown = this.unknowns(c, 'rule');
+    decl.duplicates = this.duplicates(c, ONCE_IN_RULE);
+    decl.span = this.nodeSpan(node);
+    return decl;
   }
 
-  whenClause(ctx: Ctx): A.Condition | undefined {
-    const c = this.node(ctx, 'condition');
-    return c ? (this.visit(c) as A.Condition) : undefined;
+  private whenClause(node: CstNode): A.Condition | undefined {
+    const condition = this.node(node.children as Children, 'condition');
+    return condition ? this.condition(condition) : undefined;
   }
 
-  kindDecl(ctx: Ctx): A.KindDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const name = this.text(this.tok(ctx, 'StringLiteral'));
-    return id && name ? { kind: 'Kind', id, name, span: this.spanOf(this.current) } : undefined;
+  private kindDecl(node: CstNode): A.KindDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const name = this.text(this.tok(c, 'StringLiteral'));
+    return id && name ? { kind: 'Kind', id, name, span: this.nodeSpan(node) } : undefined;
   }
 
-  standardDecl(ctx: Ctx): A.StandardDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const code = this.text(this.tok(ctx, 'StringLiteral', 0));
-    const title = this.text(this.tok(ctx, 'StringLiteral', 1));
-    return id && code && title ? { kind: 'Standard', id, code, title, span: this.spanOf(this.current) } : undefined;
+  private standardDecl(node: CstNode): A.StandardDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const code = this.text(this.tok(c, 'StringLiteral', 0));
+    const title = this.text(this.tok(c, 'StringLiteral', 1));
+    return id && code && title ? { kind: 'Standard', id, code, title, span: this.nodeSpan(node) } : undefined;
   }
 
-  categoryDecl(ctx: Ctx): A.CategoryDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const name = this.text(this.tok(ctx, 'StringLiteral'));
+  private categoryDecl(node: CstNode): A.CategoryDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const name = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !name) return undefined;
     return {
       kind: 'Category',
       id,
       name,
-      subs: this.nodes(ctx, 'subDecl').map((n) => this.visit(n)).filter(Boolean),
-      examples: this.nodes(ctx, 'exampleDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'category'),
+      subs: this.each(c, 'subDecl', this.subDecl),
+      examples: this.each(c, 'exampleDecl', this.exampleDecl),
+      unknown: this.unknowns(c, 'category'),
       duplicates: [],
-      span: this.spanOf(this.current),
+      span: this.nodeSpan(node),
     };
   }
 
-  subDecl(ctx: Ctx): A.SubDecl | undefined {
-    const names = this.nodes(ctx, 'name').map((n) => this.nameOf(n)).filter((n): n is A.Name => !!n);
+  private subDecl(node: CstNode): A.SubDecl | undefined {
+    const c = node.children as Children;
+    const names = this.each(c, 'name', this.nameOf);
     const id = names[0];
-    const name = this.text(this.tok(ctx, 'StringLiteral', 0));
-    const description = this.text(this.tok(ctx, 'StringLiteral', 1));
+    const name = this.text(this.tok(c, 'StringLiteral', 0));
+    const description = this.text(this.tok(c, 'StringLiteral', 1));
     if (!id || !name) return undefined;
-    return { kind: 'Sub', id, name, ...(description ? { description } : {}), refers: names.slice(1), span: this.spanOf(this.current) };
+    const refers = names.slice(1);
+    const span = this.nodeSpan(node);
+    return description ? { kind: 'Sub', id, name, description, refers, span } : { kind: 'Sub', id, name, refers, span };
   }
 
-  exampleDecl(ctx: Ctx): A.ExampleDecl | undefined {
-    const [from, to] = this.nodes(ctx, 'name').map((n) => this.nameOf(n));
-    const text = this.text(this.tok(ctx, 'StringLiteral'));
-    return from && to && text ? { kind: 'Example', from, to, text, span: this.spanOf(this.current) } : undefined;
+  private exampleDecl(node: CstNode): A.ExampleDecl | undefined {
+    const c = node.children as Children;
+    const from = this.nameOf(this.node(c, 'name', 0));
+    const to = this.nameOf(this.node(c, 'name', 1));
+    const text = this.text(this.tok(c, 'StringLiteral'));
+    return from && to && text ? { kind: 'Example', from, to, text, span: this.nodeSpan(node) } : undefined;
   }
 
-  baselineDecl(ctx: Ctx): A.BaselineDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private baselineDecl(node: CstNode): A.BaselineDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
-    const counting = this.node(ctx, 'countingClause');
-    const ladder = this.node(ctx, 'ladderDecl');
-    const below = this.node(ctx, 'belowClause');
-    const validity = this.node(ctx, 'validityClause');
-    return {
-      kind: 'Baseline',
-      id,
-      title,
-      ...(counting ? { counting: this.nameOf(this.node(counting.children as Ctx, 'name')) } : {}),
-      exemptions: this.nodes(ctx, 'exemptionDecl').map((n) => this.visit(n)).filter(Boolean),
-      triggers: this.nodes(ctx, 'triggerClause').map((n) => this.visit(n)).filter(Boolean),
-      ...(ladder ? { ladder: this.visit(ladder) } : {}),
-      ...(below ? { below: this.visit(below) } : {}),
-      ...(validity ? { validity: this.visit(validity) } : {}),
-      ...this.blockParts(ctx, 'baseline'),
-      duplicates: this.single(ctx, { countingClause: 'counting', ladderDecl: 'ladder', belowClause: 'below', validityClause: 'validity' }),
-      span: this.spanOf(this.current, id.span),
-    };
+    const counting = this.node(c, 'countingClause');
+    const ladder = this.node(c, 'ladderDecl');
+    const below = this.node(c, 'belowClause');
+    const validity = this.node(c, 'validityClause');
+    const decl = { kind: 'Baseline', id, title } as Writable<A.BaselineDecl>;
+    if (counting) decl.counting = this.nameOf(this.node(counting.children as Children, 'name'));
+    decl.exemptions = this.each(c, 'exemptionDecl', this.exemptionDecl);
+    decl.triggers = this.each(c, 'triggerClause', this.triggerClause);
+    if (ladder) decl.ladder = this.ladderDecl(ladder);
+    if (below) decl.below = this.belowClause(below);
+    if (validity) decl.validity = this.validityClause(validity);
+    decl.unknown = this.unknowns(c, 'baseline');
+    decl.duplicates = this.duplicates(c, ONCE_IN_BASELINE);
+    decl.span = this.nodeSpan(node);
+    return decl;
   }
 
-  countingClause(): undefined {
-    return undefined;
-  }
-
-  exemptionDecl(ctx: Ctx): A.ExemptionDecl | undefined {
-    const code = this.text(this.tok(ctx, 'StringLiteral', 0));
-    const description = this.text(this.tok(ctx, 'StringLiteral', 1));
+  private exemptionDecl(node: CstNode): A.ExemptionDecl | undefined {
+    const c = node.children as Children;
+    const code = this.text(this.tok(c, 'StringLiteral', 0));
+    const description = this.text(this.tok(c, 'StringLiteral', 1));
     if (!code || !description) return undefined;
     return {
       kind: 'Exemption',
       code,
-      scope: this.tok(ctx, 'Data') ? 'data' : 'personal-info',
+      scope: this.tok(c, 'Data') ? 'data' : 'personal-info',
       description,
-      basis: this.references(ctx),
-      span: this.spanOf(this.current),
+      basis: this.references(c),
+      span: this.nodeSpan(node),
     };
   }
 
-  private pathwayOf(ctx: Ctx): A.Pathway | undefined {
-    const t = this.tok(ctx, 'PathwayKeyword');
+  private pathwayOf(c: Children): A.Pathway | undefined {
+    const t = this.tok(c, 'PathwayKeyword');
     return t ? { word: t.image as A.PathwayWord, span: this.tokenSpan(t) } : undefined;
   }
 
-  triggerClause(ctx: Ctx): A.TriggerDecl | undefined {
-    const pathway = this.pathwayOf(ctx);
+  private triggerClause(node: CstNode): A.TriggerDecl | undefined {
+    const c = node.children as Children;
+    const pathway = this.pathwayOf(c);
     if (!pathway) return undefined;
     return {
       kind: 'Trigger',
-      on: this.tok(ctx, 'Important') ? 'important' : 'ciio',
+      on: this.tok(c, 'Important') ? 'important' : 'ciio',
       pathway,
-      basis: this.references(ctx),
-      span: this.spanOf(this.current),
+      basis: this.references(c),
+      span: this.nodeSpan(node),
     };
   }
 
-  ladderDecl(ctx: Ctx): A.LadderDecl {
+  private ladderDecl(node: CstNode): A.LadderDecl {
+    const c = node.children as Children;
     return {
       kind: 'Ladder',
-      rungs: this.nodes(ctx, 'rungClause').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'ladder'),
+      rungs: this.each(c, 'rungClause', this.rungClause),
+      unknown: this.unknowns(c, 'ladder'),
       duplicates: [],
-      span: this.spanOf(this.current),
+      span: this.nodeSpan(node),
     };
   }
 
-  rungClause(ctx: Ctx): A.Rung | undefined {
-    const pathway = this.pathwayOf(ctx);
-    const cond = this.node(ctx, 'condition');
-    const condition = cond ? (this.visit(cond) as A.Condition | undefined) : undefined;
+  private rungClause(node: CstNode): A.Rung | undefined {
+    const c = node.children as Children;
+    const pathway = this.pathwayOf(c);
+    const cond = this.node(c, 'condition');
+    const condition = cond ? this.condition(cond) : undefined;
     if (!pathway || !condition) return undefined;
-    return { pathway, condition, basis: this.references(ctx), span: this.spanOf(this.current) };
+    return { pathway, condition, basis: this.references(c), span: this.nodeSpan(node) };
   }
 
-  belowClause(ctx: Ctx): A.BaselineDecl['below'] {
-    const pathway = this.pathwayOf(ctx);
-    return pathway ? { pathway, basis: this.references(ctx), span: this.spanOf(this.current) } : undefined;
+  private belowClause(node: CstNode): A.BaselineDecl['below'] {
+    const c = node.children as Children;
+    const pathway = this.pathwayOf(c);
+    return pathway ? { pathway, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
   }
 
-  validityClause(ctx: Ctx): A.BaselineDecl['validity'] {
-    const pathway = this.pathwayOf(ctx);
-    const years = this.volumeOf(undefined, this.tok(ctx, 'NumberLiteral'));
-    return pathway && years ? { pathway, years, basis: this.references(ctx), span: this.spanOf(this.current) } : undefined;
+  private validityClause(node: CstNode): A.BaselineDecl['validity'] {
+    const c = node.children as Children;
+    const pathway = this.pathwayOf(c);
+    const years = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
+    return pathway && years ? { pathway, years, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
   }
 
-  zoneDecl(ctx: Ctx): A.ZoneDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const name = this.text(this.tok(ctx, 'StringLiteral', 0));
-    const authority = this.text(this.tok(ctx, 'StringLiteral', 1));
+  private zoneDecl(node: CstNode): A.ZoneDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const name = this.text(this.tok(c, 'StringLiteral', 0));
+    const authority = this.text(this.tok(c, 'StringLiteral', 1));
     if (!id || !name) return undefined;
-    return { kind: 'Zone', id, name, ...(authority ? { authority } : {}), basis: this.references(ctx), span: this.spanOf(this.current, id.span) };
+    const basis = this.references(c);
+    const span = this.nodeSpan(node);
+    return authority ? { kind: 'Zone', id, name, authority, basis, span } : { kind: 'Zone', id, name, basis, span };
   }
 
-  listDecl(ctx: Ctx): A.ListDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private listDecl(node: CstNode): A.ListDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
-    const sector = this.node(ctx, 'sectorClause');
-    const zones = this.node(ctx, 'zonesClause');
-    const status = this.node(ctx, 'statusClause');
-    const effective = this.node(ctx, 'effectiveClause');
-    const adopts = this.node(ctx, 'adoptsClause');
-    const proposal = this.node(ctx, 'proposalClause');
-    const issuer = this.node(ctx, 'issuerClause');
-    const docnumber = this.node(ctx, 'docnumberClause');
-    const publishedNode = this.node(ctx, 'publishedClause');
-    const published = publishedNode ? this.visit(publishedNode) : undefined;
-    const sectorRef = sector ? this.node(sector.children as Ctx, 'reference') : undefined;
-    return {
-      kind: 'List',
-      id,
-      title,
-      ...(sectorRef ? { sector: this.visit(sectorRef) } : {}),
-      zones: zones ? this.nodes(zones.children as Ctx, 'name').map((n) => this.nameOf(n)!).filter(Boolean) : [],
-      ...(status ? { status: this.nameOf(this.node(status.children as Ctx, 'name')) } : {}),
-      ...(effective ? { effective: this.visit(effective) } : {}),
-      basis: this.references(ctx),
-      ...(adopts ? { adopts: this.visit(adopts) } : {}),
-      ...(proposal ? { proposal: this.text(this.tok(proposal.children as Ctx, 'StringLiteral')) } : {}),
-      ...this.optionalText('issuer', issuer),
-      ...this.optionalText('docnumber', docnumber),
-      ...(published ? { published } : {}),
-      notes: this.noteTexts(ctx),
-      scenarios: this.nodes(ctx, 'scenarioDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'list'),
-      duplicates: this.single(ctx, {
-        sectorClause: 'sector',
-        zonesClause: 'zones',
-        statusClause: 'status',
-        effectiveClause: 'effective',
-        adoptsClause: 'adopts',
-        proposalClause: 'proposal',
-        issuerClause: 'issuer',
-        docnumberClause: 'docnumber',
-        publishedClause: 'published',
-      }),
-      span: this.spanOf(this.current, id.span),
-    };
+    const sector = this.node(c, 'sectorClause');
+    const zones = this.node(c, 'zonesClause');
+    const status = this.node(c, 'statusClause');
+    const effective = this.node(c, 'effectiveClause');
+    const adopts = this.node(c, 'adoptsClause');
+    const proposal = this.node(c, 'proposalClause');
+    const issuer = this.node(c, 'issuerClause');
+    const docnumber = this.node(c, 'docnumberClause');
+    const publishedNode = this.node(c, 'publishedClause');
+    const published = publishedNode ? this.publishedClause(publishedNode) : undefined;
+    const sectorRef = sector ? this.node(sector.children as Children, 'reference') : undefined;
+    const decl = { kind: 'List', id, title } as Writable<A.ListDecl>;
+    if (sectorRef) decl.sector = this.reference(sectorRef);
+    decl.zones = zones ? this.each(zones.children as Children, 'name', this.nameOf) : [];
+    if (status) decl.status = this.nameOf(this.node(status.children as Children, 'name'));
+    if (effective) decl.effective = this.effectiveClause(effective);
+    decl.basis = this.references(c);
+    if (adopts) decl.adopts = this.adoptsClause(adopts);
+    if (proposal) decl.proposal = this.clauseText(proposal);
+    const issuerText = issuer ? this.clauseText(issuer) : undefined;
+    if (issuerText) decl.issuer = issuerText;
+    const docnumberText = docnumber ? this.clauseText(docnumber) : undefined;
+    if (docnumberText) decl.docnumber = docnumberText;
+    if (published) decl.published = published;
+    decl.notes = this.each(c, 'noteClause', this.clauseText);
+    decl.scenarios = this.each(c, 'scenarioDecl', this.scenarioDecl);
+    decl.unknown = this.unknowns(c, 'list');
+    decl.duplicates = this.duplicates(c, ONCE_IN_LIST);
+    decl.span = this.nodeSpan(node);
+    return decl;
   }
 
-  /** `{ [key]: text }` of a one-string clause, or nothing when the clause is absent or its string broken. */
-  private optionalText<K extends string>(key: K, clause: CstNode | undefined): Partial<Record<K, A.Text>> {
-    const text = clause ? this.text(this.tok(clause.children as Ctx, 'StringLiteral')) : undefined;
-    return text ? ({ [key]: text } as Record<K, A.Text>) : {};
-  }
-
-  private noteTexts(ctx: Ctx): A.Text[] {
-    return this.nodes(ctx, 'noteClause')
-      .map((n) => this.text(this.tok(n.children as Ctx, 'StringLiteral')))
-      .filter((t): t is A.Text => !!t);
-  }
-
-  sectorClause(): undefined {
-    return undefined;
-  }
-  zonesClause(): undefined {
-    return undefined;
-  }
-  statusClause(): undefined {
-    return undefined;
-  }
-  proposalClause(): undefined {
-    return undefined;
-  }
-  issuerClause(): undefined {
-    return undefined;
-  }
-  docnumberClause(): undefined {
-    return undefined;
-  }
-  noteClause(): undefined {
-    return undefined;
-  }
-
-  effectiveClause(ctx: Ctx): A.ListDecl['effective'] {
-    const from = this.tok(ctx, 'DateLiteral', 0);
-    const until = this.tok(ctx, 'DateLiteral', 1);
+  private effectiveClause(node: CstNode): A.ListDecl['effective'] {
+    const c = node.children as Children;
+    const from = this.tok(c, 'DateLiteral', 0);
+    const until = this.tok(c, 'DateLiteral', 1);
     if (!from) return undefined;
-    return {
-      from: { raw: from.image, span: this.tokenSpan(from) },
-      ...(until ? { until: { raw: until.image, span: this.tokenSpan(until) } } : {}),
-      span: this.spanOf(this.current),
-    };
+    const start = { raw: from.image, span: this.tokenSpan(from) };
+    return until
+      ? { from: start, until: { raw: until.image, span: this.tokenSpan(until) }, span: this.nodeSpan(node) }
+      : { from: start, span: this.nodeSpan(node) };
   }
 
-  adoptsClause(ctx: Ctx): A.ListDecl['adopts'] {
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
-    return title ? { title, basis: this.references(ctx), span: this.spanOf(this.current) } : undefined;
+  private adoptsClause(node: CstNode): A.ListDecl['adopts'] {
+    const c = node.children as Children;
+    const title = this.text(this.tok(c, 'StringLiteral'));
+    return title ? { title, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
   }
 
-  scenarioDecl(ctx: Ctx): A.ScenarioDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private scenarioDecl(node: CstNode): A.ScenarioDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
     return {
       kind: 'Scenario',
       id,
       title,
-      notes: this.noteTexts(ctx),
-      items: this.nodes(ctx, 'itemDecl').map((n) => this.visit(n)).filter(Boolean),
-      ...this.blockParts(ctx, 'scenario'),
+      notes: this.each(c, 'noteClause', this.clauseText),
+      items: this.each(c, 'itemDecl', this.itemDecl),
+      unknown: this.unknowns(c, 'scenario'),
       duplicates: [],
-      span: this.spanOf(this.current, id.span),
+      span: this.nodeSpan(node),
     };
   }
 
-  itemDecl(ctx: Ctx): A.ItemDecl | undefined {
-    const id = this.nameOf(this.node(ctx, 'name'));
-    const title = this.text(this.tok(ctx, 'StringLiteral'));
+  private itemDecl(node: CstNode): A.ItemDecl | undefined {
+    const c = node.children as Children;
+    const id = this.nameOf(this.node(c, 'name'));
+    const title = this.text(this.tok(c, 'StringLiteral'));
     if (!id || !title) return undefined;
-    const category = this.node(ctx, 'categoryRef');
-    const categoryRef = category ? this.node(category.children as Ctx, 'reference') : undefined;
-    const important = this.tok(ctx, 'Important');
-    const description = this.node(ctx, 'descriptionClause');
-    return {
-      kind: 'Item',
-      id,
-      title,
-      ...(categoryRef ? { category: this.visit(categoryRef) } : {}),
-      fields: this.nodes(ctx, 'fieldsClause').flatMap((n) => this.tokens(n.children as Ctx, 'StringLiteral').map((t) => this.text(t)!)),
-      ...(description ? { description: this.text(this.tok(description.children as Ctx, 'StringLiteral')) } : {}),
-      ...(important ? { important: this.tokenSpan(important) } : {}),
-      rungs: this.nodes(ctx, 'rungClause').map((n) => this.visit(n)).filter(Boolean),
-      basis: this.references(ctx),
-      notes: this.noteTexts(ctx),
-      ...this.blockParts(ctx, 'item'),
-      duplicates: this.single(ctx, { categoryRef: 'category', descriptionClause: 'description', Important: 'important' }),
-      span: this.spanOf(this.current, id.span),
-    };
+    const category = this.node(c, 'categoryRef');
+    const categoryRef = category ? this.node(category.children as Children, 'reference') : undefined;
+    const important = this.tok(c, 'Important');
+    const description = this.node(c, 'descriptionClause');
+    const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
+    if (categoryRef) item.category = this.reference(categoryRef);
+    const fields: A.Text[] = [];
+    const fieldClauses = c.fieldsClause;
+    if (fieldClauses !== undefined) for (const f of fieldClauses) if (!isToken(f)) this.texts(f.children as Children, fields);
+    item.fields = fields;
+    if (description) item.description = this.clauseText(description);
+    if (important) item.important = this.tokenSpan(important);
+    item.rungs = this.each(c, 'rungClause', this.rungClause);
+    item.basis = this.references(c);
+    item.notes = this.each(c, 'noteClause', this.clauseText);
+    item.unknown = this.unknowns(c, 'item');
+    item.duplicates = this.duplicates(c, ONCE_IN_ITEM);
+    item.span = this.nodeSpan(node);
+    return item;
   }
 
-  categoryRef(): undefined {
-    return undefined;
-  }
-  fieldsClause(): undefined {
-    return undefined;
-  }
-  descriptionClause(): undefined {
-    return undefined;
-  }
+  // ---- conditions ------------------------------------------------------------------------------
 
-  condition(ctx: Ctx): A.Condition | undefined {
-    const terms = this.nodes(ctx, 'conjunction').map((n) => this.visit(n) as A.Condition | undefined).filter((c): c is A.Condition => !!c);
+  private condition(node: CstNode): A.Condition | undefined {
+    const terms = this.each(node.children as Children, 'conjunction', this.conjunction);
     if (terms.length <= 1) return terms[0];
-    return { kind: 'Or', terms, span: this.spanOf(this.current) };
+    return { kind: 'Or', terms, span: this.nodeSpan(node) };
   }
 
-  conjunction(ctx: Ctx): A.Condition | undefined {
-    const terms = this.nodes(ctx, 'atom').map((n) => this.visit(n) as A.Condition | undefined).filter((c): c is A.Condition => !!c);
+  private conjunction(node: CstNode): A.Condition | undefined {
+    const terms = this.each(node.children as Children, 'atom', this.atom);
     if (terms.length <= 1) return terms[0];
-    return { kind: 'And', terms, span: this.spanOf(this.current) };
+    return { kind: 'And', terms, span: this.nodeSpan(node) };
   }
 
-  atom(ctx: Ctx): A.Condition | undefined {
-    const inner = this.node(ctx, 'condition') ?? this.node(ctx, 'comparison') ?? this.node(ctx, 'kindsAtom');
-    if (inner) return this.visit(inner) as A.Condition | undefined;
-    if (this.tok(ctx, 'Ciio')) return { kind: 'Ciio', negated: !!this.tok(ctx, 'Not'), span: this.spanOf(this.current) };
+  private atom(node: CstNode): A.Condition | undefined {
+    const c = node.children as Children;
+    const nested = this.node(c, 'condition');
+    if (nested) return this.condition(nested);
+    const comparison = this.node(c, 'comparison');
+    if (comparison) return this.comparison(comparison);
+    const kinds = this.node(c, 'kindsAtom');
+    if (kinds) return this.kindsAtom(kinds);
+    if (this.tok(c, 'Ciio')) return { kind: 'Ciio', negated: !!this.tok(c, 'Not'), span: this.nodeSpan(node) };
     return undefined;
   }
 
-  comparison(ctx: Ctx): A.Condition | undefined {
-    const m = this.tok(ctx, 'Measure');
-    const volumes = this.nodes(ctx, 'volume').map((n) => this.visit(n) as A.Volume | undefined);
-    if (!m || volumes.some((v) => !v)) return undefined;
+  private comparison(node: CstNode): A.Condition | undefined {
+    const c = node.children as Children;
+    const m = this.tok(c, 'Measure');
+    const volumes: Array<A.Volume | undefined> = [];
+    const list = c.volume;
+    if (list !== undefined) for (const n of list) if (!isToken(n)) volumes.push(this.volume(n));
+    if (!m || volumes.includes(undefined)) return undefined;
     const measure = m.image as A.Measure;
-    const span = this.spanOf(this.current);
-    const cmp = this.tok(ctx, 'Comparator');
-    if (cmp && volumes[0]) return { kind: 'Compare', measure, op: cmp.image as A.Comparator, value: volumes[0], span };
-    if (volumes.length === 2) return { kind: 'Range', measure, from: volumes[0]!, to: volumes[1]!, span };
+    const cmp = this.tok(c, 'Comparator');
+    if (cmp && volumes[0]) return { kind: 'Compare', measure, op: cmp.image as A.Comparator, value: volumes[0], span: this.nodeSpan(node) };
+    if (volumes.length === 2) return { kind: 'Range', measure, from: volumes[0]!, to: volumes[1]!, span: this.nodeSpan(node) };
     return undefined;
   }
 
-  volume(ctx: Ctx): A.Volume | undefined {
-    return this.volumeOf(this.tok(ctx, 'Minus'), this.tok(ctx, 'NumberLiteral'));
+  private volume(node: CstNode): A.Volume | undefined {
+    const c = node.children as Children;
+    return this.volumeOf(this.tok(c, 'Minus'), this.tok(c, 'NumberLiteral'));
   }
 
-  kindsAtom(ctx: Ctx): A.Condition {
-    return { kind: 'KindsAny', kinds: this.nodes(ctx, 'name').map((n) => this.nameOf(n)!).filter(Boolean), span: this.spanOf(this.current) };
+  private kindsAtom(node: CstNode): A.Condition {
+    return { kind: 'KindsAny', kinds: this.each(node.children as Children, 'name', this.nameOf), span: this.nodeSpan(node) };
   }
+}
 
-  private spanOf(node: CstNode | undefined, fallback?: Span): Span {
-    if (node) return this.nodeSpan(node);
-    return fallback ?? spanAt(this.source, 0, 0);
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Whether a token was read from the source (recovery inserts tokens without a place in it). */
+function fromSource(t: IToken): boolean {
+  return !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
+}
+
+/** The first token of a node that was read from the source, found once per node. */
+function firstToken(node: CstNode): IToken | undefined {
+  const memo = node as EdgeMemo;
+  if (memo.firstToken === undefined) memo.firstToken = edgeToken(node, 'first') ?? null;
+  return memo.firstToken ?? undefined;
+}
+
+/** The last token of a node that was read from the source, found once per node. */
+function lastToken(node: CstNode): IToken | undefined {
+  const memo = node as EdgeMemo;
+  if (memo.lastToken === undefined) {
+    // Every block rule consumes its `}` last: when it was read from the source, it is the last token.
+    const close = (node.children as Children).RCurly;
+    const t = close?.[close.length - 1];
+    memo.lastToken = (t && isToken(t) && fromSource(t) ? t : edgeToken(node, 'last')) ?? null;
   }
+  return memo.lastToken ?? undefined;
 }
 
 /** The first or last token of a node that was read from the source (not inserted in recovery). */
@@ -657,7 +725,7 @@ function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
     // child was consumed first: when it is a token read from the source, no search is needed.
     for (const key in node.children) {
       const child = node.children[key]![0];
-      if (child && isToken(child) && !child.isInsertedInRecovery && !Number.isNaN(child.startOffset)) return child;
+      if (child && isToken(child) && fromSource(child)) return child;
       break;
     }
   }
@@ -667,7 +735,7 @@ function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
     // Children under one key are in source order; take the first real one from the wanted end.
     for (let k = 0; k < children.length; k++) {
       const child = children[edge === 'first' ? k : children.length - 1 - k]!;
-      const token = isToken(child) ? (child.isInsertedInRecovery || Number.isNaN(child.startOffset) ? undefined : child) : edgeToken(child, edge);
+      const token = isToken(child) ? (fromSource(child) ? child : undefined) : edge === 'first' ? firstToken(child) : lastToken(child);
       if (!token) continue;
       if (!best || (edge === 'first' ? token.startOffset < best.startOffset : token.startOffset > best.startOffset)) best = token;
       break;

@@ -142,7 +142,7 @@ export function parseSource(source: Source): ParseResult {
       return { file: { ...empty, declarations, unknown }, diagnostics };
     }
     for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
-    const part = builder.visit(cst) as PolicyFile;
+    const part = builder.file(cst);
     declarations.push(...part.declarations);
     unknown.push(...part.unknown);
   }

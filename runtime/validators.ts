@@ -23,6 +23,8 @@ export const validatePolicy = generated.validatePolicy as unknown as CompiledVal
 export const validateManifest = generated.validateManifest as unknown as CompiledValidator;
 export const validateRequest = generated.validateRequest as unknown as CompiledValidator;
 export const validateResponse = generated.validateResponse as unknown as CompiledValidator;
+export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
+export const validateReport = generated.validateReport as unknown as CompiledValidator;
 
 /** A JSON pointer and a message per error: the offending key for unknown or missing properties. */
 export function describeErrors(errors: readonly SchemaError[] | null | undefined): { pointer: string; message: string }[] {

@@ -2,9 +2,11 @@
  * Bundle succession: a loader that already holds a bundle takes a new one only if it is not
  * older (rollback) and does not reuse the held version for other content (equivocation).
  * Versions are semver (https://semver.org, §11 precedence). A build between two releases is
- * versioned `<next>-dev.g<first 8 hex of its content digest>`; two such builds of the same
- * `<next>` are not ordered by their versions (the digest is not a counter), so neither is a
- * rollback of the other — only releases and cores order bundles.
+ * versioned `<next>-dev.<n>.g<first 8 hex of its content digest>`, n the number of commits since
+ * the last release: builds along a history are ordered by n, so going back to an earlier build
+ * of the same `<next>` is a rollback like any other. Two builds with the same n (two branches,
+ * or uncommitted changes) are not ordered — the digest is not a counter — and neither is a dev
+ * build without a counter (`<next>-dev.g<digest>`, the form before counters).
  */
 import { PolicyLoadError } from './errors.js';
 
@@ -51,13 +53,27 @@ export function compareVersions(a: string, b: string): number {
   return Math.sign(x.prerelease.length - y.prerelease.length);
 }
 
-/** True for a build between releases, `<next>-dev.<digest>`. */
+/** True for a build between releases, `<next>-dev.<n>.g<digest>` (or the older `<next>-dev.g<digest>`). */
 export function isDevBuild(version: string): boolean {
   return parseVersion(version)?.prerelease[0] === 'dev';
 }
 
+/** The commit count n of a dev build `<next>-dev.<n>.g<digest>`; null when it has none. */
+export function devCounter(version: string): number | null {
+  const prerelease = parseVersion(version)?.prerelease ?? [];
+  return prerelease[0] === 'dev' && prerelease.length === 3 && /^\d+$/.test(prerelease[1]!) ? Number(prerelease[1]) : null;
+}
+
 function sameCore(a: string, b: string): boolean {
   return parseVersion(a)!.core.join('.') === parseVersion(b)!.core.join('.');
+}
+
+/** Two dev builds of one next version that nothing orders: the same count, or no count. */
+function unorderedDevBuilds(a: string, b: string): boolean {
+  if (!isDevBuild(a) || !isDevBuild(b) || !sameCore(a, b)) return false;
+  const x = devCounter(a);
+  const y = devCounter(b);
+  return x === null || y === null || x === y;
 }
 
 /**
@@ -70,7 +86,7 @@ export function checkSuccession(held: BundleIdentity, next: BundleIdentity): voi
   if (next.version === held.version) {
     throw new PolicyLoadError(`version ${next.version} is already held with another content (sha256 ${held.digest.slice(0, 12)}, now ${next.digest.slice(0, 12)})`, 'equivocation');
   }
-  if (isDevBuild(next.version) && isDevBuild(held.version) && sameCore(next.version, held.version)) return;
+  if (unorderedDevBuilds(next.version, held.version)) return;
   if (compareVersions(next.version, held.version) < 0) {
     throw new PolicyLoadError(`version ${next.version} is older than the held ${held.version}`, 'rollback');
   }

@@ -1,7 +1,8 @@
 /**
  * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
- * itself (POST /v1/decide, one or a batch), describes the policy (GET /v1/policy), and reports
+ * itself (POST /v1/decide, one or a batch; `?view=compact` writes each distinct reason once and
+ * decisions by index), describes the policy (GET /v1/policy), and reports
  * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
@@ -12,8 +13,9 @@ import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../r
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
+import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, type ReloadResult, type Served } from './served-bundle.js';
-import { serializeDecision, serializeDecisions } from './serialize.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -96,8 +98,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get('/v1/bundle', async (request, reply) => {
     const current = served;
-    reply.header('etag', current.etag).header('cache-control', 'no-cache').header('x-qingdan-version', current.policy.version).header('x-qingdan-digest', current.policy.digest);
-    if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
+    const etag = bundleEntityTag(current.policy.digest);
+    reply.header('etag', etag).header('cache-control', 'no-cache').header('x-qingdan-version', current.policy.version).header('x-qingdan-digest', current.policy.digest);
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    reply.header('repr-digest', reprDigest(current.archiveSha256));
     return reply.type('application/gzip').send(current.archive);
   });
 
@@ -108,8 +112,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });
 
-  app.post('/v1/decide', async (request, reply) => {
+  app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
+    const view = request.query.view ?? 'full';
+    if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', message: `view must be full or compact, not ${JSON.stringify(view)}` }] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const batch = Array.isArray(body);
@@ -120,6 +126,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');
+    if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 

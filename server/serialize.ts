@@ -3,9 +3,11 @@
  * reasons, obligations and advisories, bilingual texts the runtime hands out as the same
  * (read-only) objects decision after decision; so each such part is stringified once and its
  * JSON kept by identity (a WeakMap: it goes when the bundle that made it goes). A decision is
- * then a few string concatenations. The output is byte-for-byte JSON.stringify's.
+ * then a few string concatenations. The output is byte-for-byte JSON.stringify's (of the
+ * runtime's `compactDecisions` for the compact view).
  */
-import type { EvaluationResponse } from '../runtime/request.js';
+import { PartTable } from '../runtime/compact.js';
+import type { EvaluationResponse, Obligation, Reason } from '../runtime/request.js';
 
 const cache = new WeakMap<object, string>();
 
@@ -31,4 +33,61 @@ export function serializeDecisions(body: { readonly decisions: readonly Evaluati
   const parts = new Array<string>(body.decisions.length);
   for (let i = 0; i < parts.length; i++) parts[i] = serializeDecision(body.decisions[i]!);
   return `{"decisions":[${parts.join(',')}]}`;
+}
+
+/**
+ * One compact answer being written: the part tables, and memos by identity for what the runtime
+ * hands out again and again within a batch (a part, an obligations array, a basis, a date), so
+ * a repeated decision costs a few map look-ups and one concatenation.
+ */
+class CompactWriter {
+  readonly reasons = new PartTable<Reason>();
+  readonly obligations = new PartTable<Obligation>();
+  private readonly indexes = new Map<object, number>();
+  private readonly lists = new Map<readonly object[], string>();
+  private readonly strings = new Map<string, string>();
+
+  /** `[i,j,…]`: the indexes of `parts` in `table`, adding the ones it has not seen. */
+  indexList<T extends object>(parts: readonly T[], table: PartTable<T>): string {
+    let list = this.lists.get(parts);
+    if (list !== undefined) return list;
+    list = '[';
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      let index = this.indexes.get(p);
+      if (index === undefined) this.indexes.set(p, (index = table.indexOf(p, part(p))));
+      list += (i === 0 ? '' : ',') + index;
+    }
+    list += ']';
+    // Decisions are all made before the answer is written, so no array changes meanwhile.
+    this.lists.set(parts, list);
+    return list;
+  }
+
+  /** JSON.stringify(text), once per distinct string in the batch. */
+  string(text: string): string {
+    let json = this.strings.get(text);
+    if (json === undefined) this.strings.set(text, (json = JSON.stringify(text)));
+    return json;
+  }
+
+  decision(d: EvaluationResponse): string {
+    return `{"pathway":${this.string(d.pathway)},"preview":${d.preview},"asOf":${this.string(d.asOf)},"basis":${part(d.basis)},"reasons":${this.indexList(d.reasons, this.reasons)},"obligations":${this.indexList(d.obligations, this.obligations)},"advisories":${this.indexList(d.advisories, this.obligations)}}`;
+  }
+}
+
+/**
+ * The compact view of `decisions` (all of `policy`) as JSON: each distinct reason and
+ * obligation once, decisions by index — what `POST /v1/decide?view=compact` answers.
+ */
+export function serializeCompactDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): string {
+  const writer = new CompactWriter();
+  const parts = new Array<string>(decisions.length);
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a compact view of ${policy.digest}`);
+    parts[i] = writer.decision(d);
+  }
+  const table = (entries: readonly object[]) => entries.map(part).join(',');
+  return `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}],"decisions":[${parts.join(',')}]}`;
 }

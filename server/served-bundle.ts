@@ -14,8 +14,8 @@ export interface Served {
   readonly policy: Policy;
   /** The archive's bytes, served as they are. */
   readonly archive: Buffer;
-  /** The HTTP entity tag: the archive's sha256, quoted. */
-  readonly etag: string;
+  /** The archive file's sha256 (hex): a reload of unchanged bytes is no change. */
+  readonly archiveSha256: string;
 }
 
 export type ReloadResult = { readonly ok: true; readonly changed: boolean; readonly served: Served } | { readonly ok: false; readonly code: string; readonly message: string };
@@ -28,11 +28,11 @@ export async function readServed(path: string, trustedKeys: readonly TrustedKey[
   } catch (e) {
     return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
-  const etag = `"${createHash('sha256').update(archive).digest('hex')}"`;
-  if (previous && etag === previous.etag) return { ok: true, changed: false, served: previous };
+  const archiveSha256 = createHash('sha256').update(archive).digest('hex');
+  if (previous && archiveSha256 === previous.archiveSha256) return { ok: true, changed: false, served: previous };
   try {
     const policy = await Policy.load(archive, { ...(trustedKeys ? { trustedKeys } : {}), ...(previous ? { previous: { version: previous.policy.version, digest: previous.policy.digest } } : {}) });
-    return { ok: true, changed: true, served: { policy, archive, etag } };
+    return { ok: true, changed: true, served: { policy, archive, archiveSha256 } };
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
     return { ok: false, code: e.code, message: e.message };

@@ -10,7 +10,7 @@ import { generateKeyPair } from '../compiler/bundle/keys.js';
 import { raise } from '../compiler/bundle/version.js';
 import { verifyBundleArchive } from '../runtime/bundle-archive.js';
 import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
-import { checkSuccession, compareVersions, type BundleIdentity } from '../runtime/version.js';
+import { checkSuccession, compareVersions, devCounter, type BundleIdentity } from '../runtime/version.js';
 import { createRepo, ID, P, walkToReview, type Repo } from './governance/fixture.js';
 
 function succession(held: BundleIdentity, next: BundleIdentity): PolicyLoadErrorCode | 'accepted' {
@@ -45,8 +45,19 @@ describe('semver precedence and succession', () => {
     expect(succession({ version: '0.2.0', digest: A }, { version: '0.2.0', digest: A })).toBe('accepted');
   });
 
-  it('does not order two builds between the same releases by their digests', () => {
+  it('orders builds between the same releases by their commit count, never by their digests', () => {
+    expect(succession({ version: '0.2.0-dev.12.g00000000', digest: A }, { version: '0.2.0-dev.11.gffffffff', digest: B })).toBe('rollback');
+    expect(succession({ version: '0.2.0-dev.9.gffffffff', digest: A }, { version: '0.2.0-dev.10.g00000000', digest: B })).toBe('accepted');
+    expect(succession({ version: '0.2.0-dev.12.gffffffff', digest: A }, { version: '0.2.0-dev.12.g00000000', digest: B })).toBe('accepted');
+    expect(succession({ version: '0.2.0-dev.12.g00000000', digest: A }, { version: '0.2.0-dev.12.gffffffff', digest: B })).toBe('accepted');
+    expect(succession({ version: '0.3.0-dev.1.g00000000', digest: A }, { version: '0.2.0-dev.99.gffffffff', digest: B })).toBe('rollback');
+    expect(succession({ version: '0.2.0-dev.3.g00000000', digest: A }, { version: '0.2.0', digest: B })).toBe('accepted');
+  });
+
+  it('does not order a dev build without a count (the earlier form) against one of the same next version', () => {
     expect(succession({ version: '0.2.0-dev.gffffffff', digest: A }, { version: '0.2.0-dev.g00000000', digest: B })).toBe('accepted');
+    expect(succession({ version: '0.2.0-dev.gffffffff', digest: A }, { version: '0.2.0-dev.1.g00000000', digest: B })).toBe('accepted');
+    expect(succession({ version: '0.2.0-dev.1.g00000000', digest: A }, { version: '0.2.0-dev.gffffffff', digest: B })).toBe('accepted');
     expect(succession({ version: '0.3.0-dev.g00000000', digest: A }, { version: '0.2.0-dev.gffffffff', digest: B })).toBe('rollback');
   });
 
@@ -92,12 +103,13 @@ describe('a bundle’s version and provenance, in a governed repository', () => 
   });
 
   it('is a dev prerelease between releases, the release version for the tagged release’s content, and never one version for two contents', async () => {
+    const count = () => Number(repo.git(['rev-list', '--count', 'HEAD']).trim());
     const first = await bundleIn();
-    expect(first.identity.version).toBe(`0.1.1-dev.g${first.identity.digest.slice(0, 8)}`);
+    expect(first.identity.version).toBe(`0.1.1-dev.${count()}.g${first.identity.digest.slice(0, 8)}`);
 
     repo.write('.changeset/new-list.md', '---\n"qingdan": minor\n---\n\nA list.\n');
     repo.commit('li', 'Changeset');
-    expect((await bundleIn()).identity.version).toBe(`0.2.0-dev.g${first.identity.digest.slice(0, 8)}`);
+    expect((await bundleIn()).identity.version).toBe(`0.2.0-dev.${count()}.g${first.identity.digest.slice(0, 8)}`);
 
     repo.git(['tag', 'v0.1.0']);
     const released = await bundleIn();
@@ -106,12 +118,25 @@ describe('a bundle’s version and provenance, in a governed repository', () => 
     repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace('（草案）" {', '（草案修订）" {'));
     const changed = await bundleIn();
     expect(changed.identity.digest).not.toBe(first.identity.digest);
-    expect(changed.identity.version).toBe(`0.2.0-dev.g${changed.identity.digest.slice(0, 8)}`);
+    expect(changed.identity.version).toBe(`0.2.0-dev.0.g${changed.identity.digest.slice(0, 8)}`);
 
     // A loader holding the dev build refuses the older release; one holding the release
     // refuses the dev build re-labelled as the release (equivocation).
     expect(() => verifyBundleArchive(released.archive, { previous: changed.identity })).toThrow(expect.objectContaining({ code: 'rollback' }));
     expect(() => verifyBundleArchive(changed.archive, { previous: { version: changed.identity.version, digest: first.identity.digest } })).toThrow(expect.objectContaining({ code: 'equivocation' }));
     expect(verifyBundleArchive(changed.archive, { previous: released.identity }).identity).toEqual(changed.identity);
+  });
+
+  it('orders two dev builds of the same next version by commits, so going back to the earlier one is a rollback', async () => {
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/（草案[^）]*）" \{/, '（草案甲）" {'));
+    repo.commit('li', 'First draft wording');
+    const earlier = await bundleIn();
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace('（草案甲）" {', '（草案乙）" {'));
+    repo.commit('li', 'Second draft wording');
+    const later = await bundleIn();
+    expect(devCounter(later.identity.version)).toBe(devCounter(earlier.identity.version)! + 1);
+    expect(compareVersions(earlier.identity.version, later.identity.version)).toBe(-1);
+    expect(() => verifyBundleArchive(earlier.archive, { previous: later.identity })).toThrow(expect.objectContaining({ code: 'rollback' }));
+    expect(verifyBundleArchive(later.archive, { previous: earlier.identity }).identity).toEqual(later.identity);
   });
 });

@@ -106,9 +106,11 @@ describe('qingdan bundle', () => {
       'manifest.json',
       'manifest.dsse.json',
       'policy.json',
+      'schema/compact-decisions.schema.json',
       'schema/diff.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',
+      'schema/report.schema.json',
       'schema/request.schema.json',
       'schema/response.schema.json',
     ]);

@@ -37,9 +37,19 @@ describe('PolicyClient', () => {
     const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
     requestsSeen.length = 0;
     expect(await client.refresh()).toBe(true);
-    expect(requestsSeen).toEqual([{ ifNoneMatch: expect.stringMatching(/^"[0-9a-f]{64}"$/), status: 304 }]);
+    expect(requestsSeen).toEqual([{ ifNoneMatch: `"${client.policy!.digest}"`, status: 304 }]);
     expect(client.state).toMatchObject({ source: 'server', lastError: null, consecutiveFailures: 0 });
     expect(client.evaluate(request).pathway).toBe('not-applicable');
+    client.stop();
+  });
+
+  it('gets 304 after a restart from a cache that recorded no tag, since the content digest is the tag', async () => {
+    const cacheDir = await tempDir();
+    await writeFile(join(cacheDir, 'bundle.tar.gz'), fx.base);
+    requestsSeen.length = 0;
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
+    expect(requestsSeen).toEqual([{ ifNoneMatch: `"${client.policy!.digest}"`, status: 304 }]);
+    expect(client.state).toMatchObject({ source: 'cache', lastError: null });
     client.stop();
   });
 

@@ -4,11 +4,14 @@
  * body limits, health, readiness, metrics, the decision log, and reloads that keep the last
  * good bundle when the new one is refused.
  */
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactDecisions, expandDecisions, type CompactDecisions } from '../runtime/compact.js';
 import { Policy } from '../runtime/policy.js';
+import { validateCompactDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
@@ -35,16 +38,29 @@ afterAll(async () => server?.close());
 const inject = (options: InjectOptions) => server.app.inject(options);
 
 describe('GET /v1/bundle', () => {
-  it('serves the archive with its sha256 as ETag, and 304 for If-None-Match', async () => {
+  it('serves the archive with the content digest as ETag, its sha256 as Repr-Digest, and 304 for If-None-Match', async () => {
+    const policy = await Policy.load(fx.base);
     const first = await inject({ method: 'GET', url: '/v1/bundle' });
     expect(first.statusCode).toBe(200);
     expect(first.rawPayload.equals(fx.base)).toBe(true);
     expect(first.headers['content-type']).toBe('application/gzip');
     expect(first.headers['cache-control']).toBe('no-cache');
-    expect(first.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(first.headers.etag).toBe(`W/"${policy.digest}"`);
+    expect(first.headers['x-qingdan-digest']).toBe(policy.digest);
+    expect(first.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(fx.base).digest('base64')}:`);
     const again = await inject({ method: 'GET', url: '/v1/bundle', headers: { 'if-none-match': first.headers.etag as string } });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+  });
+
+  it('answers 304 to the bare content digest, in a list or as *, and 200 to any other tag', async () => {
+    const policy = await Policy.load(fx.base);
+    const status = async (ifNoneMatch: string) => (await inject({ method: 'GET', url: '/v1/bundle', headers: { 'if-none-match': ifNoneMatch } })).statusCode;
+    expect(await status(`"${policy.digest}"`)).toBe(304);
+    expect(await status(`"5f1c-6789abcd", W/"${policy.digest}"`)).toBe(304);
+    expect(await status('*')).toBe(304);
+    expect(await status(`"${createHash('sha256').update(fx.base).digest('hex')}"`)).toBe(200);
+    expect(await status(`"${policy.digest.slice(1)}"`)).toBe(200);
   });
 });
 
@@ -77,6 +93,34 @@ describe('POST /v1/decide', () => {
     expect(expected.map((d) => d.basis.kind)).toEqual(['list', 'baseline', 'none']);
     expect(r.json()).toEqual({ decisions: expected });
     expect((await inject({ method: 'POST', url: '/v1/decide', payload: baseline })).json()).toEqual(expected[1]);
+  });
+
+  it('answers ?view=compact with each distinct reason and obligation once, conforming to its schema and expanding to the full answer', async () => {
+    const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
+    const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+    const batch = [request, baseline, domestic, baseline, request, baseline];
+    const policy = await Policy.load(fx.base);
+    const full = batch.map((r) => policy.evaluate(r));
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch });
+    expect(r.statusCode).toBe(200);
+    const compact = r.json() as CompactDecisions;
+    expect(validateCompactDecisions(compact)).toBe(true);
+    expect(compact).toEqual(compactDecisions(full, { version: policy.version, digest: policy.digest }));
+    expect(expandDecisions(compact)).toEqual(full);
+    const distinct = (parts: readonly object[]) => new Set(parts.map((p) => JSON.stringify(p))).size;
+    expect(compact.reasons.length).toBe(distinct(full.flatMap((d) => d.reasons)));
+    expect(compact.obligations.length).toBe(distinct(full.flatMap((d) => [...d.obligations, ...d.advisories])));
+    expect(compact.decisions[3]).toEqual(compact.decisions[1]);
+    expect(r.rawPayload.length * 2).toBeLessThan((await inject({ method: 'POST', url: '/v1/decide', payload: batch })).rawPayload.length);
+    const one = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: domestic });
+    expect(expandDecisions(one.json())).toEqual([full[2]]);
+    expect((await inject({ method: 'POST', url: '/v1/decide?view=full', payload: domestic })).json()).toEqual(full[2]);
+  });
+
+  it('answers 400 to a view it does not know', async () => {
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=brief', payload: request as object });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'invalid-request', problems: [{ pointer: '' }] });
   });
 
   it('answers 400 with every problem of every request, located by index', async () => {

@@ -7,10 +7,14 @@
  *   from the tag's commit (read from git objects). Its version is then V.
  * - Otherwise (no tag, or other content) it is a build between releases: a prerelease of the
  *   next version, V raised by the largest bump the pending changesets in `.changeset/` declare
- *   (patch when they declare none), tagged with the content digest: `0.2.0-dev.3fa9c1e2`.
+ *   (patch when they declare none), with the number of commits since the release tag (since
+ *   the first commit when there is no tag) and the content digest: `0.2.0-dev.12.g3fa9c1e2`.
  *
  * So two different contents never share a version: a release version is given only to the
- * release's content, and a dev version carries the content's digest.
+ * release's content, and a dev version carries the content's digest. And builds along a history
+ * are ordered: the count grows with each commit, so a loader can tell an earlier build from a
+ * later one (runtime/version.ts). The `g` keeps the digest an alphanumeric identifier: 8 hex
+ * digits can be all decimal with a leading zero, which semver forbids.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +22,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { maxBump, type Bump } from '../diff/change.js';
 import { compileAt } from '../diff/revision.js';
+import { commitsSince } from '../git/count.js';
 import { toJson } from '../emit/json.js';
 import { sha256 } from '../emit/manifest.js';
 
@@ -44,20 +49,25 @@ export function raise(version: string, bump: Bump): string {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-/** The sha256 of policy.json as compiled at tag `v<version>`, or null when there is no such tag. */
-export async function releasedDigest(root: string, version: string, paths: readonly string[]): Promise<string | null> {
+/** The commit tagged `v<version>`, or null when there is no such tag. */
+async function releaseCommit(root: string, version: string): Promise<string | null> {
   const commit = await simpleGit(root)
     .revparse(['--verify', '--quiet', `refs/tags/v${version}^{commit}`])
     .catch(() => '');
-  if (!commit.trim()) return null;
-  const compiled = await compileAt(root, commit.trim(), paths);
+  return commit.trim() || null;
+}
+
+/** The sha256 of policy.json as compiled at `commit`, or null when it does not compile. */
+async function digestAt(root: string, commit: string, paths: readonly string[]): Promise<string | null> {
+  const compiled = await compileAt(root, commit, paths);
   return compiled.artifact ? sha256(toJson(compiled.artifact, { compact: true })) : null;
 }
 
 /** The version of a bundle whose policy.json has sha256 `digest` (see the file comment). */
 export async function bundleVersion(root: string, digest: string, paths: readonly string[]): Promise<string> {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
-  if ((await releasedDigest(root, pkg.version, paths)) === digest) return pkg.version;
+  const release = await releaseCommit(root, pkg.version);
+  if (release && (await digestAt(root, release, paths)) === digest) return pkg.version;
   const bump = await pendingBump(root, pkg.name);
-  return `${raise(pkg.version, bump === 'none' ? 'patch' : bump)}-dev.g${digest.slice(0, 8)}`;
+  return `${raise(pkg.version, bump === 'none' ? 'patch' : bump)}-dev.${await commitsSince(root, release)}.g${digest.slice(0, 8)}`;
 }

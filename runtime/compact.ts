@@ -1,0 +1,96 @@
+/**
+ * The compact view of decisions (contract v1, `schema/compact-decisions.schema.json`): the
+ * answer to many requests with each distinct reason and obligation written once and referred
+ * to by index. A batch's decisions share most of their parts — the same bilingual texts and
+ * citations decision after decision — so this says the same as the full responses in a fraction
+ * of the bytes, and loses nothing: `expandDecisions` gives the full responses back.
+ */
+import type { EvaluationResponse, Obligation, Reason } from './request.js';
+
+/** One decision of the compact view: the full response with indexes in place of its parts. */
+export interface CompactDecision {
+  readonly pathway: EvaluationResponse['pathway'];
+  readonly preview: boolean;
+  readonly asOf: string;
+  readonly basis: EvaluationResponse['basis'];
+  /** Positions in `CompactDecisions.reasons`. */
+  readonly reasons: readonly number[];
+  /** Positions in `CompactDecisions.obligations`. */
+  readonly obligations: readonly number[];
+  /** Positions in `CompactDecisions.obligations` (advisories are obligations in shape). */
+  readonly advisories: readonly number[];
+}
+
+/** `POST /v1/decide?view=compact`'s answer. */
+export interface CompactDecisions {
+  readonly version: 1;
+  readonly view: 'compact';
+  readonly policy: EvaluationResponse['policy'];
+  /** Each distinct reason of the answer, once. */
+  readonly reasons: readonly Reason[];
+  /** Each distinct obligation or advisory of the answer, once. */
+  readonly obligations: readonly Obligation[];
+  readonly decisions: readonly CompactDecision[];
+}
+
+/**
+ * Numbers distinct parts in order of first appearance. Parts are told apart by content (their
+ * JSON), so two equal reasons built separately still share one entry.
+ */
+export class PartTable<T extends object> {
+  readonly entries: T[] = [];
+  private readonly byJson = new Map<string, number>();
+
+  /** The index of `part`, adding it on first sight; `json` is JSON.stringify(part). */
+  indexOf(part: T, json: string): number {
+    let index = this.byJson.get(json);
+    if (index === undefined) {
+      index = this.entries.length;
+      this.entries.push(part);
+      this.byJson.set(json, index);
+    }
+    return index;
+  }
+}
+
+/**
+ * The compact view of `decisions`, which must all come from one policy (the server decides a
+ * batch with one bundle). An empty batch names no policy, so `policy` is passed.
+ */
+export function compactDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): CompactDecisions {
+  const reasons = new PartTable<Reason>();
+  const obligations = new PartTable<Obligation>();
+  const compact = decisions.map((d): CompactDecision => {
+    if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a compact view of ${policy.digest}`);
+    return {
+      pathway: d.pathway,
+      preview: d.preview,
+      asOf: d.asOf,
+      basis: d.basis,
+      reasons: d.reasons.map((r) => reasons.indexOf(r, JSON.stringify(r))),
+      obligations: d.obligations.map((o) => obligations.indexOf(o, JSON.stringify(o))),
+      advisories: d.advisories.map((o) => obligations.indexOf(o, JSON.stringify(o))),
+    };
+  });
+  return { version: 1, view: 'compact', policy, reasons: reasons.entries, obligations: obligations.entries, decisions: compact };
+}
+
+/** The full responses a compact view stands for; throws RangeError on an index out of its table. */
+export function expandDecisions(view: CompactDecisions): EvaluationResponse[] {
+  const at = <T>(table: readonly T[], i: number): T => {
+    const entry = table[i];
+    if (entry === undefined) throw new RangeError(`index ${i} is outside a table of ${table.length}`);
+    return entry;
+  };
+  return view.decisions.map((d) => ({
+    version: 1,
+    pathway: d.pathway,
+    preview: d.preview,
+    asOf: d.asOf,
+    basis: d.basis,
+    reasons: d.reasons.map((i) => at(view.reasons, i)),
+    obligations: d.obligations.map((i) => at(view.obligations, i)),
+    advisories: d.advisories.map((i) => at(view.obligations, i)),
+    policy: view.policy,
+  }));
+}

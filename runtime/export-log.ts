@@ -1,0 +1,260 @@
+/**
+ * A log of actual exports, one JSON object a line, counted as measures Art. 27 counts: the
+ * natural persons of each item, de-duplicated, from 1 January of one year; a transfer under
+ * national Arts 3, 4 or 5(1) items 1–3 — the baseline's exemptions — is not counted.
+ *
+ *   {"date":"2027-03-01","item":"icv.owner-pi","persons":120}
+ *   {"date":"2027-03-01","item":"icv.owner-pi","personKey":"c8f1…","sensitive":true}
+ *   {"date":"2027-03-02","item":"icv.owner-pi","persons":40,"exemption":"art5.1"}
+ *
+ * `persons`/`sensitivePersons` count the persons of a transfer as they stand (the log's author
+ * de-duplicated them, or not: a sum is an upper bound); a line with `personKey` is one person,
+ * sensitive when `sensitive` is true, and a key counts once per item and measure however often
+ * it recurs. `item` is a list item id or `personalInfo` (personal information outside the items).
+ * Other fields are kept by the log's author and ignored here.
+ *
+ * Streaming: lines are cut from the byte chunks as they arrive and counted at once; memory is the
+ * chunk, the items seen, the first `maxProblems` problems and the person keys (PersonSet: 16–48
+ * bytes per distinct person and item, at most `maxPersons` of them).
+ */
+import { realDate } from './dates.js';
+import { PersonLimitError, PersonSet } from './person-set.js';
+
+/** A bad line: where (1-based line number, a JSON pointer into the line) and a stable code. */
+export interface LogProblem {
+  readonly line: number;
+  readonly pointer: string;
+  readonly code: 'not-json' | 'line-invalid' | 'line-too-long' | 'unknown-exemption' | 'too-many-persons';
+  readonly message: string;
+}
+
+/** What the log says of one item (or `personalInfo`) in the year. */
+export interface LoggedPart {
+  readonly item: string;
+  /** Lines counted. */
+  readonly lines: number;
+  readonly persons: number;
+  readonly sensitivePersons: number;
+  /** Lines under an exemption (measures Art. 27), not counted, and their persons (persons or keys). */
+  readonly excludedLines: number;
+  readonly excludedPersons: number;
+  /** The first and last line that exported it, and the last date. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly lastDate: string;
+}
+
+export interface ExportLogCount {
+  readonly year: number;
+  readonly lines: number;
+  /** Lines dated in another year: outside the count. */
+  readonly otherYear: number;
+  readonly invalid: number;
+  /** The first `maxProblems` problems (`invalid` counts them all). */
+  readonly problems: readonly LogProblem[];
+  readonly parts: readonly LoggedPart[];
+}
+
+export interface ExportLogOptions {
+  /** Year counted (Art. 27: from 1 January). */
+  readonly year: number;
+  /** Exemption codes not counted: the baseline's (national Arts 3, 4, 5(1)–(3)). */
+  readonly exemptions: ReadonlySet<string>;
+  readonly maxProblems?: number;
+  readonly maxPersons?: number;
+  /** The longest line read, in bytes; a longer one is a problem, not a read. */
+  readonly maxLineBytes?: number;
+}
+
+const ITEM = /^(?:[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9_-]*|personalInfo)$/;
+const DATE = /^(\d{4})-\d{2}-\d{2}$/;
+const NEWLINE = 0x0a;
+
+interface PartState {
+  item: string;
+  lines: number;
+  persons: number;
+  sensitivePersons: number;
+  excludedLines: number;
+  excludedPersons: number;
+  firstLine: number;
+  lastLine: number;
+  lastDate: string;
+}
+
+/** Counts a log fed as byte chunks (`push`), then `finish`. */
+export class ExportLogCounter {
+  private readonly parts = new Map<string, { index: number; state: PartState }>();
+  private readonly persons: PersonSet;
+  private readonly problems: LogProblem[] = [];
+  private readonly maxProblems: number;
+  private readonly maxLineBytes: number;
+  private carry: Buffer | undefined;
+  private carryTooLong = false;
+  private line = 0;
+  private invalid = 0;
+  private otherYear = 0;
+  private stopped = false;
+
+  constructor(private readonly options: ExportLogOptions) {
+    this.persons = new PersonSet(options.maxPersons ?? 64 * 1024 * 1024);
+    this.maxProblems = options.maxProblems ?? 100;
+    this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
+  }
+
+  /** Counts the complete lines of `chunk` (with what is left of the previous chunk). */
+  push(chunk: Uint8Array): void {
+    if (this.stopped) return;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    let nl = buf.indexOf(NEWLINE);
+    if (this.carry !== undefined || this.carryTooLong) {
+      if (nl < 0) {
+        this.keep(buf, 0);
+        return;
+      }
+      const head = buf.subarray(0, nl);
+      if (this.carryTooLong || this.carry!.length + head.length > this.maxLineBytes) this.tooLong();
+      else this.count(Buffer.concat([this.carry!, head]), 0, this.carry!.length + head.length);
+      this.carry = undefined;
+      this.carryTooLong = false;
+      start = nl + 1;
+      nl = buf.indexOf(NEWLINE, start);
+    }
+    while (nl >= 0 && !this.stopped) {
+      if (nl - start > this.maxLineBytes) this.tooLong();
+      else this.count(buf, start, nl);
+      start = nl + 1;
+      nl = buf.indexOf(NEWLINE, start);
+    }
+    if (start < buf.length && !this.stopped) this.keep(buf, start);
+  }
+
+  /** The count, after the last chunk (a last line without a newline counts too). */
+  finish(): ExportLogCount {
+    if (this.carryTooLong) this.tooLong();
+    else if (this.carry !== undefined && this.carry.length > 0) this.count(this.carry, 0, this.carry.length);
+    this.carry = undefined;
+    this.carryTooLong = false;
+    return {
+      year: this.options.year,
+      lines: this.line,
+      otherYear: this.otherYear,
+      invalid: this.invalid,
+      problems: this.problems,
+      parts: [...this.parts.values()].map((p) => ({ ...p.state })),
+    };
+  }
+
+  private keep(buf: Buffer, from: number): void {
+    if (this.carryTooLong) return;
+    const rest = buf.subarray(from);
+    if ((this.carry?.length ?? 0) + rest.length > this.maxLineBytes) {
+      this.carry = undefined;
+      this.carryTooLong = true;
+      return;
+    }
+    this.carry = this.carry === undefined ? Buffer.from(rest) : Buffer.concat([this.carry, rest]);
+  }
+
+  private tooLong(): void {
+    this.line++;
+    this.problem('', 'line-too-long', `longer than ${this.maxLineBytes} bytes`);
+  }
+
+  private problem(pointer: string, code: LogProblem['code'], message: string): void {
+    this.invalid++;
+    if (this.problems.length < this.maxProblems) this.problems.push({ line: this.line, pointer, code, message });
+  }
+
+  private count(buf: Buffer, from: number, to: number): void {
+    this.line++;
+    let end = to;
+    if (end > from && buf[end - 1] === 0x0d) end--; // CRLF
+    if (end === from) return; // a blank line
+    let v: unknown;
+    try {
+      v = JSON.parse(buf.toString('utf8', from, end));
+    } catch (e) {
+      this.problem('', 'not-json', (e as Error).message);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return this.problem('', 'line-invalid', 'must be a JSON object');
+    const t = v as { date?: unknown; item?: unknown; persons?: unknown; sensitivePersons?: unknown; personKey?: unknown; sensitive?: unknown; exemption?: unknown };
+    const date = typeof t.date === 'string' ? DATE.exec(t.date) : null;
+    if (date === null || !realDate(t.date as string)) return this.problem('/date', 'line-invalid', 'must be a calendar date YYYY-MM-DD');
+    if (typeof t.item !== 'string' || !ITEM.test(t.item)) return this.problem('/item', 'line-invalid', "must be a list item id (<list>.<item>) or 'personalInfo'");
+    const keyed = t.personKey !== undefined;
+    if (keyed) {
+      if (typeof t.personKey !== 'string' || t.personKey.length === 0 || t.personKey.length > 256) return this.problem('/personKey', 'line-invalid', 'must be a string of 1 to 256 characters');
+      if (t.persons !== undefined || t.sensitivePersons !== undefined) return this.problem(t.persons !== undefined ? '/persons' : '/sensitivePersons', 'line-invalid', 'a line with a personKey is one person: no persons or sensitivePersons');
+      if (t.sensitive !== undefined && typeof t.sensitive !== 'boolean') return this.problem('/sensitive', 'line-invalid', 'must be true or false');
+    } else {
+      if (!isVolume(t.persons) && t.persons !== undefined) return this.problem('/persons', 'line-invalid', 'must be an integer from 0');
+      if (!isVolume(t.sensitivePersons) && t.sensitivePersons !== undefined) return this.problem('/sensitivePersons', 'line-invalid', 'must be an integer from 0');
+      if (t.persons === undefined && t.sensitivePersons === undefined) return this.problem('', 'line-invalid', 'needs persons, sensitivePersons or a personKey');
+    }
+    if (t.exemption !== undefined && (typeof t.exemption !== 'string' || !this.options.exemptions.has(t.exemption))) {
+      return this.problem('/exemption', 'unknown-exemption', `must be one of the baseline's exemptions: ${[...this.options.exemptions].join(', ')}`);
+    }
+    if (Number(date[1]) !== this.options.year) {
+      this.otherYear++;
+      return;
+    }
+    const part = this.part(t.item);
+    const s = part.state;
+    if (t.exemption !== undefined) {
+      s.excludedLines++;
+      s.excludedPersons += keyed ? 1 : ((t.persons as number | undefined) ?? 0) + ((t.sensitivePersons as number | undefined) ?? 0);
+      return;
+    }
+    s.lines++;
+    if (s.firstLine === 0) s.firstLine = this.line;
+    s.lastLine = this.line;
+    if (t.date as string > s.lastDate) s.lastDate = t.date as string;
+    if (!keyed) {
+      s.persons += (t.persons as number | undefined) ?? 0;
+      s.sensitivePersons += (t.sensitivePersons as number | undefined) ?? 0;
+      return;
+    }
+    const sensitive = t.sensitive === true;
+    try {
+      if (this.persons.add(part.index * 2 + (sensitive ? 1 : 0), t.personKey as string)) {
+        if (sensitive) s.sensitivePersons++;
+        else s.persons++;
+      }
+    } catch (e) {
+      if (!(e instanceof PersonLimitError)) throw e;
+      this.problem('/personKey', 'too-many-persons', e.message);
+      this.stopped = true; // a count that can no longer de-duplicate is no count: stop, said
+    }
+  }
+
+  private part(item: string): { index: number; state: PartState } {
+    let p = this.parts.get(item);
+    if (p === undefined) {
+      p = { index: this.parts.size, state: { item, lines: 0, persons: 0, sensitivePersons: 0, excludedLines: 0, excludedPersons: 0, firstLine: 0, lastLine: 0, lastDate: '' } };
+      this.parts.set(item, p);
+    }
+    return p;
+  }
+
+  /** True when counting stopped (too many persons): the count is incomplete. */
+  get incomplete(): boolean {
+    return this.stopped;
+  }
+}
+
+function isVolume(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Counts a whole log read as chunks (a file's read stream, a response body). */
+export async function countExportLog(chunks: AsyncIterable<Uint8Array>, options: ExportLogOptions): Promise<ExportLogCount & { readonly incomplete: boolean }> {
+  const counter = new ExportLogCounter(options);
+  for await (const chunk of chunks) {
+    counter.push(chunk);
+    if (counter.incomplete) break;
+  }
+  return { ...counter.finish(), incomplete: counter.incomplete };
+}

@@ -1,0 +1,68 @@
+/**
+ * The compact view of decisions (runtime/compact.ts): lossless, each distinct part once, valid
+ * against its published schema — and the server's string writer gives the same JSON.
+ */
+import { describe, expect, it } from 'vitest';
+import { compactDecisions, expandDecisions } from '../runtime/compact.js';
+import type { EvaluationResponse, Reason } from '../runtime/request.js';
+import { validateCompactDecisions } from '../runtime/validators.js';
+import { serializeCompactDecisions } from '../server/serialize.js';
+
+const policy = { version: '0.2.0', digest: 'a'.repeat(64) };
+const reason = (code: string): Reason => ({ code, outcome: 'exempt', message: { zh: `理由${code}`, en: `reason ${code}` }, citations: ['measures.art13'] });
+const obligation = { code: 'pipl-art39', message: { zh: '告知', en: 'inform' }, citations: ['pipl.art39'] };
+const decision = (reasons: readonly Reason[], extra: Partial<EvaluationResponse> = {}): EvaluationResponse => ({
+  version: 1,
+  pathway: 'exempt',
+  preview: false,
+  asOf: '2027-03-01',
+  basis: { kind: 'baseline', id: 'national' },
+  reasons,
+  obligations: [obligation],
+  advisories: [],
+  policy,
+  ...extra,
+});
+
+describe('compactDecisions', () => {
+  const a = reason('a');
+  const decisions = [
+    decision([a]),
+    decision([reason('a'), reason('b')], { pathway: 'indeterminate', basis: { kind: 'none' }, advisories: [obligation] }),
+    decision([a], { preview: true, basis: { kind: 'list', lists: ['icv'] } }),
+  ];
+
+  it('writes each distinct part once, equal parts built apart included, and expands to the decisions', () => {
+    const view = compactDecisions(decisions, policy);
+    expect(view.reasons.map((r) => r.code)).toEqual(['a', 'b']);
+    expect(view.obligations).toEqual([obligation]);
+    expect(view.decisions.map((d) => [d.reasons, d.obligations, d.advisories])).toEqual([
+      [[0], [0], []],
+      [[0, 1], [0], [0]],
+      [[0], [0], []],
+    ]);
+    expect(validateCompactDecisions(view)).toBe(true);
+    expect(expandDecisions(view)).toEqual(decisions);
+  });
+
+  it('is what the server writes, byte for byte', () => {
+    const view = compactDecisions(decisions, policy);
+    expect(serializeCompactDecisions(decisions, policy)).toBe(JSON.stringify(view));
+    expect(serializeCompactDecisions([], policy)).toBe(JSON.stringify(compactDecisions([], policy)));
+  });
+
+  it('refuses decisions of another policy, and an index outside its table', () => {
+    const other = decision([a], { policy: { version: '0.1.0', digest: 'b'.repeat(64) } });
+    expect(() => compactDecisions([other], policy)).toThrow(RangeError);
+    expect(() => serializeCompactDecisions([other], policy)).toThrow(RangeError);
+    const view = compactDecisions(decisions, policy);
+    expect(() => expandDecisions({ ...view, decisions: [{ ...view.decisions[0]!, reasons: [7] }] })).toThrow(RangeError);
+  });
+
+  it('is refused by its schema without its tables or with an index that is not one', () => {
+    const view = compactDecisions(decisions, policy);
+    expect(validateCompactDecisions({ ...view, reasons: undefined })).toBe(false);
+    expect(validateCompactDecisions({ ...view, decisions: [{ ...view.decisions[0]!, reasons: [-1] }] })).toBe(false);
+    expect(validateCompactDecisions({ ...view, decisions: [{ ...view.decisions[0]!, reasons: [] }] })).toBe(false);
+  });
+});

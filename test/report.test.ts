@@ -1,0 +1,278 @@
+/**
+ * The export report of measures Art. 15: its schema (published in dist/schema, precompiled into
+ * the runtime), `qingdan report check` against the bundle it was filed with and against an
+ * amended one, and `qingdan report compare` against export logs with duplicates, exempt
+ * transfers, other years and bad lines (measures Arts 19, 27).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reportSchema } from '../compiler/emit/schemas/report.schema.js';
+import { createAjv } from '../compiler/emit/validate.js';
+import { checkReport, ExportLogCounter, Policy, reportOf, reportProblems, type ExportReport } from '../runtime/index.js';
+import type { PolicyArtifact } from '../runtime/artifact.js';
+import { PersonSet } from '../runtime/person-set.js';
+import type { EvaluationRequest } from '../runtime/request.js';
+import { makeFixtures, variant, type Fixtures } from './bundle-fixtures.js';
+import { buildRealPolicy, runCli, STACK_FRAME, tempDir } from './support.js';
+
+const REQUEST: EvaluationRequest = {
+  asOf: '2027-06-01',
+  preview: true,
+  processor: { zone: 'nansha', ciio: false },
+  transfer: { isExport: true, sector: 'S16', items: [{ id: 'icv.owner-pi', persons: 80_000 }, { id: 'icv.supplier-contacts', persons: 120_000 }] },
+};
+
+function reportWith(policy: Policy, request: EvaluationRequest = REQUEST): ExportReport {
+  return reportOf(request, policy.evaluate(request), {
+    filed: '2027-06-02',
+    processor: { name: '广州示例汽车科技有限公司', creditCode: '91440101MA5XXXXX0X' },
+    scenarios: [{ title: '售后服务', scenario: 'icv.after-sales' }],
+    recipients: [{ name: 'Example Motors GmbH', region: '德国', regionCode: 'DE', purpose: '全球售后质保与召回服务', items: ['icv.owner-pi'] }],
+  });
+}
+
+/** The real policy with icv.owner-pi's contract threshold lowered from 10万 to 5万: an amended list. */
+function amend(policyJson: string): string {
+  const p = JSON.parse(policyJson) as PolicyArtifact;
+  const lower = (c: unknown): unknown => {
+    if (Array.isArray(c)) return c.map(lower);
+    if (c && typeof c === 'object') return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, k === 'min' && v === 100_000 ? 50_000 : lower(v)]));
+    return c;
+  };
+  const lists = p.lists.map((l) => ({ ...l, scenarios: l.scenarios.map((s) => ({ ...s, items: s.items.map((i) => (i.id === 'icv.owner-pi' ? { ...i, ladder: lower(i.ladder) } : i)) })) }));
+  return JSON.stringify({ ...p, lists });
+}
+
+let fx: Fixtures;
+let dir: string;
+let policy: Policy;
+let dist: string;
+
+beforeAll(async () => {
+  fx = await makeFixtures();
+  dir = await tempDir('qingdan-report-');
+  dist = (await buildRealPolicy()).outDir;
+  policy = await Policy.load(fx.base);
+  await writeFile(join(dir, 'base.tar.gz'), fx.base);
+  await writeFile(join(dir, 'amended.tar.gz'), variant(fx.base, '9.3.0', amend, (await import('node:crypto')).createPrivateKey(fx.keys.privateKey)));
+  await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+  await writeFile(join(dir, 'other.pem'), fx.other.publicKey);
+  await writeFile(join(dir, 'report.json'), JSON.stringify(reportWith(policy), null, 2));
+}, 120_000);
+
+describe('the report schema', () => {
+  it('is published with the build, and compiles as draft 2020-12', async () => {
+    expect(JSON.parse(await readFile(join(dist, 'schema/report.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(reportSchema)));
+    expect(() => createAjv().compile(reportSchema)).not.toThrow();
+  });
+
+  it('accepts the report of a decision, with the pathway per item and the bundle it was decided with', () => {
+    const report = reportWith(policy);
+    expect(reportProblems(policy, report)).toEqual([]);
+    expect(report.decision).toEqual({
+      pathway: 'standard-contract-or-certification',
+      items: [
+        { item: 'icv.owner-pi', pathway: 'exempt' },
+        { item: 'icv.supplier-contacts', pathway: 'standard-contract-or-certification' },
+      ],
+      policy: { version: policy.version, digest: policy.digest },
+    });
+  });
+
+  it('locates every problem by JSON pointer, with a code', () => {
+    const good = reportWith(policy);
+    const bad = { ...good, filed: '2027-02-30', recipients: [], processor: { ...good.processor, creditCode: 'x' }, decision: { ...good.decision, policy: { version: '1', digest: 'abc' } }, extra: 1 };
+    const problems = reportProblems(policy, bad);
+    expect(problems.every((p) => p.code === 'schema')).toBe(true);
+    expect(problems.map((p) => p.pointer).sort()).toEqual(['/decision/policy/digest', '/extra', '/filed', '/processor/creditCode', '/recipients'].sort());
+    // What only the policy can say: names it does not define, and a report that does not hang together.
+    const odd = {
+      ...good,
+      processor: { ...good.processor, zone: 'atlantis' },
+      exemptions: ['art99'],
+      recipients: [{ ...good.recipients[0]!, items: ['icv.ota-records'] }],
+      decision: { ...good.decision, items: good.decision.items.slice(1) },
+    };
+    expect(reportProblems(policy, odd).map((p) => [p.pointer, p.code])).toEqual([
+      ['/processor/zone', 'unknown-name'],
+      ['/exemptions/0', 'unknown-name'],
+      ['/recipients/0/items/0', 'recipient-item-not-in-catalogue'],
+      ['/catalogue/0/item', 'decision-items-mismatch'],
+    ]);
+  });
+
+  it('re-decides a report: unchanged with the bundle it was filed with, the changed item named after an amendment', async () => {
+    const report = reportWith(policy);
+    expect(checkReport(policy, report)).toMatchObject({ problems: [], changes: [], policyChanged: false });
+    const amended = await Policy.load(await readFile(join(dir, 'amended.tar.gz')));
+    const check = checkReport(amended, report);
+    expect(check.policyChanged).toBe(true);
+    expect(check.changes.map((c) => [c.item, c.filed, c.now])).toEqual([['icv.owner-pi', 'exempt', 'standard-contract-or-certification']]);
+    expect(check.changes[0]!.reasons.map((r) => r.source)).toEqual(['icv.owner-pi']);
+  });
+});
+
+describe('qingdan report check', () => {
+  it('exits 0 for a report unchanged under the bundle it was filed with (signed by the trusted key)', async () => {
+    const r = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'base.tar.gz'), '--key', join(dir, 'public.pem'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, policyChanged: false, changes: [] });
+  });
+
+  it('exits 1 naming the item whose pathway changed after the list was amended', async () => {
+    const r = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'amended.tar.gz'), '--key', join(dir, 'public.pem'), '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { policyChanged: boolean; current: { version: string }; changes: { item?: string; filed: string; now: string }[] };
+    expect(out.policyChanged).toBe(true);
+    expect(out.current.version).toBe('9.3.0');
+    expect(out.changes.map((c) => [c.item, c.filed, c.now])).toEqual([['icv.owner-pi', 'exempt', 'standard-contract-or-certification']]);
+    const text = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'amended.tar.gz')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('icv.owner-pi');
+  });
+
+  it('exits 1 with every problem of an invalid report; 2 for a bundle no trusted key signed, a missing file or a bad --as-of', async () => {
+    await writeFile(join(dir, 'bad.json'), JSON.stringify({ ...reportWith(policy), catalogue: [{ item: 'icv.owner-pi', persons: -1 }] }));
+    const bad = await runCli(['report', 'check', join(dir, 'bad.json'), '--dist', dist, '--json']);
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stdout) as { problems: { pointer: string; code: string }[] }).problems.map((p) => [p.pointer, p.code])).toEqual(
+      expect.arrayContaining([
+        ['/catalogue/0/sensitivePersons', 'schema'],
+        ['/catalogue/0/persons', 'schema'],
+      ]),
+    );
+    await writeFile(join(dir, 'not-json.json'), '{"version": 1,');
+    const notJson = await runCli(['report', 'check', join(dir, 'not-json.json'), '--dist', dist]);
+    expect([notJson.code, notJson.stderr]).toEqual([1, expect.stringContaining('[not-json]')]);
+    const untrusted = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'base.tar.gz'), '--key', join(dir, 'other.pem')]);
+    expect([untrusted.code, untrusted.stderr]).toEqual([2, expect.stringContaining('[signature-unknown-key]')]);
+    expect((await runCli(['report', 'check', join(dir, 'absent.json'), '--dist', dist])).code).toBe(2);
+    expect((await runCli(['report', 'check', join(dir, 'report.json'), '--dist', dist, '--as-of', '2027-13-01'])).code).toBe(2);
+    for (const r of [bad, notJson, untrusted]) expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+/** A log of the exports behind REQUEST's report, with what Art. 27 does not count and bad lines. */
+const LOG = [
+  '{"date":"2027-01-03","item":"icv.owner-pi","persons":79000}',
+  // the same five persons sent again and again count five times… once each
+  ...['p1', 'p2', 'p1', 'p3', 'p4', 'p1', 'p5', 'p2'].map((k) => `{"date":"2027-02-01","item":"icv.owner-pi","personKey":"${k}"}`),
+  // sensitive personal information of two persons (one twice): not reported — crosses the row's threshold
+  '{"date":"2027-03-01","item":"icv.owner-pi","personKey":"p9","sensitive":true}',
+  '{"date":"2027-03-02","item":"icv.owner-pi","personKey":"p9","sensitive":true}\r',
+  '{"date":"2027-03-02","item":"icv.owner-pi","personKey":"p10","sensitive":true}',
+  // under national Art. 5(1): not counted (measures Art. 27), else owner-pi would pass 10万
+  '{"date":"2027-03-05","item":"icv.owner-pi","persons":50000,"exemption":"art5.1"}',
+  '{"date":"2026-12-31","item":"icv.owner-pi","persons":999999}',
+  '{"date":"2027-04-01","item":"icv.supplier-contacts","persons":120000}',
+  '',
+  '{"date":"2027-04-02","item":"icv.driving-trajectory","sensitivePersons":3}',
+  'not json',
+  '{"date":"2027-02-30","item":"icv.owner-pi","persons":1}',
+  '{"date":"2027-04-03","item":"icv.owner-pi","persons":-1}',
+  '{"date":"2027-04-04","item":"icv.owner-pi","persons":1,"exemption":"art9"}',
+  '[1]',
+].join('\n');
+
+describe('qingdan report compare', () => {
+  it('counts as Art. 27 does and lists every difference; bad lines located and coded', async () => {
+    await writeFile(join(dir, 'exports.jsonl'), LOG);
+    const r = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'exports.jsonl'), '--bundle', join(dir, 'base.tar.gz'), '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      lines: number;
+      otherYear: number;
+      invalid: number;
+      problems: { line: number; pointer: string; code: string }[];
+      parts: { item: string; persons: number; sensitivePersons: number; excludedLines: number; excludedPersons: number }[];
+      differences: { kind: string; item?: string; measure?: string; filed?: string; actual?: unknown }[];
+    };
+    expect(out.lines).toBe(22);
+    expect(out.otherYear).toBe(1);
+    expect(out.problems.map((p) => [p.line, p.code, p.pointer])).toEqual([
+      [18, 'not-json', ''],
+      [19, 'line-invalid', '/date'],
+      [20, 'line-invalid', '/persons'],
+      [21, 'unknown-exemption', '/exemption'],
+      [22, 'line-invalid', ''],
+    ]);
+    expect(out.invalid).toBe(5);
+    expect(out.parts.find((p) => p.item === 'icv.owner-pi')).toMatchObject({ persons: 79_005, sensitivePersons: 2, excludedLines: 1, excludedPersons: 50_000 });
+    expect(out.differences.map((d) => [d.kind, d.item, d.measure ?? d.actual])).toEqual([
+      ['volume-below-report', 'icv.owner-pi', 'persons'],
+      ['volume-above-report', 'icv.owner-pi', 'sensitivePersons'],
+      ['unreported-item', 'icv.driving-trajectory', undefined],
+      ['threshold-crossed', 'icv.owner-pi', 'standard-contract-or-certification'],
+      ['threshold-crossed', 'icv.driving-trajectory', 'standard-contract-or-certification'],
+    ]);
+    const text = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'exports.jsonl'), '--bundle', join(dir, 'base.tar.gz')]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain(`exports.jsonl:18: [not-json]`);
+    expect(text.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 0 for a log consistent with the report, and 2 for a log it cannot read', async () => {
+    await writeFile(join(dir, 'consistent.jsonl'), '{"date":"2027-01-03","item":"icv.owner-pi","persons":80000}\n{"date":"2027-04-01","item":"icv.supplier-contacts","persons":120000}\n');
+    const ok = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'consistent.jsonl'), '--dist', dist, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, differences: [] });
+    expect((await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'absent.jsonl'), '--dist', dist])).code).toBe(2);
+    expect((await runCli(['report', 'compare', join(dir, 'report.json'), dir, '--dist', dist])).code).toBe(2);
+  });
+
+  it('stops, said, when the person keys exceed the bound', async () => {
+    const r = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'exports.jsonl'), '--dist', dist, '--max-persons', '3', '--json']);
+    const out = JSON.parse(r.stdout) as { incomplete: boolean; problems: { code: string; line: number }[] };
+    expect(r.code).toBe(1);
+    expect(out.incomplete).toBe(true);
+    expect(out.problems.at(-1)).toMatchObject({ code: 'too-many-persons', line: 6 });
+  });
+});
+
+describe('the export log counter', () => {
+  const exemptions = new Set(['art3', 'art4', 'art5.1', 'art5.2', 'art5.3']);
+  const countOf = (chunks: readonly Uint8Array[], maxLineBytes?: number) => {
+    const c = new ExportLogCounter({ year: 2027, exemptions, ...(maxLineBytes ? { maxLineBytes } : {}) });
+    for (const chunk of chunks) c.push(chunk);
+    return c.finish();
+  };
+
+  it('counts the same however the bytes are cut into chunks', () => {
+    const bytes = Buffer.from(LOG + '\n{"date":"2027-05-01","item":"personalInfo","personKey":"甲"}');
+    const whole = countOf([bytes]);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), (cuts) => {
+        const points = [0, ...cuts.sort((a, b) => a - b), bytes.length];
+        expect(countOf(points.slice(1).map((end, i) => bytes.subarray(points[i]!, end)))).toEqual(whole);
+      }),
+      { seed: 3, numRuns: 200 },
+    );
+    expect(whole.parts.find((p) => p.item === 'personalInfo')).toMatchObject({ persons: 1 });
+  });
+
+  it('refuses a line longer than the bound without holding it, and goes on', () => {
+    const long = `{"date":"2027-01-01","item":"icv.owner-pi","persons":1,"note":"${'x'.repeat(300)}"}`;
+    const count = countOf([Buffer.from(`${long.slice(0, 100)}`), Buffer.from(`${long.slice(100)}\n{"date":"2027-01-02","item":"icv.owner-pi","persons":2}\n`)], 200);
+    expect(count.problems.map((p) => [p.line, p.code])).toEqual([[1, 'line-too-long']]);
+    expect(count.parts[0]).toMatchObject({ persons: 2, firstLine: 2 });
+  });
+
+  it('de-duplicates person keys per item and measure exactly (hashed set against a Set of strings)', () => {
+    const set = new PersonSet(1_000_000, 16);
+    const reference = new Set<string>();
+    let seed = 5;
+    let disagreements = 0;
+    for (let n = 0; n < 200_000; n++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const slot = seed % 3;
+      const key = `person-${(seed >>> 8) % 60_000}`;
+      if (set.add(slot, key) === reference.has(`${slot}/${key}`)) disagreements++;
+      reference.add(`${slot}/${key}`);
+    }
+    expect(disagreements).toBe(0);
+    expect(set.size).toBe(reference.size);
+    expect(set.size).toBeGreaterThan(100_000); // the table grew many times
+  });
+});
