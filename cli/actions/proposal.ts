@@ -187,13 +187,15 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
       const known = new Set(recorded.map(errorKey));
       const blocking = view.next ? (await blockers(io.cwd, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
       const todo = todos(at, view, ctx).map((t) => ({ ...t, who: t.who.map(name) }));
-      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, message: d.message })), recordedProblems: recorded.length });
+      const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
+      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, message: d.message })), recordedProblems: recorded.length });
     }
     if (o.json) printJson(io, id ? rows[0] : rows);
     else
       for (const r of rows) {
         const lines = [`${r.id}  ${r.title}`, `  stage: ${r.stage}${r.next ? ` → next: ${r.next}` : ' (end of its path)'}`];
         if (r.reviewEnds) lines.push(`  review window: until ${r.reviewEnds}`);
+        if (r.signed.length) lines.push(`  signed: ${r.signed.join('; ')}`);
         if (r.todo.length) lines.push('  to do:');
         for (const t of r.todo) lines.push(`    - ${t.what}${t.who.length ? `\n      by: ${t.who.join(' or ')}` : ''}${t.command ? `\n      $ ${t.command}` : ''}`);
         for (const b of r.blocking) lines.push(`  blocking: ${b.code} ${b.message}`);
