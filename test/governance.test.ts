@@ -176,7 +176,7 @@ describe('governance red team', () => {
     repo.commit('li', 'approve despite the concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5021']);
-    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern 001 is open`);
+    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern k-001 is open`);
   });
 
   it('a new concern sends an approved proposal back to review; only its raiser resolves it (QD5022)', async () => {
