@@ -79,6 +79,14 @@ describe('comment and concern ids', () => {
     expect(parse(repo.read(`${P}/comments/c-001.yaml`)).disposition).toBeUndefined();
   });
 
+  it('numbers a second comment recorded before the first is committed after it, never over it', async () => {
+    const repo = await cloneRepo(atReview);
+    await ok(repo, ['proposal', 'comment', ID, '--author', '甲', '--target', 'icv', '--text', '一', '--date', '2026-02-15']);
+    await ok(repo, ['proposal', 'comment', ID, '--author', '乙', '--target', 'icv', '--text', '二', '--date', '2026-02-15']);
+    expect(parse(repo.read(`${P}/comments/c-001.yaml`)).author).toBe('甲');
+    expect(parse(repo.read(`${P}/comments/c-002.yaml`)).author).toBe('乙');
+  });
+
   it('reads files of the earlier numeric form under the same ids', () => {
     const records = { comments: [{ path: `${P}/comments/001.yaml` }, { path: `${P}/comments/c-002.yaml` }], concerns: [{ path: `${P}/concerns/003.yaml` }] };
     expect(recordId('comment', records.comments[0]!.path)).toBe('c-001');

@@ -238,13 +238,15 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     }
     const kind = o.concern ? 'concern' : 'comment';
     const folder = RECORD_KINDS[kind].folder;
-    const record = nextRecordId(kind, kind === 'concern' ? p.concerns.map((c) => c.path) : p.comments.map((c) => c.path));
+    // Numbered after the committed records and any not yet committed, so none is overwritten.
+    const onDisk = existsSync(join(root, p.dir, folder)) ? (await readdir(join(root, p.dir, folder))).map((n) => `${p.dir}/${folder}/${n}`) : [];
+    const record = nextRecordId(kind, [...(kind === 'concern' ? p.concerns : p.comments).map((c) => c.path), ...onDisk]);
     const file = join(p.dir, folder, `${record}.yaml`);
     if (o.concern) {
       const raiser = person(g.rosterValue, o.person, '--person');
       if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
       await mkdir(join(root, p.dir, folder), { recursive: true });
-      await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }));
+      await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), { flag: 'wx' });
       io.stdout.write(`${record}\n`);
       io.stderr.write(`recorded concern ${record} in ${file}\n`);
       if (meta.stage === 'approved' || meta.stage === 'filed') {
@@ -257,7 +259,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     if (!o.author && !o.person) throw new UsageError('--author <name> or --person <id> is required');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
     await mkdir(join(root, p.dir, folder), { recursive: true });
-    await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }));
+    await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), { flag: 'wx' });
     io.stdout.write(`${record}\n`);
     io.stderr.write(`recorded comment ${record} in ${file}\n`);
   });
