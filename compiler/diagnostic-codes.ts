@@ -401,6 +401,7 @@ export const HINTS = {
   'sign-again': { en: '{person} signs again: qingdan proposal sign {id} --stage {stage} --role {role} --person {person}', zh: '{person} 需重新签核：qingdan proposal sign {id} --stage {stage} --role {role} --person {person}' },
   'signoff-window': { en: 'sign-offs count when dated between {from} and {to}; qingdan proposal sign {id} --stage {stage} --role {role} --person <id>', zh: '日期在 {from} 至 {to} 之间的签核才有效；qingdan proposal sign {id} --stage {stage} --role {role} --person <id>' },
   'resolve-comment': { en: 'qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected', zh: '请记录处理结果：qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected' },
+  'fill-record': { en: '{file} still holds values marked {marker}: fill them in', zh: '{file} 中仍有标为 {marker} 的内容：请填写' },
   'commit-file-itself': { en: 'commit the file itself, not a link to it', zh: '请提交文件本身，而非指向它的链接' },
 } as const satisfies Record<string, MessageKind>;
 

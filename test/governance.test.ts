@@ -186,7 +186,7 @@ describe('governance red team', () => {
     repo.commit('li', 'approve despite the concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5021']);
-    expect(found[0]!.args).toEqual({ id: ID, stage: 'approved', concern: '001' });
+    expect(found[0]!.args).toEqual({ id: ID, stage: 'approved', concern: 'k-001' });
   });
 
   it('a new concern sends an approved proposal back to review; only its raiser resolves it (QD5022)', async () => {
@@ -199,13 +199,13 @@ describe('governance red team', () => {
     expect(repo.read(`${P}/proposal.yaml`)).toMatch(/stage: review\n/);
     expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status consultation$/m);
     expect(await codes(repo)).toEqual([]);
-    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', 'done']);
+    const refused = await repo.run(['proposal', 'resolve', ID, 'k-001', '--by', 'p-li', '--note', 'done']);
     expect(refused.code).toBe(2);
-    repo.write(`${P}/concerns/001.yaml`, `${repo.read(`${P}/concerns/001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
+    repo.write(`${P}/concerns/k-001.yaml`, `${repo.read(`${P}/concerns/k-001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
     repo.commit('li', 'resolve someone else\u2019s concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5022']);
-    expect([found[0]!.id, found[0]!.args]).toEqual(['concern-resolved-by-key', { concern: '001', raiser: 'p-deng', signer: 'li@example.org' }]);
+    expect([found[0]!.id, found[0]!.args]).toEqual(['concern-resolved-by-key', { concern: 'k-001', raiser: 'p-deng', signer: 'li@example.org' }]);
   });
 
   it('QD5005: a sign-off by an unknown person', async () => {
