@@ -274,6 +274,7 @@ describe('reading a revision from git objects', () => {
     const r = await diffRevisions(dir, commit, commit);
     expect(r.diff).toBeUndefined();
     expect(r.diagnostics.length).toBeGreaterThan(0);
-    expect(r.diagnostics.every((d) => d.code === 'QD4030' && String((d.args as { what: string }).what).includes('policy/zones.qd'))).toBe(true);
+    // git's own message (the `detail` argument) names the object it could not read.
+    expect(r.diagnostics.every((d) => d.id === 'git-failed' && String((d.args as { detail: string }).detail).includes('policy/zones.qd'))).toBe(true);
   });
 });
