@@ -35,25 +35,6 @@ export interface PolicySymbol {
   readonly node: unknown;
 }
 
-/** Readable names of symbol kinds, for messages. */
-export const KIND_NAMES: Record<SymbolKind, string> = {
-  document: 'a document',
-  chapter: 'a chapter',
-  article: 'an article',
-  annex: 'an annex',
-  rule: 'a general identification rule',
-  category: 'a first-level category',
-  subcategory: 'a subcategory',
-  example: 'an example reference rule',
-  kind: 'a kind of sensitive data',
-  standard: 'a standard',
-  baseline: 'a baseline',
-  list: 'a negative list',
-  scenario: 'a business scenario',
-  item: 'a list item',
-  zone: 'a zone',
-};
-
 export interface Collision {
   readonly id: string;
   readonly kind: SymbolKind;
