@@ -53,7 +53,10 @@ describe('qingdan site', () => {
     for (const page of files(site).filter((f) => f.endsWith('.html') || f.endsWith('.css'))) {
       const text = read(page);
       expect(text, page).not.toMatch(/(?:href|src)="(?:[a-z]+:)?\/\//i);
-      expect(text, page).not.toMatch(/url\(|@import|<script/i);
+      // The self-assessment page alone runs a script: the runtime, bundled into the site's own
+      // app.js, deciding from the policy the page carries (JSON, never run).
+      const scripts = page === 'self-assessment/index.html' ? text.replace('<script src="app.js"></script>', '').replace('<script type="application/json" id="qd-bundle">', '') : text;
+      expect(scripts, page).not.toMatch(/url\(|@import|<script/i);
       for (const [, href] of text.matchAll(/href="([^"]*)"/g)) {
         const [path, anchor] = href!.split('#');
         const target = path ? relative(site, resolve(site, dirname(page), decodeURIComponent(path!))) : page;
