@@ -752,6 +752,8 @@ const UNITS: Record<string, number> = { 万: 4, 亿: 8 };
  * than rounded.
  */
 export function parseVolume(image: string): { value: number; integral: boolean } {
+  const plain = wholeVolume(image);
+  if (plain !== undefined) return { value: plain, integral: true };
   const unit = image.at(-1)!;
   const shift = UNITS[unit] ?? 0;
   const digits = (shift ? image.slice(0, -1) : image).replace(/_/g, '');
@@ -762,4 +764,21 @@ export function parseVolume(image: string): { value: number; integral: boolean }
   const integral = !/[1-9]/.test(rest);
   // A fractional volume keeps its exact value, so later checks see what was written (QD3003 reports it).
   return { value: integral ? Number(intPart) : Number(`${intPart}.${rest}`), integral };
+}
+
+/**
+ * The value of a volume written as digits alone, with or without a unit (`500`, `10万`), the
+ * way nearly every volume is: the same number the general path gives, without its regular
+ * expressions and splits. Undefined for any other spelling.
+ */
+function wholeVolume(image: string): number | undefined {
+  const last = image.charCodeAt(image.length - 1);
+  const zeros = last === 0x4e07 ? '0000' : last === 0x4ebf ? '00000000' : '';
+  const end = zeros ? image.length - 1 : image.length;
+  if (end === 0) return undefined;
+  for (let k = 0; k < end; k++) {
+    const c = image.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(zeros ? image.slice(0, end) + zeros : image);
 }

@@ -98,8 +98,8 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
   let i = 0;
   const n = text.length;
 
-  const push = (type: TokenType, start: number, end: number) => {
-    tokens.push({ image: text.slice(start, end), startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+  const push = (type: TokenType, start: number, image: string) => {
+    tokens.push({ image, startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
   };
   /** Counts the line ends in [from, to), as chevrotain does (`\n`, `\r\n` and a lone `\r`). */
   const countLines = (from: number, to: number) => {
@@ -125,6 +125,8 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
     const c = text.charCodeAt(i);
     const start = i;
     let type: TokenType | undefined;
+    /** The token's text when working out its type needed it already. */
+    let word: string | undefined;
     if (isSpace(c)) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       closeError(start);
@@ -172,7 +174,8 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
         else break;
       }
       // The whole word decides: `kinds` is a keyword, `kindsx` and `in-force` are names.
-      type = i - start <= LONGEST_KEYWORD ? (T.KEYWORD_TYPES.get(text.slice(start, i)) ?? T.Identifier) : T.Identifier;
+      word = text.slice(start, i);
+      type = i - start <= LONGEST_KEYWORD ? (T.KEYWORD_TYPES.get(word) ?? T.Identifier) : T.Identifier;
     } else if (c === C.Gt || c === C.Lt) {
       const eq = text.charCodeAt(i + 1) === C.Eq;
       i += eq ? 2 : 1;
@@ -192,7 +195,7 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
       continue;
     }
     closeError(start);
-    push(type, start, i);
+    push(type, start, word ?? text.slice(start, i));
   }
   closeError(n);
   return { tokens, errors, stoppedAt: undefined };

@@ -44,6 +44,21 @@ describe('readFilesAt', () => {
     }
   });
 
+  it('reads a blob two revisions share once through a shared cache, and each revision whole', async () => {
+    const dir = await repoWith({ 'policy/same.qd': bigText(100_000, 'same'), 'policy/changed.qd': 'zone a "甲"\n' });
+    await writeFile(join(dir, 'policy/changed.qd'), 'zone a "乙"\n');
+    execFileSync('git', ['commit', '-q', '-am', 'change'], { cwd: dir, env: { ...process.env, ...GIT_ENV } });
+    const cache = new Map<string, Promise<Buffer | undefined>>();
+    const [base, head] = await Promise.all([readFilesAt(dir, 'HEAD~1', ['policy'], undefined, undefined, cache), readFilesAt(dir, 'HEAD', ['policy'], undefined, undefined, cache)]);
+    const text = (files: typeof base, path: string) => files.find((f) => f.path === path)?.bytes?.toString('utf8');
+    expect(text(base, 'policy/changed.qd')).toBe('zone a "甲"\n');
+    expect(text(head, 'policy/changed.qd')).toBe('zone a "乙"\n');
+    expect(text(head, 'policy/same.qd')).toBe(text(base, 'policy/same.qd'));
+    // Three distinct blobs asked for once each: the unchanged file is not read again.
+    expect(cache.size).toBe(3);
+    expect(head.find((f) => f.path === 'policy/same.qd')!.bytes).toBe(base.find((f) => f.path === 'policy/same.qd')!.bytes);
+  });
+
   it('reports symlinks and submodules by kind without reading them', async () => {
     const dir = await repoWith({ 'policy/a.qd': 'zone a "甲"\n' }, async (d) => {
       await symlink('/proc/self/environ', join(d, 'policy/env.qd'));

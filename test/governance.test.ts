@@ -176,7 +176,7 @@ describe('governance red team', () => {
     repo.commit('li', 'approve despite the concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5021']);
-    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern 001 is open`);
+    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern k-001 is open`);
   });
 
   it('a new concern sends an approved proposal back to review; only its raiser resolves it (QD5022)', async () => {
@@ -189,13 +189,13 @@ describe('governance red team', () => {
     expect(repo.read(`${P}/proposal.yaml`)).toMatch(/stage: review\n/);
     expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status consultation$/m);
     expect(await codes(repo)).toEqual([]);
-    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', 'done']);
+    const refused = await repo.run(['proposal', 'resolve', ID, 'k-001', '--by', 'p-li', '--note', 'done']);
     expect(refused.code).toBe(2);
-    repo.write(`${P}/concerns/001.yaml`, `${repo.read(`${P}/concerns/001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
+    repo.write(`${P}/concerns/k-001.yaml`, `${repo.read(`${P}/concerns/k-001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
     repo.commit('li', 'resolve someone else\u2019s concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5022']);
-    expect(found[0]!.message).toMatch(/concern 001 was raised by p-deng but resolved by the key of li@example.org/);
+    expect(found[0]!.message).toMatch(/concern k-001 was raised by p-deng but resolved by the key of li@example.org/);
   });
 
   it('QD5005: a sign-off by an unknown person', async () => {

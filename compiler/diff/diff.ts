@@ -12,10 +12,9 @@ import type { LegalDocument, ListItem, NegativeList, PolicyArtifact } from '../.
 import { bumpFor, maxBump, type Bump, type Classification, type Entity, type PolicyChange, type PolicyDiff } from './change.js';
 import { compareLadders, type Decider } from './ladder.js';
 import { renumbering, renumberingZh } from './numbering.js';
+import { sameJson as same } from './same-json.js';
 
 type Emit = (change: Omit<PolicyChange, 'breaking' | 'container'> & { breaking?: boolean; container?: string }) => void;
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x]));
@@ -110,24 +109,33 @@ function itemDecider(i: ListItem): Decider {
 }
 
 function diffItems(before: NegativeList, after: NegativeList, emit: Emit): void {
-  const items = (l: NegativeList) => l.scenarios.flatMap((s) => s.items.map((i) => ({ ...i, scenario: s.id })));
+  // Each item with its scenario's id, without copying the item: only an added or removed
+  // one is reported whole (with its scenario); the common ones, nearly all, are compared.
+  const items = (l: NegativeList) => l.scenarios.flatMap((s) => s.items.map((item) => ({ id: item.id, item, scenario: s.id })));
+  const whole = (e: { item: ListItem; scenario: string }) => ({ ...e.item, scenario: e.scenario });
   const p = pair(items(before), items(after));
   const c = before.id;
-  for (const i of p.added) {
+  for (const e of p.added) {
+    const i = whole(e);
     emit({ id: i.id, entity: 'item', kind: 'added', classification: 'tightening', new: i, summary: { zh: `增加数据项“${i.title}”`, en: `item ${i.id} added: data that was exempt as off the list now has a pathway` }, container: c });
   }
-  for (const i of p.removed) {
+  for (const e of p.removed) {
+    const i = whole(e);
     emit({ id: i.id, entity: 'item', kind: 'removed', classification: 'loosening', breaking: true, old: i, summary: { zh: `删除数据项“${i.title}”`, en: `item ${i.id} removed: its data is now off the list and exempt (requests naming it break)` }, container: c });
   }
-  for (const [o, n] of p.common) {
-    if (!same([o.important, o.ladder], [n.important, n.ladder])) {
+  for (const [x, y] of p.common) {
+    const o = x.item;
+    const n = y.item;
+    if (o.important !== n.important || !same(o.ladder, n.ladder)) {
       const { witnesses, classification } = compareLadders(itemDecider(o), itemDecider(n));
       const field = o.important !== n.important ? 'important' : 'ladder';
       const zh = field === 'important' ? (n.important ? `将数据项“${o.title}”列为重要数据` : `数据项“${o.title}”不再列为重要数据`) : `调整数据项“${o.title}”的量级与出境路径`;
       emit({ id: o.id, entity: 'item', kind: 'changed', field, classification, witnesses, old: itemDecider(o), new: itemDecider(n), summary: { zh, en: `${field} of ${o.id} changed (${classification})` }, container: c });
     }
     for (const field of ['title', 'description', 'fields', 'category', 'scenario'] as const) {
-      if (!same(o[field], n[field])) emit({ id: o.id, entity: 'item', kind: 'changed', field, classification: 'editorial', old: o[field], new: n[field], summary: { zh: `修改数据项“${o.title}”的${FIELD_ZH[field]}`, en: `${field} of ${o.id} changed` }, container: c });
+      const old = field === 'scenario' ? x.scenario : o[field];
+      const now = field === 'scenario' ? y.scenario : n[field];
+      if (!same(old, now)) emit({ id: o.id, entity: 'item', kind: 'changed', field, classification: 'editorial', old, new: now, summary: { zh: `修改数据项“${o.title}”的${FIELD_ZH[field]}`, en: `${field} of ${o.id} changed` }, container: c });
     }
   }
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { compileSources, MAX_SOURCE_BYTES, readSources, type CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
-import { readFilesAt, type RevisionFile } from '../git/files.js';
+import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
 import { GitError } from '../git/run.js';
 import { spanAt, type Source } from '../source.js';
 import { collectSymbols } from '../symbols.js';
@@ -33,14 +33,15 @@ const PACKAGE_JSON = 'package.json';
  * Never throws for git's sake: a git failure is a QD4030 diagnostic carrying git's message. A
  * `.qd` entry that is a symlink or a submodule is reported at its path as the working tree's
  * would be (QD4011, QD4012), never followed: its target could be any file on the reader's
- * machine. A blob over the source size limit is reported (QD4014), not read.
+ * machine. A blob over the source size limit is reported (QD4014), not read. Revisions read with
+ * one `blobs` cache read the files they share once.
  */
-export async function readRevision(root: string, revision: string, paths: readonly string[]): Promise<RevisionSources> {
+export async function readRevision(root: string, revision: string, paths: readonly string[], blobs?: BlobCache): Promise<RevisionSources> {
   if (revision === WORKING_TREE) return readWorkingTree(root, paths);
   const label = revision.slice(0, 12);
   let files: RevisionFile[];
   try {
-    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES);
+    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
     return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, message: e.message })] };

@@ -27,7 +27,9 @@ export interface RevisionDiff {
  */
 export async function diffRevisions(root: string, base: string, head: string = WORKING_TREE, paths: readonly string[] = ['policy']): Promise<RevisionDiff> {
   const revisions = [await resolveRevision(root, base), await resolveRevision(root, head)] as const;
-  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0], paths), readRevision(root, revisions[1], paths)]);
+  // One blob cache: a file unchanged between the revisions is read from git once.
+  const blobs = new Map<string, Promise<Buffer | undefined>>();
+  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0], paths, blobs), readRevision(root, revisions[1], paths, blobs)]);
   const sources = [...baseRead.sources, ...headRead.sources];
   const unread = [...baseRead.diagnostics, ...headRead.diagnostics];
   if (hasErrors(unread) || baseRead.version === undefined || headRead.version === undefined) return { diagnostics: unread, sources };

@@ -20,6 +20,12 @@ export interface RevisionFile {
 }
 
 /**
+ * Blobs already asked for, by object id: two revisions read with the same cache read a file
+ * that did not change between them once (a blob's id is its content's hash).
+ */
+export type BlobCache = Map<string, Promise<Buffer | undefined>>;
+
+/**
  * The entries under `paths` at `revision` whose path `select` accepts, sorted by path, with the
  * bytes of each regular file of at most `maxBytes`. Rejects with a GitError when git fails or a blob arrives short.
  */
@@ -29,6 +35,7 @@ export async function readFilesAt(
   paths: readonly string[],
   select: (path: string) => boolean = () => true,
   maxBytes = Infinity,
+  cache: BlobCache = new Map(),
 ): Promise<RevisionFile[]> {
   const entries = (await listTree(root, revision, paths)).filter((e) => select(e.path));
   const files = entries.filter((e) => e.kind === 'file' || e.kind === 'executable');
@@ -37,9 +44,14 @@ export async function readFilesAt(
   if (unreadable) throw new GitError(['ls-tree', '--long'], `${revision}:${unreadable.path}: git cannot read object ${unreadable.oid}`);
   const regular = files.filter((e) => e.size! <= maxBytes);
   if (!regular.length) return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: undefined }));
-  const reader = new BlobReader(root);
+  let reader: BlobReader | undefined;
+  const read = (oid: string) => {
+    let blob = cache.get(oid);
+    if (!blob) cache.set(oid, (blob = (reader ??= new BlobReader(root)).read(oid)));
+    return blob;
+  };
   try {
-    const blobs = await Promise.all(regular.map((e) => reader.read(e.oid)));
+    const blobs = await Promise.all(regular.map((e) => read(e.oid)));
     const byPath = new Map<string, Buffer>();
     regular.forEach((e, i) => {
       const blob = blobs[i];
@@ -50,6 +62,6 @@ export async function readFilesAt(
     });
     return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: byPath.get(e.path) }));
   } finally {
-    reader.close();
+    reader?.close();
   }
 }
