@@ -116,7 +116,7 @@ function median(xs: number[]): number {
 async function buildReal(): Promise<string> {
   const outDir = join(await mkdtemp(join(tmpdir(), 'qingdan-bench-real-')), 'dist');
   const result = await build({ paths: ['policy'], outDir, root: ROOT });
-  if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)}`).join('; ')}`);
   return outDir;
 }
 
@@ -132,7 +132,7 @@ async function buildGenerated(items: number): Promise<string> {
   const result = await build({ paths: [join(root, 'policy')], outDir, root });
   if (!result.files) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    throw new Error(`the generated policy does not build (${errors.length} errors): ${errors.slice(0, 5).map((d) => `${d.code} ${d.message}`).join('; ')}`);
+    throw new Error(`the generated policy does not build (${errors.length} errors): ${errors.slice(0, 5).map((d) => `${d.code} ${JSON.stringify(d.args)}`).join('; ')}`);
   }
   return outDir;
 }

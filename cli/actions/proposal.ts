@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
+import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
@@ -22,7 +23,7 @@ import type { ProposalAt } from '../../compiler/governance/context.js';
 import { didYouMean } from '../../compiler/suggest.js';
 import { isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
 import { EXIT } from '../exit.js';
-import type { Io } from '../io.js';
+import { langOf, type Io } from '../io.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { reportGovernance } from './governance.js';
 
@@ -90,25 +91,28 @@ export async function blockers(root: string, meta: ProposalMeta, to: Stage, date
 }
 
 /**
- * Sets every list that names `id` to `status` in its .qd file, editing the status clause the
- * parser located (never a regular expression); returns the files changed.
+ * The new text of every list file whose lists name proposal `id`, with their status set to
+ * `status` through the syntax tree (compiler/edit.ts: parse, change the AST, print), never by
+ * splicing text. Computed before anything is written, so a list file that does not parse
+ * cleanly stops the command with nothing changed.
  */
-async function setListStatus(root: string, id: string, status: string): Promise<string[]> {
-  const changed: string[] = [];
+async function listStatusEdits(root: string, id: string, status: string): Promise<Array<{ path: string; text: string }>> {
+  const edits: Array<{ path: string; text: string }> = [];
   const dir = join(root, 'policy', 'lists');
-  if (!existsSync(dir)) return changed;
+  if (!existsSync(dir)) return edits;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.qd')).sort()) {
     const path = `policy/lists/${name}`;
     const text = await readFile(join(root, path), 'utf8');
-    const edits = parsePolicyFile(path, text)
-      .declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.status.span] : []))
-      .sort((a, b) => b.offset - a.offset);
-    if (!edits.length) continue;
-    const next = edits.reduce((t, span) => t.slice(0, span.offset) + status + t.slice(span.offset + span.length), text);
-    await writeFile(join(root, path), next);
-    changed.push(path);
+    const lists = parsePolicyFile(path, text).declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.id.text] : []));
+    if (lists.length) edits.push({ path, text: lists.reduce((t, list) => setListStatus({ path, text: t }, list, status), text) });
   }
-  return changed;
+  return edits;
+}
+
+/** Writes the edits of `listStatusEdits`; returns the files changed. */
+async function writeEdits(root: string, edits: ReadonlyArray<{ path: string; text: string }>): Promise<string[]> {
+  for (const e of edits) await writeFile(join(root, e.path), e.text);
+  return edits.map((e) => e.path);
 }
 
 async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date: string, set: Record<string, unknown> = {}, note?: string): Promise<void> {
@@ -124,13 +128,19 @@ async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date
 }
 
 /** ` (did you mean …?)` when there is a suggestion. */
-const suffix = (hint: string | undefined) => (hint ? ` (${hint})` : '');
+/** A usage error's did-you-mean, in English like the usage errors themselves. */
+const suffix = (hint: Hint | undefined) => (hint ? ` (${hintText(hint, 'en')})` : '');
 
 /** Runs a proposal command; a UsageError becomes its message and exit code 2. */
 async function guarded(io: Io, body: () => Promise<number | void>): Promise<number> {
   try {
     return (await body()) ?? EXIT.ok;
   } catch (e) {
+    if (e instanceof EditError) {
+      printDiagnostics(io, e.diagnostics, new Map());
+      io.stderr.write(`qingdan: ${e.message}\n`);
+      return EXIT.policyErrors;
+    }
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`qingdan: ${e.message}\n`);
     return EXIT.usage;
@@ -165,7 +175,7 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
 }
 
 /** Errors as keys, to tell the errors a transition would add from those already in the record. */
-const errorKey = (d: Diagnostic) => `${d.code}|${d.span?.file}|${d.span?.offset}|${d.message}`;
+const errorKey = (d: Diagnostic) => `${d.code}|${d.span?.file}|${d.span?.offset}|${d.id}|${JSON.stringify(d.args)}`;
 
 /**
  * Shows each proposal's stage, what is still to do before its next stage and by whom, and what
@@ -188,7 +198,7 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
       const blocking = view.next ? (await blockers(io.cwd, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
       const todo = todos(at, view, ctx).map((t) => ({ ...t, who: t.who.map(name) }));
       const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
-      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, message: d.message })), recordedProblems: recorded.length });
+      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });
     }
     if (o.json) printJson(io, id ? rows[0] : rows);
     else
@@ -221,9 +231,10 @@ export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: str
       io.stderr.write(`${meta.id} cannot advance to ${to}\n`);
       return EXIT.policyErrors;
     }
-    await appendHistory(root, p, to, date, set, o.note);
     const status = listStatusFor(to)[0]!;
-    const files = await setListStatus(root, meta.id, status);
+    const edits = await listStatusEdits(root, meta.id, status);
+    await appendHistory(root, p, to, date, set, o.note);
+    const files = await writeEdits(root, edits);
     io.stderr.write(`${meta.id}: ${meta.stage} → ${to}${files.length ? `; ${files.join(', ')} now status ${status}` : ''}\n`);
   });
 }
@@ -250,8 +261,9 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
       io.stdout.write(`${record}\n`);
       io.stderr.write(`recorded concern ${record} in ${file}\n`);
       if (meta.stage === 'approved' || meta.stage === 'filed') {
+        const edits = await listStatusEdits(root, meta.id, 'consultation');
         await appendHistory(root, p, 'review', date, {}, `concern ${record}`);
-        await setListStatus(root, meta.id, 'consultation');
+        await writeEdits(root, edits);
         io.stderr.write(`${meta.id}: ${meta.stage} → review (a new concern sends it back to review)\n`);
       }
       return;

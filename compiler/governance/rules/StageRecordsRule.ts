@@ -1,5 +1,5 @@
 /** QD5029: a list proposal past a work stage keeps that stage's record file, filled in (no 待填写 left from its template). */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 import { stageIndex, type Stage } from '../stages.js';
 import { TO_FILL, unfilled } from '../templates.js';
@@ -19,7 +19,7 @@ export const StageRecordsRule: GovernanceRule = {
       if (reached <= stageIndex(stage)) continue;
       const value = (loaded as { value?: unknown } | undefined)?.value;
       if (!loaded) report(diagnostic('stage-record-missing', at(p.meta, '/stage'), { id: meta.id, stage, file }), p.folder);
-      else if (unfilled(value)) report(diagnostic('stage-record-missing', at(p.meta, '/stage'), { id: meta.id, stage, file }, { hint: `${file} still holds values marked ${TO_FILL}: fill them in` }), p.folder);
+      else if (unfilled(value)) report(diagnostic('stage-record-missing', at(p.meta, '/stage'), { id: meta.id, stage, file }, { hint: hint('fill-record', { file, marker: TO_FILL }) }), p.folder);
     }
   },
 };
