@@ -37,6 +37,11 @@ describe('qingdan site', () => {
     expect(all).toEqual(expect.arrayContaining(['index.html', 'site.css', 'proposals/2026-0001-icv.html', 'gazette/index.html', 'gazette/lists/icv.html', 'gazette/measures.html', 'gazette/gazette.css']));
   });
 
+  it('links each gazette page back to the board', () => {
+    expect(read('gazette/lists/icv.html')).toContain('<footer class="gazette"><a href="../../index.html">提案公示板</a> · ');
+    expect(read('gazette/measures.html')).toContain('<a href="../index.html">提案公示板</a>');
+  });
+
   it('gives byte-identical files for the same commit and date', async () => {
     const again = await buildSite(repo, 'site-again');
     const names = files(site);
