@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,11 +7,14 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // vitest's default on this 2-core machine is one worker (cores − 1), which runs the files one
-    // after another while many of them wait on child processes (git, npm, nginx, serve, builds).
-    maxWorkers: 2,
-    // Test files share no mutable module state (no mocks, no globals), so a worker keeps the
-    // modules it imported — the compiler, chevrotain, ajv — instead of importing them per file.
+    // vitest's default is one worker fewer than the cores — one on a 2-core machine — which runs
+    // the files one after another while many of them wait on child processes (git, npm, nginx,
+    // serve, builds). One worker per core, and at least two.
+    maxWorkers: Math.max(2, availableParallelism()),
+    // Test files share no mutable module state (no mocks, no stubbed globals, no chdir), so a
+    // worker keeps the modules it imported — the compiler, chevrotain, ajv — instead of importing
+    // them again for every file. A test that changed a shared module's state would leak into the
+    // files after it in the same worker.
     isolate: false,
   },
 });
