@@ -13,6 +13,8 @@
  * 1xxx: syntax. 2xxx: names and references. 3xxx: types and values. 4xxx: build and I/O.
  * 5xxx: governance.
  */
+import type { ErrorCode as YamlErrorCode } from 'yaml';
+
 export type Severity = 'error' | 'warning';
 export type Lang = 'zh' | 'en';
 
@@ -113,6 +115,70 @@ export const TERMS = {
     device: { en: 'device', zh: '设备文件' },
     submodule: { en: 'submodule', zh: '子模块' },
     other: { en: 'special file', zh: '特殊文件' },
+  },
+  /** The governance files a message names. */
+  governanceFile: {
+    proposal: { en: 'proposal', zh: '提案' },
+    survey: { en: 'survey', zh: '调研记录' },
+    'important-data': { en: 'important-data identification', zh: '重要数据识别记录' },
+    'scenario-analysis': { en: 'scenario analysis', zh: '场景分析' },
+    comment: { en: 'comment', zh: '意见' },
+    concern: { en: 'concern', zh: '关切' },
+    signoff: { en: 'sign-off', zh: '签核' },
+    roster: { en: 'roster', zh: '名册' },
+    record: { en: 'governance record', zh: '治理记录' },
+  },
+  /** The JSON types a governance schema asks for. */
+  jsonType: {
+    string: { en: 'a string', zh: '字符串' },
+    number: { en: 'a number', zh: '数字' },
+    integer: { en: 'a whole number', zh: '整数' },
+    boolean: { en: 'true or false', zh: '布尔值（true 或 false）' },
+    array: { en: 'a list', zh: '列表' },
+    object: { en: 'a mapping', zh: '映射（键值对）' },
+    null: { en: 'empty (null)', zh: '空值（null）' },
+  },
+  /** The formats a governance schema asks for (ajv-formats' names). */
+  schemaFormat: {
+    date: { en: 'a date (YYYY-MM-DD)', zh: '日期（YYYY-MM-DD）' },
+    'date-time': { en: 'a date and time (ISO 8601)', zh: '日期时间（ISO 8601）' },
+    time: { en: 'a time of day', zh: '时刻' },
+    email: { en: 'an e-mail address', zh: '电子邮件地址' },
+    uri: { en: 'a URI', zh: 'URI' },
+    other: { en: 'the required format', zh: '规定的格式' },
+  },
+  /** YAML syntax problems, by the `yaml` package's error code. */
+  yamlProblem: {
+    ALIAS_PROPS: { en: 'an alias cannot carry an anchor or a tag', zh: '别名不能带锚点或标签' },
+    BAD_ALIAS: { en: 'a malformed alias', zh: '别名格式错误' },
+    BAD_DIRECTIVE: { en: 'a malformed directive', zh: '指令格式错误' },
+    BAD_DQ_ESCAPE: { en: 'an invalid escape in a double-quoted string', zh: '双引号字符串中的转义无效' },
+    BAD_INDENT: { en: 'wrong indentation', zh: '缩进错误' },
+    BAD_PROP_ORDER: { en: 'an anchor or tag in the wrong place', zh: '锚点或标签位置错误' },
+    BAD_SCALAR_START: { en: 'a value starts with a character that must be quoted', zh: '值以须加引号的字符开头' },
+    BLOCK_AS_IMPLICIT_KEY: { en: 'a block used as a key', zh: '块结构被用作键' },
+    BLOCK_IN_FLOW: { en: 'a block inside a flow collection ([…] or {…})', zh: '流式集合（[…] 或 {…}）中出现块结构' },
+    DUPLICATE_KEY: { en: 'a key given twice in one mapping', zh: '同一映射中的键重复' },
+    IMPOSSIBLE: { en: 'a structure the parser cannot read', zh: '解析器无法读取的结构' },
+    KEY_OVER_1024_CHARS: { en: 'a key longer than 1024 characters', zh: '键超过 1024 个字符' },
+    MISSING_CHAR: { en: 'a missing closing character (quote or bracket)', zh: '缺少结束字符（引号或括号）' },
+    MULTILINE_IMPLICIT_KEY: { en: 'a key spread over several lines', zh: '键跨越多行' },
+    MULTIPLE_ANCHORS: { en: 'several anchors on one value', zh: '同一值有多个锚点' },
+    MULTIPLE_DOCS: { en: 'several documents in one file', zh: '一个文件中有多个文档' },
+    MULTIPLE_TAGS: { en: 'several tags on one value', zh: '同一值有多个标签' },
+    NON_STRING_KEY: { en: 'a key that is not a string', zh: '键不是字符串' },
+    RESOURCE_EXHAUSTION: { en: 'too many alias expansions', zh: '别名展开过多' },
+    TAB_AS_INDENT: { en: 'a tab used for indentation', zh: '使用制表符缩进' },
+    TAG_RESOLVE_FAILED: { en: 'a tag that cannot be resolved', zh: '无法解析的标签' },
+    UNEXPECTED_TOKEN: { en: 'an unexpected character or token', zh: '意外的字符或记号' },
+    BAD_COLLECTION_TYPE: { en: 'a collection of the wrong kind for its tag', zh: '集合类型与其标签不符' },
+  } satisfies Record<YamlErrorCode, Text>,
+  /** The YAML shapes a governance file may not use. */
+  yamlShape: {
+    alias: { en: 'an alias (*name)', zh: '别名（*name）' },
+    anchor: { en: 'an anchor (&name)', zh: '锚点（&name）' },
+    tag: { en: 'a tag', zh: '标签' },
+    'non-string-key': { en: 'a key that is not a plain string', zh: '非普通字符串的键' },
   },
 } as const satisfies Record<string, Record<string, Text>>;
 
@@ -237,12 +303,31 @@ export const CODES = {
   'name-too-long': { code: 'QD4020', severity: 'error', en: 'a name of {length} characters is longer than the limit of {limit}', zh: '名称长 {length} 个字符，超过上限 {limit}' },
   'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
   'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
-  'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {detail}', zh: 'git 读取 {what} 失败：{detail}' },
+  // git's own error text never enters these templates: it rides along as the diagnostic's raw `detail`.
+  'git-failed-files': { code: 'QD4030', severity: 'error', en: 'git could not read {paths} at revision {revision}', zh: 'git 无法读取修订版本 {revision} 中的 {paths}' },
+  'git-failed-revision': { code: 'QD4030', severity: 'error', en: 'git could not read the revision {revision}', zh: 'git 无法读取修订版本 {revision}' },
+  'git-failed-history': { code: 'QD4030', severity: 'error', en: 'git could not read the governed history', zh: 'git 无法读取受治理的提交历史' },
   'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
-  'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
-  'governance-schema': { code: 'QD5002', severity: 'error', en: '{what} {pointer} {message}', zh: '{what} {pointer} 不符合格式：{message}' },
+  'governance-yaml-syntax': { code: 'QD5001', severity: 'error', en: 'YAML syntax error: {problem}', zh: 'YAML 语法错误：{problem}', slots: { problem: 'yamlProblem' } },
+  // Schema violations, one entry per ajv keyword; {pointer} is the JSON pointer of the value.
+  'schema-required': { code: 'QD5002', severity: 'error', en: '{file} {pointer} is missing the required property {property}', zh: '{file} {pointer} 缺少必填属性 {property}', slots: { file: 'governanceFile' } },
+  'schema-unknown-property': { code: 'QD5002', severity: 'error', en: '{file} {pointer} has the unknown property {property}', zh: '{file} {pointer} 含有未知属性 {property}', slots: { file: 'governanceFile' } },
+  'schema-enum': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be one of: {allowed}', zh: '{file} {pointer} 只能是以下之一：{allowed}', slots: { file: 'governanceFile', allowed: 'words' } },
+  'schema-const': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be {allowed}', zh: '{file} {pointer} 只能是 {allowed}', slots: { file: 'governanceFile' } },
+  'schema-type': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be {type}', zh: '{file} {pointer} 应为{type}', slots: { file: 'governanceFile', type: 'jsonType[]' } },
+  'schema-pattern': { code: 'QD5002', severity: 'error', en: '{file} {pointer} does not match the pattern {pattern}', zh: '{file} {pointer} 不符合模式 {pattern}', slots: { file: 'governanceFile' } },
+  'schema-format': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be {format}', zh: '{file} {pointer} 应为{format}', slots: { file: 'governanceFile', format: 'schemaFormat' } },
+  'schema-minimum': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be at least {limit}', zh: '{file} {pointer} 不得小于 {limit}', slots: { file: 'governanceFile' } },
+  'schema-maximum': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be at most {limit}', zh: '{file} {pointer} 不得大于 {limit}', slots: { file: 'governanceFile' } },
+  'schema-min-items': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must have at least {limit} entries', zh: '{file} {pointer} 至少应有 {limit} 项', slots: { file: 'governanceFile' } },
+  'schema-max-items': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must have at most {limit} entries', zh: '{file} {pointer} 至多只能有 {limit} 项', slots: { file: 'governanceFile' } },
+  'schema-min-length': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be at least {limit} characters long', zh: '{file} {pointer} 至少应有 {limit} 个字符', slots: { file: 'governanceFile' } },
+  'schema-max-length': { code: 'QD5002', severity: 'error', en: '{file} {pointer} must be at most {limit} characters long', zh: '{file} {pointer} 至多只能有 {limit} 个字符', slots: { file: 'governanceFile' } },
+  'schema-unique-items': { code: 'QD5002', severity: 'error', en: '{file} {pointer} repeats an entry: entries {first} and {second} are the same', zh: '{file} {pointer} 有重复项：第 {first} 项与第 {second} 项相同', slots: { file: 'governanceFile' } },
+  'schema-property-name': { code: 'QD5002', severity: 'error', en: '{file} {pointer} has a property with an invalid name {property}', zh: '{file} {pointer} 的属性名 {property} 无效', slots: { file: 'governanceFile' } },
+  'schema-other': { code: 'QD5002', severity: 'error', en: '{file} {pointer} breaks the schema rule {keyword}', zh: '{file} {pointer} 违反了格式规则 {keyword}', slots: { file: 'governanceFile' } },
   'proposal-id-mismatch': { code: 'QD5003', severity: 'error', en: 'proposal id {id} does not match its folder {folder}', zh: '提案编号 {id} 与所在目录 {folder} 不一致' },
   'proposal-id-changed': { code: 'QD5004', severity: 'error', en: 'proposal id changed from {was} to {id}; a proposal id never changes', zh: '提案编号由 {was} 改为 {id}；提案编号不得变更' },
   'unknown-person': { code: 'QD5005', severity: 'error', en: 'unknown person {person}: not in the roster', zh: '未知人员 {person}：不在名册中' },
@@ -285,7 +370,8 @@ export const CODES = {
   'list-not-in-proposal': { code: 'QD5028', severity: 'error', en: 'proposal {id}: list {list} names this proposal but the proposal does not list it', zh: '提案 {id}：清单 {list} 关联了本提案，但本提案未列入该清单' },
   'stage-record-missing': { code: 'QD5029', severity: 'error', en: 'proposal {id} is past {stage} but has no {file}', zh: '提案 {id} 已过 {stage} 阶段，但缺少 {file}' },
   'non-regular-file': { code: 'QD5030', severity: 'error', en: '{path} is a {kind}; only regular files may be under policy/ and proposals/', zh: '{path} 是{kind}；policy/ 与 proposals/ 下只能有普通文件', slots: { kind: 'fileKind' } },
-  'governance-yaml-shape': { code: 'QD5031', severity: 'error', en: 'governance files may not use {shape}', zh: '治理文件不得使用{shape}' },
+  'governance-yaml-shape': { code: 'QD5031', severity: 'error', en: 'governance files may not use {shape}', zh: '治理文件不得使用{shape}', slots: { shape: 'yamlShape' } },
+  'governance-yaml-tag': { code: 'QD5031', severity: 'error', en: 'governance files may not use a tag ({tag})', zh: '治理文件不得使用标签（{tag}）' },
   'signoff-stale': { code: 'QD5032', severity: 'error', en: 'the {stage} sign-off of {person} on proposal {id} no longer counts: what it approved has changed since', zh: '{person} 对提案 {id} 的 {stage} 签核已失效：其签核的内容此后被修改' },
   'signer-without-key': { code: 'QD5033', severity: 'error', en: '{person} has no key in the trusted roster, so cannot sign', zh: '{person} 在受信名册中没有登记密钥，不能签核' },
   'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off names {field} {actual}, but it is filed under {expected}', zh: '签核中的 {field} 为 {actual}，但其所在位置对应 {expected}' },
@@ -294,8 +380,14 @@ export const CODES = {
   'external-entry-by-non-registrar': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {signer} is not a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{signer} 不是登记员' },
   'external-entry-unsigned': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: the commit is not signed by a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：该提交未经登记员签名' },
   'external-entry-too-late': { code: 'QD5037', severity: 'error', en: "the external {stage} entry of proposal {id} is dated {date}, after the roster's first commit ({adopted})", zh: '提案 {id} 外部的 {stage} 阶段记录日期为 {date}，晚于名册的首次提交（{adopted}）' },
-  'date-after-commit': { code: 'QD5038', severity: 'error', en: '{what} is dated {date}, later than {reference}', zh: '{what} 的日期 {date} 晚于 {reference}' },
-  'date-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: '{what} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '{what} 的日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
+  // Dates later than they can be: what is dated, and what it is compared with, are each an entry.
+  'signoff-dated-after-today': { code: 'QD5038', severity: 'error', en: 'the sign-off of {person} is dated {date}, later than today ({today})', zh: '{person} 的签核日期 {date} 晚于今天（{today}）' },
+  'stage-entry-dated-after-today': { code: 'QD5038', severity: 'error', en: 'the {stage} entry of proposal {id} is dated {date}, later than today ({today})', zh: '提案 {id} 的 {stage} 阶段记录日期 {date} 晚于今天（{today}）' },
+  'signoff-dated-after-commit': { code: 'QD5038', severity: 'error', en: 'the sign-off of {person} is dated {date}, later than its commit {commit} ({commitDate})', zh: '{person} 的签核日期 {date} 晚于记录它的提交 {commit}（{commitDate}）' },
+  'stage-entry-dated-after-commit': { code: 'QD5038', severity: 'error', en: 'the {stage} entry of proposal {id} is dated {date}, later than its commit {commit} ({commitDate})', zh: '提案 {id} 的 {stage} 阶段记录日期 {date} 晚于记录它的提交 {commit}（{commitDate}）' },
+  'parent-dated-after-commit': { code: 'QD5038', severity: 'error', en: 'the parent {parent} of commit {commit} is dated {date}, later than the commit itself ({commitDate})', zh: '提交 {commit} 的父提交 {parent} 日期 {date} 晚于该提交本身（{commitDate}）' },
+  'signoff-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: 'the sign-off of {person} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '{person} 的签核日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
+  'stage-entry-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: 'the {stage} entry of proposal {id} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '提案 {id} 的 {stage} 阶段记录日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
   'trust-root-without-trailer': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: the commit has no `Proposal: <id>` trailer', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提交说明中没有 `Proposal: <id>`' },
   'trust-root-unknown-proposal': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} does not exist before the commit', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：该提交之前不存在提案 {proposal}' },
   'trust-root-wrong-kind': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is a {kind} proposal, not a governance proposal', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 是 {kind} 类提案，而非治理提案' },

@@ -40,6 +40,15 @@ export interface Fix {
   readonly replacement: string;
 }
 
+/**
+ * Another tool's own words (git's error output), carried verbatim beside a catalogued message:
+ * printed under the tool's name and never translated, never part of a template.
+ */
+export interface ToolOutput {
+  readonly tool: 'git';
+  readonly text: string;
+}
+
 export interface Diagnostic<I extends DiagnosticId = DiagnosticId> {
   readonly code: string;
   readonly id: I;
@@ -50,12 +59,14 @@ export interface Diagnostic<I extends DiagnosticId = DiagnosticId> {
   readonly related: readonly RelatedLocation[];
   readonly hint?: Hint;
   readonly fix?: Fix;
+  readonly detail?: ToolOutput;
 }
 
 export interface DiagnosticExtra {
   readonly hint?: Hint;
   readonly related?: readonly RelatedLocation[];
   readonly fix?: Fix;
+  readonly detail?: ToolOutput;
 }
 
 /** The argument list of `diagnostic(id, span, …)`: arguments only where the template has some. */
@@ -75,6 +86,7 @@ export function diagnostic<I extends DiagnosticId>(id: I, span: Span | undefined
     related: extra.related ?? [],
     ...(extra.hint ? { hint: extra.hint } : {}),
     ...(extra.fix ? { fix: extra.fix } : {}),
+    ...(extra.detail ? { detail: extra.detail } : {}),
   } as Diagnostic;
 }
 

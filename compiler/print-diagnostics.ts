@@ -72,8 +72,8 @@ function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: 
 
 /** The printer's own words, per language. */
 const WORDS = {
-  en: { error: 'error', warning: 'warning', note: 'note', hint: 'hint', fix: 'fix', remove: '(remove)', at: ' at ', colon: ': ', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
-  zh: { error: '错误', warning: '警告', note: '注', hint: '提示', fix: '修正', remove: '（删除）', at: '，位置 ', colon: '：', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
+  en: { error: 'error', warning: 'warning', note: 'note', hint: 'hint', fix: 'fix', verbatim: (tool: string) => `${tool} (its own output, verbatim)`, remove: '(remove)', at: ' at ', colon: ': ', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
+  zh: { error: '错误', warning: '警告', note: '注', hint: '提示', fix: '修正', verbatim: (tool: string) => `${tool} 原文输出（未翻译）`, remove: '（删除）', at: '，位置 ', colon: '：', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
 } as const;
 
 /** One diagnostic as printed text (several lines, no trailing newline). */
@@ -92,6 +92,11 @@ export function formatDiagnostic(d: Diagnostic, options: PrintOptions): string {
   for (const r of d.related) out.push(`${gutter} ${c.blue('=')} ${words.note}${words.colon}${printableText(noteText(r.note, options.lang))}${words.at}${location(r.span)}`);
   if (d.hint) out.push(`${gutter} ${c.blue('=')} ${words.hint}${words.colon}${printableText(hintText(d.hint, options.lang))}`);
   if (d.fix) out.push(`${gutter} ${c.blue('=')} ${words.fix}${words.colon}${printableText(d.fix.replacement === '' ? words.remove : d.fix.replacement)}`);
+  if (d.detail) {
+    // Another tool's words, labelled as such: shown as it wrote them, each line indented under the label.
+    out.push(`${gutter} ${c.blue('=')} ${words.verbatim(d.detail.tool)}${words.colon}`);
+    for (const line of d.detail.text.trimEnd().split('\n')) out.push(`${gutter}     ${c.dim(printableText(line))}`);
+  }
   return out.join('\n');
 }
 
@@ -106,7 +111,8 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: PrintOpt
 
 /**
  * The JSON form of diagnostics (`--json`). The contract is `{code, id, severity, args, span,
- * related, hint, fix}`: data a program can act on. `message` (and a note's or hint's `text`) is
+ * related, hint, fix, detail}`: data a program can act on (`detail` is another tool's verbatim
+ * output, `{tool, text}`). `message` (and a note's or hint's `text`) is
  * the same diagnostic rendered in `lang`, for people; nothing should branch on it.
  */
 export function diagnosticsToJson(list: readonly Diagnostic[], lang: Lang): object[] {
@@ -121,5 +127,6 @@ export function diagnosticsToJson(list: readonly Diagnostic[], lang: Lang): obje
     related: d.related.map((r) => ({ id: r.note.id, args: r.note.args, text: noteText(r.note, lang), span: place(r.span), file: r.span.file, line: r.span.line, column: r.span.column })),
     ...(d.hint ? { hint: { id: d.hint.id, args: d.hint.args, text: hintText(d.hint, lang) } } : {}),
     ...(d.fix ? { fix: { span: place(d.fix.span), replacement: d.fix.replacement } } : {}),
+    ...(d.detail ? { detail: d.detail } : {}),
   }));
 }

@@ -275,6 +275,6 @@ describe('reading a revision from git objects', () => {
     expect(r.diff).toBeUndefined();
     expect(r.diagnostics.length).toBeGreaterThan(0);
     // git's own message (the `detail` argument) names the object it could not read.
-    expect(r.diagnostics.every((d) => d.id === 'git-failed' && String((d.args as { detail: string }).detail).includes('policy/zones.qd'))).toBe(true);
+    expect(r.diagnostics.every((d) => d.id === 'git-failed-files' && d.detail?.tool === 'git' && d.detail.text.includes('policy/zones.qd'))).toBe(true);
   });
 });

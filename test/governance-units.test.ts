@@ -41,7 +41,7 @@ describe('stage digests', () => {
 
 describe('governance YAML has one reading', () => {
   const base = `proposal: 2026-0001-icv\nstage: review\nrole: expert-legal\nperson: p-feng\ndate: 2026-03-01\ndigest: "sha256:${'0'.repeat(64)}"\n`;
-  const codes = (text: string) => parseYamlFile({ path: 's.yaml', text }, signoffSchema, 'sign-off').diagnostics.map((d) => `${d.code} ${d.span?.line}`);
+  const codes = (text: string) => parseYamlFile({ path: 's.yaml', text }, signoffSchema, 'signoff').diagnostics.map((d) => `${d.code} ${d.span?.line}`);
   it('accepts a plain file, flow style and quoted keys included', () => {
     expect(codes(base)).toEqual([]);
     expect(codes(`{ "proposal": 2026-0001-icv, stage: review, role: expert-legal, person: p-feng, date: 2026-03-01, digest: "sha256:${'0'.repeat(64)}" }\n`)).toEqual([]);
@@ -51,5 +51,28 @@ describe('governance YAML has one reading', () => {
     expect(codes(base.replace('person: p-feng', 'person: &who p-feng\nnote: *who'))).toEqual(['QD5031 4', 'QD5031 5']);
     expect(codes(base.replace('person: p-feng', 'person: !!str p-feng'))).toEqual(['QD5031 4']);
     expect(codes(`${base}1: one\n`)).toEqual(['QD5031 7']);
+  });
+
+  const found = (text: string) => parseYamlFile({ path: 's.yaml', text }, signoffSchema, 'signoff').diagnostics.map((d) => [d.code, d.id, d.args, d.span?.line]);
+  it('names a YAML problem by the yaml library\'s error code, and a refused shape by a closed term', () => {
+    expect(found(`${base}person: p-ma\n`)).toEqual([['QD5001', 'governance-yaml-syntax', { problem: 'DUPLICATE_KEY' }, 7]]);
+    expect(found(base.replace('person: p-feng', 'person: &who p-feng\nnote: *who'))).toEqual([
+      ['QD5031', 'governance-yaml-shape', { shape: 'anchor' }, 4],
+      ['QD5031', 'governance-yaml-shape', { shape: 'alias' }, 5],
+    ]);
+    expect(found(base.replace('person: p-feng', 'person: !!str p-feng'))).toEqual([['QD5031', 'governance-yaml-tag', { tag: 'tag:yaml.org,2002:str' }, 4]]);
+    expect(found(`${base}1: one\n`)).toEqual([['QD5031', 'governance-yaml-shape', { shape: 'non-string-key' }, 7]]);
+  });
+
+  it('turns each ajv error into a catalogued entry by its keyword, with its params as arguments and located by the instance path', () => {
+    const at = { file: 'signoff', pointer: '/' };
+    expect(found(base.replace('person: p-feng\n', ''))).toEqual([['QD5002', 'schema-required', { ...at, property: "'person'" }, 1]]);
+    expect(found(`${base}extra: 1\n`)).toEqual([['QD5002', 'schema-unknown-property', { ...at, property: "'extra'" }, 7]]);
+    expect(found(base.replace('stage: review', 'stage: reviewed'))).toEqual([['QD5002', 'schema-enum', { ...at, pointer: '/stage', allowed: expect.arrayContaining(['review']) as unknown }, 2]]);
+    expect(found(base.replace('proposal: 2026-0001-icv', 'proposal: [1]'))).toEqual([['QD5002', 'schema-type', { ...at, pointer: '/proposal', type: ['string'] }, 1]]);
+    const digest = found(base.replace(/digest: .*/, 'digest: "md5:00"'));
+    expect(digest).toEqual([['QD5002', 'schema-pattern', { ...at, pointer: '/digest', pattern: '/^sha256:[0-9a-f]{64}$/' }, 6]]);
+    expect(found(base.replace('date: 2026-03-01', 'date: soon'))).toEqual([['QD5002', 'schema-format', { ...at, pointer: '/date', format: 'date' }, 5]]);
+    expect(found(`${base}note: ""\n`)).toEqual([['QD5002', 'schema-min-length', { ...at, pointer: '/note', limit: 1 }, 7]]);
   });
 });

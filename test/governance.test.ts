@@ -412,13 +412,19 @@ describe('governance red team', () => {
     repo.commit('li', 'malformed metadata');
     const r = await repo.run(['governance', 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error[QD5002]: proposal /stage must be one of: draft, survey');
+    expect(r.stderr).toContain('error[QD5002]');
     expect(r.stderr).toMatch(new RegExp(`--> ${P}/proposal.yaml:\\d+:8`));
     expect(r.stderr).toMatch(/\| stage: reviewed\n\s+\| {8}\^{8}/);
-    expect(r.stderr).toContain("error[QD5002]: proposal / has unknown property 'owner'");
+    const schema = (await codes(repo)).filter((d) => d.code === 'QD5002');
+    const stage = schema.find((d) => d.id === 'schema-enum');
+    expect(stage?.args).toMatchObject({ file: 'proposal', pointer: '/stage' });
+    expect((stage?.args as { allowed: string[] }).allowed.slice(0, 2)).toEqual(['draft', 'survey']);
+    expect(schema.find((d) => d.id === 'schema-unknown-property')?.args).toEqual({ file: 'proposal', pointer: '/', property: "'owner'" });
     repo.write(`${P}/proposal.yaml`, 'id: [unclosed\n');
     repo.commit('li', 'unparsable metadata');
-    expect((await repo.run(['governance', 'check'])).stderr).toContain('error[QD5001]');
+    const syntax = (await codes(repo)).filter((d) => d.code === 'QD5001');
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(syntax.every((d) => d.id === 'governance-yaml-syntax' && typeof (d.args as { problem: string }).problem === 'string')).toBe(true);
   });
 
   it('QD5003: an id that does not match its folder', async () => {

@@ -44,7 +44,7 @@ export async function readRevision(root: string, revision: string, paths: readon
     files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
-    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, detail: e.message })] };
+    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed-files', undefined, { revision: label, paths: paths.join(' ') }, { detail: { tool: 'git', text: e.message } })] };
   }
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];

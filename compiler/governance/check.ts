@@ -16,7 +16,7 @@ import { loadGovernance, loadYaml, ROSTER_PATH, type Governance } from './load.j
 import type { ProposalMeta, Roster } from './model.js';
 import { GOVERNANCE_RULES } from './rules/index.js';
 import { rosterSchema } from './schemas.js';
-import { gitFailure, readSnapshot } from './snapshot.js';
+import { gitFailure, gitOutput, readSnapshot } from './snapshot.js';
 
 export type { ListInfo } from './lists.js';
 export { signoffFileName } from './signoffs.js';
@@ -70,13 +70,13 @@ export async function checkGovernance(root: string, options: CheckOptions = {}):
   try {
     head = await resolveCommit(root, options.head ?? 'HEAD');
   } catch (e) {
-    return failed(gitFailure(e, `the revision ${options.head ?? 'HEAD'}`));
+    return failed(gitFailure(e, options.head ?? 'HEAD'));
   }
   const base = options.base ? await resolveRevision(root, options.base) : undefined;
   try {
     return await run(root, head, base, options);
   } catch (e) {
-    if (e instanceof GitError) return failed(gitFailure(e, 'the governed history'));
+    if (e instanceof GitError) return failed(diagnostic('git-failed-history', undefined, {}, { detail: gitOutput(e) }));
     throw e;
   }
 }

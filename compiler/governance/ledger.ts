@@ -45,7 +45,7 @@ export function yamlValue<T>(path: string, text: string | undefined, schema: obj
   let cache = parsedValues.get(schema);
   if (!cache) parsedValues.set(schema, (cache = new Map()));
   if (!cache.has(text)) {
-    const parsed = parseYamlFile<T>({ path, text }, schema, path);
+    const parsed = parseYamlFile<T>({ path, text }, schema, 'record');
     cache.set(text, parsed.diagnostics.length ? undefined : parsed.value);
   }
   return cache.get(text) as T | undefined;

@@ -2,6 +2,7 @@
  * The roster (`policy/governance/roster.yaml`) and every proposal (`proposals/<id>/`) parsed
  * from a snapshot's files (compiler/governance/snapshot.ts): nothing here reads the disk.
  */
+import type { Term } from '../diagnostic-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Source } from '../source.js';
 import type { CommentRecord, ConcernRecord, ProposalMeta, Roster, SignoffRecord } from './model.js';
@@ -45,7 +46,7 @@ export interface Governance {
 export type FileSet = ReadonlyMap<string, string>;
 
 /** Parses and validates one YAML file of `files`, or undefined when it is absent. */
-export function loadYaml<T>(files: FileSet, path: string, schema: object, what: string, sources: Source[], diagnostics: Diagnostic[]): Loaded<T> | undefined {
+export function loadYaml<T>(files: FileSet, path: string, schema: object, what: Term<'governanceFile'>, sources: Source[], diagnostics: Diagnostic[]): Loaded<T> | undefined {
   const text = files.get(path);
   if (text === undefined) return undefined;
   const source = { path, text };
@@ -64,12 +65,12 @@ function yamlFilesIn(files: FileSet, dir: string): string[] {
 
 export function loadProposal(files: FileSet, folder: string, sources: Source[], diagnostics: Diagnostic[]): LoadedProposal {
   const dir = `${PROPOSALS_DIR}/${folder}`;
-  const one = <T>(name: string, schema: object, what: string) => loadYaml<T>(files, `${dir}/${name}`, schema, what, sources, diagnostics);
-  const many = <T>(sub: string, schema: object, what: string) => yamlFilesIn(files, `${dir}/${sub}`).map((path) => loadYaml<T>(files, path, schema, what, sources, diagnostics)!);
+  const one = <T>(name: string, schema: object, what: Term<'governanceFile'>) => loadYaml<T>(files, `${dir}/${name}`, schema, what, sources, diagnostics);
+  const many = <T>(sub: string, schema: object, what: Term<'governanceFile'>) => yamlFilesIn(files, `${dir}/${sub}`).map((path) => loadYaml<T>(files, path, schema, what, sources, diagnostics)!);
   const meta = one<ProposalMeta>('proposal.yaml', proposalSchema, 'proposal');
   const survey = one<unknown>('survey.yaml', surveySchema, 'survey');
-  const importantData = one<ImportantDataRecord>('important-data.yaml', importantDataSchema, 'important-data identification');
-  const scenarioAnalysis = one<unknown>('scenario-analysis.yaml', scenarioAnalysisSchema, 'scenario analysis');
+  const importantData = one<ImportantDataRecord>('important-data.yaml', importantDataSchema, 'important-data');
+  const scenarioAnalysis = one<unknown>('scenario-analysis.yaml', scenarioAnalysisSchema, 'scenario-analysis');
   return {
     folder,
     dir,
@@ -79,7 +80,7 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
     ...(scenarioAnalysis ? { scenarioAnalysis } : {}),
     comments: many<CommentRecord>('comments', commentSchema, 'comment'),
     concerns: many<ConcernRecord>('concerns', concernSchema, 'concern'),
-    signoffs: many<SignoffRecord>('signoffs', signoffSchema, 'sign-off'),
+    signoffs: many<SignoffRecord>('signoffs', signoffSchema, 'signoff'),
   };
 }
 

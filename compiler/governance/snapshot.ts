@@ -4,7 +4,7 @@
  * non-regular entry there is an error (it could make the check read a file other than the one
  * the commit records); a git failure is an I/O error, never a verdict.
  */
-import { diagnostic, type Diagnostic, hint } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, hint, type ToolOutput } from '../diagnostics.js';
 import { readFilesAt } from '../git/files.js';
 import { GitError } from '../git/run.js';
 
@@ -47,8 +47,13 @@ export async function readSnapshot(root: string, commit: string, paths: readonly
   return { commit, files, diagnostics };
 }
 
-/** A git failure as the I/O error it is (QD4030, exit 2), with git's own message. */
-export function gitFailure(e: unknown, what: string): Diagnostic {
-  if (e instanceof GitError) return diagnostic('git-failed', undefined, { what, detail: e.message });
+/** git's own error text, carried verbatim beside the catalogued message (never inside it). */
+export function gitOutput(e: GitError): ToolOutput {
+  return { tool: 'git', text: e.message };
+}
+
+/** A git failure reading `revision` as the I/O error it is (QD4030, exit 2), with git's own message. */
+export function gitFailure(e: unknown, revision: string): Diagnostic {
+  if (e instanceof GitError) return diagnostic('git-failed-revision', undefined, { revision }, { detail: gitOutput(e) });
   throw e;
 }

@@ -5,6 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { TERMS, type Term } from '../diagnostic-codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { createAjv } from '../emit/validate.js';
 import { spanAt, type Source, type Span } from '../source.js';
@@ -76,16 +77,56 @@ export function spanOfPointer(file: { source: Source; doc: Document.Parsed }, po
   return nodeSpan(file.source, at.node) ?? nodeSpan(file.source, at.key) ?? spanAt(file.source, 0, 1);
 }
 
-function describe(e: ErrorObject): { message: string; property?: string } {
+const JSON_TYPES = new Set<string>(Object.keys(TERMS.jsonType));
+const FORMATS = new Set<string>(Object.keys(TERMS.schemaFormat));
+const quoted = (v: unknown) => `'${String(v)}'`;
+
+/**
+ * One ajv error as a catalogued diagnostic, by its keyword and params (never ajv's English
+ * message): located at the offending key for unknown properties, at the value otherwise.
+ */
+function schemaDiagnostic(file: { source: Source; doc: Document.Parsed }, e: ErrorObject, what: Term<'governanceFile'>): Diagnostic {
+  const at = { file: what, pointer: e.instancePath || '/' };
+  const span = (property?: string) => spanOfPointer(file, e.instancePath, property);
+  const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
-      return { message: `has unknown property '${String(e.params.additionalProperty)}'`, property: String(e.params.additionalProperty) };
+      return diagnostic('schema-unknown-property', span(String(p.additionalProperty)), { ...at, property: quoted(p.additionalProperty) });
     case 'required':
-      return { message: `is missing required property '${String(e.params.missingProperty)}'` };
+      return diagnostic('schema-required', span(), { ...at, property: quoted(p.missingProperty) });
     case 'enum':
-      return { message: `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}` };
+      return diagnostic('schema-enum', span(), { ...at, allowed: (p.allowedValues as unknown[]).map(String) });
+    case 'const':
+      return diagnostic('schema-const', span(), { ...at, allowed: quoted(p.allowedValue) });
+    case 'type': {
+      const types = String(p.type).split(',').filter((t): t is Term<'jsonType'> => JSON_TYPES.has(t));
+      return types.length ? diagnostic('schema-type', span(), { ...at, type: types }) : diagnostic('schema-other', span(), { ...at, keyword: e.keyword });
+    }
+    case 'pattern':
+      return diagnostic('schema-pattern', span(), { ...at, pattern: `/${String(p.pattern)}/` });
+    case 'format':
+      return diagnostic('schema-format', span(), { ...at, format: FORMATS.has(String(p.format)) ? (String(p.format) as Term<'schemaFormat'>) : 'other' });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return diagnostic('schema-minimum', span(), { ...at, limit: Number(p.limit) });
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return diagnostic('schema-maximum', span(), { ...at, limit: Number(p.limit) });
+    case 'minItems':
+      return diagnostic('schema-min-items', span(), { ...at, limit: Number(p.limit) });
+    case 'maxItems':
+      return diagnostic('schema-max-items', span(), { ...at, limit: Number(p.limit) });
+    case 'minLength':
+      return diagnostic('schema-min-length', span(), { ...at, limit: Number(p.limit) });
+    case 'maxLength':
+      return diagnostic('schema-max-length', span(), { ...at, limit: Number(p.limit) });
+    case 'uniqueItems':
+      // ajv reports the later index as i and the earlier as j; people count entries from 1.
+      return diagnostic('schema-unique-items', span(), { ...at, first: Number(p.j) + 1, second: Number(p.i) + 1 });
+    case 'propertyNames':
+      return diagnostic('schema-property-name', span(String(p.propertyName)), { ...at, property: quoted(p.propertyName) });
     default:
-      return { message: e.message ?? e.keyword };
+      return diagnostic('schema-other', span(), { ...at, keyword: e.keyword });
   }
 }
 
@@ -101,40 +142,37 @@ function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
  */
 function shapeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (node: Node, shape: string) => out.push(diagnostic('governance-yaml-shape', nodeSpan(source, node) ?? spanAt(source, 0, 1), { shape }));
+  const where = (node: Node) => nodeSpan(source, node) ?? spanAt(source, 0, 1);
+  const report = (node: Node, shape: Term<'yamlShape'>) => out.push(diagnostic('governance-yaml-shape', where(node), { shape }));
   visit(doc, {
     Alias(_, node) {
-      report(node, 'an alias (*name)');
+      report(node, 'alias');
     },
     Node(_, node) {
       if (isAlias(node)) return;
-      if (node.anchor) report(node, 'an anchor (&name)');
-      if (node.tag) report(node, `a tag (${node.tag})`);
+      if (node.anchor) report(node, 'anchor');
+      if (node.tag) out.push(diagnostic('governance-yaml-tag', where(node), { tag: node.tag }));
     },
     Pair(_, pair) {
-      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') report((isNode(pair.key) ? pair.key : doc.contents) as Node, 'a key that is not a plain string');
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') report((isNode(pair.key) ? pair.key : doc.contents) as Node, 'non-string-key');
     },
   });
   return out;
 }
 
 /** Parses `source` as YAML and validates it against `schema`; `what` names the kind of file in messages. */
-export function parseYamlFile<T>(source: Source, schema: object, what: string): YamlFile<T> {
+export function parseYamlFile<T>(source: Source, schema: object, what: Term<'governanceFile'>): YamlFile<T> {
   const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const diagnostics: Diagnostic[] = [];
   for (const e of doc.errors) {
     const [start, end] = e.pos;
-    diagnostics.push(diagnostic('governance-yaml-syntax', spanAt(source, start, Math.max(1, end - start)), { message: e.message.split('\n')[0] ?? e.code }));
+    diagnostics.push(diagnostic('governance-yaml-syntax', spanAt(source, start, Math.max(1, end - start)), { problem: e.code }));
   }
   if (!diagnostics.length) diagnostics.push(...shapeErrors(source, doc));
   if (diagnostics.length) return { source, doc, diagnostics };
   const value = doc.toJS() as unknown;
   const validate = validatorFor(schema);
   if (validate(value)) return { source, doc, value: value as T, diagnostics };
-  for (const e of usefulErrors(validate.errors ?? [])) {
-    const { message, property } = describe(e);
-    const pointer = e.instancePath || '/';
-    diagnostics.push(diagnostic('governance-schema', spanOfPointer({ source, doc }, e.instancePath, property), { what, pointer, message }));
-  }
+  for (const e of usefulErrors(validate.errors ?? [])) diagnostics.push(schemaDiagnostic({ source, doc }, e, what));
   return { source, doc, diagnostics };
 }

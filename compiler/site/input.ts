@@ -72,7 +72,7 @@ export async function readSiteInput(root: string, options: SiteOptions): Promise
     }
     return { input: { head, date: options.date, policy: compiled.artifact, governance, bases }, diagnostics: compiled.diagnostics, sources: read.sources };
   } catch (e) {
-    if (e instanceof GitError) return { diagnostics: [gitFailure(e, 'the revision shown')], sources: [] };
+    if (e instanceof GitError) return { diagnostics: [gitFailure(e, options.head ?? 'HEAD')], sources: [] };
     throw e;
   }
 }

@@ -13,7 +13,7 @@ export const CommitDatesRule: GovernanceRule = {
     for (const parent of c.parents) {
       const p = ctx.ledger.commits.find((x) => x.sha === parent);
       if (!p || daysBetween(dayOf(c.committerDate), dayOf(p.committerDate)) <= 1) continue;
-      report(diagnostic('date-after-commit', undefined, { what: `the parent ${p.short} of commit ${c.short}`, date: dayOf(p.committerDate), reference: `the commit itself (${dayOf(c.committerDate)})` }, { hint: hint('commits-in-order') }));
+      report(diagnostic('parent-dated-after-commit', undefined, { parent: p.short, commit: c.short, date: dayOf(p.committerDate), commitDate: dayOf(c.committerDate) }, { hint: hint('commits-in-order') }));
     }
   },
 };

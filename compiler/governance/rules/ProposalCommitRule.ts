@@ -44,10 +44,10 @@ export const ProposalCommitRule: GovernanceRule = {
       const day = dayOf(c.committerDate);
       after.history.slice(old.length).forEach((entry, k) => {
         if (entry.external) return;
-        const what = `the ${entry.stage} entry of proposal ${after.id}`;
+        const dated = { stage: entry.stage, id: after.id, date: entry.date, commit: c.short, commitDate: day };
         const span = headSpan(ctx, ch.path, `/history/${old.length + k}/date`);
-        if (entry.date > day) r(diagnostic('date-after-commit', span, { what, date: entry.date, reference: `its commit ${c.short} (${day})` }));
-        else if (daysBetween(entry.date, day) > 1) r(diagnostic('date-disagrees-with-commit', span, { what, date: entry.date, commit: c.short, commitDate: day }));
+        if (entry.date > day) r(diagnostic('stage-entry-dated-after-commit', span, dated));
+        else if (daysBetween(entry.date, day) > 1) r(diagnostic('stage-entry-disagrees-with-commit', span, dated));
       });
     }
   },

@@ -31,9 +31,9 @@ export const SignedSignoffRule: GovernanceRule = {
         r(diagnostic('signoff-unsigned', span, { commit: c.short, person: s.person }, { hint: hint('sign-commit') }));
       }
       const day = dayOf(c.committerDate);
-      const what = `the sign-off of ${s.person}`;
-      if (s.date > day) r(diagnostic('date-after-commit', headSpan(ctx, ch.path, '/date'), { what, date: s.date, reference: `its commit ${c.short} (${day})` }));
-      else if (daysBetween(s.date, day) > 1) r(diagnostic('date-disagrees-with-commit', headSpan(ctx, ch.path, '/date'), { what, date: s.date, commit: c.short, commitDate: day }));
+      const dated = { person: s.person, date: s.date, commit: c.short, commitDate: day };
+      if (s.date > day) r(diagnostic('signoff-dated-after-commit', headSpan(ctx, ch.path, '/date'), dated));
+      else if (daysBetween(s.date, day) > 1) r(diagnostic('signoff-disagrees-with-commit', headSpan(ctx, ch.path, '/date'), dated));
     }
   },
 };

@@ -28,7 +28,7 @@ export const SignoffRecordRule: GovernanceRule = {
       if (!ctx.roster.roles[s.role]) r(diagnostic('unknown-role', at(f, '/role'), { role: `'${s.role}'` }));
       else if (!person.roles.includes(s.role)) r(diagnostic('signoff-wrong-role', at(f, '/role'), { person: s.person, role: s.role }, { hint: hint('holds-roles', { person: s.person, words: person.roles }) }));
       if (meta.authors.includes(s.person)) r(diagnostic('self-approval', at(f, '/person'), { person: s.person, id: meta.id }, { hint: hint('no-self-signoff') }));
-      if (s.date > ctx.today) r(diagnostic('date-after-commit', at(f, '/date'), { what: `the sign-off of ${s.person}`, date: s.date, reference: `today (${ctx.today})` }));
+      if (s.date > ctx.today) r(diagnostic('signoff-dated-after-today', at(f, '/date'), { person: s.person, date: s.date, today: ctx.today }));
     }
   },
 };

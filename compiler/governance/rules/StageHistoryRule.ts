@@ -18,7 +18,7 @@ export const StageHistoryRule: GovernanceRule = {
     if (h[h.length - 1]!.stage !== meta.stage) r(diagnostic('history-ends-elsewhere', at(p.meta, '/stage'), { id: meta.id, stage: meta.stage, last: h[h.length - 1]!.stage }));
     let internal = false;
     h.forEach((e, i) => {
-      if (e.date > ctx.today) r(diagnostic('date-after-commit', at(p.meta, `/history/${i}/date`), { what: `the ${e.stage} entry of proposal ${meta.id}`, date: e.date, reference: `today (${ctx.today})` }));
+      if (e.date > ctx.today) r(diagnostic('stage-entry-dated-after-today', at(p.meta, `/history/${i}/date`), { stage: e.stage, id: meta.id, date: e.date, today: ctx.today }));
       if (i > 0) {
         const prev = h[i - 1]!;
         if (e.date < prev.date) r(diagnostic('history-backwards', at(p.meta, `/history/${i}/date`), { id: meta.id, date: e.date, previous: prev.date }));
