@@ -1,4 +1,5 @@
-import { hint, type Hint } from './diagnostics.js';
+import { hint, type Fix, type Hint } from './diagnostics.js';
+import type { Span } from './source.js';
 
 /** Longest word a suggestion is looked for: every keyword and id is far shorter. */
 const MAX_SUGGESTED_LENGTH = 64;
@@ -54,4 +55,15 @@ export function suggestionList(input: string, candidates: Iterable<string>): str
 export function didYouMean(input: string, candidates: Iterable<string>): Hint | undefined {
   const words = suggestionList(input, candidates).slice(0, 3);
   return words.length ? hint('did-you-mean', { words }) : undefined;
+}
+
+/**
+ * The did-you-mean of a name written at `span`, with a machine-applicable fix when exactly one
+ * candidate is close (several would make the choice a guess); undefined when none is close.
+ */
+export function didYouMeanAt(input: string, candidates: Iterable<string>, span: Span): { hint: Hint; fix?: Fix } | undefined {
+  const words = suggestionList(input, candidates);
+  if (!words.length) return undefined;
+  const only = words.length === 1 ? words[0] : undefined;
+  return { hint: hint('did-you-mean', { words: words.slice(0, 3) }), ...(only !== undefined ? { fix: { span, replacement: only } } : {}) };
 }

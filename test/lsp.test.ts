@@ -164,16 +164,19 @@ describe('qingdan lsp', () => {
     expect(symbols[0]!.children.flatMap((s) => s.children.map((i) => i.name))).toContain('owner-pi');
   });
 
-  for (const [mistake, from, to, id] of [
-    ['a misspelt keyword', '  sector S16', '  secter S16', 'unknown-keyword'],
-    ['a Chinese date', 'effective 2027-01-01', 'effective 2027年1月1日', 'chinese-date'],
-    ['a comparison sign', 'persons >= 100万', 'persons ≥ 100万', 'comparison-sign'],
+  for (const [mistake, from, to, code, id] of [
+    ['a misspelt keyword', '  sector S16', '  secter S16', 'QD2001', 'unknown-keyword'],
+    ['a Chinese date', 'effective 2027-01-01', 'effective 2027年1月1日', 'QD1001', 'chinese-date'],
+    ['a comparison sign', 'persons >= 100万', 'persons ≥ 100万', 'QD1001', 'comparison-sign'],
+    ['a misspelt zone with one close zone', 'zones nansha,', 'zones nansah,', 'QD2004', 'unknown-zone'],
+    ['a misspelt sector with one close subcategory', '  sector S16', '  sector S16x', 'QD2003', 'unresolved-reference'],
+    ['a misspelt status', 'status consultation', 'status consultaton', 'QD2005', 'unknown-status'],
   ] as const) {
     it(`offers the fix of ${mistake} as a quick fix, whose edit leaves the file clean`, async () => {
       const broken = icvText.replace(from, to);
       const published = await nextDiagnostics(uri(ICV), () => change(ICV, broken));
       // One mistake, one diagnostic: nothing else about the clause it broke.
-      expect(published.diagnostics.map((d) => [d.code, d.data?.id])).toEqual([[id === 'unknown-keyword' ? 'QD2001' : 'QD1001', id]]);
+      expect(published.diagnostics.map((d) => [d.code, d.data?.id])).toEqual([[code, id]]);
       const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: uri(ICV) },
         range: published.diagnostics[0]!.range,
@@ -189,6 +192,20 @@ describe('qingdan lsp', () => {
       expect(clean.diagnostics).toEqual([]);
     });
   }
+
+  it('offers no quick fix for a reference with several close candidates: the hint lists them, the choice is the drafter\'s', async () => {
+    const broken = icvText.replace('basis measures.art10', 'basis measures.art10x');
+    const published = await nextDiagnostics(uri(ICV), () => change(ICV, broken));
+    expect(published.diagnostics.map((d) => [d.code, d.data?.id])).toEqual([['QD2003', 'unresolved-reference']]);
+    expect(published.diagnostics[0]!.data?.fix).toBeUndefined();
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uri(ICV) },
+      range: published.diagnostics[0]!.range,
+      context: { diagnostics: published.diagnostics, only: ['quickfix'] },
+    });
+    expect(actions).toEqual([]);
+    await nextDiagnostics(uri(ICV), () => change(ICV, icvText));
+  });
 
   it('formats a document into canonical form', async () => {
     const messy = icvText.replace('  sector S16', '     sector     S16');

@@ -1,6 +1,6 @@
 /** QD2011: the baseline's counting window is one the runtime knows. */
 import { hint } from '../../diagnostics.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMeanAt } from '../../suggest.js';
 import type { CheckRule } from '../context.js';
 
 /** `calendar-year`: volumes accumulate from 1 January of the current year (national Arts 7–8). */
@@ -10,6 +10,6 @@ export const KnownCountingWindowRule: CheckRule = (context) => ({
   Baseline(baseline) {
     const c = baseline.counting;
     if (!c || (COUNTING_WINDOWS as readonly string[]).includes(c.text)) return;
-    context.report('unknown-counting', c.span, { window: `'${c.text}'` }, { hint: didYouMean(c.text, COUNTING_WINDOWS) ?? hint('known-windows', { words: COUNTING_WINDOWS }) });
+    context.report('unknown-counting', c.span, { window: `'${c.text}'` }, didYouMeanAt(c.text, COUNTING_WINDOWS, c.span) ?? { hint: hint('known-windows', { words: COUNTING_WINDOWS }) });
   },
 });

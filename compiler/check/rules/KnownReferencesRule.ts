@@ -1,5 +1,5 @@
 /** QD2003 unresolved references, QD2007 references to the wrong kind of thing. */
-import { didYouMean } from '../../suggest.js';
+import { didYouMeanAt } from '../../suggest.js';
 import { note } from '../../diagnostics.js';
 import type { Term } from '../../diagnostic-codes.js';
 import type { SymbolKind } from '../../symbols.js';
@@ -29,8 +29,8 @@ export const KnownReferencesRule: CheckRule = (context) => ({
     const expected = EXPECTED[role];
     const symbol = context.symbols.get(ref.text);
     if (!symbol) {
-      const suggestion = didYouMean(ref.text, context.symbols.idsOf(expected));
-      context.report('unresolved-reference', ref.span, { what: WHAT[role], ref: `'${ref.text}'` }, suggestion ? { hint: suggestion } : {});
+      const suggestion = didYouMeanAt(ref.text, context.symbols.idsOf(expected), ref.span);
+      context.report('unresolved-reference', ref.span, { what: WHAT[role], ref: `'${ref.text}'` }, suggestion ?? {});
       return;
     }
     if (!expected.includes(symbol.kind)) {

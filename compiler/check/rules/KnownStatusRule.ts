@@ -1,6 +1,6 @@
 /** QD2005: a list's status is one of the stages of its life. */
 import { hint } from '../../diagnostics.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMeanAt } from '../../suggest.js';
 import type { CheckRule } from '../context.js';
 
 /** The statuses of a list, in the order a list passes through them. */
@@ -10,6 +10,6 @@ export const KnownStatusRule: CheckRule = (context) => ({
   List(list) {
     const status = list.status;
     if (!status || (LIST_STATUSES as readonly string[]).includes(status.text)) return;
-    context.report('unknown-status', status.span, { status: `'${status.text}'` }, { hint: didYouMean(status.text, LIST_STATUSES) ?? hint('known-statuses', { words: LIST_STATUSES }) });
+    context.report('unknown-status', status.span, { status: `'${status.text}'` }, didYouMeanAt(status.text, LIST_STATUSES, status.span) ?? { hint: hint('known-statuses', { words: LIST_STATUSES }) });
   },
 });
