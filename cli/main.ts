@@ -25,7 +25,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerSite } from './commands/site.js';
 import { EXIT } from './exit.js';
-import { useColor, type Io } from './io.js';
+import { langOf, useColor, type Io } from './io.js';
 
 export { processIo } from './io.js';
 
@@ -39,10 +39,11 @@ function program(io: Io, run: Run): Command {
     .description('policy-as-code for the data-export negative lists of the Guangdong FTZ and the Hetao Shenzhen Park')
     .version(version)
     .addOption(new Option('--lang <lang>', 'language of diagnostics (default: from LC_ALL or LANG; zh_* is Chinese)').choices(['zh', 'en']))
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // A usage error is printed by `main` from its code, in the user's language (cli/usage-error.ts).
+      outputError: () => {},
       getOutHasColors: () => useColor(io, io.stdout),
       getErrHasColors: () => useColor(io, io.stderr),
       getOutHelpWidth: () => io.stdout.columns ?? 80,
@@ -68,6 +69,25 @@ function program(io: Io, run: Run): Command {
   return program;
 }
 
+/**
+ * The `--lang` the user gave, read before commander parses: a usage error is found while parsing,
+ * before any hook has seen the options. The last valid value counts, as commander's would; an invalid one is ignored.
+ */
+function langInArgs(args: readonly string[]): Lang | undefined {
+  let found: Lang | undefined;
+  args.forEach((a, i) => {
+    const value = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === 'zh' || value === 'en') found = value;
+  });
+  return found;
+}
+
+/** Prints a usage error like any diagnostic, in `io`'s language. Loaded only on this path. */
+async function printUsageError(e: CommanderError, io: Io): Promise<void> {
+  const [{ usageDiagnostic }, { formatDiagnostic }] = await Promise.all([import('./usage-error.js'), import('../compiler/print-diagnostics.js')]);
+  io.stderr.write(`${formatDiagnostic(usageDiagnostic(e), { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
+}
+
 /** Runs the CLI on `args` (the arguments after `qingdan`) with `io`, and returns the exit code. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -85,7 +105,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0.
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (e.exitCode === 0) return EXIT.ok;
+      await printUsageError(e, { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) });
+      return EXIT.usage;
     }
     // Loaded only on this path: the diff's git code is not needed to start.
     const { UnknownRevisionError } = await import('../compiler/diff/revision.js');

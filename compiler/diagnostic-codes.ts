@@ -144,7 +144,7 @@ export const TERMS = {
     'date-time': { en: 'a date and time (ISO 8601)', zh: '日期时间（ISO 8601）' },
     time: { en: 'a time of day', zh: '时刻' },
     email: { en: 'an e-mail address', zh: '电子邮件地址' },
-    uri: { en: 'a URI', zh: 'URI' },
+    uri: { en: 'a URI', zh: 'URI（统一资源标识符）' },
     other: { en: 'the required format', zh: '规定的格式' },
   },
   /** YAML syntax problems, by the `yaml` package's error code. */
@@ -307,6 +307,16 @@ export const CODES = {
   'git-failed-files': { code: 'QD4030', severity: 'error', en: 'git could not read {paths} at revision {revision}', zh: 'git 无法读取修订版本 {revision} 中的 {paths}' },
   'git-failed-revision': { code: 'QD4030', severity: 'error', en: 'git could not read the revision {revision}', zh: 'git 无法读取修订版本 {revision}' },
   'git-failed-history': { code: 'QD4030', severity: 'error', en: 'git could not read the governed history', zh: 'git 无法读取受治理的提交历史' },
+  // QD4050–4059: the command line itself (exit 2), by commander's error code; see cli/usage-error.ts.
+  'cli-unknown-option': { code: 'QD4050', severity: 'error', en: 'unknown option {option}', zh: '未知选项 {option}' },
+  'cli-unknown-command': { code: 'QD4051', severity: 'error', en: 'unknown command {command}', zh: '未知命令 {command}' },
+  'cli-missing-argument': { code: 'QD4052', severity: 'error', en: 'the required argument {argument} is missing', zh: '缺少必填参数 {argument}' },
+  'cli-option-missing-value': { code: 'QD4053', severity: 'error', en: 'the option {option} needs a value', zh: '选项 {option} 缺少取值' },
+  'cli-missing-option': { code: 'QD4054', severity: 'error', en: 'the required option {option} is not given', zh: '未指定必填选项 {option}' },
+  'cli-invalid-value': { code: 'QD4055', severity: 'error', en: 'the value {value} of {option} is not allowed', zh: '{option} 的取值 {value} 不被允许' },
+  'cli-too-many-arguments': { code: 'QD4056', severity: 'error', en: 'too many arguments: {command} takes {expected}, got {received}', zh: '参数过多：{command} 接受 {expected} 个参数，实际为 {received} 个' },
+  'cli-conflicting-options': { code: 'QD4057', severity: 'error', en: '{option} cannot be used with {other}', zh: '{option} 不能与 {other} 同时使用' },
+  'cli-usage': { code: 'QD4058', severity: 'error', en: 'the command line is not valid', zh: '命令行无效' },
   'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
@@ -412,6 +422,8 @@ export const HINTS = {
   'known-zones': { en: 'zones: {words}', zh: '已声明的片区：{words}', slots: { words: 'words' } },
   'known-statuses': { en: 'statuses: {words}', zh: '可用状态：{words}', slots: { words: 'words' } },
   'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
+  'cli-choices': { en: 'allowed: {words}', zh: '可用取值：{words}', slots: { words: 'words' } },
+  'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },
   'write-instead': { en: 'write {replacement}', zh: '应写作 {replacement}' },
   'ascii-punctuation': { en: "use the ASCII {replacement} here; full-width punctuation belongs inside strings", zh: '此处应使用半角 {replacement}；全角标点只能出现在字符串中' },
   'remove-full-width': { en: 'remove it; full-width punctuation belongs inside strings', zh: '请删除；全角标点只能出现在字符串中' },

@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CODES, HINTS, TERMS } from '../compiler/diagnostic-codes.js';
+import { render } from '../compiler/diagnostics.js';
 import { ROOT, runCli } from './support.js';
 
 const work = await mkdtemp(join(ROOT, 'test/.tmp-lang-'));
@@ -37,6 +38,38 @@ describe('the language of diagnostics', () => {
 
   it('refuses a language it does not have, as a usage error', async () => {
     expect((await check({}, '--lang', 'fr')).code).toBe(2);
+  });
+
+  // A usage error is found by commander while parsing; it is printed from its catalogue entry
+  // (chosen by commander's error code) in the chosen language, its first line rendered from id and args.
+  const usage = [
+    ['an unknown option', ['check', '--bogus'], 'cli-unknown-option', { option: '--bogus' }],
+    ['an unknown command', ['chek'], 'cli-unknown-command', { command: 'chek' }],
+    ['a missing argument', ['evaluate'], 'cli-missing-argument', { argument: '<request>' }],
+    ['a missing option value', ['check', '--lang'], 'cli-option-missing-value', { option: '--lang <lang>' }],
+    ['a value outside its choices', ['--lang', 'fr', 'check'], 'cli-invalid-value', { option: '--lang <lang>', value: "'fr'" }],
+  ] as const;
+  for (const [mistake, args, id, expected] of usage) {
+    it(`prints ${mistake} in Chinese under --lang zh or a zh locale, in English otherwise, exit 2 either way`, async () => {
+      const kind = CODES[id];
+      for (const [env, before, lang] of [
+        [{ LC_ALL: 'zh_CN.UTF-8' }, [], 'zh'],
+        [{}, ['--lang', 'zh'], 'zh'],
+        [{}, [], 'en'],
+      ] as const) {
+        if (id === 'cli-invalid-value' && before.length) continue; // --lang itself is the mistake
+        const r = await runCli([...before, ...args], { env });
+        expect(r.code).toBe(2);
+        const head = lang === 'zh' ? `错误[${kind.code}]：` : `error[${kind.code}]: `;
+        expect(r.stderr.split('\n')[0]).toBe(head + render(kind, expected, lang));
+        expect(r.stderr).not.toMatch(/^error: /m); // commander's own English line is not printed
+      }
+    });
+  }
+
+  it('offers commander\'s did-you-mean as a catalogued hint', async () => {
+    const r = await runCli(['--lang', 'zh', 'check', '--jsn']);
+    expect(r.stderr).toContain(`= 提示：${render(HINTS['did-you-mean'], { words: ['--json'] }, 'zh')}`);
   });
 
   it('carries code, id, args, span, hint and fix in --json, the message rendered in the chosen language', async () => {

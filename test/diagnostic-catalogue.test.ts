@@ -6,13 +6,13 @@
  * or missing argument ever type-checks.
  */
 import { describe, expect, it } from 'vitest';
-import { CODES, HINTS, NOTES, TERMS, type MessageKind } from '../compiler/diagnostic-codes.js';
-import { diagnostic, hint, messageOf } from '../compiler/diagnostics.js';
+import { CODES, HINTS, NOTES, TERMS, type MessageKind, type SlotSpec } from '../compiler/diagnostic-codes.js';
+import { diagnostic, hint, messageOf, render } from '../compiler/diagnostics.js';
 
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 /** Words allowed in Chinese text: code the drafter types, and names of formats and tools. */
-const CODE_WORDS = /^(?:YYYY|MM|DD|YAML|UTF|Schema|FIFO|git|ciio|not|basis|document|art|important|assessment|contract|exempt|when|persons|sensitive|low|high|in|until|annex|baseline|list|item|scenario|zone|chapter|article|general|rule|category|ladder|kind|kinds|any|sub|standard|sector|zones|status|effective|note|fields|description|proposal|qingdan|check|policy|new|advance|sign|resolve|filed|receipt|number|stage|role|person|decision|accepted|partly|rejected|id|owner|pi|governance|roster|yaml|proposals|gpg|format|ssh|user|signingkey|your|key|Proposal|dist|trial|numbering|source|paraphrase|published|counting|below|validity|exemption|adopts|issuer|docnumber|sic|example|draft)$/;
+const CODE_WORDS = /^(?:YYYY|MM|DD|YAML|UTF|Schema|FIFO|URI|ISO|true|false|null|git|ciio|not|basis|document|art|important|assessment|contract|exempt|when|persons|sensitive|low|high|in|until|annex|baseline|list|item|scenario|zone|chapter|article|general|rule|category|ladder|kind|kinds|any|sub|standard|sector|zones|status|effective|note|fields|description|proposal|qingdan|check|policy|new|advance|sign|resolve|filed|receipt|number|stage|role|person|decision|accepted|partly|rejected|id|owner|pi|governance|roster|yaml|proposals|gpg|format|ssh|user|signingkey|your|key|Proposal|dist|trial|numbering|source|paraphrase|published|counting|below|validity|exemption|adopts|issuer|docnumber|sic|example|draft)$/;
 
 /** The English words left in `zh` once placeholders, `code` and 'quoted' keywords are taken out. */
 function englishIn(zh: string): string[] {
@@ -23,6 +23,8 @@ function englishIn(zh: string): string[] {
     .replace(/"[^"]*"/g, '')
     .replace(/\.qd\b/g, '')
     .replace(/qingdan [^；。，]*/g, '') // a command line quoted in a hint
+    .replace(/--[\w-]+/g, '') // a command-line option
+    .replace(/[*&]\w+/g, '') // YAML's alias and anchor syntax
     .replace(/[\w./-]+\.(?:ya?ml|qd)\b/g, ''); // file names
   return (prose.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !CODE_WORDS.test(w));
 }
@@ -62,6 +64,51 @@ describe('the diagnostic catalogue', () => {
         expect(text.zh, `${table}.${key}`).toMatch(/\p{Script=Han}|…/u);
       }
     }
+  });
+
+  /**
+   * Every entry rendered in Chinese with sample arguments of its declared types: each term slot
+   * takes every term of its table in turn (so a term's translation is checked where it lands),
+   * lists take the whole table, and verbatim code takes a number (never an English word). The
+   * result has every placeholder filled and no English word outside code.
+   */
+  it('renders every entry in Chinese, with sample arguments of every declared type, free of English words', () => {
+    const termsOf = (table: string) => Object.keys(TERMS[table as keyof typeof TERMS]);
+    const samples = (kind: MessageKind): Record<string, unknown>[] => {
+      const slots = (kind.slots ?? {}) as Record<string, SlotSpec>;
+      let rows: Record<string, unknown>[] = [{}];
+      for (const name of placeholders(kind.en)) {
+        const spec = slots[name];
+        const values: unknown[] =
+          spec === undefined
+            ? [7]
+            : spec === 'words' || spec === 'choices'
+              ? [['a1', 'b2']]
+              : spec === 'token'
+                ? [...termsOf('token'), "'sector'"]
+                : spec === 'token[]'
+                  ? [[...termsOf('token'), "'sector'"]]
+                  : spec.endsWith('[]')
+                    ? [termsOf(spec.slice(0, -2))]
+                    : termsOf(spec);
+        rows = rows.flatMap((row) => values.map((v) => ({ ...row, [name]: v })));
+      }
+      return rows;
+    };
+    const problems: string[] = [];
+    let rendered = 0;
+    for (const [name, catalogue] of catalogues) {
+      for (const [id, kind] of Object.entries(catalogue)) {
+        for (const args of samples(kind)) {
+          const zh = render(kind, args, 'zh');
+          rendered++;
+          if (/\{\w+\}/.test(zh)) problems.push(`${name}.${id}: unfilled ${zh}`);
+          for (const w of englishIn(zh)) problems.push(`${name}.${id} ${JSON.stringify(args)}: ${w}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(rendered).toBeGreaterThan(Object.keys(CODES).length);
   });
 
   it('gives each code a stable severity and a code of the form QDnnnn', () => {
