@@ -61,7 +61,7 @@ for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   result = await diffRevisions(repo, baseRev, headRev);
   totals.push(performance.now() - t0);
-  if (!result.diff) throw new Error(`a revision does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!result.diff) throw new Error(`a revision does not compile: ${result.diagnostics.map((d) => JSON.stringify(d.args)).join('; ')}`);
 }
 const t1 = performance.now();
 diffPolicies(result!.base!, result!.head!);

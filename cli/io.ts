@@ -4,6 +4,7 @@
  * never touch `process.stdout`, `process.stderr`, `process.cwd()` or `process.env` themselves.
  */
 import pc from 'picocolors';
+import type { Lang } from '../compiler/diagnostic-codes.js';
 
 /** A stream the CLI writes text to. */
 export interface Output {
@@ -23,6 +24,8 @@ export interface Io {
   readonly stderr: Output;
   /** Standard input, read by `evaluate -`. */
   readonly stdin: AsyncIterable<string | Uint8Array>;
+  /** The language of diagnostics (`--lang`); when absent, the locale of `env` decides. */
+  readonly lang?: Lang;
 }
 
 /** The running process's working directory, environment and standard streams. */
@@ -43,6 +46,16 @@ export function processIo(): Io {
     stderr: { write: (text) => void process.stderr.write(text), colors: pc.isColorSupported, columns: process.stderr.columns },
     stdin: process.stdin,
   };
+}
+
+/**
+ * The language diagnostics are written in: `--lang`, else the locale (`LC_ALL`, then `LANG`):
+ * Chinese for `zh_*`, English otherwise.
+ */
+export function langOf(io: Io): Lang {
+  if (io.lang) return io.lang;
+  const locale = io.env.LC_ALL || io.env.LANG || '';
+  return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
 /** Whether to colour what goes to `out`: the terminal supports it and NO_COLOR is not set. */

@@ -6,7 +6,8 @@
  * imports its implementation from `actions/` when it runs.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../compiler/diagnostic-codes.js';
 import type { Run } from './command.js';
 import { registerBuild } from './commands/build.js';
 import { registerBundle } from './commands/bundle.js';
@@ -37,6 +38,7 @@ function program(io: Io, run: Run): Command {
     .name('qingdan')
     .description('policy-as-code for the data-export negative lists of the Guangdong FTZ and the Hetao Shenzhen Park')
     .version(version)
+    .addOption(new Option('--lang <lang>', 'language of diagnostics (default: from LC_ALL or LANG; zh_* is Chinese)').choices(['zh', 'en']))
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -69,11 +71,17 @@ function program(io: Io, run: Run): Command {
 /** Runs the CLI on `args` (the arguments after `qingdan`) with `io`, and returns the exit code. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
+  let lang: Lang | undefined;
   const run: Run = async (action) => {
-    exitCode = await action(io);
+    exitCode = await action(lang ? { ...io, lang } : io);
   };
   try {
-    await program(io, run).parseAsync([...args], { from: 'user' });
+    const cli = program(io, run);
+    // Global options are read before the command's action runs.
+    cli.hook('preAction', (root) => {
+      lang = (root.opts() as { lang?: Lang }).lang;
+    });
+    await cli.parseAsync([...args], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0.

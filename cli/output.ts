@@ -3,20 +3,21 @@ import type { Diagnostic } from '../compiler/diagnostics.js';
 import { hasErrors } from '../compiler/diagnostics.js';
 import { diagnosticsToJson, formatDiagnostics } from '../compiler/print-diagnostics.js';
 import { EXIT } from './exit.js';
-import { useColor, type Io } from './io.js';
+import { langOf, useColor, type Io } from './io.js';
 
 /** Prints diagnostics to stderr with code frames drawn from `texts`. */
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
   if (list.length === 0) return;
-  io.stderr.write(`${formatDiagnostics(list, { color: useColor(io), texts })}\n`);
+  io.stderr.write(`${formatDiagnostics(list, { color: useColor(io), lang: langOf(io), texts })}\n`);
 }
 
 export function printJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function diagnosticsJson(list: readonly Diagnostic[]): object[] {
-  return diagnosticsToJson(list);
+/** Diagnostics as `--json` carries them, their text in the run's language. */
+export function diagnosticsJson(io: Io, list: readonly Diagnostic[]): object[] {
+  return diagnosticsToJson(list, langOf(io));
 }
 
 export function exitFor(list: readonly Diagnostic[]): number {

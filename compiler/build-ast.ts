@@ -10,7 +10,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
 import { spanAt, type Source, type Span } from './source.js';
 
 type Children = Record<string, Array<CstNode | IToken> | undefined>;
@@ -132,7 +132,7 @@ export class AstBuilder {
       if (c === '"' || c === '\\') return c;
       if (c === 'n') return '\n';
       this.diagnostics.push(
-        diagnostic('invalid-escape', spanAt(this.source, t.startOffset + 1 + at, 2), { escape: `'${m}'` }, { hint: 'only \\", \\\\ and \\n are escapes' }),
+        diagnostic('invalid-escape', spanAt(this.source, t.startOffset + 1 + at, 2), { escape: `'${m}'` }, { hint: hint('escapes') }),
       );
       return m;
     });

@@ -9,8 +9,9 @@ import type { PolicyFile } from './ast.js';
 import { check } from './check/check.js';
 import { missingPolicyParts } from './check/rules/OnePerPolicyRule.js';
 import { UnknownKeywordRule } from './check/rules/UnknownKeywordRule.js';
-import type { DiagnosticId } from './diagnostic-codes.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type DiagnosticArgs } from './diagnostics.js';
+import type { Term } from './diagnostic-codes.js';
+import { diagnostic, hasErrors, hint, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { readFailure } from './read-failure.js';
 import { lowerPolicy } from './emit/lower.js';
 import { parseSource, type ParseResult } from './parse.js';
 import type { Source, Span } from './source.js';
@@ -64,14 +65,12 @@ export function compileSources(sources: readonly Source[], policyVersion: string
 /** The largest source file read: far above any real policy file, far below what exhausts memory. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
-const KINDS_ZH: Record<string, string> = { FIFO: '命名管道（FIFO）', socket: '套接字', device: '设备文件', 'non-regular file': '非普通文件' };
-
 /** What a directory entry or file that is neither a file, a folder nor a link is. */
-function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
-  if (info.isFIFO()) return 'FIFO';
+function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): Term<'fileKind'> {
+  if (info.isFIFO()) return 'fifo';
   if (info.isSocket()) return 'socket';
   if (info.isBlockDevice() || info.isCharacterDevice()) return 'device';
-  return 'non-regular file';
+  return 'other';
 }
 
 /** A span naming a whole file: where a problem with the file itself is reported. */
@@ -102,20 +101,22 @@ class SourceWalk {
     return relative(this.root, abs) || abs;
   }
 
-  refuse(id: DiagnosticId, abs: string, args: DiagnosticArgs, hint: string): void {
+  /** Records `made(path)`, a refusal of the file at `abs`, unless that file is refused already. */
+  refuse(abs: string, made: (path: string, span: Span) => Diagnostic): void {
     const path = this.shown(abs);
     this.seen++;
+    const d = made(path, fileSpan(path));
     // A file given and also found in a given folder is reported once.
-    if (this.diagnostics.some((d) => d.id === id && d.span?.file === path)) return;
-    this.diagnostics.push(diagnostic(id, fileSpan(path), { path, ...args }, { hint }));
+    if (this.diagnostics.some((e) => e.id === d.id && e.span?.file === path)) return;
+    this.diagnostics.push(d);
   }
 
   refuseLink(abs: string): void {
-    this.refuse('source-symlink', abs, {}, 'copy the file into the project instead of linking to it');
+    this.refuse(abs, (path, span) => diagnostic('source-symlink', span, { path }, { hint: hint('copy-not-link') }));
   }
 
-  refuseSpecial(abs: string, kind: string): void {
-    this.refuse('source-not-regular', abs, { kind, kindZh: KINDS_ZH[kind]! }, 'policy sources are regular .qd files');
+  refuseSpecial(abs: string, kind: Term<'fileKind'>): void {
+    this.refuse(abs, (path, span) => diagnostic('source-not-regular', span, { path, kind }, { hint: hint('regular-sources') }));
   }
 
   add(abs: string): void {
@@ -126,7 +127,7 @@ class SourceWalk {
   /** A path given on the command line: inside the project, reached through no link. */
   async given(abs: string): Promise<void> {
     if (!within(abs, this.root)) {
-      this.refuse('source-outside-project', abs, { root: this.root }, 'sources are read only from inside the project, so that a build depends on the project alone');
+      this.refuse(abs, (path, span) => diagnostic('source-outside-project', span, { path, root: this.root }, { hint: hint('inside-project') }));
       return;
     }
     const steps = relative(this.root, abs).split(sep).filter(Boolean);
@@ -170,14 +171,14 @@ async function readSource(abs: string, walk: SourceWalk): Promise<Source | undef
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') walk.refuseLink(abs);
-    else walk.diagnostics.push(diagnostic('cannot-read', undefined, { path: walk.shown(abs), reason: code ?? String(e) }));
+    else walk.diagnostics.push(readFailure(walk.shown(abs), e));
     return undefined;
   }
   try {
     const info = await handle.stat();
     if (!info.isFile()) return void walk.refuseSpecial(abs, specialKind(info));
     if (info.size > MAX_SOURCE_BYTES) {
-      return void walk.refuse('source-too-large', abs, { bytes: info.size, limit: MAX_SOURCE_BYTES }, 'a policy file this large is not policy text; split the lists into several files');
+      return void walk.refuse(abs, (path, span) => diagnostic('source-too-large', span, { path, bytes: info.size, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') }));
     }
     return { path: walk.shown(abs), text: (await handle.readFile('utf8')).replace(/^\uFEFF/, '') };
   } finally {
@@ -199,7 +200,7 @@ export async function readSources(paths: readonly string[], root = process.cwd()
       await walk.given(abs);
       if (walk.seen === before) walk.diagnostics.push(diagnostic('no-sources', undefined, { path: p }));
     } catch (e) {
-      walk.diagnostics.push(diagnostic('cannot-read', undefined, { path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      walk.diagnostics.push(readFailure(p, e));
     }
   }
   const read = await Promise.all([...new Set(walk.found)].sort().map((abs) => readSource(abs, walk)));

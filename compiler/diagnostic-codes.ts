@@ -1,66 +1,228 @@
 /**
  * The catalogue of every diagnostic the compiler can report, TypeScript-style: a stable code,
  * a kebab-case id (esbuild-style, for configuration and documentation), a severity and its
- * English and Chinese text. Code refers to entries by id, never to free text.
+ * English and Chinese templates. Code refers to entries by id and passes typed arguments;
+ * the text is derived from the catalogue in the reader's language, never branched on.
+ *
+ * A template's `{name}` placeholders are its arguments (extracted by the type system, so a
+ * missing or misspelt argument does not compile). An argument is verbatim code (an id, a path,
+ * a number, a quoted keyword) unless the entry's `slots` names a closed term table below, whose
+ * values are translated too: no English ever lands inside Chinese text. Where a message used to
+ * take free text (`{reason}`, `{problem}`) each case is its own entry, sharing the code.
  *
  * 1xxx: syntax. 2xxx: names and references. 3xxx: types and values. 4xxx: build and I/O.
+ * 5xxx: governance.
  */
 export type Severity = 'error' | 'warning';
+export type Lang = 'zh' | 'en';
 
-export interface DiagnosticKind {
-  readonly code: string;
-  readonly severity: Severity;
-  /** English template; `{name}` placeholders are filled from the report's arguments. */
+/** A phrase in both languages. */
+export interface Text {
   readonly en: string;
   readonly zh: string;
 }
 
+/**
+ * Closed term tables: the words an argument may take where a message names a kind of thing, a
+ * reason or a problem. Each is translated in both languages.
+ */
+export const TERMS = {
+  /** Kinds of declarations and other things a message names. */
+  noun: {
+    document: { en: 'document', zh: '文件' },
+    chapter: { en: 'chapter', zh: '章' },
+    article: { en: 'article', zh: '条' },
+    annex: { en: 'annex', zh: '附件（数据分类分级参考规则）' },
+    rule: { en: 'general identification rule', zh: '一般识别规则' },
+    category: { en: 'first-level category', zh: '一级类别' },
+    subcategory: { en: 'subcategory', zh: '子类' },
+    example: { en: 'example reference rule', zh: '示例参考规则' },
+    kind: { en: 'kind of sensitive data', zh: '敏感个人信息种类' },
+    standard: { en: 'standard', zh: '标准' },
+    baseline: { en: 'national baseline', zh: '国家基线' },
+    list: { en: 'negative list', zh: '负面清单' },
+    scenario: { en: 'business scenario', zh: '业务场景' },
+    item: { en: 'list item', zh: '数据项' },
+    zone: { en: 'zone', zh: '片区' },
+    sector: { en: 'sector (annex subcategory)', zh: '所属领域（附件子类）' },
+    'data-category': { en: 'data category', zh: '数据类别' },
+    adoption: { en: 'adoption by reference', zh: '参照适用' },
+    exemption: { en: 'exemption', zh: '豁免情形' },
+    trigger: { en: 'trigger', zh: '触发情形' },
+    rung: { en: 'rung', zh: '量级条件' },
+    'below-threshold': { en: 'below-threshold rule', zh: '未达量级规则' },
+    validity: { en: 'validity rule', zh: '有效期规则' },
+    volume: { en: 'volume', zh: '人数' },
+    number: { en: 'number', zh: '编号' },
+  },
+  /** The blocks a clause can be written in. */
+  block: {
+    file: { en: 'the top level of a file', zh: '文件顶层' },
+    document: { en: 'a document', zh: '文件（document）' },
+    chapter: { en: 'a chapter', zh: '章（chapter）' },
+    article: { en: 'an article', zh: '条（article）' },
+    annex: { en: 'the annex', zh: '附件（annex）' },
+    general: { en: 'the general rules', zh: '一般识别规则（general）' },
+    rule: { en: 'a rule', zh: '规则（rule）' },
+    category: { en: 'a category', zh: '类别（category）' },
+    baseline: { en: 'the baseline', zh: '国家基线（baseline）' },
+    ladder: { en: 'a ladder', zh: '量级阶梯（ladder）' },
+    list: { en: 'a list', zh: '清单（list）' },
+    scenario: { en: 'a scenario', zh: '业务场景（scenario）' },
+    item: { en: 'an item', zh: '数据项（item）' },
+  },
+  /** What a syntax error expected or found, besides literal keywords and punctuation. */
+  token: {
+    eof: { en: 'end of file', zh: '文件结尾' },
+    string: { en: 'a string', zh: '字符串' },
+    number: { en: 'a number', zh: '数字' },
+    date: { en: 'a date (YYYY-MM-DD)', zh: '日期（YYYY-MM-DD）' },
+    name: { en: 'a name', zh: '名称' },
+    pathway: { en: "a pathway ('assessment', 'contract' or 'exempt')", zh: "出境路径（'assessment'、'contract' 或 'exempt'）" },
+    measure: { en: "'persons' or 'sensitive'", zh: "'persons' 或 'sensitive'" },
+    comparison: { en: "a comparison ('>=', '>', '<', '<=')", zh: "比较符（'>='、'>'、'<'、'<='）" },
+    declaration: { en: "'document', 'annex', 'baseline', 'list' or 'zone'", zh: "'document'、'annex'、'baseline'、'list' 或 'zone'" },
+    other: { en: 'something else', zh: '其他内容' },
+    more: { en: '…', zh: '……' },
+    'list-id': { en: 'a list id of lower-case letters, digits and hyphens', zh: '由小写字母、数字和连字符组成的清单编号' },
+  },
+  /** How a number literal departs from its canonical spelling. */
+  numberProblem: {
+    'doubled-underscore': { en: 'a doubled underscore', zh: '连续的下划线' },
+    'trailing-underscore': { en: 'an underscore at the end', zh: '以下划线结尾' },
+    'leading-zero': { en: 'a leading zero', zh: '前导零' },
+  },
+  /** Why a file could not be read (Node's errno codes; any other is reported by its code). */
+  ioReason: {
+    ENOENT: { en: 'no such file or folder', zh: '文件或目录不存在' },
+    EACCES: { en: 'permission denied', zh: '没有访问权限' },
+    EPERM: { en: 'operation not permitted', zh: '操作不被允许' },
+    EISDIR: { en: 'it is a folder', zh: '这是一个目录' },
+    ENOTDIR: { en: 'a part of the path is not a folder', zh: '路径中有一段不是目录' },
+    ELOOP: { en: 'too many symbolic links', zh: '符号链接层数过多' },
+    EMFILE: { en: 'too many open files', zh: '打开的文件过多' },
+    ENAMETOOLONG: { en: 'the name is too long', zh: '文件名过长' },
+    EIO: { en: 'an input/output error', zh: '输入输出错误' },
+  },
+  /** Kinds of file that are not regular files. */
+  fileKind: {
+    directory: { en: 'folder', zh: '目录' },
+    symlink: { en: 'symbolic link', zh: '符号链接' },
+    fifo: { en: 'FIFO (named pipe)', zh: '命名管道（FIFO）' },
+    socket: { en: 'socket', zh: '套接字' },
+    device: { en: 'device', zh: '设备文件' },
+    submodule: { en: 'submodule', zh: '子模块' },
+    other: { en: 'special file', zh: '特殊文件' },
+  },
+} as const satisfies Record<string, Record<string, Text>>;
+
+export type TermTable = keyof typeof TERMS;
+export type Term<T extends TermTable> = keyof (typeof TERMS)[T] & string;
+/** Literal code quoted in a message: a keyword `'sector'`, a string `"…"`. */
+export type Quoted = `'${string}'` | `"${string}"`;
+
+/**
+ * What an argument slot holds: a term (`'noun'`), a list of terms joined with "or"
+ * (`'noun[]'`), a token (a term of `token` or literal quoted code), a list of tokens
+ * (`'token[]'`), of code words (`'words'`: a, b, c) or of alternatives (`'choices'`: 'a' or
+ * 'b'). Unlisted slots are verbatim code.
+ */
+export type SlotSpec = TermTable | `${TermTable}[]` | 'token' | 'token[]' | 'words' | 'choices';
+
+export type SlotValue<S> = S extends 'token'
+  ? Term<'token'> | Quoted
+  : S extends 'token[]'
+    ? readonly (Term<'token'> | Quoted)[]
+    : S extends 'words' | 'choices'
+      ? readonly string[]
+      : S extends `${infer T extends TermTable}[]`
+        ? readonly Term<T>[]
+        : S extends TermTable
+          ? Term<S>
+          : never;
+
+/** One entry of a catalogue: templates in both languages, and the term slots of its arguments. */
+export interface MessageKind extends Text {
+  readonly slots?: Readonly<Record<string, SlotSpec>>;
+}
+
+export interface DiagnosticKind extends MessageKind {
+  readonly code: string;
+  readonly severity: Severity;
+}
+
+/** The `{name}` placeholders of a template, as a union of names (a brace around spaces is text). */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends '' | `${string} ${string}` ? never : Name) | Placeholders<Rest>
+  : never;
+
+/** The arguments an entry takes: one per placeholder, typed by its slot. */
+export type ArgsOf<K extends MessageKind> = {
+  readonly [N in Placeholders<K['en']>]: K extends { slots: infer S } ? (N extends keyof S ? SlotValue<S[N]> : string | number) : string | number;
+};
+
 export const CODES = {
   'unexpected-character': { code: 'QD1001', severity: 'error', en: 'unexpected character {char}', zh: '非法字符 {char}' },
+  'full-width-character': { code: 'QD1001', severity: 'error', en: 'full-width {char} outside a string', zh: '字符串之外出现全角字符 {char}' },
+  'comparison-sign': { code: 'QD1001', severity: 'error', en: 'the sign {char} is not a comparison of the language', zh: '符号 {char} 不是本语言的比较符' },
+  'chinese-date': { code: 'QD1001', severity: 'error', en: 'the date {date} is written in Chinese', zh: '日期 {date} 采用了中文写法' },
+  'persons-unit': { code: 'QD1001', severity: 'error', en: 'the unit {unit} after a number', zh: '数字后出现单位 {unit}' },
+  'chinese-outside-string': { code: 'QD1001', severity: 'error', en: 'Chinese text {char} outside a string', zh: '字符串之外出现中文 {char}' },
   'unterminated-string': { code: 'QD1002', severity: 'error', en: 'unterminated string literal', zh: '字符串缺少结束引号' },
   'unterminated-comment': { code: 'QD1003', severity: 'error', en: 'unterminated block comment', zh: '块注释未闭合' },
   'invalid-escape': { code: 'QD1004', severity: 'error', en: 'invalid escape sequence {escape} in string', zh: '字符串中的转义序列 {escape} 无效' },
-  'unexpected-token': { code: 'QD1010', severity: 'error', en: 'expected {expected} but found {found}', zh: '此处应为 {expected}，实际为 {found}' },
-  'no-viable-alternative': { code: 'QD1011', severity: 'error', en: 'unexpected {found}; expected {expected}', zh: '意外的 {found}；应为 {expected}' },
-  'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}' },
-  'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'brackets ({, ( or [) nested more than {limit} deep', zh: '括号嵌套超过 {limit} 层' },
-  'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}' },
-  'non-canonical-number': { code: 'QD1015', severity: 'error', en: 'number {number} is not written canonically ({problem})', zh: '数字 {number} 的写法不规范（{problemZh}）' },
+  'unexpected-token': { code: 'QD1010', severity: 'error', en: 'expected {expected} but found {found}', zh: '此处应为 {expected}，实际为 {found}', slots: { expected: 'token[]', found: 'token' } },
+  'no-viable-alternative': { code: 'QD1011', severity: 'error', en: 'unexpected {found}; expected {expected}', zh: '意外的 {found}；应为 {expected}', slots: { expected: 'token[]', found: 'token' } },
+  'expected-at-least-one': { code: 'QD1012', severity: 'error', en: 'expected at least one {expected} but found {found}', zh: '至少需要一个 {expected}，实际为 {found}', slots: { expected: 'token[]', found: 'token' } },
+  'nesting-too-deep': { code: 'QD1014', severity: 'error', en: 'brackets nested more than {limit} deep', zh: '括号嵌套超过 {limit} 层' },
+  'unexpected-trailing-input': { code: 'QD1013', severity: 'error', en: 'unexpected {found} after the last declaration', zh: '最后一个声明之后出现多余的 {found}', slots: { found: 'token' } },
+  'non-canonical-number': { code: 'QD1015', severity: 'error', en: 'number {number} is not written canonically ({problems})', zh: '数字 {number} 的写法不规范（{problems}）', slots: { problems: 'numberProblem[]' } },
   'too-many-errors': { code: 'QD1016', severity: 'error', en: 'more than {limit} syntax errors in this file; the rest are not reported', zh: '本文件语法错误超过 {limit} 个，其余不再报告' },
 
-  'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context} 中出现未知关键字 {word}' },
-  'duplicate-id': { code: 'QD2002', severity: 'error', en: '{what} {id} is declared more than once', zh: '{what} {id} 重复声明' },
-  'unresolved-reference': { code: 'QD2003', severity: 'error', en: 'cannot find {what} {ref}', zh: '找不到{what} {ref}' },
+  'unknown-keyword': { code: 'QD2001', severity: 'error', en: 'unknown keyword {word} in {context}', zh: '{context}中出现未知关键字 {word}', slots: { context: 'block' } },
+  'duplicate-id': { code: 'QD2002', severity: 'error', en: '{what} {id} is declared more than once', zh: '{what} {id} 重复声明', slots: { what: 'noun' } },
+  'unresolved-reference': { code: 'QD2003', severity: 'error', en: 'cannot find {what} {ref}', zh: '找不到{what} {ref}', slots: { what: 'noun' } },
   'unknown-zone': { code: 'QD2004', severity: 'error', en: 'unknown zone {zone}', zh: '未知片区 {zone}' },
   'unknown-status': { code: 'QD2005', severity: 'error', en: 'unknown status {status}', zh: '未知状态 {status}' },
-  'missing-basis': { code: 'QD2006', severity: 'error', en: '{what} {id} has no legal basis', zh: '{what} {id} 缺少法律依据（basis）' },
-  'wrong-reference-kind': { code: 'QD2007', severity: 'error', en: '{ref} is {actual}, but {expected} is required here', zh: '{ref} 是{actual}，此处需要{expected}' },
-  'misplaced-clause': { code: 'QD2008', severity: 'error', en: '{word} is not allowed in {context}', zh: '{word} 不能出现在 {context} 中' },
-  'missing-clause': { code: 'QD2009', severity: 'error', en: '{context} {id} has no {clause} clause', zh: '{context} {id} 缺少 {clause} 子句' },
-  'duplicate-clause': { code: 'QD2010', severity: 'error', en: '{clause} is given more than once in {context}', zh: '{context} 中 {clause} 重复出现' },
-  'one-per-policy': { code: 'QD2012', severity: 'error', en: 'the policy declares {count} {what}; it must declare exactly one', zh: '策略声明了 {count} 个{whatZh}，应当恰好声明一个' },
+  'missing-basis': { code: 'QD2006', severity: 'error', en: '{what} {id} has no legal basis', zh: '{what} {id} 缺少法律依据（basis）', slots: { what: 'noun' } },
+  'wrong-reference-kind': { code: 'QD2007', severity: 'error', en: '{ref} is of kind {actual}, but {expected} is required here', zh: '{ref} 是{actual}，此处需要{expected}', slots: { actual: 'noun', expected: 'noun[]' } },
+  'misplaced-clause': { code: 'QD2008', severity: 'error', en: '{word} is not allowed in {context}', zh: '{word} 不能出现在{context}中', slots: { context: 'block' } },
+  'missing-clause': { code: 'QD2009', severity: 'error', en: '{context} {id} has no {clause} clause', zh: '{context} {id} 缺少 {clause} 子句', slots: { context: 'noun' } },
+  'duplicate-clause': { code: 'QD2010', severity: 'error', en: '{clause} is given more than once in {context}', zh: '{context}中 {clause} 重复出现', slots: { context: 'block' } },
+  'one-per-policy': { code: 'QD2012', severity: 'error', en: 'the policy must declare exactly one {what}; it declares {count}', zh: '策略应当恰好声明一个{what}，实际声明了 {count} 个', slots: { what: 'noun' } },
   'unknown-counting': { code: 'QD2011', severity: 'error', en: 'unknown counting window {window}', zh: '未知统计周期 {window}' },
 
-  'invalid-date': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: {reason}', zh: '日期 {date} 无效：{reason}' },
+  'invalid-date-format': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: write it as YYYY-MM-DD with two-digit month and day', zh: '日期 {date} 无效：应写作 YYYY-MM-DD，月和日均为两位数' },
+  'invalid-date-month': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: there is no month {month}', zh: '日期 {date} 无效：不存在 {month} 月' },
+  'invalid-date-day': { code: 'QD3001', severity: 'error', en: 'invalid date {date}: {month} has {days} days', zh: '日期 {date} 无效：{month} 只有 {days} 天' },
   'negative-volume': { code: 'QD3002', severity: 'error', en: 'a volume cannot be negative', zh: '数量不能为负数' },
-  'non-integer-volume': { code: 'QD3003', severity: 'error', en: '{what} {volume} is not a whole number', zh: '{whatZh} {volume} 不是整数' },
+  'non-integer-volume': { code: 'QD3003', severity: 'error', en: '{what} {volume} is not a whole number', zh: '{what} {volume} 不是整数', slots: { what: 'noun' } },
   'ladder-overlap': { code: 'QD3004', severity: 'error', en: '{measure} {interval} matches both the {first} rung and the {second} rung', zh: '{measure} 在 {interval} 同时满足 {first} 与 {second} 两级条件' },
   'ladder-gap': { code: 'QD3005', severity: 'error', en: '{measure} {interval} falls between rungs and would be exempt', zh: '{measure} 在 {interval} 落在各级条件之间，将被视为免于申报' },
   'ladder-not-monotone': { code: 'QD3006', severity: 'error', en: 'the {stricter} rung starts below the {lighter} rung for {measure}: a larger volume would get a lighter pathway', zh: '{measure} 上 {stricter} 一级低于 {lighter} 一级：数量越大路径反而越宽松' },
-  'empty-condition': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: {reason}', zh: '该条件永远不成立：{reason}' },
-  'bad-numbering': { code: 'QD3008', severity: 'error', en: '{what} {found} should be numbered {expected}', zh: '{what} {found} 的编号应为 {expected}' },
+  'empty-range': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: the range {from}..{to} is empty ({interval})', zh: '该条件永远不成立：区间 {from}..{to} 为空（{interval}）' },
+  'impossible-comparison': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: no number of persons is {op} {value}', zh: '该条件永远不成立：人数不可能 {op} {value}' },
+  'contradictory-bounds': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: no volume of {measure} satisfies all of its bounds', zh: '该条件永远不成立：{measure} 的各项界限无法同时满足' },
+  'ciio-contradiction': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: it requires both ciio and not ciio', zh: '该条件永远不成立：同时要求 ciio 与 not ciio' },
+  'bad-numbering': { code: 'QD3008', severity: 'error', en: '{what} {found} should be numbered {expected}', zh: '{what} {found} 的编号应为 {expected}', slots: { what: 'noun' } },
   'invalid-period': { code: 'QD3009', severity: 'error', en: 'effective period ends ({until}) on or before it starts ({from})', zh: '施行期间的截止日（{until}）不晚于起始日（{from}）' },
-  'example-coverage': { code: 'QD3010', severity: 'error', en: '{problem}', zh: '{problem}' },
+  'example-other-category': { code: 'QD3010', severity: 'error', en: '{sub} belongs to another category than {category}', zh: '{sub} 不属于类别 {category}' },
+  'example-range-backwards': { code: 'QD3010', severity: 'error', en: 'example range {from}..{to} runs backwards', zh: '示例范围 {from}..{to} 起止颠倒' },
+  'example-already-covered': { code: 'QD3010', severity: 'error', en: '{sub} is already covered by the example {prior}', zh: '{sub} 已被示例 {prior} 覆盖' },
+  'example-not-covered': { code: 'QD3010', severity: 'error', en: '{sub} is not covered by any example reference rule', zh: '{sub} 未被任何示例参考规则覆盖' },
   'sic-not-found': { code: 'QD3011', severity: 'error', en: 'the text {text} marked [sic] does not occur in article {article}', zh: '标注为原文错误的 {text} 未出现在第 {article} 条中' },
   'volume-out-of-range': { code: 'QD3012', severity: 'error', en: 'volume {volume} is larger than any population', zh: '数量 {volume} 超出合理范围' },
   'trial-period-exceeded': { code: 'QD3013', severity: 'error', en: 'the effective period {from} until {until} lies outside the measures\' trial period {trialFrom} until {trialUntil}', zh: '施行期间（{from} 至 {until} 前）超出管理办法的试行期（{trialFrom} 至 {trialUntil} 前）' },
   'thresholds-of-important-item': { code: 'QD3015', severity: 'warning', en: 'item {id} is important data, so it is assessed at any volume and its thresholds never apply', zh: '数据项 {id} 已列为重要数据，无论数量均需安全评估，其量级条件不会生效' },
-  'empty-ladder': { code: 'QD3014', severity: 'error', en: '{what} {id} has neither a threshold nor an important-data flag, so it could never apply', zh: '{what} {id} 既无量级条件也未标注为重要数据，永远不会适用' },
+  'empty-ladder': { code: 'QD3014', severity: 'error', en: '{what} {id} has neither a threshold nor an important-data flag, so it could never apply', zh: '{what} {id} 既无量级条件也未标注为重要数据，永远不会适用', slots: { what: 'noun' } },
 
-  'cannot-read': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}' },
+  'cannot-read': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}', slots: { reason: 'ioReason' } },
+  'cannot-read-errno': { code: 'QD4001', severity: 'error', en: 'cannot read {path} (error {errno})', zh: '无法读取 {path}（错误 {errno}）' },
+  'not-in-commit': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it is not in commit {commit}', zh: '无法读取 {path}：提交 {commit} 中没有该文件' },
+  'no-version': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it has no "version" string', zh: '无法读取 {path}：其中没有 "version" 字符串' },
   'no-sources': { code: 'QD4002', severity: 'error', en: 'no .qd files found under {path}', zh: '在 {path} 下未找到 .qd 文件' },
-  'missing-declaration': { code: 'QD4003', severity: 'error', en: 'the policy has no {what}', zh: '策略中缺少{what}' },
-  'artifact-invalid': { code: 'QD4004', severity: 'error', en: 'internal error: the emitted {artifact} does not match its schema at {pointer}: {message}', zh: '内部错误：生成的 {artifact} 不符合其 Schema（{pointer}）：{message}' },
+  'missing-declaration': { code: 'QD4003', severity: 'error', en: 'the policy does not have exactly one {what}', zh: '策略中{what}不是恰好一个', slots: { what: 'noun' } },
+  'artifact-invalid': { code: 'QD4004', severity: 'error', en: 'internal error: the emitted {artifact} does not match its schema at {pointer} ({keyword})', zh: '内部错误：生成的 {artifact} 不符合其 Schema（{pointer}，{keyword}）' },
   // QD4005–4019: build output and source files. QD4020–4029: input limits. QD4030–4039: git. QD4040–4049: governance I/O.
   'out-contains-project': { code: 'QD4005', severity: 'error', en: 'the output folder {path} is or contains the project root; a build replaces its output folder as a whole', zh: '输出目录 {path} 是项目根目录或包含项目根目录；构建会整体替换输出目录' },
   'out-contains-sources': { code: 'QD4006', severity: 'error', en: 'the output folder {path} is or contains the sources {source}', zh: '输出目录 {path} 是源文件 {source} 或包含源文件' },
@@ -69,13 +231,13 @@ export const CODES = {
   'out-not-build': { code: 'QD4009', severity: 'error', en: 'the output folder {path} holds files no build wrote', zh: '输出目录 {path} 中有非构建生成的文件' },
   'out-foreign-link': { code: 'QD4010', severity: 'error', en: 'the output {path} is a symbolic link that no build made', zh: '输出路径 {path} 是非构建生成的符号链接' },
   'source-symlink': { code: 'QD4011', severity: 'error', en: 'the source {path} is a symbolic link; sources must be regular files inside the project', zh: '源文件 {path} 是符号链接；源文件须为项目内的普通文件' },
-  'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kindZh}，而非普通文件' },
+  'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kind}，而非普通文件', slots: { kind: 'fileKind' } },
   'source-outside-project': { code: 'QD4013', severity: 'error', en: 'the source {path} lies outside the project root {root}', zh: '源文件 {path} 位于项目根目录 {root} 之外' },
   'source-too-large': { code: 'QD4014', severity: 'error', en: 'the source {path} has {bytes} bytes, more than the limit of {limit}', zh: '源文件 {path} 大小为 {bytes} 字节，超过上限 {limit}' },
   'name-too-long': { code: 'QD4020', severity: 'error', en: 'a name of {length} characters is longer than the limit of {limit}', zh: '名称长 {length} 个字符，超过上限 {limit}' },
   'string-too-long': { code: 'QD4021', severity: 'error', en: 'a string of {length} characters is longer than the limit of {limit}', zh: '字符串长 {length} 个字符，超过上限 {limit}' },
   'too-many-tokens': { code: 'QD4022', severity: 'error', en: 'the file has more than {limit} tokens; it is not read further', zh: '文件超过 {limit} 个词法单元，其后内容不再读取' },
-  'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {message}', zh: 'git 读取{what}失败：{message}' },
+  'git-failed': { code: 'QD4030', severity: 'error', en: 'git failed on {what}: {detail}', zh: 'git 读取 {what} 失败：{detail}' },
   'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
@@ -87,9 +249,14 @@ export const CODES = {
   'unknown-role': { code: 'QD5006', severity: 'error', en: 'unknown role {role}', zh: '未知角色 {role}' },
   'unknown-list': { code: 'QD5007', severity: 'error', en: 'proposal {id} touches list {list}, which the policy does not declare', zh: '提案 {id} 涉及的清单 {list} 在策略中不存在' },
   'unknown-proposal': { code: 'QD5008', severity: 'error', en: '{what} names proposal {ref}, which does not exist', zh: '{what} 引用的提案 {ref} 不存在' },
+  'list-names-unknown-proposal': { code: 'QD5008', severity: 'error', en: 'list {list} names proposal {ref}, which does not exist', zh: '清单 {list} 引用的提案 {ref} 不存在' },
   'roster-duplicate': { code: 'QD5009', severity: 'error', en: '{what} {value} appears more than once in the roster', zh: '名册中 {what} {value} 重复' },
-  'stage-skipped': { code: 'QD5010', severity: 'error', en: 'proposal {id} goes from {from} to {to}: {reason}', zh: '提案 {id} 由 {from} 进入 {to}：{reason}' },
-  'stage-history-mismatch': { code: 'QD5011', severity: 'error', en: 'proposal {id}: {problem}', zh: '提案 {id}：{problem}' },
+  'stage-skipped': { code: 'QD5010', severity: 'error', en: 'proposal {id} goes from {from} to {to}: skips {skipped}', zh: '提案 {id} 由 {from} 进入 {to}：跳过了 {skipped}', slots: { skipped: 'words' } },
+  'stage-not-allowed': { code: 'QD5010', severity: 'error', en: 'proposal {id} cannot go from {from} to {to}', zh: '提案 {id} 不能由 {from} 进入 {to}' },
+  'history-not-from-draft': { code: 'QD5011', severity: 'error', en: 'proposal {id}: history must start at draft', zh: '提案 {id}：历史记录须从 draft 阶段开始' },
+  'history-ends-elsewhere': { code: 'QD5011', severity: 'error', en: 'proposal {id}: stage is {stage} but the history ends at {last}', zh: '提案 {id}：阶段为 {stage}，但历史记录止于 {last}' },
+  'history-backwards': { code: 'QD5011', severity: 'error', en: 'proposal {id}: history goes back in time ({date} after {previous})', zh: '提案 {id}：历史记录日期倒退（{date} 在 {previous} 之后）' },
+  'external-not-first': { code: 'QD5011', severity: 'error', en: 'proposal {id}: external (pre-governance) entries may only open the history', zh: '提案 {id}：外部（治理流程之前的）记录只能位于历史记录开头' },
   'missing-signoff': { code: 'QD5012', severity: 'error', en: 'proposal {id} entered {to} without the sign-off of {role} for {stage}', zh: '提案 {id} 进入 {to} 前缺少 {role} 对 {stage} 的签核' },
   'signoff-wrong-role': { code: 'QD5013', severity: 'error', en: '{person} signs as {role} but does not hold that role', zh: '{person} 以 {role} 身份签核，但并不担任该角色' },
   'self-approval': { code: 'QD5014', severity: 'error', en: '{person} signs off proposal {id}, of which they are an author', zh: '{person} 签核了本人起草的提案 {id}' },
@@ -101,24 +268,38 @@ export const CODES = {
   'comment-undisposed': { code: 'QD5020', severity: 'error', en: 'comment {comment} on proposal {id} has no disposition, but the proposal is at {stage}', zh: '提案 {id} 已处于 {stage}，但意见 {comment} 尚无处理结果' },
   'open-concern': { code: 'QD5021', severity: 'error', en: 'proposal {id} is at {stage} while concern {concern} is open', zh: '提案 {id} 处于 {stage}，但关切 {concern} 尚未解决' },
   'concern-resolved-by-other': { code: 'QD5022', severity: 'error', en: 'concern {concern} was raised by {raiser} but resolved by {actual}', zh: '关切 {concern} 由 {raiser} 提出，却由 {actual} 解决' },
+  'concern-resolved-by-key': { code: 'QD5022', severity: 'error', en: 'concern {concern} was raised by {raiser} but resolved by the key of {signer}', zh: '关切 {concern} 由 {raiser} 提出，却由 {signer} 的密钥签名解决' },
+  'concern-resolved-unsigned': { code: 'QD5022', severity: 'error', en: 'concern {concern} was raised by {raiser} but resolved by an unsigned commit {commit} by {author}', zh: '关切 {concern} 由 {raiser} 提出，却由 {author} 的未签名提交 {commit} 解决' },
   'list-status-mismatch': { code: 'QD5023', severity: 'error', en: 'list {list} has status {status}, but its proposal {id} is at {stage} (expected {expected})', zh: '清单 {list} 状态为 {status}，但其提案 {id} 处于 {stage}（应为 {expected}）' },
   'list-without-proposal': { code: 'QD5024', severity: 'warning', en: 'list {list} has status {status} but names no proposal', zh: '清单 {list} 状态为 {status}，但未关联提案' },
   'filing-missing': { code: 'QD5025', severity: 'error', en: 'proposal {id} is at {stage} but records no national filing receipt', zh: '提案 {id} 处于 {stage}，但未记录国家备案回执' },
-  'policy-change-outside-proposal': { code: 'QD5026', severity: 'error', en: 'commit {commit} changes {file}: {reason}', zh: '提交 {commit} 修改了 {file}：{reason}' },
+  'change-of-unproposed-list': { code: 'QD5026', severity: 'error', en: 'commit {commit} changes {file}: list {list} belongs to no proposal', zh: '提交 {commit} 修改了 {file}：清单 {list} 不属于任何提案' },
+  'change-by-unknown-proposal': { code: 'QD5026', severity: 'error', en: 'commit {commit} changes {file}: proposal {proposal} does not exist at that commit', zh: '提交 {commit} 修改了 {file}：该提交中不存在提案 {proposal}' },
+  'change-at-frozen-stage': { code: 'QD5026', severity: 'error', en: "commit {commit} changes {file}: proposal {proposal} is at {stage}, where only the list's status and proposal link may change", zh: '提交 {commit} 修改了 {file}：提案 {proposal} 处于 {stage} 阶段，此时只能修改清单的状态和提案关联' },
+  'change-without-trailer': { code: 'QD5026', severity: 'error', en: 'commit {commit} changes {file}: the commit has no `Proposal: <id>` trailer', zh: '提交 {commit} 修改了 {file}：提交说明中没有 `Proposal: <id>`' },
+  'change-at-stage': { code: 'QD5026', severity: 'error', en: 'commit {commit} changes {file}: proposal {proposal} is at {stage}', zh: '提交 {commit} 修改了 {file}：提案 {proposal} 处于 {stage} 阶段' },
   'signoff-out-of-order': { code: 'QD5027', severity: 'error', en: 'for {stage}, {later} signed before {earlier}', zh: '{stage} 阶段中，{later} 先于 {earlier} 签核' },
-  'proposal-link-mismatch': { code: 'QD5028', severity: 'error', en: 'proposal {id}: {problem}', zh: '提案 {id}：{problem}' },
+  'superseded-without-successor': { code: 'QD5028', severity: 'error', en: 'proposal {id}: it is superseded but names no supersededBy', zh: '提案 {id}：已被取代，但未写明 `supersededBy`' },
+  'successor-while-active': { code: 'QD5028', severity: 'error', en: 'proposal {id}: it names supersededBy but is at {stage}', zh: '提案 {id}：写明了 `supersededBy`，但处于 {stage} 阶段' },
+  'successor-does-not-replace': { code: 'QD5028', severity: 'error', en: 'proposal {id}: {successor} does not say it replaces {id}', zh: '提案 {id}：{successor} 未写明其取代 {id}' },
+  'list-not-in-proposal': { code: 'QD5028', severity: 'error', en: 'proposal {id}: list {list} names this proposal but the proposal does not list it', zh: '提案 {id}：清单 {list} 关联了本提案，但本提案未列入该清单' },
   'stage-record-missing': { code: 'QD5029', severity: 'error', en: 'proposal {id} is past {stage} but has no {file}', zh: '提案 {id} 已过 {stage} 阶段，但缺少 {file}' },
-  'non-regular-file': { code: 'QD5030', severity: 'error', en: '{path} is a {kind}; only regular files may be under policy/ and proposals/', zh: '{path} 是 {kind}；policy/ 与 proposals/ 下只能有普通文件' },
+  'non-regular-file': { code: 'QD5030', severity: 'error', en: '{path} is a {kind}; only regular files may be under policy/ and proposals/', zh: '{path} 是{kind}；policy/ 与 proposals/ 下只能有普通文件', slots: { kind: 'fileKind' } },
   'governance-yaml-shape': { code: 'QD5031', severity: 'error', en: 'governance files may not use {shape}', zh: '治理文件不得使用{shape}' },
   'signoff-stale': { code: 'QD5032', severity: 'error', en: 'the {stage} sign-off of {person} on proposal {id} no longer counts: what it approved has changed since', zh: '{person} 对提案 {id} 的 {stage} 签核已失效：其签核的内容此后被修改' },
   'signer-without-key': { code: 'QD5033', severity: 'error', en: '{person} has no key in the trusted roster, so cannot sign', zh: '{person} 在受信名册中没有登记密钥，不能签核' },
   'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off names {field} {actual}, but it is filed under {expected}', zh: '签核中的 {field} 为 {actual}，但其所在位置对应 {expected}' },
   'record-deleted': { code: 'QD5035', severity: 'error', en: 'commit {commit} deletes {file}; governance records are never deleted', zh: '提交 {commit} 删除了 {file}；治理记录不得删除' },
   'record-altered': { code: 'QD5036', severity: 'error', en: 'commit {commit} changes {field} of {file}, which never changes once recorded', zh: '提交 {commit} 修改了 {file} 的 {field}，该字段一经记录不得修改' },
-  'external-entry-unauthorised': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {reason}', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{reason}' },
+  'external-entry-by-non-registrar': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {signer} is not a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{signer} 不是登记员' },
+  'external-entry-unsigned': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: the commit is not signed by a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：该提交未经登记员签名' },
+  'external-entry-too-late': { code: 'QD5037', severity: 'error', en: "the external {stage} entry of proposal {id} is dated {date}, after the roster's first commit ({adopted})", zh: '提案 {id} 外部的 {stage} 阶段记录日期为 {date}，晚于名册的首次提交（{adopted}）' },
   'date-after-commit': { code: 'QD5038', severity: 'error', en: '{what} is dated {date}, later than {reference}', zh: '{what} 的日期 {date} 晚于 {reference}' },
   'date-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: '{what} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '{what} 的日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
-  'trust-root-change-unapproved': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: {reason}', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：{reason}' },
+  'trust-root-without-trailer': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: the commit has no `Proposal: <id>` trailer', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提交说明中没有 `Proposal: <id>`' },
+  'trust-root-unknown-proposal': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} does not exist before the commit', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：该提交之前不存在提案 {proposal}' },
+  'trust-root-wrong-kind': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is a {kind} proposal, not a governance proposal', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 是 {kind} 类提案，而非治理提案' },
+  'trust-root-not-approved': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is at {stage}, not approved', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 处于 {stage} 阶段，尚未批准' },
   'baseline-change-outside-baseline-proposal': { code: 'QD5041', severity: 'error', en: 'commit {commit} changes {file}, which only a baseline proposal at an editable stage may change', zh: '提交 {commit} 修改了 {file}；该文件只能由处于可编辑阶段的基线提案修改' },
   'record-number-clash': { code: 'QD5042', severity: 'error', en: 'comment and concern {number} of proposal {id} share a number', zh: '提案 {id} 的意见与关切编号 {number} 重复' },
   'unknown-target': { code: 'QD5043', severity: 'error', en: '{what} names {target}, which is not an item of the proposal\u2019s lists', zh: '{what} 所指的 {target} 不是本提案清单中的数据项' },
@@ -127,3 +308,114 @@ export const CODES = {
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticId = keyof typeof CODES;
+export type DiagnosticArgs<I extends DiagnosticId> = ArgsOf<(typeof CODES)[I]>;
+
+/**
+ * Hints: what to do about a diagnostic. Like the codes, a hint is an id with typed arguments,
+ * rendered in the reader's language.
+ */
+export const HINTS = {
+  'did-you-mean': { en: 'did you mean {words}?', zh: '是否应为 {words}？', slots: { words: 'choices' } },
+  'allowed-here': { en: 'allowed here: {words}', zh: '此处可用：{words}', slots: { words: 'words' } },
+  'known-zones': { en: 'zones: {words}', zh: '已声明的片区：{words}', slots: { words: 'words' } },
+  'known-statuses': { en: 'statuses: {words}', zh: '可用状态：{words}', slots: { words: 'words' } },
+  'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
+  'write-instead': { en: 'write {replacement}', zh: '应写作 {replacement}' },
+  'ascii-punctuation': { en: "use the ASCII {replacement} here; full-width punctuation belongs inside strings", zh: '此处应使用半角 {replacement}；全角标点只能出现在字符串中' },
+  'remove-full-width': { en: 'remove it; full-width punctuation belongs inside strings', zh: '请删除；全角标点只能出现在字符串中' },
+  'ascii-digits': { en: 'numbers are written in ASCII digits: {replacement}', zh: '数字应使用半角数字：{replacement}' },
+  'ascii-comparison': { en: 'write {replacement}', zh: '应写作 {replacement}' },
+  'iso-date': { en: 'dates are written YYYY-MM-DD: {replacement}', zh: '日期应写作 YYYY-MM-DD：{replacement}' },
+  'no-unit': { en: 'volumes count natural persons without a unit: write {replacement}', zh: '数量即自然人数，不写单位：应写作 {replacement}' },
+  'quote-chinese': { en: 'Chinese text must be written inside a string literal "…"', zh: '中文须写在字符串 "…" 之内' },
+  'names-unquoted': { en: 'names (ids, zones, statuses) are written without quotes', zh: '名称（编号、片区、状态）不加引号' },
+  'one-title': { en: 'a declaration takes one title string; paragraphs belong inside an article', zh: '声明只有一个标题字符串；段落应写在条文（article）中' },
+  'matching-brace': { en: 'check that every { has its matching }', zh: '请检查每个 { 是否都有对应的 }' },
+  escapes: { en: 'only \\", \\\\ and \\n are escapes', zh: '只有 \\"、\\\\ 和 \\n 是转义序列' },
+  'close-string': { en: 'close the string with " on the same line', zh: '请在同一行内用 " 结束字符串' },
+  'close-comment': { en: 'close the comment with */', zh: '请用 */ 结束注释' },
+  'split-string': { en: 'split the text into several strings (an article takes one string per paragraph)', zh: '请将文本拆为多个字符串（条文每段一个字符串）' },
+  'short-name': { en: 'a name is a short id such as owner-pi; put prose in a string', zh: '名称是 owner-pi 这样的短编号；文字请写在字符串中' },
+  'split-files': { en: 'split the lists into several files', zh: '请将清单拆分为多个文件' },
+  'fix-first-errors': { en: 'fix the first errors and check again', zh: '请先修正前面的错误，再重新检查' },
+  'nesting': { en: 'a list nests scenario → item → condition; check for a missing } or )', zh: '清单的嵌套为 业务场景 → 数据项 → 条件；请检查是否缺少 } 或 )' },
+  'unique-ids': { en: 'ids are how citations, requests and diffs find a declaration; give each its own', zh: '引用、请求和差异比对都靠编号找到声明；每个声明须有自己的编号' },
+  'add-basis': { en: 'add `basis <document>.art<N>` citing the article it rests on', zh: '请添加 `basis <document>.art<N>`，引用其所依据的条文' },
+  'merge-into': { en: 'merge it into {id} or delete it', zh: '请将其并入 {id} 或删除' },
+  'check-whole-policy': { en: 'check the whole policy folder (qingdan check policy), not a single file', zh: '请检查整个策略目录（qingdan check policy），而非单个文件' },
+  'positive-volume': { en: 'volumes count natural persons (Art. 27); write 0 or more', zh: '数量为自然人数（第二十七条），应为 0 或以上' },
+  'whole-persons': { en: 'persons are counted whole; `1.5万` is fine, `1.00005万` is not', zh: '人数须为整数；`1.5万` 可以，`1.00005万` 不可以' },
+  'whole-numbers': { en: 'chapters, articles, rules and years are numbered with whole numbers', zh: '章、条、规则和年份的编号须为整数' },
+  'bound-lighter-rung': { en: 'bound the lighter rung below the stricter one, e.g. `persons in 10万..100万`', zh: '请将较宽松的一级限定在较严格一级之下，例如 `persons in 10万..100万`' },
+  'start-rung-at': { en: 'start this rung at {volume} or extend the rung below', zh: '请将这一级从 {volume} 起算，或延伸下一级' },
+  'open-top-rung': { en: 'the top rung of {what} {id} must be open-ended (`{measure} >= …`)', zh: '{what} {id} 的最高一级须不设上限（`{measure} >= …`）', slots: { what: 'noun' } },
+  'lower-bound-first': { en: 'write the lower bound first: `in low..high`', zh: '请先写下限：`in low..high`' },
+  'sequential-numbers': { en: 'numbers run 1, 2, 3 … in the order written; citations depend on them', zh: '编号按书写顺序为 1、2、3……；引用依赖这些编号' },
+  'annex-codes': { en: 'did you mean {expected}? The annex numbers its codes {first}, {second} … in the order of its table, and lists and requests cite these codes', zh: '是否应为 {expected}？附件按表格顺序编号为 {first}、{second}……，清单和请求引用这些编号' },
+  'trial-before': { en: "the measures' trial runs from {from} until {until}; a list cannot take effect before the measures", zh: '管理办法试行期为 {from} 至 {until} 前；清单不能早于管理办法施行' },
+  'trial-until': { en: "the measures' trial runs from {from} until {until}; write until {until} or earlier", zh: '管理办法试行期为 {from} 至 {until} 前；请写 until {until} 或更早' },
+  'trial-runs': { en: "the measures' trial runs from {from} until {until}", zh: '管理办法试行期为 {from} 至 {until} 前' },
+  'trial-before-unconfirmed': { en: "the measures' trial runs from {from} until {until} (publication date to be confirmed); a list cannot take effect before the measures", zh: '管理办法试行期为 {from} 至 {until} 前（公布日期待确认）；清单不能早于管理办法施行' },
+  'trial-until-unconfirmed': { en: "the measures' trial runs from {from} until {until} (publication date to be confirmed); write until {until} or earlier", zh: '管理办法试行期为 {from} 至 {until} 前（公布日期待确认）；请写 until {until} 或更早' },
+  'trial-runs-unconfirmed': { en: "the measures' trial runs from {from} until {until} (publication date to be confirmed)", zh: '管理办法试行期为 {from} 至 {until} 前（公布日期待确认）' },
+  'important-or-thresholds': { en: 'remove the thresholds, or remove `important` if only large volumes are important data', zh: '请删除量级条件；若仅大量数据才属重要数据，则删除 `important`' },
+  'mark-important': { en: 'mark it `important` or give it `assessment when …` / `contract when …`', zh: '请标注 `important`，或写明 `assessment when …` / `contract when …`' },
+  'another-list-id': { en: 'choose another id, or edit the existing list', zh: '请另选编号，或编辑已有清单' },
+  // Build and I/O.
+  'copy-not-link': { en: 'copy the file into the project instead of linking to it', zh: '请将文件复制到项目中，而非链接' },
+  'commit-not-link': { en: 'commit the file itself: a policy source is never read through a link', zh: '请提交文件本身：策略源文件不经链接读取' },
+  'regular-sources': { en: 'policy sources are regular .qd files', zh: '策略源文件须为普通 .qd 文件' },
+  'inside-project': { en: 'sources are read only from inside the project, so that a build depends on the project alone', zh: '源文件只从项目内读取，使构建只依赖项目本身' },
+  'file-too-large': { en: 'a policy file this large is not policy text; split the lists into several files', zh: '如此大的文件不是策略文本；请将清单拆分为多个文件' },
+  'out-in-project': { en: 'name a folder inside the project for the build, such as dist', zh: '请为构建指定项目内的目录，例如 dist' },
+  'out-no-sources': { en: 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist', zh: '构建会整体替换输出目录；请指定不含源文件的目录，例如 dist' },
+  'out-outside-sources': { en: 'keep built artifacts out of the source folders; name a folder such as dist', zh: '构建产物不应放在源目录中；请指定 dist 这样的目录' },
+  'out-own-link': { en: 'a build only replaces the link it made itself; remove the link or name another folder', zh: '构建只替换自己创建的链接；请删除该链接或另选目录' },
+  'out-folder': { en: 'name a folder, such as dist', zh: '请指定一个目录，例如 dist' },
+  'out-empty': { en: 'a build replaces its output folder as a whole; name an absent or empty folder, or move these files away', zh: '构建会整体替换输出目录；请指定不存在或为空的目录，或移走这些文件' },
+  // Governance.
+  'record-filing': { en: 'record the national filing receipt: qingdan proposal advance <id> --to filed --receipt <number>', zh: '请记录国家备案回执：qingdan proposal advance <id> --to filed --receipt <number>' },
+  'link-proposal': { en: 'add proposal "<id>" to the list; no list is in force unless its proposal is filed', zh: '请在清单中添加 proposal "<id>"；提案未备案的清单不会生效' },
+  'create-proposal': { en: 'create it with: qingdan proposal new', zh: '请用 qingdan proposal new 创建' },
+  'advance-updates-status': { en: '`qingdan proposal advance` updates the status of the lists it governs', zh: '`qingdan proposal advance` 会更新其所管清单的状态' },
+  'signer-in-roster': { en: 'every signer must be in policy/governance/roster.yaml', zh: '每位签核人都须在 policy/governance/roster.yaml 中' },
+  'enrol-key': { en: 'enrol the person\u2019s public key in the roster through a governance proposal', zh: '请通过治理提案将其公钥登记到名册中' },
+  'holds-roles': { en: '{person} holds: {words}', zh: '{person} 担任：{words}', slots: { words: 'words' } },
+  'roles-are': { en: 'roles: {words}', zh: '角色：{words}', slots: { words: 'words' } },
+  'no-self-signoff': { en: 'nobody signs off their own proposal', zh: '任何人都不得签核本人的提案' },
+  'proposal-folder': { en: 'a proposal lives in proposals/<id>/; its id never changes', zh: '提案位于 proposals/<id>/；其编号不得变更' },
+  'raiser-resolves': { en: 'only the person who raised a concern, or the chair recorded as such, resolves it', zh: '关切只能由提出者或登记的主席解决' },
+  'concern-back-to-review': { en: 'a new concern sends the proposal back to review until its raiser resolves it', zh: '新的关切会使提案退回审查，直至提出者解决' },
+  'registrar-records': { en: 'a registrar records stages completed outside this workflow, citing the external document', zh: '流程之外完成的阶段由登记员记录，并引用外部文件' },
+  'one-stage-at-a-time': { en: 'advance one stage at a time with `qingdan proposal advance`', zh: '请用 `qingdan proposal advance` 逐阶段推进' },
+  'raise-concern-first': { en: 'raise a concern to send the proposal back to review first', zh: '请先提出关切，使提案退回审查' },
+  'open-baseline-proposal': { en: 'open a baseline proposal (kind: baseline) and name it in a `Proposal: <id>` trailer', zh: '请新建基线提案（kind: baseline），并在提交说明中写明 `Proposal: <id>`' },
+  'never-delete-proposal': { en: 'a proposal ends withdrawn, rejected or superseded; it is never deleted', zh: '提案以撤回、否决或被取代结束，不得删除' },
+  'history-grows': { en: 'the history only grows: `qingdan proposal advance` appends to it', zh: '历史记录只增不改：`qingdan proposal advance` 会追加记录' },
+  'never-delete-comment': { en: 'a comment is answered by its disposition, never deleted', zh: '意见以处理结果答复，不得删除' },
+  'never-delete-concern': { en: 'a concern is closed by its resolution, never by deleting it', zh: '关切以解决结束，不得删除' },
+  'raiser-commits-resolution': { en: 'the raiser (or the chair) commits the resolution, signed with their key', zh: '解决由提出者（或主席）以其密钥签名提交' },
+  'commits-in-order': { en: 'commits follow each other in time; a back-dated commit is refused', zh: '提交须按时间先后；倒签日期的提交将被拒绝' },
+  'signer-commits': { en: 'a sign-off is committed by the person it names', zh: '签核须由其署名者本人提交' },
+  'sign-commit': { en: 'commit with -c gpg.format=ssh -c user.signingkey=<your key> -S', zh: '请用 -c gpg.format=ssh -c user.signingkey=<your key> -S 签名提交' },
+  'sign-again': { en: '{person} signs again: qingdan proposal sign {id} --stage {stage} --role {role} --person {person}', zh: '{person} 需重新签核：qingdan proposal sign {id} --stage {stage} --role {role} --person {person}' },
+  'signoff-window': { en: 'sign-offs count when dated between {from} and {to}; qingdan proposal sign {id} --stage {stage} --role {role} --person <id>', zh: '日期在 {from} 至 {to} 之间的签核才有效；qingdan proposal sign {id} --stage {stage} --role {role} --person <id>' },
+  'resolve-comment': { en: 'qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected', zh: '请记录处理结果：qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected' },
+  'fill-record': { en: '{file} still holds values marked {marker}: fill them in', zh: '{file} 中仍有标为 {marker} 的内容：请填写' },
+  'commit-file-itself': { en: 'commit the file itself, not a link to it', zh: '请提交文件本身，而非指向它的链接' },
+} as const satisfies Record<string, MessageKind>;
+
+export type HintId = keyof typeof HINTS;
+
+/** Notes of related locations ("first declared here"). */
+export const NOTES = {
+  'first-declared-here': { en: 'first declared here', zh: '首次声明于此' },
+  'first-given-here': { en: 'first given here', zh: '首次出现于此' },
+  'declared-here': { en: 'declared here', zh: '声明于此' },
+  'rung-below-ends-here': { en: 'the rung below ends here', zh: '下一级止于此' },
+  'rung-claims-here': { en: 'the {pathway} rung claims it here', zh: '{pathway} 一级在此已涵盖' },
+  rung: { en: 'the {pathway} rung', zh: '{pathway} 一级' },
+  'measures-published-here': { en: 'the measures are published here', zh: '管理办法的公布日期在此' },
+} as const satisfies Record<string, MessageKind>;
+
+export type NoteId = keyof typeof NOTES;

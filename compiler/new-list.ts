@@ -4,7 +4,7 @@
  * drafter must write marked 待填写 (to be filled in).
  */
 import type * as A from './ast.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
 import { formatSource } from './format.js';
 import { didYouMean } from './suggest.js';
 import type { SymbolTable } from './symbols.js';
@@ -26,14 +26,14 @@ export function newListSkeleton(request: NewListRequest, files: readonly A.Polic
   const sector = symbols.get(request.sector);
   const subcategories = [...symbols.all()].filter((s) => s.kind === 'subcategory').map((s) => s.id.split('.').at(-1)!);
   if (sector?.kind !== 'subcategory') {
-    const hint = didYouMean(request.sector, subcategories);
-    problems.push(diagnostic('unresolved-reference', undefined, { what: 'sector (annex subcategory)', ref: `'${request.sector}'` }, hint ? { hint } : {}));
+    const suggestion = didYouMean(request.sector, subcategories);
+    problems.push(diagnostic('unresolved-reference', undefined, { what: 'sector', ref: `'${request.sector}'` }, suggestion ? { hint: suggestion } : {}));
   }
   if (!isCalendarDate(request.effectiveFrom)) {
-    problems.push(diagnostic('invalid-date', undefined, { date: `'${request.effectiveFrom}'`, reason: 'not a calendar date (YYYY-MM-DD)' }));
+    problems.push(diagnostic('invalid-date-format', undefined, { date: `'${request.effectiveFrom}'` }));
   }
-  if (!LIST_ID.test(request.id)) problems.push(diagnostic('unexpected-token', undefined, { expected: 'a list id of lower-case letters, digits and hyphens', found: `'${request.id}'` }));
-  else if (symbols.get(request.id)) problems.push(diagnostic('duplicate-id', undefined, { what: 'a negative list', id: `'${request.id}'` }, { hint: 'choose another id, or edit the existing list' }));
+  if (!LIST_ID.test(request.id)) problems.push(diagnostic('unexpected-token', undefined, { expected: ['list-id'], found: `'${request.id}'` }));
+  else if (symbols.get(request.id)) problems.push(diagnostic('duplicate-id', undefined, { what: 'list', id: `'${request.id}'` }, { hint: hint('another-list-id') }));
   if (problems.length) return { diagnostics: problems };
 
   const sub = sector!.node as A.SubDecl;

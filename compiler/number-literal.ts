@@ -4,10 +4,10 @@
  * `0`, `1.5万`). `1_`, `1__0` and `00` read as numbers but are likely slips, and a law-like
  * text should say each number one way.
  */
+import type { Term } from './diagnostic-codes.js';
 
 export interface SpellingProblem {
-  readonly problem: string;
-  readonly problemZh: string;
+  readonly problems: readonly Term<'numberProblem'>[];
   /** The same number written canonically. */
   readonly canonical: string;
 }
@@ -18,11 +18,11 @@ export function numberSpellingProblem(image: string): SpellingProblem | undefine
   const unitless = /[万亿]$/.test(image) ? image.slice(0, -1) : image;
   const whole = dot < 0 ? unitless : image.slice(0, dot);
   const rest = image.slice(whole.length);
-  const problems: Array<[string, string]> = [];
-  if (whole.includes('__')) problems.push(['a doubled underscore', '连续的下划线']);
-  if (whole.endsWith('_')) problems.push(['an underscore at the end', '以下划线结尾']);
-  if (/^0[\d_]*\d/.test(whole)) problems.push(['a leading zero', '前导零']);
+  const problems: Term<'numberProblem'>[] = [];
+  if (whole.includes('__')) problems.push('doubled-underscore');
+  if (whole.endsWith('_')) problems.push('trailing-underscore');
+  if (/^0[\d_]*\d/.test(whole)) problems.push('leading-zero');
   if (problems.length === 0) return undefined;
   const canonical = whole.replace(/_+/g, '_').replace(/_$/, '').replace(/^[0_]+(?=\d)/, '') + rest;
-  return { problem: problems.map((p) => p[0]).join(', '), problemZh: problems.map((p) => p[1]).join('、'), canonical };
+  return { problems, canonical };
 }

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { BUILD_MARKER } from '../runtime/artifact.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hint, type Diagnostic, type Hint } from './diagnostics.js';
 
 /** The marker file in every content folder, and its content: a format id. */
 const MARKER_TEXT = 'qingdan-build/1\n';
@@ -133,29 +133,30 @@ export interface OutputRequest {
  */
 export async function inspectOutput(request: OutputRequest, shown: string): Promise<{ state?: OutputState; diagnostics: Diagnostic[] }> {
   const { out, root } = request;
-  const refuse = (id: Parameters<typeof diagnostic>[0], args: Record<string, string>, hint: string) => ({ diagnostics: [diagnostic(id, undefined, { path: shown, ...args }, { hint })] });
+  const refuse = (id: 'out-contains-project' | 'out-foreign-link' | 'out-is-file' | 'out-not-build', advice: Hint) => ({ diagnostics: [diagnostic(id, undefined, { path: shown }, { hint: advice })] });
+  const overlap = (id: 'out-contains-sources' | 'out-inside-sources', source: string, advice: Hint) => ({ diagnostics: [diagnostic(id, undefined, { path: shown, source }, { hint: advice })] });
   // Compared both as written and as they lie on disk, so a link in the way hides nothing.
   const outs = [out, await physical(dirname(out)).then((p) => join(p, basename(out)))];
   const roots = [root, await physical(root)];
-  if (outs.some((o) => roots.some((r) => within(r, o)))) return refuse('out-contains-project', {}, 'name a folder inside the project for the build, such as dist');
+  if (outs.some((o) => roots.some((r) => within(r, o)))) return refuse('out-contains-project', hint('out-in-project'));
   for (const source of request.sources) {
     const name = relative(root, source) || '.';
     const sources = [source, await physical(source)];
     const overlaps = (inner: string[], outer: string[]) => inner.some((i) => outer.some((o) => within(i, o)));
-    if (overlaps(sources, outs)) return refuse('out-contains-sources', { source: name }, 'the build replaces its output folder as a whole; name a folder that holds no sources, such as dist');
-    if (overlaps(outs, sources)) return refuse('out-inside-sources', { source: name }, 'keep built artifacts out of the source folders; name a folder such as dist');
+    if (overlaps(sources, outs)) return overlap('out-contains-sources', name, hint('out-no-sources'));
+    if (overlaps(outs, sources)) return overlap('out-inside-sources', name, hint('out-outside-sources'));
   }
   const info = await lstatOrNull(out);
   if (!info) return { state: { kind: 'absent' }, diagnostics: [] };
   if (info.isSymbolicLink()) {
     const target = await buildLinkTarget(out);
     if (target) return { state: { kind: 'link', target }, diagnostics: [] };
-    return refuse('out-foreign-link', {}, 'a build only replaces the link it made itself; remove the link or name another folder');
+    return refuse('out-foreign-link', hint('out-own-link'));
   }
-  if (!info.isDirectory()) return refuse('out-is-file', {}, 'name a folder, such as dist');
+  if (!info.isDirectory()) return refuse('out-is-file', hint('out-folder'));
   if ((await readdir(out)).length === 0) return { state: { kind: 'empty' }, diagnostics: [] };
   if (await writtenByBuild(out)) return { state: { kind: 'folder' }, diagnostics: [] };
-  return refuse('out-not-build', {}, 'a build replaces its output folder as a whole; name an absent or empty folder, or move these files away');
+  return refuse('out-not-build', hint('out-empty'));
 }
 
 /** A fresh name for a content folder or link of this process. */

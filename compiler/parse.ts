@@ -5,10 +5,12 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { Declaration, PolicyFile, UnknownClause } from './ast.js';
 import { AstBuilder } from './build-ast.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hint, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { MAX_DEPTH, MAX_ERRORS, MAX_NAME_LENGTH, MAX_STRING_LENGTH, MAX_TOKENS } from './limits.js';
 import { numberSpellingProblem } from './number-literal.js';
+import { repairScan } from './repair.js';
 import { scan, type ScanResult } from './scanner.js';
+import { expectedTokens, type TokenWord } from './syntax-messages.js';
 import * as T from './lexer.js';
 import { ErrorBudgetExceeded, qdParser } from './parser.js';
 import { spanAt, type Source } from './source.js';
@@ -18,22 +20,10 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const FULL_WIDTH: Record<string, string> = {
-  '，': ',',
-  '（': '(',
-  '）': ')',
-  '“': '"',
-  '”': '"',
-  '：': ':',
-  '；': ';',
-  '【': '[',
-  '】': ']',
-  '　': ' ',
-};
-
-function describeToken(t: IToken): string {
-  if (t.tokenType === EOF) return 'end of file';
-  if (t.tokenType === T.StringLiteral) return `string ${t.image.length > 24 ? t.image.slice(0, 20) + '…"' : t.image}`;
+/** The token found where a syntax error is: end of file, or its text (a long string cut short). */
+function describeToken(t: IToken): TokenWord {
+  if (t.tokenType === EOF) return 'eof';
+  if (t.tokenType === T.StringLiteral) return (t.image.length > 24 ? `${t.image.slice(0, 20)}…"` : t.image) as TokenWord;
   return `'${t.image}'`;
 }
 
@@ -50,14 +40,18 @@ function syntaxDiagnostic(source: Source, e: IRecognitionException): Diagnostic 
   const offset = atEof ? source.text.length : t.startOffset;
   const length = atEof ? 0 : t.image.length;
   const id = ERROR_IDS[e.name as keyof typeof ERROR_IDS] ?? 'unexpected-token';
-  const hint = atEof
-    ? 'check that every { has its matching }'
-    : t.tokenType === T.StringLiteral && e.message.startsWith('a name')
-      ? 'names (ids, zones, statuses) are written without quotes'
-      : t.tokenType === T.StringLiteral && e.message.includes("'}'")
-        ? 'a declaration takes one title string; paragraphs belong inside an article'
+  const expected = expectedTokens(e.message);
+  const advice = atEof
+    ? hint('matching-brace')
+    : t.tokenType === T.StringLiteral && expected[0] === 'name'
+      ? hint('names-unquoted')
+      : t.tokenType === T.StringLiteral && expected.includes("'}'")
+        ? hint('one-title')
         : undefined;
-  return diagnostic(id, spanAt(source, offset, length), { expected: e.message, found: describeToken(t) }, hint ? { hint } : {});
+  const extra = advice ? { hint: advice } : {};
+  const span = spanAt(source, offset, length);
+  if (id === 'unexpected-trailing-input') return diagnostic(id, span, { found: describeToken(t) }, extra);
+  return diagnostic(id, span, { expected, found: describeToken(t) }, extra);
 }
 
 function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
@@ -70,35 +64,26 @@ function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
-/** The lexical diagnostics of a scan: bad characters, unclosed strings and comments, limits, number spelling. */
+/** The lexical diagnostics of a scan besides bad characters: unclosed strings and comments, limits, number spelling. */
 function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of scanned.errors) {
-    const char = source.text.slice(e.offset, e.offset + Math.min(e.length, 80));
-    const first = char[0] ?? '';
-    const ascii = FULL_WIDTH[first];
-    const hint = ascii
-      ? `use the ASCII '${ascii}' here; full-width punctuation belongs inside strings`
-      : /[^\x00-\x7f]/.test(first)
-        ? 'Chinese text must be written inside a string literal "…"'
-        : undefined;
-    out.push(diagnostic('unexpected-character', spanAt(source, e.offset, e.length), { char: `'${char}${e.length > 80 ? '…' : ''}'` }, hint ? { hint } : {}));
-  }
   for (const t of scanned.tokens) {
     const type = t.tokenType;
     const length = t.image.length;
-    if (type === T.UnterminatedString) out.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, length), {}, { hint: 'close the string with " on the same line' }));
-    else if (type === T.UnterminatedComment) out.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: 'close the comment with */' }));
+    if (type === T.UnterminatedString) out.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, length), {}, { hint: hint('close-string') }));
+    else if (type === T.UnterminatedComment) out.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: hint('close-comment') }));
     if ((type === T.StringLiteral || type === T.UnterminatedString) && length > MAX_STRING_LENGTH) {
-      out.push(diagnostic('string-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_STRING_LENGTH }, { hint: 'split the text into several strings (an article takes one string per paragraph)' }));
+      out.push(diagnostic('string-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_STRING_LENGTH }, { hint: hint('split-string') }));
     } else if (type === T.Identifier && length > MAX_NAME_LENGTH) {
-      out.push(diagnostic('name-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_NAME_LENGTH }, { hint: 'a name is a short id such as owner-pi; put prose in a string' }));
+      out.push(diagnostic('name-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_NAME_LENGTH }, { hint: hint('short-name') }));
     } else if (type === T.NumberLiteral) {
       const spelling = numberSpellingProblem(t.image);
-      if (spelling) out.push(diagnostic('non-canonical-number', spanAt(source, t.startOffset, length), { number: t.image, ...spelling }, { hint: `write ${spelling.canonical}` }));
+      if (!spelling) continue;
+      const span = spanAt(source, t.startOffset, length);
+      out.push(diagnostic('non-canonical-number', span, { number: t.image, problems: spelling.problems }, { hint: hint('write-instead', { replacement: spelling.canonical }), fix: { span, replacement: spelling.canonical } }));
     }
   }
-  if (scanned.stoppedAt !== undefined) out.push(diagnostic('too-many-tokens', spanAt(source, scanned.stoppedAt, 0), { limit: MAX_TOKENS }, { hint: 'split the lists into several files' }));
+  if (scanned.stoppedAt !== undefined) out.push(diagnostic('too-many-tokens', spanAt(source, scanned.stoppedAt, 0), { limit: MAX_TOKENS }, { hint: hint('split-files') }));
   return sortDiagnostics(out);
 }
 
@@ -106,7 +91,7 @@ function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
 function capped(source: Source, list: Diagnostic[]): Diagnostic[] {
   if (list.length <= MAX_ERRORS) return list;
   const next = list[MAX_ERRORS]!;
-  return [...list.slice(0, MAX_ERRORS), diagnostic('too-many-errors', next.span ?? spanAt(source, 0, 0), { limit: MAX_ERRORS }, { hint: 'fix the first errors and check again' })];
+  return [...list.slice(0, MAX_ERRORS), diagnostic('too-many-errors', next.span ?? spanAt(source, 0, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') })];
 }
 
 /** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
@@ -114,14 +99,15 @@ export function parseSource(source: Source): ParseResult {
   const empty: PolicyFile = { kind: 'File', path: source.path, declarations: [], unknown: [] };
   // One more error than reported, to know that there were more.
   const scanned = scan(source.text, { maxTokens: MAX_TOKENS, maxErrors: MAX_ERRORS + 1 });
-  const diagnostics = capped(source, lexicalDiagnostics(source, scanned));
+  const repaired = repairScan(source, scanned);
+  const diagnostics = capped(source, sortDiagnostics([...repaired.diagnostics, ...lexicalDiagnostics(source, scanned)]));
   // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
   if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { file: empty, diagnostics };
-  const tokens = scanned.tokens.filter((t) => t.tokenType !== T.UnterminatedString && t.tokenType !== T.UnterminatedComment);
+  const tokens = repaired.tokens.filter((t) => t.tokenType !== T.UnterminatedString && t.tokenType !== T.UnterminatedComment);
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep) {
     // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
-    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: 'a list nests scenario → item → condition; check for a missing } or )' }));
+    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
     return { file: empty, diagnostics };
   }
   const builder = new AstBuilder(source, diagnostics);
@@ -137,7 +123,7 @@ export function parseSource(source: Source): ParseResult {
       if (!(e instanceof ErrorBudgetExceeded)) throw e;
       for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
       const at = qdParser.nextToken();
-      diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: 'fix the first errors and check again' }));
+      diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') }));
       qdParser.input = [];
       return { file: { ...empty, declarations, unknown }, diagnostics };
     }

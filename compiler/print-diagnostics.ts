@@ -5,7 +5,8 @@
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 import { createColors } from 'picocolors';
-import type { Diagnostic } from './diagnostics.js';
+import type { Lang } from './diagnostic-codes.js';
+import { hintText, messageOf, noteText, type Diagnostic } from './diagnostics.js';
 import type { Span } from './source.js';
 
 /** Display width of a string in a terminal: CJK characters take two columns. */
@@ -17,6 +18,8 @@ export function displayWidth(text: string): number {
 
 export interface PrintOptions {
   readonly color: boolean;
+  /** The language of messages, hints and notes. */
+  readonly lang: Lang;
   /** File path → text, for code frames; a diagnostic whose file is unknown prints without one. */
   readonly texts: ReadonlyMap<string, string>;
 }
@@ -67,22 +70,28 @@ function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: 
   ];
 }
 
+/** The printer's own words, per language. */
+const WORDS = {
+  en: { error: 'error', warning: 'warning', note: 'note', hint: 'hint', fix: 'fix', remove: '(remove)', at: ' at ', colon: ': ', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
+  zh: { error: '错误', warning: '警告', note: '注', hint: '提示', fix: '修正', remove: '（删除）', at: '，位置 ', colon: '：', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
+} as const;
+
 /** One diagnostic as printed text (several lines, no trailing newline). */
 export function formatDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const c = createColors(options.color);
   const paint = d.severity === 'error' ? c.red : c.yellow;
-  const out = [`${paint(c.bold(`${d.severity}[${d.code}]`))}${c.bold(`: ${printableText(d.message)}`)}`];
+  const words = WORDS[options.lang];
+  const severity = words[d.severity];
+  const out = [`${paint(c.bold(`${severity}[${d.code}]`))}${c.bold(`${words.colon}${printableText(messageOf(d, options.lang))}`)}`];
+  const gutter = d.span ? ' '.repeat(String(d.span.line).length) : ' ';
   if (d.span) {
-    const gutter = ' '.repeat(String(d.span.line).length);
     out.push(`${gutter}${c.blue('-->')} ${location(d.span)}`);
     const text = options.texts.get(d.span.file);
     if (text !== undefined) out.push(...codeFrame(text, d.span, paint, c.blue));
-    for (const r of d.related) out.push(`${gutter} ${c.blue('=')} note: ${printableText(r.message)} at ${location(r.span)}`);
-    if (d.hint) out.push(`${gutter} ${c.blue('=')} hint: ${printableText(d.hint)}`);
-  } else {
-    for (const r of d.related) out.push(`  = note: ${printableText(r.message)} at ${location(r.span)}`);
-    if (d.hint) out.push(`  = hint: ${printableText(d.hint)}`);
   }
+  for (const r of d.related) out.push(`${gutter} ${c.blue('=')} ${words.note}${words.colon}${printableText(noteText(r.note, options.lang))}${words.at}${location(r.span)}`);
+  if (d.hint) out.push(`${gutter} ${c.blue('=')} ${words.hint}${words.colon}${printableText(hintText(d.hint, options.lang))}`);
+  if (d.fix) out.push(`${gutter} ${c.blue('=')} ${words.fix}${words.colon}${printableText(d.fix.replacement === '' ? words.remove : d.fix.replacement)}`);
   return out.join('\n');
 }
 
@@ -91,29 +100,26 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: PrintOpt
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
   const parts = list.map((d) => formatDiagnostic(d, options));
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  if (list.length > 0) parts.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  if (list.length > 0) parts.push(WORDS[options.lang].summary(errors, warnings));
   return parts.join('\n\n');
 }
 
-/** The JSON form of diagnostics (`--json`): stable field order, spans as plain objects. */
-export function diagnosticsToJson(list: readonly Diagnostic[]): object[] {
+/**
+ * The JSON form of diagnostics (`--json`). The contract is `{code, id, severity, args, span,
+ * related, hint, fix}`: data a program can act on. `message` (and a note's or hint's `text`) is
+ * the same diagnostic rendered in `lang`, for people; nothing should branch on it.
+ */
+export function diagnosticsToJson(list: readonly Diagnostic[], lang: Lang): object[] {
+  const place = (s: Span) => ({ file: s.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, offset: s.offset, length: s.length });
   return list.map((d) => ({
     code: d.code,
     id: d.id,
     severity: d.severity,
-    message: d.message,
-    messageZh: d.messageZh,
-    ...(d.span
-      ? {
-          file: d.span.file,
-          line: d.span.line,
-          column: d.span.column,
-          endLine: d.span.endLine,
-          endColumn: d.span.endColumn,
-        }
-      : {}),
-    related: d.related.map((r) => ({ message: r.message, file: r.span.file, line: r.span.line, column: r.span.column })),
-    ...(d.hint ? { hint: d.hint } : {}),
+    args: d.args,
+    message: messageOf(d, lang),
+    ...(d.span ? { span: place(d.span), file: d.span.file, line: d.span.line, column: d.span.column, endLine: d.span.endLine, endColumn: d.span.endColumn } : {}),
+    related: d.related.map((r) => ({ id: r.note.id, args: r.note.args, text: noteText(r.note, lang), span: place(r.span), file: r.span.file, line: r.span.line, column: r.span.column })),
+    ...(d.hint ? { hint: { id: d.hint.id, args: d.hint.args, text: hintText(d.hint, lang) } } : {}),
+    ...(d.fix ? { fix: { span: place(d.fix.span), replacement: d.fix.replacement } } : {}),
   }));
 }

@@ -1,3 +1,5 @@
+import { hint, type Hint } from './diagnostics.js';
+
 /** Longest word a suggestion is looked for: every keyword and id is far shorter. */
 const MAX_SUGGESTED_LENGTH = 64;
 
@@ -48,10 +50,8 @@ export function suggestionList(input: string, candidates: Iterable<string>): str
   return scored.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c);
 }
 
-/** "did you mean 'x'?" / "did you mean 'x' or 'y'?", or undefined. */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const list = suggestionList(input, candidates).slice(0, 3);
-  if (list.length === 0) return undefined;
-  const quoted = list.map((s) => `'${s}'`);
-  return `did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`}?`;
+/** The hint "did you mean 'x'?" (up to three candidates), or undefined when none is close. */
+export function didYouMean(input: string, candidates: Iterable<string>): Hint | undefined {
+  const words = suggestionList(input, candidates).slice(0, 3);
+  return words.length ? hint('did-you-mean', { words }) : undefined;
 }

@@ -1,51 +1,61 @@
 /**
- * Syntax error messages: chevrotain asks this provider what was expected, in words a drafter
- * reads ("a string", "'}'"), and `parse.ts` wraps that into a coded diagnostic.
+ * Syntax errors: chevrotain asks this provider what was expected, and `parse.ts` wraps that
+ * into a coded diagnostic. The "message" chevrotain carries is data, not prose: the expected
+ * tokens as a JSON array of `token` terms or quoted literals (`["name","'}'"]`), which
+ * `expectedTokens` reads back; the text is rendered from the catalogue in the reader's language.
  */
 import { EOF, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import type { Quoted, Term } from './diagnostic-codes.js';
 import * as T from './lexer.js';
 
+/** A token in a syntax message: a term of the catalogue's `token` table or quoted code. */
+export type TokenWord = Term<'token'> | Quoted;
+
 /** How a token type reads in a message. */
-export function describeTokenType(t: TokenType): string {
-  if (t === EOF) return 'end of file';
+export function describeTokenType(t: TokenType): TokenWord {
+  if (t === EOF) return 'eof';
   switch (t) {
     case T.StringLiteral:
-      return 'a string';
+      return 'string';
     case T.NumberLiteral:
-      return 'a number';
+      return 'number';
     case T.DateLiteral:
-      return 'a date (YYYY-MM-DD)';
+      return 'date';
     case T.Identifier:
-      return 'a name';
     case T.Keyword:
-      return 'a name';
+      return 'name';
     case T.PathwayKeyword:
-      return "a pathway ('assessment', 'contract' or 'exempt')";
+      return 'pathway';
     case T.Measure:
-      return "'persons' or 'sensitive'";
+      return 'measure';
     case T.Comparator:
-      return "a comparison ('>=', '>', '<', '<=')";
+      return 'comparison';
   }
   const pattern = t.PATTERN;
   if (pattern instanceof RegExp) return `'${pattern.source.replace(/\\/g, '')}'`;
-  return t.name;
+  return `'${t.name}'`;
 }
+
+/** At most this many alternatives are named; an ellipsis stands for the rest. */
+const MAX_SHOWN = 6;
 
 function listExpected(types: TokenType[]): string {
   const names = [...new Set(types.map(describeTokenType))];
-  if (names.length <= 1) return names[0] ?? 'something else';
-  const shown = names.slice(0, 6);
-  const tail = names.length > 6 ? ', …' : '';
-  return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}${tail}`;
+  const shown: TokenWord[] = names.length > MAX_SHOWN ? [...names.slice(0, MAX_SHOWN), 'more'] : names;
+  return JSON.stringify(shown.length ? shown : ['other']);
+}
+
+/** The expected tokens a syntax error's message carries (see the module comment). */
+export function expectedTokens(message: string): TokenWord[] {
+  return JSON.parse(message) as TokenWord[];
 }
 
 /** Messages carry only what was expected; `parseSource` builds the diagnostic around them. */
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected }) => listExpected([expected]),
-  buildNotAllInputParsedMessage: () => "'document', 'annex', 'baseline', 'list' or 'zone'",
+  buildNotAllInputParsedMessage: () => JSON.stringify(['declaration']),
   buildNoViableAltMessage: ({ expectedPathsPerAlt }) =>
     listExpected(expectedPathsPerAlt.flatMap((paths) => paths.map((p) => p[0]).filter((x): x is TokenType => !!x))),
   buildEarlyExitMessage: ({ expectedIterationPaths }) =>
     listExpected(expectedIterationPaths.map((p) => p[0]).filter((x): x is TokenType => !!x)),
 };
-

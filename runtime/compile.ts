@@ -8,7 +8,7 @@
  *
  * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
  *
- *   item block:  list · important (1/0) · item index · rung count · rung…
+ *   item block:  list · flags (IMPORTANT | EXPORT_CONTROLLED) · item index · rung count · rung…
  *   rung:        rank · rung index · box count (-1: a condition kept as a tree) · boxes (BOX numbers each)
  *
  * rungs strictest first, so the first rung that holds is the strictest that holds. An item
@@ -58,11 +58,14 @@ function byGround<T>(make: (g: R.NationalGround) => T): Record<R.NationalGround,
 
 /** Fields of an item block in `ladders` (see above), relative to its offset. */
 export const ITEM_LIST = 0;
-export const ITEM_IMPORTANT = 1;
+export const ITEM_FLAGS = 1;
 export const ITEM_INDEX = 2;
 export const ITEM_RUNGS = 3;
 export const ITEM_HEADER = 4;
 /** Fields of a rung in `ladders`, relative to its position. */
+/** Bits of an item block's flags: the list names the item as important data; its data category is export control's (measures Art. 24: annex S38, S39). */
+export const IMPORTANT = 1;
+export const EXPORT_CONTROLLED = 2;
 export const RUNG_RANK = 0;
 export const RUNG_INDEX = 1;
 export const RUNG_BOXES = 2;
@@ -99,8 +102,6 @@ export interface CompiledPolicy {
   readonly nationalFrom: number;
   /** The national rungs' reasons by the ground the national rules decide on: [ground][r - nationalFrom]. */
   readonly nationalReason: Readonly<Record<R.NationalGround, readonly Reason[]>>;
-  /** 1 when the item's data category is export control's (measures Art. 24: annex S38, S39). */
-  readonly itemExportControlled: Uint8Array;
   /** The advisory when a list that does not decide would name the item as important data. */
   readonly itemPendingImportant: (Obligation | undefined)[];
   /** The first day after the measures' trial, as a day number: no list has effect from then on. */
@@ -232,9 +233,9 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   const rungItem: number[] = [];
   const rungTree: (Predicate | undefined)[] = [];
   const out: number[] = [];
-  const block = (list: number, important: boolean, item: number, ladder: readonly Rung[]): void => {
+  const block = (list: number, flags: number, item: number, ladder: readonly Rung[]): void => {
     const rungs = strictestFirst(ladder);
-    out.push(list, important ? 1 : 0, item, rungs.length);
+    out.push(list, flags, item, rungs.length);
     for (const rung of rungs) {
       const r = rungSource.length;
       rungSource.push(rung);
@@ -251,14 +252,14 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       for (const item of scenario.items) {
         if (itemOffset[item.id] !== undefined) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
         itemOffset[item.id] = out.length;
-        block(l, item.important === true, itemSource.length, item.ladder);
+        block(l, (item.important === true ? IMPORTANT : 0) | (EXPORT_CONTROL_SUBCATEGORIES.has(item.category) ? EXPORT_CONTROLLED : 0), itemSource.length, item.ladder);
         itemSource.push(item);
       }
     }
   });
   const national = out.length;
   const nationalFrom = rungSource.length;
-  block(-1, false, -1, b.ladder);
+  block(-1, 0, -1, b.ladder);
   const itemCount = itemSource.length;
   const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
   const nationalRungs = rungSource.slice(nationalFrom);
@@ -275,7 +276,6 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     rungReason,
     nationalFrom,
     nationalReason: byGround((g) => nationalRungs.map((r) => R.nationalRung(r.pathway, r.basis, g))),
-    itemExportControlled: Uint8Array.from(itemSource, (i) => (EXPORT_CONTROL_SUBCATEGORIES.has(i.category) ? 1 : 0)),
     itemPendingImportant: new Array(itemCount).fill(undefined),
     trialUntil: policy.trial ? dayNumber(policy.trial.until) : OPEN_ENDED,
     rungTree,

@@ -16,9 +16,11 @@ export function dayNumber(s: string): number {
 
 /** True when `s` (already YYYY-MM-DD in shape) names a day of the Gregorian calendar. */
 export function realDate(s: string): boolean {
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
+  return isCalendarDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+}
+
+/** True when year `y`, month `m`, day `d` is a day of the Gregorian calendar. */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);

@@ -24,7 +24,9 @@ import {
   INDETERMINATE,
   IN_FORCE,
   ITEM_HEADER,
-  ITEM_IMPORTANT,
+  ITEM_FLAGS,
+  IMPORTANT,
+  EXPORT_CONTROLLED,
   ITEM_INDEX,
   ITEM_LIST,
   ITEM_RUNGS,
@@ -250,8 +252,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   d.exportControl = t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL_SUBCATEGORIES.has(t.sector));
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
-  // A zone the policy does not define (a request that skipped validation) is no zone: outside.
-  const zone = p.zoneIndex.get(req.processor.zone) ?? p.outside;
+  const zone = zoneOf(p, req.processor.zone);
   const zones = p.zoneIds.length;
   const pi = t.personalInfo;
   const piPersons = pi?.persons ?? 0;
@@ -287,13 +288,14 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     }
     const l = b[o + ITEM_LIST]!;
     const i = b[o + ITEM_INDEX]!;
-    const important = b[o + ITEM_IMPORTANT] === 1;
+    const flags = b[o + ITEM_FLAGS]!;
+    const important = (flags & IMPORTANT) !== 0;
     const sector = p.listSector[l]!;
     if (sector !== sectorOfItems) {
       itemSectors++;
       sectorOfItems = sector;
     }
-    if (p.itemExportControlled[i] === 1) d.exportControl = true;
+    if ((flags & EXPORT_CONTROLLED) !== 0) d.exportControl = true;
     // A CIIO's data is decided by the national rules, whatever state the list is in (step 4).
     if (ciio && !important && personsOf[k]! + sensitiveOf[k]! > 0) continue;
     const why = inactivity(p, l, day, preview);
@@ -392,6 +394,17 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     else d.add(p.nationalReason[d.ground][b[pos + RUNG_INDEX]! - p.nationalFrom]!, b[pos + RUNG_RANK]!);
   }
   return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+}
+
+/**
+ * The index of zone `id`. A zone the policy does not define (a request that skipped validation)
+ * is no zone: outside. A policy has a handful of zones, and comparing names costs less than
+ * hashing one: the names of a request parsed from JSON are new strings whose hash is not yet known.
+ */
+function zoneOf(p: CompiledPolicy, id: string): number {
+  const ids = p.zoneIds;
+  for (let z = 0; z < p.outside; z++) if (ids[z] === id) return z;
+  return p.outside;
 }
 
 function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {

@@ -17,7 +17,7 @@
  * chunk, the items seen, the first `maxProblems` problems and the person keys (PersonSet: 16–48
  * bytes per distinct person and item, at most `maxPersons` of them).
  */
-import { realDate } from './dates.js';
+import { dayNumber, isCalendarDay, realDate } from './dates.js';
 import { PersonLimitError, PersonSet } from './person-set.js';
 
 /** A bad line: where (1-based line number, a JSON pointer into the line) and a stable code. */
@@ -69,6 +69,51 @@ export interface ExportLogOptions {
 const ITEM = /^(?:[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9_-]*|personalInfo)$/;
 const DATE = /^(\d{4})-\d{2}-\d{2}$/;
 const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const DASH = 0x2d;
+const BACKSLASH = 0x5c;
+const CLOSE = 0x7d;
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const LIT_DATE = ascii('{"date":"');
+const LIT_ITEM = ascii('","item":"');
+const LIT_PERSONS = ascii(',"persons":');
+const LIT_SENSITIVE_PERSONS = ascii(',"sensitivePersons":');
+const LIT_KEY = ascii(',"personKey":"');
+const LIT_SENSITIVE_TRUE = ascii(',"sensitive":true}');
+const LIT_SENSITIVE_FALSE = ascii(',"sensitive":false}');
+
+function matchAt(buf: Uint8Array, p: number, lit: Uint8Array): boolean {
+  if (p + lit.length > buf.length) return false;
+  for (let i = 0; i < lit.length; i++) if (buf[p + i] !== lit[i]) return false;
+  return true;
+}
+
+/** The number written by `n` ASCII digits at `p`, or -1. */
+function digits(buf: Uint8Array, p: number, n: number): number {
+  let v = 0;
+  for (let i = p; i < p + n; i++) {
+    const c = buf[i]! - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+let scannedValue = 0;
+/** Reads a JSON non-negative integer (no leading zero, at most 15 digits) at `p` into scannedValue; returns the position after it, or -1. */
+function number(buf: Uint8Array, p: number, end: number): number {
+  let v = 0;
+  let q = p;
+  while (q < end && q - p < 16) {
+    const c = buf[q]! - 0x30;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    q++;
+  }
+  if (q === p || q - p > 15 || (buf[p] === 0x30 && q - p > 1)) return -1;
+  scannedValue = v;
+  return q;
+}
 
 interface PartState {
   item: string;
@@ -79,7 +124,8 @@ interface PartState {
   excludedPersons: number;
   firstLine: number;
   lastLine: number;
-  lastDate: string;
+  /** The last date, as YYYYMMDD (0: none). */
+  lastDay: number;
 }
 
 /** Counts a log fed as byte chunks (`push`), then `finish`. */
@@ -142,7 +188,7 @@ export class ExportLogCounter {
       otherYear: this.otherYear,
       invalid: this.invalid,
       problems: this.problems,
-      parts: [...this.parts.values()].map((p) => ({ ...p.state })),
+      parts: [...this.parts.values()].map(({ state: { lastDay, ...s } }) => ({ ...s, lastDate: lastDay === 0 ? '' : `${String(lastDay).slice(0, 4)}-${String(lastDay).slice(4, 6)}-${String(lastDay).slice(6)}` })),
     };
   }
 
@@ -172,6 +218,95 @@ export class ExportLogCounter {
     let end = to;
     if (end > from && buf[end - 1] === 0x0d) end--; // CRLF
     if (end === from) return; // a blank line
+    if (!this.fast(buf, from, end)) this.slow(buf, from, end);
+  }
+
+  /**
+   * Counts a line written in the documented order without spaces — date, item, then persons and
+   * sensitivePersons, or personKey (ASCII) and sensitive — read from its bytes, with no string
+   * made but the item's and no JSON parse: most lines of a machine-written log. Anything else,
+   * or anything wrong, returns false and goes the slow way, which says what is wrong.
+   */
+  private fast(buf: Buffer, from: number, end: number): boolean {
+    let p = from;
+    if (end - p < 33 || !matchAt(buf, p, LIT_DATE)) return false;
+    p += LIT_DATE.length;
+    const y = digits(buf, p, 4);
+    const m = digits(buf, p + 5, 2);
+    const d = digits(buf, p + 8, 2);
+    if (y < 0 || m < 0 || d < 0 || buf[p + 4] !== DASH || buf[p + 7] !== DASH || !isCalendarDay(y, m, d)) return false;
+    p += 10;
+    if (!matchAt(buf, p, LIT_ITEM)) return false;
+    p += LIT_ITEM.length;
+    const itemFrom = p;
+    while (p < end && buf[p] !== QUOTE) {
+      const c = buf[p]!;
+      if (c < 0x2d || c > 0x7a || c === BACKSLASH) return false;
+      p++;
+    }
+    if (p >= end) return false;
+    const itemTo = p++;
+    let persons = 0;
+    let sensitivePersons = 0;
+    let keyFrom = -1;
+    let keyTo = -1;
+    let sensitive = false;
+    if (matchAt(buf, p, LIT_KEY)) {
+      p += LIT_KEY.length;
+      keyFrom = p;
+      while (p < end && buf[p] !== QUOTE) {
+        const c = buf[p]!;
+        if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
+        p++;
+      }
+      keyTo = p++;
+      if (keyTo === keyFrom || keyTo - keyFrom > 256) return false;
+      if (matchAt(buf, p, LIT_SENSITIVE_TRUE)) {
+        sensitive = true;
+        p += LIT_SENSITIVE_TRUE.length;
+      } else if (matchAt(buf, p, LIT_SENSITIVE_FALSE)) p += LIT_SENSITIVE_FALSE.length;
+      else if (buf[p] === CLOSE) p++;
+      else return false;
+    } else {
+      let any = false;
+      if (matchAt(buf, p, LIT_PERSONS)) {
+        p += LIT_PERSONS.length;
+        const n = number(buf, p, end);
+        if (n < 0) return false;
+        persons = scannedValue;
+        p = n;
+        any = true;
+      }
+      if (matchAt(buf, p, LIT_SENSITIVE_PERSONS)) {
+        p += LIT_SENSITIVE_PERSONS.length;
+        const n = number(buf, p, end);
+        if (n < 0) return false;
+        sensitivePersons = scannedValue;
+        p = n;
+        any = true;
+      }
+      if (!any || buf[p] !== CLOSE) return false;
+      p++;
+    }
+    if (p !== end) return false;
+    const item = buf.toString('latin1', itemFrom, itemTo);
+    let part = this.parts.get(item);
+    if (part === undefined && !ITEM.test(item)) return false;
+    if (y !== this.options.year) {
+      this.otherYear++;
+      return true;
+    }
+    part ??= this.part(item);
+    const s = this.counted(part.state, y * 10_000 + m * 100 + d);
+    if (keyFrom < 0) {
+      s.persons += persons;
+      s.sensitivePersons += sensitivePersons;
+    } else this.addPerson(part, sensitive, buf, keyFrom, keyTo, undefined);
+    return true;
+  }
+
+  /** Any other line: parsed as JSON and checked field by field, every problem located. */
+  private slow(buf: Buffer, from: number, end: number): void {
     let v: unknown;
     try {
       v = JSON.parse(buf.toString('utf8', from, end));
@@ -202,26 +337,34 @@ export class ExportLogCounter {
       return;
     }
     const part = this.part(t.item);
-    const s = part.state;
     if (t.exemption !== undefined) {
-      s.excludedLines++;
-      s.excludedPersons += keyed ? 1 : ((t.persons as number | undefined) ?? 0) + ((t.sensitivePersons as number | undefined) ?? 0);
+      part.state.excludedLines++;
+      part.state.excludedPersons += keyed ? 1 : ((t.persons as number | undefined) ?? 0) + ((t.sensitivePersons as number | undefined) ?? 0);
       return;
     }
-    s.lines++;
-    if (s.firstLine === 0) s.firstLine = this.line;
-    s.lastLine = this.line;
-    if (t.date as string > s.lastDate) s.lastDate = t.date as string;
+    const s = this.counted(part.state, dayNumber(t.date as string));
     if (!keyed) {
       s.persons += (t.persons as number | undefined) ?? 0;
       s.sensitivePersons += (t.sensitivePersons as number | undefined) ?? 0;
-      return;
-    }
-    const sensitive = t.sensitive === true;
+    } else this.addPerson(part, t.sensitive === true, buf, 0, 0, t.personKey as string);
+  }
+
+  /** Marks a counted transfer of the part on `day`. */
+  private counted(s: PartState, day: number): PartState {
+    s.lines++;
+    if (s.firstLine === 0) s.firstLine = this.line;
+    s.lastLine = this.line;
+    if (day > s.lastDay) s.lastDay = day;
+    return s;
+  }
+
+  /** Counts the person (a key as a string, or as bytes) once per part and measure. */
+  private addPerson(part: { index: number; state: PartState }, sensitive: boolean, buf: Buffer, from: number, to: number, key: string | undefined): void {
+    const slot = part.index * 2 + (sensitive ? 1 : 0);
     try {
-      if (this.persons.add(part.index * 2 + (sensitive ? 1 : 0), t.personKey as string)) {
-        if (sensitive) s.sensitivePersons++;
-        else s.persons++;
+      if (key === undefined ? this.persons.addAscii(slot, buf, from, to) : this.persons.add(slot, key)) {
+        if (sensitive) part.state.sensitivePersons++;
+        else part.state.persons++;
       }
     } catch (e) {
       if (!(e instanceof PersonLimitError)) throw e;
@@ -233,7 +376,7 @@ export class ExportLogCounter {
   private part(item: string): { index: number; state: PartState } {
     let p = this.parts.get(item);
     if (p === undefined) {
-      p = { index: this.parts.size, state: { item, lines: 0, persons: 0, sensitivePersons: 0, excludedLines: 0, excludedPersons: 0, firstLine: 0, lastLine: 0, lastDate: '' } };
+      p = { index: this.parts.size, state: { item, lines: 0, persons: 0, sensitivePersons: 0, excludedLines: 0, excludedPersons: 0, firstLine: 0, lastLine: 0, lastDay: 0 } };
       this.parts.set(item, p);
     }
     return p;

@@ -19,27 +19,29 @@ const PATHWAY_EN: Record<PathwayId, string> = {
 /** Where the runtime's inferences are explained; an inferred reason links to one of its entries. */
 export const READING = 'docs/reading-of-the-law.md';
 
-/** A reason; `inferredAt` names the entry of the reading of the law when the reason is our reading. */
+/**
+ * A reason; `inferredAt` names the entry of the reading of the law when the reason is our reading.
+ * Written out case by case, without spreading optional fields in: reasons for unknown items are
+ * built per request, and the policy's own are built when it loads.
+ */
 function reason(code: string, outcome: Outcome, zh: string, en: string, citations: readonly string[], source?: string, inferredAt?: string): Reason {
-  return Object.freeze({
-    code,
-    outcome,
-    message: Object.freeze({ zh, en }),
-    citations: Object.freeze([...citations]),
-    ...(source !== undefined ? { source } : {}),
-    ...(inferredAt !== undefined ? { inferred: true, reading: `${READING}#${inferredAt}` } : {}),
-  });
+  const message = Object.freeze({ zh, en });
+  const cited = Object.freeze(citations.slice());
+  if (inferredAt === undefined) return Object.freeze(source === undefined ? { code, outcome, message, citations: cited } : { code, outcome, message, citations: cited, source });
+  const reading = `${READING}#${inferredAt}`;
+  return Object.freeze(source === undefined ? { code, outcome, message, citations: cited, inferred: true, reading } : { code, outcome, message, citations: cited, source, inferred: true, reading });
 }
 
-function obligation(code: string, zh: string, en: string, citations: readonly string[], extra: { source?: string; readingAt?: string } = {}): Obligation {
-  return Object.freeze({
-    code,
-    message: Object.freeze({ zh, en }),
-    citations: Object.freeze([...citations]),
-    ...(extra.source !== undefined ? { source: extra.source } : {}),
-    ...(extra.readingAt !== undefined ? { reading: `${READING}#${extra.readingAt}` } : {}),
-  });
+function obligation(code: string, zh: string, en: string, citations: readonly string[], extra: { source?: string; readingAt?: string } = NO_EXTRA): Obligation {
+  const message = Object.freeze({ zh, en });
+  const cited = Object.freeze(citations.slice());
+  const { source, readingAt } = extra;
+  if (readingAt === undefined) return Object.freeze(source === undefined ? { code, message, citations: cited } : { code, message, citations: cited, source });
+  const reading = `${READING}#${readingAt}`;
+  return Object.freeze(source === undefined ? { code, message, citations: cited, reading } : { code, message, citations: cited, source, reading });
 }
+
+const NO_EXTRA: { source?: string; readingAt?: string } = Object.freeze({});
 
 export const NOT_EXPORT = reason('not-export', 'not-applicable', '不属于数据出境活动，不适用负面清单及数据出境规定。', 'Not a data export: neither the lists nor the export rules apply.', ['measures.art2'], undefined, 'not-an-export');
 

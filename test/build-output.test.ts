@@ -64,7 +64,7 @@ describe('qingdan build --out', () => {
     const r = await build({ paths, outDir: out, root: work });
     expect(r.files).toBeUndefined();
     expect(codes(r)).toEqual([code]);
-    expect(r.diagnostics[0]!.message).toContain(out);
+    expect(r.diagnostics[0]!.args).toMatchObject({ path: out });
     expect(r.diagnostics[0]!.hint).toBeTruthy();
     expect(await snapshot(work)).toEqual(before);
   });

@@ -41,7 +41,7 @@ describe('qingdan check', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
-    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'QD2003', line: 1, column: 18, severity: 'error', hint: expect.stringContaining('measures.art9') })]);
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'QD2003', line: 1, column: 18, severity: 'error', hint: expect.objectContaining({ id: 'did-you-mean', args: { words: expect.arrayContaining(['measures.art9']) } }) })]);
   });
 
   it('exits 2 on usage errors and unreadable paths', async () => {

@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 const between = async (a: string, b: string) => {
   const r = await diffRevisions(repo, commits[a]!, commits[b]!);
-  if (!r.diff) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  if (!r.diff) throw new Error(r.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)}`).join('; '));
   return r;
 };
 
@@ -274,6 +274,6 @@ describe('reading a revision from git objects', () => {
     const r = await diffRevisions(dir, commit, commit);
     expect(r.diff).toBeUndefined();
     expect(r.diagnostics.length).toBeGreaterThan(0);
-    expect(r.diagnostics.every((d) => d.code === 'QD4030' && d.message.includes('policy/zones.qd'))).toBe(true);
+    expect(r.diagnostics.every((d) => d.code === 'QD4030' && String((d.args as { what: string }).what).includes('policy/zones.qd'))).toBe(true);
   });
 });

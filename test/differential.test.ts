@@ -49,7 +49,7 @@ async function load(name: string, outDir: string): Promise<Loaded> {
 
 async function buildOrThrow(paths: string[], outDir: string, root: string): Promise<void> {
   const r = await build({ paths, outDir, root });
-  if (!r.files) throw new Error(`policy does not build: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!r.files) throw new Error(`policy does not build: ${r.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)}`).join('; ')}`);
 }
 
 async function rewrite(file: string, edits: readonly [string, string][]): Promise<void> {

@@ -31,7 +31,7 @@ describe('governance end to end', () => {
     expect(early.stderr).toContain('QD5019');
     expect(early.stderr).toContain('QD5012');
     expect(early.stderr).toContain('QD5020');
-    await ok(repo, ['proposal', 'resolve', ID, '001', '--decision', 'partly', '--reason', '在说明中补充', '--by', 'p-li', '--date', '2026-02-25']);
+    await ok(repo, ['proposal', 'resolve', ID, 'c-001', '--decision', 'partly', '--reason', '在说明中补充', '--by', 'p-li', '--date', '2026-02-25']);
     repo.commit('li', 'Dispose of comment 001');
     for (const [who, person, role] of [['zheng', 'p-zheng', 'expert-industry'], ['feng', 'p-feng', 'expert-legal'], ['deng', 'p-deng', 'expert-data-security'], ['chen', 'p-chen', 'provincial-commerce']] as const) {
       await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', role, '--person', person, '--date', '2026-03-01']);

@@ -64,10 +64,10 @@ describe('the chair', () => {
     const repo = await cloneRepo(base);
     await ok(repo, ['proposal', 'comment', ID, '--concern', '--person', 'p-feng', '--target', 'icv.owner-pi', '--text', '门槛过低', '--date', '2026-02-20']);
     repo.commit('feng', 'raise a concern');
-    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', '已答复']);
+    const refused = await repo.run(['proposal', 'resolve', ID, 'k-001', '--by', 'p-li', '--note', '已答复']);
     expect(refused.code).toBe(2);
-    await ok(repo, ['proposal', 'resolve', ID, '001', '--by', 'p-xu', '--as-chair', '--note', '协调机制认定已答复', '--date', '2026-02-25']);
-    expect(repo.read(`${P}/concerns/001.yaml`)).toContain('asChair: true');
+    await ok(repo, ['proposal', 'resolve', ID, 'k-001', '--by', 'p-xu', '--as-chair', '--note', '协调机制认定已答复', '--date', '2026-02-25']);
+    expect(repo.read(`${P}/concerns/k-001.yaml`)).toContain('asChair: true');
     repo.commit('xu', 'The chair closes concern 001');
     expect((await errorCodes(repo)).codes).toEqual([]);
   });

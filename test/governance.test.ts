@@ -1,6 +1,6 @@
 /**
- * The governance red team: each attack on the workflow is rejected with its own code and
- * message. Every attack starts from the same repository, walked to the review stage by the
+ * The governance red team: each attack on the workflow is rejected with its own code, id and
+ * arguments (never matched by wording). Every attack starts from the same repository, walked to the review stage by the
  * right people (test/governance/fixture.ts), copied so attacks do not see each other.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,18 @@ beforeAll(async () => {
   await walkToReview(base);
 });
 
-async function codes(repo: Repo): Promise<{ code: string; message: string; file?: string; line?: number }[]> {
+/** A reported diagnostic as `--json` carries it: matched by code, id and arguments, never by wording. */
+interface Found {
+  code: string;
+  id: string;
+  args: Record<string, unknown>;
+  file?: string;
+  line?: number;
+}
+
+async function codes(repo: Repo): Promise<Found[]> {
   const r = await repo.run(['governance', 'check', '--json']);
-  const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; message: string; file?: string; line?: number }[] };
+  const verdict = JSON.parse(r.stdout) as { diagnostics: (Found & { severity: string })[] };
   return verdict.diagnostics.filter((d) => d.severity === 'error');
 }
 
@@ -65,7 +74,7 @@ describe('the stage machine', () => {
 describe('the real repository', () => {
   it('passes governance check, with the icv proposal at review', async () => {
     const report = await checkGovernance(ROOT);
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.id} ${JSON.stringify(d.args)}`)).toEqual([]);
     const icv = report.governance.proposals.find((p) => p.folder === '2026-0001-icv');
     expect(icv?.meta?.value?.stage).toBe('review');
     expect(report.lists.find((l) => l.id === 'icv')?.status).toBe('consultation');
@@ -103,7 +112,7 @@ describe('superseding a proposal', () => {
     // Superseded by a proposal that does not say it replaces this one: QD5028.
     repo.write(`proposals/${next}/proposal.yaml`, repo.read(`proposals/${next}/proposal.yaml`).replace(`replaces: ${ID}\n`, ''));
     repo.commit('zhou', 'forget what it replaces');
-    expect((await codes(repo)).map((d) => d.message)).toContain(`proposal ${ID}: ${next} does not say it replaces ${ID}`);
+    expect((await codes(repo)).map((d) => [d.code, d.id, d.args])).toContainEqual(['QD5028', 'successor-does-not-replace', { id: ID, successor: next }]);
   });
 });
 
@@ -119,7 +128,7 @@ describe('governance red team', () => {
     const found = await codes(repo);
     // Li's commit is signed, but by Li's key, not Feng's: QD5016 too.
     expect(found.map((d) => d.code)).toEqual(['QD5015', 'QD5016']);
-    expect(found[0]!.message).toMatch(/the sign-off of p-feng was committed by Li Drafter <li@example.org> in [0-9a-f]{12}, not by p-feng/);
+    expect(found[0]!.args).toEqual({ person: 'p-feng', actual: 'Li Drafter <li@example.org>', commit: expect.stringMatching(/^[0-9a-f]{12}$/) });
     expect(found[0]!.file).toBe(`${P}/signoffs/review--expert-legal--p-feng.yaml`);
   });
 
@@ -129,7 +138,8 @@ describe('governance red team', () => {
     repo.commit('ma', 'committee approval, unsigned', { sign: false });
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5016']);
-    expect(found[0]!.message).toMatch(/is not signed with their registered key/);
+    expect(found[0]!.id).toBe('signoff-unsigned');
+    expect(found[0]!.args).toMatchObject({ commit: expect.stringMatching(/^[0-9a-f]{12}$/) });
   });
 
   it('QD5014: self-approval (the CLI refuses it; a hand-written file is caught)', async () => {
@@ -141,7 +151,7 @@ describe('governance red team', () => {
     repo.commit('li', 'sign my own scenario analysis');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5014']);
-    expect(found[0]!.message).toBe(`p-li signs off proposal ${ID}, of which they are an author`);
+    expect(found[0]!.args).toEqual({ person: 'p-li', id: ID });
   });
 
   it('QD5010: a skipped stage', async () => {
@@ -153,7 +163,7 @@ describe('governance red team', () => {
     // The history only grows, so removing an entry is also a rewritten record (QD5036).
     expect(new Set(found.map((d) => d.code))).toEqual(new Set(['QD5010', 'QD5036']));
     const skipped = found.find((d) => d.code === 'QD5010')!;
-    expect(skipped.message).toBe(`proposal ${ID} goes from survey to scenario-analysis: skips important-data-identification`);
+    expect([skipped.id, skipped.args]).toEqual(['stage-skipped', { id: ID, from: 'survey', to: 'scenario-analysis', skipped: ['important-data-identification'] }]);
     expect(skipped.line).toBeGreaterThan(1);
   });
 
@@ -176,7 +186,7 @@ describe('governance red team', () => {
     repo.commit('li', 'approve despite the concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5021']);
-    expect(found[0]!.message).toBe(`proposal ${ID} is at approved while concern 001 is open`);
+    expect(found[0]!.args).toEqual({ id: ID, stage: 'approved', concern: 'k-001' });
   });
 
   it('a new concern sends an approved proposal back to review; only its raiser resolves it (QD5022)', async () => {
@@ -189,13 +199,13 @@ describe('governance red team', () => {
     expect(repo.read(`${P}/proposal.yaml`)).toMatch(/stage: review\n/);
     expect(repo.read('policy/lists/icv.qd')).toMatch(/^\s*status consultation$/m);
     expect(await codes(repo)).toEqual([]);
-    const refused = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-li', '--note', 'done']);
+    const refused = await repo.run(['proposal', 'resolve', ID, 'k-001', '--by', 'p-li', '--note', 'done']);
     expect(refused.code).toBe(2);
-    repo.write(`${P}/concerns/001.yaml`, `${repo.read(`${P}/concerns/001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
+    repo.write(`${P}/concerns/k-001.yaml`, `${repo.read(`${P}/concerns/k-001.yaml`)}resolution: { by: p-deng, date: 2026-03-06, note: 已补充 }\n`);
     repo.commit('li', 'resolve someone else\u2019s concern');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5022']);
-    expect(found[0]!.message).toMatch(/concern 001 was raised by p-deng but resolved by the key of li@example.org/);
+    expect([found[0]!.id, found[0]!.args]).toEqual(['concern-resolved-by-key', { concern: 'k-001', raiser: 'p-deng', signer: 'li@example.org' }]);
   });
 
   it('QD5005: a sign-off by an unknown person', async () => {
@@ -204,7 +214,7 @@ describe('governance red team', () => {
     repo.commit('li', 'an outsider signs');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5005']);
-    expect(found[0]!.message).toBe("unknown person 'p-nobody': not in the roster");
+    expect(found[0]!.args).toEqual({ person: "'p-nobody'" });
     expect(found[0]!).toMatchObject({ file: `${P}/signoffs/review--expert-legal--p-nobody.yaml`, line: 4 });
   });
 
@@ -223,7 +233,7 @@ describe('governance red team', () => {
     repo.commit('li', 'put the list in force');
     const found = (await codes(repo)).filter((d) => d.code === 'QD5023');
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toBe(`list icv has status in-force, but its proposal ${ID} is at review (expected consultation)`);
+    expect(found[0]!.args).toEqual({ list: 'icv', status: 'in-force', id: ID, stage: 'review', expected: 'consultation' });
     expect(found[0]!.file).toBe('policy/lists/icv.qd');
   });
 
@@ -244,7 +254,7 @@ describe('governance red team', () => {
     const found = await codes(repo);
     // The edit is refused, and every sign-off that covered the list no longer counts.
     expect(new Set(found.map((d) => d.code))).toEqual(new Set(['QD5026', 'QD5032']));
-    expect(found.find((d) => d.code === 'QD5026')!.message).toMatch(/changes policy\/lists\/icv\.qd: proposal 2026-0001-icv is at approved, where only the list's status and proposal link may change/);
+    expect(found.find((d) => d.code === 'QD5026')).toMatchObject({ id: 'change-at-frozen-stage', args: { file: 'policy/lists/icv.qd', proposal: '2026-0001-icv', stage: 'approved' } });
     expect(found.filter((d) => d.code === 'QD5032')).toHaveLength(6);
   });
 
@@ -254,7 +264,7 @@ describe('governance red team', () => {
     repo.commit('li', 'renumber the proposal');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toContain('QD5004');
-    expect(found.find((d) => d.code === 'QD5004')!.message).toBe(`proposal id changed from '${ID}' to '2026-0009-icv'; a proposal id never changes`);
+    expect(found.find((d) => d.code === 'QD5004')!.args).toEqual({ was: `'${ID}'`, id: "'2026-0009-icv'" });
   });
 
   it('QD5029: a stage passed without its record (the survey)', async () => {
@@ -264,7 +274,7 @@ describe('governance red team', () => {
     const found = await codes(repo);
     // The survey's sign-off covered the survey, which has changed (to nothing): QD5032 too.
     expect(found.map((d) => d.code).sort()).toEqual(['QD5029', 'QD5032']);
-    expect(found.find((d) => d.code === 'QD5029')!.message).toBe(`proposal ${ID} is past survey but has no survey.yaml`);
+    expect(found.find((d) => d.code === 'QD5029')!.args).toEqual({ id: ID, stage: 'survey', file: 'survey.yaml' });
   });
 
   it('QD5028: a list that names a proposal which does not list it', async () => {
@@ -272,7 +282,7 @@ describe('governance red team', () => {
     repo.write('policy/lists/ai-training.qd', repo.read('policy/lists/ai-training.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
     repo.commit('li', 'claim the ai-training list for the icv proposal');
     const found = (await codes(repo)).filter((d) => d.code === 'QD5028');
-    expect(found.map((d) => d.message)).toEqual([`proposal ${ID}: list ai-training names this proposal but the proposal does not list it`]);
+    expect(found.map((d) => [d.id, d.args])).toEqual([['list-not-in-proposal', { id: ID, list: 'ai-training' }]]);
   });
 
   it('QD5027: the provincial committee signing the approval before the coordination mechanism', async () => {
@@ -280,7 +290,7 @@ describe('governance red team', () => {
     await signApprovalOutOfOrder(repo);
     const found = (await codes(repo)).filter((d) => d.code === 'QD5027');
     expect(found.length).toBeGreaterThan(0);
-    expect(found[0]!.message).toBe('for approved, provincial-committee signed before coordination-mechanism');
+    expect(found[0]!.args).toEqual({ stage: 'approved', later: 'provincial-committee', earlier: 'coordination-mechanism' });
   });
 
   it('QD5041: the measures change only under a baseline proposal named by the commit\u2019s trailer, never a list proposal', async () => {
@@ -346,7 +356,7 @@ describe('governance red team', () => {
     repo.commit('feng', 'sign, under my own file name');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5018']);
-    expect(found[0]!.message).toBe('the sign-off file should be named review--expert-legal--p-feng.yaml');
+    expect(found[0]!.args).toEqual({ expected: 'review--expert-legal--p-feng.yaml' });
   });
 
   it('QD5006: a sign-off in a role the roster does not define', async () => {
@@ -355,7 +365,7 @@ describe('governance red team', () => {
     repo.commit('feng', 'sign in a role nobody defined');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toContain('QD5006');
-    expect(found.find((d) => d.code === 'QD5006')!.message).toBe("unknown role 'expert-economics'");
+    expect(found.find((d) => d.code === 'QD5006')!.args).toEqual({ role: "'expert-economics'" });
   });
 
   it('QD5007: a proposal touching a list the policy does not declare', async () => {
@@ -366,7 +376,7 @@ describe('governance red team', () => {
     repo.commit('li', 'touch a list that does not exist');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toEqual(['QD5007']);
-    expect(found[0]!.message).toBe(`proposal ${ID} touches list 'no-such-list', which the policy does not declare`);
+    expect(found[0]!.args).toEqual({ id: ID, list: "'no-such-list'" });
   });
 
   it('QD5008: a list naming a proposal that does not exist', async () => {
@@ -375,7 +385,7 @@ describe('governance red team', () => {
     repo.commit('li', 'name a proposal nobody wrote');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toContain('QD5008');
-    expect(found.find((d) => d.code === 'QD5008')!.message).toBe("list ai-training names proposal '2026-0099-nothing', which does not exist");
+    expect(found.find((d) => d.code === 'QD5008')).toMatchObject({ id: 'list-names-unknown-proposal', args: { list: 'ai-training', ref: "'2026-0099-nothing'" } });
   });
 
   it('QD5009: the same person twice in the roster', async () => {
@@ -385,7 +395,7 @@ describe('governance red team', () => {
     repo.commit('admin', 'list Feng twice');
     const found = await codes(repo);
     expect(found.map((d) => d.code)).toContain('QD5009');
-    expect(found.find((d) => d.code === 'QD5009')!.message).toMatch(/p-feng appears more than once in the roster/);
+    expect(found.find((d) => d.code === 'QD5009')!.args).toMatchObject({ value: 'p-feng' });
   });
 
   it('QD5011: a stage that disagrees with the history', async () => {

@@ -18,9 +18,26 @@ interface Range {
   start: Position;
   end: Position;
 }
+interface LspDiagnostic {
+  code: string;
+  message: string;
+  range: Range;
+  data?: { id: string; fix?: unknown };
+}
 interface PublishedDiagnostics {
   uri: string;
-  diagnostics: Array<{ code: string; message: string; range: Range }>;
+  diagnostics: LspDiagnostic[];
+}
+interface CodeAction {
+  title: string;
+  kind: string;
+  edit: { changes: Record<string, Array<{ range: Range; newText: string }>> };
+}
+
+/** `text` with one LSP text edit applied. */
+function applyEdit(text: string, edit: { range: Range; newText: string }): string {
+  const offset = (p: Position) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
 }
 
 const uri = (path: string) => pathToFileURL(join(ROOT, path)).href;
@@ -67,7 +84,7 @@ beforeAll(async () => {
   });
   connection.listen();
   const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, workspaceFolders: null });
-  expect(init.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true, documentFormattingProvider: true });
+  expect(init.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true, documentFormattingProvider: true, codeActionProvider: { codeActionKinds: ['quickfix'] } });
   await connection.sendNotification('initialized', {});
   // Opening publishes the file's diagnostics (none): wait for them, so each edit below gets its own.
   const opened = await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version, text: icvText } }));
@@ -146,6 +163,32 @@ describe('qingdan lsp', () => {
     expect(symbols[0]!.children.length).toBeGreaterThan(1);
     expect(symbols[0]!.children.flatMap((s) => s.children.map((i) => i.name))).toContain('owner-pi');
   });
+
+  for (const [mistake, from, to, id] of [
+    ['a misspelt keyword', '  sector S16', '  secter S16', 'unknown-keyword'],
+    ['a Chinese date', 'effective 2027-01-01', 'effective 2027年1月1日', 'chinese-date'],
+    ['a comparison sign', 'persons >= 100万', 'persons ≥ 100万', 'comparison-sign'],
+  ] as const) {
+    it(`offers the fix of ${mistake} as a quick fix, whose edit leaves the file clean`, async () => {
+      const broken = icvText.replace(from, to);
+      const published = await nextDiagnostics(uri(ICV), () => change(ICV, broken));
+      // One mistake, one diagnostic: nothing else about the clause it broke.
+      expect(published.diagnostics.map((d) => [d.code, d.data?.id])).toEqual([[id === 'unknown-keyword' ? 'QD2001' : 'QD1001', id]]);
+      const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: uri(ICV) },
+        range: published.diagnostics[0]!.range,
+        context: { diagnostics: published.diagnostics, only: ['quickfix'] },
+      });
+      expect(actions).toHaveLength(1);
+      expect(actions[0]!.kind).toBe('quickfix');
+      const edits = actions[0]!.edit.changes[uri(ICV)]!;
+      expect(edits).toHaveLength(1);
+      const repaired = applyEdit(broken, edits[0]!);
+      expect(repaired).toBe(icvText);
+      const clean = await nextDiagnostics(uri(ICV), () => change(ICV, repaired));
+      expect(clean.diagnostics).toEqual([]);
+    });
+  }
 
   it('formats a document into canonical form', async () => {
     const messy = icvText.replace('  sector S16', '     sector     S16');

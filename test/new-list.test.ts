@@ -25,9 +25,9 @@ describe('qingdan new list', () => {
   it('refuses an unknown sector (QD2003, with did-you-mean), a taken id (QD2002) and a malformed date (QD3001)', () => {
     const codes = (id: string, sector: string, effectiveFrom = '2027-01-01') => {
       const r = newListSkeleton({ id, sector, effectiveFrom }, policy.files, policy.symbols);
-      return 'diagnostics' in r ? r.diagnostics.map((d) => [d.code, d.hint ?? '']) : [];
+      return 'diagnostics' in r ? r.diagnostics.map((d) => [d.code, d.hint]) : [];
     };
-    expect(codes('fresh', 'S99')).toEqual([['QD2003', "did you mean 'S09', 'S19' or 'S29'?"]]);
+    expect(codes('fresh', 'S99')).toEqual([['QD2003', { id: 'did-you-mean', args: { words: ['S09', 'S19', 'S29'] } }]]);
     expect(codes('icv', 'S16').map(([c]) => c)).toEqual(['QD2002']);
     expect(codes('fresh', 'S16', '2027-02-30').map(([c]) => c)).toEqual(['QD3001']);
     expect(codes('fresh', 'S16', '2027-13-01').map(([c]) => c)).toEqual(['QD3001']);

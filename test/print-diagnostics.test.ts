@@ -15,7 +15,7 @@ describe('printed diagnostics', () => {
     const text = 'list x "a" {\n  sector \u001b]0;pwned\u0007S16 \u202enote\n}\n';
     const { diagnostics } = checkSources([{ path: 'evil.qd', text }]);
     expect(diagnostics.length).toBeGreaterThan(0);
-    const printed = formatDiagnostics(diagnostics, { color: false, texts: new Map([['evil.qd', text]]) });
+    const printed = formatDiagnostics(diagnostics, { color: false, lang: 'en', texts: new Map([['evil.qd', text]]) });
     expect(printed).not.toMatch(CONTROL);
     expect(printed).toContain('\\u001b'); // the message names the character it refuses
     // The first error is at the escape character, column 10: its caret is under the stand-in.

@@ -252,6 +252,26 @@ describe('the export log counter', () => {
     expect(whole.parts.find((p) => p.item === 'personalInfo')).toMatchObject({ persons: 1 });
   });
 
+  it('reads a line the same whether it is in the documented order (read from bytes) or not (parsed as JSON)', () => {
+    const line = fc.record({
+      date: fc.constantFrom('2027-01-01', '2027-02-29', '2028-02-29', '2026-12-31', '2027-13-01', '2027-00-10'),
+      item: fc.constantFrom('icv.owner-pi', 'icv.ota-records', 'personalInfo', 'bad item', 'icv.'),
+      volume: fc.oneof(
+        fc.record({ persons: fc.oneof(fc.nat(), fc.constant(-1), fc.constant(1.5)) }, { requiredKeys: [] }),
+        fc.record({ persons: fc.nat(99_999), sensitivePersons: fc.nat(99_999) }),
+        fc.record({ personKey: fc.oneof(fc.constantFrom('p1', 'p2', '甲', ''), fc.string({ maxLength: 4 })), sensitive: fc.boolean() }, { requiredKeys: ['personKey'] }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const canonical = lines.map((l) => JSON.stringify({ date: l.date, item: l.item, ...l.volume })).join('\n');
+        const reordered = lines.map((l) => JSON.stringify({ ...l.volume, item: l.item, date: l.date }, null, 1).replace(/\n/g, '')).join('\n');
+        expect(countOf([Buffer.from(canonical)])).toEqual(countOf([Buffer.from(reordered)]));
+      }),
+      { seed: 8, numRuns: 300 },
+    );
+  });
+
   it('refuses a line longer than the bound without holding it, and goes on', () => {
     const long = `{"date":"2027-01-01","item":"icv.owner-pi","persons":1,"note":"${'x'.repeat(300)}"}`;
     const count = countOf([Buffer.from(`${long.slice(0, 100)}`), Buffer.from(`${long.slice(100)}\n{"date":"2027-01-02","item":"icv.owner-pi","persons":2}\n`)], 200);

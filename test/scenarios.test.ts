@@ -81,7 +81,7 @@ const scenarios = files.map(loadScenario);
 async function buildPolicy(paths: readonly string[]): Promise<Policy> {
   const outDir = join(await tempDir('qingdan-scenarios-'), 'dist');
   const result = await build({ paths, outDir, root: ROOT });
-  if (!result.files) throw new Error(`policy ${paths.join(' ')} does not build: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.files) throw new Error(`policy ${paths.join(' ')} does not build: ${result.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)}`).join('; ')}`);
   return Policy.load(outDir);
 }
 

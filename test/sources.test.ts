@@ -36,7 +36,7 @@ describe('reading sources', () => {
     expect(r.files).toBeUndefined();
     expect(found(r)).toEqual([['QD4011', 'policy/lists/env.qd']]);
     expect(r.sources?.some((s) => s.text.includes(SECRET))).toBe(false);
-    const printed = formatDiagnostics(r.diagnostics, { color: false, texts: new Map(r.sources!.map((s) => [s.path, s.text])) });
+    const printed = formatDiagnostics(r.diagnostics, { color: false, lang: 'en', texts: new Map(r.sources!.map((s) => [s.path, s.text])) });
     expect(printed).not.toContain('qd-test-secret');
     expect(printed).toContain('policy/lists/env.qd:1:1');
   });
@@ -71,9 +71,9 @@ describe('reading sources', () => {
     await new Promise<void>((done) => server.listen(join(work, 'policy/lists/sock.qd'), done));
     try {
       const r = await readSources(['policy', 'policy/lists/pipe.qd'], work);
-      expect(r.diagnostics.map((d) => [d.code, d.span?.file, d.message.includes('FIFO') || d.message.includes('socket')])).toEqual([
-        ['QD4012', 'policy/lists/pipe.qd', true],
-        ['QD4012', 'policy/lists/sock.qd', true],
+      expect(r.diagnostics.map((d) => [d.code, d.span?.file, d.args])).toEqual([
+        ['QD4012', 'policy/lists/pipe.qd', { path: 'policy/lists/pipe.qd', kind: 'fifo' }],
+        ['QD4012', 'policy/lists/sock.qd', { path: 'policy/lists/sock.qd', kind: 'socket' }],
       ]);
     } finally {
       server.close();
@@ -94,7 +94,7 @@ describe('reading sources', () => {
     await truncate(big, MAX_SOURCE_BYTES + 1); // sparse: no disk is used
     const r = await readSources(['policy'], work);
     expect(found(r)).toEqual([['QD4014', 'policy/lists/big.qd']]);
-    expect(r.diagnostics[0]!.message).toContain(String(MAX_SOURCE_BYTES + 1));
+    expect(r.diagnostics[0]!.args).toMatchObject({ bytes: MAX_SOURCE_BYTES + 1 });
     await truncate(big, 0);
     await writeFile(big, '// a comment is a source\n');
     expect((await readSources(['policy'], work)).diagnostics).toEqual([]);

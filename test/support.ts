@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
 import { build, type BuildResult } from '../compiler/build.js';
+import { messageOf } from '../compiler/diagnostics.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +32,7 @@ export async function projectTempDir(): Promise<string> {
 export async function buildRealPolicy(): Promise<{ outDir: string; result: BuildResult; artifact: PolicyArtifact }> {
   const link = join(await tempDir(), 'dist');
   const result = await build({ paths: ['policy'], outDir: link, root: ROOT });
-  if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.files) throw new Error(`the real policy does not build: ${result.diagnostics.map((d) => `${d.code} ${messageOf(d, 'en')}`).join('; ')}`);
   const outDir = await realpath(link);
   const artifact = JSON.parse(await readFile(join(outDir, 'policy.json'), 'utf8')) as PolicyArtifact;
   return { outDir, result, artifact };
@@ -61,12 +62,18 @@ export interface CliOptions {
  * Runs `qingdan args` in this process: the same `main` that bin/qingdan.js runs, with buffers
  * for stdout and stderr and a terminal that would show colours, so only NO_COLOR keeps them off.
  */
+/**
+ * What every CLI run in a test sees whatever the machine: no colours, and English diagnostics
+ * (the locale decides the language, and tests must not depend on the machine's LANG).
+ */
+export const PINNED_ENV = { NO_COLOR: '1', LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' } as const;
+
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await main(args, {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, ...PINNED_ENV, ...options.env },
     stdout: { write: (text) => void stdout.push(text), colors: true },
     stderr: { write: (text) => void stderr.push(text), colors: true },
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
@@ -79,7 +86,7 @@ export function spawnCli(args: readonly string[], options: CliOptions = {}): Cli
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, ...PINNED_ENV, ...options.env },
     ...(options.stdin === undefined ? {} : { input: options.stdin }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -9,7 +9,7 @@ export async function build(io: Io, paths: readonly string[], options: { out: st
   const result = await buildPolicy({ paths, outDir: options.out, root: io.cwd, ...(options.amendmentsSince ? { amendmentsSince: options.amendmentsSince } : {}) });
   const written = result.files ? [...result.files.keys()].sort() : [];
   if (options.json) {
-    printJson(io, { ok: !!result.files, outDir: options.out, files: written, diagnostics: diagnosticsJson(result.diagnostics) });
+    printJson(io, { ok: !!result.files, outDir: options.out, files: written, diagnostics: diagnosticsJson(io, result.diagnostics) });
   } else {
     // Code frames come only from the sources as the build read them, never from a re-read.
     printDiagnostics(io, result.diagnostics, new Map((result.sources ?? []).map((s) => [s.path, s.text])));

@@ -8,7 +8,7 @@ import { diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output
 export async function check(io: Io, paths: readonly string[], options: { json?: boolean }): Promise<number> {
   const read = await readSources(paths, io.cwd);
   const diagnostics = read.diagnostics.length ? read.diagnostics : checkSources(read.sources).diagnostics;
-  if (options.json) printJson(io, { ok: exitFor(diagnostics) === 0, files: read.sources.map((s) => s.path), diagnostics: diagnosticsJson(diagnostics) });
+  if (options.json) printJson(io, { ok: exitFor(diagnostics) === 0, files: read.sources.map((s) => s.path), diagnostics: diagnosticsJson(io, diagnostics) });
   else {
     printDiagnostics(io, diagnostics, new Map(read.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) io.stderr.write(`checked ${read.sources.length} file${read.sources.length === 1 ? '' : 's'}: no errors\n`);

@@ -14,7 +14,7 @@ export function reportGovernance(io: Io, report: GovernanceReport, json: boolean
   // The machinery failing (git, an unreadable file) is an I/O error, never a governance verdict.
   const ioError = diagnostics.some((d) => d.code.startsWith('QD4'));
   if (json) {
-    printJson(io, { ok: exitFor(diagnostics) === 0, history: report.history, ...(report.epoch ? { epoch: report.epoch } : {}), proposals: report.governance.proposals.map((p) => ({ id: p.meta?.value?.id ?? p.folder, stage: p.meta?.value?.stage ?? null })), ...extra, diagnostics: diagnosticsJson(diagnostics) });
+    printJson(io, { ok: exitFor(diagnostics) === 0, history: report.history, ...(report.epoch ? { epoch: report.epoch } : {}), proposals: report.governance.proposals.map((p) => ({ id: p.meta?.value?.id ?? p.folder, stage: p.meta?.value?.stage ?? null })), ...extra, diagnostics: diagnosticsJson(io, diagnostics) });
   } else {
     printDiagnostics(io, diagnostics, new Map(report.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) {

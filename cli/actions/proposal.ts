@@ -7,16 +7,23 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
+import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
 import { PROPOSALS_DIR, type LoadedProposal } from '../../compiler/governance/load.js';
-import { personById, requiredRoles, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
+import { personById, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
+import { findRecord, nextRecordId, RECORD_KINDS } from '../../compiler/governance/record-ids.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
-import { gateStages, isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
+import { proposalTargets } from '../../compiler/governance/targets.js';
+import { recordTemplates } from '../../compiler/governance/templates.js';
+import { contextOf, outlook, todos } from '../../compiler/governance/todo.js';
+import type { ProposalAt } from '../../compiler/governance/context.js';
+import { didYouMean } from '../../compiler/suggest.js';
+import { isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
 import { EXIT } from '../exit.js';
-import type { Io } from '../io.js';
+import { langOf, type Io } from '../io.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { reportGovernance } from './governance.js';
 
@@ -84,25 +91,28 @@ export async function blockers(root: string, meta: ProposalMeta, to: Stage, date
 }
 
 /**
- * Sets every list that names `id` to `status` in its .qd file, editing the status clause the
- * parser located (never a regular expression); returns the files changed.
+ * The new text of every list file whose lists name proposal `id`, with their status set to
+ * `status` through the syntax tree (compiler/edit.ts: parse, change the AST, print), never by
+ * splicing text. Computed before anything is written, so a list file that does not parse
+ * cleanly stops the command with nothing changed.
  */
-async function setListStatus(root: string, id: string, status: string): Promise<string[]> {
-  const changed: string[] = [];
+async function listStatusEdits(root: string, id: string, status: string): Promise<Array<{ path: string; text: string }>> {
+  const edits: Array<{ path: string; text: string }> = [];
   const dir = join(root, 'policy', 'lists');
-  if (!existsSync(dir)) return changed;
+  if (!existsSync(dir)) return edits;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.qd')).sort()) {
     const path = `policy/lists/${name}`;
     const text = await readFile(join(root, path), 'utf8');
-    const edits = parsePolicyFile(path, text)
-      .declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.status.span] : []))
-      .sort((a, b) => b.offset - a.offset);
-    if (!edits.length) continue;
-    const next = edits.reduce((t, span) => t.slice(0, span.offset) + status + t.slice(span.offset + span.length), text);
-    await writeFile(join(root, path), next);
-    changed.push(path);
+    const lists = parsePolicyFile(path, text).declarations.flatMap((d) => (d.kind === 'List' && d.proposal?.value === id && d.status && d.status.text !== status ? [d.id.text] : []));
+    if (lists.length) edits.push({ path, text: lists.reduce((t, list) => setListStatus({ path, text: t }, list, status), text) });
   }
-  return changed;
+  return edits;
+}
+
+/** Writes the edits of `listStatusEdits`; returns the files changed. */
+async function writeEdits(root: string, edits: ReadonlyArray<{ path: string; text: string }>): Promise<string[]> {
+  for (const e of edits) await writeFile(join(root, e.path), e.text);
+  return edits.map((e) => e.path);
 }
 
 async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date: string, set: Record<string, unknown> = {}, note?: string): Promise<void> {
@@ -117,21 +127,20 @@ async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date
   await writeFile(path, doc.toString());
 }
 
-/** The next record number of a proposal: comments and concerns share one sequence. */
-async function nextNumber(root: string, proposalDir: string): Promise<string> {
-  let max = 0;
-  for (const sub of ['comments', 'concerns']) {
-    const dir = join(root, proposalDir, sub);
-    for (const n of existsSync(dir) ? await readdir(dir) : []) max = Math.max(max, Number.parseInt(n, 10) || 0);
-  }
-  return String(max + 1).padStart(3, '0');
-}
+/** ` (did you mean …?)` when there is a suggestion. */
+/** A usage error's did-you-mean, in English like the usage errors themselves. */
+const suffix = (hint: Hint | undefined) => (hint ? ` (${hintText(hint, 'en')})` : '');
 
 /** Runs a proposal command; a UsageError becomes its message and exit code 2. */
 async function guarded(io: Io, body: () => Promise<number | void>): Promise<number> {
   try {
     return (await body()) ?? EXIT.ok;
   } catch (e) {
+    if (e instanceof EditError) {
+      printDiagnostics(io, e.diagnostics, new Map());
+      io.stderr.write(`qingdan: ${e.message}\n`);
+      return EXIT.policyErrors;
+    }
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`qingdan: ${e.message}\n`);
     return EXIT.usage;
@@ -156,36 +165,52 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     if (!isList && (o.sector || o.list?.length)) throw new UsageError(`a ${kind} proposal names no sector and no list`);
     const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
     await mkdir(join(root, PROPOSALS_DIR, id), { recursive: true });
+    for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw new UsageError(`unknown list '${l}'${suffix(didYouMean(l, g.lists.map((x) => x.id)))}`);
     await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
+    const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
+    for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text);
     io.stdout.write(`${id}\n`);
-    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/proposal.yaml${isList ? `; add proposal "${id}" to the list(s) ${o.list!.join(', ')}` : ''}\n`);
+    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/: proposal.yaml, ${[...templates.keys()].join(', ')} (templates: fill in every 待填写)${isList ? `; add proposal "${id}" to the list(s) ${o.list!.join(', ')}` : ''}\n`);
   });
 }
 
-/** Shows a proposal's stage and what it needs to move on. Returns the exit code. */
+/** Errors as keys, to tell the errors a transition would add from those already in the record. */
+const errorKey = (d: Diagnostic) => `${d.code}|${d.span?.file}|${d.span?.offset}|${d.id}|${JSON.stringify(d.args)}`;
+
+/**
+ * Shows each proposal's stage, what is still to do before its next stage and by whom, and what
+ * blocks the transition — only errors the transition itself would meet, never problems already
+ * in the record (those are counted, for `proposal check`). Returns the exit code.
+ */
 export function proposalStatus(io: Io, id: string | undefined, o: { json?: boolean }): Promise<number> {
   return guarded(io, async () => {
     const g = await load(io, io.cwd);
     const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
+    const ctx = contextOf(g, today())!;
+    const name = (who: string) => (personById(g.rosterValue, who) ? `${personById(g.rosterValue, who)!.name} (${who})` : who);
     const rows = [];
     for (const p of ps) {
-      const meta = p.meta!.value!;
-      const next = nextStage(meta.stage, meta.kind);
-      const needs = next ? (await blockers(io.cwd, meta, next, today())).map((d) => `${d.code} ${d.message}`) : [];
+      const at = p as ProposalAt;
+      const meta = at.meta.value;
+      const view = outlook(at, ctx);
+      const recorded = (await checkGovernance(io.cwd, { only: [meta.id] })).diagnostics.filter((d) => d.severity === 'error');
+      const known = new Set(recorded.map(errorKey));
+      const blocking = view.next ? (await blockers(io.cwd, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
+      const todo = todos(at, view, ctx).map((t) => ({ ...t, who: t.who.map(name) }));
       const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
-      const required = next ? gateStages(meta.stage, next).flatMap((s) => requiredRoles(g.rosterValue, meta, s).map((r) => `${s}: ${r}`)) : [];
-      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: next ?? null, required, signed, needs, openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution).map((c) => c.path), undisposedComments: p.comments.filter((c) => c.value && !c.value.disposition).map((c) => c.path) });
+      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });
     }
     if (o.json) printJson(io, id ? rows[0] : rows);
     else
       for (const r of rows) {
-        const lines = [`${r.id}  ${r.title}`, `  stage: ${r.stage}${r.next ? ` → next: ${r.next}` : ''}`];
-        if (r.required.length) lines.push(`  sign-offs required: ${r.required.join('; ')}`);
+        const lines = [`${r.id}  ${r.title}`, `  stage: ${r.stage}${r.next ? ` → next: ${r.next}` : ' (end of its path)'}`];
+        if (r.reviewEnds) lines.push(`  review window: until ${r.reviewEnds}`);
         if (r.signed.length) lines.push(`  signed: ${r.signed.join('; ')}`);
-        if (r.undisposedComments.length) lines.push(`  comments without disposition: ${r.undisposedComments.length}`);
-        if (r.openConcerns.length) lines.push(`  open concerns: ${r.openConcerns.join(', ')}`);
-        for (const n of r.needs) lines.push(`  needs: ${n}`);
-        if (r.next && r.needs.length === 0) lines.push(`  ready: qingdan proposal advance ${r.id}`);
+        if (r.todo.length) lines.push('  to do:');
+        for (const t of r.todo) lines.push(`    - ${t.what}${t.who.length ? `\n      by: ${t.who.join(' or ')}` : ''}${t.command ? `\n      $ ${t.command}` : ''}`);
+        for (const b of r.blocking) lines.push(`  blocking: ${b.code} ${b.message}`);
+        if (r.recordedProblems) lines.push(`  problems already in the record: ${r.recordedProblems} (qingdan proposal check ${r.id})`);
+        if (r.next && r.blocking.length === 0) lines.push(`  ready: qingdan proposal advance ${r.id}`);
         io.stdout.write(`${lines.join('\n')}\n`);
       }
   });
@@ -206,37 +231,49 @@ export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: str
       io.stderr.write(`${meta.id} cannot advance to ${to}\n`);
       return EXIT.policyErrors;
     }
-    await appendHistory(root, p, to, date, set, o.note);
     const status = listStatusFor(to)[0]!;
-    const files = await setListStatus(root, meta.id, status);
+    const edits = await listStatusEdits(root, meta.id, status);
+    await appendHistory(root, p, to, date, set, o.note);
+    const files = await writeEdits(root, edits);
     io.stderr.write(`${meta.id}: ${meta.stage} → ${to}${files.length ? `; ${files.join(', ')} now status ${status}` : ''}\n`);
   });
 }
 
-/** Records a comment, or a concern that blocks approval. Returns the exit code. */
+/** Records a comment, or a concern that blocks approval, on a target the proposal's lists have. Returns the exit code. */
 export function proposalComment(io: Io, id: string, o: { target: string; text: string; author?: string; person?: string; concern?: boolean; date?: string }): Promise<number> {
   return guarded(io, async () => {
     const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+    if ((meta.kind ?? 'list') === 'list') {
+      const targets = proposalTargets(meta, g.lists);
+      if (!targets.includes(o.target)) throw new UsageError(`unknown target '${o.target}': not a list of ${meta.id} or an item of one${suffix(didYouMean(o.target, targets))}`);
+    }
+    const kind = o.concern ? 'concern' : 'comment';
+    const folder = RECORD_KINDS[kind].folder;
+    // Numbered after the committed records and any not yet committed, so none is overwritten.
+    const onDisk = existsSync(join(root, p.dir, folder)) ? (await readdir(join(root, p.dir, folder))).map((n) => `${p.dir}/${folder}/${n}`) : [];
+    const record = nextRecordId(kind, [...(kind === 'concern' ? p.concerns : p.comments).map((c) => c.path), ...onDisk]);
+    const file = join(p.dir, folder, `${record}.yaml`);
     if (o.concern) {
       const raiser = person(g.rosterValue, o.person, '--person');
       if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
-      const name = await nextNumber(root, p.dir);
-      await mkdir(join(root, p.dir, 'concerns'), { recursive: true });
-      await writeFile(join(root, p.dir, 'concerns', `${name}.yaml`), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }));
-      io.stderr.write(`recorded concern ${p.dir}/concerns/${name}.yaml\n`);
+      await mkdir(join(root, p.dir, folder), { recursive: true });
+      await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), { flag: 'wx' });
+      io.stdout.write(`${record}\n`);
+      io.stderr.write(`recorded concern ${record} in ${file}\n`);
       if (meta.stage === 'approved' || meta.stage === 'filed') {
-        await appendHistory(root, p, 'review', date, {}, `concern ${name}`);
-        await setListStatus(root, meta.id, 'consultation');
+        const edits = await listStatusEdits(root, meta.id, 'consultation');
+        await appendHistory(root, p, 'review', date, {}, `concern ${record}`);
+        await writeEdits(root, edits);
         io.stderr.write(`${meta.id}: ${meta.stage} → review (a new concern sends it back to review)\n`);
       }
       return;
     }
     if (!o.author && !o.person) throw new UsageError('--author <name> or --person <id> is required');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
-    const name = await nextNumber(root, p.dir);
-    await mkdir(join(root, p.dir, 'comments'), { recursive: true });
-    await writeFile(join(root, p.dir, 'comments', `${name}.yaml`), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }));
-    io.stderr.write(`recorded comment ${p.dir}/comments/${name}.yaml\n`);
+    await mkdir(join(root, p.dir, folder), { recursive: true });
+    await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), { flag: 'wx' });
+    io.stdout.write(`${record}\n`);
+    io.stderr.write(`recorded comment ${record} in ${file}\n`);
   });
 }
 
@@ -245,10 +282,10 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
   return guarded(io, async () => {
     const { root, g, p, date } = await openProposal(io, id, o.date);
     const by = person(g.rosterValue, o.by, '--by');
-    const concern = p.concerns.find((c) => c.path.endsWith(`/${item}.yaml`));
-    const comment = p.comments.find((c) => c.path.endsWith(`/${item}.yaml`));
-    const target = concern ?? comment;
-    if (!target) throw new UsageError(`no comment or concern '${item}' in ${p.dir}`);
+    const found = findRecord(item, p);
+    if ('error' in found) throw new UsageError(`${found.error} in ${p.dir}`);
+    const concern = 'concern' in found ? found.concern : undefined;
+    const target = 'concern' in found ? found.concern : found.comment;
     const file = join(root, target.path);
     const doc = parseDocument(await readFile(file, 'utf8'));
     if (!isMap(doc.contents)) throw new UsageError(`${target.path} is not a YAML mapping`);

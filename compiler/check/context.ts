@@ -1,7 +1,6 @@
 /** What a checker rule gets: the symbol table and a way to report. */
 import type * as A from '../ast.js';
-import type { DiagnosticArgs, Diagnostic, RelatedLocation } from '../diagnostics.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, type ArgsParam, type Diagnostic } from '../diagnostics.js';
 import type { DiagnosticId } from '../diagnostic-codes.js';
 import type { Span } from '../source.js';
 import type { SymbolTable } from '../symbols.js';
@@ -15,8 +14,8 @@ export class CheckContext {
     readonly symbols: SymbolTable,
   ) {}
 
-  report(id: DiagnosticId, span: Span | undefined, args: DiagnosticArgs = {}, extra: { hint?: string; related?: RelatedLocation[] } = {}): void {
-    this.diagnostics.push(diagnostic(id, span, args, extra));
+  report<I extends DiagnosticId>(id: I, span: Span | undefined, ...rest: ArgsParam<I>): void {
+    this.diagnostics.push(diagnostic(id, span, ...rest));
   }
 }
 

@@ -85,6 +85,22 @@ export function measureClauses(c: A.Condition): MeasureClause[] {
   return out;
 }
 
+/**
+ * The measures a condition bounds with a fractional or negative volume: VolumeRule reports the
+ * volume, and a ladder check over such a measure would only report its echo (a gap where the
+ * bad bound was left out).
+ */
+export function poisonedMeasures(c: A.Condition): Set<A.Measure> {
+  const out = new Set<A.Measure>();
+  for (const conj of toDnf(c)) {
+    for (const atom of conj) {
+      const bounds = atom.kind === 'Compare' ? [atom.value] : atom.kind === 'Range' ? [atom.from, atom.to] : [];
+      if (bounds.some((v) => !v.integral || v.negative)) out.add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
+    }
+  }
+  return out;
+}
+
 /** A volume as the regulation writes it: 1000000 → "100万". */
 export function formatVolume(n: number): string {
   if (n >= 100_000_000 && n % 100_000_000 === 0) return `${n / 100_000_000}亿`;

@@ -9,7 +9,7 @@ export type ReferenceRole = 'basis' | 'sector' | 'category' | 'refers' | 'kind' 
 
 /** The declaration that owns a ladder rung or a basis, for messages. */
 export interface Owner {
-  readonly what: string;
+  readonly what: 'baseline' | 'item';
   readonly id: string;
   readonly span: A.Name['span'];
 }
@@ -35,7 +35,7 @@ export interface PolicyVisitor {
   Date?(node: A.DateValue): void;
   Reference?(node: A.Reference, role: ReferenceRole): void;
   Unknown?(node: A.UnknownClause): void;
-  Duplicate?(node: A.DuplicateClause, context: string): void;
+  Duplicate?(node: A.DuplicateClause, context: A.BlockContext): void;
 }
 
 type Handler = keyof PolicyVisitor;
@@ -54,7 +54,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
     const fns = handlers[name] ?? handlersOf(name);
     for (let i = 0; i < fns.length; i++) fns[i]!(...args);
   };
-  const block = (b: { unknown: readonly A.UnknownClause[]; duplicates: readonly A.DuplicateClause[] }, context: string) => {
+  const block = (b: { unknown: readonly A.UnknownClause[]; duplicates: readonly A.DuplicateClause[] }, context: A.BlockContext) => {
     for (const u of b.unknown) emit('Unknown', u);
     for (const d of b.duplicates) emit('Duplicate', d, context);
   };
@@ -145,7 +145,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
         case 'Baseline': {
           emit('Baseline', decl);
           block(decl, 'baseline');
-          const owner = { what: 'baseline', id: decl.id.text, span: decl.id.span };
+          const owner: Owner = { what: 'baseline', id: decl.id.text, span: decl.id.span };
           for (const e of decl.exemptions) refs(e.basis, 'basis');
           for (const t of decl.triggers) refs(t.basis, 'basis');
           if (decl.ladder) {

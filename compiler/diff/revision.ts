@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { compileSources, MAX_SOURCE_BYTES, readSources, type CompileResult } from '../compile.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
 import { GitError } from '../git/run.js';
 import { spanAt, type Source } from '../source.js';
@@ -44,7 +44,7 @@ export async function readRevision(root: string, revision: string, paths: readon
     files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
-    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, message: e.message })] };
+    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed', undefined, { what: `${label}:${paths.join(' ')}`, detail: e.message })] };
   }
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -57,18 +57,16 @@ export async function readRevision(root: string, revision: string, paths: readon
       if (file.path === PACKAGE_JSON) packageText = file.bytes.toString('utf8');
       else sources.push({ path, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') });
     } else if (file.kind === 'symlink') {
-      diagnostics.push(diagnostic('source-symlink', at, { path }, { hint: 'commit the file itself: a policy source is never read through a link' }));
+      diagnostics.push(diagnostic('source-symlink', at, { path }, { hint: hint('commit-not-link') }));
     } else if (file.kind === 'file' || file.kind === 'executable') {
-      diagnostics.push(diagnostic('source-too-large', at, { path, bytes: file.size ?? 0, limit: MAX_SOURCE_BYTES }, { hint: 'a policy file this large is not policy text; split the lists into several files' }));
+      diagnostics.push(diagnostic('source-too-large', at, { path, bytes: file.size ?? 0, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') }));
     } else {
-      diagnostics.push(diagnostic('source-not-regular', at, { path, kind: file.kind, kindZh: KIND_ZH[file.kind] ?? file.kind }, { hint: 'policy sources are regular .qd files' }));
+      diagnostics.push(diagnostic('source-not-regular', at, { path, kind: file.kind === 'submodule' ? 'submodule' : 'other' }, { hint: hint('regular-sources') }));
     }
   }
   const version = packageVersion(packageText, `${label}:${PACKAGE_JSON}`, diagnostics);
   return { sources, version, diagnostics };
 }
-
-const KIND_ZH: Record<string, string> = { submodule: '子模块（submodule）', other: '特殊条目' };
 
 async function readWorkingTree(root: string, paths: readonly string[]): Promise<RevisionSources> {
   const { sources, diagnostics } = await readSources(paths, root);
@@ -79,7 +77,7 @@ async function readWorkingTree(root: string, paths: readonly string[]): Promise<
 /** The `version` of a package.json text; a missing file or field is reported into `diagnostics`. */
 function packageVersion(text: string | undefined, path: string, diagnostics: Diagnostic[]): string | undefined {
   if (text === undefined) {
-    diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: 'no such file' }));
+    diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: 'ENOENT' }));
     return undefined;
   }
   let version: unknown;
@@ -89,7 +87,7 @@ function packageVersion(text: string | undefined, path: string, diagnostics: Dia
     // reported below, as for a missing field
   }
   if (typeof version === 'string') return version;
-  diagnostics.push(diagnostic('cannot-read', undefined, { path, reason: 'no "version" string in it' }));
+  diagnostics.push(diagnostic('no-version', undefined, { path }));
   return undefined;
 }
 

@@ -36,8 +36,8 @@ export function lowerPolicy(
   const annexes = decls.filter((d): d is A.AnnexDecl => d.kind === 'Annex');
   const baselines = decls.filter((d): d is A.BaselineDecl => d.kind === 'Baseline');
   const diagnostics: Diagnostic[] = [];
-  if (annexes.length !== 1) diagnostics.push(diagnostic('missing-declaration', annexes[1]?.id.span, { what: annexes.length ? ' exactly one annex' : ' annex (classification catalogue)' }));
-  if (baselines.length !== 1) diagnostics.push(diagnostic('missing-declaration', baselines[1]?.id.span, { what: baselines.length ? ' exactly one baseline' : ' national baseline' }));
+  if (annexes.length !== 1) diagnostics.push(diagnostic('missing-declaration', annexes[1]?.id.span, { what: 'annex' }));
+  if (baselines.length !== 1) diagnostics.push(diagnostic('missing-declaration', baselines[1]?.id.span, { what: 'baseline' }));
   if (diagnostics.length > 0) return { diagnostics };
 
   const canonical = (ref: A.Reference): string => symbols.get(ref.text)?.id ?? ref.text;

@@ -26,6 +26,6 @@ export function validateArtifact(artifact: string, schema: object, value: unknow
   if (!validate) compiled.set(schema, (validate = createAjv().compile(schema)));
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) =>
-    diagnostic('artifact-invalid', undefined, { artifact, pointer: e.instancePath || '/', message: e.message ?? e.keyword }),
+    diagnostic('artifact-invalid', undefined, { artifact, pointer: e.instancePath || '/', keyword: e.keyword }),
   );
 }

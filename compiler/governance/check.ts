@@ -104,7 +104,7 @@ interface Inputs {
 
 async function runRules(head: string, base: string | undefined, options: CheckOptions, { snapshot, governance, read, trusted, ledger }: Inputs): Promise<GovernanceReport> {
   const findings: Finding[] = [...snapshot.diagnostics, ...governance.diagnostics, ...read.diagnostics].map((diagnostic) => ({ diagnostic, ...proposalOf(diagnostic) }));
-  if (!governance.roster) findings.push({ diagnostic: diagnostic('cannot-read', undefined, { path: ROSTER_PATH, reason: `not in commit ${head.slice(0, 12)}` }) });
+  if (!governance.roster) findings.push({ diagnostic: diagnostic('not-in-commit', undefined, { path: ROSTER_PATH, commit: head.slice(0, 12) }) });
   const proposals = new Map(governance.proposals.flatMap((p) => (p.meta?.value ? [[p.meta.value.id, p.meta.value] as const] : [])));
   if (options.hypothetical) proposals.set(options.hypothetical.id, options.hypothetical);
   if (trusted) {
@@ -152,7 +152,7 @@ function proposalOf(d: Diagnostic): { proposal?: string } {
 function dedupe(list: Finding[]): Finding[] {
   const seen = new Set<string>();
   return list.filter(({ diagnostic: d }) => {
-    const key = `${d.code}|${d.span?.file}|${d.span?.offset}|${d.message}`;
+    const key = `${d.code}|${d.span?.file}|${d.span?.offset}|${d.id}|${JSON.stringify(d.args)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

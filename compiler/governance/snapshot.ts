@@ -4,7 +4,7 @@
  * non-regular entry there is an error (it could make the check read a file other than the one
  * the commit records); a git failure is an I/O error, never a verdict.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, hint } from '../diagnostics.js';
 import { readFilesAt } from '../git/files.js';
 import { GitError } from '../git/run.js';
 
@@ -37,7 +37,7 @@ export async function readSnapshot(root: string, commit: string, paths: readonly
   const diagnostics: Diagnostic[] = [];
   for (const e of entries) {
     if (!e.bytes) {
-      diagnostics.push(diagnostic('non-regular-file', undefined, { path: e.path, kind: e.kind }, { hint: 'commit the file itself, not a link to it' }));
+      diagnostics.push(diagnostic('non-regular-file', undefined, { path: e.path, kind: e.kind === 'symlink' || e.kind === 'submodule' ? e.kind : 'other' }, { hint: hint('commit-file-itself') }));
       continue;
     }
     const text = decodeText(e.bytes);
@@ -49,6 +49,6 @@ export async function readSnapshot(root: string, commit: string, paths: readonly
 
 /** A git failure as the I/O error it is (QD4030, exit 2), with git's own message. */
 export function gitFailure(e: unknown, what: string): Diagnostic {
-  if (e instanceof GitError) return diagnostic('git-failed', undefined, { what, message: e.message });
+  if (e instanceof GitError) return diagnostic('git-failed', undefined, { what, detail: e.message });
   throw e;
 }

@@ -5,7 +5,9 @@
  * Only what is still to do — never a problem already in the record. The review site and
  * `proposal status` both read it.
  */
+import type { GovernanceReport } from './check.js';
 import type { GovernanceContext, ProposalAt } from './context.js';
+import { recordId } from './record-ids.js';
 import type { Loaded } from './load.js';
 import { requiredRoles, type CommentRecord, type ConcernRecord, type Person } from './model.js';
 import { signoffsFor } from './signoffs.js';
@@ -68,4 +70,45 @@ export function outlook(p: ProposalAt, ctx: GovernanceContext): Outlook {
     openConcerns: p.concerns.filter((c) => c.value && !c.value.resolution),
     needsReceipt: next === 'filed' && !meta.filing,
   };
+}
+
+/** The context the outlook is computed in, from a check of the head (the head's roster). */
+export function contextOf(report: GovernanceReport, today: string): GovernanceContext | undefined {
+  const roster = report.governance.roster?.value;
+  if (!roster) return undefined;
+  const proposals = new Map(report.governance.proposals.flatMap((p) => (p.meta?.value ? [[p.meta.value.id, p.meta.value] as const] : [])));
+  return { roster, governance: report.governance, lists: report.lists, proposals, today };
+}
+
+/** One thing still to do before the next stage: what, who may do it, and the command that does it. */
+export interface Todo {
+  readonly what: string;
+  /** Roster ids of the people who may do it (empty: anyone may, or nobody in the roster can). */
+  readonly who: readonly string[];
+  readonly command: string;
+}
+
+/** The outlook of `p` as a list of things to do, each with who may do it. */
+export function todos(p: ProposalAt, o: Outlook, ctx: GovernanceContext): Todo[] {
+  const meta = p.meta.value;
+  const out: Todo[] = [];
+  for (const s of o.pending) {
+    out.push({
+      what: `sign ${s.stage} as ${s.roleName} (${s.role})${s.stale.length ? `; the sign-off of ${s.stale.join(', ')} no longer counts: what it approved has changed` : ''}`,
+      who: s.signers.map((x) => x.id),
+      command: `qingdan proposal sign ${meta.id} --stage ${s.stage} --role ${s.role} --person <id>`,
+    });
+  }
+  for (const c of o.openComments) {
+    const id = recordId('comment', c.path);
+    out.push({ what: `answer comment ${id} (${c.value!.author}, on ${c.value!.target}) with a disposition`, who: meta.authors, command: `qingdan proposal resolve ${meta.id} ${id} --decision accepted|partly|rejected --reason … --by <id>` });
+  }
+  const chairs = ctx.roster.chair ? ctx.roster.people.filter((x) => x.roles.includes(ctx.roster.chair!)).map((x) => x.id) : [];
+  for (const c of o.openConcerns) {
+    const id = recordId('concern', c.path);
+    out.push({ what: `resolve concern ${id} (on ${c.value!.target}); the chair may close it instead (--as-chair)`, who: [c.value!.raisedBy, ...chairs.filter((x) => x !== c.value!.raisedBy)], command: `qingdan proposal resolve ${meta.id} ${id} --note … --by <id>` });
+  }
+  if (o.reviewEnds && o.reviewEnds > ctx.today) out.push({ what: `wait for the end of the review window on ${o.reviewEnds}`, who: [], command: '' });
+  if (o.needsReceipt) out.push({ what: 'record the national filing receipt', who: meta.authors, command: `qingdan proposal advance ${meta.id} --receipt <receipt>` });
+  return out;
 }

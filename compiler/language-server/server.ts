@@ -6,6 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
@@ -13,6 +14,7 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
@@ -20,7 +22,8 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Lang } from '../diagnostic-codes.js';
+import { hintText, messageOf, noteText, type Diagnostic } from '../diagnostics.js';
 import { formatSource } from '../format.js';
 import { completion, definition, hover, outline, references, type OutlineEntry } from './features.js';
 import { PolicyWorkspace } from './workspace.js';
@@ -46,6 +49,16 @@ const SYMBOL_KINDS: Record<OutlineEntry['kind'], SymbolKind> = {
   item: SymbolKind.Field,
   zone: SymbolKind.Constant,
 };
+
+/** What a published diagnostic carries for the server itself (LSP `data`). */
+interface DiagnosticData {
+  readonly id: string;
+  readonly fix?: { readonly offset: number; readonly length: number; readonly replacement: string };
+}
+
+const HINT: Record<Lang, string> = { zh: '提示：', en: 'hint: ' };
+const REPLACE: Record<Lang, string> = { zh: '改为 ', en: 'Replace with ' };
+const REMOVE: Record<Lang, string> = { zh: '删除', en: 'Remove it' };
 
 /** Starts the server on stdin/stdout; resolves when the client ends the session. */
 export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -74,14 +87,18 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     return { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
   };
 
+  /** The client's language (its `locale`), Chinese when it names none: the drafters read Chinese. */
+  let lang: Lang = 'zh';
+
   const toLsp = (d: Diagnostic): LspDiagnostic => ({
     range: rangeOf(d.span!.file, d.span!.offset, d.span!.length),
     severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
     source: 'qingdan',
-    // Chinese first: the drafters read Chinese; the English follows for everyone else.
-    message: [d.messageZh, d.message, ...(d.hint ? [`提示 hint: ${d.hint}`] : [])].join('\n'),
-    ...(d.related.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.span.file), range: rangeOf(r.span.file, r.span.offset, r.span.length) }, message: r.message })) } : {}),
+    message: [messageOf(d, lang), ...(d.hint ? [`${HINT[lang]}${hintText(d.hint, lang)}`] : [])].join('\n'),
+    ...(d.related.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.span.file), range: rangeOf(r.span.file, r.span.offset, r.span.length) }, message: noteText(r.note, lang) })) } : {}),
+    // The catalogue id and the fix travel with the diagnostic, so a quick fix needs no lookup.
+    data: { id: d.id, ...(d.fix ? { fix: { offset: d.fix.span.offset, length: d.fix.span.length, replacement: d.fix.replacement } } : {}) } satisfies DiagnosticData,
   });
 
   /** Publishes what changed, and always the edited file's (the editor waits for its answer). */
@@ -96,6 +113,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   };
 
   connection.onInitialize(async (params) => {
+    if (params.locale) lang = /^zh/i.test(params.locale) ? 'zh' : 'en';
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     workspace = new PolicyWorkspace(rootUri ? fileURLToPath(rootUri) : process.cwd());
     await workspace.load();
@@ -108,6 +126,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
         completionProvider: { triggerCharacters: [' ', ',', '[', '.'] },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'qingdan' },
     };
@@ -154,6 +173,18 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
       children: e.children.map(convert),
     });
     return outline(workspace!, path).map(convert);
+  });
+
+  // The quick fixes of the diagnostics the client sends back: each carries its own fix.
+  connection.onCodeAction(({ textDocument, context }): CodeAction[] => {
+    const doc = textOf(pathOf(textDocument.uri));
+    return context.diagnostics.flatMap((d) => {
+      const fix = (d.data as DiagnosticData | undefined)?.fix;
+      if (d.source !== 'qingdan' || !fix) return [];
+      const range = { start: doc.positionAt(fix.offset), end: doc.positionAt(fix.offset + fix.length) };
+      const title = fix.replacement === '' ? REMOVE[lang] : `${REPLACE[lang]}${fix.replacement}`;
+      return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [textDocument.uri]: [{ range, newText: fix.replacement }] } } }];
+    });
   });
 
   connection.onDocumentFormatting(({ textDocument }) => {

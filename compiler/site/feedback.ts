@@ -18,16 +18,14 @@ export function feedbackTable(view: ProposalView, policy: PolicyArtifact): strin
     return [[
       String(i + 1),
       esc(recordId('comment', c.path)),
-      esc(v.author),
-      time(v.date),
+      `${esc(v.author)}，${time(v.date)}`,
       targetLink(v.target, policy, '../'),
       esc(v.text),
-      d ? `<strong>${esc(DECISION_ZH[d.decision])}</strong>` : '<span class="warn">待答复</span>',
-      d?.reason ? esc(d.reason) : '—',
+      d ? `<strong>${esc(DECISION_ZH[d.decision])}</strong>${d.reason ? `：${esc(d.reason)}` : ''}` : '<span class="warn">待答复</span>',
       d ? `${d.by ? esc(nameOf(view.roster, d.by)) : '—'}，${time(d.date)}` : '—',
     ]];
   });
-  return table('意见采纳情况表', ['序号', '意见编号', '提出者', '日期', '针对条目', '意见内容', '采纳情况', '理由', '答复人与日期'], rows, '尚未收到意见。');
+  return table('意见采纳情况表', ['序号', '意见编号', '提出者与日期', '针对条目', '意见内容', '采纳情况与理由', '答复人与日期'], rows, '尚未收到意见。');
 }
 
 export function concernsTable(view: ProposalView, policy: PolicyArtifact): string {

@@ -1,6 +1,12 @@
-/** The gazette in the site: exactly the pages `qingdan build` writes under `dist/gazette/`. */
+/**
+ * The gazette in the site: the pages `qingdan build` writes under `dist/gazette/`, with one link
+ * added to each HTML page's footer, back to the proposals board.
+ */
 import { emitArtifacts } from '../build.js';
 import type { SiteInput } from './input.js';
+import { rootOf } from './layout.js';
+
+const FOOTER = '<footer class="gazette">';
 
 export const GAZETTE_DIR = 'gazette';
 
@@ -8,7 +14,8 @@ export const GAZETTE_DIR = 'gazette';
 export function gazetteFiles(input: SiteInput): Map<string, string> {
   const out = new Map<string, string>();
   for (const [path, content] of emitArtifacts(input.policy, { commit: input.head, dirty: false })) {
-    if (path.startsWith(`${GAZETTE_DIR}/`)) out.set(path, content);
+    if (!path.startsWith(`${GAZETTE_DIR}/`)) continue;
+    out.set(path, path.endsWith('.html') ? content.replace(FOOTER, `${FOOTER}<a href="${rootOf(path)}index.html">提案公示板</a> · `) : content);
   }
   return out;
 }

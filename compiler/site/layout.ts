@@ -44,7 +44,7 @@ export function sitePage(body: string, info: SitePageInfo): string {
 <nav aria-label="网站导航"><ul>${nav}</ul></nav></header>
 <main id="main">
 ${body}</main>
-<footer class="site"><p>本站为静态页面，离线可读；统计日期：${escapeHtml(info.date)}。人员与记录均为示意。</p></footer>
+<footer class="site"><p>本站为静态页面，离线可读，不向外部发出任何请求；天数与期限计至 ${escapeHtml(info.date)}。</p></footer>
 </body>
 </html>
 `;

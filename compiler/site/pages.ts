@@ -6,6 +6,7 @@ import { boardFiles } from './board.js';
 import { gazetteFiles } from './gazette.js';
 import type { SiteInput } from './input.js';
 import type { NavEntry } from './layout.js';
+import { SELF_ASSESSMENT_PAGE, selfAssessmentFiles } from './self-assessment/page.js';
 
 export interface SitePart {
   /** The navigation entry: the page's path from the site root, and its label. */
@@ -17,4 +18,5 @@ export interface SitePart {
 export const SITE_PARTS: readonly SitePart[] = [
   { nav: { href: 'index.html', label: '提案公示板' }, emit: boardFiles },
   { nav: { href: 'gazette/index.html', label: '公报' }, emit: gazetteFiles },
+  { nav: { href: SELF_ASSESSMENT_PAGE, label: '出境自评估' }, emit: selfAssessmentFiles },
 ];

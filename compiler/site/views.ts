@@ -2,11 +2,11 @@
  * Each proposal as the site shows it: its loaded files, what it still needs (governance/todo.ts)
  * and its base, with the governance context those are computed in.
  */
-import type { GovernanceContext, ProposalAt } from '../governance/context.js';
+import type { ProposalAt } from '../governance/context.js';
 import { personById, type Roster } from '../governance/model.js';
 import { signoffsFor, type SignoffStanding } from '../governance/signoffs.js';
 import { SIGNED_STAGES } from '../governance/stages.js';
-import { outlook, type Outlook } from '../governance/todo.js';
+import { contextOf, outlook, type Outlook } from '../governance/todo.js';
 import type { ProposalBase, SiteInput } from './input.js';
 
 export interface ProposalView {
@@ -21,10 +21,9 @@ export interface ProposalView {
 /** The proposals with valid metadata, in id order (a proposal whose files do not validate is left out). */
 export function proposalViews(input: SiteInput): ProposalView[] {
   const report = input.governance;
-  const roster = report.governance.roster?.value;
-  if (!roster) return [];
-  const proposals = new Map(report.governance.proposals.flatMap((p) => (p.meta?.value ? [[p.meta.value.id, p.meta.value] as const] : [])));
-  const ctx: GovernanceContext = { roster, governance: report.governance, lists: report.lists, proposals, today: input.date };
+  const ctx = contextOf(report, input.date);
+  if (!ctx) return [];
+  const roster = ctx.roster;
   return report.governance.proposals
     .filter((p) => p.meta?.value)
     .map((p) => {

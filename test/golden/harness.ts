@@ -18,7 +18,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSources, readSources } from '../../compiler/compile.js';
-import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.js';
+import { hasErrors, messageOf, type Diagnostic } from '../../compiler/diagnostics.js';
 import { formatDiagnostics } from '../../compiler/print-diagnostics.js';
 import type { Source } from '../../compiler/source.js';
 
@@ -91,7 +91,7 @@ export interface CaseRun {
 /** Checks a case in-process, the way `qingdan check [policy] <case>` does. */
 export async function runCase(c: GoldenCase): Promise<CaseRun> {
   const read = await readSources(c.withPolicy ? ['policy', c.path] : [c.path], ROOT);
-  if (read.diagnostics.length) throw new Error(`${c.name}: ${read.diagnostics.map((d) => d.message).join('; ')}`);
+  if (read.diagnostics.length) throw new Error(`${c.name}: ${read.diagnostics.map((d) => messageOf(d, 'en')).join('; ')}`);
   const all = checkSources(read.sources).diagnostics;
   return { sources: read.sources, all, own: all.filter((d) => d.span?.file === c.path) };
 }
@@ -109,7 +109,7 @@ export function positions(list: readonly Diagnostic[]): string[] {
  */
 export function renderBaseline(run: CaseRun): string {
   const texts = new Map(run.sources.map((s) => [s.path, s.text]));
-  let out = run.own.length > 0 ? `${formatDiagnostics(run.own, { color: false, texts })}\n` : '';
+  let out = run.own.length > 0 ? `${formatDiagnostics(run.own, { color: false, lang: 'en', texts })}\n` : '';
   if (!hasErrors(run.own)) out += `checked ${run.sources.length} files: no errors\n`;
   return out;
 }

@@ -5,6 +5,7 @@
  * their trial. Checked only when the measures declare `published` and `trial`; a list without
  * `until` is ended by the trial (the runtime does so), which the checker does not reject.
  */
+import { hint, note } from '../../diagnostics.js';
 import type { CheckRule } from '../context.js';
 import { trialOf, type TrialPeriod } from '../trial.js';
 import { dateProblem } from './ValidDatesRule.js';
@@ -28,15 +29,14 @@ export const EffectivePeriodRule: CheckRule = (context) => {
       }
       const t = measuresTrial();
       if (!t) return;
-      const unconfirmed = t.confirmed ? '' : ' (publication date to be confirmed)';
-      const trialText = `the measures' trial runs from ${t.from} until ${t.until}${unconfirmed}`;
-      const related = [{ message: 'the measures are published here', span: t.document.published!.span }];
+      const trial = { from: t.from, until: t.until };
+      const related = [note(t.document.published!.span, 'measures-published-here')];
       if (e.from.raw < t.from) {
-        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: `${trialText}; a list cannot take effect before the measures`, related });
+        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: hint(t.confirmed ? 'trial-before' : 'trial-before-unconfirmed', trial), related });
       } else if (e.until && e.until.raw > t.until) {
-        context.report('trial-period-exceeded', e.until.span, { from: e.from.raw, until: e.until.raw, trialFrom: t.from, trialUntil: t.until }, { hint: `${trialText}; write until ${t.until} or earlier`, related });
+        context.report('trial-period-exceeded', e.until.span, { from: e.from.raw, until: e.until.raw, trialFrom: t.from, trialUntil: t.until }, { hint: hint(t.confirmed ? 'trial-until' : 'trial-until-unconfirmed', trial), related });
       } else if (e.from.raw >= t.until) {
-        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: trialText, related });
+        context.report('trial-period-exceeded', e.from.span, { from: e.from.raw, until: e.until?.raw ?? '—', trialFrom: t.from, trialUntil: t.until }, { hint: hint(t.confirmed ? 'trial-runs' : 'trial-runs-unconfirmed', trial), related });
       }
     },
   };

@@ -14,22 +14,22 @@ export const ExampleCoverageRule: CheckRule = (context) => ({
       if (from < 0 || to < 0) {
         const stray = from < 0 ? e.from : e.to;
         if (context.symbols.get(stray.text)?.kind === 'subcategory') {
-          context.report('example-coverage', stray.span, { problem: `${stray.text} belongs to another category than ${category.id.text}` });
+          context.report('example-other-category', stray.span, { sub: stray.text, category: category.id.text });
         }
         continue; // an unknown name is reported by KnownReferencesRule
       }
       if (to < from) {
-        context.report('example-coverage', e.to.span, { problem: `example range ${e.from.text}..${e.to.text} runs backwards` });
+        context.report('example-range-backwards', e.to.span, { from: e.from.text, to: e.to.text });
         continue;
       }
       for (const id of order.slice(from, to + 1)) {
         const prior = coveredBy.get(id);
-        if (prior) context.report('example-coverage', e.from.span, { problem: `${id} is already covered by the example ${prior}` });
+        if (prior) context.report('example-already-covered', e.from.span, { sub: id, prior });
         else coveredBy.set(id, `${e.from.text}..${e.to.text}`);
       }
     }
     for (const s of category.subs) {
-      if (!coveredBy.has(s.id.text)) context.report('example-coverage', s.id.span, { problem: `${s.id.text} is not covered by any example reference rule` });
+      if (!coveredBy.has(s.id.text)) context.report('example-not-covered', s.id.span, { sub: s.id.text });
     }
   },
 });

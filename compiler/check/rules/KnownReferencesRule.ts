@@ -1,6 +1,8 @@
 /** QD2003 unresolved references, QD2007 references to the wrong kind of thing. */
 import { didYouMean } from '../../suggest.js';
-import { KIND_NAMES, type SymbolKind } from '../../symbols.js';
+import { note } from '../../diagnostics.js';
+import type { Term } from '../../diagnostic-codes.js';
+import type { SymbolKind } from '../../symbols.js';
 import type { CheckRule } from '../context.js';
 import type { ReferenceRole } from '../visitor.js';
 
@@ -13,12 +15,12 @@ const EXPECTED: Record<ReferenceRole, readonly SymbolKind[]> = {
   'example-bound': ['subcategory'],
 };
 
-const WHAT: Record<ReferenceRole, string> = {
+const WHAT: Record<ReferenceRole, Term<'noun'>> = {
   basis: 'article',
-  sector: 'sector (annex subcategory)',
-  category: 'data category',
+  sector: 'sector',
+  category: 'data-category',
   refers: 'standard',
-  kind: 'kind of sensitive data',
+  kind: 'kind',
   'example-bound': 'subcategory',
 };
 
@@ -27,16 +29,16 @@ export const KnownReferencesRule: CheckRule = (context) => ({
     const expected = EXPECTED[role];
     const symbol = context.symbols.get(ref.text);
     if (!symbol) {
-      const hint = didYouMean(ref.text, context.symbols.idsOf(expected));
-      context.report('unresolved-reference', ref.span, { what: WHAT[role], ref: `'${ref.text}'` }, hint ? { hint } : {});
+      const suggestion = didYouMean(ref.text, context.symbols.idsOf(expected));
+      context.report('unresolved-reference', ref.span, { what: WHAT[role], ref: `'${ref.text}'` }, suggestion ? { hint: suggestion } : {});
       return;
     }
     if (!expected.includes(symbol.kind)) {
       context.report(
         'wrong-reference-kind',
         ref.span,
-        { ref: `'${ref.text}'`, actual: KIND_NAMES[symbol.kind], expected: expected.map((k) => KIND_NAMES[k]).join(' or ') },
-        { related: [{ message: 'declared here', span: symbol.span }] },
+        { ref: `'${ref.text}'`, actual: symbol.kind, expected },
+        { related: [note(symbol.span, 'declared-here')] },
       );
     }
   },

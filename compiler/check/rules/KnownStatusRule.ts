@@ -1,4 +1,5 @@
 /** QD2005: a list's status is one of the stages of its life. */
+import { hint } from '../../diagnostics.js';
 import { didYouMean } from '../../suggest.js';
 import type { CheckRule } from '../context.js';
 
@@ -9,6 +10,6 @@ export const KnownStatusRule: CheckRule = (context) => ({
   List(list) {
     const status = list.status;
     if (!status || (LIST_STATUSES as readonly string[]).includes(status.text)) return;
-    context.report('unknown-status', status.span, { status: `'${status.text}'` }, { hint: didYouMean(status.text, LIST_STATUSES) ?? `statuses: ${LIST_STATUSES.join(', ')}` });
+    context.report('unknown-status', status.span, { status: `'${status.text}'` }, { hint: didYouMean(status.text, LIST_STATUSES) ?? hint('known-statuses', { words: LIST_STATUSES }) });
   },
 });

@@ -3,16 +3,18 @@
  * rung upwards, so that no volume between two rungs, or above the top one, silently falls to
  * "exempt".
  */
+import { hint, note } from '../../diagnostics.js';
 import type { Measure } from '../../ast.js';
-import { formatInterval, formatVolume, measureClauses, type MeasureClause } from '../intervals.js';
+import { formatInterval, formatVolume, measureClauses, poisonedMeasures, type MeasureClause } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
 export const LadderGapRule: CheckRule = (context) => ({
   Ladder(rungs, owner) {
     const byMeasure = new Map<Measure, MeasureClause[]>();
+    const poisoned = new Set(rungs.flatMap((r) => [...poisonedMeasures(r.condition)]));
     for (const r of rungs) {
       for (const c of measureClauses(r.condition)) {
-        if (c.interval.lo >= c.interval.hi) continue; // empty: reported by SatisfiableConditionRule
+        if (c.interval.lo >= c.interval.hi || poisoned.has(c.measure)) continue; // reported by SatisfiableConditionRule, VolumeRule
         byMeasure.set(c.measure, [...(byMeasure.get(c.measure) ?? []), c]);
       }
     }
@@ -26,7 +28,7 @@ export const LadderGapRule: CheckRule = (context) => ({
             'ladder-gap',
             c.span,
             { measure, interval: formatInterval({ lo: reach, hi: c.interval.lo }) },
-            { related: [{ message: 'the rung below ends here', span: last.span }], hint: `start this rung at ${formatVolume(reach)} or extend the rung below` },
+            { related: [note(last.span, 'rung-below-ends-here')], hint: hint('start-rung-at', { volume: formatVolume(reach) }) },
           );
         }
         if (c.interval.hi >= reach) {
@@ -39,7 +41,7 @@ export const LadderGapRule: CheckRule = (context) => ({
           'ladder-gap',
           last.span,
           { measure, interval: formatInterval({ lo: reach, hi: Infinity }) },
-          { hint: `the top rung of ${owner.what} '${owner.id}' must be open-ended (\`${measure} >= …\`)` },
+          { hint: hint('open-top-rung', { what: owner.what, id: `'${owner.id}'`, measure }) },
         );
       }
     }

@@ -1,4 +1,5 @@
 /** QD3006: a larger volume never gets a lighter pathway: stricter rungs sit above lighter ones. */
+import { note } from '../../diagnostics.js';
 import { isEmpty, measureClauses, STRICTNESS } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
@@ -15,7 +16,7 @@ export const LadderMonotoneRule: CheckRule = (context) => ({
               'ladder-not-monotone',
               cs.span,
               { stricter: `'${strict.rung.pathway.word}'`, lighter: `'${light.rung.pathway.word}'`, measure: cs.measure },
-              { related: [{ message: `the '${light.rung.pathway.word}' rung`, span: cl.span }] },
+              { related: [note(cl.span, 'rung', { pathway: `'${light.rung.pathway.word}'` })] },
             );
           }
         }

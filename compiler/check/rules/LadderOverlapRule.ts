@@ -4,6 +4,7 @@
  * exactly; clauses that also test kinds or CIIO status are left to the runtime's
  * strictest-wins rule.
  */
+import { hint, note } from '../../diagnostics.js';
 import { formatInterval, intersect, isEmpty, measureClauses } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 
@@ -24,8 +25,8 @@ export const LadderOverlapRule: CheckRule = (context) => ({
               cb.span,
               { measure: ca.measure, interval: formatInterval(common), first: `'${a.rung.pathway.word}'`, second: `'${b.rung.pathway.word}'` },
               {
-                related: [{ message: `the '${a.rung.pathway.word}' rung claims it here`, span: ca.span }],
-                hint: 'bound the lighter rung below the stricter one, e.g. `persons in 10万..100万`',
+                related: [note(ca.span, 'rung-claims-here', { pathway: `'${a.rung.pathway.word}'` })],
+                hint: hint('bound-lighter-rung'),
               },
             );
           }

@@ -5,6 +5,8 @@
  * (an `S99` where the annex ends at S40).
  */
 import type { Name, Volume } from '../../ast.js';
+import type { Term } from '../../diagnostic-codes.js';
+import { hint } from '../../diagnostics.js';
 import type { CheckRule } from '../context.js';
 
 /** The code the annex gives the n-th category (`C`) or subcategory (`S`): C01, S16. */
@@ -13,19 +15,19 @@ function annexCode(prefix: 'C' | 'S', n: number): string {
 }
 
 export const NumberingRule: CheckRule = (context) => {
-  const sequence = (what: string, numbers: readonly Volume[]) => {
+  const sequence = (what: Term<'noun'>, numbers: readonly Volume[]) => {
     numbers.forEach((n, i) => {
       if (n.integral && n.value !== i + 1) {
-        context.report('bad-numbering', n.span, { what, found: n.raw, expected: i + 1 }, { hint: 'numbers run 1, 2, 3 … in the order written; citations depend on them' });
+        context.report('bad-numbering', n.span, { what, found: n.raw, expected: i + 1 }, { hint: hint('sequential-numbers') });
       }
     });
   };
-  const codes = (what: string, prefix: 'C' | 'S', names: readonly Name[]) => {
+  const codes = (what: Term<'noun'>, prefix: 'C' | 'S', names: readonly Name[]) => {
     names.forEach((name, i) => {
       const expected = annexCode(prefix, i + 1);
       if (name.text === expected) return;
       context.report('bad-numbering', name.span, { what, found: `'${name.text}'`, expected: `'${expected}'` }, {
-        hint: `did you mean '${expected}'? The annex numbers its ${what === 'category' ? 'categories' : 'subcategories'} ${annexCode(prefix, 1)}, ${annexCode(prefix, 2)} … in the order of its table, and lists and requests cite these codes`,
+        hint: hint('annex-codes', { expected: `'${expected}'`, first: annexCode(prefix, 1), second: annexCode(prefix, 2) }),
       });
     });
   };

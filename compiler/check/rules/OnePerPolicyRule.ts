@@ -5,14 +5,11 @@
  * satisfied, so `check` rejects whatever `build` would.
  */
 import type * as A from '../../ast.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint, note, type Diagnostic } from '../../diagnostics.js';
 import type { CheckRule } from '../context.js';
 
 /** The declarations a policy has exactly one of, with their names for messages. */
-const ONE_PER_POLICY = {
-  Annex: { what: 'annexes', whatZh: '附件（数据分类分级参考规则）' },
-  Baseline: { what: 'national baselines', whatZh: '国家基线（baseline）' },
-} as const;
+const ONE_PER_POLICY = { Annex: 'annex', Baseline: 'baseline' } as const;
 
 type Singular = keyof typeof ONE_PER_POLICY;
 
@@ -28,8 +25,8 @@ export const OnePerPolicyRule: CheckRule = (context) => {
     context.report(
       'one-per-policy',
       node.id.span,
-      { count: n, what: names.what, whatZh: names.whatZh },
-      { related: [{ message: 'first declared here', span: earlier.id.span }], hint: `merge it into '${earlier.id.text}' or delete it` },
+      { count: n, what: names },
+      { related: [note(earlier.id.span, 'first-declared-here')], hint: hint('merge-into', { id: `'${earlier.id.text}'` }) },
     );
   };
   return { Annex: seen, Baseline: seen };
@@ -41,6 +38,6 @@ export function missingPolicyParts(files: readonly A.PolicyFile[]): Diagnostic[]
   return (Object.keys(ONE_PER_POLICY) as Singular[])
     .filter((kind) => !kinds.has(kind))
     .map((kind) =>
-      diagnostic('one-per-policy', undefined, { count: 0, what: ONE_PER_POLICY[kind].what, whatZh: ONE_PER_POLICY[kind].whatZh }, { hint: 'check the whole policy folder (qingdan check policy), not a single file' }),
+      diagnostic('one-per-policy', undefined, { count: 0, what: ONE_PER_POLICY[kind] }, { hint: hint('check-whole-policy') }),
     );
 }

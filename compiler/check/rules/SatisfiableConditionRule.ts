@@ -7,20 +7,23 @@ import type * as A from '../../ast.js';
 import { atomInterval, FULL, formatInterval, intersect, isEmpty, toDnf } from '../intervals.js';
 import type { CheckRule } from '../context.js';
 import { joinSpans } from '../../source.js';
+import { hint } from '../../diagnostics.js';
 
 type Atom = ReturnType<typeof toDnf>[number][number];
 
-function conflict(conj: readonly Atom[]): string | undefined {
+type Conflict = { readonly id: 'contradictory-bounds'; readonly measure: A.Measure } | { readonly id: 'ciio-contradiction' };
+
+function conflict(conj: readonly Atom[]): Conflict | undefined {
   const intervals: Partial<Record<A.Measure, ReturnType<typeof atomInterval>>> = {};
   const ciio = new Set<boolean>();
   for (const atom of conj) {
     if (atom.kind === 'Compare' || atom.kind === 'Range') {
       const i = intersect(intervals[atom.measure] ?? FULL, atomInterval(atom));
-      if (isEmpty(i)) return `no volume of ${atom.measure} satisfies all of its bounds`;
+      if (isEmpty(i)) return { id: 'contradictory-bounds', measure: atom.measure };
       intervals[atom.measure] = i;
     } else if (atom.kind === 'Ciio') {
       ciio.add(!atom.negated);
-      if (ciio.size > 1) return 'it requires both ciio and not ciio';
+      if (ciio.size > 1) return { id: 'ciio-contradiction' };
     }
   }
   return undefined;
@@ -37,8 +40,8 @@ export const SatisfiableConditionRule: CheckRule = (context) => ({
         if (reported.has(`${atom.span.offset}`)) continue;
         reported.add(`${atom.span.offset}`);
         if (atom.kind === 'Range') {
-          context.report('empty-condition', atom.span, { reason: `the range ${atom.from.raw}..${atom.to.raw} is empty (${formatInterval(atomInterval(atom))})` }, { hint: 'write the lower bound first: `in low..high`' });
-        } else context.report('empty-condition', atom.span, { reason: `no number of persons is ${atom.op} ${atom.value.raw}` });
+          context.report('empty-range', atom.span, { from: atom.from.raw, to: atom.to.raw, interval: formatInterval(atomInterval(atom)) }, { hint: hint('lower-bound-first') });
+        } else context.report('impossible-comparison', atom.span, { op: atom.op, value: atom.value.raw });
       }
       if (conj.some((a) => emptyAtoms.has(a))) continue;
       const why = conflict(conj);
@@ -48,7 +51,9 @@ export const SatisfiableConditionRule: CheckRule = (context) => ({
       const key = `${first.offset}-${last.offset}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      context.report('empty-condition', joinSpans(first, last), { reason: why });
+      const span = joinSpans(first, last);
+      if (why.id === 'contradictory-bounds') context.report(why.id, span, { measure: why.measure });
+      else context.report(why.id, span);
     }
   },
 });

@@ -1,5 +1,5 @@
 /** QD2002: every declaration has its own id (item ids unique within their list). */
-import { KIND_NAMES } from '../../symbols.js';
+import { hint, note } from '../../diagnostics.js';
 import type { CheckRule } from '../context.js';
 
 export const UniqueIdsRule: CheckRule = (context) => {
@@ -7,8 +7,8 @@ export const UniqueIdsRule: CheckRule = (context) => {
     context.report(
       'duplicate-id',
       c.span,
-      { what: KIND_NAMES[c.kind], id: `'${c.id}'` },
-      { related: [{ message: 'first declared here', span: c.first }], hint: 'ids are how citations, requests and diffs find a declaration; give each its own' },
+      { what: c.kind, id: `'${c.id}'` },
+      { related: [note(c.first, 'first-declared-here')], hint: hint('unique-ids') },
     );
   }
   return {};

@@ -1,7 +1,8 @@
 /** QD2001 unknown keyword, QD2008 a keyword used in a block where it does not belong. */
-import type { BlockContext } from '../../ast.js';
+import type { BlockContext, UnknownClause } from '../../ast.js';
+import { hint } from '../../diagnostics.js';
 import { KEYWORDS } from '../../lexer.js';
-import { didYouMean } from '../../suggest.js';
+import { didYouMean, suggestionList } from '../../suggest.js';
 import type { CheckRule } from '../context.js';
 
 /** The clauses each block accepts (mirrors the grammar in parser.ts). */
@@ -21,32 +22,31 @@ export const CLAUSES: Record<BlockContext, readonly string[]> = {
   item: ['category', 'fields', 'description', 'important', 'assessment', 'contract', 'exempt', 'basis', 'note'],
 };
 
-const CONTEXT_NAMES: Record<BlockContext, string> = {
-  file: 'the top level of a file',
-  document: 'a document',
-  chapter: 'a chapter',
-  article: 'an article',
-  annex: 'the annex',
-  general: 'the general rules',
-  rule: 'a rule',
-  category: 'a category',
-  baseline: 'the baseline',
-  ladder: 'a ladder',
-  list: 'a list',
-  scenario: 'a scenario',
-  item: 'an item',
-};
+/**
+ * The clause an unknown word of a block most likely misspells, when exactly one of the clauses
+ * allowed there is the closest: `secter` → `sector`. Such a clause is then treated as written,
+ * so the block is not also reported as lacking it (one mistake, one error).
+ */
+export function misspeltClause(node: UnknownClause): string | undefined {
+  const [best, next] = suggestionList(node.word, CLAUSES[node.context]);
+  return best !== undefined && next === undefined ? best : undefined;
+}
 
 export const UnknownKeywordRule: CheckRule = (context) => ({
   Unknown(node) {
     const allowed = CLAUSES[node.context];
-    const where = CONTEXT_NAMES[node.context];
-    const allowedText = `allowed here: ${allowed.join(', ')}`;
+    const allowedHere = hint('allowed-here', { words: allowed });
     if (KEYWORDS.includes(node.word)) {
-      context.report('misplaced-clause', node.span, { word: `'${node.word}'`, context: where }, { hint: allowedText });
+      context.report('misplaced-clause', node.span, { word: `'${node.word}'`, context: node.context }, { hint: allowedHere });
+      return;
+    }
+    const meant = misspeltClause(node);
+    if (meant) {
+      const fix = { span: node.span, replacement: meant };
+      context.report('unknown-keyword', node.span, { word: `'${node.word}'`, context: node.context }, { hint: hint('did-you-mean', { words: [meant] }), fix });
       return;
     }
     const suggestion = didYouMean(node.word, allowed) ?? didYouMean(node.word, KEYWORDS);
-    context.report('unknown-keyword', node.span, { word: `'${node.word}'`, context: where }, { hint: suggestion ?? allowedText });
+    context.report('unknown-keyword', node.span, { word: `'${node.word}'`, context: node.context }, { hint: suggestion ?? allowedHere });
   },
 });

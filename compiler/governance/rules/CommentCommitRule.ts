@@ -1,5 +1,5 @@
 /** QD5035, QD5036: a comment is never deleted, and once recorded only its disposition changes. */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { headSpan, proposalOfPath, type GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import type { CommentRecord } from '../model.js';
@@ -15,7 +15,7 @@ export const CommentCommitRule: GovernanceRule = {
       if (!COMMENT.test(ch.path)) continue;
       const r = (d: Parameters<typeof report>[0]) => report(d, proposalOfPath(ch.path));
       if (ch.status === 'D') {
-        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: 'a comment is answered by its disposition, never deleted' }));
+        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: hint('never-delete-comment') }));
         continue;
       }
       const before = yamlValue<CommentRecord>(ch.path, ch.before, commentSchema);

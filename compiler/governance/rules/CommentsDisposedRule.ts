@@ -1,5 +1,5 @@
 /** QD5020: past review, every comment has a disposition. */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, recordName, type GovernanceRule } from '../context.js';
 import { PAST_REVIEW } from '../stages.js';
 
@@ -9,7 +9,7 @@ export const CommentsDisposedRule: GovernanceRule = {
     const meta = p.meta.value;
     if (!PAST_REVIEW.includes(meta.stage)) return;
     for (const c of p.comments) {
-      if (c.value && !c.value.disposition) report(diagnostic('comment-undisposed', at(c, ''), { comment: c.path, id: meta.id, stage: meta.stage }, { hint: `qingdan proposal resolve ${meta.id} ${recordName(c.path)} --decision accepted|partly|rejected` }), p.folder);
+      if (c.value && !c.value.disposition) report(diagnostic('comment-undisposed', at(c, ''), { comment: c.path, id: meta.id, stage: meta.stage }, { hint: hint('resolve-comment', { id: meta.id, comment: recordName(c.path) }) }), p.folder);
     }
   },
 };

@@ -2,7 +2,7 @@
  * QD5035, QD5036, QD5022: a concern is never deleted and never reworded; its resolution is
  * written in a commit signed by the person the resolution names.
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { headSpan, proposalOfPath, recordName, type GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import { personById, type ConcernRecord } from '../model.js';
@@ -19,7 +19,7 @@ export const ConcernCommitRule: GovernanceRule = {
       if (!CONCERN.test(ch.path)) continue;
       const r = (d: Parameters<typeof report>[0]) => report(d, proposalOfPath(ch.path));
       if (ch.status === 'D') {
-        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: 'a concern is closed by its resolution, never by deleting it' }));
+        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: hint('never-delete-concern') }));
         continue;
       }
       const before = yamlValue<ConcernRecord>(ch.path, ch.before, concernSchema);
@@ -33,7 +33,11 @@ export const ConcernCommitRule: GovernanceRule = {
       const by = roster && personById(roster, after.resolution.by);
       const signer = ctx.ledger.signer(c);
       if (!by || signer?.toLowerCase() !== by.email.toLowerCase()) {
-        r(diagnostic('concern-resolved-by-other', headSpan(ctx, ch.path, '/resolution'), { concern: recordName(ch.path), raiser: after.raisedBy, actual: signer ? `the key of ${signer}` : `an unsigned commit ${c.short} by ${c.authorName} <${c.authorEmail}>` }, { hint: 'the raiser (or the chair) commits the resolution, signed with their key' }));
+        const span = headSpan(ctx, ch.path, '/resolution');
+        const concern = recordName(ch.path);
+        const advice = { hint: hint('raiser-commits-resolution') };
+        if (signer) r(diagnostic('concern-resolved-by-key', span, { concern, raiser: after.raisedBy, signer }, advice));
+        else r(diagnostic('concern-resolved-unsigned', span, { concern, raiser: after.raisedBy, commit: c.short, author: `${c.authorName} <${c.authorEmail}>` }, advice));
       }
     }
   },

@@ -3,7 +3,7 @@
  * by the chair, recorded `asChair`); none is open past review or was open at approval. The
  * ledger checks that the resolution was committed and signed by the person it names.
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, recordName, type GovernanceRule } from '../context.js';
 import { personById } from '../model.js';
 import { PAST_REVIEW } from '../stages.js';
@@ -22,12 +22,12 @@ export const ConcernsRule: GovernanceRule = {
       if (v.resolution && v.resolution.by !== v.raisedBy) {
         const chair = ctx.roster.chair;
         const byChair = v.resolution.asChair && chair && personById(ctx.roster, v.resolution.by)?.roles.includes(chair);
-        if (!byChair) r(diagnostic('concern-resolved-by-other', at(c, '/resolution/by'), { concern: name, raiser: v.raisedBy, actual: v.resolution.by }, { hint: 'only the person who raised a concern, or the chair recorded as such, resolves it' }));
+        if (!byChair) r(diagnostic('concern-resolved-by-other', at(c, '/resolution/by'), { concern: name, raiser: v.raisedBy, actual: v.resolution.by }, { hint: hint('raiser-resolves') }));
       }
       const openNow = !v.resolution;
       const openAtApproval = approvedAt !== undefined && v.date <= approvedAt && (!v.resolution || v.resolution.date > approvedAt);
       if (PAST_REVIEW.includes(meta.stage) && (openNow || openAtApproval)) {
-        r(diagnostic('open-concern', at(c, ''), { id: meta.id, stage: meta.stage, concern: name }, { hint: 'a new concern sends the proposal back to review until its raiser resolves it' }));
+        r(diagnostic('open-concern', at(c, ''), { id: meta.id, stage: meta.stage, concern: name }, { hint: hint('concern-back-to-review') }));
       }
     }
   },

@@ -3,7 +3,7 @@
  * recorded (or amended) only in a commit signed by a registrar of the trusted roster.
  * (StageHistoryRule requires its document and dates no later than the roster's first commit.)
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { headSpan, type GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import { holdsGroup, personByEmail, type ProposalMeta } from '../model.js';
@@ -26,7 +26,8 @@ export const ExternalEntryRule: GovernanceRule = {
         const signer = ctx.ledger.signer(c);
         const person = signer && roster ? personByEmail(roster, signer) : undefined;
         if (person && roster && holdsGroup(roster, person, 'registrar')) return;
-        report(diagnostic('external-entry-unauthorised', headSpan(ctx, ch.path, `/history/${i}/external`), { commit: c.short, id: after.id, stage: entry.stage, reason: signer ? `${signer} is not a registrar` : 'the commit is not signed by a registrar' }, { hint: 'a registrar records stages completed outside this workflow, citing the external document' }), folder);
+        const [span, args, advice] = [headSpan(ctx, ch.path, `/history/${i}/external`), { commit: c.short, id: after.id, stage: entry.stage }, { hint: hint('registrar-records') }];
+        report(signer ? diagnostic('external-entry-by-non-registrar', span, { ...args, signer }, advice) : diagnostic('external-entry-unsigned', span, args, advice), folder);
       });
     }
   },

@@ -1,5 +1,5 @@
 /** QD5025: a list proposal filed or in force records the national filing receipt. */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 
 export const FilingRule: GovernanceRule = {
@@ -7,6 +7,6 @@ export const FilingRule: GovernanceRule = {
   proposal(p, _ctx, report) {
     const meta = p.meta.value;
     if ((meta.kind ?? 'list') !== 'list' || !(meta.stage === 'filed' || meta.stage === 'in-force') || meta.filing) return;
-    report(diagnostic('filing-missing', at(p.meta, '/stage'), { id: meta.id, stage: meta.stage }, { hint: 'record the national filing receipt: qingdan proposal advance <id> --to filed --receipt <number>' }), p.folder);
+    report(diagnostic('filing-missing', at(p.meta, '/stage'), { id: meta.id, stage: meta.stage }, { hint: hint('record-filing') }), p.folder);
   },
 };

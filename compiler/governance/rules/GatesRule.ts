@@ -3,7 +3,7 @@
  * its gate stages require, dated between the entry into the stage left and the transition,
  * and still binding what they approved (a sign-off whose content has changed since is named).
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 import { requiredRoles } from '../model.js';
 import { signoffsFor } from '../signoffs.js';
@@ -25,10 +25,10 @@ export const GatesRule: GovernanceRule = {
           const ofRole = dated.filter((s) => s.record.role === role);
           if (ofRole.some((s) => !s.stale)) continue;
           if (ofRole.length) {
-            for (const s of ofRole) report(diagnostic('signoff-stale', at(s.file, '/digest'), { stage, person: s.record.person, id: meta.id }, { hint: `${s.record.person} signs again: qingdan proposal sign ${meta.id} --stage ${stage} --role ${role} --person ${s.record.person}` }), p.folder);
+            for (const s of ofRole) report(diagnostic('signoff-stale', at(s.file, '/digest'), { stage, person: s.record.person, id: meta.id }, { hint: hint('sign-again', { person: s.record.person, id: meta.id, stage, role }) }), p.folder);
             continue;
           }
-          report(diagnostic('missing-signoff', at(p.meta, `/history/${index}`), { id: meta.id, to: to.stage, role, stage }, { hint: `sign-offs count when dated between ${from.date} and ${to.date}; qingdan proposal sign ${meta.id} --stage ${stage} --role ${role} --person <id>` }), p.folder);
+          report(diagnostic('missing-signoff', at(p.meta, `/history/${index}`), { id: meta.id, to: to.stage, role, stage }, { hint: hint('signoff-window', { from: from.date, to: to.date, id: meta.id, stage, role }) }), p.folder);
         }
       }
     }

@@ -8,7 +8,7 @@
  *   - any other policy file: a proposal at an editable stage, named by the trailer.
  * policy/governance/ is a trust root (TrustRootRule).
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule, Report } from '../context.js';
 import type { GovCommit, Ledger } from '../ledger.js';
 import { fileContent, listContent, listsOf } from '../lists.js';
@@ -31,12 +31,12 @@ async function checkList(c: GovCommit, ledger: Ledger, path: string, before: str
     if (a && b && JSON.stringify(listContent(a.decl)) === JSON.stringify(listContent(b.decl))) continue;
     const governing = new Set([...proposals.values()].filter((m) => m.lists.includes(id)).map((m) => m.id));
     for (const link of [a?.proposal, b?.proposal]) if (link) governing.add(link);
-    if (!governing.size) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `list ${id} belongs to no proposal` }));
+    if (!governing.size) report(diagnostic('change-of-unproposed-list', undefined, { commit: c.short, file: path, list: id }));
     for (const pid of governing) {
       const meta = proposals.get(pid);
-      if (!meta) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} does not exist at that commit` }), pid);
+      if (!meta) report(diagnostic('change-by-unknown-proposal', undefined, { commit: c.short, file: path, proposal: pid }), pid);
       else if ((meta.kind ?? 'list') !== 'list' || !EDITABLE_STAGES.includes(meta.stage)) {
-        report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: path, reason: `proposal ${pid} is at ${meta.stage}, where only the list's status and proposal link may change` }, { hint: 'raise a concern to send the proposal back to review first' }), pid);
+        report(diagnostic('change-at-frozen-stage', undefined, { commit: c.short, file: path, proposal: pid, stage: meta.stage }, { hint: hint('raise-concern-first') }), pid);
       }
     }
   }
@@ -55,12 +55,12 @@ export const PolicyChangeRule: GovernanceRule = {
       const meta = c.trailer ? (await ctx.ledger.proposalsAt(c.sha)).get(c.trailer) : undefined;
       const editable = meta && EDITABLE_STAGES.includes(meta.stage);
       if (isBaseline(ch.path)) {
-        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: 'open a baseline proposal (kind: baseline) and name it in a `Proposal: <id>` trailer' }), c.trailer);
+        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
         continue;
       }
-      if (!c.trailer) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: 'the commit has no `Proposal: <id>` trailer' }));
-      else if (!meta) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: `proposal ${c.trailer} does not exist at that commit` }));
-      else if (!editable) report(diagnostic('policy-change-outside-proposal', undefined, { commit: c.short, file: ch.path, reason: `proposal ${c.trailer} is at ${meta.stage}` }), c.trailer);
+      if (!c.trailer) report(diagnostic('change-without-trailer', undefined, { commit: c.short, file: ch.path }));
+      else if (!meta) report(diagnostic('change-by-unknown-proposal', undefined, { commit: c.short, file: ch.path, proposal: c.trailer }));
+      else if (!editable) report(diagnostic('change-at-stage', undefined, { commit: c.short, file: ch.path, proposal: c.trailer, stage: meta.stage }), c.trailer);
     }
   },
 };

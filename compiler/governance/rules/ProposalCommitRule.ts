@@ -5,7 +5,7 @@
  * kind and authors stay; each new entry is dated no later than the commit that records it,
  * and within a day of it.
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { dayOf, headSpan, type GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import type { ProposalMeta } from '../model.js';
@@ -23,7 +23,7 @@ export const ProposalCommitRule: GovernanceRule = {
       if (!folder) continue;
       const r = (d: Parameters<typeof report>[0]) => report(d, folder);
       if (ch.status === 'D') {
-        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: 'a proposal ends withdrawn, rejected or superseded; it is never deleted' }));
+        r(diagnostic('record-deleted', undefined, { commit: c.short, file: ch.path }, { hint: hint('never-delete-proposal') }));
         continue;
       }
       const before = yamlValue<ProposalMeta>(ch.path, ch.before, proposalSchema);
@@ -39,7 +39,7 @@ export const ProposalCommitRule: GovernanceRule = {
       old.forEach((entry, i) => {
         const now = after.history[i];
         if (entry.external && now?.external) return; // ExternalEntryRule: only a registrar amends these
-        if (JSON.stringify(entry) !== JSON.stringify(now)) r(diagnostic('record-altered', headSpan(ctx, ch.path, `/history/${i}`), { commit: c.short, file: ch.path, field: `history[${i}]` }, { hint: 'the history only grows: `qingdan proposal advance` appends to it' }));
+        if (JSON.stringify(entry) !== JSON.stringify(now)) r(diagnostic('record-altered', headSpan(ctx, ch.path, `/history/${i}`), { commit: c.short, file: ch.path, field: `history[${i}]` }, { hint: hint('history-grows') }));
       });
       const day = dayOf(c.committerDate);
       after.history.slice(old.length).forEach((entry, k) => {

@@ -11,9 +11,9 @@ export const ProposalLinksRule: GovernanceRule = {
       const ref = meta[field];
       if (ref && !ctx.proposals.has(ref)) r(diagnostic('unknown-proposal', at(p.meta, `/${field}`), { what: field, ref: `'${ref}'` }));
     }
-    if (meta.stage === 'superseded' && !meta.supersededBy) r(diagnostic('proposal-link-mismatch', at(p.meta, '/stage'), { id: meta.id, problem: 'it is superseded but names no supersededBy' }));
-    if (meta.supersededBy && meta.stage !== 'superseded') r(diagnostic('proposal-link-mismatch', at(p.meta, '/supersededBy'), { id: meta.id, problem: `it names supersededBy but is at ${meta.stage}` }));
+    if (meta.stage === 'superseded' && !meta.supersededBy) r(diagnostic('superseded-without-successor', at(p.meta, '/stage'), { id: meta.id }));
+    if (meta.supersededBy && meta.stage !== 'superseded') r(diagnostic('successor-while-active', at(p.meta, '/supersededBy'), { id: meta.id, stage: meta.stage }));
     const other = meta.supersededBy ? ctx.proposals.get(meta.supersededBy) : undefined;
-    if (other && other.replaces !== meta.id) r(diagnostic('proposal-link-mismatch', at(p.meta, '/supersededBy'), { id: meta.id, problem: `${meta.supersededBy} does not say it replaces ${meta.id}` }));
+    if (other && other.replaces !== meta.id) r(diagnostic('successor-does-not-replace', at(p.meta, '/supersededBy'), { id: meta.id, successor: meta.supersededBy! }));
   },
 };

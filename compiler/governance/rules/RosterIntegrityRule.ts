@@ -1,5 +1,5 @@
 /** QD5009, QD5006: the roster names each person and email once, and only roles it defines. */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 
 export const RosterIntegrityRule: GovernanceRule = {
@@ -17,7 +17,7 @@ export const RosterIntegrityRule: GovernanceRule = {
       if (emails.has(e)) report(diagnostic('roster-duplicate', at(file, `/people/${i}/email`), { what: 'email', value: p.email }));
       emails.add(e);
       p.roles.forEach((role, j) => {
-        if (!r.roles[role]) report(diagnostic('unknown-role', at(file, `/people/${i}/roles/${j}`), { role }, { hint: `roles: ${Object.keys(r.roles).join(', ')}` }));
+        if (!r.roles[role]) report(diagnostic('unknown-role', at(file, `/people/${i}/roles/${j}`), { role }, { hint: hint('roles-are', { words: Object.keys(r.roles) }) }));
       });
     });
     if (r.chair && !r.roles[r.chair]) report(diagnostic('unknown-role', at(file, '/chair'), { role: r.chair }));

@@ -3,7 +3,7 @@
  * the person it names and carries a good signature by that person's key in the trusted roster;
  * the sign-off is dated no later than that commit, and within a day of it.
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { dayOf, headSpan, proposalOfPath, type GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import { personById, type SignoffRecord } from '../model.js';
@@ -24,11 +24,11 @@ export const SignedSignoffRule: GovernanceRule = {
       const r = (d: Parameters<typeof report>[0]) => report(d, proposalOfPath(ch.path));
       const span = headSpan(ctx, ch.path, '/person');
       if (c.authorEmail.toLowerCase() !== person.email.toLowerCase()) {
-        r(diagnostic('signoff-wrong-author', span, { person: s.person, actual: `${c.authorName} <${c.authorEmail}>`, commit: c.short }, { hint: 'a sign-off is committed by the person it names' }));
+        r(diagnostic('signoff-wrong-author', span, { person: s.person, actual: `${c.authorName} <${c.authorEmail}>`, commit: c.short }, { hint: hint('signer-commits') }));
       }
       if (!person.key) r(diagnostic('signer-without-key', span, { person: s.person }));
       else if (ctx.ledger.signer(c)?.toLowerCase() !== person.email.toLowerCase()) {
-        r(diagnostic('signoff-unsigned', span, { commit: c.short, person: s.person }, { hint: 'commit with -c gpg.format=ssh -c user.signingkey=<your key> -S' }));
+        r(diagnostic('signoff-unsigned', span, { commit: c.short, person: s.person }, { hint: hint('sign-commit') }));
       }
       const day = dayOf(c.committerDate);
       const what = `the sign-off of ${s.person}`;

@@ -3,7 +3,7 @@
  * name and proposal, by a person of the trusted roster who holds the role and a key, and who
  * is not an author of the proposal.
  */
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 import { personById } from '../model.js';
 import { signoffFileName } from '../signoffs.js';
@@ -21,13 +21,13 @@ export const SignoffRecordRule: GovernanceRule = {
       if (s.proposal !== p.folder) r(diagnostic('signoff-binding', at(f, '/proposal'), { field: 'proposal', actual: s.proposal, expected: p.folder }));
       const person = personById(ctx.roster, s.person);
       if (!person) {
-        r(diagnostic('unknown-person', at(f, '/person'), { person: `'${s.person}'` }, { hint: 'every signer must be in policy/governance/roster.yaml' }));
+        r(diagnostic('unknown-person', at(f, '/person'), { person: `'${s.person}'` }, { hint: hint('signer-in-roster') }));
         continue;
       }
-      if (!person.key) r(diagnostic('signer-without-key', at(f, '/person'), { person: s.person }, { hint: 'enrol the person\u2019s public key in the roster through a governance proposal' }));
+      if (!person.key) r(diagnostic('signer-without-key', at(f, '/person'), { person: s.person }, { hint: hint('enrol-key') }));
       if (!ctx.roster.roles[s.role]) r(diagnostic('unknown-role', at(f, '/role'), { role: `'${s.role}'` }));
-      else if (!person.roles.includes(s.role)) r(diagnostic('signoff-wrong-role', at(f, '/role'), { person: s.person, role: s.role }, { hint: `${s.person} holds: ${person.roles.join(', ')}` }));
-      if (meta.authors.includes(s.person)) r(diagnostic('self-approval', at(f, '/person'), { person: s.person, id: meta.id }, { hint: 'nobody signs off their own proposal' }));
+      else if (!person.roles.includes(s.role)) r(diagnostic('signoff-wrong-role', at(f, '/role'), { person: s.person, role: s.role }, { hint: hint('holds-roles', { person: s.person, words: person.roles }) }));
+      if (meta.authors.includes(s.person)) r(diagnostic('self-approval', at(f, '/person'), { person: s.person, id: meta.id }, { hint: hint('no-self-signoff') }));
       if (s.date > ctx.today) r(diagnostic('date-after-commit', at(f, '/date'), { what: `the sign-off of ${s.person}`, date: s.date, reference: `today (${ctx.today})` }));
     }
   },

@@ -6,6 +6,7 @@
 import type { ItemDecl } from '../../ast.js';
 import { diagnostic } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
+import { proposalTargets } from '../targets.js';
 
 export const TargetsRule: GovernanceRule = {
   name: 'targets',
@@ -15,7 +16,8 @@ export const TargetsRule: GovernanceRule = {
     const items = new Map<string, ItemDecl>();
     const own = ctx.lists.filter((l) => meta.lists.includes(l.id));
     for (const l of own) for (const s of l.decl.scenarios) for (const i of s.items) items.set(`${l.id}.${i.id.text}`, i);
-    const known = (target: string) => own.some((l) => l.id === target) || items.has(target);
+    const targets = new Set(proposalTargets(meta, ctx.lists));
+    const known = (target: string) => targets.has(target);
     for (const f of [...p.comments, ...p.concerns]) {
       const target = f.value?.target;
       if (target && !known(target)) report(diagnostic('unknown-target', at(f, '/target'), { what: f.path, target }), p.folder);

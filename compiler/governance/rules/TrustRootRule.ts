@@ -13,16 +13,17 @@ export const TrustRootRule: GovernanceRule = {
     if (!touched.length) return;
     const parent = c.parents[0];
     const meta = c.trailer && parent ? (await ctx.ledger.proposalsAt(parent)).get(c.trailer) : undefined;
-    const reason = !c.trailer
-      ? 'the commit has no `Proposal: <id>` trailer'
-      : !meta
-        ? `proposal ${c.trailer} does not exist before the commit`
-        : meta.kind !== 'governance'
-          ? `proposal ${c.trailer} is a ${meta.kind ?? 'list'} proposal, not a governance proposal`
-          : meta.stage !== 'approved'
-            ? `proposal ${c.trailer} is at ${meta.stage}, not approved`
-            : undefined;
-    if (!reason) return;
-    for (const ch of touched) report(diagnostic('trust-root-change-unapproved', undefined, { commit: c.short, file: ch.path, reason }), c.trailer);
+    const refusal = (file: string) => {
+      const at = { commit: c.short, file };
+      if (!c.trailer) return diagnostic('trust-root-without-trailer', undefined, at);
+      if (!meta) return diagnostic('trust-root-unknown-proposal', undefined, { ...at, proposal: c.trailer });
+      if (meta.kind !== 'governance') return diagnostic('trust-root-wrong-kind', undefined, { ...at, proposal: c.trailer, kind: meta.kind ?? 'list' });
+      if (meta.stage !== 'approved') return diagnostic('trust-root-not-approved', undefined, { ...at, proposal: c.trailer, stage: meta.stage });
+      return undefined;
+    };
+    for (const ch of touched) {
+      const d = refusal(ch.path);
+      if (d) report(d, c.trailer);
+    }
   },
 };

@@ -10,8 +10,8 @@ export const attack: Attack = {
     await ok(repo, ['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-pi', '--text', '建议放宽', '--date', '2026-02-15']);
     await ok(repo, ['proposal', 'comment', ID, '--author', '某协会', '--target', 'icv.owner-pi', '--text', '建议收紧', '--date', '2026-02-15']);
     repo.commit('li', 'record two comments');
-    repo.git(['rm', '-q', `${P}/comments/001.yaml`]);
-    repo.write(`${P}/comments/002.yaml`, repo.read(`${P}/comments/002.yaml`).replace('建议收紧', '无意见'));
+    repo.git(['rm', '-q', `${P}/comments/c-001.yaml`]);
+    repo.write(`${P}/comments/c-002.yaml`, repo.read(`${P}/comments/c-002.yaml`).replace('建议收紧', '无意见'));
     repo.commit('li', 'tidy the consultation');
   },
 };

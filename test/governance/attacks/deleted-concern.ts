@@ -9,7 +9,7 @@ export const attack: Attack = {
   async apply(repo) {
     await ok(repo, ['proposal', 'comment', ID, '--concern', '--person', 'p-feng', '--target', 'icv.owner-pi', '--text', '门槛过低', '--date', '2026-02-20']);
     repo.commit('feng', 'raise a concern');
-    repo.git(['rm', '-q', `${P}/concerns/001.yaml`]);
+    repo.git(['rm', '-q', `${P}/concerns/k-001.yaml`]);
     repo.commit('li', 'make the concern go away');
   },
 };

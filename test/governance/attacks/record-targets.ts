@@ -1,4 +1,4 @@
-import { ID, ok, P } from '../fixture.js';
+import { P } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -11,7 +11,9 @@ export const attack: Attack = {
   from: 'review',
   catches: ['QD5042', 'QD5043', 'QD5044'],
   async apply(repo) {
-    await ok(repo, ['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.no-such-item', '--text', '?', '--date', '2026-02-15']);
+    // Written by hand: \`proposal comment\` refuses a target the list does not have. The numbers are
+    // of the earlier form (one sequence for comments and concerns), which a clash breaks.
+    repo.write(`${P}/comments/001.yaml`, `author: 某企业\ndate: 2026-02-15\ntarget: icv.no-such-item\ntext: 不存在的数据项\n`);
     repo.write(`${P}/concerns/001.yaml`, `raisedBy: p-feng\ndate: 2026-02-15\ntarget: icv\ntext: 同号关切\n`);
     repo.commit('feng', 'records');
     repo.write(`${P}/important-data.yaml`, `${repo.read(`${P}/important-data.yaml`)}  - { item: icv.user-research, important: true, reason: 误标 }\n`);

@@ -1,0 +1,60 @@
+/**
+ * The self-assessment page's script: the runtime (Policy, marginsOf, reportOf and the report's
+ * precompiled validator) and the page's code (app.ts), bundled by esbuild for the browser as one
+ * classic script, so the page works opened from disk (file://) as from any static host. Node's
+ * modules the runtime imports for loading files are stubbed: the page loads nothing but the
+ * bytes it carries. Deterministic: the same sources give the same script.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+/** The project root: the folder of the `qingdan` package.json above this module (from sources or lib/ alike). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'qingdan') return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('the qingdan project root was not found above the CLI');
+    dir = up;
+  }
+}
+
+const HERE = 'compiler/site/self-assessment';
+
+/** Node's modules the runtime imports: node:crypto → crypto-shim.ts (SHA-256), the others → a stub that throws when used. */
+function browserAliases(root: string): Record<string, string> {
+  const stub = join(root, HERE, 'node-stub.cjs');
+  return { 'node:crypto': join(root, HERE, 'crypto-shim.ts'), 'node:fs': stub, 'node:path': stub, 'node:zlib': stub, 'node:os': stub, 'node:url': stub };
+}
+
+/** The version of the running qingdan (its package.json): the compiler the page's manifest names. */
+export function compilerVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+let cached: string | undefined;
+
+/** The page's script (built once per process). */
+export function selfAssessmentScript(): string {
+  if (cached !== undefined) return cached;
+  const root = projectRoot();
+  const result = buildSync({
+    entryPoints: [join(root, HERE, 'app.ts')],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    inject: [join(root, HERE, 'buffer-shim.ts')],
+    alias: browserAliases(root),
+    logLevel: 'silent',
+  });
+  return (cached = result.outputFiles[0]!.text);
+}

@@ -1,0 +1,100 @@
+/**
+ * The diagnostic catalogue is closed and complete in both languages: every entry (codes, hints,
+ * notes) has the same placeholders in Chinese and English, its term slots name placeholders,
+ * every term is translated, and no English prose sits inside the Chinese text. The argument
+ * types are checked by the compiler: the `@ts-expect-error` lines below fail `tsc` if a wrong
+ * or missing argument ever type-checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { CODES, HINTS, NOTES, TERMS, type MessageKind } from '../compiler/diagnostic-codes.js';
+import { diagnostic, hint, messageOf } from '../compiler/diagnostics.js';
+
+const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+
+/** Words allowed in Chinese text: code the drafter types, and names of formats and tools. */
+const CODE_WORDS = /^(?:YYYY|MM|DD|YAML|UTF|Schema|FIFO|git|ciio|not|basis|document|art|important|assessment|contract|exempt|when|persons|sensitive|low|high|in|until|annex|baseline|list|item|scenario|zone|chapter|article|general|rule|category|ladder|kind|kinds|any|sub|standard|sector|zones|status|effective|note|fields|description|proposal|qingdan|check|policy|new|advance|sign|resolve|filed|receipt|number|stage|role|person|decision|accepted|partly|rejected|id|owner|pi|governance|roster|yaml|proposals|gpg|format|ssh|user|signingkey|your|key|Proposal|dist|trial|numbering|source|paraphrase|published|counting|below|validity|exemption|adopts|issuer|docnumber|sic|example|draft)$/;
+
+/** The English words left in `zh` once placeholders, `code` and 'quoted' keywords are taken out. */
+function englishIn(zh: string): string[] {
+  const prose = zh
+    .replace(/\{\w+\}/g, '')
+    .replace(/`[^`]*`/g, '')
+    .replace(/'[^']*'/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\.qd\b/g, '')
+    .replace(/qingdan [^；。，]*/g, '') // a command line quoted in a hint
+    .replace(/[\w./-]+\.(?:ya?ml|qd)\b/g, ''); // file names
+  return (prose.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !CODE_WORDS.test(w));
+}
+
+const catalogues: Array<[string, Record<string, MessageKind>]> = [
+  ['codes', CODES],
+  ['hints', HINTS],
+  ['notes', NOTES],
+];
+
+describe('the diagnostic catalogue', () => {
+  for (const [name, catalogue] of catalogues) {
+    describe(name, () => {
+      it('has the same placeholders in Chinese and English for every entry', () => {
+        const mismatched = Object.entries(catalogue).filter(([, k]) => placeholders(k.en).join() !== placeholders(k.zh).join());
+        expect(mismatched.map(([id]) => id)).toEqual([]);
+      });
+
+      it('has Chinese text for every entry, with no English prose in it', () => {
+        const untranslated = Object.entries(catalogue).filter(([, k]) => !/\p{Script=Han}/u.test(k.zh));
+        expect(untranslated.map(([id]) => id)).toEqual([]);
+        const english = Object.entries(catalogue).flatMap(([id, k]) => englishIn(k.zh).map((w) => `${id}: ${w}`));
+        expect(english).toEqual([]);
+      });
+
+      it('types only slots that are placeholders of the entry', () => {
+        const stray = Object.entries(catalogue).flatMap(([id, k]) => Object.keys(k.slots ?? {}).filter((s) => !placeholders(k.en).includes(s)).map((s) => `${id}.${s}`));
+        expect(stray).toEqual([]);
+      });
+    });
+  }
+
+  it('translates every term of every closed table into both languages', () => {
+    for (const [table, terms] of Object.entries(TERMS)) {
+      for (const [key, text] of Object.entries(terms as Record<string, { en: string; zh: string }>)) {
+        expect(text.en.trim(), `${table}.${key}`).not.toBe('');
+        expect(text.zh, `${table}.${key}`).toMatch(/\p{Script=Han}|…/u);
+      }
+    }
+  });
+
+  it('gives each code a stable severity and a code of the form QDnnnn', () => {
+    for (const k of Object.values(CODES)) {
+      expect(k.code).toMatch(/^QD[1-5]\d{3}$/);
+      expect(['error', 'warning']).toContain(k.severity);
+    }
+  });
+
+  it('renders terms in the reader\'s language, never the other', () => {
+    const d = diagnostic('missing-clause', undefined, { context: 'list', id: "'icv'", clause: "'sector'" });
+    expect(d.args).toEqual({ context: 'list', id: "'icv'", clause: "'sector'" });
+    expect(messageOf(d, 'zh')).toContain(TERMS.noun.list.zh);
+    expect(messageOf(d, 'zh')).not.toContain(TERMS.noun.list.en);
+    expect(messageOf(d, 'en')).toContain(TERMS.noun.list.en);
+    const io = diagnostic('cannot-read', undefined, { path: 'policy', reason: 'ENOENT' });
+    expect(messageOf(io, 'zh')).toContain(TERMS.ioReason.ENOENT.zh);
+    expect(messageOf(io, 'zh')).not.toMatch(/no such/);
+  });
+});
+
+// Compile-time checks: each line must be a type error (tsc fails on an unused @ts-expect-error).
+export function wrongArgumentsDoNotTypeCheck(): void {
+  // @ts-expect-error a missing argument (clause)
+  diagnostic('missing-clause', undefined, { context: 'list', id: "'icv'" });
+  // @ts-expect-error a misspelt argument
+  diagnostic('missing-clause', undefined, { context: 'list', id: "'icv'", clauses: "'sector'" });
+  // @ts-expect-error free text where a closed term is required
+  diagnostic('missing-clause', undefined, { context: 'a list', id: "'icv'", clause: "'sector'" });
+  // @ts-expect-error an errno reason that is not in the table (use cannot-read-errno)
+  diagnostic('cannot-read', undefined, { path: 'x', reason: 'no such file' });
+  // @ts-expect-error an id that is not in the catalogue
+  diagnostic('example-coverage', undefined, { problem: 'x' });
+  // @ts-expect-error a hint's missing argument
+  hint('did-you-mean', {});
+}

@@ -1,0 +1,121 @@
+/**
+ * Records experts can fill: `proposal new` writes commented templates of every stage record,
+ * which validate and yet do not count until filled (QD5029); comments and concerns get distinct
+ * ids (c-001, k-001) and the earlier numeric files are read under the same ids; a target must be
+ * a list or item of the proposal; `proposal status` says what is to do and by whom.
+ */
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findRecord, recordId } from '../compiler/governance/record-ids.js';
+import { cloneRepo, createRepo, errorCodes, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+
+let base: Repo;
+let atReview: Repo;
+beforeAll(async () => {
+  base = await createRepo();
+  atReview = await cloneRepo(base);
+  await walkToReview(atReview);
+}, 120_000);
+
+describe('proposal new', () => {
+  it('writes a commented template of each stage record, prefilled from the list, that validates', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'new', 'icv', '--title', '智能网联汽车清单', '--sector', 'S16', '--list', 'icv', '--author', 'p-li', '--date', '2026-01-05']);
+    const survey = repo.read(`${P}/survey.yaml`);
+    expect(survey).toMatch(/^# 需求调研/);
+    expect(parse(survey).scenarios.map((s: { scenario: string }) => s.scenario)).toContain('研发设计');
+    const identification = parse(repo.read(`${P}/important-data.yaml`)) as { items: { item: string; reason: string }[] };
+    expect(identification.items.map((i) => i.item)).toContain('icv.owner-pi');
+    expect(identification.items.every((i) => i.reason.startsWith('待填写'))).toBe(true);
+    expect(parse(repo.read(`${P}/scenario-analysis.yaml`)).scenarios.length).toBeGreaterThan(0);
+    expect(repo.read(`${P}/README.md`)).toContain('c-NNN.yaml');
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
+    repo.commit('li', 'Propose the icv list');
+    // The templates break no schema and name no unknown item.
+    expect((await errorCodes(repo)).codes).toEqual([]);
+  });
+
+  it('does not let a proposal leave a stage whose record still holds 待填写 (QD5029)', async () => {
+    const repo = await cloneRepo(base);
+    await ok(repo, ['proposal', 'new', 'icv', '--title', '智能网联汽车清单', '--sector', 'S16', '--list', 'icv', '--author', 'p-li', '--date', '2026-01-05']);
+    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
+    repo.commit('li', 'Propose the icv list');
+    await ok(repo, ['proposal', 'advance', ID, '--date', '2026-01-10']);
+    repo.commit('li', 'Survey');
+    await ok(repo, ['proposal', 'sign', ID, '--stage', 'survey', '--role', 'drafter', '--person', 'p-zhou', '--date', '2026-01-20']);
+    repo.commit('zhou', 'Sign off the unfilled survey');
+    const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-01-21']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('QD5029');
+  });
+
+  it('refuses an unknown list, with a suggestion', async () => {
+    const repo = await cloneRepo(base);
+    const r = await repo.run(['proposal', 'new', 'x', '--title', 't', '--sector', 'S16', '--list', 'icvv', '--author', 'p-li', '--date', '2026-01-05']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'icv'");
+  });
+});
+
+describe('comment and concern ids', () => {
+  it('numbers comments c-001, c-002 and concerns k-001 apart, and resolves each by its id', async () => {
+    const repo = await cloneRepo(atReview);
+    const first = await repo.run(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-pi', '--text', '一', '--date', '2026-02-15']);
+    expect(first.stdout.trim()).toBe('c-001');
+    const concern = await repo.run(['proposal', 'comment', ID, '--concern', '--person', 'p-feng', '--target', 'icv', '--text', '关切', '--date', '2026-02-15']);
+    expect(concern.stdout.trim()).toBe('k-001');
+    repo.commit('li', 'records');
+    const second = await repo.run(['proposal', 'comment', ID, '--author', '某协会', '--target', 'icv.owner-pi', '--text', '二', '--date', '2026-02-16']);
+    expect(second.stdout.trim()).toBe('c-002');
+    repo.commit('li', 'second comment');
+    // 001 is both c-001 and k-001: refused, never the wrong one.
+    const ambiguous = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-feng', '--note', '已解决']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('c-001, k-001');
+    await ok(repo, ['proposal', 'resolve', ID, 'k-001', '--by', 'p-feng', '--note', '已解决', '--date', '2026-02-17']);
+    expect(parse(repo.read(`${P}/concerns/k-001.yaml`)).resolution.by).toBe('p-feng');
+    await ok(repo, ['proposal', 'resolve', ID, 'c-002', '--decision', 'rejected', '--reason', '不符合', '--by', 'p-li', '--date', '2026-02-17']);
+    expect(parse(repo.read(`${P}/comments/c-002.yaml`)).disposition).toMatchObject({ decision: 'rejected', reason: '不符合' });
+    expect(parse(repo.read(`${P}/comments/c-001.yaml`)).disposition).toBeUndefined();
+  });
+
+  it('numbers a second comment recorded before the first is committed after it, never over it', async () => {
+    const repo = await cloneRepo(atReview);
+    await ok(repo, ['proposal', 'comment', ID, '--author', '甲', '--target', 'icv', '--text', '一', '--date', '2026-02-15']);
+    await ok(repo, ['proposal', 'comment', ID, '--author', '乙', '--target', 'icv', '--text', '二', '--date', '2026-02-15']);
+    expect(parse(repo.read(`${P}/comments/c-001.yaml`)).author).toBe('甲');
+    expect(parse(repo.read(`${P}/comments/c-002.yaml`)).author).toBe('乙');
+  });
+
+  it('reads files of the earlier numeric form under the same ids', () => {
+    const records = { comments: [{ path: `${P}/comments/001.yaml` }, { path: `${P}/comments/c-002.yaml` }], concerns: [{ path: `${P}/concerns/003.yaml` }] };
+    expect(recordId('comment', records.comments[0]!.path)).toBe('c-001');
+    expect(recordId('concern', records.concerns[0]!.path)).toBe('k-003');
+    expect(findRecord('c-001', records)).toEqual({ comment: records.comments[0] });
+    expect(findRecord('003', records)).toEqual({ concern: records.concerns[0] });
+    expect(findRecord('k-009', records)).toHaveProperty('error');
+  });
+
+  it('refuses a target the proposal\u2019s lists do not have, suggesting the nearest item', async () => {
+    const repo = await cloneRepo(atReview);
+    const r = await repo.run(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-p', '--text', '?']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'icv.owner-pi'");
+  });
+});
+
+describe('proposal status', () => {
+  it('lists what is to do and by whom, and what blocks the next stage', async () => {
+    const repo = await cloneRepo(atReview);
+    await ok(repo, ['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-pi', '--text', '一', '--date', '2026-02-15']);
+    repo.commit('li', 'a comment');
+    const status = JSON.parse((await repo.run(['proposal', 'status', ID, '--json'])).stdout) as { next: string; reviewEnds: string; todo: { what: string; who: string[] }[]; blocking: { code: string }[] };
+    expect(status.next).toBe('approved');
+    expect(status.reviewEnds).toBe('2026-02-26');
+    const legal = status.todo.find((t) => t.what.includes('expert-legal'));
+    expect(legal?.who).toEqual(['Feng Legal (p-feng)']);
+    const answer = status.todo.find((t) => t.what.includes('c-001'));
+    expect(answer?.who).toEqual(['Li Drafter (p-li)']);
+    expect(status.blocking.map((b) => b.code)).toEqual(expect.arrayContaining(['QD5012', 'QD5020']));
+  });
+});
