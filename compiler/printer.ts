@@ -370,11 +370,13 @@ function placeComments(lines: readonly Line[], comments: readonly Comment[]): Li
   const after = new Map<number, Line[]>();
   const endsInLineComment = new Set<number>();
   const atEnd: Line[] = [];
-  const result = lines.map((l) => ({ ...l }));
+  // A line is copied only when a trailing comment is appended to it (the layout's lines are not changed).
+  const result = lines.slice();
   for (const c of comments) {
     if (c.trailing) {
       const owner = lastAtOrBefore(anchored, c.offset);
       if (owner !== undefined && !endsInLineComment.has(owner)) {
+        if (result[owner] === lines[owner]) result[owner] = { ...lines[owner]! };
         result[owner]!.text += ` ${c.text}`;
         if (c.text.startsWith('//')) endsInLineComment.add(owner);
         continue;
@@ -395,7 +397,16 @@ function placeComments(lines: readonly Line[], comments: readonly Comment[]): Li
     group.push({ depth, text: c.text });
     if (c.blankAfter) group.push({ depth: 0, text: '', blank: true });
   }
-  return [...result.flatMap((line, index) => [...(before.get(index) ?? []), line, ...(after.get(index) ?? [])]), ...atEnd];
+  const placed: Line[] = [];
+  for (let index = 0; index < result.length; index++) {
+    const above = before.get(index);
+    if (above) placed.push(...above);
+    placed.push(result[index]!);
+    const below = after.get(index);
+    if (below) placed.push(...below);
+  }
+  for (const line of atEnd) placed.push(line);
+  return placed;
 }
 
 function lastAtOrBefore(anchored: ReadonlyArray<{ line: Line; index: number }>, offset: number): number | undefined {

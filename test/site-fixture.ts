@@ -25,7 +25,8 @@ export async function siteRepo(): Promise<string> {
   const dir = await tempDir('qingdan-site-');
   git(dir, ['init', '-q', '-b', 'main'], '2026-10-01');
   cpSync(join(ROOT, 'policy'), join(dir, 'policy'), { recursive: true });
-  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  // A fixed package.json (the policy's name and version), so the project's own dependencies never change the fixture's commits.
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'qingdan', version: '0.1.0', private: true }, null, 2)}\n`);
   git(dir, ['add', '-A'], '2026-10-01');
   git(dir, ['commit', '-q', '-m', 'the policy before the proposal'], '2026-10-01');
 

@@ -30,8 +30,8 @@ function ownLists(meta: Pick<ProposalMeta, 'lists'>, lists: readonly ListInfo[])
 function survey(meta: ProposalMeta, lists: readonly ListInfo[], date: string): string {
   const out = [
     `# 需求调研（管理办法第九条第（一）项）— ${meta.id}`,
-    '# Survey of the business scenarios, data categories, volumes and fields. Replace every 待填写.',
-    '# Schema: compiler/governance/schemas.ts (surveySchema). Signed off at the survey stage.',
+    '# 调研清单涉及的业务场景、数据类别、量级和字段。请替换全部“待填写”。',
+    '# 格式见 compiler/governance/schemas.ts（surveySchema）。在需求调研阶段签署。',
     'conducted:',
     `  from: ${date}   # 调研开始日期 (YYYY-MM-DD)`,
     `  until: ${date}  # 调研结束日期`,
@@ -58,8 +58,8 @@ function survey(meta: ProposalMeta, lists: readonly ListInfo[], date: string): s
 function importantData(meta: ProposalMeta, lists: readonly ListInfo[]): string {
   const out = [
     `# 重要数据识别（管理办法第九条第（二）项）— ${meta.id}`,
-    '# For each item of the list: important data or not, and why. Replace every 待填写; set',
-    '# important: true where the item is important data (it then carries no volume thresholds).',
+    '# 逐项说明清单的数据项是否属于重要数据及理由，并替换全部“待填写”；',
+    '# 属于重要数据的，将 important 设为 true（该项随后不再设量级条件）。',
     `method: ${fill('识别方法与所依据的标准、目录')}`,
     'items:',
   ];
@@ -75,7 +75,7 @@ function importantData(meta: ProposalMeta, lists: readonly ListInfo[]): string {
 function scenarioAnalysis(meta: ProposalMeta, lists: readonly ListInfo[]): string {
   const out = [
     `# 业务场景分析（管理办法第九条第（三）项）— ${meta.id}`,
-    '# For each business scenario: why the data must leave, to whom, the risks, and the pathway.',
+    '# 逐个业务场景说明数据出境的必要性、境外接收方、风险和拟适用的出境路径。',
     'scenarios:',
   ];
   const scenarios = ownLists(meta, lists).flatMap((l) => l.decl.scenarios.map((s) => ({ list: l.id, title: s.title.value })));
@@ -101,16 +101,16 @@ function readme(meta: ProposalMeta): string {
   const k = RECORD_KINDS.concern;
   return `# ${meta.id}：${meta.title}
 
-各阶段的记录（管理办法第九条）。Every stage's record, and how it is written:
+各阶段的记录（管理办法第九条）及其填写方式：
 
 | 阶段 | 记录 | 如何填写 |
 | --- | --- | --- |
-| 需求调研 survey | \`survey.yaml\` | 按模板填写，替换全部“${TO_FILL}” |
+| 需求调研 | \`survey.yaml\` | 按模板填写，替换全部“${TO_FILL}” |
 | 重要数据识别 | \`important-data.yaml\` | 按模板逐项填写 |
 | 业务场景分析 | \`scenario-analysis.yaml\` | 按模板逐项填写 |
-| 论证与征求意见 review | \`${c.folder}/${c.prefix}-NNN.yaml\`（意见）、\`${k.folder}/${k.prefix}-NNN.yaml\`（关切） | \`qingdan proposal comment ${meta.id} --target <清单或数据项> --text …\`；关切加 \`--concern --person <id>\`；答复 \`qingdan proposal resolve ${meta.id} ${c.prefix}-001 --decision accepted|partly|rejected --reason … --by <id>\` |
+| 论证与征求意见 | \`${c.folder}/${c.prefix}-NNN.yaml\`（意见）、\`${k.folder}/${k.prefix}-NNN.yaml\`（关切） | \`qingdan proposal comment ${meta.id} --target <清单或数据项> --text …\`；关切加 \`--concern --person <id>\`；答复 \`qingdan proposal resolve ${meta.id} ${c.prefix}-001 --decision accepted|partly|rejected --reason … --by <id>\` |
 | 各阶段签署 | \`signoffs/<阶段>--<角色>--<人员>.yaml\` | \`qingdan proposal sign ${meta.id} --stage <阶段> --role <角色> --person <id>\`，本人签名提交 |
-| 审批、报备 approval, filing | 签署；备案回执记入 \`proposal.yaml\` 的 \`filing\` | \`qingdan proposal advance ${meta.id} --receipt <回执号>\` |
+| 审批、报备 | 签署；备案回执记入 \`proposal.yaml\` 的 \`filing\` | \`qingdan proposal advance ${meta.id} --receipt <回执号>\` |
 
 尚需完成的事项：\`qingdan proposal status ${meta.id}\`，或 \`qingdan site\` 生成的提案公示板。
 `;
