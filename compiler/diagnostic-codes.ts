@@ -128,6 +128,11 @@ export const TERMS = {
     roster: { en: 'roster', zh: '名册' },
     record: { en: 'governance record', zh: '治理记录' },
   },
+  /** The roster's fields that must be unique. */
+  rosterField: {
+    person: { en: 'person id', zh: '人员编号' },
+    email: { en: 'e-mail address', zh: '电子邮件地址' },
+  },
   /** The JSON types a governance schema asks for. */
   jsonType: {
     string: { en: 'a string', zh: '字符串' },
@@ -343,9 +348,9 @@ export const CODES = {
   'unknown-person': { code: 'QD5005', severity: 'error', en: 'unknown person {person}: not in the roster', zh: '未知人员 {person}：不在名册中' },
   'unknown-role': { code: 'QD5006', severity: 'error', en: 'unknown role {role}', zh: '未知角色 {role}' },
   'unknown-list': { code: 'QD5007', severity: 'error', en: 'proposal {id} touches list {list}, which the policy does not declare', zh: '提案 {id} 涉及的清单 {list} 在策略中不存在' },
-  'unknown-proposal': { code: 'QD5008', severity: 'error', en: '{what} names proposal {ref}, which does not exist', zh: '{what} 引用的提案 {ref} 不存在' },
+  'unknown-proposal': { code: 'QD5008', severity: 'error', en: 'the field {field} names proposal {ref}, which does not exist', zh: '字段 {field} 引用的提案 {ref} 不存在' },
   'list-names-unknown-proposal': { code: 'QD5008', severity: 'error', en: 'list {list} names proposal {ref}, which does not exist', zh: '清单 {list} 引用的提案 {ref} 不存在' },
-  'roster-duplicate': { code: 'QD5009', severity: 'error', en: '{what} {value} appears more than once in the roster', zh: '名册中 {what} {value} 重复' },
+  'roster-duplicate': { code: 'QD5009', severity: 'error', en: 'the {what} {value} appears more than once in the roster', zh: '名册中{what} {value} 重复', slots: { what: 'rosterField' } },
   'stage-skipped': { code: 'QD5010', severity: 'error', en: 'proposal {id} goes from {from} to {to}: skips {skipped}', zh: '提案 {id} 由 {from} 进入 {to}：跳过了 {skipped}', slots: { skipped: 'words' } },
   'stage-not-allowed': { code: 'QD5010', severity: 'error', en: 'proposal {id} cannot go from {from} to {to}', zh: '提案 {id} 不能由 {from} 进入 {to}' },
   'history-not-from-draft': { code: 'QD5011', severity: 'error', en: 'proposal {id}: history must start at draft', zh: '提案 {id}：历史记录须从 draft 阶段开始' },
@@ -384,9 +389,9 @@ export const CODES = {
   'governance-yaml-tag': { code: 'QD5031', severity: 'error', en: 'governance files may not use a tag ({tag})', zh: '治理文件不得使用标签（{tag}）' },
   'signoff-stale': { code: 'QD5032', severity: 'error', en: 'the {stage} sign-off of {person} on proposal {id} no longer counts: what it approved has changed since', zh: '{person} 对提案 {id} 的 {stage} 签核已失效：其签核的内容此后被修改' },
   'signer-without-key': { code: 'QD5033', severity: 'error', en: '{person} has no key in the trusted roster, so cannot sign', zh: '{person} 在受信名册中没有登记密钥，不能签核' },
-  'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off names {field} {actual}, but it is filed under {expected}', zh: '签核中的 {field} 为 {actual}，但其所在位置对应 {expected}' },
+  'signoff-binding': { code: 'QD5034', severity: 'error', en: 'the sign-off\u2019s field {field} is {actual}, but it is filed under {expected}', zh: '签核中的字段 {field} 为 {actual}，但其所在位置对应 {expected}' },
   'record-deleted': { code: 'QD5035', severity: 'error', en: 'commit {commit} deletes {file}; governance records are never deleted', zh: '提交 {commit} 删除了 {file}；治理记录不得删除' },
-  'record-altered': { code: 'QD5036', severity: 'error', en: 'commit {commit} changes {field} of {file}, which never changes once recorded', zh: '提交 {commit} 修改了 {file} 的 {field}，该字段一经记录不得修改' },
+  'record-altered': { code: 'QD5036', severity: 'error', en: 'commit {commit} changes the field {field} of {file}, which never changes once recorded', zh: '提交 {commit} 修改了 {file} 的字段 {field}，该字段一经记录不得修改' },
   'external-entry-by-non-registrar': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: {signer} is not a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：{signer} 不是登记员' },
   'external-entry-unsigned': { code: 'QD5037', severity: 'error', en: 'commit {commit} records an external {stage} entry of proposal {id}: the commit is not signed by a registrar', zh: '提交 {commit} 为提案 {id} 记录了外部的 {stage} 阶段：该提交未经登记员签名' },
   'external-entry-too-late': { code: 'QD5037', severity: 'error', en: "the external {stage} entry of proposal {id} is dated {date}, after the roster's first commit ({adopted})", zh: '提案 {id} 外部的 {stage} 阶段记录日期为 {date}，晚于名册的首次提交（{adopted}）' },
@@ -400,13 +405,13 @@ export const CODES = {
   'stage-entry-disagrees-with-commit': { code: 'QD5039', severity: 'error', en: 'the {stage} entry of proposal {id} is dated {date}, but the commit {commit} that records it is dated {commitDate}', zh: '提案 {id} 的 {stage} 阶段记录日期为 {date}，但记录它的提交 {commit} 日期为 {commitDate}' },
   'trust-root-without-trailer': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: the commit has no `Proposal: <id>` trailer', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提交说明中没有 `Proposal: <id>`' },
   'trust-root-unknown-proposal': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} does not exist before the commit', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：该提交之前不存在提案 {proposal}' },
-  'trust-root-wrong-kind': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is a {kind} proposal, not a governance proposal', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 是 {kind} 类提案，而非治理提案' },
+  'trust-root-wrong-kind': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is of kind {kind}, not governance', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 的类别（kind）为 {kind}，而非治理提案（governance）' },
   'trust-root-not-approved': { code: 'QD5040', severity: 'error', en: 'commit {commit} changes {file}, a trust root, without an approved governance proposal: proposal {proposal} is at {stage}, not approved', zh: '提交 {commit} 修改了信任根 {file}，但没有经批准的治理提案：提案 {proposal} 处于 {stage} 阶段，尚未批准' },
   'baseline-change-outside-baseline-proposal': { code: 'QD5041', severity: 'error', en: 'commit {commit} changes {file}, which only a baseline proposal at an editable stage may change', zh: '提交 {commit} 修改了 {file}；该文件只能由处于可编辑阶段的基线提案修改' },
   'record-number-clash': { code: 'QD5042', severity: 'error', en: 'comment and concern {number} of proposal {id} share a number', zh: '提案 {id} 的意见与关切编号 {number} 重复' },
-  'unknown-target': { code: 'QD5043', severity: 'error', en: '{what} names {target}, which is not an item of the proposal\u2019s lists', zh: '{what} 所指的 {target} 不是本提案清单中的数据项' },
+  'unknown-target': { code: 'QD5043', severity: 'error', en: '{file} names {target}, which is not an item of the proposal\u2019s lists', zh: '{file} 所指的 {target} 不是本提案清单中的数据项' },
   'important-item-with-thresholds': { code: 'QD5044', severity: 'error', en: 'the identification record marks {item} important, but the list gives it volume thresholds', zh: '重要数据识别记录将 {item} 列为重要数据，但清单为其规定了量级条件' },
-  'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于 {stage} 阶段的提案 {id} 的 {field}' },
+  'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes the field {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于 {stage} 阶段的提案 {id} 的字段 {field}' },
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticId = keyof typeof CODES;

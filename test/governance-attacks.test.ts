@@ -98,6 +98,15 @@ describe('advance and check share one engine', () => {
     const { runIn } = await import('./governance/fixture.js');
     const r = await runIn(await tempDir('qingdan-no-git-'), ['governance', 'check', '--json']);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['QD4030']);
+    const [d] = (JSON.parse(r.stdout) as { diagnostics: { code: string; id: string; args: object; message: string; detail?: { tool: string; text: string } }[] }).diagnostics;
+    expect([d?.code, d?.id, d?.args]).toEqual(['QD4030', 'git-failed-revision', { revision: 'HEAD' }]);
+    // git's own words ride along verbatim in `detail`, never inside the (translated) message.
+    expect(d?.detail?.tool).toBe('git');
+    expect(d?.detail?.text.length).toBeGreaterThan(0);
+    expect(d?.message).not.toContain(d?.detail?.text.split('\n')[0]);
+    const zh = await runIn(await tempDir('qingdan-no-git-'), ['--lang', 'zh', 'governance', 'check']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^错误\[QD4030\]：[^\n]*[\u4e00-\u9fff]/);
+    expect(zh.stderr).toContain(`git 原文输出（未翻译）：\n      ${d?.detail?.text.split('\n')[0]}`);
   });
 });

@@ -9,7 +9,7 @@ export const ProposalLinksRule: GovernanceRule = {
     const r = (d: Parameters<typeof report>[0]) => report(d, p.folder);
     for (const field of ['replaces', 'supersededBy'] as const) {
       const ref = meta[field];
-      if (ref && !ctx.proposals.has(ref)) r(diagnostic('unknown-proposal', at(p.meta, `/${field}`), { what: field, ref: `'${ref}'` }));
+      if (ref && !ctx.proposals.has(ref)) r(diagnostic('unknown-proposal', at(p.meta, `/${field}`), { field: `'${field}'`, ref: `'${ref}'` }));
     }
     if (meta.stage === 'superseded' && !meta.supersededBy) r(diagnostic('superseded-without-successor', at(p.meta, '/stage'), { id: meta.id }));
     if (meta.supersededBy && meta.stage !== 'superseded') r(diagnostic('successor-while-active', at(p.meta, '/supersededBy'), { id: meta.id, stage: meta.stage }));

@@ -20,12 +20,12 @@ export const TargetsRule: GovernanceRule = {
     const known = (target: string) => targets.has(target);
     for (const f of [...p.comments, ...p.concerns]) {
       const target = f.value?.target;
-      if (target && !known(target)) report(diagnostic('unknown-target', at(f, '/target'), { what: f.path, target }), p.folder);
+      if (target && !known(target)) report(diagnostic('unknown-target', at(f, '/target'), { file: f.path, target }), p.folder);
     }
     const record = p.importantData;
     record?.value?.items.forEach((entry, i) => {
       const item = items.get(entry.item);
-      if (!item) report(diagnostic('unknown-target', at(record, `/items/${i}/item`), { what: record.path, target: entry.item }), p.folder);
+      if (!item) report(diagnostic('unknown-target', at(record, `/items/${i}/item`), { file: record.path, target: entry.item }), p.folder);
       else if (entry.important && item.rungs.length) report(diagnostic('important-item-with-thresholds', at(record, `/items/${i}/important`), { item: entry.item }), p.folder);
     });
   },
