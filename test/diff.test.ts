@@ -145,9 +145,24 @@ describe('qingdan diff', () => {
     expect(validate(JSON.parse(JSON.stringify(diff))), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('writes the Markdown in Chinese, with every fixed phrase translated', async () => {
+    const { diff } = await between('base', 'zones');
+    const zh = diffMarkdown(diff!, { lang: 'zh' });
+    const en = diffMarkdown(diff!, { lang: 'en' });
+    expect(zh).toContain('## 政策语义差异');
+    expect(zh).toContain('### 详细说明');
+    for (const c of diff!.changes) expect(zh).toContain(c.summary.zh);
+    // What stays Latin in Chinese text is code and quoted data: revisions, ids, field names, old and new values.
+    const fixed = diff!.changes.reduce((text, c) => text.split(c.summary.zh).join(''), zh);
+    const latinWords = fixed.replace(/^> .*$/gm, '').replace(/`[^`]*`|\([a-z]+\)|\bqingdan\b/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+    expect(latinWords, zh).toEqual([]);
+    expect(en).toContain('## qingdan policy diff');
+    expect(zh.split('\n').length).toBe(en.split('\n').length);
+  });
+
   it('cuts the Markdown at the size limit and says so', async () => {
     const { diff } = await between('base', 'zones');
-    const md = diffMarkdown(diff!, 1500);
+    const md = diffMarkdown(diff!, { maxBytes: 1500 });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1500);
     expect(md).toMatch(/\d+ more changes are not shown here/);
     expect(md.indexOf('| changes |')).toBeLessThan(md.indexOf('### Details'));

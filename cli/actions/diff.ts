@@ -7,7 +7,7 @@ import { diffMarkdown } from '../../compiler/diff/markdown.js';
 import { defaultBase, WORKING_TREE } from '../../compiler/diff/revision.js';
 import { diffRevisions, type RevisionDiff } from '../../compiler/diff/run.js';
 import { EXIT } from '../exit.js';
-import type { Io } from '../io.js';
+import { langOf, type Io } from '../io.js';
 import { printDiagnostics, printJson } from '../output.js';
 
 async function runDiff(root: string, base: string | undefined, head: string | undefined): Promise<RevisionDiff & { baseRevision: string }> {
@@ -38,7 +38,7 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
   const diff = result.diff!;
   if (options.format === 'json') printJson(io, diff);
   else if (options.format === 'amendment') io.stdout.write(amendmentText(diff, result.base!, result.head!));
-  else io.stdout.write(diffMarkdown(diff, Number(options.maxBytes)));
+  else io.stdout.write(diffMarkdown(diff, { lang: langOf(io), maxBytes: Number(options.maxBytes) }));
   if (options.changeset) {
     const written = await writeDiffChangeset(io.cwd, await packageName(io.cwd), diff);
     io.stderr.write(written ? `wrote ${written} (${diff.bump})\n` : 'no regulatory change: no changeset written\n');

@@ -43,7 +43,7 @@ export function proposalDiffHtml(meta: ProposalMeta, base: { commit?: string; po
   return `<h${level}>语义差异</h${level}>
 <p class="meta">基准：提交 <code>${esc(base.commit!.slice(0, 12))}</code>（政策版本 ${esc(base.policy.policyVersion)}）；对照：提交 <code>${esc(headCommit.slice(0, 12))}</code>（政策版本 ${esc(head.policyVersion)}）。</p>
 <div class="diff-markdown">
-${shiftHeadings(renderMarkdown(diffMarkdown(diff, Number.MAX_SAFE_INTEGER)), level - 1)}</div>
+${shiftHeadings(renderMarkdown(diffMarkdown(diff, { lang: 'zh', maxBytes: Number.MAX_SAFE_INTEGER })), level - 1)}</div>
 <h${level}>修改决定（草拟）</h${level}>
 ${decisionsHtml}`;
 }
