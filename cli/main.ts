@@ -112,7 +112,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     // Loaded only on this path: the diff's git code is not needed to start.
     const { UnknownRevisionError } = await import('../compiler/diff/revision.js');
     if (e instanceof UnknownRevisionError) {
-      io.stderr.write(`qingdan: ${e.message}\n`);
+      const [{ diagnostic, hint }, { formatDiagnostic }] = await Promise.all([import('../compiler/diagnostics.js'), import('../compiler/print-diagnostics.js')]);
+      const d = diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') });
+      io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: lang ?? langInArgs(args) ?? langOf(io), texts: new Map() })}\n`);
       return EXIT.usage;
     }
     io.stderr.write(`qingdan: internal error: ${(e as Error).message ?? String(e)}\n`);

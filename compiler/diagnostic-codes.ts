@@ -311,6 +311,7 @@ export const CODES = {
   // git's own error text never enters these templates: it rides along as the diagnostic's raw `detail`.
   'git-failed-files': { code: 'QD4030', severity: 'error', en: 'git could not read {paths} at revision {revision}', zh: 'git 无法读取修订版本 {revision} 中的 {paths}' },
   'git-failed-revision': { code: 'QD4030', severity: 'error', en: 'git could not read the revision {revision}', zh: 'git 无法读取修订版本 {revision}' },
+  'unknown-revision': { code: 'QD4031', severity: 'error', en: 'unknown git revision {revision}', zh: '未知的 git 修订版本 {revision}' },
   'git-failed-history': { code: 'QD4030', severity: 'error', en: 'git could not read the governed history', zh: 'git 无法读取受治理的提交历史' },
   // QD4050–4059: the command line itself (exit 2), by commander's error code; see cli/usage-error.ts.
   'cli-unknown-option': { code: 'QD4050', severity: 'error', en: 'unknown option {option}', zh: '未知选项 {option}' },
@@ -428,6 +429,7 @@ export const HINTS = {
   'known-statuses': { en: 'statuses: {words}', zh: '可用状态：{words}', slots: { words: 'words' } },
   'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
   'cli-choices': { en: 'allowed: {words}', zh: '可用取值：{words}', slots: { words: 'words' } },
+  'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
   'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },
   'write-instead': { en: 'write {replacement}', zh: '应写作 {replacement}' },
   'ascii-punctuation': { en: "use the ASCII {replacement} here; full-width punctuation belongs inside strings", zh: '此处应使用半角 {replacement}；全角标点只能出现在字符串中' },

@@ -67,6 +67,12 @@ describe('the language of diagnostics', () => {
     });
   }
 
+  it('names an unknown revision in the chosen language (exit 2)', async () => {
+    const r = await runCli(['--lang', 'zh', 'diff', 'no-such-revision']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`错误[QD4031]：${render(CODES['unknown-revision'], { revision: "'no-such-revision'" }, 'zh')}`);
+  });
+
   it('offers commander\'s did-you-mean as a catalogued hint', async () => {
     const r = await runCli(['--lang', 'zh', 'check', '--jsn']);
     expect(r.stderr).toContain(`= 提示：${render(HINTS['did-you-mean'], { words: ['--json'] }, 'zh')}`);

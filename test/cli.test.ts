@@ -90,7 +90,8 @@ describe('qingdan diff', () => {
   it('says an unknown revision is unknown (exit 2), not an internal error', async () => {
     const r = await qingdan(['diff', 'no-such-revision']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("qingdan: unknown git revision 'no-such-revision' (a commit, branch or tag of this repository)\n");
+    expect(r.stderr).toMatch(/^error\[QD4031\]: [^\n]*'no-such-revision'\n/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
 
@@ -212,10 +213,11 @@ describe('the installed command, one spawned process per command', () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
   });
 
-  it('diff and release check: an unknown revision is exit 2 with one line on stderr', () => {
+  it('diff and release check: an unknown revision is exit 2 with one coded diagnostic on stderr', () => {
     for (const args of [['diff', 'no-such-revision'], ['release', 'check', '--base', 'no-such-revision']]) {
       const r = spawnCli(args);
-      expect(r, args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: "qingdan: unknown git revision 'no-such-revision' (a commit, branch or tag of this repository)\n" });
+      expect(r, args.join(' ')).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^error\[QD4031\]: [^\n]*'no-such-revision'\n {2}= hint: [^\n]*\n$/);
     }
   });
 
