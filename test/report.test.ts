@@ -272,6 +272,23 @@ describe('the export log counter', () => {
     );
   });
 
+  it('finds each line\'s item by its bytes, past the items it keeps as bytes and among items that are prefixes of others', () => {
+    // 45 items (more than the counter keeps as bytes), with l.i1 a prefix of l.i10–l.i19.
+    const items = Array.from({ length: 45 }, (_, i) => `l.i${i}`);
+    const lines: string[] = [];
+    const expected = new Map<string, number>();
+    for (let n = 0; n < 2_000; n++) {
+      const item = items[(n * 7) % items.length]!;
+      const persons = n % 13;
+      lines.push(JSON.stringify({ date: '2027-03-01', item, persons }));
+      expected.set(item, (expected.get(item) ?? 0) + persons);
+    }
+    const count = countOf([Buffer.from(lines.join('\n'))]);
+    expect(new Map(count.parts.map((p) => [p.item, p.persons]))).toEqual(expected);
+    const reordered = lines.map((l) => JSON.stringify(JSON.parse(l), ['persons', 'item', 'date'])).join('\n');
+    expect(countOf([Buffer.from(reordered)])).toEqual(count);
+  });
+
   it('refuses a line longer than the bound without holding it, and goes on', () => {
     const long = `{"date":"2027-01-01","item":"icv.owner-pi","persons":1,"note":"${'x'.repeat(300)}"}`;
     const count = countOf([Buffer.from(`${long.slice(0, 100)}`), Buffer.from(`${long.slice(100)}\n{"date":"2027-01-02","item":"icv.owner-pi","persons":2}\n`)], 200);
