@@ -4,10 +4,9 @@
  * right people (test/governance/fixture.ts), copied so attacks do not see each other.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument, type YAMLSeq } from 'yaml';
 import { checkGovernance } from '../compiler/governance/check.js';
 import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
-import { cloneRepo, createRepo, ID, ok, P, signApprovalOutOfOrder, walkToReview, type Repo } from './governance/fixture.js';
+import { approveByHand, cloneRepo, createRepo, ID, ok, P, signApprovalOutOfOrder, walkToReview, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 let base: Repo;
@@ -177,11 +176,7 @@ describe('governance red team', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('QD5021');
     // … and approving by hand is caught.
-    const doc = parseDocument(repo.read(`${P}/proposal.yaml`));
-    doc.set('stage', 'approved');
-    (doc.get('history') as YAMLSeq).add(doc.createNode({ stage: 'approved', date: '2026-03-05' }));
-    repo.write(`${P}/proposal.yaml`, doc.toString());
-    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+)consultation/m, '$1approved'));
+    approveByHand(repo);
     repo.clock = '2026-03-05';
     repo.commit('li', 'approve despite the concern');
     const found = await codes(repo);

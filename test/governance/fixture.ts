@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument, type YAMLSeq } from 'yaml';
 import { ROOT, runCli, spawnCli, tempDir, type CliRun } from '../support.js';
 
 export const PEOPLE = {
@@ -259,6 +260,18 @@ export async function signApprovalOutOfOrder(repo: Repo): Promise<void> {
 }
 
 /** The error codes `governance check` reports (with extra arguments, e.g. `--base`), and its exit code. */
+/**
+ * Records an approval by hand, as a forger would where the CLI refuses it: the proposal's stage
+ * and its history entry on `date`, and the list's status. The caller commits.
+ */
+export function approveByHand(repo: Repo, date = '2026-03-05'): void {
+  const doc = parseDocument(repo.read(`${P}/proposal.yaml`));
+  doc.set('stage', 'approved');
+  (doc.get('history') as YAMLSeq).add(doc.createNode({ stage: 'approved', date }));
+  repo.write(`${P}/proposal.yaml`, doc.toString());
+  repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+)consultation/m, '$1approved'));
+}
+
 export async function errorCodes(repo: Repo, extra: string[] = []): Promise<{ codes: string[]; exit: number | null }> {
   const r = await repo.run(['governance', 'check', '--json', ...extra]);
   const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] };

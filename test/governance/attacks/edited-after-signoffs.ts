@@ -1,5 +1,4 @@
-import { parseDocument, type YAMLSeq } from 'yaml';
-import { ID, P, signReviewAndApproval } from '../fixture.js';
+import { approveByHand, ID, signReviewAndApproval } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /** A list edited after every review and approval sign-off, then approved. */
@@ -15,11 +14,7 @@ export const attack: Attack = {
     const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-05']);
     if (refused.code !== 1 || !refused.stderr.includes('QD5032')) throw new Error(`advance was not refused: ${refused.stderr}`);
     // … so approve by hand.
-    const doc = parseDocument(repo.read(`${P}/proposal.yaml`));
-    doc.set('stage', 'approved');
-    (doc.get('history') as YAMLSeq).add(doc.createNode({ stage: 'approved', date: '2026-03-05' }));
-    repo.write(`${P}/proposal.yaml`, doc.toString());
-    repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+)consultation/m, '$1approved'));
+    approveByHand(repo);
     repo.clock = '2026-03-05';
     repo.commit('li', 'approved');
   },
