@@ -4,8 +4,7 @@
  * leaves `dist/` as it was.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { compileSources, readSources, type CompileResult } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
@@ -25,6 +24,7 @@ import { reportSchema } from './emit/schemas/report.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
 import { validateArtifact } from './emit/validate.js';
 import { inspectOutput, publishOutput, type OutputRequest } from './output-folder.js';
+import { compilerVersion } from './qingdan-package.js';
 import type { Source } from './source.js';
 import type { DiagnosticId } from './diagnostic-codes.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
@@ -48,8 +48,6 @@ export interface BuildResult {
   /** Relative path → content of everything written; absent when nothing was written. */
   readonly files?: ReadonlyMap<string, string>;
 }
-
-const COMPILER_PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
 
 async function packageVersion(path: string): Promise<string> {
   return (JSON.parse(await readFile(path, 'utf8')) as { version: string }).version;
@@ -150,7 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const files = emitArtifacts(compiled.artifact, revision, amendments);
   const invalid = validateArtifact('policy.json', policySchema, compiled.artifact);
-  const manifest = buildManifest(files, { policyVersion, compilerVersion: await packageVersion(COMPILER_PACKAGE), ...revision });
+  const manifest = buildManifest(files, { policyVersion, compilerVersion: compilerVersion(), ...revision });
   invalid.push(...validateArtifact('manifest.json', manifestSchema, manifest));
   if (invalid.length > 0) return { diagnostics: [...compiled.diagnostics, ...invalid], compiled, sources };
 

@@ -5,22 +5,9 @@
  * modules the runtime imports for loading files are stubbed: the page loads nothing but the
  * bytes it carries. Deterministic: the same sources give the same script.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-
-/** The project root: the folder of the `qingdan` package.json above this module (from sources or lib/ alike). */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'qingdan') return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('the qingdan project root was not found above the CLI');
-    dir = up;
-  }
-}
+import { qingdanRoot } from '../../qingdan-package.js';
 
 const HERE = 'compiler/site/self-assessment';
 
@@ -30,17 +17,12 @@ function browserAliases(root: string): Record<string, string> {
   return { 'node:crypto': join(root, HERE, 'crypto-shim.ts'), 'node:fs': stub, 'node:path': stub, 'node:zlib': stub, 'node:os': stub, 'node:url': stub };
 }
 
-/** The version of the running qingdan (its package.json): the compiler the page's manifest names. */
-export function compilerVersion(): string {
-  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 let cached: string | undefined;
 
 /** The page's script (built once per process). */
 export function selfAssessmentScript(): string {
   if (cached !== undefined) return cached;
-  const root = projectRoot();
+  const root = qingdanRoot();
   const result = buildSync({
     entryPoints: [join(root, HERE, 'app.ts')],
     absWorkingDir: root,

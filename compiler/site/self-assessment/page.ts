@@ -13,7 +13,8 @@ import { buildManifest } from '../../emit/manifest.js';
 import { esc } from '../html.js';
 import type { SiteInput } from '../input.js';
 import { sitePage, type NavEntry } from '../layout.js';
-import { compilerVersion, selfAssessmentScript } from './bundle.js';
+import { compilerVersion } from '../../qingdan-package.js';
+import { selfAssessmentScript } from './bundle.js';
 
 export const SELF_ASSESSMENT_PAGE = 'self-assessment/index.html';
 
