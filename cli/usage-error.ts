@@ -6,7 +6,28 @@
  * the argument) are the ones commander quotes `'…'` in its message, in order.
  */
 import type { CommanderError } from 'commander';
-import { diagnostic, hint, type Diagnostic } from '../compiler/diagnostics.js';
+import type { DiagnosticId } from '../compiler/diagnostic-codes.js';
+import { diagnostic, hint, type ArgsParam, type Diagnostic } from '../compiler/diagnostics.js';
+import { formatDiagnostic } from '../compiler/print-diagnostics.js';
+import { langOf, useColor, type Io } from './io.js';
+
+/** A command's refusal of what it was given (exit 2), as a catalogued diagnostic. */
+export class UsageError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.id);
+    this.name = 'UsageError';
+  }
+}
+
+/** A usage error from catalogue entry `id` and its arguments (and hint). */
+export function usageError<I extends DiagnosticId>(id: I, ...rest: ArgsParam<I>): UsageError {
+  return new UsageError(diagnostic(id, undefined, ...rest));
+}
+
+/** Prints a diagnostic that has no source position (a usage error) on stderr, in `io`'s language. */
+export function printUsageError(io: Io, d: Diagnostic): void {
+  io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
+}
 
 /** The values commander quotes in a message, in order: `'--foo'`, `'check'`, `'fr'`. */
 function quoted(message: string): string[] {

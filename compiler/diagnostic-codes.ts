@@ -14,6 +14,7 @@
  * 5xxx: governance.
  */
 import type { ErrorCode as YamlErrorCode } from 'yaml';
+import { STAGE_ZH, type Stage } from './governance/stages.js';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'zh' | 'en';
@@ -185,6 +186,14 @@ export const TERMS = {
     tag: { en: 'a tag', zh: '标签' },
     'non-string-key': { en: 'a key that is not a plain string', zh: '非普通字符串的键' },
   },
+  /** A proposal's stages (measures Art. 9): the Chinese name, with the id the commands take. */
+  stage: Object.fromEntries(Object.entries(STAGE_ZH).map(([id, zh]) => [id, { en: id, zh: `${zh}（${id}）` }])) as Record<Stage, Text>,
+  /** The kinds of proposal. */
+  proposalKind: {
+    list: { en: 'list', zh: '清单提案（list）' },
+    baseline: { en: 'baseline', zh: '基线提案（baseline）' },
+    governance: { en: 'governance', zh: '治理提案（governance）' },
+  },
 } as const satisfies Record<string, Record<string, Text>>;
 
 export type TermTable = keyof typeof TERMS;
@@ -323,6 +332,57 @@ export const CODES = {
   'cli-too-many-arguments': { code: 'QD4056', severity: 'error', en: 'too many arguments: {command} takes {expected}, got {received}', zh: '参数过多：{command} 接受 {expected} 个参数，实际为 {received} 个' },
   'cli-conflicting-options': { code: 'QD4057', severity: 'error', en: '{option} cannot be used with {other}', zh: '{option} 不能与 {other} 同时使用' },
   'cli-usage': { code: 'QD4058', severity: 'error', en: 'the command line is not valid', zh: '命令行无效' },
+  // QD4060–4099: what a command itself refuses (exit 2): a value it cannot use, something it cannot find.
+  'cli-invalid-date': { code: 'QD4060', severity: 'error', en: 'the date {date} of {option} is not a date YYYY-MM-DD', zh: '{option} 的日期 {date} 无效，应写作 YYYY-MM-DD' },
+  'cli-not-positive-integer': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is not a positive whole number', zh: '{option} 的取值 {value} 不是正整数' },
+  'cli-governance-unreadable': { code: 'QD4061', severity: 'error', en: 'cannot read the committed governance files (see above)', zh: '无法读取已提交的治理文件（见上文）' },
+  'cli-roster-invalid': { code: 'QD4061', severity: 'error', en: 'the roster {path} is missing or invalid (see above)', zh: '名册 {path} 缺失或无效（见上文）' },
+  'cli-unknown-proposal': { code: 'QD4062', severity: 'error', en: 'there is no proposal {id} under {folder} at HEAD; commit it first', zh: 'HEAD 的 {folder} 下没有提案 {id}；请先提交' },
+  'cli-unknown-proposals': { code: 'QD4062', severity: 'error', en: 'there is no proposal {ids}', zh: '没有提案 {ids}', slots: { ids: 'words' } },
+  'cli-proposal-invalid': { code: 'QD4063', severity: 'error', en: 'proposal {id} has invalid metadata (see above); fix it first', zh: '提案 {id} 的元数据无效（见上文）；请先修正' },
+  'cli-unknown-person': { code: 'QD4064', severity: 'error', en: 'unknown person {person}: not in {path}', zh: '未知人员 {person}：不在 {path} 中' },
+  'cli-transition-from-final': { code: 'QD4065', severity: 'error', en: '{id} cannot go from {from} to {to}: {from} is final, nothing follows it', zh: '提案 {id} 不能从{from}进入{to}：{from}是终结阶段，其后没有阶段', slots: { from: 'stage', to: 'stage' } },
+  'cli-transition-not-on-path': { code: 'QD4065', severity: 'error', en: '{id} cannot go from {from} to {to}: a {kind} proposal has no {to} stage', zh: '提案 {id} 不能从{from}进入{to}：{kind}没有{to}阶段', slots: { from: 'stage', to: 'stage', kind: 'proposalKind' } },
+  'cli-transition-skips': { code: 'QD4065', severity: 'error', en: '{id} cannot go from {from} to {to}: it would skip {skipped}', zh: '提案 {id} 不能从{from}进入{to}：将跳过{skipped}', slots: { from: 'stage', to: 'stage', skipped: 'stage[]' } },
+  'cli-transition-same-stage': { code: 'QD4065', severity: 'error', en: '{id} cannot go from {from} to {to}: a stage cannot follow itself', zh: '提案 {id} 不能从{from}进入{to}：阶段不能接续其自身', slots: { from: 'stage', to: 'stage' } },
+  'cli-transition-backwards': { code: 'QD4065', severity: 'error', en: '{id} cannot go from {from} to {to}: a proposal only goes back to review, and only from approved or filed', zh: '提案 {id} 不能从{from}进入{to}：提案只能退回论证与征求意见阶段，且只能从审批或报备阶段退回', slots: { from: 'stage', to: 'stage' } },
+  'cli-nothing-follows': { code: 'QD4066', severity: 'error', en: '{id} is at {stage}; nothing follows', zh: '提案 {id} 处于{stage}阶段，其后没有阶段', slots: { stage: 'stage' } },
+  'cli-superseded-by-required': { code: 'QD4054', severity: 'error', en: 'superseding a proposal needs --superseded-by <id>', zh: '取代提案须指定 `--superseded-by <id>`' },
+  'cli-invalid-slug': { code: 'QD4067', severity: 'error', en: '{slug} is not a valid slug (lower-case letters, digits and hyphens)', zh: '{slug} 不是有效的简称（只能由小写字母、数字和连字符组成）' },
+  'cli-list-proposal-needs-lists': { code: 'QD4068', severity: 'error', en: 'a list proposal needs --sector and --list', zh: '清单提案须指定 --sector 和 --list' },
+  'cli-proposal-names-no-list': { code: 'QD4068', severity: 'error', en: 'a {kind} proposal names no sector and no list', zh: '{kind}不指定领域和清单', slots: { kind: 'proposalKind' } },
+  'cli-unknown-list': { code: 'QD4069', severity: 'error', en: 'unknown list {list}', zh: '未知清单 {list}' },
+  'cli-unknown-target': { code: 'QD4070', severity: 'error', en: 'unknown target {target}: not a list of {id} or an item of one', zh: '未知对象 {target}：既不是提案 {id} 的清单，也不是其中的数据项' },
+  'cli-proposal-closed': { code: 'QD4071', severity: 'error', en: '{id} is at {stage}; open a new proposal that replaces it instead', zh: '提案 {id} 已处于{stage}阶段；请另立新提案取代它', slots: { stage: 'stage' } },
+  'cli-author-or-person': { code: 'QD4054', severity: 'error', en: 'a comment needs --author <name> or --person <id>', zh: '意见须指定 `--author <name>` 或 `--person <id>`' },
+  'cli-record-ambiguous': { code: 'QD4072', severity: 'error', en: '{record} names more than one record ({ids}); give the id with its prefix', zh: '{record} 对应多条记录（{ids}）；请写出带前缀的编号', slots: { ids: 'words' } },
+  'cli-unknown-record': { code: 'QD4072', severity: 'error', en: 'there is no comment or concern {record} in {folder}', zh: '{folder} 中没有意见或关切 {record}' },
+  'cli-not-a-mapping': { code: 'QD4073', severity: 'error', en: '{path} is not a YAML mapping', zh: '{path} 不是 YAML 映射' },
+  'cli-not-chair': { code: 'QD4074', severity: 'error', en: '{person} does not hold the chair role {role}', zh: '{person} 不担任主席角色 {role}' },
+  'cli-no-chair': { code: 'QD4074', severity: 'error', en: 'the roster names no chair role, so nobody resolves a concern as the chair', zh: '名册未指定主席角色，无人能以主席身份解决关切' },
+  'cli-not-raiser': { code: 'QD4074', severity: 'error', en: 'only {raiser}, who raised this concern, or the chair (--as-chair) may resolve it', zh: '只有提出该关切的 {raiser} 或主席（--as-chair）可以解决它' },
+  'cli-note-required': { code: 'QD4054', severity: 'error', en: 'resolving a concern needs --note <text>', zh: '解决关切须指定 `--note <text>`' },
+  'cli-decision-required': { code: 'QD4054', severity: 'error', en: 'the disposition of a comment needs --decision', zh: '意见的处理结果须指定 --decision' },
+  'cli-reason-required': { code: 'QD4054', severity: 'error', en: 'the decision {decision} needs --reason <text>', zh: '处理结果 {decision} 须指定 `--reason <text>`' },
+  'cli-unknown-role': { code: 'QD4075', severity: 'error', en: 'unknown role {role}', zh: '未知角色 {role}' },
+  'cli-role-not-held': { code: 'QD4075', severity: 'error', en: '{person} does not hold the role {role}', zh: '{person} 不担任角色 {role}' },
+  'cli-self-signoff': { code: 'QD4076', severity: 'error', en: '{person} is an author of {id}', zh: '{person} 是提案 {id} 的起草人' },
+  'cli-no-key': { code: 'QD4077', severity: 'error', en: '{person} has no key in the roster', zh: '{person} 在名册中没有登记公钥' },
+  'cli-cannot-diff': { code: 'QD4078', severity: 'error', en: 'cannot diff: a revision cannot be read or does not compile (see above)', zh: '无法比较：有修订版本无法读取或无法编译（见上文）' },
+  'cli-signing-key': { code: 'QD4079', severity: 'error', en: 'cannot use {path} as a signing key', zh: '无法将 {path} 用作签名私钥' },
+  'cli-key-exists': { code: 'QD4080', severity: 'error', en: '{path} already holds a key; it is not overwritten', zh: '{path} 中已有密钥，不会覆盖' },
+  'cli-file-exists': { code: 'QD4080', severity: 'error', en: '{path} exists already', zh: '{path} 已存在' },
+  'cli-no-gazette': { code: 'QD4081', severity: 'error', en: 'there is no gazette in {path}', zh: '{path} 中没有公报' },
+  'cli-no-gazette-page': { code: 'QD4081', severity: 'error', en: 'no such gazette page: {pages}', zh: '没有这些公报页面：{pages}', slots: { pages: 'words' } },
+  'cli-no-chromium': { code: 'QD4082', severity: 'error', en: 'chromium was not found', zh: '未找到 chromium' },
+  'cli-serve-needs-key': { code: 'QD4054', severity: 'error', en: 'serve needs --key <public.pem>, or --allow-unsigned to serve without checking signatures', zh: '服务须指定 `--key <public.pem>`，或用 --allow-unsigned 不校验签名' },
+  // An edit of policy text through its syntax tree (compiler/edit.ts) that cannot be made.
+  'edit-file-has-errors': { code: 'QD4015', severity: 'error', en: '{path} has errors (see above); fix them before it is edited', zh: '{path} 有错误（见上文）；请先修正再编辑' },
+  'edit-no-list': { code: 'QD4015', severity: 'error', en: '{path} declares no list {list}', zh: '{path} 中没有清单 {list}' },
+  'edit-no-scenario': { code: 'QD4015', severity: 'error', en: 'list {list} has no scenario {scenario}', zh: '清单 {list} 中没有业务场景 {scenario}' },
+  'edit-no-item': { code: 'QD4015', severity: 'error', en: 'list {list} has no item {item}', zh: '清单 {list} 中没有数据项 {item}' },
+  'edit-item-exists': { code: 'QD4015', severity: 'error', en: 'list {list} already has an item {item}', zh: '清单 {list} 中已有数据项 {item}' },
+  'edit-not-one-item': { code: 'QD4015', severity: 'error', en: 'the item text is not one well-formed item declaration', zh: '数据项文本不是一个格式正确的数据项声明' },
   'governance-not-a-file': { code: 'QD4040', severity: 'error', en: '{path} at {revision} is not valid UTF-8 text', zh: '{revision} 中的 {path} 不是有效的 UTF-8 文本' },
 
   // 5xxx: governance (rosters, proposals, sign-offs, git history). See docs/governance.md.
@@ -513,6 +573,17 @@ export const HINTS = {
   'signoff-window': { en: 'sign-offs count when dated between {from} and {to}; qingdan proposal sign {id} --stage {stage} --role {role} --person <id>', zh: '日期在 {from} 至 {to} 之间的签核才有效；qingdan proposal sign {id} --stage {stage} --role {role} --person <id>' },
   'resolve-comment': { en: 'qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected', zh: '请记录处理结果：qingdan proposal resolve {id} {comment} --decision accepted|partly|rejected' },
   'fill-record': { en: '{file} still holds values marked {marker}: fill them in', zh: '{file} 中仍有标为 {marker} 的内容：请填写' },
+  'existing-records': { en: 'the records are: {words}', zh: '现有记录：{words}', slots: { words: 'words' } },
+  'install-chromium': { en: "install Debian's chromium and CJK fonts (`apt-get install chromium fonts-noto-cjk`) or set CHROMIUM_PATH", zh: '请安装 Debian 的 chromium 及中文字体（`apt-get install chromium fonts-noto-cjk`），或设置 `CHROMIUM_PATH`' },
+  'run-build-first': { en: 'run `qingdan build` first', zh: '请先运行 `qingdan build`' },
+  'commit-proposal-first': { en: 'commit the proposal, then run the command again', zh: '请先提交该提案，再运行此命令' },
+  // What `qingdan proposal status` lists as still to do before the next stage (compiler/governance/todo.ts).
+  'todo-sign': { en: 'sign {stage} as {roleName} ({role})', zh: '以{roleName}（{role}）身份签核{stage}阶段', slots: { stage: 'stage' } },
+  'todo-sign-again': { en: 'sign {stage} as {roleName} ({role}); the sign-off of {stale} no longer counts: what it approved has changed', zh: '以{roleName}（{role}）身份签核{stage}阶段；{stale} 的签核已失效：其所批准的内容已变更', slots: { stage: 'stage', stale: 'words' } },
+  'todo-answer-comment': { en: 'answer comment {comment} ({author}, on {target}) with a disposition', zh: '答复意见 {comment}（{author}，针对 {target}），给出处理结果' },
+  'todo-resolve-concern': { en: 'resolve concern {concern} (on {target}); the chair may close it instead (--as-chair)', zh: '解决关切 {concern}（针对 {target}）；也可由主席关闭（--as-chair）' },
+  'todo-wait-review': { en: 'wait for the end of the review window on {date}', zh: '等待征求意见期于 {date} 结束' },
+  'todo-filing-receipt': { en: 'record the national filing receipt', zh: '记录国家备案回执' },
   'commit-file-itself': { en: 'commit the file itself, not a link to it', zh: '请提交文件本身，而非指向它的链接' },
 } as const satisfies Record<string, MessageKind>;
 

@@ -119,8 +119,8 @@ function slotText(spec: SlotSpec | undefined, value: unknown, lang: Lang): strin
   const one = (v: unknown) => term(table, String(v), lang);
   if (!spec.endsWith('[]')) return one(value);
   const items = (value as readonly unknown[]).map(one);
-  // Problems of a number are all there (and); expected tokens and kinds are one of (or).
-  return (table === 'numberProblem' ? JOIN.and : JOIN.or)[lang](items);
+  // Problems of a number and stages skipped are all there (and); expected tokens and kinds are one of (or).
+  return (table === 'numberProblem' || table === 'stage' ? JOIN.and : JOIN.or)[lang](items);
 }
 
 /** Fills a catalogue entry's template in `lang` from its arguments. */

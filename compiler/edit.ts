@@ -5,19 +5,23 @@
  * kept, and a file that does not parse cleanly is never edited.
  */
 import type * as A from './ast.js';
-import type { Diagnostic } from './diagnostics.js';
+import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { formatSource, unprintable } from './format.js';
 import { parseSource } from './parse.js';
 import { printFile } from './printer.js';
 import type { Source, Span } from './source.js';
 
-/** Why an edit could not be made: the file does not parse cleanly, or what it names is absent. */
+/**
+ * Why an edit could not be made: the file does not parse cleanly (its `diagnostics`), or what
+ * it names is absent. `reason` is a catalogued diagnostic (QD4015), so the caller prints it in
+ * its reader's language; the message is its id.
+ */
 export class EditError extends Error {
   constructor(
-    message: string,
+    readonly reason: Diagnostic,
     readonly diagnostics: readonly Diagnostic[] = [],
   ) {
-    super(message);
+    super(reason.id);
     this.name = 'EditError';
   }
 }
@@ -30,13 +34,13 @@ const NO_SPAN: Span = { file: '', line: 0, column: 0, endLine: 0, endColumn: 0, 
 
 function parsed(source: Source): A.PolicyFile {
   const result = formatSource(source);
-  if (!result.ok) throw new EditError(`${source.path} has errors; fix them before editing it`, result.diagnostics);
+  if (!result.ok) throw new EditError(diagnostic('edit-file-has-errors', undefined, { path: source.path }), result.diagnostics);
   return result.file;
 }
 
 function listOf(file: A.PolicyFile, listId: string): A.ListDecl {
   const list = file.declarations.find((d): d is A.ListDecl => d.kind === 'List' && d.id.text === listId);
-  if (!list) throw new EditError(`${file.path} declares no list '${listId}'`);
+  if (!list) throw new EditError(diagnostic('edit-no-list', undefined, { path: file.path, list: `'${listId}'` }));
   return list;
 }
 
@@ -67,7 +71,7 @@ export function parseItem(itemText: string): A.ItemDecl {
   const result = parseSource({ path: '<item>', text: wrapped });
   const problems = unprintable(result.file, result.diagnostics);
   const items = (result.file.declarations[0] as A.ListDecl | undefined)?.scenarios[0]?.items ?? [];
-  if (problems.length || items.length !== 1) throw new EditError('the item text is not one well-formed item declaration', problems);
+  if (problems.length || items.length !== 1) throw new EditError(diagnostic('edit-not-one-item', undefined), problems);
   return detach(items[0]!);
 }
 
@@ -91,15 +95,15 @@ function mapItems(list: A.ListDecl, change: (scenario: A.ScenarioDecl) => A.Scen
 
 function findItem(list: A.ListDecl, itemId: string): A.ItemDecl {
   for (const s of list.scenarios) for (const i of s.items) if (i.id.text === itemId) return i;
-  throw new EditError(`list '${list.id.text}' has no item '${itemId}'`);
+  throw new EditError(diagnostic('edit-no-item', undefined, { list: `'${list.id.text}'`, item: `'${itemId}'` }));
 }
 
 /** Adds the item written as `itemText` at the end of scenario `scenarioId` of list `listId`. */
 export function addItem(source: Source, listId: string, scenarioId: string, itemText: string): string {
   const item = parseItem(itemText);
   return editList(source, listId, (list) => {
-    if (!list.scenarios.some((s) => s.id.text === scenarioId)) throw new EditError(`list '${listId}' has no scenario '${scenarioId}'`);
-    if (list.scenarios.some((s) => s.items.some((i) => i.id.text === item.id.text))) throw new EditError(`list '${listId}' already has an item '${item.id.text}'`);
+    if (!list.scenarios.some((s) => s.id.text === scenarioId)) throw new EditError(diagnostic('edit-no-scenario', undefined, { list: `'${listId}'`, scenario: `'${scenarioId}'` }));
+    if (list.scenarios.some((s) => s.items.some((i) => i.id.text === item.id.text))) throw new EditError(diagnostic('edit-item-exists', undefined, { list: `'${listId}'`, item: `'${item.id.text}'` }));
     return mapItems(list, (s) => (s.id.text === scenarioId ? { ...s, items: [...s.items, item] } : s));
   });
 }

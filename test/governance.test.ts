@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGovernance } from '../compiler/governance/check.js';
 import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
 import { approveByHand, cloneRepo, createRepo, ID, ok, P, signApprovalOutOfOrder, walkToReview, type Repo } from './governance/fixture.js';
-import { ROOT } from './support.js';
+import { diagnosticLine, ROOT } from './support.js';
 
 let base: Repo;
 beforeAll(async () => {
@@ -50,11 +50,13 @@ function signoff(repo: Repo, stage: string, role: string, person: string, digest
 describe('the stage machine', () => {
   it('allows one step forward, back to review from approval, and an end from any active stage', () => {
     expect(transitionError('draft', 'survey')).toBeUndefined();
-    expect(transitionError('draft', 'review')).toMatch(/skips survey/);
+    expect(transitionError('draft', 'review')).toEqual({ problem: 'skips', skipped: ['survey', 'important-data-identification', 'scenario-analysis'] });
     expect(transitionError('approved', 'review')).toBeUndefined();
-    expect(transitionError('scenario-analysis', 'survey')).toMatch(/only goes back to review/);
+    expect(transitionError('scenario-analysis', 'survey')).toEqual({ problem: 'backwards' });
     expect(transitionError('in-force', 'superseded')).toBeUndefined();
-    expect(transitionError('withdrawn', 'draft')).toMatch(/final/);
+    expect(transitionError('withdrawn', 'draft')).toEqual({ problem: 'from-final' });
+    expect(transitionError('draft', 'survey', 'baseline')).toEqual({ problem: 'not-on-path' });
+    expect(transitionError('review', 'review')).toEqual({ problem: 'same-stage' });
     expect(gateStages('review', 'approved')).toEqual(['review', 'approved']);
     expect(gateStages('approved', 'filed')).toEqual(['filed']);
     expect(gateStages('approved', 'review')).toEqual([]);
@@ -91,7 +93,7 @@ describe('ending a proposal', () => {
       expect(await codes(repo)).toEqual([]);
       const again = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-02']);
       expect(again.code).toBe(2);
-      expect(again.stderr).toContain(`${ID} is at ${end}; nothing follows`);
+      expect(again.stderr.split('\n')[0]).toBe(diagnosticLine('cli-nothing-follows', { id: ID, stage: end }));
     });
   }
 });
@@ -145,7 +147,7 @@ describe('governance red team', () => {
     const repo = await cloneRepo(base);
     const refused = await repo.run(['proposal', 'sign', ID, '--stage', 'review', '--role', 'drafter', '--person', 'p-li']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/nobody signs their own proposal/);
+    expect(refused.stderr.split('\n')[0]).toBe(diagnosticLine('cli-self-signoff', { person: 'p-li', id: ID }));
     repo.write(`${P}/signoffs/scenario-analysis--drafter--p-li.yaml`, signoff(repo, 'scenario-analysis', 'drafter', 'p-li'));
     repo.commit('li', 'sign my own scenario analysis');
     const found = await codes(repo);

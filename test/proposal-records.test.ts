@@ -6,8 +6,10 @@
  */
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hint, hintText } from '../compiler/diagnostics.js';
 import { findRecord, recordId } from '../compiler/governance/record-ids.js';
 import { cloneRepo, createRepo, errorCodes, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+import { diagnosticLine } from './support.js';
 
 let base: Repo;
 let atReview: Repo;
@@ -53,7 +55,7 @@ describe('proposal new', () => {
     const repo = await cloneRepo(base);
     const r = await repo.run(['proposal', 'new', 'x', '--title', 't', '--sector', 'S16', '--list', 'icvv', '--author', 'p-li', '--date', '2026-01-05']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("'icv'");
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([diagnosticLine('cli-unknown-list', { list: "'icvv'" }), `  = hint: ${hintText(hint('did-you-mean', { words: ['icv'] }), 'en')}`]);
   });
 });
 
@@ -71,7 +73,7 @@ describe('comment and concern ids', () => {
     // 001 is both c-001 and k-001: refused, never the wrong one.
     const ambiguous = await repo.run(['proposal', 'resolve', ID, '001', '--by', 'p-feng', '--note', '已解决']);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain('c-001, k-001');
+    expect(ambiguous.stderr.split('\n')[0]).toBe(diagnosticLine('cli-record-ambiguous', { record: "'001'", ids: ['c-001', 'k-001'] }));
     await ok(repo, ['proposal', 'resolve', ID, 'k-001', '--by', 'p-feng', '--note', '已解决', '--date', '2026-02-17']);
     expect(parse(repo.read(`${P}/concerns/k-001.yaml`)).resolution.by).toBe('p-feng');
     await ok(repo, ['proposal', 'resolve', ID, 'c-002', '--decision', 'rejected', '--reason', '不符合', '--by', 'p-li', '--date', '2026-02-17']);
@@ -93,14 +95,15 @@ describe('comment and concern ids', () => {
     expect(recordId('concern', records.concerns[0]!.path)).toBe('k-003');
     expect(findRecord('c-001', records)).toEqual({ comment: records.comments[0] });
     expect(findRecord('003', records)).toEqual({ concern: records.concerns[0] });
-    expect(findRecord('k-009', records)).toHaveProperty('error');
+    expect(findRecord('k-009', records)).toEqual({ error: 'unknown', known: ['c-001', 'c-002', 'k-003'] });
+    expect(findRecord('3', { comments: [{ path: `${P}/comments/c-003.yaml` }], concerns: records.concerns })).toEqual({ error: 'ambiguous', ids: ['c-003', 'k-003'] });
   });
 
   it('refuses a target the proposal\u2019s lists do not have, suggesting the nearest item', async () => {
     const repo = await cloneRepo(atReview);
     const r = await repo.run(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-p', '--text', '?']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("'icv.owner-pi'");
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([diagnosticLine('cli-unknown-target', { target: "'icv.owner-p'", id: ID }), `  = hint: ${hintText(hint('did-you-mean', { words: ['icv.owner-pi'] }), 'en')}`]);
   });
 });
 
@@ -109,12 +112,12 @@ describe('proposal status', () => {
     const repo = await cloneRepo(atReview);
     await ok(repo, ['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-pi', '--text', '一', '--date', '2026-02-15']);
     repo.commit('li', 'a comment');
-    const status = JSON.parse((await repo.run(['proposal', 'status', ID, '--json'])).stdout) as { next: string; reviewEnds: string; todo: { what: string; who: string[] }[]; blocking: { code: string }[] };
+    const status = JSON.parse((await repo.run(['proposal', 'status', ID, '--json'])).stdout) as { next: string; reviewEnds: string; todo: { what: { id: string; args: Record<string, unknown> }; who: string[] }[]; blocking: { code: string }[] };
     expect(status.next).toBe('approved');
     expect(status.reviewEnds).toBe('2026-02-26');
-    const legal = status.todo.find((t) => t.what.includes('expert-legal'));
+    const legal = status.todo.find((t) => t.what.id === 'todo-sign' && t.what.args.role === 'expert-legal');
     expect(legal?.who).toEqual(['Feng Legal (p-feng)']);
-    const answer = status.todo.find((t) => t.what.includes('c-001'));
+    const answer = status.todo.find((t) => t.what.id === 'todo-answer-comment' && t.what.args.comment === 'c-001');
     expect(answer?.who).toEqual(['Li Drafter (p-li)']);
     expect(status.blocking.map((b) => b.code)).toEqual(expect.arrayContaining(['QD5012', 'QD5020']));
   });

@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
 import { build, type BuildResult } from '../compiler/build.js';
-import { messageOf } from '../compiler/diagnostics.js';
+import { CODES, type DiagnosticArgs, type DiagnosticId, type Lang } from '../compiler/diagnostic-codes.js';
+import { messageOf, render } from '../compiler/diagnostics.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,3 +95,14 @@ export function spawnCli(args: readonly string[], options: CliOptions = {}): Cli
 
 /** A stack trace's frame line, which no output of the CLI may contain. */
 export const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?\n/;
+
+/**
+ * The header line the CLI prints for a diagnostic without a source position (a usage error):
+ * catalogue entry `id` with `args`, in `lang`. Tests match a printed error by its id and
+ * arguments through this, never by its wording.
+ */
+export function diagnosticLine<I extends DiagnosticId>(id: I, args: DiagnosticArgs<I>, lang: Lang = 'en'): string {
+  const kind = CODES[id];
+  const label = lang === 'zh' ? (kind.severity === 'error' ? '错误' : '警告') : kind.severity;
+  return `${label}[${kind.code}]${lang === 'zh' ? '：' : ': '}${render(kind, args, lang)}`;
+}

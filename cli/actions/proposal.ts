@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
+import { hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
 import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
@@ -21,19 +21,27 @@ import { recordTemplates } from '../../compiler/governance/templates.js';
 import { contextOf, outlook, todos } from '../../compiler/governance/todo.js';
 import type { ProposalAt } from '../../compiler/governance/context.js';
 import { didYouMean } from '../../compiler/suggest.js';
-import { isActive, isStage, listStatusFor, nextStage, SIGNED_STAGES, transitionError, type Stage } from '../../compiler/governance/stages.js';
+import { isActive, isStage, listStatusFor, nextStage, PROPOSAL_KINDS, SIGNED_STAGES, STAGES, transitionError, type ProposalKind, type Stage } from '../../compiler/governance/stages.js';
 import { EXIT } from '../exit.js';
 import { langOf, type Io } from '../io.js';
+import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
+import { printUsageError, UsageError, usageError } from '../usage-error.js';
 import { reportGovernance } from './governance.js';
 
-class UsageError extends Error {}
+const ROSTER_PATH = 'policy/governance/roster.yaml';
+
+/** The dispositions of a comment. */
+const DECISIONS = ['accepted', 'partly', 'rejected'] as const;
+
+const isProposalKind = (k: string): k is ProposalKind => (PROPOSAL_KINDS as readonly string[]).includes(k);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function checkDate(d: string | undefined): string {
+/** `d` (given to `option`; default today) when it is a date YYYY-MM-DD. */
+function checkDate(d: string | undefined, option = '--date'): string {
   const date = d ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`invalid date '${date}' (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError('cli-invalid-date', { option, date: `'${date}'` });
   return date;
 }
 
@@ -45,17 +53,17 @@ async function load(io: Io, root: string): Promise<Loaded> {
   const failed = g.diagnostics.filter((d) => d.code.startsWith('QD4'));
   if (failed.length || !g.governance.roster?.value) {
     printDiagnostics(io, failed.length ? failed : g.governance.diagnostics, new Map(g.sources.map((s) => [s.path, s.text])));
-    throw new UsageError(failed.length ? 'cannot read the committed governance files' : 'the roster policy/governance/roster.yaml is missing or invalid');
+    throw failed.length ? usageError('cli-governance-unreadable') : usageError('cli-roster-invalid', { path: ROSTER_PATH });
   }
   return { ...g, rosterValue: g.governance.roster.value };
 }
 
 function find(io: Io, g: Loaded, id: string): LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> } {
   const p = g.governance.proposals.find((x) => x.folder === id || x.meta?.value?.id === id);
-  if (!p) throw new UsageError(`no proposal '${id}' under ${PROPOSALS_DIR}/ at HEAD (commit it first)`);
+  if (!p) throw usageError('cli-unknown-proposal', { id: `'${id}'`, folder: `${PROPOSALS_DIR}/` }, { hint: hint('commit-proposal-first') });
   if (!p.meta?.value) {
     printDiagnostics(io, g.governance.diagnostics.filter((d) => d.span?.file.startsWith(`${p.dir}/`)), new Map(g.sources.map((s) => [s.path, s.text])));
-    throw new UsageError(`proposal '${id}' has invalid metadata; fix it first`);
+    throw usageError('cli-proposal-invalid', { id: `'${id}'` });
   }
   return p as LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> };
 }
@@ -69,10 +77,30 @@ async function openProposal(io: Io, id: string, date: string | undefined) {
 }
 
 function person(roster: Roster, id: string | undefined, flag: string) {
-  if (!id) throw new UsageError(`${flag} <person> is required`);
+  if (!id) throw usageError('cli-missing-option', { option: `'${flag} <id>'` });
   const p = personById(roster, id);
-  if (!p) throw new UsageError(`unknown person '${id}': not in policy/governance/roster.yaml`);
+  if (!p) throw usageError('cli-unknown-person', { person: `'${id}'`, path: ROSTER_PATH }, { hint: hint('signer-in-roster') });
   return p;
+}
+
+/** The usage error for a transition the stage machine refuses, by its reason. */
+function transitionRefused(meta: ProposalMeta, to: Stage): UsageError | undefined {
+  const why = transitionError(meta.stage, to, meta.kind);
+  const move = { id: meta.id, from: meta.stage, to };
+  switch (why?.problem) {
+    case undefined:
+      return undefined;
+    case 'from-final':
+      return usageError('cli-transition-from-final', move);
+    case 'not-on-path':
+      return usageError('cli-transition-not-on-path', { ...move, kind: meta.kind ?? 'list' });
+    case 'skips':
+      return usageError('cli-transition-skips', { ...move, skipped: why.skipped }, { hint: hint('one-stage-at-a-time') });
+    case 'same-stage':
+      return usageError('cli-transition-same-stage', move);
+    case 'backwards':
+      return usageError('cli-transition-backwards', move, { hint: hint('raise-concern-first') });
+  }
 }
 
 /**
@@ -81,10 +109,10 @@ function person(roster: Roster, id: string | undefined, flag: string) {
  * runs, history and signatures included).
  */
 export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}): Promise<Diagnostic[]> {
-  const why = transitionError(meta.stage, to, meta.kind);
-  if (why) throw new UsageError(`${meta.id} cannot go from ${meta.stage} to ${to}: ${why}`);
+  const refused = transitionRefused(meta, to);
+  if (refused) throw refused;
   const hypothetical: ProposalMeta = { ...meta, ...extra, stage: to, history: [...meta.history, { stage: to, date }] };
-  if (to === 'superseded' && !hypothetical.supersededBy) throw new UsageError('--superseded-by <id> is required to supersede a proposal');
+  if (to === 'superseded' && !hypothetical.supersededBy) throw usageError('cli-superseded-by-required');
   const report = await checkGovernance(root, { hypothetical, only: [meta.id] });
   // The lists' status is what the transition itself rewrites.
   return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
@@ -127,22 +155,24 @@ async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date
   await writeFile(path, doc.toString());
 }
 
-/** ` (did you mean …?)` when there is a suggestion. */
-/** A usage error's did-you-mean, in English like the usage errors themselves. */
-const suffix = (hint: Hint | undefined) => (hint ? ` (${hintText(hint, 'en')})` : '');
+/** The did-you-mean of `input` among `candidates`, as a usage error's hint. */
+const meant = (input: string, candidates: readonly string[]) => {
+  const h = didYouMean(input, candidates);
+  return h ? { hint: h } : {};
+};
 
-/** Runs a proposal command; a UsageError becomes its message and exit code 2. */
+/** Runs a proposal command; a usage error is printed as its diagnostic with exit code 2, an edit refused with exit 1. */
 async function guarded(io: Io, body: () => Promise<number | void>): Promise<number> {
   try {
     return (await body()) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof EditError) {
       printDiagnostics(io, e.diagnostics, new Map());
-      io.stderr.write(`qingdan: ${e.message}\n`);
+      printUsageError(io, e.reason);
       return EXIT.policyErrors;
     }
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`qingdan: ${e.message}\n`);
+    printUsageError(io, e.diagnostic);
     return EXIT.usage;
   }
 }
@@ -157,21 +187,35 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     const year = date.slice(0, 4);
     const n = Math.max(0, ...g.governance.proposals.map((p) => (p.folder.startsWith(`${year}-`) ? Number(p.folder.slice(5, 9)) : 0))) + 1;
     const id = `${year}-${String(n).padStart(4, '0')}-${slug}`;
-    if (!new RegExp(PROPOSAL_ID).test(id)) throw new UsageError(`'${slug}' is not a valid slug (lower-case letters, digits, hyphens)`);
+    if (!new RegExp(PROPOSAL_ID).test(id)) throw usageError('cli-invalid-slug', { slug: `'${slug}'` });
     const kind = o.kind ?? 'list';
-    if (!['list', 'baseline', 'governance'].includes(kind)) throw new UsageError(`unknown kind '${kind}': list, baseline or governance`);
+    if (!isProposalKind(kind)) throw usageError('cli-invalid-value', { option: '--kind', value: `'${kind}'` }, { hint: hint('cli-choices', { words: PROPOSAL_KINDS }) });
     const isList = kind === 'list';
-    if (isList && (!o.sector || !o.list?.length)) throw new UsageError('a list proposal needs --sector and --list');
-    if (!isList && (o.sector || o.list?.length)) throw new UsageError(`a ${kind} proposal names no sector and no list`);
+    if (isList && (!o.sector || !o.list?.length)) throw usageError('cli-list-proposal-needs-lists');
+    if (!isList && (o.sector || o.list?.length)) throw usageError('cli-proposal-names-no-list', { kind });
     const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
     await mkdir(join(root, PROPOSALS_DIR, id), { recursive: true });
-    for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw new UsageError(`unknown list '${l}'${suffix(didYouMean(l, g.lists.map((x) => x.id)))}`);
+    for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw usageError('cli-unknown-list', { list: `'${l}'` }, meant(l, g.lists.map((x) => x.id)));
     await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
     const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
     for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text);
     io.stdout.write(`${id}\n`);
-    io.stderr.write(`created ${PROPOSALS_DIR}/${id}/: proposal.yaml, ${[...templates.keys()].join(', ')} (templates: fill in every 待填写)${isList ? `; add proposal "${id}" to the list(s) ${o.list!.join(', ')}` : ''}\n`);
+    io.stderr.write(`${say(io, 'proposal-created', { folder: `${PROPOSALS_DIR}/${id}/`, files: ['proposal.yaml', ...templates.keys()] })}\n`);
+    if (isList) io.stderr.write(`${say(io, 'proposal-link-lists', { id, lists: o.list! })}\n`);
   });
+}
+
+/** What `proposal status` shows of one proposal (and prints as JSON with --json). */
+interface StatusRow {
+  readonly id: string;
+  readonly title: string;
+  readonly stage: Stage;
+  readonly next: Stage | null;
+  readonly signed: ReadonlyArray<{ stage: Stage; role: string; person: string; date: string }>;
+  readonly reviewEnds: string | null;
+  readonly todo: ReadonlyArray<{ what: Hint & { text: string }; who: readonly string[]; command: string }>;
+  readonly blocking: ReadonlyArray<{ code: string; id: string; args: object; message: string }>;
+  readonly recordedProblems: number;
 }
 
 /** Errors as keys, to tell the errors a transition would add from those already in the record. */
@@ -188,7 +232,7 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
     const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
     const ctx = contextOf(g, today())!;
     const name = (who: string) => (personById(g.rosterValue, who) ? `${personById(g.rosterValue, who)!.name} (${who})` : who);
-    const rows = [];
+    const rows: StatusRow[] = [];
     for (const p of ps) {
       const at = p as ProposalAt;
       const meta = at.meta.value;
@@ -196,24 +240,30 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
       const recorded = (await checkGovernance(io.cwd, { only: [meta.id] })).diagnostics.filter((d) => d.severity === 'error');
       const known = new Set(recorded.map(errorKey));
       const blocking = view.next ? (await blockers(io.cwd, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
-      const todo = todos(at, view, ctx).map((t) => ({ ...t, who: t.who.map(name) }));
-      const signed = p.signoffs.flatMap((f) => (f.value ? [`${f.value.stage}: ${f.value.role} ${f.value.person} (${f.value.date})`] : []));
+      const todo = todos(at, view, ctx).map((t) => ({ ...t, what: { ...t.what, text: hintText(t.what, langOf(io)) }, who: t.who.map(name) }));
+      const signed = p.signoffs.flatMap((f) => (f.value ? [{ stage: f.value.stage, role: f.value.role, person: f.value.person, date: f.value.date }] : []));
       rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });
     }
     if (o.json) printJson(io, id ? rows[0] : rows);
-    else
-      for (const r of rows) {
-        const lines = [`${r.id}  ${r.title}`, `  stage: ${r.stage}${r.next ? ` → next: ${r.next}` : ' (end of its path)'}`];
-        if (r.reviewEnds) lines.push(`  review window: until ${r.reviewEnds}`);
-        if (r.signed.length) lines.push(`  signed: ${r.signed.join('; ')}`);
-        if (r.todo.length) lines.push('  to do:');
-        for (const t of r.todo) lines.push(`    - ${t.what}${t.who.length ? `\n      by: ${t.who.join(' or ')}` : ''}${t.command ? `\n      $ ${t.command}` : ''}`);
-        for (const b of r.blocking) lines.push(`  blocking: ${b.code} ${b.message}`);
-        if (r.recordedProblems) lines.push(`  problems already in the record: ${r.recordedProblems} (qingdan proposal check ${r.id})`);
-        if (r.next && r.blocking.length === 0) lines.push(`  ready: qingdan proposal advance ${r.id}`);
-        io.stdout.write(`${lines.join('\n')}\n`);
-      }
+    else for (const r of rows) io.stdout.write(`${statusLines(io, r).join('\n')}\n`);
   });
+}
+
+/** One row of `proposal status` as printed, its labels in the reader's language. */
+function statusLines(io: Io, r: StatusRow): string[] {
+  const lines = [`${r.id}  ${r.title}`, `  ${r.next ? say(io, 'status-stage', { stage: r.stage, next: r.next }) : say(io, 'status-stage-last', { stage: r.stage })}`];
+  if (r.reviewEnds) lines.push(`  ${say(io, 'status-review-window', { date: r.reviewEnds })}`);
+  if (r.signed.length) lines.push(`  ${say(io, 'status-signed', { signoffs: r.signed.map((s) => say(io, 'status-signoff', s)) })}`);
+  if (r.todo.length) lines.push(`  ${say(io, 'status-todo')}`);
+  for (const t of r.todo) {
+    lines.push(`    - ${t.what.text}`);
+    if (t.who.length) lines.push(`      ${say(io, 'status-by', { people: t.who })}`);
+    if (t.command) lines.push(`      $ ${t.command}`);
+  }
+  for (const b of r.blocking) lines.push(`  ${say(io, 'status-blocking', { code: b.code, message: b.message })}`);
+  if (r.recordedProblems) lines.push(`  ${say(io, 'status-recorded-problems', { count: r.recordedProblems, command: `qingdan proposal check ${r.id}` })}`);
+  if (r.next && r.blocking.length === 0) lines.push(`  ${say(io, 'status-ready', { command: `qingdan proposal advance ${r.id}` })}`);
+  return lines;
 }
 
 /** Moves a proposal to its next stage (or `o.to`) and updates its lists' status. Returns the exit code. */
@@ -221,21 +271,23 @@ export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: str
   return guarded(io, async () => {
     const { root, g, p, meta, date } = await openProposal(io, id, o.date);
     const to = o.to ?? nextStage(meta.stage, meta.kind);
-    if (!to || !isStage(to)) throw new UsageError(o.to ? `unknown stage '${o.to}'` : `${meta.id} is at ${meta.stage}; nothing follows`);
+    if (!to) throw usageError('cli-nothing-follows', { id: meta.id, stage: meta.stage });
+    if (!isStage(to)) throw usageError('cli-invalid-value', { option: '--to', value: `'${to}'` }, { hint: hint('cli-choices', { words: STAGES }) });
     const set: Record<string, unknown> = {};
-    if (o.receipt) set.filing = { receipt: o.receipt, date: checkDate(o.filingDate ?? date) };
+    if (o.receipt) set.filing = { receipt: o.receipt, date: checkDate(o.filingDate ?? date, '--filing-date') };
     if (o.supersededBy) set.supersededBy = o.supersededBy;
     const blocked = await blockers(root, meta, to, date, set as Partial<ProposalMeta>);
     if (blocked.length) {
       printDiagnostics(io, blocked, new Map(g.sources.map((s) => [s.path, s.text])));
-      io.stderr.write(`${meta.id} cannot advance to ${to}\n`);
+      io.stderr.write(`${say(io, 'proposal-blocked', { id: meta.id, stage: to })}\n`);
       return EXIT.policyErrors;
     }
     const status = listStatusFor(to)[0]!;
     const edits = await listStatusEdits(root, meta.id, status);
     await appendHistory(root, p, to, date, set, o.note);
     const files = await writeEdits(root, edits);
-    io.stderr.write(`${meta.id}: ${meta.stage} → ${to}${files.length ? `; ${files.join(', ')} now status ${status}` : ''}\n`);
+    io.stderr.write(`${say(io, 'proposal-advanced', { id: meta.id, from: meta.stage, to })}\n`);
+    if (files.length) io.stderr.write(`${say(io, 'lists-now-status', { files, status })}\n`);
   });
 }
 
@@ -245,7 +297,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     const { root, g, p, meta, date } = await openProposal(io, id, o.date);
     if ((meta.kind ?? 'list') === 'list') {
       const targets = proposalTargets(meta, g.lists);
-      if (!targets.includes(o.target)) throw new UsageError(`unknown target '${o.target}': not a list of ${meta.id} or an item of one${suffix(didYouMean(o.target, targets))}`);
+      if (!targets.includes(o.target)) throw usageError('cli-unknown-target', { target: `'${o.target}'`, id: meta.id }, meant(o.target, targets));
     }
     const kind = o.concern ? 'concern' : 'comment';
     const folder = RECORD_KINDS[kind].folder;
@@ -255,25 +307,25 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     const file = join(p.dir, folder, `${record}.yaml`);
     if (o.concern) {
       const raiser = person(g.rosterValue, o.person, '--person');
-      if (!isActive(meta.stage) || meta.stage === 'in-force') throw new UsageError(`${meta.id} is ${meta.stage}; open a new proposal that replaces it instead`);
+      if (!isActive(meta.stage) || meta.stage === 'in-force') throw usageError('cli-proposal-closed', { id: meta.id, stage: meta.stage });
       await mkdir(join(root, p.dir, folder), { recursive: true });
       await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), { flag: 'wx' });
       io.stdout.write(`${record}\n`);
-      io.stderr.write(`recorded concern ${record} in ${file}\n`);
+      io.stderr.write(`${say(io, 'concern-recorded', { record, file })}\n`);
       if (meta.stage === 'approved' || meta.stage === 'filed') {
         const edits = await listStatusEdits(root, meta.id, 'consultation');
         await appendHistory(root, p, 'review', date, {}, `concern ${record}`);
         await writeEdits(root, edits);
-        io.stderr.write(`${meta.id}: ${meta.stage} → review (a new concern sends it back to review)\n`);
+        io.stderr.write(`${say(io, 'concern-sends-back', { id: meta.id, from: meta.stage, to: 'review' })}\n`);
       }
       return;
     }
-    if (!o.author && !o.person) throw new UsageError('--author <name> or --person <id> is required');
+    if (!o.author && !o.person) throw usageError('cli-author-or-person');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
     await mkdir(join(root, p.dir, folder), { recursive: true });
     await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), { flag: 'wx' });
     io.stdout.write(`${record}\n`);
-    io.stderr.write(`recorded comment ${record} in ${file}\n`);
+    io.stderr.write(`${say(io, 'comment-recorded', { record, file })}\n`);
   });
 }
 
@@ -283,25 +335,32 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
     const { root, g, p, date } = await openProposal(io, id, o.date);
     const by = person(g.rosterValue, o.by, '--by');
     const found = findRecord(item, p);
-    if ('error' in found) throw new UsageError(`${found.error} in ${p.dir}`);
+    if ('error' in found) {
+      throw found.error === 'ambiguous'
+        ? usageError('cli-record-ambiguous', { record: `'${item}'`, ids: found.ids })
+        : usageError('cli-unknown-record', { record: `'${item}'`, folder: p.dir }, found.known.length ? { hint: hint('existing-records', { words: found.known }) } : {});
+    }
     const concern = 'concern' in found ? found.concern : undefined;
     const target = 'concern' in found ? found.concern : found.comment;
     const file = join(root, target.path);
     const doc = parseDocument(await readFile(file, 'utf8'));
-    if (!isMap(doc.contents)) throw new UsageError(`${target.path} is not a YAML mapping`);
+    if (!isMap(doc.contents)) throw usageError('cli-not-a-mapping', { path: target.path });
     if (concern) {
       const chair = g.rosterValue.chair;
-      if (o.asChair && !(chair && by.roles.includes(chair))) throw new UsageError(`${by.id} does not hold the chair role${chair ? ` ${chair}` : ' (the roster names none)'}`);
-      if (!o.asChair && concern.value && concern.value.raisedBy !== by.id) throw new UsageError(`only ${concern.value.raisedBy}, who raised it, or the chair (--as-chair) may resolve this concern`);
-      if (!o.note) throw new UsageError('--note <text> is required to resolve a concern');
+      if (o.asChair && !chair) throw usageError('cli-no-chair');
+      if (o.asChair && chair && !by.roles.includes(chair)) throw usageError('cli-not-chair', { person: by.id, role: chair });
+      if (!o.asChair && concern.value && concern.value.raisedBy !== by.id) throw usageError('cli-not-raiser', { raiser: concern.value.raisedBy }, { hint: hint('raiser-resolves') });
+      if (!o.note) throw usageError('cli-note-required');
       doc.set('resolution', { by: by.id, date, note: o.note, ...(o.asChair ? { asChair: true } : {}) });
     } else {
-      if (!o.decision || !['accepted', 'partly', 'rejected'].includes(o.decision)) throw new UsageError('--decision accepted|partly|rejected is required');
-      if (o.decision !== 'accepted' && !o.reason) throw new UsageError(`--reason is required for ${o.decision}`);
+      const choices = { hint: hint('cli-choices', { words: DECISIONS }) };
+      if (!o.decision) throw usageError('cli-decision-required', {}, choices);
+      if (!(DECISIONS as readonly string[]).includes(o.decision)) throw usageError('cli-invalid-value', { option: '--decision', value: `'${o.decision}'` }, choices);
+      if (o.decision !== 'accepted' && !o.reason) throw usageError('cli-reason-required', { decision: o.decision });
       doc.set('disposition', { decision: o.decision, ...(o.reason ? { reason: o.reason } : {}), date, by: by.id });
     }
     await writeFile(file, doc.toString());
-    io.stderr.write(`updated ${target.path}\n`);
+    io.stderr.write(`${say(io, 'record-updated', { path: target.path })}\n`);
   });
 }
 
@@ -309,19 +368,21 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
 export function proposalSign(io: Io, id: string, o: { stage: string; role: string; person: string; date?: string; note?: string }): Promise<number> {
   return guarded(io, async () => {
     const { root, g, p, meta, date } = await openProposal(io, id, o.date);
-    if (!(SIGNED_STAGES as readonly string[]).includes(o.stage)) throw new UsageError(`stage '${o.stage}' is not signed; signed stages: ${SIGNED_STAGES.join(', ')}`);
+    if (!(SIGNED_STAGES as readonly string[]).includes(o.stage)) throw usageError('cli-invalid-value', { option: '--stage', value: `'${o.stage}'` }, { hint: hint('cli-choices', { words: SIGNED_STAGES }) });
     const who = person(g.rosterValue, o.person, '--person');
-    if (!g.rosterValue.roles[o.role]) throw new UsageError(`unknown role '${o.role}'`);
-    if (!who.roles.includes(o.role)) throw new UsageError(`${who.id} does not hold the role ${o.role}`);
-    if (meta.authors.includes(who.id)) throw new UsageError(`${who.id} is an author of ${meta.id}; nobody signs their own proposal`);
-    if (!who.key) throw new UsageError(`${who.id} has no key in the roster; enrol it through a governance proposal before signing`);
+    const roles = Object.keys(g.rosterValue.roles);
+    if (!g.rosterValue.roles[o.role]) throw usageError('cli-unknown-role', { role: `'${o.role}'` }, { hint: hint('roles-are', { words: roles }) });
+    if (!who.roles.includes(o.role)) throw usageError('cli-role-not-held', { person: who.id, role: o.role }, { hint: hint('holds-roles', { person: who.id, words: who.roles }) });
+    if (meta.authors.includes(who.id)) throw usageError('cli-self-signoff', { person: who.id, id: meta.id }, { hint: hint('no-self-signoff') });
+    if (!who.key) throw usageError('cli-no-key', { person: who.id }, { hint: hint('enrol-key') });
     // The sign-off binds what HEAD holds: the content its stage covers, as committed.
     const digest = stageDigest(p, g.lists, o.stage as Stage);
     const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
     const name = signoffFileName(record as { stage: Stage; role: string; person: string });
     await mkdir(join(root, p.dir, 'signoffs'), { recursive: true });
     await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
-    io.stderr.write(`wrote ${p.dir}/signoffs/${name}\ncommit it as ${who.name} <${who.email}>, signed with your registered key: git -c gpg.format=ssh -c user.signingkey=<key> commit -S\n`);
+    io.stderr.write(`${say(io, 'file-written', { path: `${p.dir}/signoffs/${name}` })}\n`);
+    io.stderr.write(`${say(io, 'signoff-commit', { name: who.name, email: who.email, command: 'git -c gpg.format=ssh -c user.signingkey=<key> commit -S' })}\n`);
   });
 }
 
@@ -329,7 +390,7 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
 export function proposalCheck(io: Io, ids: string[], o: { history: boolean; json?: boolean }): Promise<number> {
   return guarded(io, async () => {
     const report = await checkGovernance(io.cwd, { noHistory: !o.history, ...(ids.length ? { only: ids } : {}) });
-    if (ids.length && !report.governance.proposals.some((p) => ids.includes(p.folder))) throw new UsageError(`no proposal ${ids.join(', ')}`);
+    if (ids.length && !report.governance.proposals.some((p) => ids.includes(p.folder))) throw usageError('cli-unknown-proposals', { ids });
     return reportGovernance(io, report, o.json);
   });
 }

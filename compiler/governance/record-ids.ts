@@ -36,19 +36,20 @@ export function nextRecordId(kind: RecordKind, paths: readonly string[]): string
   return formatRecordId(kind, Math.max(0, ...paths.map((p) => recordNumber(p) ?? 0)) + 1);
 }
 
+/** Why `findRecord` found no single record: the id names several (`ids`), or none (`known`: the ids there are). */
+export type RecordNotFound = { readonly error: 'ambiguous'; readonly ids: readonly string[] } | { readonly error: 'unknown'; readonly known: readonly string[] };
+
 /** The record a command names: `c-001`, `k-001`, or a bare number when only one record has it. */
 export function findRecord<C extends { path: string }, K extends { path: string }>(
   id: string,
   records: { readonly comments: readonly C[]; readonly concerns: readonly K[] },
-): { comment: C } | { concern: K } | { error: string } {
+): { comment: C } | { concern: K } | RecordNotFound {
   const comment = records.comments.filter((c) => recordId('comment', c.path) === id || (/^\d+$/.test(id) && recordNumber(c.path) === Number(id)));
   const concern = records.concerns.filter((c) => recordId('concern', c.path) === id || (/^\d+$/.test(id) && recordNumber(c.path) === Number(id)));
   if (comment.length + concern.length > 1) {
-    const ids = [...comment.map((c) => recordId('comment', c.path)), ...concern.map((c) => recordId('concern', c.path))];
-    return { error: `'${id}' names more than one record (${ids.join(', ')}); give the id with its prefix` };
+    return { error: 'ambiguous', ids: [...comment.map((c) => recordId('comment', c.path)), ...concern.map((c) => recordId('concern', c.path))] };
   }
   if (comment[0]) return { comment: comment[0] };
   if (concern[0]) return { concern: concern[0] };
-  const all = [...records.comments.map((c) => recordId('comment', c.path)), ...records.concerns.map((c) => recordId('concern', c.path))];
-  return { error: `no comment or concern '${id}'${all.length ? ` (there are ${all.join(', ')})` : ''}` };
+  return { error: 'unknown', known: [...records.comments.map((c) => recordId('comment', c.path)), ...records.concerns.map((c) => recordId('concern', c.path))] };
 }

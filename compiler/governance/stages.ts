@@ -77,19 +77,31 @@ export function nextStage(s: Stage, kind: ProposalKind = 'list'): Stage | undefi
   return i >= 0 && i + 1 < path.length ? path[i + 1] : undefined;
 }
 
+/**
+ * Why a transition is refused, as a closed set of reasons (the CLI names each in its reader's
+ * language): `from` is final, `to` is not on the kind's path, it skips stages, it repeats the
+ * stage, or it goes back other than to review.
+ */
+export type TransitionProblem =
+  | { readonly problem: 'from-final' }
+  | { readonly problem: 'not-on-path' }
+  | { readonly problem: 'skips'; readonly skipped: readonly Stage[] }
+  | { readonly problem: 'same-stage' }
+  | { readonly problem: 'backwards' };
+
 /** Why `from → to` is not allowed for a proposal of `kind`, or undefined when it is. */
-export function transitionError(from: Stage, to: Stage, kind: ProposalKind = 'list'): string | undefined {
-  if (!isActive(from)) return `${from} is final; nothing follows it`;
+export function transitionError(from: Stage, to: Stage, kind: ProposalKind = 'list'): TransitionProblem | undefined {
+  if (!isActive(from)) return { problem: 'from-final' };
   if ((END_STAGES as readonly string[]).includes(to)) return undefined;
   if (to === 'review' && (from === 'approved' || from === 'filed')) return undefined;
   if (nextStage(from, kind) === to) return undefined;
   const path = pathOf(kind);
   const fi = path.indexOf(from);
   const ti = path.indexOf(to);
-  if (ti < 0) return `a ${kind} proposal has no ${to} stage`;
-  if (ti > fi + 1) return `skips ${path.slice(fi + 1, ti).join(', ')}`;
-  if (ti === fi) return 'a stage cannot follow itself';
-  return `a proposal only goes back to review, and only from approved or filed`;
+  if (ti < 0) return { problem: 'not-on-path' };
+  if (ti > fi + 1) return { problem: 'skips', skipped: path.slice(fi + 1, ti) };
+  if (ti === fi) return { problem: 'same-stage' };
+  return { problem: 'backwards' };
 }
 
 /** The stages whose sign-offs are required for the transition `from → to`. */

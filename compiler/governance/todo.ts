@@ -5,6 +5,7 @@
  * Only what is still to do — never a problem already in the record. The review site and
  * `proposal status` both read it.
  */
+import { hint, type Hint } from '../diagnostics.js';
 import type { GovernanceReport } from './check.js';
 import type { GovernanceContext, ProposalAt } from './context.js';
 import { recordId } from './record-ids.js';
@@ -80,9 +81,9 @@ export function contextOf(report: GovernanceReport, today: string): GovernanceCo
   return { roster, governance: report.governance, lists: report.lists, proposals, today };
 }
 
-/** One thing still to do before the next stage: what, who may do it, and the command that does it. */
+/** One thing still to do before the next stage: what (a catalogued hint), who may do it, and the command that does it. */
 export interface Todo {
-  readonly what: string;
+  readonly what: Hint;
   /** Roster ids of the people who may do it (empty: anyone may, or nobody in the roster can). */
   readonly who: readonly string[];
   readonly command: string;
@@ -93,22 +94,23 @@ export function todos(p: ProposalAt, o: Outlook, ctx: GovernanceContext): Todo[]
   const meta = p.meta.value;
   const out: Todo[] = [];
   for (const s of o.pending) {
+    const sign = { stage: s.stage, roleName: s.roleName, role: s.role };
     out.push({
-      what: `sign ${s.stage} as ${s.roleName} (${s.role})${s.stale.length ? `; the sign-off of ${s.stale.join(', ')} no longer counts: what it approved has changed` : ''}`,
+      what: s.stale.length ? hint('todo-sign-again', { ...sign, stale: s.stale }) : hint('todo-sign', sign),
       who: s.signers.map((x) => x.id),
       command: `qingdan proposal sign ${meta.id} --stage ${s.stage} --role ${s.role} --person <id>`,
     });
   }
   for (const c of o.openComments) {
     const id = recordId('comment', c.path);
-    out.push({ what: `answer comment ${id} (${c.value!.author}, on ${c.value!.target}) with a disposition`, who: meta.authors, command: `qingdan proposal resolve ${meta.id} ${id} --decision accepted|partly|rejected --reason … --by <id>` });
+    out.push({ what: hint('todo-answer-comment', { comment: id, author: c.value!.author, target: c.value!.target }), who: meta.authors, command: `qingdan proposal resolve ${meta.id} ${id} --decision accepted|partly|rejected --reason … --by <id>` });
   }
   const chairs = ctx.roster.chair ? ctx.roster.people.filter((x) => x.roles.includes(ctx.roster.chair!)).map((x) => x.id) : [];
   for (const c of o.openConcerns) {
     const id = recordId('concern', c.path);
-    out.push({ what: `resolve concern ${id} (on ${c.value!.target}); the chair may close it instead (--as-chair)`, who: [c.value!.raisedBy, ...chairs.filter((x) => x !== c.value!.raisedBy)], command: `qingdan proposal resolve ${meta.id} ${id} --note … --by <id>` });
+    out.push({ what: hint('todo-resolve-concern', { concern: id, target: c.value!.target }), who: [c.value!.raisedBy, ...chairs.filter((x) => x !== c.value!.raisedBy)], command: `qingdan proposal resolve ${meta.id} ${id} --note … --by <id>` });
   }
-  if (o.reviewEnds && o.reviewEnds > ctx.today) out.push({ what: `wait for the end of the review window on ${o.reviewEnds}`, who: [], command: '' });
-  if (o.needsReceipt) out.push({ what: 'record the national filing receipt', who: meta.authors, command: `qingdan proposal advance ${meta.id} --receipt <receipt>` });
+  if (o.reviewEnds && o.reviewEnds > ctx.today) out.push({ what: hint('todo-wait-review', { date: o.reviewEnds }), who: [], command: '' });
+  if (o.needsReceipt) out.push({ what: hint('todo-filing-receipt'), who: meta.authors, command: `qingdan proposal advance ${meta.id} --receipt <receipt>` });
   return out;
 }
