@@ -14,6 +14,7 @@
  * 5xxx: governance.
  */
 import type { ErrorCode as YamlErrorCode } from 'yaml';
+import type { PolicyLoadErrorCode } from '../runtime/errors.js';
 import { STAGE_ZH, type Stage } from './governance/stages.js';
 
 export type Severity = 'error' | 'warning';
@@ -188,6 +189,34 @@ export const TERMS = {
   },
   /** A proposal's stages (measures Art. 9): the Chinese name, with the id the commands take. */
   stage: Object.fromEntries(Object.entries(STAGE_ZH).map(([id, zh]) => [id, { en: id, zh: `${zh}（${id}）` }])) as Record<Stage, Text>,
+  /** Why the runtime refuses a policy bundle, by its PolicyLoadError code. */
+  bundleRefusal: {
+    missing: { en: 'a file it needs is absent', zh: '缺少所需文件' },
+    unreadable: { en: 'a file cannot be read', zh: '有文件无法读取' },
+    'not-a-file': { en: 'a file is not a regular file', zh: '有文件不是普通文件' },
+    'digest-mismatch': { en: 'a file differs from its digest in the manifest', zh: '有文件与清单文件（manifest）中的摘要不符' },
+    'unsupported-schema': { en: 'its schema version is not one this runtime reads', zh: '其格式版本不受本运行时支持' },
+    invalid: { en: 'a file is not JSON', zh: '有文件不是 JSON' },
+    'schema-invalid': { en: 'a file breaks its published schema', zh: '有文件不符合其公布的 Schema' },
+    'duplicate-id': { en: 'two list items share one id', zh: '两个数据项使用了同一编号' },
+    'archive-corrupt': { en: 'the archive is corrupt', zh: '归档文件已损坏' },
+    'archive-truncated': { en: 'the archive ends early', zh: '归档文件不完整' },
+    'archive-too-large': { en: 'the archive unpacks beyond its bound', zh: '归档文件解压后超出上限' },
+    'archive-path': { en: 'the archive holds a name that is not allowed', zh: '归档文件中有不允许的文件名' },
+    'archive-link': { en: 'the archive holds a link', zh: '归档文件中有链接' },
+    'archive-entry-type': { en: 'the archive holds something other than regular files', zh: '归档文件中有非普通文件' },
+    'archive-duplicate': { en: 'the archive holds one name twice', zh: '归档文件中有重复的文件名' },
+    'archive-unexpected-file': { en: 'the archive holds a file its manifest does not list', zh: '归档文件中有清单文件（manifest）未列出的文件' },
+    'archive-size': { en: 'a file of the archive has another size than its manifest lists', zh: '归档文件中有文件的大小与清单文件（manifest）不符' },
+    'manifest-mismatch': { en: 'the manifest is not the one its signature signs', zh: '清单文件（manifest）与签名所签内容不符' },
+    'signature-missing': { en: 'it is not signed', zh: '没有签名' },
+    'signature-stripped': { en: 'its signature envelope holds no signature', zh: '签名信封中没有签名' },
+    'signature-malformed': { en: 'its signature envelope is malformed', zh: '签名信封格式错误' },
+    'signature-unknown-key': { en: 'it is signed only by keys that are not trusted', zh: '仅由不受信任的密钥签名' },
+    'signature-invalid': { en: 'a signature does not verify', zh: '签名校验失败' },
+    rollback: { en: 'it is older than the bundle already held', zh: '其版本早于已持有的策略包' },
+    equivocation: { en: 'it has the version of the bundle held, with other content', zh: '与已持有的策略包版本相同但内容不同' },
+  } satisfies Record<PolicyLoadErrorCode, Text>,
   /** The kinds of proposal. */
   proposalKind: {
     list: { en: 'list', zh: '清单提案（list）' },
@@ -375,6 +404,10 @@ export const CODES = {
   'cli-no-gazette': { code: 'QD4081', severity: 'error', en: 'there is no gazette in {path}', zh: '{path} 中没有公报' },
   'cli-no-gazette-page': { code: 'QD4081', severity: 'error', en: 'no such gazette page: {pages}', zh: '没有这些公报页面：{pages}', slots: { pages: 'words' } },
   'cli-no-chromium': { code: 'QD4082', severity: 'error', en: 'chromium was not found', zh: '未找到 chromium' },
+  'cli-request-not-json': { code: 'QD4083', severity: 'error', en: 'the request {path} is not JSON', zh: '请求 {path} 不是 JSON' },
+  'cli-policy-refused': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path}: {reason}', zh: '无法加载策略 {path}：{reason}', slots: { reason: 'bundleRefusal' } },
+  'cli-policy-refused-code': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path} ({code})', zh: '无法加载策略 {path}（{code}）' },
+  'cli-public-key': { code: 'QD4079', severity: 'error', en: 'a --key file is not a public key', zh: '--key 指定的文件不是公钥' },
   'cli-serve-needs-key': { code: 'QD4054', severity: 'error', en: 'serve needs --key <public.pem>, or --allow-unsigned to serve without checking signatures', zh: '服务须指定 `--key <public.pem>`，或用 --allow-unsigned 不校验签名' },
   // An edit of policy text through its syntax tree (compiler/edit.ts) that cannot be made.
   'edit-file-has-errors': { code: 'QD4015', severity: 'error', en: '{path} has errors (see above); fix them before it is edited', zh: '{path} 有错误（见上文）；请先修正再编辑' },

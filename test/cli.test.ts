@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectTempDir, ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir, type CliRun } from './support.js';
+import { diagnosticLine, projectTempDir, ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir, type CliRun } from './support.js';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -148,7 +148,8 @@ describe('qingdan evaluate', () => {
     await writeFile(file, JSON.stringify(request));
     const r = await qingdan(['evaluate', file, '--dist', join(dir, 'nowhere')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot load the policy: .*qingdan build/);
+    expect(r.stderr.split('\n')[0]).toBe(diagnosticLine('cli-policy-refused', { path: join(dir, 'nowhere'), reason: 'missing' }));
+    expect(r.stderr).toMatch(/= runtime \(its own output, verbatim\): *\n.*qingdan build/);
   });
 });
 

@@ -8,11 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { CODES, HINTS, NOTES, TERMS, type MessageKind, type SlotSpec } from '../compiler/diagnostic-codes.js';
 import { diagnostic, hint, messageOf, render } from '../compiler/diagnostics.js';
+import { MESSAGES } from '../cli/messages.js';
 
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
-/** Words allowed in Chinese text: code the drafter types, and names of formats and tools. */
-const CODE_WORDS = /^(?:YYYY|MM|DD|YAML|UTF|Schema|FIFO|URI|ISO|true|false|null|git|ciio|not|basis|document|art|important|assessment|contract|exempt|when|persons|sensitive|low|high|in|until|annex|baseline|list|item|scenario|zone|chapter|article|general|rule|category|ladder|kind|kinds|any|sub|standard|sector|zones|status|effective|note|fields|description|proposal|qingdan|check|policy|new|advance|sign|resolve|filed|receipt|number|stage|role|person|decision|accepted|partly|rejected|id|owner|pi|governance|roster|yaml|proposals|gpg|format|ssh|user|signingkey|your|key|Proposal|dist|trial|numbering|source|paraphrase|published|counting|below|validity|exemption|adopts|issuer|docnumber|sic|example|draft)$/;
+/** Words allowed in Chinese text: code the drafter types (keywords, stage ids), and names of formats, files and tools. */
+const CODE_WORDS = /^(?:YYYY|MM|DD|YAML|UTF|Schema|FIFO|URI|ISO|true|false|null|git|ciio|not|basis|document|art|important|assessment|contract|exempt|when|persons|sensitive|low|high|in|until|annex|baseline|list|item|scenario|zone|chapter|article|general|rule|category|ladder|kind|kinds|any|sub|standard|sector|zones|status|effective|note|fields|description|proposal|qingdan|check|policy|new|advance|sign|resolve|filed|receipt|number|stage|role|person|decision|accepted|partly|rejected|id|owner|pi|governance|roster|yaml|proposals|gpg|format|ssh|user|signingkey|your|key|Proposal|dist|trial|numbering|source|paraphrase|published|counting|below|validity|exemption|adopts|issuer|docnumber|sic|example|draft|survey|important|data|identification|scenario|analysis|review|approved|force|withdrawn|superseded|HEAD|JSON|manifest|Debian|chromium|sha|changeset)$/;
 
 /** The English words left in `zh` once placeholders, `code` and 'quoted' keywords are taken out. */
 function englishIn(zh: string): string[] {
@@ -33,6 +34,7 @@ const catalogues: Array<[string, Record<string, MessageKind>]> = [
   ['codes', CODES],
   ['hints', HINTS],
   ['notes', NOTES],
+  ['messages', MESSAGES],
 ];
 
 describe('the diagnostic catalogue', () => {
@@ -109,6 +111,13 @@ describe('the diagnostic catalogue', () => {
     }
     expect(problems).toEqual([]);
     expect(rendered).toBeGreaterThan(Object.keys(CODES).length);
+  });
+
+  it('renders a stage in Chinese by its name in measures Art. 9, with the id the commands take', () => {
+    const d = diagnostic('cli-transition-skips', undefined, { id: '2026-0001-icv', from: 'draft', to: 'review', skipped: ['survey', 'scenario-analysis'] });
+    expect(messageOf(d, 'zh')).toContain(`${TERMS.stage.survey.zh}、${TERMS.stage['scenario-analysis'].zh}`);
+    expect(TERMS.stage.survey.zh).toBe('需求调研（survey）');
+    expect(messageOf(d, 'en')).toContain('survey, scenario-analysis');
   });
 
   it('gives each code a stable severity and a code of the form QDnnnn', () => {

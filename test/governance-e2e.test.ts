@@ -4,6 +4,8 @@
  * member's sign-off signed with SSH), and `governance check` passes after every step.
  */
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../cli/messages.js';
+import { render } from '../compiler/diagnostics.js';
 import { createRepo, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
 
 async function checkPasses(repo: Repo): Promise<void> {
@@ -70,7 +72,9 @@ describe('governance end to end', () => {
     expect(repo.read(`${P}/proposal.yaml`)).toContain('receipt: 国家备案回执（示例）2026-001');
     // And as a user runs it, in a child process.
     const spawned = repo.spawn(['governance', 'check']);
-    expect(spawned.stderr).toMatch(/governance: 1 proposal checked at [0-9a-f]{12} \(history since the trust anchor [0-9a-f]{12}\): no errors/);
+    // The catalogued line, its commits any 12 hex digits.
+    const clean = render(MESSAGES['governance-clean-since-anchor'], { count: 1, head: 'HEAD', anchor: 'ANCHOR' }, 'en');
+    expect(spawned.stderr).toMatch(new RegExp(clean.replace(/[()]/g, '\\$&').replace(/HEAD|ANCHOR/g, '[0-9a-f]{12}')));
     expect(spawned.code).toBe(0);
   });
 });

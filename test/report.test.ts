@@ -15,7 +15,7 @@ import type { PolicyArtifact } from '../runtime/artifact.js';
 import { PersonSet } from '../runtime/person-set.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { makeFixtures, variant, type Fixtures } from './bundle-fixtures.js';
-import { buildRealPolicy, runCli, STACK_FRAME, tempDir } from './support.js';
+import { buildRealPolicy, diagnosticLine, runCli, STACK_FRAME, tempDir } from './support.js';
 
 const REQUEST: EvaluationRequest = {
   asOf: '2027-06-01',
@@ -147,7 +147,7 @@ describe('qingdan report check', () => {
     const notJson = await runCli(['report', 'check', join(dir, 'not-json.json'), '--dist', dist]);
     expect([notJson.code, notJson.stderr]).toEqual([1, expect.stringContaining('[not-json]')]);
     const untrusted = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'base.tar.gz'), '--key', join(dir, 'other.pem')]);
-    expect([untrusted.code, untrusted.stderr]).toEqual([2, expect.stringContaining('[signature-unknown-key]')]);
+    expect([untrusted.code, untrusted.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-policy-refused', { path: join(dir, 'base.tar.gz'), reason: 'signature-unknown-key' })]);
     expect((await runCli(['report', 'check', join(dir, 'absent.json'), '--dist', dist])).code).toBe(2);
     expect((await runCli(['report', 'check', join(dir, 'report.json'), '--dist', dist, '--as-of', '2027-13-01'])).code).toBe(2);
     for (const r of [bad, notJson, untrusted]) expect(r.stderr).not.toMatch(STACK_FRAME);

@@ -1,6 +1,7 @@
 /** `qingdan build`: compile the policy into a validated artifact set. */
 import { build as buildPolicy, isUsageError } from '../../compiler/build.js';
 import { EXIT } from '../exit.js';
+import { say } from '../messages.js';
 import type { Io } from '../io.js';
 import { diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output.js';
 
@@ -13,8 +14,8 @@ export async function build(io: Io, paths: readonly string[], options: { out: st
   } else {
     // Code frames come only from the sources as the build read them, never from a re-read.
     printDiagnostics(io, result.diagnostics, new Map((result.sources ?? []).map((s) => [s.path, s.text])));
-    if (result.files) io.stderr.write(`built ${written.length} files into ${options.out}/\n`);
-    else io.stderr.write(`build failed: ${options.out}/ left unchanged\n`);
+    const folder = `${options.out}/`;
+    io.stderr.write(`${result.files ? say(io, 'build-written', { count: written.length, folder }) : say(io, 'build-failed', { folder })}\n`);
   }
   const unreadable = result.diagnostics.some(isUsageError);
   return unreadable ? EXIT.usage : result.files ? exitFor(result.diagnostics) : Math.max(EXIT.policyErrors, exitFor(result.diagnostics));

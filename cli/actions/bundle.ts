@@ -4,7 +4,10 @@ import { resolve } from 'node:path';
 import { bundle as buildBundle } from '../../compiler/bundle/bundle.js';
 import { readPrivateKey } from '../../compiler/bundle/keys.js';
 import { EXIT } from '../exit.js';
+import { diagnostic } from '../../compiler/diagnostics.js';
 import type { Io } from '../io.js';
+import { say } from '../messages.js';
+import { printUsageError } from '../usage-error.js';
 import { exitFor, printDiagnostics } from '../output.js';
 
 /** Builds the sources under `paths` into the archive `options.out`, signed with `options.sign`; returns the exit code. */
@@ -14,7 +17,7 @@ export async function bundle(io: Io, paths: readonly string[], options: { out: s
     try {
       signingKey = readPrivateKey(await readFile(resolve(io.cwd, options.sign), 'utf8'));
     } catch (e) {
-      io.stderr.write(`qingdan: cannot use ${options.sign} as a signing key: ${(e as Error).message}\n`);
+      printUsageError(io, diagnostic('cli-signing-key', undefined, { path: options.sign }, { detail: { tool: 'node', text: (e as Error).message } }));
       return EXIT.usage;
     }
   }
@@ -26,11 +29,11 @@ export async function bundle(io: Io, paths: readonly string[], options: { out: s
   }
   printDiagnostics(io, result.diagnostics, texts);
   if (!result.archive || !result.manifest?.bundle) {
-    io.stderr.write(`bundle failed: ${options.out} not written\n`);
+    io.stderr.write(`${say(io, 'bundle-failed', { path: options.out })}\n`);
     return Math.max(EXIT.policyErrors, exitFor(result.diagnostics));
   }
   await writeFile(resolve(io.cwd, options.out), result.archive);
   const { version, digest } = result.manifest.bundle;
-  io.stderr.write(`bundled ${version} (sha256 ${digest.slice(0, 12)})${signingKey ? ', signed' : ''} into ${options.out}\n`);
+  io.stderr.write(`${say(io, signingKey ? 'bundle-written-signed' : 'bundle-written', { version, digest: digest.slice(0, 12), path: options.out })}\n`);
   return EXIT.ok;
 }

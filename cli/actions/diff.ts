@@ -6,9 +6,15 @@ import { declaredBump, judgeRelease, writeDiffChangeset } from '../../compiler/d
 import { diffMarkdown } from '../../compiler/diff/markdown.js';
 import { defaultBase, WORKING_TREE } from '../../compiler/diff/revision.js';
 import { diffRevisions, type RevisionDiff } from '../../compiler/diff/run.js';
+import { hint } from '../../compiler/diagnostics.js';
 import { EXIT } from '../exit.js';
 import { langOf, type Io } from '../io.js';
+import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
+import { printUsageError, usageError } from '../usage-error.js';
+
+/** The formats `qingdan diff` prints. */
+const DIFF_FORMATS = ['markdown', 'json', 'amendment'] as const;
 
 async function runDiff(root: string, base: string | undefined, head: string | undefined): Promise<RevisionDiff & { baseRevision: string }> {
   const baseRevision = base ?? (await defaultBase(root));
@@ -19,7 +25,7 @@ async function runDiff(root: string, base: string | undefined, head: string | un
 function reportBroken(io: Io, result: RevisionDiff): boolean {
   if (result.diff) return false;
   printDiagnostics(io, result.diagnostics, new Map(result.sources.map((s) => [s.path, s.text])));
-  io.stderr.write('qingdan: cannot diff: a revision cannot be read or does not compile (see above)\n');
+  printUsageError(io, usageError('cli-cannot-diff').diagnostic);
   return true;
 }
 
@@ -29,8 +35,8 @@ async function packageName(root: string): Promise<string> {
 
 /** Prints the diff from `base` to `head` in `options.format`; returns the exit code. */
 export async function diff(io: Io, base: string | undefined, head: string | undefined, options: { format: string; maxBytes: string; changeset?: boolean }): Promise<number> {
-  if (!['markdown', 'json', 'amendment'].includes(options.format)) {
-    io.stderr.write(`qingdan: unknown format '${options.format}' (markdown, json or amendment)\n`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(options.format)) {
+    printUsageError(io, usageError('cli-invalid-value', { option: '--format', value: `'${options.format}'` }, { hint: hint('cli-choices', { words: DIFF_FORMATS }) }).diagnostic);
     return EXIT.usage;
   }
   const result = await runDiff(io.cwd, base, head);
@@ -41,7 +47,7 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
   else io.stdout.write(diffMarkdown(diff, { lang: langOf(io), maxBytes: Number(options.maxBytes) }));
   if (options.changeset) {
     const written = await writeDiffChangeset(io.cwd, await packageName(io.cwd), diff);
-    io.stderr.write(written ? `wrote ${written} (${diff.bump})\n` : 'no regulatory change: no changeset written\n');
+    io.stderr.write(`${written ? say(io, 'changeset-written', { path: written, bump: diff.bump }) : say(io, 'no-changeset')}\n`);
   }
   return EXIT.ok;
 }

@@ -4,9 +4,13 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/index.js';
 import type { EvaluationResponse } from '../../runtime/request.js';
+import { diagnostic } from '../../compiler/diagnostics.js';
+import { readFailure } from '../../compiler/read-failure.js';
 import { EXIT } from '../exit.js';
 import { useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
+import { printUsageError } from '../usage-error.js';
+import { policyRefused } from '../policy-refused.js';
 
 const OUTCOME_ZH: Record<string, string> = {
   'security-assessment': '数据出境安全评估',
@@ -49,11 +53,18 @@ export function formatDecision(d: EvaluationResponse, color: boolean): string {
 
 /** Decides the request at `path` (or stdin for `-`) with the policy built in `options.dist`; returns the exit code. */
 export async function evaluate(io: Io, path: string, options: { dist: string; asOf?: string; preview?: boolean; json?: boolean }): Promise<number> {
+  let text: string;
+  try {
+    text = await readInput(io, path);
+  } catch (e) {
+    printUsageError(io, readFailure(path, e));
+    return EXIT.usage;
+  }
   let request: unknown;
   try {
-    request = JSON.parse(await readInput(io, path));
+    request = JSON.parse(text);
   } catch (e) {
-    io.stderr.write(`qingdan: cannot read the request ${path}: ${(e as Error).message}\n`);
+    printUsageError(io, diagnostic('cli-request-not-json', undefined, { path }, { detail: { tool: 'node', text: (e as Error).message } }));
     return EXIT.usage;
   }
   if (request && typeof request === 'object' && !Array.isArray(request)) {
@@ -64,7 +75,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     policy = await Policy.load(resolve(io.cwd, options.dist));
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
-    io.stderr.write(`qingdan: cannot load the policy: ${e.message}\n`);
+    printUsageError(io, policyRefused(options.dist, e));
     return EXIT.usage;
   }
   try {

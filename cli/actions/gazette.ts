@@ -3,7 +3,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findChromium, printToPdf } from '../chromium.js';
 import { EXIT } from '../exit.js';
+import { hint } from '../../compiler/diagnostics.js';
 import type { Io } from '../io.js';
+import { say } from '../messages.js';
+import { printUsageError, usageError } from '../usage-error.js';
 
 async function htmlPages(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -20,12 +23,12 @@ export async function gazette(io: Io, names: readonly string[], options: { dist:
   const wanted = new Set(names.map((n) => join(gazette, `${n.replace(/\.html$/, '')}.html`)));
   const unknown = [...wanted].filter((w) => !all.includes(w));
   if (all.length > 0 && unknown.length > 0) {
-    io.stderr.write(`qingdan: no such gazette page: ${unknown.map((u) => u.slice(gazette.length + 1)).join(', ')}\n`);
+    printUsageError(io, usageError('cli-no-gazette-page', { pages: unknown.map((u) => u.slice(gazette.length + 1)) }).diagnostic);
     return EXIT.usage;
   }
   const pages = wanted.size > 0 ? all.filter((p) => wanted.has(p)) : all;
   if (pages.length === 0) {
-    io.stderr.write(`qingdan: no gazette in ${gazette}; run \`qingdan build\` first\n`);
+    printUsageError(io, usageError('cli-no-gazette', { path: gazette }, { hint: hint('run-build-first') }).diagnostic);
     return EXIT.usage;
   }
   if (!options.pdf) {
@@ -34,14 +37,14 @@ export async function gazette(io: Io, names: readonly string[], options: { dist:
   }
   const chromium = await findChromium(io.env);
   if (!chromium) {
-    io.stderr.write('qingdan: chromium not found. Install Debian\'s chromium and CJK fonts (`apt-get install chromium fonts-noto-cjk`) or set CHROMIUM_PATH.\n');
+    printUsageError(io, usageError('cli-no-chromium', {}, { hint: hint('install-chromium') }).diagnostic);
     return EXIT.usage;
   }
   for (const html of pages) {
     const pdf = join(resolve(io.cwd, options.out), html.slice(gazette.length + 1).replace(/\.html$/, '.pdf'));
     await mkdir(join(pdf, '..'), { recursive: true });
     await printToPdf(chromium, html, pdf);
-    io.stderr.write(`wrote ${pdf}\n`);
+    io.stderr.write(`${say(io, 'file-written', { path: pdf })}\n`);
   }
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { checkGovernance, type GovernanceReport } from '../../compiler/governance/check.js';
 import { CODEOWNERS_PATH, generateCodeowners } from '../../compiler/governance/codeowners.js';
 import { EXIT } from '../exit.js';
+import { say } from '../messages.js';
 import type { Io } from '../io.js';
 import { diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output.js';
 
@@ -18,10 +19,15 @@ export function reportGovernance(io: Io, report: GovernanceReport, json: boolean
   } else {
     printDiagnostics(io, diagnostics, new Map(report.sources.map((s) => [s.path, s.text])));
     if (exitFor(diagnostics) === 0) {
-      const n = report.governance.proposals.length;
-      const at = report.head ? ` at ${report.head.slice(0, 12)}` : '';
-      const how = report.history ? (report.base ? `history after ${report.base.slice(0, 12)}, trusting its roster` : report.epoch ? `history since the trust anchor ${report.epoch.slice(0, 12)}` : 'no roster with keys yet, so no history is governed') : 'no history walk';
-      io.stderr.write(`governance: ${n} proposal${n === 1 ? '' : 's'} checked${at} (${how}): no errors\n`);
+      const checked = { count: report.governance.proposals.length, head: report.head?.slice(0, 12) ?? 'HEAD' };
+      const line = !report.history
+        ? say(io, 'governance-clean-no-history', checked)
+        : report.base
+          ? say(io, 'governance-clean-after-base', { ...checked, base: report.base.slice(0, 12) })
+          : report.epoch
+            ? say(io, 'governance-clean-since-anchor', { ...checked, anchor: report.epoch.slice(0, 12) })
+            : say(io, 'governance-clean-no-keys', checked);
+      io.stderr.write(`${line}\n`);
     }
   }
   return ioError ? EXIT.usage : exitFor(diagnostics);
@@ -47,12 +53,12 @@ export async function governanceCodeowners(io: Io, options: { check?: boolean })
   const file = join(root, CODEOWNERS_PATH);
   const current = await readFile(file, 'utf8').catch(() => undefined);
   if (options.check) {
-    if (current === text) io.stderr.write(`${CODEOWNERS_PATH} is up to date\n`);
-    else io.stderr.write(`${CODEOWNERS_PATH} is out of date: run \`qingdan governance codeowners\`\n`);
+    if (current === text) io.stderr.write(`${say(io, 'codeowners-up-to-date', { path: CODEOWNERS_PATH })}\n`);
+    else io.stderr.write(`${say(io, 'codeowners-out-of-date', { path: CODEOWNERS_PATH, command: '`qingdan governance codeowners`' })}\n`);
     return current === text ? EXIT.ok : EXIT.policyErrors;
   }
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
-  io.stderr.write(`wrote ${CODEOWNERS_PATH}\n`);
+  io.stderr.write(`${say(io, 'file-written', { path: CODEOWNERS_PATH })}\n`);
   return EXIT.ok;
 }

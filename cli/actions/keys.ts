@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { generateKeyPair } from '../../compiler/bundle/keys.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
+import { say } from '../messages.js';
+import { printUsageError, usageError } from '../usage-error.js';
 
 /** Writes a new key pair into `dir`, never over an existing key; prints its key id. Returns the exit code. */
 export async function generateKeys(io: Io, dir: string): Promise<number> {
@@ -16,10 +18,10 @@ export async function generateKeys(io: Io, dir: string): Promise<number> {
     await writeFile(join(folder, 'public.pem'), pair.publicKey, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    io.stderr.write(`qingdan: ${dir} already holds a key; not overwriting it\n`);
+    printUsageError(io, usageError('cli-key-exists', { path: dir }).diagnostic);
     return EXIT.usage;
   }
   io.stdout.write(`${pair.keyid}\n`);
-  io.stderr.write(`wrote ${join(dir, 'private.pem')} and ${join(dir, 'public.pem')} (key id ${pair.keyid.slice(0, 16)}…)\n`);
+  io.stderr.write(`${say(io, 'keys-written', { privateKey: join(dir, 'private.pem'), publicKey: join(dir, 'public.pem'), keyid: pair.keyid.slice(0, 16) })}\n`);
   return EXIT.ok;
 }

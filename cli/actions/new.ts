@@ -5,6 +5,8 @@ import { checkSources, readSources } from '../../compiler/compile.js';
 import { newListSkeleton } from '../../compiler/new-list.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
+import { say } from '../messages.js';
+import { printUsageError, usageError } from '../usage-error.js';
 import { printDiagnostics } from '../output.js';
 
 function firstOfNextMonth(now: Date): string {
@@ -26,9 +28,9 @@ export async function newList(io: Io, id: string, options: { sector: string; eff
     await writeFile(resolve(io.cwd, path), result.text, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    io.stderr.write(`qingdan: ${path} exists already\n`);
+    printUsageError(io, usageError('cli-file-exists', { path }).diagnostic);
     return EXIT.usage;
   }
-  io.stdout.write(`wrote ${path}\n`);
+  io.stdout.write(`${say(io, 'file-written', { path })}\n`);
   return EXIT.ok;
 }

@@ -8,6 +8,9 @@ import type { PolicySourceOptions } from '../commands/report.js';
 import { EXIT } from '../exit.js';
 import { useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
+import { printUsageError, usageError } from '../usage-error.js';
+import { policyRefused } from '../policy-refused.js';
+import { readFailure } from '../../compiler/read-failure.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {
@@ -15,7 +18,7 @@ async function readReport(io: Io, path: string, json: boolean | undefined): Prom
   try {
     text = await readFile(resolve(io.cwd, path), 'utf8');
   } catch (e) {
-    io.stderr.write(`qingdan: cannot read the report ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    printUsageError(io, readFailure(path, e));
     return { exit: EXIT.usage };
   }
   try {
@@ -32,8 +35,7 @@ async function loadPolicy(io: Io, options: PolicySourceOptions): Promise<Policy 
     const keys = options.key ? await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
     return await Policy.load(resolve(io.cwd, options.bundle ?? options.dist), keys ? { trustedKeys: keys } : {});
   } catch (e) {
-    if (e instanceof PolicyLoadError) io.stderr.write(`qingdan: cannot load the policy [${e.code}]: ${e.message}\n`);
-    else io.stderr.write(`qingdan: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`);
+    printUsageError(io, e instanceof PolicyLoadError ? policyRefused(options.bundle ?? options.dist, e) : readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
     return undefined;
   }
 }
@@ -47,7 +49,7 @@ function printProblems(io: Io, path: string, problems: readonly ReportProblem[],
 /** `report check`: 0 valid and unchanged; 1 invalid, or some pathway changed; 2 usage or I/O. */
 export async function reportCheck(io: Io, path: string, options: PolicySourceOptions & { asOf?: string }): Promise<number> {
   if (options.asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) && realDate(options.asOf))) {
-    io.stderr.write(`qingdan: --as-of ${options.asOf} is not a date YYYY-MM-DD\n`);
+    printUsageError(io, usageError('cli-invalid-date', { option: '--as-of', date: `'${options.asOf}'` }).diagnostic);
     return EXIT.usage;
   }
   const read = await readReport(io, path, options.json);
@@ -92,7 +94,7 @@ function describe(d: Difference): string {
 export async function reportCompare(io: Io, path: string, logPath: string, options: PolicySourceOptions & { maxPersons: string }): Promise<number> {
   const maxPersons = Number(options.maxPersons);
   if (!Number.isSafeInteger(maxPersons) || maxPersons < 1) {
-    io.stderr.write(`qingdan: --max-persons ${options.maxPersons} is not a positive integer\n`);
+    printUsageError(io, usageError('cli-not-positive-integer', { option: '--max-persons', value: `'${options.maxPersons}'` }).diagnostic);
     return EXIT.usage;
   }
   const read = await readReport(io, path, options.json);
@@ -111,7 +113,7 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
     if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
   } catch (e) {
     await handle?.close();
-    io.stderr.write(`qingdan: cannot read the export log ${logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    printUsageError(io, readFailure(logPath, e));
     return EXIT.usage;
   }
   const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
@@ -119,7 +121,7 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
   try {
     result = await compareReport(policy, report as ExportReport, stream, { maxPersons });
   } catch (e) {
-    io.stderr.write(`qingdan: cannot read the export log ${logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    printUsageError(io, readFailure(logPath, e));
     return EXIT.usage;
   } finally {
     stream.destroy();

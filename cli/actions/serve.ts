@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
 import { EXIT } from '../exit.js';
+import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
+import { printUsageError, usageError } from '../usage-error.js';
+import { policyRefused } from '../policy-refused.js';
 
 export interface ServeFlags {
   readonly key?: string[];
@@ -20,14 +23,14 @@ export interface ServeFlags {
 /** Serves `bundlePath` until the process is asked to stop; structured JSON logs go to stdout. */
 export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Promise<number> {
   if (!flags.key && !flags.allowUnsigned) {
-    io.stderr.write('qingdan: serve needs --key <public.pem> (or --allow-unsigned to serve without checking signatures)\n');
+    printUsageError(io, usageError('cli-serve-needs-key').diagnostic);
     return EXIT.usage;
   }
   let trustedKeys: string[] | undefined;
   try {
     trustedKeys = flags.key ? await Promise.all(flags.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
   } catch (e) {
-    io.stderr.write(`qingdan: ${(e as Error).message}\n`);
+    printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? flags.key!.join(', '), e));
     return EXIT.usage;
   }
   let server;
@@ -44,7 +47,7 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     });
   } catch (e) {
     if (!(e instanceof BundleRefusedError)) throw e;
-    io.stderr.write(`qingdan: cannot serve ${bundlePath}: refused [${e.code}]: ${e.message}\n`);
+    printUsageError(io, policyRefused(bundlePath, e));
     return EXIT.policyErrors;
   }
   await server.app.listen({ host: flags.host, port: Number(flags.port) });

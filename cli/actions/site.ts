@@ -5,6 +5,8 @@ import { readSiteInput } from '../../compiler/site/input.js';
 import { emitSite } from '../../compiler/site/site.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
+import { say } from '../messages.js';
+import { printUsageError, usageError } from '../usage-error.js';
 import { exitFor, printDiagnostics } from '../output.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -13,7 +15,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function site(io: Io, options: { out: string; date?: string; head: string; base?: string }): Promise<number> {
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    io.stderr.write(`qingdan: invalid date '${date}' (YYYY-MM-DD)\n`);
+    printUsageError(io, usageError('cli-invalid-date', { option: '--date', date: `'${date}'` }).diagnostic);
     return EXIT.usage;
   }
   const root = io.cwd;
@@ -33,6 +35,6 @@ export async function site(io: Io, options: { out: string; date?: string; head: 
     return EXIT.usage;
   }
   await publishOutput(output.out, now.state, files);
-  io.stderr.write(`wrote the site (${files.size} files) into ${options.out}/; open ${options.out}/index.html\n`);
+  io.stderr.write(`${say(io, 'site-written', { count: files.size, folder: `${options.out}/`, index: `${options.out}/index.html` })}\n`);
   return EXIT.ok;
 }

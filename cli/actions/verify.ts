@@ -4,8 +4,11 @@ import { resolve } from 'node:path';
 import { verifyBundleArchive } from '../../runtime/bundle-archive.js';
 import { PolicyLoadError } from '../../runtime/errors.js';
 import { EXIT } from '../exit.js';
+import { diagnostic } from '../../compiler/diagnostics.js';
+import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printJson } from '../output.js';
+import { printUsageError } from '../usage-error.js';
 
 /** Verifies the archive at `path` against the keys `options.key`; returns 0 when good, 1 with a coded reason otherwise. */
 export async function verify(io: Io, path: string, options: { key: string[]; json?: boolean }): Promise<number> {
@@ -15,7 +18,7 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     archive = await readFile(resolve(io.cwd, path));
     keys = await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8')));
   } catch (e) {
-    io.stderr.write(`qingdan: ${(e as Error).message}\n`);
+    printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? path, e));
     return EXIT.usage;
   }
   try {
@@ -25,7 +28,7 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     return EXIT.ok;
   } catch (e) {
     if (e instanceof TypeError) {
-      io.stderr.write(`qingdan: ${e.message}\n`);
+      printUsageError(io, diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: e.message } }));
       return EXIT.usage;
     }
     if (!(e instanceof PolicyLoadError)) throw e;
