@@ -82,21 +82,35 @@ function langInArgs(args: readonly string[]): Lang | undefined {
   return found;
 }
 
-/** Prints a usage error like any diagnostic, in `io`'s language. Loaded only on this path. */
-async function printUsageError(e: CommanderError, io: Io): Promise<void> {
+/**
+ * Routes every command's exit through `failed`, so that a usage error is known with the command
+ * it was found in (commander's error says only what went wrong, in English).
+ */
+function recordFailures(command: Command, failed: (command: Command) => void): void {
+  command.exitOverride((e) => {
+    failed(command);
+    throw e;
+  });
+  for (const sub of command.commands) recordFailures(sub, failed);
+}
+
+/** Prints a usage error found in `command` like any diagnostic, in `io`'s language. Loaded only on this path. */
+async function printUsageError(e: CommanderError, command: Command, args: readonly string[], io: Io): Promise<void> {
   const [{ usageDiagnostic }, { formatDiagnostic }] = await Promise.all([import('./usage-error.js'), import('../compiler/print-diagnostics.js')]);
-  io.stderr.write(`${formatDiagnostic(usageDiagnostic(e), { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
+  io.stderr.write(`${formatDiagnostic(usageDiagnostic(e, command, args), { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
 }
 
 /** Runs the CLI on `args` (the arguments after `qingdan`) with `io`, and returns the exit code. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   let lang: Lang | undefined;
+  let failedIn: Command | undefined;
   const run: Run = async (action) => {
     exitCode = await action(lang ? { ...io, lang } : io);
   };
+  const cli = program(io, run);
+  recordFailures(cli, (command) => (failedIn = command));
   try {
-    const cli = program(io, run);
     // Global options are read before the command's action runs.
     cli.hook('preAction', (root) => {
       lang = (root.opts() as { lang?: Lang }).lang;
@@ -106,7 +120,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0.
       if (e.exitCode === 0) return EXIT.ok;
-      await printUsageError(e, { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) });
+      await printUsageError(e, failedIn ?? cli, args, { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) });
       return EXIT.usage;
     }
     // Loaded only on this path: the diff's git code is not needed to start.

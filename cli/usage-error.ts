@@ -2,12 +2,13 @@
  * The command line's own mistakes (an unknown option, a missing argument, a value outside its
  * choices) as catalogued diagnostics, so they read in the user's language like every other
  * error. commander reports them as a `CommanderError` whose `code` names the mistake; the entry
- * is chosen by that code, never by its wording. The values it names (the option, the command,
- * the argument) are the ones commander quotes `'…'` in its message, in order.
+ * is chosen by that code, and the values it names are read from the command line and the
+ * command's declarations: nothing depends on commander's wording.
  */
-import type { CommanderError } from 'commander';
+import type { Command, CommanderError, Option } from 'commander';
 import type { DiagnosticId } from '../compiler/diagnostic-codes.js';
-import { diagnostic, hint, type ArgsParam, type Diagnostic } from '../compiler/diagnostics.js';
+import { diagnostic, hint, type ArgsParam, type Diagnostic, type Hint } from '../compiler/diagnostics.js';
+import { didYouMean } from '../compiler/suggest.js';
 import { formatDiagnostic } from '../compiler/print-diagnostics.js';
 import { langOf, useColor, type Io } from './io.js';
 
@@ -29,47 +30,81 @@ export function printUsageError(io: Io, d: Diagnostic): void {
   io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
 }
 
-/** The values commander quotes in a message, in order: `'--foo'`, `'check'`, `'fr'`. */
-function quoted(message: string): string[] {
-  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+/** The commands from `command` up to the program: whose options a command line may use there. */
+function lineage(command: Command): Command[] {
+  return command.parent ? [command, ...lineage(command.parent)] : [command];
 }
 
-/** commander's own did-you-mean ("(Did you mean --json?)"), as a catalogued hint. */
-function suggestion(message: string) {
-  const meant = /\(Did you mean (\S+?)\?\)/.exec(message)?.[1];
-  return meant ? { hint: hint('did-you-mean', { words: [meant] }) } : { hint: hint('cli-help') };
+/** The option of `command` (or an ancestor) that `flag` names, as typed: `--lang`, `-h`, `--lang=zh`. */
+function optionNamed(command: Command, flag: string): Option | undefined {
+  const name = flag.split('=')[0];
+  return lineage(command)
+    .flatMap((c) => c.options)
+    .find((o) => o.long === name || o.short === name);
 }
 
-/** Allowed choices, where commander lists them ("Allowed choices are zh, en."). */
-function choices(message: string) {
-  const list = /Allowed choices are (.+)\.$/m.exec(message)?.[1];
-  return list ? { hint: hint('cli-choices', { words: list.split(', ') }) } : { hint: hint('cli-help') };
+/** A did-you-mean hint among `candidates`, or the pointer to --help when none is close. */
+function suggestion(input: string, candidates: readonly string[]): { hint: Hint } {
+  return { hint: didYouMean(input, candidates) ?? hint('cli-help') };
 }
 
-/** The usage error `e` as a diagnostic; one commander does not code is kept as its verbatim output. */
-export function usageDiagnostic(e: CommanderError): Diagnostic {
-  const [first = '', second = ''] = quoted(e.message);
+/**
+ * A value outside an option's choices, read from the arguments: the option with choices
+ * (`--lang <lang>`) whose value, after it or after `=`, is not one of them.
+ */
+function invalidChoice(command: Command, args: readonly string[]): { option: Option; value: string } | undefined {
+  for (const [i, arg] of args.entries()) {
+    const option = optionNamed(command, arg);
+    if (!option?.argChoices) continue;
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
+    if (value !== undefined && !option.argChoices.includes(value)) return { option, value };
+  }
+  return undefined;
+}
+
+/**
+ * The usage error `e` as a diagnostic. `command` is the command commander was parsing when it
+ * failed, and `args` the command line: the values an entry names (the option, the command, the
+ * argument) are read from these and from the command's declared options and arguments, never
+ * from commander's message. An error of a code not listed here keeps commander's text as its
+ * verbatim detail.
+ */
+export function usageDiagnostic(e: CommanderError, command: Command, args: readonly string[]): Diagnostic {
   const help = { hint: hint('cli-help') };
+  const other = () => diagnostic('cli-usage', undefined, {}, { ...help, detail: { tool: 'commander', text: e.message.replace(/^error: /, '') } });
   switch (e.code) {
-    case 'commander.unknownOption':
-      return diagnostic('cli-unknown-option', undefined, { option: first }, suggestion(e.message));
-    case 'commander.unknownCommand':
-      return diagnostic('cli-unknown-command', undefined, { command: first }, suggestion(e.message));
-    case 'commander.missingArgument':
-      return diagnostic('cli-missing-argument', undefined, { argument: `<${first}>` }, help);
-    case 'commander.optionMissingArgument':
-      return diagnostic('cli-option-missing-value', undefined, { option: first }, help);
-    case 'commander.missingMandatoryOptionValue':
-      return diagnostic('cli-missing-option', undefined, { option: first }, help);
-    case 'commander.invalidArgument':
-      return diagnostic('cli-invalid-value', undefined, { option: first, value: `'${second}'` }, choices(e.message));
-    case 'commander.excessArguments': {
-      const [expected = 0, received = 0] = (/(\d+) arguments? but got (\d+)/.exec(e.message) ?? []).slice(1).map(Number);
-      return diagnostic('cli-too-many-arguments', undefined, { command: first ? `'${first}'` : 'qingdan', expected, received }, help);
+    case 'commander.unknownOption': {
+      // commander keeps the operands first, then the options it does not know.
+      const flag = command.args.find((a) => a.length > 1 && a.startsWith('-') && !optionNamed(command, a));
+      if (!flag) return other();
+      const known = lineage(command).flatMap((c) => c.options.flatMap((o) => (o.long ? [o.long] : [])));
+      return diagnostic('cli-unknown-option', undefined, { option: flag }, flag.startsWith('--') ? suggestion(flag, known) : help);
     }
-    case 'commander.conflictingOption':
-      return diagnostic('cli-conflicting-options', undefined, { option: `'${first}'`, other: `'${second}'` }, help);
+    case 'commander.unknownCommand': {
+      const name = command.args[0] ?? '';
+      return diagnostic('cli-unknown-command', undefined, { command: name }, suggestion(name, command.commands.map((c) => c.name())));
+    }
+    case 'commander.missingArgument': {
+      const missing = command.registeredArguments.find((a, i) => a.required && command.args[i] === undefined);
+      return missing ? diagnostic('cli-missing-argument', undefined, { argument: `<${missing.name()}>` }, help) : other();
+    }
+    case 'commander.optionMissingArgument': {
+      // A value can only be missing at the end of the line.
+      const option = optionNamed(command, args.at(-1) ?? '');
+      return option ? diagnostic('cli-option-missing-value', undefined, { option: option.flags }, help) : other();
+    }
+    case 'commander.missingMandatoryOptionValue': {
+      const option = command.options.find((o) => o.mandatory && command.getOptionValue(o.attributeName()) === undefined);
+      return option ? diagnostic('cli-missing-option', undefined, { option: option.flags }, help) : other();
+    }
+    case 'commander.invalidArgument': {
+      const invalid = invalidChoice(command, args);
+      if (!invalid) return other();
+      return diagnostic('cli-invalid-value', undefined, { option: invalid.option.flags, value: `'${invalid.value}'` }, { hint: hint('cli-choices', { words: invalid.option.argChoices! }) });
+    }
+    case 'commander.excessArguments':
+      return diagnostic('cli-too-many-arguments', undefined, { command: command.parent ? `'${command.name()}'` : 'qingdan', expected: command.registeredArguments.length, received: command.args.length }, help);
     default:
-      return diagnostic('cli-usage', undefined, {}, { ...help, detail: { tool: 'commander', text: e.message.replace(/^error: /, '') } });
+      return other();
   }
 }

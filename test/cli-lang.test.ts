@@ -6,6 +6,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Command, CommanderError } from 'commander';
+import { usageDiagnostic } from '../cli/usage-error.js';
 import { CODES, HINTS, TERMS } from '../compiler/diagnostic-codes.js';
 import { render } from '../compiler/diagnostics.js';
 import { ROOT, runCli } from './support.js';
@@ -48,6 +50,10 @@ describe('the language of diagnostics', () => {
     ['a missing argument', ['evaluate'], 'cli-missing-argument', { argument: '<request>' }],
     ['a missing option value', ['check', '--lang'], 'cli-option-missing-value', { option: '--lang <lang>' }],
     ['a value outside its choices', ['--lang', 'fr', 'check'], 'cli-invalid-value', { option: '--lang <lang>', value: "'fr'" }],
+    ['a value outside its choices after =', ['--lang=fr', 'check'], 'cli-invalid-value', { option: '--lang <lang>', value: "'fr'" }],
+    ['a missing required option', ['proposal', 'new', 'x', '--author', 'p-li'], 'cli-missing-option', { option: '--title <title>' }],
+    ['an argument too many', ['evaluate', 'a.json', 'b.json'], 'cli-too-many-arguments', { command: "'evaluate'", expected: 1, received: 2 }],
+    ['an unknown subcommand', ['proposal', 'advanse'], 'cli-unknown-command', { command: 'advanse' }],
   ] as const;
   for (const [mistake, args, id, expected] of usage) {
     it(`prints ${mistake} in Chinese under --lang zh or a zh locale, in English otherwise, exit 2 either way`, async () => {
@@ -71,6 +77,29 @@ describe('the language of diagnostics', () => {
     const r = await runCli(['--lang', 'zh', 'diff', 'no-such-revision']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`错误[QD4031]：${render(CODES['unknown-revision'], { revision: "'no-such-revision'" }, 'zh')}`);
+  });
+
+  it('reads the values a usage error names from the command line and the declarations, never from commander\'s wording', () => {
+    const command = new Command('demo').exitOverride().configureOutput({ outputError: () => {} }).option('--json').argument('<file>');
+    const failure = (args: string[]) => {
+      try {
+        command.parse(args, { from: 'user' });
+      } catch (e) {
+        // The same error in other words: only its code and exit code are kept.
+        const { exitCode, code } = e as CommanderError;
+        return usageDiagnostic(new CommanderError(exitCode, code, 'some other wording'), command, args);
+      }
+      throw new Error('no usage error');
+    };
+    expect(failure(['x', '--jsn'])).toMatchObject({ id: 'cli-unknown-option', args: { option: '--jsn' }, hint: { id: 'did-you-mean', args: { words: ['--json'] } } });
+    expect(failure([])).toMatchObject({ id: 'cli-missing-argument', args: { argument: '<file>' } });
+  });
+
+  it('offers a did-you-mean for an unknown subcommand, and keeps what it cannot name as commander\'s verbatim text', async () => {
+    const r = await runCli(['--lang', 'zh', 'proposal', 'advanse']);
+    expect(r.stderr).toContain(`= 提示：${render(HINTS['did-you-mean'], { words: ['advance'] }, 'zh')}`);
+    const other = usageDiagnostic(new CommanderError(1, 'commander.somethingNew', 'error: something new'), new Command('demo'), []);
+    expect(other).toMatchObject({ id: 'cli-usage', detail: { tool: 'commander', text: 'something new' } });
   });
 
   it('offers commander\'s did-you-mean as a catalogued hint', async () => {
