@@ -3,7 +3,8 @@
  * 2, policy errors 1; no input produces a stack trace (set QINGDAN_DEBUG=1 to see one).
  *
  * Starting must stay cheap: this file and `commands/` only declare the commands; each action
- * imports its implementation from `actions/` when it runs.
+ * imports its implementation from `actions/` when it runs. The commands declare their syntax
+ * only; every description, in both languages, is in `help-texts.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
@@ -25,6 +26,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerSite } from './commands/site.js';
 import { EXIT } from './exit.js';
+import { localiseHelp } from './help-texts.js';
 import { langOf, useColor, type Io } from './io.js';
 
 export { processIo } from './io.js';
@@ -33,12 +35,11 @@ export { processIo } from './io.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The `qingdan` program: every command declared, writing through `io`. */
-function program(io: Io, run: Run): Command {
+export function program(io: Io, run: Run): Command {
   const program = new Command()
     .name('qingdan')
-    .description('policy-as-code for the data-export negative lists of the Guangdong FTZ and the Hetao Shenzhen Park')
     .version(version)
-    .addOption(new Option('--lang <lang>', 'language of diagnostics (default: from LC_ALL or LANG; zh_* is Chinese)').choices(['zh', 'en']))
+    .addOption(new Option('--lang <lang>').choices(['zh', 'en']))
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -110,6 +111,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   };
   const cli = program(io, run);
   recordFailures(cli, (command) => (failedIn = command));
+  localiseHelp(cli, langInArgs(args) ?? langOf(io));
   try {
     // Global options are read before the command's action runs.
     cli.hook('preAction', (root) => {

@@ -8,11 +8,10 @@ import type { Run } from '../command.js';
 export function registerGazette(program: Command, run: Run): void {
   program
     .command('gazette')
-    .description('print the built gazette (dist/gazette/*.html) to PDF with chromium')
-    .argument('[pages...]', 'pages to print, e.g. measures lists/icv (default: all)')
-    .option('--dist <dir>', 'the build output holding gazette/', 'dist')
-    .option('--pdf', 'print every page to PDF')
-    .option('-o, --out <dir>', 'where the PDFs go', 'gazette-pdf')
+    .argument('[pages...]')
+    .option('--dist <dir>', '', 'dist')
+    .option('--pdf')
+    .option('-o, --out <dir>', '', 'gazette-pdf')
     .action((names: string[], options: { dist: string; pdf?: boolean; out: string }) =>
       run(async (io) => (await import('../actions/gazette.js')).gazette(io, names, options)),
     );

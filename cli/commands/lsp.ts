@@ -5,8 +5,7 @@ import type { Run } from '../command.js';
 export function registerLsp(program: Command, run: Run): void {
   program
     .command('lsp')
-    .description('run the .qd language server over stdio (diagnostics, hover, definition, references, completion, outline, formatting)')
-    .option('--stdio', 'talk over stdin/stdout (the default; accepted because editors pass it)')
+    .option('--stdio')
     .action(() =>
       run(async () => {
         const { startLanguageServer } = await import('../../compiler/language-server/server.js');
