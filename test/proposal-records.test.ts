@@ -8,7 +8,9 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hint, hintText } from '../compiler/diagnostics.js';
 import { findRecord, recordId } from '../compiler/governance/record-ids.js';
-import { cloneRepo, createRepo, errorCodes, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+import { STAGES } from '../compiler/governance/stages.js';
+import { cloneRepo, createRepo, errorCodes, ID, ok, P, PEOPLE, walkToReview, type Repo } from './governance/fixture.js';
+import { latinWordsIn } from './latin-words.js';
 import { diagnosticLine } from './support.js';
 
 let base: Repo;
@@ -120,5 +122,47 @@ describe('proposal status', () => {
     const answer = status.todo.find((t) => t.what.id === 'todo-answer-comment' && t.what.args.comment === 'c-001');
     expect(answer?.who).toEqual(['Li Drafter (p-li)']);
     expect(status.blocking.map((b) => b.code)).toEqual(expect.arrayContaining(['QD5012', 'QD5020']));
+  });
+});
+
+describe('in Chinese', () => {
+  /**
+   * Everything the proposal commands print under --lang zh (refusals, what they did, the status
+   * board, the blockers with their code frames), checked for English prose. What stays Latin is
+   * code (ids, paths, options, commands, stage and role ids) and data: people's names, and the
+   * source lines a code frame quotes.
+   */
+  it('prints no English sentence, whatever the command says', async () => {
+    const repo = await cloneRepo(atReview);
+    const zh = (args: string[]) => repo.run(['--lang', 'zh', ...args]);
+    const runs = [
+      await zh(['proposal', 'status']),
+      await zh(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-pi', '--text', '一', '--date', '2026-02-15']),
+      await zh(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-p', '--text', '?']),
+      await zh(['proposal', 'comment', ID, '--target', 'icv', '--text', '?']),
+      await zh(['proposal', 'advance', ID, '--to', 'draft']),
+      await zh(['proposal', 'advance', ID, '--to', 'reviewed']),
+      await zh(['proposal', 'advance', ID, '--date', '2026-02-12']),
+      await zh(['proposal', 'sign', ID, '--stage', 'review', '--role', 'drafter', '--person', 'p-li']),
+      await zh(['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-li']),
+      await zh(['proposal', 'sign', ID, '--stage', 'review', '--role', 'nobody', '--person', 'p-feng']),
+      await zh(['proposal', 'resolve', ID, 'c-009', '--by', 'p-li', '--decision', 'accepted']),
+      await zh(['proposal', 'resolve', ID, 'c-001', '--by', 'p-li']),
+      await zh(['proposal', 'new', 'x', '--title', '标题', '--sector', 'S16', '--list', 'icvv', '--author', 'p-li', '--date', '2026-02-15']),
+      await zh(['proposal', 'new', 'X', '--title', '标题', '--kind', 'baseline', '--author', 'p-li']),
+      await zh(['proposal', 'check', 'no-such-proposal']),
+      await zh(['proposal', 'status', 'no-such-proposal']),
+    ];
+    repo.commit('li', 'a comment');
+    runs.push(await zh(['proposal', 'status']), await zh(['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', '2026-02-16']));
+    const printed = runs.map((r) => r.stdout + r.stderr).join('\n');
+    // Each run said something, and the refusals were refusals in Chinese.
+    expect(runs.every((r) => (r.stdout + r.stderr).trim() !== '')).toBe(true);
+    expect(printed).toMatch(/错误\[QD4065\]/);
+    const frames = printed.replace(/^\s*\d*\s*\|.*$/gm, '');
+    const names = Object.values(PEOPLE).map((p) => p.name);
+    // Stage ids and roster role ids are what --stage and --role take: code, like the other ids.
+    const code = new Set<string>([...STAGES, ...Object.values(PEOPLE).flatMap((p) => p.roles)]);
+    expect(latinWordsIn(frames, names).filter((w) => !code.has(w))).toEqual([]);
   });
 });

@@ -382,7 +382,7 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
     await mkdir(join(root, p.dir, 'signoffs'), { recursive: true });
     await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
     io.stderr.write(`${say(io, 'file-written', { path: `${p.dir}/signoffs/${name}` })}\n`);
-    io.stderr.write(`${say(io, 'signoff-commit', { name: who.name, email: who.email, command: 'git -c gpg.format=ssh -c user.signingkey=<key> commit -S' })}\n`);
+    io.stderr.write(`${say(io, 'signoff-commit', { name: who.name, email: who.email, command: '`git -c gpg.format=ssh -c user.signingkey=<key> commit -S`' })}\n`);
   });
 }
 
