@@ -133,7 +133,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: lang ?? langInArgs(args) ?? langOf(io), texts: new Map() })}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`qingdan: internal error: ${(e as Error).message ?? String(e)}\n`);
+    const [{ diagnostic }, { formatDiagnostic }] = await Promise.all([import('../compiler/diagnostics.js'), import('../compiler/print-diagnostics.js')]);
+    const d = diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: (e as Error).message ?? String(e) } });
+    io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: lang ?? langInArgs(args) ?? langOf(io), texts: new Map() })}\n`);
     if (io.env.QINGDAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;
   }

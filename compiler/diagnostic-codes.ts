@@ -409,6 +409,7 @@ export const CODES = {
   'cli-policy-refused-code': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path} ({code})', zh: '无法加载策略 {path}（{code}）' },
   'cli-public-key': { code: 'QD4079', severity: 'error', en: 'a --key file is not a public key', zh: '--key 指定的文件不是公钥' },
   'cli-serve-needs-key': { code: 'QD4054', severity: 'error', en: 'serve needs --key <public.pem>, or --allow-unsigned to serve without checking signatures', zh: '服务须指定 `--key <public.pem>`，或用 --allow-unsigned 不校验签名' },
+  'internal-error': { code: 'QD4099', severity: 'error', en: 'internal error: qingdan failed (set `QINGDAN_DEBUG=1` to see where)', zh: '内部错误：qingdan 运行失败（设置 `QINGDAN_DEBUG=1` 可查看出错位置）' },
   // An edit of policy text through its syntax tree (compiler/edit.ts) that cannot be made.
   'edit-file-has-errors': { code: 'QD4015', severity: 'error', en: '{path} has errors (see above); fix them before it is edited', zh: '{path} 有错误（见上文）；请先修正再编辑' },
   'edit-no-list': { code: 'QD4015', severity: 'error', en: '{path} declares no list {list}', zh: '{path} 中没有清单 {list}' },

@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Command, CommanderError } from 'commander';
 import { usageDiagnostic } from '../cli/usage-error.js';
-import { CODES, HINTS, TERMS } from '../compiler/diagnostic-codes.js';
+import { CODES, HINTS, TERMS, type DiagnosticArgs } from '../compiler/diagnostic-codes.js';
 import { render } from '../compiler/diagnostics.js';
-import { ROOT, runCli } from './support.js';
+import { diagnosticLine, ROOT, runCli } from './support.js';
 
 const work = await mkdtemp(join(ROOT, 'test/.tmp-lang-'));
 const file = relative(ROOT, join(work, 'draft.qd'));
@@ -72,6 +72,32 @@ describe('the language of diagnostics', () => {
       }
     });
   }
+
+  // What the commands themselves refuse, each a catalogued diagnostic with its arguments.
+  const refusals = [
+    [['diff', '--format', 'html'], 'cli-invalid-value', { option: '--format', value: "'html'" }],
+    [['site', '--date', '2026-13-01'], 'cli-invalid-date', { option: '--date', date: "'2026-13-01'" }],
+    [['report', 'check', 'r.json', '--as-of', '2027-13-01'], 'cli-invalid-date', { option: '--as-of', date: "'2027-13-01'" }],
+    [['report', 'compare', 'r.json', 'x.jsonl', '--max-persons', '0'], 'cli-not-positive-integer', { option: '--max-persons', value: "'0'" }],
+    [['evaluate', file], 'cli-request-not-json', { path: file }],
+    [['evaluate', 'no-such-request.json'], 'cannot-read', { path: 'no-such-request.json', reason: 'ENOENT' }],
+    [['gazette', '--dist', 'no-such-dist'], 'cli-no-gazette', { path: join(ROOT, 'no-such-dist', 'gazette') }],
+    [['serve'], 'cli-serve-needs-key', {}],
+  ] as const;
+  for (const [args, id, expected] of refusals) {
+    it(`refuses ${args.slice(0, 2).join(' ')} as ${id}, in Chinese (exit 2)`, async () => {
+      const r = await runCli(['--lang', 'zh', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(diagnosticLine(id, expected as DiagnosticArgs<typeof id>, 'zh'));
+    });
+  }
+
+  it('never writes a key pair over another (exit 2)', async () => {
+    const keys = relative(ROOT, join(work, 'keys'));
+    expect((await runCli(['keys', 'generate', keys])).code).toBe(0);
+    const again = await runCli(['--lang', 'zh', 'keys', 'generate', keys]);
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-key-exists', { path: keys }, 'zh')]);
+  });
 
   it('names an unknown revision in the chosen language (exit 2)', async () => {
     const r = await runCli(['--lang', 'zh', 'diff', 'no-such-revision']);

@@ -94,11 +94,19 @@ describe('edits through the syntax tree', () => {
     const e = errorOf(() => setListStatus(broken, 'demo', 'draft'));
     expect(e).toBeInstanceOf(EditError);
     expect((e as EditError).diagnostics.map((d) => d.code)).toEqual(['QD2001']);
-    expect(errorOf(() => setListStatus(source, 'nope', 'draft'))).toBeInstanceOf(EditError);
-    expect(errorOf(() => removeItem(source, 'demo', 'nope'))).toBeInstanceOf(EditError);
-    expect(errorOf(() => addItem(source, 'demo', 'nope', 'item z "z" { important }'))).toBeInstanceOf(EditError);
-    expect(errorOf(() => addItem(source, 'demo', 'rd', 'item a "重复" { important }'))).toBeInstanceOf(EditError);
-    expect(errorOf(() => addItem(source, 'demo', 'rd', 'item broken {'))).toBeInstanceOf(EditError);
+    /** Why the edit was refused: its catalogue id and arguments. */
+    const reason = (f: () => unknown) => {
+      const error = errorOf(f);
+      expect(error).toBeInstanceOf(EditError);
+      const { code, id, args } = (error as EditError).reason;
+      return { code, id, args };
+    };
+    expect(reason(() => setListStatus(broken, 'demo', 'draft'))).toEqual({ code: 'QD4015', id: 'edit-file-has-errors', args: { path: 'bad.qd' } });
+    expect(reason(() => setListStatus(source, 'nope', 'draft'))).toMatchObject({ id: 'edit-no-list', args: { list: "'nope'" } });
+    expect(reason(() => removeItem(source, 'demo', 'nope'))).toEqual({ code: 'QD4015', id: 'edit-no-item', args: { list: "'demo'", item: "'nope'" } });
+    expect(reason(() => addItem(source, 'demo', 'nope', 'item z "z" { important }'))).toEqual({ code: 'QD4015', id: 'edit-no-scenario', args: { list: "'demo'", scenario: "'nope'" } });
+    expect(reason(() => addItem(source, 'demo', 'rd', 'item a "重复" { important }'))).toEqual({ code: 'QD4015', id: 'edit-item-exists', args: { list: "'demo'", item: "'a'" } });
+    expect(reason(() => addItem(source, 'demo', 'rd', 'item broken {'))).toMatchObject({ id: 'edit-not-one-item' });
   });
 });
 
