@@ -42,6 +42,10 @@ export const MESSAGES = {
   'site-written': { en: 'wrote the site ({count} files) into {folder}; open {index}', zh: '已将网站（{count} 个文件）写入 {folder}；请打开 {index}' },
   'changeset-written': { en: 'wrote {path} ({bump})', zh: '已写入 {path}（{bump}）' },
   'no-changeset': { en: 'no regulatory change: no changeset written', zh: '没有规范性变更：未写入变更集（changeset）' },
+  // verify, evaluate, report
+  'verify-ok': { en: 'ok: {path} is bundle {version} (sha256 {digest}), signed by a trusted key', zh: '校验通过：{path} 是策略包 {version}（sha256 {digest}），由受信任的密钥签名' },
+  'request-invalid': { en: 'invalid request: problems: {count}', zh: '请求无效：问题 {count} 个' },
+  'report-invalid': { en: 'invalid report {path}: problems: {count}', zh: '报告 {path} 无效：问题 {count} 个' },
   // proposal status
   'status-stage': { en: 'stage: {stage} → next: {next}', zh: '阶段：{stage} → 下一阶段：{next}', slots: { stage: 'stage', next: 'stage' } },
   'status-stage-last': { en: 'stage: {stage} (end of its path)', zh: '阶段：{stage}（已到最后阶段）', slots: { stage: 'stage' } },

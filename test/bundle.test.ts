@@ -16,7 +16,7 @@ import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js'
 import { readTarGz } from '../runtime/ustar.js';
 import { Policy } from '../runtime/policy.js';
 import { runIn } from './governance/fixture.js';
-import { buildRealPolicy, ROOT, tempDir } from './support.js';
+import { buildRealPolicy, diagnosticLine, ROOT, tempDir } from './support.js';
 
 const keys = generateKeyPair();
 const other = generateKeyPair();
@@ -302,6 +302,8 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     const bad = await runIn(dir, ['verify', out, '--key', 'other/public.pem', '--json']);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, code: 'signature-unknown-key' });
+    const refused = await runIn(dir, ['--lang', 'zh', 'verify', out, '--key', 'other/public.pem']);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, diagnosticLine('cli-policy-refused', { path: out, reason: 'signature-unknown-key' }, 'zh')]);
   });
 });
 

@@ -9,6 +9,7 @@ import { readFailure } from '../../compiler/read-failure.js';
 import { EXIT } from '../exit.js';
 import { useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
+import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
 import { policyRefused } from '../policy-refused.js';
 
@@ -86,7 +87,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     if (!(e instanceof InvalidRequestError)) throw e;
     if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems });
     else {
-      io.stderr.write(`invalid request: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}\n`);
+      io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
       for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}: ${p.message}\n`);
     }
     return EXIT.usage;

@@ -8,6 +8,7 @@ import type { PolicySourceOptions } from '../commands/report.js';
 import { EXIT } from '../exit.js';
 import { useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
+import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { policyRefused } from '../policy-refused.js';
 import { readFailure } from '../../compiler/read-failure.js';
@@ -42,7 +43,7 @@ async function loadPolicy(io: Io, options: PolicySourceOptions): Promise<Policy 
 
 function printProblems(io: Io, path: string, problems: readonly ReportProblem[], json: boolean | undefined): void {
   if (json) return printJson(io, { ok: false, problems });
-  io.stderr.write(`invalid report ${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+  io.stderr.write(`${say(io, 'report-invalid', { path, count: problems.length })}\n`);
   for (const p of problems) io.stderr.write(`  ${p.pointer || '/'} [${p.code}]: ${p.message}\n`);
 }
 

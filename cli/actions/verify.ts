@@ -8,6 +8,8 @@ import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printJson } from '../output.js';
+import { say } from '../messages.js';
+import { policyRefused } from '../policy-refused.js';
 import { printUsageError } from '../usage-error.js';
 
 /** Verifies the archive at `path` against the keys `options.key`; returns 0 when good, 1 with a coded reason otherwise. */
@@ -24,7 +26,7 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
   try {
     const { identity } = verifyBundleArchive(archive, { trustedKeys: keys });
     if (options.json) printJson(io, { ok: true, ...identity });
-    else io.stderr.write(`ok: ${path} is bundle ${identity.version} (sha256 ${identity.digest}), signed by a trusted key\n`);
+    else io.stderr.write(`${say(io, 'verify-ok', { path, version: identity.version, digest: identity.digest })}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof TypeError) {
@@ -33,7 +35,7 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     }
     if (!(e instanceof PolicyLoadError)) throw e;
     if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
-    else io.stderr.write(`refused [${e.code}]: ${e.message}\n`);
+    else printUsageError(io, policyRefused(path, e));
     return EXIT.policyErrors;
   }
 }
