@@ -8,7 +8,7 @@
 import { Help as HelpClass, type Argument, type Command, type Help, type Option } from 'commander';
 import { stripVTControlCharacters } from 'node:util';
 import type { Lang, Text } from '../compiler/diagnostic-codes.js';
-import { displayWidth } from '../compiler/print-diagnostics.js';
+import { displayWidth } from '../compiler/display-width.js';
 
 /** The help of one command. */
 export interface CommandHelp {

@@ -3,18 +3,12 @@
  * frame whose carets line up under Chinese text (east-asian width), related locations and
  * the hint.
  */
-import { eastAsianWidth } from 'get-east-asian-width';
 import { createColors } from 'picocolors';
 import type { Lang } from './diagnostic-codes.js';
+import { displayWidth } from './display-width.js';
 import { hintText, messageOf, noteText, type Diagnostic } from './diagnostics.js';
 import type { Span } from './source.js';
 
-/** Display width of a string in a terminal: CJK characters take two columns. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch === '\t' ? 4 : eastAsianWidth(ch.codePointAt(0)!);
-  return w;
-}
 
 export interface PrintOptions {
   readonly color: boolean;
