@@ -16,7 +16,7 @@ import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
 import { runIn } from './governance/fixture.js';
-import { ROOT, tempDir } from './support.js';
+import { diagnosticLine, ROOT, tempDir } from './support.js';
 
 let fx: Fixtures;
 let server: QingdanServer;
@@ -204,7 +204,7 @@ describe('qingdan serve on the command line', () => {
     expect((await runIn(dir, ['serve', 'bundle.tar.gz'])).code).toBe(2);
     const refused = await runIn(dir, ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('[digest-mismatch]');
+    expect(refused.stderr.split('\n')[0]).toBe(diagnosticLine('cli-policy-refused', { path: 'bundle.tar.gz', reason: 'digest-mismatch' }));
   });
 });
 
