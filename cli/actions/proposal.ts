@@ -12,7 +12,7 @@ import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
-import { PROPOSALS_DIR, type LoadedProposal } from '../../compiler/governance/load.js';
+import { PROPOSALS_DIR, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { findRecord, nextRecordId, RECORD_KINDS } from '../../compiler/governance/record-ids.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
@@ -28,8 +28,6 @@ import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { printUsageError, UsageError, usageError } from '../usage-error.js';
 import { reportGovernance } from './governance.js';
-
-const ROSTER_PATH = 'policy/governance/roster.yaml';
 
 /** The dispositions of a comment. */
 const DECISIONS = ['accepted', 'partly', 'rejected'] as const;
@@ -77,7 +75,7 @@ async function openProposal(io: Io, id: string, date: string | undefined) {
 }
 
 function person(roster: Roster, id: string | undefined, flag: string) {
-  if (!id) throw usageError('cli-missing-option', { option: `'${flag} <id>'` });
+  if (!id) throw usageError('cli-missing-option', { option: `${flag} <id>` });
   const p = personById(roster, id);
   if (!p) throw usageError('cli-unknown-person', { person: `'${id}'`, path: ROSTER_PATH }, { hint: hint('signer-in-roster') });
   return p;
