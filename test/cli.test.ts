@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../cli/messages.js';
+import { render } from '../compiler/diagnostics.js';
+import { latinWordsIn } from './latin-words.js';
 import { diagnosticLine, projectTempDir, ROOT, runCli as qingdan, spawnCli, STACK_FRAME, tempDir, type CliRun } from './support.js';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -113,6 +116,10 @@ describe('qingdan evaluate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('pathway: standard-contract-or-certification');
     expect(r.stdout).toContain('national.art8');
+    // In Chinese: the labels catalogued, the law's wording only, no English prose (a reason's source, baseline or a list id, is code).
+    const zh = await qingdan(['--lang', 'zh', 'evaluate', file, '--dist', join(dir, 'dist')]);
+    expect(zh.stdout).toContain(`${render(MESSAGES['decision-pathway'], {}, 'zh')}：standard-contract-or-certification`);
+    expect(latinWordsIn(zh.stdout).filter((w) => w !== 'baseline'), zh.stdout).toEqual([]);
     const json = await qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--json', '--as-of', '2028-01-02']);
     expect(JSON.parse(json.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', asOf: '2028-01-02', basis: { kind: 'baseline' } });
   });

@@ -7,7 +7,7 @@ import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { EXIT } from '../exit.js';
-import { useColor, type Io } from '../io.js';
+import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
@@ -28,27 +28,35 @@ async function readInput(io: Io, path: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The decision as a person reads it: pathway, reasons with citations, obligations. */
-export function formatDecision(d: EvaluationResponse, color: boolean): string {
-  const c = pc.createColors(color);
+/**
+ * The decision as a person reads it: pathway, reasons with citations, obligations, in the
+ * reader's language; an English reader also sees the Chinese wording, which is the law's, dimmed.
+ */
+export function formatDecision(io: Io, d: EvaluationResponse): string {
+  const c = pc.createColors(useColor(io, io.stdout));
+  const lang = langOf(io);
+  const chinese = (message: { zh: string }) => (lang === 'en' ? [c.dim(`    ${message.zh}`)] : []);
+  const label = (text: string) => `${c.bold(text)}${lang === 'zh' ? '：' : ': '}`;
+  const cites = (code: string, citations: readonly string[]) => c.dim(`    ${code} · ${say(io, 'decision-cites', { citations })}`);
+  const basis = d.basis.kind === 'list' ? say(io, 'decision-basis-list', { lists: d.basis.lists }) : d.basis.kind === 'baseline' ? say(io, 'decision-basis-baseline', { id: d.basis.id }) : say(io, 'decision-basis-none');
   const lines = [
-    `${c.bold('pathway')}: ${c.bold(d.pathway)} （${OUTCOME_ZH[d.pathway]}）${d.preview ? c.yellow('  [preview: lists not yet in force decided too]') : ''}`,
-    `${c.bold('basis')}: ${d.basis.kind === 'list' ? `list ${d.basis.lists.join(', ')}` : d.basis.kind === 'baseline' ? `national baseline (${d.basis.id})` : 'none'}`,
-    `${c.bold('as of')}: ${d.asOf}`,
+    `${label(say(io, 'decision-pathway'))}${c.bold(d.pathway)} （${OUTCOME_ZH[d.pathway]}）${d.preview ? c.yellow(`  ${say(io, 'decision-preview')}`) : ''}`,
+    `${label(say(io, 'decision-basis'))}${basis}`,
+    `${label(say(io, 'decision-as-of'))}${d.asOf}`,
     '',
-    c.bold('reasons'),
+    c.bold(say(io, 'decision-reasons')),
   ];
   for (const r of d.reasons) {
-    lines.push(`  - [${r.outcome}] ${r.message.zh}${r.inferred ? c.dim(' (inferred)') : ''}`);
-    lines.push(c.dim(`    ${r.message.en}`));
-    lines.push(c.dim(`    ${r.code}${r.source ? ` · ${r.source}` : ''} · cites ${r.citations.join(', ')}`));
+    lines.push(`  - [${r.outcome}] ${r.message[lang]}${r.inferred ? c.dim(` ${say(io, 'decision-inferred')}`) : ''}`);
+    lines.push(...chinese(r.message));
+    lines.push(cites(`${r.code}${r.source ? ` · ${r.source}` : ''}`, r.citations));
   }
-  for (const [title, list] of [['obligations', d.obligations], ['advisories', d.advisories]] as const) {
+  for (const [title, list] of [[say(io, 'decision-obligations'), d.obligations], [say(io, 'decision-advisories'), d.advisories]] as const) {
     if (list.length === 0) continue;
     lines.push('', c.bold(title));
-    for (const o of list) lines.push(`  - ${o.message.zh}`, c.dim(`    ${o.message.en}`), c.dim(`    ${o.code} · cites ${o.citations.join(', ')}`));
+    for (const o of list) lines.push(`  - ${o.message[lang]}`, ...chinese(o.message), cites(o.code, o.citations));
   }
-  lines.push('', c.dim(`policy ${d.policy.version} · sha256 ${d.policy.digest}`));
+  lines.push('', c.dim(say(io, 'decision-policy', { version: d.policy.version, digest: d.policy.digest })));
   return lines.join('\n');
 }
 
@@ -81,7 +89,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
   }
   try {
     const decision = policy.evaluate(request);
-    io.stdout.write(options.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(decision, useColor(io, io.stdout))}\n`);
+    io.stdout.write(options.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(io, decision)}\n`);
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof InvalidRequestError)) throw e;
