@@ -191,7 +191,9 @@ export class LogLine {
   /** The key at `p`: printable ASCII but `"` and `\`, 1–MAX_KEY bytes, then a quote; the position after the quote, or -1. */
   private key(buf: Uint8Array, view: DataView, p: number, end: number): number {
     const from = p;
-    for (; p + 4 <= end; p += 4) {
+    // Words may run past the line's end (not the buffer's): a quote found there is refused, and a
+    // line break before it is a bad byte.
+    for (; p + 4 <= view.byteLength; p += 4) {
       const w = view.getInt32(p, true);
       const quotes = zeroBytes(w ^ QUOTES);
       // Before the quote (or in the whole word): no control byte, DEL, non-ASCII or backslash.
@@ -200,7 +202,7 @@ export class LogLine {
       if (bad !== 0 || (zeroBytes(w ^ BACKSLASHES) & upto) !== 0) return this.keyBytes(buf, from, end);
       if (quotes !== 0) {
         const to = p + firstMarked(quotes);
-        if (to === from || to - from > MAX_KEY) return -1;
+        if (to >= end || to === from || to - from > MAX_KEY) return -1;
         this.keyFrom = from;
         this.keyTo = to;
         return to + 1;
