@@ -18,6 +18,7 @@
  * bytes per distinct person and item, at most `maxPersons` of them). A line in the documented
  * form is read from its bytes (LogLine); any other is parsed as JSON, and counts the same.
  */
+import type { FileHandle } from 'node:fs/promises';
 import { dayNumber, realDate } from './dates.js';
 import { KnownItems, LogLine } from './log-line.js';
 import { PersonLimitError, PersonSet } from './person-set.js';
@@ -345,4 +346,18 @@ export async function countExportLog(chunks: AsyncIterable<Uint8Array>, options:
     if (counter.incomplete) break;
   }
   return { ...counter.finish(), incomplete: counter.incomplete };
+}
+
+/**
+ * An open file's bytes as chunks of up to `size` bytes, read into one buffer used again and again:
+ * each chunk holds until the next is asked for. countExportLog counts a chunk at once and copies
+ * only a line cut at its end, so a log of any size is read with no allocation per chunk.
+ */
+export async function* fileChunks(handle: FileHandle, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size);
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, size, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
 }

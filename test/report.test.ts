@@ -4,13 +4,13 @@
  * amended one, and `qingdan report compare` against export logs with duplicates, exempt
  * transfers, other years and bad lines (measures Arts 19, 27).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../compiler/emit/schemas/report.schema.js';
 import { createAjv } from '../compiler/emit/validate.js';
-import { checkReport, ExportLogCounter, Policy, reportOf, reportProblems, type ExportReport } from '../runtime/index.js';
+import { checkReport, countExportLog, ExportLogCounter, fileChunks, Policy, reportOf, reportProblems, type ExportReport } from '../runtime/index.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 import { PersonLimitError, PersonSet } from '../runtime/person-set.js';
 import type { EvaluationRequest } from '../runtime/request.js';
@@ -354,6 +354,20 @@ describe('the export log counter', () => {
     expect(new Map(count.parts.map((p) => [p.item, p.persons]))).toEqual(expected);
     const reordered = lines.map((l) => JSON.stringify(JSON.parse(l), ['persons', 'item', 'date'])).join('\n');
     expect(countOf([Buffer.from(reordered)])).toEqual(count);
+  });
+
+  it('counts a file read into one reused buffer the same as the whole log, however small the buffer', async () => {
+    const path = join(dir, 'chunks.jsonl');
+    await writeFile(path, LOG);
+    const whole = countOf([Buffer.from(LOG)]);
+    for (const size of [1, 3, 7, 64, 1 << 20]) {
+      const handle = await open(path, 'r');
+      try {
+        expect(await countExportLog(fileChunks(handle, size), { year: 2027, exemptions })).toEqual({ ...whole, incomplete: false });
+      } finally {
+        await handle.close();
+      }
+    }
   });
 
   it('refuses a line longer than the bound without holding it, and goes on', () => {
