@@ -245,7 +245,7 @@ export class ExportLogCounter {
     if (r.keyFrom < 0) {
       s.persons += r.persons;
       s.sensitivePersons += r.sensitivePersons;
-    } else this.addPerson(part, r.sensitive, buf, r.keyFrom, r.keyTo, undefined);
+    } else this.addPerson(part, r.sensitive, this.view, r.keyFrom, r.keyTo, undefined);
     return true;
   }
 
@@ -290,7 +290,7 @@ export class ExportLogCounter {
     if (!keyed) {
       s.persons += (t.persons as number | undefined) ?? 0;
       s.sensitivePersons += (t.sensitivePersons as number | undefined) ?? 0;
-    } else this.addPerson(part, t.sensitive === true, buf, 0, 0, t.personKey as string);
+    } else this.addPerson(part, t.sensitive === true, this.view, 0, 0, t.personKey as string);
   }
 
   /** Marks a counted transfer of the part on `day`. */
@@ -303,13 +303,13 @@ export class ExportLogCounter {
   }
 
   /**
-   * Counts the person (a key as a string, or as ASCII bytes) once per part and measure: by the
+   * Counts the person (a key as a string, or as ASCII bytes under `view`) once per part and measure: by the
    * PersonSet's count of the slot, read by `finish` (bytes are looked up in batches).
    */
-  private addPerson(part: Part, sensitive: boolean, buf: Buffer, from: number, to: number, key: string | undefined): void {
+  private addPerson(part: Part, sensitive: boolean, view: DataView, from: number, to: number, key: string | undefined): void {
     const slot = part.index * 2 + (sensitive ? 1 : 0);
     try {
-      if (key === undefined) this.persons.defer(slot, buf, from, to);
+      if (key === undefined) this.persons.defer(slot, view, from, to);
       else this.persons.add(slot, key);
     } catch (e) {
       if (!(e instanceof PersonLimitError)) throw e;

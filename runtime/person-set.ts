@@ -47,30 +47,53 @@ export class PersonSet {
   /** Adds the person `key` of `slot` now; true when it was not there yet. */
   add(slot: number, key: string): boolean {
     this.flush();
-    // Two 32-bit hashes in one pass (FNV-1a and a multiplicative mix), each finalised (murmur3 fmix32).
     let a = seedA(slot);
     let b = seedB(slot);
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 13;
+    const n = key.length;
+    if (ASCII.test(key)) {
+      // Four characters a word, as `defer` reads the same key's bytes.
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        const w = key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24);
+        a = stepA(a, w);
+        b = stepB(b, w);
+      }
+      if (i < n) {
+        let w = 0;
+        for (let shift = 0; i < n; i++, shift += 8) w |= key.charCodeAt(i) << shift;
+        a = stepA(a, w);
+        b = stepB(b, w);
+      }
+    } else {
+      // A UTF-16 unit a step (no byte key is such a string).
+      a = ~a;
+      for (let i = 0; i < n; i++) {
+        a = stepA(a, key.charCodeAt(i));
+        b = stepB(b, key.charCodeAt(i));
+      }
     }
-    return this.insert(fmix(a ^ key.length), fmix(b ^ key.length) || 1, slot); // (0, 0) marks an empty slot
+    return this.insert(fmix(a ^ n), fmix(b ^ n) || 1, slot); // (0, 0) marks an empty slot
   }
 
   /**
-   * Adds the person whose key is the ASCII bytes `bytes[from, to)` — the same person as that key
-   * as a string, hashed without making the string — at the latest by the next `flush`.
+   * Adds the person whose key is the ASCII bytes `[from, to)` under `view` — the same person as
+   * that key as a string, hashed four bytes at a time without making the string — at the latest
+   * by the next `flush`.
    */
-  defer(slot: number, bytes: Uint8Array, from: number, to: number): void {
+  defer(slot: number, view: DataView, from: number, to: number): void {
     let a = seedA(slot);
     let b = seedB(slot);
-    for (let i = from; i < to; i++) {
-      const c = bytes[i]!;
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 13;
+    let i = from;
+    for (; i + 4 <= to; i += 4) {
+      const w = view.getInt32(i, true);
+      a = stepA(a, w);
+      b = stepB(b, w);
+    }
+    if (i < to) {
+      let w = 0;
+      for (let shift = 0; i < to; i++, shift += 8) w |= view.getUint8(i) << shift;
+      a = stepA(a, w);
+      b = stepB(b, w);
     }
     a = fmix(a ^ (to - from));
     b = fmix(b ^ (to - from)) || 1;
@@ -150,6 +173,19 @@ function grown(counts: Float64Array, slot: number): Float64Array {
   const bigger = new Float64Array(n);
   bigger.set(counts);
   return bigger;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The two halves of the key's hash take in a word (an FNV-1a step and a multiplicative mix). */
+function stepA(a: number, w: number): number {
+  a = Math.imul(a ^ w, 0x01000193);
+  return a ^ (a >>> 15);
+}
+
+function stepB(b: number, w: number): number {
+  b = Math.imul(b ^ w, 0x5bd1e995);
+  return b ^ (b >>> 13);
 }
 
 function seedA(slot: number): number {

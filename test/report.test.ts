@@ -378,6 +378,11 @@ describe('the export log counter', () => {
   });
 
   it('de-duplicates persons looked up in batches exactly as one at a time, and refuses the same person past the limit', () => {
+    // A key's bytes where a line would have them: after other bytes, before others.
+    const bytesOf = (key: string): [DataView, number, number] => {
+      const b = Buffer.from(`{"x":"${key}"}`);
+      return [new DataView(b.buffer, b.byteOffset, b.length), 6, 6 + key.length];
+    };
     const keys: [number, string][] = [];
     let seed = 11;
     for (let n = 0; n < 50_000; n++) {
@@ -387,17 +392,20 @@ describe('the export log counter', () => {
     const reference = new Map<number, Set<string>>();
     for (const [slot, key] of keys) reference.set(slot, (reference.get(slot) ?? new Set()).add(key));
     const batched = new PersonSet(1_000_000, 16);
-    for (const [slot, key] of keys) batched.defer(slot, Buffer.from(key), 0, key.length);
+    for (const [slot, key] of keys) batched.defer(slot, ...bytesOf(key));
     batched.flush();
     for (const [slot, set] of reference) expect(batched.countOf(slot)).toBe(set.size);
     expect(batched.size).toBe([...reference.values()].reduce((n, s) => n + s.size, 0));
+    // A key given as a string is the same person as its bytes.
+    for (const [slot, key] of keys.slice(0, 2_000)) expect(batched.add(slot, key)).toBe(false);
+    expect(batched.add(0, 'k20000')).toBe(true);
     // The limit: the same person (the same n) is refused, batched or not.
     const refusedAt = (defer: boolean): number => {
       const set = new PersonSet(7_000, 16);
       for (let n = 0; n < keys.length; n++) {
         const [slot, key] = keys[n]!;
         try {
-          if (defer) set.defer(slot, Buffer.from(key), 0, key.length);
+          if (defer) set.defer(slot, ...bytesOf(key));
           else set.add(slot, key);
         } catch (e) {
           expect(e).toBeInstanceOf(PersonLimitError);
