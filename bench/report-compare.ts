@@ -6,7 +6,7 @@
  * policy with it through `compareReport` (the runtime's streaming counter, as `qingdan report
  * compare` runs it: one reused 1 MiB buffer), and prints lines per second (wall and per process-CPU-second: the machine may
  * be shared) and the peak RSS. The mix: 60 % lines with a person key (2 million distinct persons
- * over 8 items, each recurring), 35 % lines with counts, 5 % under an exemption, a few in the
+ * over 8 items, each recurring), 35 % lines with counts, 4 % under an exemption, 1 % in the
  * previous year. The file is removed afterwards unless --keep.
  *
  * Target: ≥ 1,000,000 lines/s, printed as PASS/FAIL (by CPU time); the process exits 0 regardless.
