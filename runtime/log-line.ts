@@ -117,19 +117,23 @@ export class LogLine {
     this.codes = [...exemptions].filter((c) => /^[\x20-\x7e]+$/.test(c) && !/["\\]/.test(c)).map((c) => Uint8Array.from(c, (ch) => ch.charCodeAt(0)));
   }
 
-  /** Reads the line `buf[from, end)` (`view` over the same bytes) when it is in the documented form; false otherwise. */
-  read(buf: Uint8Array, view: DataView, from: number, end: number): boolean {
-    if (end - from < ITEM_AT + 15) return false;
-    if (view.getInt32(from, true) !== OPEN_DATE[0] || view.getInt32(from + 4, true) !== OPEN_DATE[1] || buf[from + 8] !== QUOTE) return false;
+  /**
+   * Reads the line at `from` (`view` over the same bytes as `buf`), reading nothing at or past
+   * `end`, when it is in the documented form: the position after its closing brace, or -1. Every
+   * byte it accepts is printable ASCII, so a line it reads ends at that brace or continues on it.
+   */
+  read(buf: Uint8Array, view: DataView, from: number, end: number): number {
+    if (end - from < ITEM_AT + 15) return -1;
+    if (view.getInt32(from, true) !== OPEN_DATE[0] || view.getInt32(from + 4, true) !== OPEN_DATE[1] || buf[from + 8] !== QUOTE) return -1;
     const y = fourDigits(view.getInt32(from + 9, true));
     const m = twoDigits(buf, from + 14);
     const d = twoDigits(buf, from + 17);
-    if (y < 0 || m < 0 || d < 0 || buf[from + 13] !== DASH || buf[from + 16] !== DASH) return false;
-    if (view.getInt32(from + 19, true) !== ITEM_FIELD[0] || view.getInt32(from + 23, true) !== ITEM_FIELD[1] || view.getInt32(from + 25, true) !== ITEM_FIELD[2] || !isCalendarDay(y, m, d)) return false;
+    if (y < 0 || m < 0 || d < 0 || buf[from + 13] !== DASH || buf[from + 16] !== DASH) return -1;
+    if (view.getInt32(from + 19, true) !== ITEM_FIELD[0] || view.getInt32(from + 23, true) !== ITEM_FIELD[1] || view.getInt32(from + 25, true) !== ITEM_FIELD[2] || !isCalendarDay(y, m, d)) return -1;
     this.year = y;
     this.day = y * 10_000 + m * 100 + d;
     const itemTo = scanItem(view, from + ITEM_AT, end, this);
-    if (itemTo < 0) return false;
+    if (itemTo < 0) return -1;
     this.itemFrom = from + ITEM_AT;
     this.itemTo = itemTo;
     this.persons = 0;
@@ -139,33 +143,33 @@ export class LogLine {
     this.exempt = false;
     // What follows the item's quote: at least `,"persons":0}` (13 bytes) when the line is one to read.
     let p = itemTo + 1;
-    if (p + 13 > end) return false;
+    if (p + 13 > end) return -1;
     const head = view.getInt32(p, true);
     if (head === PE && view.getInt32(p + 4, true) === RSON) {
       if (p + 14 <= end && view.getInt32(p + 8, true) === KEY[0] && view.getInt32(p + 10, true) === KEY[1]) {
         p = this.key(buf, view, p + 14, end);
-        if (p < 0) return false;
+        if (p < 0) return -1;
         p = this.sensitiveFlag(view, p, end);
       } else {
-        if (view.getInt32(p + 7, true) !== NS_COLON) return false;
+        if (view.getInt32(p + 7, true) !== NS_COLON) return -1;
         p = this.number(buf, p + 11, end);
-        if (p < 0) return false;
+        if (p < 0) return -1;
         this.persons = this.value;
         p = this.sensitivePersonsField(buf, view, p, end);
       }
     } else {
       const at = p;
       p = this.sensitivePersonsField(buf, view, p, end);
-      if (p === at) return false;
+      if (p === at) return -1;
     }
-    if (p < 0) return false;
+    if (p < 0) return -1;
     if (p + 14 <= end && view.getInt32(p, true) === EXEMPTION[0]) {
-      if (view.getInt32(p + 4, true) !== EXEMPTION[1] || view.getInt32(p + 8, true) !== EXEMPTION[2] || view.getInt32(p + 10, true) !== EXEMPTION[3]) return false;
+      if (view.getInt32(p + 4, true) !== EXEMPTION[1] || view.getInt32(p + 8, true) !== EXEMPTION[2] || view.getInt32(p + 10, true) !== EXEMPTION[3]) return -1;
       p = this.exemption(buf, p + 14, end);
-      if (p < 0) return false;
+      if (p < 0) return -1;
       this.exempt = true;
     }
-    return p === end - 1 && buf[p] === CLOSE;
+    return p < end && buf[p] === CLOSE ? p + 1 : -1;
   }
 
   /** After a count: `,"sensitivePersons":N` if there, into sensitivePersons; the position after it (`p` when absent), or -1. */

@@ -321,6 +321,13 @@ describe('the export log counter', () => {
     );
   });
 
+  it('cuts lines at their line breaks even where an item left open would read on into the next line', () => {
+    const count = countOf([Buffer.from('{"date":"2027-01-01","item":"a.b\n","persons":5}\n{"date":"2027-01-01","item":"a.b","persons":2}\r\n{"date":"2027-01-01","item":"a.b","persons":3}\r\r\n')]);
+    expect(count.lines).toBe(4);
+    expect(count.problems.map((p) => [p.line, p.code])).toEqual([[1, 'not-json'], [2, 'not-json']]);
+    expect(count.parts).toMatchObject([{ item: 'a.b', persons: 5, firstLine: 3, lastLine: 4 }]);
+  });
+
   it('reads an exempt transfer in the documented form as not counted, with its persons set apart', () => {
     const count = countOf([
       Buffer.from(
