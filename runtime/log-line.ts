@@ -118,9 +118,11 @@ export class LogLine {
   }
 
   /**
-   * Reads the line at `from` (`view` over the same bytes as `buf`), reading nothing at or past
-   * `end`, when it is in the documented form: the position after its closing brace, or -1. Every
-   * byte it accepts is printable ASCII, so a line it reads ends at that brace or continues on it.
+   * Reads the line at `from` (`view` over the same bytes as `buf`) when it is in the documented
+   * form and its closing brace comes before `end`: the position after the brace, or -1. It may
+   * look at bytes past `end` (never past the buffer) but accepts none. Every byte it accepts is
+   * printable ASCII but the item's, which the caller checks (a known item, or ITEM): so a line
+   * break never lies inside what it reads once the item is accepted.
    */
   read(buf: Uint8Array, view: DataView, from: number, end: number): number {
     if (end - from < ITEM_AT + 15) return -1;
