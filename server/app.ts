@@ -84,6 +84,12 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Plain JSON.parse, without secure-json-parse's two scans of every body for `__proto__` and
+    // `constructor` keys: JSON.parse makes such a key an own property, never the prototype, and
+    // the request contract allows no property it does not define, so the validation refuses
+    // it with its pointer among the other problems (test/serve.test.ts).
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   });
 
   const decideAll = (policy: Policy, requests: readonly unknown[]): EvaluationResponse[] => {

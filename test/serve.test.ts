@@ -134,6 +134,17 @@ describe('POST /v1/decide', () => {
     expect(single.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(expect.arrayContaining(['/asOf', '/processor', '/transfer']));
   });
 
+  it('refuses a __proto__ or constructor key as a property the contract does not define, located among the other problems, and decides nothing', async () => {
+    const text = JSON.stringify(request);
+    const poisoned = `[${text},{"__proto__":{"isAdmin":true},${text.slice(1)},${text.slice(0, -1)},"processor":{"constructor":{"prototype":{}},"zone":"nansha","ciio":false}}]`;
+    const r = await inject({ method: 'POST', url: '/v1/decide', headers: { 'content-type': 'application/json' }, payload: poisoned });
+    expect(r.statusCode).toBe(400);
+    const problems = r.json().problems as { pointer: string }[];
+    expect(problems.map((p) => p.pointer)).toEqual(expect.arrayContaining(['/1/__proto__', '/2/processor/constructor']));
+    expect(problems.some((p) => p.pointer.startsWith('/0'))).toBe(false);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
   it('answers 413 to a body over the limit and to a batch over the most it takes', async () => {
     const big = await inject({ method: 'POST', url: '/v1/decide', payload: Array.from({ length: 1000 }, () => request) });
     expect(big.statusCode).toBe(413);
