@@ -12,6 +12,7 @@ import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
+import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, type ReloadResult, type Served } from './served-bundle.js';
@@ -36,6 +37,8 @@ export interface ServeOptions {
   readonly logStream?: { write(text: string): void };
   /** Log every HTTP request (off by default: at thousands of requests a second the log would be the load). */
   readonly logRequests?: boolean;
+  /** This server is a worker of `qingdan serve --workers`: /metrics answers for every worker (server/cluster.ts). */
+  readonly clusterWorker?: boolean;
 }
 
 export interface QingdanServer {
@@ -79,6 +82,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
   const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
+  const metricsText = options.clusterWorker ? clusterMetrics(metrics.registry) : () => metrics.registry.metrics();
 
   const app = Fastify({
     logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
@@ -138,7 +142,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => ({ status: 'ready', version: served.policy.version, digest: served.policy.digest }));
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metricsText()));
 
   let reloads: Promise<unknown> = Promise.resolve();
   const reloadOnce = async (reason: string): Promise<ReloadResult> => {
