@@ -64,12 +64,17 @@ function listsOn(policy: Policy, date: string) {
   }));
 }
 
-/** Problems of a batch, each pointer prefixed with the request's index. */
-function batchProblems(policy: Policy, requests: readonly unknown[]): RequestProblem[] {
+/**
+ * Every problem of the requests (each pointer prefixed with the request's index in a batch).
+ * Each request is first asked whether it conforms, which builds nothing; only one that does not
+ * is described.
+ */
+function problemsOf(policy: Policy, requests: readonly unknown[], batch: boolean): RequestProblem[] {
   const problems: RequestProblem[] = [];
-  requests.forEach((r, i) => {
-    for (const p of policy.problems(r)) problems.push({ pointer: `/${i}${p.pointer}`, message: p.message });
-  });
+  for (let i = 0; i < requests.length; i++) {
+    if (policy.conforms(requests[i])) continue;
+    for (const p of policy.problems(requests[i])) problems.push(batch ? { pointer: `/${i}${p.pointer}`, message: p.message } : p);
+  }
   return problems;
 }
 
@@ -131,7 +136,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     const batch = Array.isArray(body);
     const requests = batch ? (body as unknown[]) : [body];
     if (requests.length > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
-    const problems = batch ? batchProblems(policy, requests) : policy.problems(body);
+    const problems = problemsOf(policy, requests, batch);
     if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
