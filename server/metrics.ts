@@ -35,9 +35,12 @@ export function createMetrics(): ServerMetrics {
   };
 }
 
-/** Counts a batch's pathways with one increment per pathway, not one per decision. */
-export function countDecisions(metrics: ServerMetrics, pathways: readonly string[]): void {
+/** Counts a batch's decisions by pathway, with one increment per pathway, not one per decision. */
+export function countDecisions(metrics: ServerMetrics, decisions: readonly { readonly pathway: string }[]): void {
   const counts = new Map<string, number>();
-  for (const p of pathways) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (let i = 0; i < decisions.length; i++) {
+    const pathway = decisions[i]!.pathway;
+    counts.set(pathway, (counts.get(pathway) ?? 0) + 1);
+  }
   for (const [pathway, n] of counts) metrics.decisions.inc({ pathway }, n);
 }
