@@ -117,6 +117,28 @@ describe('POST /v1/decide', () => {
     expect((await inject({ method: 'POST', url: '/v1/decide?view=full', payload: domestic })).json()).toEqual(full[2]);
   });
 
+  it('answers a compact batch of every scenario request that expands, byte for byte, to the answers of the requests sent one by one', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    const policy = await Policy.load(fx.base);
+    const batch: unknown[] = [];
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const { request: r } = parse(await readFile(join(dir, name), 'utf8')) as { request?: unknown };
+      if (r && policy.conforms(r)) batch.push(r);
+    }
+    expect(batch.length).toBeGreaterThan(50);
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch.slice(0, 100) });
+    expect(r.statusCode).toBe(200);
+    const compact = r.json() as CompactDecisions;
+    expect(r.payload).toBe(JSON.stringify(compact));
+    const expanded = expandDecisions(compact);
+    for (const [i, one] of batch.slice(0, 100).entries()) {
+      const single = await inject({ method: 'POST', url: '/v1/decide', payload: one as object });
+      expect(JSON.stringify(expanded[i]), `request ${i}`).toBe(single.payload);
+    }
+  });
+
   it('answers 400 to a view it does not know', async () => {
     const r = await inject({ method: 'POST', url: '/v1/decide?view=brief', payload: request as object });
     expect(r.statusCode).toBe(400);
