@@ -1,15 +1,18 @@
 /**
  * Writing decisions as JSON, fast enough for batches. Most of a decision's bytes are its
  * reasons, obligations and advisories, bilingual texts the runtime hands out as the same
- * (read-only) objects decision after decision; so each such part is stringified once and its
- * JSON kept by identity (a WeakMap: it goes when the bundle that made it goes). A decision is
- * then a few string concatenations. The output is byte-for-byte JSON.stringify's (of the
- * runtime's `compactDecisions` for the compact view).
+ * (read-only) objects decision after decision; so each such part is stringified and encoded
+ * once, its JSON and its UTF-8 bytes kept by identity (WeakMaps: they go when the bundle that
+ * made them goes). A full decision is then those bytes laid end to end with a few ASCII
+ * joints — never one long string: with the Chinese texts in it V8 would make it a two-byte
+ * string, and encoding that took three times as long as building it. The output is
+ * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions` for the compact view).
  */
 import { PartTable } from '../runtime/compact.js';
 import type { EvaluationResponse, Obligation, Reason } from '../runtime/request.js';
 
 const cache = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Buffer>();
 
 /** JSON.stringify(part), once per object. */
 function part(value: object): string {
@@ -21,18 +24,50 @@ function part(value: object): string {
   return json;
 }
 
-/** One decision as JSON, fields in the order the runtime builds them. */
-export function serializeDecision(d: EvaluationResponse): string {
-  let reasons = '';
-  for (let i = 0; i < d.reasons.length; i++) reasons += (i === 0 ? '' : ',') + part(d.reasons[i]!);
-  return `{"version":${d.version},"pathway":${JSON.stringify(d.pathway)},"preview":${d.preview},"asOf":${JSON.stringify(d.asOf)},"basis":${part(d.basis)},"reasons":[${reasons}],"obligations":${part(d.obligations)},"advisories":${part(d.advisories)},"policy":${part(d.policy)}}`;
+/** JSON.stringify(part) as UTF-8, once per object. */
+function partBytes(value: object): Buffer {
+  let bytes = encoded.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(part(value));
+    encoded.set(value, bytes);
+  }
+  return bytes;
 }
 
-/** `{ "decisions": [...] }` as JSON. */
-export function serializeDecisions(body: { readonly decisions: readonly EvaluationResponse[] }): string {
-  const parts = new Array<string>(body.decisions.length);
-  for (let i = 0; i < parts.length; i++) parts[i] = serializeDecision(body.decisions[i]!);
-  return `{"decisions":[${parts.join(',')}]}`;
+const COMMA = Buffer.from(',');
+const OBLIGATIONS = Buffer.from('],"obligations":');
+const ADVISORIES = Buffer.from(',"advisories":');
+const POLICY = Buffer.from(',"policy":');
+const END = Buffer.from('}');
+const DECISIONS = Buffer.from('{"decisions":[');
+const DECISIONS_END = Buffer.from(']}');
+
+/** Appends the chunks of one decision's JSON to `out`, fields in the order the runtime builds them. */
+function decisionChunks(d: EvaluationResponse, out: Buffer[]): void {
+  out.push(Buffer.from(`{"version":${d.version},"pathway":${JSON.stringify(d.pathway)},"preview":${d.preview},"asOf":${JSON.stringify(d.asOf)},"basis":${part(d.basis)},"reasons":[`));
+  for (let i = 0; i < d.reasons.length; i++) {
+    if (i > 0) out.push(COMMA);
+    out.push(partBytes(d.reasons[i]!));
+  }
+  out.push(OBLIGATIONS, partBytes(d.obligations), ADVISORIES, partBytes(d.advisories), POLICY, partBytes(d.policy), END);
+}
+
+/** One decision as UTF-8 JSON. */
+export function serializeDecision(d: EvaluationResponse): Buffer {
+  const chunks: Buffer[] = [];
+  decisionChunks(d, chunks);
+  return Buffer.concat(chunks);
+}
+
+/** `{ "decisions": [...] }` as UTF-8 JSON. */
+export function serializeDecisions(body: { readonly decisions: readonly EvaluationResponse[] }): Buffer {
+  const chunks: Buffer[] = [DECISIONS];
+  for (let i = 0; i < body.decisions.length; i++) {
+    if (i > 0) chunks.push(COMMA);
+    decisionChunks(body.decisions[i]!, chunks);
+  }
+  chunks.push(DECISIONS_END);
+  return Buffer.concat(chunks);
 }
 
 /**
