@@ -213,6 +213,7 @@ export const COMMAND_HELP = {
       '--decision-log': { en: 'append one JSON line per decision (time, request digest, pathway, bundle version)', zh: '每次判定追加一行 JSON（时间、请求摘要、出境路径、策略包版本）' },
       '--watch-interval': { en: 'how often to look for a changed bundle file (0: only on SIGHUP)', zh: '检查策略包文件变更的间隔（0 表示仅在收到 SIGHUP 时）' },
       '--log-requests': { en: 'log every HTTP request', zh: '记录每个 HTTP 请求' },
+      '--workers': { en: 'server processes sharing the port (node:cluster), to decide on more than one core', zh: '共享端口的服务进程数（node:cluster），以便在多个核心上判定' },
     },
   },
   site: {

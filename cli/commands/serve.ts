@@ -16,5 +16,6 @@ export function registerServe(program: Command, run: Run): void {
     .option('--decision-log <file>')
     .option('--watch-interval <ms>', '', '2000')
     .option('--log-requests')
+    .option('--workers <n>', '', '1')
     .action((bundlePath: string, flags: ServeFlags) => run(async (io) => (await import('../actions/serve.js')).serve(io, bundlePath, flags)));
 }
