@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TERMS } from '../compiler/diagnostic-codes.js';
 import { Policy } from '../runtime/policy.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
 import { freePort, spawnChild, type Child } from './processes.js';
@@ -99,7 +100,10 @@ describe('serve --workers with a refused bundle', () => {
     const child = spawnChild(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(other, 'bundle.tar.gz'), '--key', join(other, 'public.pem'), '--port', '0', '--workers', '2']);
     const code = await new Promise<number | null>((resolve) => child.process.once('exit', (c) => resolve(c)));
     expect(code).toBe(1);
-    expect(child.output()).toContain('[digest-mismatch]');
+    // The refusal as a coded diagnostic, its reason in whichever language the child's locale chose.
+    const { en, zh } = TERMS.bundleRefusal['digest-mismatch'];
+    expect(child.output()).toMatch(/\[QD4084\]/);
+    expect(child.output().includes(en) || child.output().includes(zh)).toBe(true);
     expect(child.lines.some((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening'))).toBe(false);
   });
 });
