@@ -2,7 +2,8 @@
  * Semantic diff time between two git revisions of the 10,000-item generated policy: read both
  * with git, compile both in memory, compare. The head revision tightens the thresholds of one
  * generated file (every volume halved) and rewords another's titles. Each revision is read with
- * one `git cat-file --batch`; head files whose text is unchanged reuse the base's parse. Prints
+ * one `git cat-file --batch`; head files whose text is unchanged reuse the base's parse,
+ * file-local checks and lowered lists (compiler/diff/compile-pair.ts). Prints
  * min and median of a few runs and the load average against the target (< 1 s); asserts nothing.
  *
  *   npx tsx bench/diff.ts [--items 10000] [--runs 3]

@@ -6,9 +6,9 @@
 import { hint, note } from '../../diagnostics.js';
 import type { Measure } from '../../ast.js';
 import { formatInterval, formatVolume, measureClauses, poisonedMeasures, type MeasureClause } from '../intervals.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const LadderGapRule: CheckRule = (context) => ({
+export const LadderGapRule: FileLocalRule = (context) => ({
   Ladder(rungs, owner) {
     const byMeasure = new Map<Measure, MeasureClause[]>();
     const poisoned = new Set(rungs.flatMap((r) => [...poisonedMeasures(r.condition)]));
