@@ -40,13 +40,22 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
+/** Each condition's normal form, computed once: the ladder and satisfiability rules all ask for it. */
+const dnfs = new WeakMap<A.Condition, ReadonlyArray<readonly Atom[]>>();
+
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
-export function toDnf(c: A.Condition): Atom[][] {
+export function toDnf(c: A.Condition): ReadonlyArray<readonly Atom[]> {
+  let dnf = dnfs.get(c);
+  if (!dnf) dnfs.set(c, (dnf = dnfOf(c)));
+  return dnf;
+}
+
+function dnfOf(c: A.Condition): Atom[][] {
   switch (c.kind) {
     case 'Or':
-      return c.terms.flatMap(toDnf);
+      return c.terms.flatMap(dnfOf);
     case 'And':
-      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => toDnf(t).map((right) => [...left, ...right])), [[]]);
+      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => dnfOf(t).map((right) => [...left, ...right])), [[]]);
     default:
       return [[c]];
   }
@@ -59,8 +68,16 @@ export interface MeasureClause {
   readonly span: Span;
 }
 
+const clausesOf = new WeakMap<A.Condition, readonly MeasureClause[]>();
+
 /** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. */
-export function measureClauses(c: A.Condition): MeasureClause[] {
+export function measureClauses(c: A.Condition): readonly MeasureClause[] {
+  let clauses = clausesOf.get(c);
+  if (!clauses) clausesOf.set(c, (clauses = singleMeasureClauses(c)));
+  return clauses;
+}
+
+function singleMeasureClauses(c: A.Condition): MeasureClause[] {
   const out: MeasureClause[] = [];
   for (const conj of toDnf(c)) {
     const measures = new Set<A.Measure>();
