@@ -23,10 +23,15 @@ export interface RevisionDiff {
  * The head reuses the base's work on every file whose text is unchanged (compile-pair.ts).
  */
 export async function diffRevisions(root: string, base: string, head: string = WORKING_TREE, paths: readonly string[] = ['policy']): Promise<RevisionDiff> {
-  const revisions = await Promise.all([resolveRevision(root, base), resolveRevision(root, head)]);
+  // Resolved at once, but a bad base is reported before a bad head, as when resolved in turn.
+  const resolved = await Promise.allSettled([resolveRevision(root, base), resolveRevision(root, head)]);
+  const revisions = resolved.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   // One blob cache: a file unchanged between the revisions is read from git once.
   const blobs = new Map<string, Promise<Buffer | undefined>>();
-  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0], paths, blobs), readRevision(root, revisions[1], paths, blobs)]);
+  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0]!, paths, blobs), readRevision(root, revisions[1]!, paths, blobs)]);
   const sources = [...baseRead.sources, ...headRead.sources];
   const unread = [...baseRead.diagnostics, ...headRead.diagnostics];
   if (hasErrors(unread) || baseRead.version === undefined || headRead.version === undefined) return { diagnostics: unread, sources };
@@ -36,5 +41,5 @@ export async function diffRevisions(root: string, base: string, head: string = W
   const [b, h] = [compiled.base.artifact, compiled.head.artifact];
   if (hasErrors(diagnostics) || !b || !h) return { diagnostics, sources };
   const short = (r: string) => (r === WORKING_TREE ? 'working tree' : r.slice(0, 12));
-  return { diff: diffPolicies(b, h, { base: short(revisions[0]), head: short(revisions[1]) }), base: b, head: h, diagnostics: [], sources };
+  return { diff: diffPolicies(b, h, { base: short(revisions[0]!), head: short(revisions[1]!) }), base: b, head: h, diagnostics: [], sources };
 }
