@@ -102,12 +102,20 @@ function singleMeasureClauses(c: A.Condition): MeasureClause[] {
   return out;
 }
 
+const poisonedOf = new WeakMap<A.Condition, ReadonlySet<A.Measure>>();
+
 /**
  * The measures a condition bounds with a fractional or negative volume: VolumeRule reports the
  * volume, and a ladder check over such a measure would only report its echo (a gap where the
  * bad bound was left out).
  */
-export function poisonedMeasures(c: A.Condition): Set<A.Measure> {
+export function poisonedMeasures(c: A.Condition): ReadonlySet<A.Measure> {
+  let measures = poisonedOf.get(c);
+  if (!measures) poisonedOf.set(c, (measures = fractionalOrNegative(c)));
+  return measures;
+}
+
+function fractionalOrNegative(c: A.Condition): Set<A.Measure> {
   const out = new Set<A.Measure>();
   for (const conj of toDnf(c)) {
     for (const atom of conj) {
