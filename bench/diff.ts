@@ -8,10 +8,9 @@
  *
  *   npx tsx bench/diff.ts [--items 10000] [--runs 3]
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
 import { diffPolicies } from '../compiler/diff/diff.js';
 import { diffRevisions } from '../compiler/diff/run.js';
@@ -79,3 +78,5 @@ console.log(`compare alone                     ${compare.toFixed(0)} ms`);
 console.log(`rss growth                        ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB`);
 console.log(`load average                      ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs`);
 console.log(`${median < 1000 ? 'PASS' : 'FAIL'}  diff of two revisions of the ${items}-item policy < 1 s (median)`);
+// Each run's repository holds two revisions of the generated policy (~30 MB): not left in /tmp.
+await rm(repo, { recursive: true, force: true });
