@@ -40,22 +40,13 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
-/** Each condition's normal form, computed once: the ladder and satisfiability rules all ask for it. */
-const dnfs = new WeakMap<A.Condition, ReadonlyArray<readonly Atom[]>>();
-
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
-export function toDnf(c: A.Condition): ReadonlyArray<readonly Atom[]> {
-  let dnf = dnfs.get(c);
-  if (!dnf) dnfs.set(c, (dnf = dnfOf(c)));
-  return dnf;
-}
-
-function dnfOf(c: A.Condition): Atom[][] {
+export function toDnf(c: A.Condition): Atom[][] {
   switch (c.kind) {
     case 'Or':
-      return c.terms.flatMap(dnfOf);
+      return c.terms.flatMap(toDnf);
     case 'And':
-      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => dnfOf(t).map((right) => [...left, ...right])), [[]]);
+      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => toDnf(t).map((right) => [...left, ...right])), [[]]);
     default:
       return [[c]];
   }
@@ -68,16 +59,8 @@ export interface MeasureClause {
   readonly span: Span;
 }
 
-const clausesOf = new WeakMap<A.Condition, readonly MeasureClause[]>();
-
 /** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. */
-export function measureClauses(c: A.Condition): readonly MeasureClause[] {
-  let clauses = clausesOf.get(c);
-  if (!clauses) clausesOf.set(c, (clauses = singleMeasureClauses(c)));
-  return clauses;
-}
-
-function singleMeasureClauses(c: A.Condition): MeasureClause[] {
+export function measureClauses(c: A.Condition): MeasureClause[] {
   const out: MeasureClause[] = [];
   for (const conj of toDnf(c)) {
     const measures = new Set<A.Measure>();
@@ -102,8 +85,6 @@ function singleMeasureClauses(c: A.Condition): MeasureClause[] {
   return out;
 }
 
-const poisonedOf = new WeakMap<A.Condition, ReadonlySet<A.Measure>>();
-
 /**
  * The measures a condition bounds with a fractional or negative volume: VolumeRule reports the
  * volume, and a ladder check over such a measure would only report its echo (a gap where the
@@ -114,6 +95,9 @@ export function poisonedMeasures(c: A.Condition): ReadonlySet<A.Measure> {
   if (!measures) poisonedOf.set(c, (measures = fractionalOrNegative(c)));
   return measures;
 }
+
+/** Each condition's poisoned measures, found once: the gap rule asks for them per rung and measure. */
+const poisonedOf = new WeakMap<A.Condition, ReadonlySet<A.Measure>>();
 
 function fractionalOrNegative(c: A.Condition): Set<A.Measure> {
   const out = new Set<A.Measure>();

@@ -12,6 +12,7 @@ import type { LoweredLists, Resolve } from './lowered-lists.js';
 import {
   POLICY_SCHEMA_VERSION,
   type Condition,
+  type ListItem,
   type ListStatus,
   type NegativeList,
   type PathwayId,
@@ -146,7 +147,13 @@ export function lowerPolicy(
 
 /** How references lower: each to its canonical id, a sector or category to its code. */
 function references(resolve: Resolve): { basis: (refs: readonly A.Reference[]) => string[]; code: (ref: A.Reference) => string } {
-  return { basis: (refs) => refs.map((r) => resolve(r.text)), code: (ref) => resolve(ref.text).split('.').at(-1)! };
+  return {
+    basis: (refs) => refs.map((r) => resolve(r.text)),
+    code: (ref) => {
+      const id = resolve(ref.text);
+      return id.slice(id.lastIndexOf('.') + 1);
+    },
+  };
 }
 
 function lowerCondition(c: A.Condition): Condition {
@@ -157,8 +164,12 @@ function lowerCondition(c: A.Condition): Condition {
       return { all: c.terms.map(lowerCondition) };
     case 'Compare':
     case 'Range': {
+      // Optional keys assigned rather than spread: this runs for every rung of every item.
       const i = atomInterval(c);
-      return { measure: c.measure, ...(i.lo > 0 ? { min: i.lo } : {}), ...(i.hi !== Infinity ? { max: i.hi } : {}) };
+      const bounded: Writable<Extract<Condition, { measure: unknown }>> = { measure: c.measure };
+      if (i.lo > 0) bounded.min = i.lo;
+      if (i.hi !== Infinity) bounded.max = i.hi;
+      return bounded;
     }
     case 'KindsAny':
       return { kindsAny: c.kinds.map((k) => k.text) };
@@ -194,17 +205,19 @@ function listArtifact(l: A.ListDecl, { basis, code }: ReturnType<typeof referenc
       notes: s.notes.map((n) => n.value),
       items: s.items.map((i) => {
         const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
-        return {
+        // Keys in the artifact's order; the optional description assigned, not spread (per item).
+        const item: Partial<Writable<ListItem>> = {
           id: `${l.id.text}.${i.id.text}`,
           title: i.title.value,
           category: i.category ? code(i.category) : code(l.sector!),
           fields: i.fields.map((f) => f.value),
-          ...(i.description ? { description: i.description.value } : {}),
-          important: !!i.important,
-          ladder: lowerRungs(i.rungs, itemBasis, basis),
-          basis: itemBasis,
-          notes: i.notes.map((n) => n.value),
         };
+        if (i.description) item.description = i.description.value;
+        item.important = !!i.important;
+        item.ladder = lowerRungs(i.rungs, itemBasis, basis);
+        item.basis = itemBasis;
+        item.notes = i.notes.map((n) => n.value);
+        return item as ListItem;
       }),
     })),
   };
@@ -221,3 +234,5 @@ function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A
   if (!t) return {};
   return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
