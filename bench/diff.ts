@@ -2,15 +2,15 @@
  * Semantic diff time between two git revisions of the 10,000-item generated policy: read both
  * with git, compile both in memory, compare. The head revision tightens the thresholds of one
  * generated file (every volume halved) and rewords another's titles. Each revision is read with
- * one `git cat-file --batch`; head files whose text is unchanged reuse the base's parse. Prints
+ * one `git cat-file --batch`; head files whose text is unchanged reuse the base's parse,
+ * file-local checks and lowered lists (compiler/diff/compile-pair.ts). Prints
  * min and median of a few runs and the load average against the target (< 1 s); asserts nothing.
  *
  *   npx tsx bench/diff.ts [--items 10000] [--runs 3]
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
 import { diffPolicies } from '../compiler/diff/diff.js';
 import { diffRevisions } from '../compiler/diff/run.js';
@@ -78,3 +78,5 @@ console.log(`compare alone                     ${compare.toFixed(0)} ms`);
 console.log(`rss growth                        ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB`);
 console.log(`load average                      ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs`);
 console.log(`${median < 1000 ? 'PASS' : 'FAIL'}  diff of two revisions of the ${items}-item policy < 1 s (median)`);
+// Each run's repository holds two revisions of the generated policy (~30 MB): not left in /tmp.
+await rm(repo, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import type { Term } from './diagnostic-codes.js';
 import { diagnostic, hasErrors, hint, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readFailure } from './read-failure.js';
 import { lowerPolicy } from './emit/lower.js';
+import type { LoweredLists } from './emit/lowered-lists.js';
 import { parseSource, type ParseResult } from './parse.js';
 import type { Source, Span } from './source.js';
 import { collectSymbols, type SymbolTable } from './symbols.js';
@@ -53,12 +54,13 @@ export function checkSources(sources: readonly Source[], parse: (source: Source)
 
 /**
  * Checks sources and, when clean, lowers them into the artifact model. `parse` lets a caller
- * reuse the parse of a file it has seen (the ASTs are immutable).
+ * reuse the parse of a file it has seen (the ASTs are immutable), `lists` the lowered lists of
+ * such a file.
  */
-export function compileSources(sources: readonly Source[], policyVersion: string, parse: (source: Source) => ParseResult = parseSource): CompileResult {
+export function compileSources(sources: readonly Source[], policyVersion: string, parse: (source: Source) => ParseResult = parseSource, lists?: LoweredLists): CompileResult {
   const checked = checkSources(sources, parse);
   if (hasErrors(checked.diagnostics)) return checked;
-  const lowered = lowerPolicy(checked.files, checked.symbols, policyVersion);
+  const lowered = lowerPolicy(checked.files, checked.symbols, policyVersion, lists);
   return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...lowered.diagnostics]), ...(lowered.artifact ? { artifact: lowered.artifact } : {}) };
 }
 

@@ -90,7 +90,16 @@ export function measureClauses(c: A.Condition): MeasureClause[] {
  * volume, and a ladder check over such a measure would only report its echo (a gap where the
  * bad bound was left out).
  */
-export function poisonedMeasures(c: A.Condition): Set<A.Measure> {
+export function poisonedMeasures(c: A.Condition): ReadonlySet<A.Measure> {
+  let measures = poisonedOf.get(c);
+  if (!measures) poisonedOf.set(c, (measures = fractionalOrNegative(c)));
+  return measures;
+}
+
+/** Each condition's poisoned measures, found once: the gap rule asks for them per rung and measure. */
+const poisonedOf = new WeakMap<A.Condition, ReadonlySet<A.Measure>>();
+
+function fractionalOrNegative(c: A.Condition): Set<A.Measure> {
   const out = new Set<A.Measure>();
   for (const conj of toDnf(c)) {
     for (const atom of conj) {

@@ -1,5 +1,5 @@
 /** Every checker rule, in the order their diagnostics are easiest to read. */
-import type { CheckRule } from './context.js';
+import type { CheckRule, FileLocalRule } from './context.js';
 import { ApplicableItemRule } from './rules/ApplicableItemRule.js';
 import { DuplicateClauseRule } from './rules/DuplicateClauseRule.js';
 import { EffectivePeriodRule } from './rules/EffectivePeriodRule.js';
@@ -45,3 +45,28 @@ export const specifiedRules: readonly CheckRule[] = [
   SicRule,
   ApplicableItemRule,
 ];
+
+/** The specified rules that are file-local (typed so: they can read nothing but their nodes). */
+const FILE_LOCAL: ReadonlySet<FileLocalRule> = new Set([
+  UnknownKeywordRule,
+  DuplicateClauseRule,
+  KnownCountingWindowRule,
+  KnownStatusRule,
+  LegalBasisRule,
+  RequiredClausesRule,
+  ValidDatesRule,
+  VolumeRule,
+  SatisfiableConditionRule,
+  LadderOverlapRule,
+  LadderGapRule,
+  LadderMonotoneRule,
+  NumberingRule,
+  SicRule,
+  ApplicableItemRule,
+]);
+
+/** The specified rules whose diagnostics for a file depend on that file alone, in order. */
+export const fileLocalRules: readonly CheckRule[] = specifiedRules.filter((rule) => (FILE_LOCAL as ReadonlySet<CheckRule>).has(rule));
+
+/** The specified rules that look beyond a file (symbols, other files' declarations), in order. */
+export const crossFileRules: readonly CheckRule[] = specifiedRules.filter((rule) => !(FILE_LOCAL as ReadonlySet<CheckRule>).has(rule));

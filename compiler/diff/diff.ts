@@ -149,6 +149,8 @@ function diffLists(before: readonly NegativeList[], after: readonly NegativeList
   for (const l of p.added) emit({ id: l.id, entity: 'list', kind: 'added', classification: 'mixed', new: l.title, summary: { zh: `发布《${l.title}》`, en: `list ${l.id} added: its items get their pathways and the rest of its sector becomes exempt` }, container: l.id });
   for (const l of p.removed) emit({ id: l.id, entity: 'list', kind: 'removed', classification: 'mixed', breaking: true, old: l.title, summary: { zh: `删除《${l.title}》`, en: `list ${l.id} removed: its sector falls back to the national rules` }, container: l.id });
   for (const [o, n] of p.common) {
+    // One lowered list shared by both revisions (its file did not change): nothing to compare.
+    if (o === n) continue;
     const c = o.id;
     if (o.title !== n.title) emit({ id: o.id, entity: 'list', kind: 'changed', field: 'title', classification: 'editorial', old: o.title, new: n.title, summary: { zh: `清单名称修改为《${n.title}》`, en: `title of ${o.id} changed` }, container: c });
     if (o.sector !== n.sector) emit({ id: o.id, entity: 'list', kind: 'changed', field: 'sector', classification: 'mixed', breaking: true, old: o.sector, new: n.sector, summary: { zh: `适用行业领域由 ${o.sector} 调整为 ${n.sector}`, en: `sector of ${o.id} changed` }, container: c });

@@ -60,25 +60,33 @@ export function compareLadders(before: Decider, after: Decider): { witnesses: Wi
     [...d.ladder].sort((a, b) => RANK[b.pathway] - RANK[a.pathway]).map((r) => ({ pathway: r.pathway, when: Predicate.of(r.when) }));
   const oldRungs = compile(before);
   const newRungs = compile(after);
-  const found = new Map<string, Witness>();
+  // The first witness of each old → new pair, by the pair's ranks (3 × old + new), in the order found.
+  const found: Witness[] = [];
+  const seen = new Array<boolean>(9).fill(false);
   let stricter = false;
   let lighter = false;
   const ps = [...persons].sort((a, b) => a - b);
   const ss = [...sensitive].sort((a, b) => a - b);
+  // One facts object, refilled at each point: the points of every changed item run to hundreds of thousands.
+  const facts: { persons: number; sensitive: number; kinds: readonly string[]; ciio: boolean } = { persons: 0, sensitive: 0, kinds: kindSets[0]!, ciio: false };
   for (const p of ps) {
     for (const s of ss) {
       for (const k of kindSets) {
-        const facts: Facts = { persons: p, sensitive: s, kinds: k, ciio: false };
+        facts.persons = p;
+        facts.sensitive = s;
+        facts.kinds = k;
         const o = decide(before, facts, oldRungs);
         const n = decide(after, facts, newRungs);
         if (o === n) continue;
         if (RANK[n] > RANK[o]) stricter = true;
         else lighter = true;
-        const key = `${o}>${n}`;
-        if (!found.has(key)) found.set(key, { persons: p, sensitive: s, old: o, new: n });
+        const key = 3 * RANK[o] + RANK[n];
+        if (seen[key]) continue;
+        seen[key] = true;
+        found.push({ persons: p, sensitive: s, old: o, new: n });
       }
     }
   }
   const classification: Classification = stricter && lighter ? 'mixed' : stricter ? 'tightening' : lighter ? 'loosening' : 'editorial';
-  return { witnesses: [...found.values()], classification };
+  return { witnesses: found, classification };
 }

@@ -8,9 +8,11 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { articleId, exampleId, type SymbolTable } from '../symbols.js';
 import { atomInterval } from '../check/intervals.js';
 import { trialOf } from '../check/trial.js';
+import type { LoweredLists, Resolve } from './lowered-lists.js';
 import {
   POLICY_SCHEMA_VERSION,
   type Condition,
+  type ListItem,
   type ListStatus,
   type NegativeList,
   type PathwayId,
@@ -26,11 +28,15 @@ const PATHWAYS: Record<A.PathwayWord, PathwayId> = {
   exempt: 'exempt',
 };
 
-/** The artifact, or the diagnostics saying what whole-policy part is missing. */
+/**
+ * The artifact, or the diagnostics saying what whole-policy part is missing. With `kept`, a
+ * list lowered before from the same declaration is reused while its references resolve alike.
+ */
 export function lowerPolicy(
   files: readonly A.PolicyFile[],
   symbols: SymbolTable,
   policyVersion: string,
+  kept?: LoweredLists,
 ): { artifact?: PolicyArtifact; diagnostics: Diagnostic[] } {
   const decls = files.flatMap((f) => f.declarations);
   const annexes = decls.filter((d): d is A.AnnexDecl => d.kind === 'Annex');
@@ -40,28 +46,9 @@ export function lowerPolicy(
   if (baselines.length !== 1) diagnostics.push(diagnostic('missing-declaration', baselines[1]?.id.span, { what: 'baseline' }));
   if (diagnostics.length > 0) return { diagnostics };
 
-  const canonical = (ref: A.Reference): string => symbols.get(ref.text)?.id ?? ref.text;
-  const code = (ref: A.Reference): string => canonical(ref).split('.').at(-1)!;
-  const basis = (refs: readonly A.Reference[]): string[] => refs.map(canonical);
-  const condition = (c: A.Condition): Condition => {
-    switch (c.kind) {
-      case 'Or':
-        return { any: c.terms.map(condition) };
-      case 'And':
-        return { all: c.terms.map(condition) };
-      case 'Compare':
-      case 'Range': {
-        const i = atomInterval(c);
-        return { measure: c.measure, ...(i.lo > 0 ? { min: i.lo } : {}), ...(i.hi !== Infinity ? { max: i.hi } : {}) };
-      }
-      case 'KindsAny':
-        return { kindsAny: c.kinds.map((k) => k.text) };
-      case 'Ciio':
-        return { ciio: !c.negated };
-    }
-  };
-  const rungs = (list: readonly A.Rung[], inherited: string[]): Rung[] =>
-    list.map((r) => ({ pathway: PATHWAYS[r.pathway.word], when: condition(r.condition), basis: r.basis.length ? basis(r.basis) : inherited }));
+  const resolve: Resolve = (text) => symbols.get(text)?.id ?? text;
+  const refs = references(resolve);
+  const { basis } = refs;
 
   const annex = annexes[0]!;
   const a = annex.id.text;
@@ -71,45 +58,10 @@ export function lowerPolicy(
     return t ? { [on]: { pathway: PATHWAYS[t.pathway.word], basis: basis(t.basis) } } : {};
   };
 
+  const lowerList = (l: A.ListDecl): NegativeList => (kept ? kept.lower(l, resolve, (r) => listArtifact(l, references(r))) : listArtifact(l, refs));
   const lists: NegativeList[] = decls
     .filter((d): d is A.ListDecl => d.kind === 'List')
-    .map((l) => {
-      const listBasis = basis(l.basis);
-      return {
-        id: l.id.text,
-        title: l.title.value,
-        sector: code(l.sector!),
-        zones: l.zones.map((z) => z.text),
-        status: l.status!.text as ListStatus,
-        effective: { from: l.effective!.from.raw, ...(l.effective!.until ? { until: l.effective!.until.raw } : {}) },
-        basis: listBasis,
-        ...(l.adopts ? { adopts: { title: l.adopts.title.value, basis: basis(l.adopts.basis) } } : {}),
-        ...(l.proposal ? { proposal: l.proposal.value } : {}),
-        ...(l.issuer ? { issuer: l.issuer.value } : {}),
-        ...(l.docnumber ? { docnumber: l.docnumber.value } : {}),
-        ...(l.published ? { published: published(l.published) } : {}),
-        notes: l.notes.map((n) => n.value),
-        scenarios: l.scenarios.map((s) => ({
-          id: `${l.id.text}.${s.id.text}`,
-          title: s.title.value,
-          notes: s.notes.map((n) => n.value),
-          items: s.items.map((i) => {
-            const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
-            return {
-              id: `${l.id.text}.${i.id.text}`,
-              title: i.title.value,
-              category: i.category ? code(i.category) : code(l.sector!),
-              fields: i.fields.map((f) => f.value),
-              ...(i.description ? { description: i.description.value } : {}),
-              important: !!i.important,
-              ladder: rungs(i.rungs, itemBasis),
-              basis: itemBasis,
-              notes: i.notes.map((n) => n.value),
-            };
-          }),
-        })),
-      };
-    })
+    .map(lowerList)
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
   const artifact: PolicyArtifact = {
@@ -144,7 +96,7 @@ export function lowerPolicy(
       generalRules: {
         title: annex.general[0]?.title.value ?? '',
         rules: annex.general.flatMap((g) =>
-          g.rules.map((r) => ({ id: `${a}.rule${r.number.value}`, number: r.number.value, text: r.text.value, ...(r.when ? { when: condition(r.when) } : {}) })),
+          g.rules.map((r) => ({ id: `${a}.rule${r.number.value}`, number: r.number.value, text: r.text.value, ...(r.when ? { when: lowerCondition(r.when) } : {}) })),
         ),
       },
       sensitiveKinds: annex.kinds.map((k) => ({ id: `${a}.${k.id.text}`, code: k.id.text, name: k.name.value })),
@@ -178,7 +130,7 @@ export function lowerPolicy(
       exemptions: baseline.exemptions.map((e) => ({ code: e.code.value, scope: e.scope, description: e.description.value, basis: basis(e.basis) })),
       ...trigger('important'),
       ...trigger('ciio'),
-      ladder: rungs(baseline.ladder?.rungs ?? [], []),
+      ladder: lowerRungs(baseline.ladder?.rungs ?? [], [], basis),
       below: { pathway: PATHWAYS[baseline.below!.pathway.word], basis: basis(baseline.below!.basis) },
       ...(baseline.validity
         ? { validity: { pathway: PATHWAYS[baseline.validity.pathway.word], years: baseline.validity.years.value, basis: basis(baseline.validity.basis) } }
@@ -193,6 +145,84 @@ export function lowerPolicy(
   return { artifact, diagnostics };
 }
 
+/** How references lower: each to its canonical id, a sector or category to its code. */
+function references(resolve: Resolve): { basis: (refs: readonly A.Reference[]) => string[]; code: (ref: A.Reference) => string } {
+  return {
+    basis: (refs) => refs.map((r) => resolve(r.text)),
+    code: (ref) => {
+      const id = resolve(ref.text);
+      return id.slice(id.lastIndexOf('.') + 1);
+    },
+  };
+}
+
+function lowerCondition(c: A.Condition): Condition {
+  switch (c.kind) {
+    case 'Or':
+      return { any: c.terms.map(lowerCondition) };
+    case 'And':
+      return { all: c.terms.map(lowerCondition) };
+    case 'Compare':
+    case 'Range': {
+      // Optional keys assigned rather than spread: this runs for every rung of every item.
+      const i = atomInterval(c);
+      const bounded: Writable<Extract<Condition, { measure: unknown }>> = { measure: c.measure };
+      if (i.lo > 0) bounded.min = i.lo;
+      if (i.hi !== Infinity) bounded.max = i.hi;
+      return bounded;
+    }
+    case 'KindsAny':
+      return { kindsAny: c.kinds.map((k) => k.text) };
+    case 'Ciio':
+      return { ciio: !c.negated };
+  }
+}
+
+function lowerRungs(list: readonly A.Rung[], inherited: string[], basis: (refs: readonly A.Reference[]) => string[]): Rung[] {
+  return list.map((r) => ({ pathway: PATHWAYS[r.pathway.word], when: lowerCondition(r.condition), basis: r.basis.length ? basis(r.basis) : inherited }));
+}
+
+/** A negative list as the artifact carries it. */
+function listArtifact(l: A.ListDecl, { basis, code }: ReturnType<typeof references>): NegativeList {
+  const listBasis = basis(l.basis);
+  return {
+    id: l.id.text,
+    title: l.title.value,
+    sector: code(l.sector!),
+    zones: l.zones.map((z) => z.text),
+    status: l.status!.text as ListStatus,
+    effective: { from: l.effective!.from.raw, ...(l.effective!.until ? { until: l.effective!.until.raw } : {}) },
+    basis: listBasis,
+    ...(l.adopts ? { adopts: { title: l.adopts.title.value, basis: basis(l.adopts.basis) } } : {}),
+    ...(l.proposal ? { proposal: l.proposal.value } : {}),
+    ...(l.issuer ? { issuer: l.issuer.value } : {}),
+    ...(l.docnumber ? { docnumber: l.docnumber.value } : {}),
+    ...(l.published ? { published: published(l.published) } : {}),
+    notes: l.notes.map((n) => n.value),
+    scenarios: l.scenarios.map((s) => ({
+      id: `${l.id.text}.${s.id.text}`,
+      title: s.title.value,
+      notes: s.notes.map((n) => n.value),
+      items: s.items.map((i) => {
+        const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
+        // Keys in the artifact's order; the optional description assigned, not spread (per item).
+        const item: Partial<Writable<ListItem>> = {
+          id: `${l.id.text}.${i.id.text}`,
+          title: i.title.value,
+          category: i.category ? code(i.category) : code(l.sector!),
+          fields: i.fields.map((f) => f.value),
+        };
+        if (i.description) item.description = i.description.value;
+        item.important = !!i.important;
+        item.ladder = lowerRungs(i.rungs, itemBasis, basis);
+        item.basis = itemBasis;
+        item.notes = i.notes.map((n) => n.value);
+        return item as ListItem;
+      }),
+    })),
+  };
+}
+
 /** The measures' trial period for the runtime, when the measures declare it. */
 /** A `published` clause as the artifact records it. */
 function published(p: NonNullable<A.DocumentDecl['published']>): Publication {
@@ -204,3 +234,5 @@ function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A
   if (!t) return {};
   return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };

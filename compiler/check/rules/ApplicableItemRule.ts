@@ -3,9 +3,9 @@
  * QD3015 (warning): an important item's thresholds are dead text.
  */
 import { hint } from '../../diagnostics.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const ApplicableItemRule: CheckRule = (context) => ({
+export const ApplicableItemRule: FileLocalRule = (context) => ({
   Item(item, list) {
     if (item.important && item.rungs.length > 0) {
       context.report('thresholds-of-important-item', item.rungs[0]!.span, { id: `'${list.id.text}.${item.id.text}'` }, { hint: hint('important-or-thresholds') });

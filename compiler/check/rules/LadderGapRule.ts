@@ -6,23 +6,26 @@
 import { hint, note } from '../../diagnostics.js';
 import type { Measure } from '../../ast.js';
 import { formatInterval, formatVolume, measureClauses, poisonedMeasures, type MeasureClause } from '../intervals.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const LadderGapRule: CheckRule = (context) => ({
+export const LadderGapRule: FileLocalRule = (context) => ({
   Ladder(rungs, owner) {
     const byMeasure = new Map<Measure, MeasureClause[]>();
-    const poisoned = new Set(rungs.flatMap((r) => [...poisonedMeasures(r.condition)]));
+    const poisoned = (measure: Measure) => rungs.some((r) => poisonedMeasures(r.condition).has(measure));
     for (const r of rungs) {
       for (const c of measureClauses(r.condition)) {
-        if (c.interval.lo >= c.interval.hi || poisoned.has(c.measure)) continue; // reported by SatisfiableConditionRule, VolumeRule
-        byMeasure.set(c.measure, [...(byMeasure.get(c.measure) ?? []), c]);
+        if (c.interval.lo >= c.interval.hi || poisoned(c.measure)) continue; // reported by SatisfiableConditionRule, VolumeRule
+        const clauses = byMeasure.get(c.measure);
+        if (clauses) clauses.push(c);
+        else byMeasure.set(c.measure, [c]);
       }
     }
-    for (const [measure, clauses] of byMeasure) {
-      const sorted = [...clauses].sort((x, y) => x.interval.lo - y.interval.lo);
+    for (const [measure, sorted] of byMeasure) {
+      sorted.sort((x, y) => x.interval.lo - y.interval.lo);
       let reach = sorted[0]!.interval.hi;
       let last = sorted[0]!;
-      for (const c of sorted.slice(1)) {
+      for (let i = 1; i < sorted.length; i++) {
+        const c = sorted[i]!;
         if (c.interval.lo > reach) {
           context.report(
             'ladder-gap',

@@ -1,9 +1,9 @@
 /** QD3006: a larger volume never gets a lighter pathway: stricter rungs sit above lighter ones. */
 import { note } from '../../diagnostics.js';
 import { isEmpty, measureClauses, STRICTNESS } from '../intervals.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const LadderMonotoneRule: CheckRule = (context) => ({
+export const LadderMonotoneRule: FileLocalRule = (context) => ({
   Ladder(rungs) {
     const clauses = rungs.map((r) => ({ rung: r, clauses: measureClauses(r.condition) }));
     for (const strict of clauses) {

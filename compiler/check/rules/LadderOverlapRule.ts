@@ -6,9 +6,9 @@
  */
 import { hint, note } from '../../diagnostics.js';
 import { formatInterval, intersect, isEmpty, measureClauses } from '../intervals.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const LadderOverlapRule: CheckRule = (context) => ({
+export const LadderOverlapRule: FileLocalRule = (context) => ({
   Ladder(rungs) {
     const clauses = rungs.map((r) => ({ rung: r, clauses: measureClauses(r.condition) }));
     for (let i = 0; i < clauses.length; i++) {

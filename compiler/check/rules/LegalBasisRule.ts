@@ -4,9 +4,9 @@
  */
 import type { Term } from '../../diagnostic-codes.js';
 import { hint } from '../../diagnostics.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const LegalBasisRule: CheckRule = (context) => {
+export const LegalBasisRule: FileLocalRule = (context) => {
   const missing = (what: Term<'noun'>, id: string, span: Parameters<typeof context.report>[1]) =>
     context.report('missing-basis', span, { what, id: `'${id}'` }, { hint: hint('add-basis') });
   return {

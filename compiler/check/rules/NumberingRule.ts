@@ -7,14 +7,14 @@
 import type { Name, Volume } from '../../ast.js';
 import type { Term } from '../../diagnostic-codes.js';
 import { hint } from '../../diagnostics.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
 /** The code the annex gives the n-th category (`C`) or subcategory (`S`): C01, S16. */
 function annexCode(prefix: 'C' | 'S', n: number): string {
   return `${prefix}${String(n).padStart(2, '0')}`;
 }
 
-export const NumberingRule: CheckRule = (context) => {
+export const NumberingRule: FileLocalRule = (context) => {
   const sequence = (what: Term<'noun'>, numbers: readonly Volume[]) => {
     numbers.forEach((n, i) => {
       if (n.integral && n.value !== i + 1) {

@@ -4,7 +4,7 @@
  */
 import type { UnknownClause } from '../../ast.js';
 import type { Term } from '../../diagnostic-codes.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 import { misspeltClause } from './UnknownKeywordRule.js';
 
 /** The clauses a block's unknown words stand for. */
@@ -12,7 +12,7 @@ function misspelt(unknown: readonly UnknownClause[]): Set<string> {
   return new Set(unknown.map(misspeltClause).filter((c): c is string => c !== undefined));
 }
 
-export const RequiredClausesRule: CheckRule = (context) => {
+export const RequiredClausesRule: FileLocalRule = (context) => {
   let written = new Set<string>();
   const require = (present: unknown, context_: Term<'noun'>, id: string, clause: string, span: Parameters<typeof context.report>[1]) => {
     if (present || written.has(clause)) return;

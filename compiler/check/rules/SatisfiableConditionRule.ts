@@ -5,7 +5,7 @@
  */
 import type * as A from '../../ast.js';
 import { atomInterval, FULL, formatInterval, intersect, isEmpty, toDnf } from '../intervals.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 import { joinSpans } from '../../source.js';
 import { hint } from '../../diagnostics.js';
 
@@ -29,7 +29,7 @@ function conflict(conj: readonly Atom[]): Conflict | undefined {
   return undefined;
 }
 
-export const SatisfiableConditionRule: CheckRule = (context) => ({
+export const SatisfiableConditionRule: FileLocalRule = (context) => ({
   ConditionRoot(root) {
     const emptyAtoms = new Set<Atom>();
     const reported = new Set<string>();

@@ -1,7 +1,7 @@
 /** QD3011: a `sic` annotation names text that the article (or the annex) really contains. */
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
-export const SicRule: CheckRule = (context) => ({
+export const SicRule: FileLocalRule = (context) => ({
   Article(article) {
     const text = article.paragraphs.map((p) => p.value).join('\n');
     for (const sic of article.sics) {

@@ -3,7 +3,7 @@ import type { BlockContext, UnknownClause } from '../../ast.js';
 import { hint } from '../../diagnostics.js';
 import { KEYWORDS } from '../../lexer.js';
 import { didYouMean, suggestionList } from '../../suggest.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
 /** The clauses each block accepts (mirrors the grammar in parser.ts). */
 export const CLAUSES: Record<BlockContext, readonly string[]> = {
@@ -32,7 +32,7 @@ export function misspeltClause(node: UnknownClause): string | undefined {
   return best !== undefined && next === undefined ? best : undefined;
 }
 
-export const UnknownKeywordRule: CheckRule = (context) => ({
+export const UnknownKeywordRule: FileLocalRule = (context) => ({
   Unknown(node) {
     const allowed = CLAUSES[node.context];
     const allowedHere = hint('allowed-here', { words: allowed });

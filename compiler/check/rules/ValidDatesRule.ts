@@ -1,5 +1,5 @@
 /** QD3001: dates are written YYYY-MM-DD and exist in the calendar. */
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
 type DateProblem =
   | { readonly id: 'invalid-date-format' }
@@ -17,7 +17,7 @@ export function dateProblem(raw: string): DateProblem | undefined {
   return undefined;
 }
 
-export const ValidDatesRule: CheckRule = (context) => ({
+export const ValidDatesRule: FileLocalRule = (context) => ({
   Date(date) {
     const problem = dateProblem(date.raw);
     if (!problem) return;

@@ -1,11 +1,11 @@
 /** QD3002 negative, QD3003 fractional and QD3012 absurdly large volumes and numbers. */
 import { hint } from '../../diagnostics.js';
-import type { CheckRule } from '../context.js';
+import type { FileLocalRule } from '../context.js';
 
 /** Above any population a list could count (10 billion persons). */
 const LIMIT = 10_000_000_000;
 
-export const VolumeRule: CheckRule = (context) => ({
+export const VolumeRule: FileLocalRule = (context) => ({
   Volume(v, role) {
     if (v.negative) context.report('negative-volume', v.span, {}, { hint: hint('positive-volume') });
     else if (!v.integral) {
