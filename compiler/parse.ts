@@ -1,5 +1,5 @@
 /**
- * Source text → AST: lexing, parsing with recovery, and the CST → AST visit, with every
+ * Source text → AST: lexing, and parsing with recovery while the AST is built, with every
  * lexical and syntax problem turned into a located diagnostic.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
@@ -110,15 +110,14 @@ export function parseSource(source: Source): ParseResult {
     diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
     return { file: empty, diagnostics };
   }
-  const builder = new AstBuilder(source, diagnostics);
+  const builder = new AstBuilder(source);
   const declarations: Declaration[] = [];
   const unknown: UnknownClause[] = [];
   qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
   for (const piece of declarationPieces(tokens)) {
-    qdParser.input = piece;
-    let cst;
+    let root;
     try {
-      cst = qdParser.file();
+      root = qdParser.parseFile(piece, builder);
     } catch (e) {
       if (!(e instanceof ErrorBudgetExceeded)) throw e;
       for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
@@ -128,7 +127,8 @@ export function parseSource(source: Source): ParseResult {
       return { file: { ...empty, declarations, unknown }, diagnostics };
     }
     for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
-    const part = builder.file(cst);
+    if (root.escapes !== undefined) diagnostics.push(...root.escapes);
+    const part = root.value as PolicyFile;
     declarations.push(...part.declarations);
     unknown.push(...part.unknown);
   }
