@@ -7,7 +7,7 @@
  * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
  * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
  */
-import { EmbeddedActionsParser, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type DSLMethodOpts, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
 import type { AstBuilder } from './build-ast.js';
 import * as T from './lexer.js';
 import { SyntaxNode } from './syntax-node.js';
@@ -54,6 +54,8 @@ export class QdParser extends EmbeddedActionsParser {
    * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
    */
   private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
+  /** Likewise each gated MANY's and OPTION's options (tsx names each closure in a literal, at a cost). */
+  private readonly gated: Record<string, DSLMethodOpts<unknown>> = {};
 
   /**
    * How many more syntax errors this parse may record before it stops with
@@ -184,7 +186,7 @@ export class QdParser extends EmbeddedActionsParser {
 
   private unknownClause = this.rule('unknownClause', () => {
     this.OR(this.alternatives.unknownClause ??= [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-    this.MANY({
+    this.MANY(this.gated.unknownClause ??= {
       // The clause runs to the end of its line, and on past a line that ends (or a line that
       // starts) with a comma, `and` or `or`, as a misspelt `fields` or `assessment` clause would.
       GATE: () => {
@@ -471,7 +473,7 @@ export class QdParser extends EmbeddedActionsParser {
     this.CONSUME(T.PathwayKeyword);
     this.CONSUME(T.When);
     this.SUBRULE(this.condition);
-    this.OPTION({
+    this.OPTION(this.gated.rungClause ??= {
       GATE: () => this.LA(1).startLine === this.LA(0).startLine,
       DEF: () => this.SUBRULE(this.basisClause),
     });
