@@ -40,13 +40,40 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
+/**
+ * Each condition's normal form, found once: three checks ask for it for every rung. Callers
+ * only read it.
+ */
+const dnfOf = new WeakMap<A.Condition, readonly (readonly Atom[])[]>();
+
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
-export function toDnf(c: A.Condition): Atom[][] {
+export function toDnf(c: A.Condition): readonly (readonly Atom[])[] {
+  let dnf = dnfOf.get(c);
+  if (dnf === undefined) {
+    dnf = normalForm(c);
+    dnfOf.set(c, dnf);
+  }
+  return dnf;
+}
+
+function normalForm(c: A.Condition): Atom[][] {
   switch (c.kind) {
-    case 'Or':
-      return c.terms.flatMap(toDnf);
-    case 'And':
-      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => toDnf(t).map((right) => [...left, ...right])), [[]]);
+    case 'Or': {
+      const out: Atom[][] = [];
+      for (const t of c.terms) for (const conj of normalForm(t)) out.push(conj);
+      return out;
+    }
+    case 'And': {
+      // Every conjunction so far, extended by every conjunction of the next term, in order.
+      let acc: Atom[][] = [[]];
+      for (const t of c.terms) {
+        const right = normalForm(t);
+        const next: Atom[][] = [];
+        for (const left of acc) for (const r of right) next.push(left.length === 0 ? r : r.length === 0 ? left : left.concat(r));
+        acc = next;
+      }
+      return acc;
+    }
     default:
       return [[c]];
   }
