@@ -11,6 +11,7 @@ import { trialOf } from '../check/trial.js';
 import {
   POLICY_SCHEMA_VERSION,
   type Condition,
+  type ListItem,
   type ListStatus,
   type NegativeList,
   type PathwayId,
@@ -41,7 +42,10 @@ export function lowerPolicy(
   if (diagnostics.length > 0) return { diagnostics };
 
   const canonical = (ref: A.Reference): string => symbols.get(ref.text)?.id ?? ref.text;
-  const code = (ref: A.Reference): string => canonical(ref).split('.').at(-1)!;
+  const code = (ref: A.Reference): string => {
+    const id = canonical(ref);
+    return id.slice(id.lastIndexOf('.') + 1);
+  };
   const basis = (refs: readonly A.Reference[]): string[] => refs.map(canonical);
   const condition = (c: A.Condition): Condition => {
     switch (c.kind) {
@@ -51,8 +55,12 @@ export function lowerPolicy(
         return { all: c.terms.map(condition) };
       case 'Compare':
       case 'Range': {
+        // Optional keys assigned rather than spread: this runs for every rung of every item.
         const i = atomInterval(c);
-        return { measure: c.measure, ...(i.lo > 0 ? { min: i.lo } : {}), ...(i.hi !== Infinity ? { max: i.hi } : {}) };
+        const bounded: Writable<Extract<Condition, { measure: unknown }>> = { measure: c.measure };
+        if (i.lo > 0) bounded.min = i.lo;
+        if (i.hi !== Infinity) bounded.max = i.hi;
+        return bounded;
       }
       case 'KindsAny':
         return { kindsAny: c.kinds.map((k) => k.text) };
@@ -95,17 +103,19 @@ export function lowerPolicy(
           notes: s.notes.map((n) => n.value),
           items: s.items.map((i) => {
             const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
-            return {
+            // Keys in the artifact's order; the optional description assigned, not spread (per item).
+            const item: Partial<Writable<ListItem>> = {
               id: `${l.id.text}.${i.id.text}`,
               title: i.title.value,
               category: i.category ? code(i.category) : code(l.sector!),
               fields: i.fields.map((f) => f.value),
-              ...(i.description ? { description: i.description.value } : {}),
-              important: !!i.important,
-              ladder: rungs(i.rungs, itemBasis),
-              basis: itemBasis,
-              notes: i.notes.map((n) => n.value),
             };
+            if (i.description) item.description = i.description.value;
+            item.important = !!i.important;
+            item.ladder = rungs(i.rungs, itemBasis);
+            item.basis = itemBasis;
+            item.notes = i.notes.map((n) => n.value);
+            return item as ListItem;
           }),
         })),
       };
@@ -204,3 +214,5 @@ function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A
   if (!t) return {};
   return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
