@@ -86,30 +86,55 @@ export interface MeasureClause {
   readonly span: Span;
 }
 
-/** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. */
-export function measureClauses(c: A.Condition): MeasureClause[] {
+/** Each condition's single-measure clauses, found once: three ladder rules ask for them for every rung. */
+const clausesOf = new WeakMap<A.Condition, readonly MeasureClause[]>();
+
+/** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. Callers only read them. */
+export function measureClauses(c: A.Condition): readonly MeasureClause[] {
+  let clauses = clausesOf.get(c);
+  if (clauses === undefined) {
+    clauses = singleMeasureClauses(c);
+    clausesOf.set(c, clauses);
+  }
+  return clauses;
+}
+
+function singleMeasureClauses(c: A.Condition): MeasureClause[] {
   const out: MeasureClause[] = [];
   for (const conj of toDnf(c)) {
-    const measures = new Set<A.Measure>();
+    let measure: A.Measure | undefined;
     let interval = FULL;
-    let simple = true;
+    let simple = conj.length > 0;
     for (const atom of conj) {
       // Fractional or negative bounds are reported by VolumeRule; comparing them would only echo it.
-      const bounds = atom.kind === 'Compare' ? [atom.value] : atom.kind === 'Range' ? [atom.from, atom.to] : [];
-      if (bounds.length === 0 || bounds.some((v) => !v.integral || v.negative)) {
+      if (atom.kind !== 'Compare' && atom.kind !== 'Range') {
         simple = false;
         break;
       }
-      measures.add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
-      interval = intersect(interval, atomInterval(atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>));
+      if (atom.kind === 'Compare' ? !plainBound(atom.value) : !plainBound(atom.from) || !plainBound(atom.to)) {
+        simple = false;
+        break;
+      }
+      // Only one measure: a conjunction over two is not a band of either.
+      if (measure !== undefined && atom.measure !== measure) {
+        simple = false;
+        break;
+      }
+      measure = atom.measure;
+      interval = intersect(interval, atomInterval(atom));
     }
-    if (!simple || measures.size !== 1) continue;
+    if (!simple) continue;
     const first = conj[0]!.span;
     const last = conj.at(-1)!.span;
     const span = joinSpans(first, last);
-    out.push({ measure: [...measures][0]!, interval, span });
+    out.push({ measure: measure!, interval, span });
   }
   return out;
+}
+
+/** Whether a volume bound can be compared exactly (integral and not negative). */
+function plainBound(v: A.Volume): boolean {
+  return v.integral && !v.negative;
 }
 
 /**
