@@ -10,20 +10,32 @@ import type { Diagnostic } from './diagnostics.js';
 
 export class SyntaxNode {
   /** The tokens the rule consumed itself, including ones recovery inserted. */
-  tokens: IToken[] | undefined = undefined;
+  declare tokens: IToken[] | undefined;
   /** For each of `tokens`, the token type the grammar asked for (a category such as `Keyword`). */
-  tokenKeys: string[] | undefined = undefined;
+  declare tokenKeys: string[] | undefined;
   /** The nodes of the rules it called, including those cut short by a syntax error. */
-  nodes: SyntaxNode[] | undefined = undefined;
+  declare nodes: SyntaxNode[] | undefined;
   /** The first and last tokens under the node that were read from the source (for its span). */
-  first: IToken | undefined = undefined;
-  last: IToken | undefined = undefined;
+  declare first: IToken | undefined;
+  declare last: IToken | undefined;
   /** Its piece of the AST, once built. */
-  value: unknown = undefined;
+  declare value: unknown;
   /** The string-escape problems its AST reports, in the order the AST builder meets them. */
-  escapes: Diagnostic[] | undefined = undefined;
+  declare escapes: Diagnostic[] | undefined;
+  declare readonly rule: string;
 
-  constructor(readonly rule: string) {}
+  // Plain assignments, not field initialisers: a node is made per rule invocation, and parsing
+  // the 10k policy took 3–12% less CPU this way (median of 5 rounds, three alternating runs).
+  constructor(rule: string) {
+    this.rule = rule;
+    this.tokens = undefined;
+    this.tokenKeys = undefined;
+    this.nodes = undefined;
+    this.first = undefined;
+    this.last = undefined;
+    this.value = undefined;
+    this.escapes = undefined;
+  }
 
   /** Lets go of what the node read, keeping its value, span tokens and escape problems. */
   release(): void {
