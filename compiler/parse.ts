@@ -143,9 +143,9 @@ const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Anne
  * The tokens cut where a declaration keyword follows the `}` that closed the previous
  * declaration (a keyword may also be an id: `annex annex "…"`), so that each top-level
  * declaration is parsed and built on its own. The grammar is the same (a file is a sequence of
- * declarations), but a CST then lives only as long as one declaration: a file of thousands of
- * items no longer holds all their CST nodes at once, which the garbage collector would copy and
- * promote. A missing `}` keeps the depth above 0, so the rest of the file stays one piece and
+ * declarations), but the parser's input, and the syntax nodes of the rules still open, are then
+ * one declaration's: a file of thousands of items is never held as one parse, whose nodes the
+ * garbage collector would copy and promote. A missing `}` keeps the depth above 0, so the rest of the file stays one piece and
  * recovery sees what it saw before.
  */
 function declarationPieces(tokens: IToken[]): IToken[][] {

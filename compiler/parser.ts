@@ -2,10 +2,11 @@
  * The grammar of `.qd` files as a chevrotain parser with error recovery on, so one run
  * reports many syntax errors. It builds no chevrotain CST: each rule records what it read in a
  * small `SyntaxNode`, which the AST builder turns into AST as soon as the rule returns (on a
- * large policy the CST and the walk over it were most of the parse time and its garbage). Clause heads are lenient: any word that starts a clause the
- * grammar does not know in that block is parsed as an `unknownClause` (its arguments are the
- * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
- * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
+ * large policy the CST and the walk over it were most of the parse time and its garbage).
+ * Clause heads are lenient: any word that starts a clause the grammar does not know in that
+ * block is parsed as an `unknownClause` (its arguments are the tokens on the same line, plus an
+ * optional `{ … }` block), and the checker reports it with a did-you-mean hint (QD2001/QD2008).
+ * That keeps one typo from derailing the rest of the file.
  */
 import { EmbeddedActionsParser, type DSLMethodOpts, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
 import type { AstBuilder } from './build-ast.js';
