@@ -145,8 +145,8 @@ const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Anne
  * declaration is parsed and built on its own. The grammar is the same (a file is a sequence of
  * declarations), but the parser's input, and the syntax nodes of the rules still open, are then
  * one declaration's: a file of thousands of items is never held as one parse, whose nodes the
- * garbage collector would copy and promote. A missing `}` keeps the depth above 0, so the rest of the file stays one piece and
- * recovery sees what it saw before.
+ * garbage collector would copy and promote. A missing `}` keeps the depth above 0, so the rest
+ * of the file stays one piece and recovery sees what it saw before.
  */
 function declarationPieces(tokens: IToken[]): IToken[][] {
   const pieces: IToken[][] = [];
