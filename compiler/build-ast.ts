@@ -9,28 +9,32 @@
  * kind of clause after another); a string's escape problems are gathered in that order as
  * well, so they are reported as a walk of the finished tree would meet them.
  */
-import type { IToken } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
+import * as T from './lexer.js';
 import { spanAt, type Source, type Span } from './source.js';
 import type { SyntaxNode } from './syntax-node.js';
 
-/** The clauses each block may give once, by rule or token name, with the name a duplicate is reported under. */
-const ONCE_IN_DOCUMENT: ReadonlyArray<readonly [string, string]> = [
+/** A clause a block may give once: a rule's name, or a token type (a one-word clause). */
+type Clause = string | TokenType;
+
+/** The clauses each block may give once, with the name a duplicate is reported under. */
+const ONCE_IN_DOCUMENT: ReadonlyArray<readonly [Clause, string]> = [
   ['numberingClause', 'numbering'],
   ['sourceClause', 'source'],
-  ['Paraphrase', 'paraphrase'],
+  [T.Paraphrase, 'paraphrase'],
   ['publishedClause', 'published'],
   ['trialClause', 'trial'],
 ];
-const ONCE_IN_RULE: ReadonlyArray<readonly [string, string]> = [['whenClause', 'when']];
-const ONCE_IN_BASELINE: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_RULE: ReadonlyArray<readonly [Clause, string]> = [['whenClause', 'when']];
+const ONCE_IN_BASELINE: ReadonlyArray<readonly [Clause, string]> = [
   ['countingClause', 'counting'],
   ['ladderDecl', 'ladder'],
   ['belowClause', 'below'],
   ['validityClause', 'validity'],
 ];
-const ONCE_IN_LIST: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_LIST: ReadonlyArray<readonly [Clause, string]> = [
   ['sectorClause', 'sector'],
   ['zonesClause', 'zones'],
   ['statusClause', 'status'],
@@ -41,10 +45,10 @@ const ONCE_IN_LIST: ReadonlyArray<readonly [string, string]> = [
   ['docnumberClause', 'docnumber'],
   ['publishedClause', 'published'],
 ];
-const ONCE_IN_ITEM: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_ITEM: ReadonlyArray<readonly [Clause, string]> = [
   ['categoryRef', 'category'],
   ['descriptionClause', 'description'],
-  ['Important', 'important'],
+  [T.Important, 'important'],
 ];
 
 const DECLARATION_RULES = ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl'] as const;
@@ -182,13 +186,16 @@ export class AstBuilder {
     return spanAt(this.source, first.startOffset, last.startOffset + last.image.length - first.startOffset);
   }
 
-  /** The `i`-th token the grammar asked for as `key`, unless recovery inserted it. */
-  private tok(node: SyntaxNode, key: string, i = 0): IToken | undefined {
-    const keys = node.tokenKeys;
-    if (keys === undefined) return undefined;
-    for (let k = 0; k < keys.length; k++) {
-      if (keys[k] !== key || i-- > 0) continue;
-      const t = node.tokens![k]!;
+  /**
+   * The node's `i`-th token of type `type` (or of its category, as `Keyword`), unless recovery
+   * inserted it. In each rule, the tokens of a type are exactly those the grammar asked for as
+   * that type.
+   */
+  private tok(node: SyntaxNode, type: TokenType, i = 0): IToken | undefined {
+    const tokens = node.tokens;
+    if (tokens === undefined) return undefined;
+    for (const t of tokens) {
+      if (!tokenMatcher(t, type) || i-- > 0) continue;
       return t.isInsertedInRecovery ? undefined : t;
     }
     return undefined;
@@ -225,22 +232,19 @@ export class AstBuilder {
     return out;
   }
 
-  /** Whether any token asked for as `key` was read from the source. */
-  private hasReal(node: SyntaxNode, key: string): boolean {
-    const keys = node.tokenKeys;
-    if (keys === undefined) return false;
-    for (let k = 0; k < keys.length; k++) if (keys[k] === key && !node.tokens![k]!.isInsertedInRecovery) return true;
+  /** Whether any token of type `type` was read from the source. */
+  private hasReal(node: SyntaxNode, type: TokenType): boolean {
+    const tokens = node.tokens;
+    if (tokens === undefined) return false;
+    for (const t of tokens) if (tokenMatcher(t, type) && !t.isInsertedInRecovery) return true;
     return false;
   }
 
   /** The texts of the node's string literals read from the source, appended to `out`. */
   private texts(node: SyntaxNode, out: A.Text[]): A.Text[] {
-    const keys = node.tokenKeys;
-    if (keys === undefined) return out;
-    for (let k = 0; k < keys.length; k++) {
-      const t = node.tokens![k]!;
-      if (keys[k] === 'StringLiteral' && !t.isInsertedInRecovery) out.push(this.text(t)!);
-    }
+    const tokens = node.tokens;
+    if (tokens === undefined) return out;
+    for (const t of tokens) if (t.tokenType === T.StringLiteral && !t.isInsertedInRecovery) out.push(this.text(t)!);
     return out;
   }
 
@@ -261,11 +265,11 @@ export class AstBuilder {
 
   /** The text of the one string of a clause node such as `note "…"`. */
   private clauseText(node: SyntaxNode): A.Text | undefined {
-    return this.text(this.tok(node, 'StringLiteral'));
+    return this.text(this.tok(node, T.StringLiteral));
   }
 
   private nameOf(node: SyntaxNode): A.Name | undefined {
-    const t = this.tok(node, 'Identifier') ?? this.tok(node, 'Keyword');
+    const t = this.tok(node, T.Identifier) ?? this.tok(node, T.Keyword);
     return t ? { text: t.image, span: this.tokenSpan(t) } : undefined;
   }
 
@@ -287,7 +291,7 @@ export class AstBuilder {
     // Its strings are read only to report their bad escapes.
     const nodes = node.nodes;
     if (nodes !== undefined) for (const arg of nodes) if (arg.rule === 'clauseArgument') this.take(arg);
-    const head = this.tok(node, 'Identifier') ?? this.tok(node, 'Keyword');
+    const head = this.tok(node, T.Identifier) ?? this.tok(node, T.Keyword);
     return {
       kind: 'UnknownClause',
       word: head?.image ?? '',
@@ -297,15 +301,29 @@ export class AstBuilder {
   }
 
   /** A duplicate for each second and later occurrence of the clauses that may appear once. */
-  private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [string, string]>): A.DuplicateClause[] {
+  private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [Clause, string]>): A.DuplicateClause[] {
     const out: A.DuplicateClause[] = [];
     for (const [key, clause] of once) {
-      const spans: Span[] = [];
-      const keys = node.tokenKeys;
-      if (keys !== undefined) for (let k = 0; k < keys.length; k++) if (keys[k] === key) spans.push(this.tokenSpan(node.tokens![k]!));
-      const nodes = node.nodes;
-      if (nodes !== undefined) for (const n of nodes) if (n.rule === key) spans.push(this.nodeSpan(n));
-      for (let k = 1; k < spans.length; k++) out.push({ clause, span: spans[k]!, first: spans[0]! });
+      let first: Span | undefined;
+      if (typeof key === 'string') {
+        const nodes = node.nodes;
+        if (nodes !== undefined) {
+          for (const n of nodes) {
+            if (n.rule !== key) continue;
+            if (first === undefined) first = this.nodeSpan(n);
+            else out.push({ clause, span: this.nodeSpan(n), first });
+          }
+        }
+      } else {
+        const tokens = node.tokens;
+        if (tokens !== undefined) {
+          for (const t of tokens) {
+            if (!tokenMatcher(t, key)) continue;
+            if (first === undefined) first = this.tokenSpan(t);
+            else out.push({ clause, span: this.tokenSpan(t), first });
+          }
+        }
+      }
     }
     return out;
   }
@@ -346,7 +364,7 @@ export class AstBuilder {
 
   private documentDecl(node: SyntaxNode): A.DocumentDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     const numberingNode = this.node(node, 'numberingClause');
     const sourceNode = this.node(node, 'sourceClause');
@@ -357,8 +375,8 @@ export class AstBuilder {
     const decl: Writable<A.DocumentDecl> = { kind: 'Document', id, title } as Writable<A.DocumentDecl>;
     if (numberingNode) decl.numbering = this.take<NonNullable<A.DocumentDecl['numbering']>>(numberingNode);
     if (sourceNode) decl.source = this.take<A.Text>(sourceNode);
-    decl.paraphrase = this.hasReal(node, 'Paraphrase');
-    const paraphrase = this.tok(node, 'Paraphrase');
+    decl.paraphrase = this.hasReal(node, T.Paraphrase);
+    const paraphrase = this.tok(node, T.Paraphrase);
     if (paraphrase) decl.paraphraseAt = this.tokenSpan(paraphrase);
     if (published) decl.published = published;
     if (trial) decl.trial = trial;
@@ -370,27 +388,27 @@ export class AstBuilder {
   }
 
   private numberingClause(node: SyntaxNode): NonNullable<A.DocumentDecl['numbering']> {
-    const note = this.text(this.tok(node, 'StringLiteral'));
+    const note = this.text(this.tok(node, T.StringLiteral));
     return note ? { inferred: true, note, span: this.nodeSpan(node) } : { inferred: true, span: this.nodeSpan(node) };
   }
 
   private publishedClause(node: SyntaxNode): A.DocumentDecl['published'] {
-    const date = this.tok(node, 'DateLiteral');
+    const date = this.tok(node, T.DateLiteral);
     if (!date) return undefined;
-    const note = this.text(this.tok(node, 'StringLiteral'));
+    const note = this.text(this.tok(node, T.StringLiteral));
     const at = { raw: date.image, span: this.tokenSpan(date) };
-    const confirmed = !this.hasReal(node, 'Unconfirmed');
+    const confirmed = !this.hasReal(node, T.Unconfirmed);
     return note ? { date: at, confirmed, note, span: this.nodeSpan(node) } : { date: at, confirmed, span: this.nodeSpan(node) };
   }
 
   private trialClause(node: SyntaxNode): A.DocumentDecl['trial'] {
-    const years = this.volumeOf(undefined, this.tok(node, 'NumberLiteral'));
+    const years = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
     return years ? { years, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
   private chapterDecl(node: SyntaxNode): A.ChapterDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(node, 'NumberLiteral'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!number || !title) return undefined;
     return {
       kind: 'Chapter',
@@ -404,7 +422,7 @@ export class AstBuilder {
   }
 
   private articleDecl(node: SyntaxNode): A.ArticleDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(node, 'NumberLiteral'));
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
     if (!number) return undefined;
     return {
       kind: 'Article',
@@ -418,14 +436,14 @@ export class AstBuilder {
   }
 
   private sicClause(node: SyntaxNode): A.Sic | undefined {
-    const text = this.text(this.tok(node, 'StringLiteral', 0));
-    const correction = this.text(this.tok(node, 'StringLiteral', 1));
+    const text = this.text(this.tok(node, T.StringLiteral, 0));
+    const correction = this.text(this.tok(node, T.StringLiteral, 1));
     return text && correction ? { text, correction, span: this.nodeSpan(node) } : undefined;
   }
 
   private annexDecl(node: SyntaxNode): A.AnnexDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     return {
       kind: 'Annex',
@@ -444,7 +462,7 @@ export class AstBuilder {
   }
 
   private generalDecl(node: SyntaxNode): A.GeneralDecl | undefined {
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!title) return undefined;
     return {
       kind: 'General',
@@ -457,8 +475,8 @@ export class AstBuilder {
   }
 
   private ruleDecl(node: SyntaxNode): A.RuleDecl | undefined {
-    const number = this.volumeOf(undefined, this.tok(node, 'NumberLiteral'));
-    const text = this.text(this.tok(node, 'StringLiteral'));
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    const text = this.text(this.tok(node, T.StringLiteral));
     if (!number || !text) return undefined;
     const when = this.node(node, 'whenClause');
     const decl = { kind: 'Rule', number, text } as Writable<A.RuleDecl>;
@@ -476,20 +494,20 @@ export class AstBuilder {
 
   private kindDecl(node: SyntaxNode): A.KindDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const name = this.text(this.tok(node, 'StringLiteral'));
+    const name = this.text(this.tok(node, T.StringLiteral));
     return id && name ? { kind: 'Kind', id, name, span: this.nodeSpan(node) } : undefined;
   }
 
   private standardDecl(node: SyntaxNode): A.StandardDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const code = this.text(this.tok(node, 'StringLiteral', 0));
-    const title = this.text(this.tok(node, 'StringLiteral', 1));
+    const code = this.text(this.tok(node, T.StringLiteral, 0));
+    const title = this.text(this.tok(node, T.StringLiteral, 1));
     return id && code && title ? { kind: 'Standard', id, code, title, span: this.nodeSpan(node) } : undefined;
   }
 
   private categoryDecl(node: SyntaxNode): A.CategoryDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const name = this.text(this.tok(node, 'StringLiteral'));
+    const name = this.text(this.tok(node, T.StringLiteral));
     if (!id || !name) return undefined;
     return {
       kind: 'Category',
@@ -506,8 +524,8 @@ export class AstBuilder {
   private subDecl(node: SyntaxNode): A.SubDecl | undefined {
     const names = this.each<A.Name>(node, 'name');
     const id = names[0];
-    const name = this.text(this.tok(node, 'StringLiteral', 0));
-    const description = this.text(this.tok(node, 'StringLiteral', 1));
+    const name = this.text(this.tok(node, T.StringLiteral, 0));
+    const description = this.text(this.tok(node, T.StringLiteral, 1));
     if (!id || !name) return undefined;
     const refers = names.slice(1);
     const span = this.nodeSpan(node);
@@ -517,13 +535,13 @@ export class AstBuilder {
   private exampleDecl(node: SyntaxNode): A.ExampleDecl | undefined {
     const from = this.take<A.Name>(this.node(node, 'name', 0));
     const to = this.take<A.Name>(this.node(node, 'name', 1));
-    const text = this.text(this.tok(node, 'StringLiteral'));
+    const text = this.text(this.tok(node, T.StringLiteral));
     return from && to && text ? { kind: 'Example', from, to, text, span: this.nodeSpan(node) } : undefined;
   }
 
   private baselineDecl(node: SyntaxNode): A.BaselineDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     const counting = this.node(node, 'countingClause');
     const ladder = this.node(node, 'ladderDecl');
@@ -543,13 +561,13 @@ export class AstBuilder {
   }
 
   private exemptionDecl(node: SyntaxNode): A.ExemptionDecl | undefined {
-    const code = this.text(this.tok(node, 'StringLiteral', 0));
-    const description = this.text(this.tok(node, 'StringLiteral', 1));
+    const code = this.text(this.tok(node, T.StringLiteral, 0));
+    const description = this.text(this.tok(node, T.StringLiteral, 1));
     if (!code || !description) return undefined;
     return {
       kind: 'Exemption',
       code,
-      scope: this.tok(node, 'Data') ? 'data' : 'personal-info',
+      scope: this.tok(node, T.Data) ? 'data' : 'personal-info',
       description,
       basis: this.references(node),
       span: this.nodeSpan(node),
@@ -557,7 +575,7 @@ export class AstBuilder {
   }
 
   private pathwayOf(node: SyntaxNode): A.Pathway | undefined {
-    const t = this.tok(node, 'PathwayKeyword');
+    const t = this.tok(node, T.PathwayKeyword);
     return t ? { word: t.image as A.PathwayWord, span: this.tokenSpan(t) } : undefined;
   }
 
@@ -566,7 +584,7 @@ export class AstBuilder {
     if (!pathway) return undefined;
     return {
       kind: 'Trigger',
-      on: this.tok(node, 'Important') ? 'important' : 'ciio',
+      on: this.tok(node, T.Important) ? 'important' : 'ciio',
       pathway,
       basis: this.references(node),
       span: this.nodeSpan(node),
@@ -597,14 +615,14 @@ export class AstBuilder {
 
   private validityClause(node: SyntaxNode): A.BaselineDecl['validity'] {
     const pathway = this.pathwayOf(node);
-    const years = this.volumeOf(undefined, this.tok(node, 'NumberLiteral'));
+    const years = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
     return pathway && years ? { pathway, years, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
   private zoneDecl(node: SyntaxNode): A.ZoneDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const name = this.text(this.tok(node, 'StringLiteral', 0));
-    const authority = this.text(this.tok(node, 'StringLiteral', 1));
+    const name = this.text(this.tok(node, T.StringLiteral, 0));
+    const authority = this.text(this.tok(node, T.StringLiteral, 1));
     if (!id || !name) return undefined;
     const basis = this.references(node);
     const span = this.nodeSpan(node);
@@ -613,7 +631,7 @@ export class AstBuilder {
 
   private listDecl(node: SyntaxNode): A.ListDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     const sector = this.node(node, 'sectorClause');
     const zones = this.node(node, 'zonesClause');
@@ -648,8 +666,8 @@ export class AstBuilder {
   }
 
   private effectiveClause(node: SyntaxNode): A.ListDecl['effective'] {
-    const from = this.tok(node, 'DateLiteral', 0);
-    const until = this.tok(node, 'DateLiteral', 1);
+    const from = this.tok(node, T.DateLiteral, 0);
+    const until = this.tok(node, T.DateLiteral, 1);
     if (!from) return undefined;
     const start = { raw: from.image, span: this.tokenSpan(from) };
     return until
@@ -658,13 +676,13 @@ export class AstBuilder {
   }
 
   private adoptsClause(node: SyntaxNode): A.ListDecl['adopts'] {
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     return title ? { title, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
   private scenarioDecl(node: SyntaxNode): A.ScenarioDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     return {
       kind: 'Scenario',
@@ -680,11 +698,11 @@ export class AstBuilder {
 
   private itemDecl(node: SyntaxNode): A.ItemDecl | undefined {
     const id = this.take<A.Name>(this.node(node, 'name'));
-    const title = this.text(this.tok(node, 'StringLiteral'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     const category = this.node(node, 'categoryRef');
     const categoryRef = category ? this.node(category, 'reference') : undefined;
-    const important = this.tok(node, 'Important');
+    const important = this.tok(node, T.Important);
     const description = this.node(node, 'descriptionClause');
     const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
     if (categoryRef) item.category = this.take<A.Reference>(categoryRef);
@@ -724,25 +742,25 @@ export class AstBuilder {
     if (comparison) return this.take<A.Condition>(comparison);
     const kinds = this.node(node, 'kindsAtom');
     if (kinds) return this.take<A.Condition>(kinds);
-    if (this.tok(node, 'Ciio')) return { kind: 'Ciio', negated: !!this.tok(node, 'Not'), span: this.nodeSpan(node) };
+    if (this.tok(node, T.Ciio)) return { kind: 'Ciio', negated: !!this.tok(node, T.Not), span: this.nodeSpan(node) };
     return undefined;
   }
 
   private comparison(node: SyntaxNode): A.Condition | undefined {
-    const m = this.tok(node, 'Measure');
+    const m = this.tok(node, T.Measure);
     const volumes: Array<A.Volume | undefined> = [];
     const nodes = node.nodes;
     if (nodes !== undefined) for (const n of nodes) if (n.rule === 'volume') volumes.push(this.take<A.Volume>(n));
     if (!m || volumes.includes(undefined)) return undefined;
     const measure = m.image as A.Measure;
-    const cmp = this.tok(node, 'Comparator');
+    const cmp = this.tok(node, T.Comparator);
     if (cmp && volumes[0]) return { kind: 'Compare', measure, op: cmp.image as A.Comparator, value: volumes[0], span: this.nodeSpan(node) };
     if (volumes.length === 2) return { kind: 'Range', measure, from: volumes[0]!, to: volumes[1]!, span: this.nodeSpan(node) };
     return undefined;
   }
 
   private volume(node: SyntaxNode): A.Volume | undefined {
-    return this.volumeOf(this.tok(node, 'Minus'), this.tok(node, 'NumberLiteral'));
+    return this.volumeOf(this.tok(node, T.Minus), this.tok(node, T.NumberLiteral));
   }
 
   private kindsAtom(node: SyntaxNode): A.Condition {

@@ -86,10 +86,9 @@ export class QdParser extends EmbeddedActionsParser {
       if (--this.errorBudget < 0) throw new ErrorBudgetExceeded();
       return save(error);
     };
-    (this as unknown as TokenRecorder).cstPostTerminal = (key, token) => {
+    (this as unknown as TokenRecorder).cstPostTerminal = (_key, token) => {
       const node = this.open[this.open.length - 1]!;
       (node.tokens ??= []).push(token);
-      (node.tokenKeys ??= []).push(key);
       if (!token.isInsertedInRecovery && !Number.isNaN(token.startOffset)) {
         node.first ??= token;
         node.last = token;

@@ -11,8 +11,6 @@ import type { Diagnostic } from './diagnostics.js';
 export class SyntaxNode {
   /** The tokens the rule consumed itself, including ones recovery inserted. */
   declare tokens: IToken[] | undefined;
-  /** For each of `tokens`, the token type the grammar asked for (a category such as `Keyword`). */
-  declare tokenKeys: string[] | undefined;
   /** The nodes of the rules it called, including those cut short by a syntax error. */
   declare nodes: SyntaxNode[] | undefined;
   /** The first and last tokens under the node that were read from the source (for its span). */
@@ -29,7 +27,6 @@ export class SyntaxNode {
   constructor(rule: string) {
     this.rule = rule;
     this.tokens = undefined;
-    this.tokenKeys = undefined;
     this.nodes = undefined;
     this.first = undefined;
     this.last = undefined;
@@ -40,7 +37,6 @@ export class SyntaxNode {
   /** Lets go of what the node read, keeping its value, span tokens and escape problems. */
   release(): void {
     this.tokens = undefined;
-    this.tokenKeys = undefined;
     this.nodes = undefined;
   }
 }
