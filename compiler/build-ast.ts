@@ -333,7 +333,8 @@ export class AstBuilder {
     const out: A.Reference[] = [];
     const nodes = node.nodes;
     if (nodes === undefined) return out;
-    for (const basis of nodes) if (basis.rule === 'basisClause') out.push(...this.take<A.Reference[]>(basis)!);
+    // One push per reference (not a spread), which leaves the array no larger than it needs.
+    for (const basis of nodes) if (basis.rule === 'basisClause') for (const r of this.take<A.Reference[]>(basis)!) out.push(r);
     return out;
   }
 
@@ -346,7 +347,7 @@ export class AstBuilder {
   /** The AST of a `file` rule's node. */
   private file(node: SyntaxNode): A.PolicyFile {
     const declarations: A.Declaration[] = [];
-    for (const rule of DECLARATION_RULES) declarations.push(...this.each<A.Declaration>(node, rule));
+    for (const rule of DECLARATION_RULES) for (const d of this.each<A.Declaration>(node, rule)) declarations.push(d);
     if (declarations.length > 1) declarations.sort((a, b) => a.span.offset - b.span.offset);
     return { kind: 'File', path: this.source.path, declarations, unknown: this.unknowns(node, 'file') };
   }
@@ -708,7 +709,7 @@ export class AstBuilder {
     if (categoryRef) item.category = this.take<A.Reference>(categoryRef);
     const fields: A.Text[] = [];
     const nodes = node.nodes;
-    if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') fields.push(...this.take<A.Text[]>(f)!);
+    if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') for (const t of this.take<A.Text[]>(f)!) fields.push(t);
     item.fields = fields;
     if (description) item.description = this.take<A.Text>(description);
     if (important) item.important = this.tokenSpan(important);
