@@ -55,12 +55,12 @@ export function lowerPolicy(
         return { all: c.terms.map(condition) };
       case 'Compare':
       case 'Range': {
-        // Optional keys assigned rather than spread: this runs for every rung of every item.
+        // One whole literal per shape rather than spreads (this runs for every rung of every
+        // item): the object is made at once, with every key in the object itself.
         const i = atomInterval(c);
-        const bounded: Writable<Extract<Condition, { measure: unknown }>> = { measure: c.measure };
-        if (i.lo > 0) bounded.min = i.lo;
-        if (i.hi !== Infinity) bounded.max = i.hi;
-        return bounded;
+        const measure = c.measure;
+        if (i.lo > 0) return i.hi !== Infinity ? { measure, min: i.lo, max: i.hi } : { measure, min: i.lo };
+        return i.hi !== Infinity ? { measure, max: i.hi } : { measure };
       }
       case 'KindsAny':
         return { kindsAny: c.kinds.map((k) => k.text) };
@@ -103,19 +103,18 @@ export function lowerPolicy(
           notes: s.notes.map((n) => n.value),
           items: s.items.map((i) => {
             const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
-            // Keys in the artifact's order; the optional description assigned, not spread (per item).
-            const item: Partial<Writable<ListItem>> = {
-              id: `${l.id.text}.${i.id.text}`,
-              title: i.title.value,
-              category: i.category ? code(i.category) : code(l.sector!),
-              fields: i.fields.map((f) => f.value),
-            };
-            if (i.description) item.description = i.description.value;
-            item.important = !!i.important;
-            item.ladder = rungs(i.rungs, itemBasis);
-            item.basis = itemBasis;
-            item.notes = i.notes.map((n) => n.value);
-            return item as ListItem;
+            const id = `${l.id.text}.${i.id.text}`;
+            const title = i.title.value;
+            const category = i.category ? code(i.category) : code(l.sector!);
+            const fields = i.fields.map((f) => f.value);
+            const important = !!i.important;
+            const ladder = rungs(i.rungs, itemBasis);
+            const notes = i.notes.map((n) => n.value);
+            // One whole literal with or without the description, rather than a spread (per item).
+            const item: ListItem = i.description
+              ? { id, title, category, fields, description: i.description.value, important, ladder, basis: itemBasis, notes }
+              : { id, title, category, fields, important, ladder, basis: itemBasis, notes };
+            return item;
           }),
         })),
       };
@@ -214,5 +213,3 @@ function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A
   if (!t) return {};
   return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
