@@ -8,7 +8,7 @@
  *   --no-warmup                 skip the untimed warm-up run of the sizes below 100k
  *
  * Phases, timed separately with process.hrtime.bigint():
- *   parse  every file through parseSource (lex, parse, CST → AST)
+ *   parse  every file through parseSource (lex, parse and build the AST)
  *   check  collectSymbols + check (every specified rule)
  *   emit   lowerPolicy + emitRuntimeArtifacts (policy.json, schemas) +
  *          validateArtifact against the policy schema
@@ -24,7 +24,7 @@
  * is collected before every run, so a size's peak does not include the previous size's garbage;
  * without it the figures are still valid, only slightly pessimistic. V8 heap flags change the
  * results noticeably (e.g. `NODE_OPTIONS=--max-semi-space-size=64`, a larger young generation:
- * the parse allocates many short-lived CST nodes), so report them; the summary names the flag.
+ * the parse allocates many short-lived syntax nodes), so report them; the summary names the flag.
  * The machine's load average is printed too: on a shared machine, compare min and median.
  *
  * Targets are printed as PASS/FAIL lines; the process exits 0 regardless.

@@ -1,46 +1,40 @@
 /**
- * Turns chevrotain's concrete syntax tree into the typed AST of `ast.ts`, resolving string
- * escapes and volume units on the way. It is total: a CST produced by error recovery (missing
+ * Builds the typed AST of `ast.ts` from the syntax nodes of `syntax-node.ts`, resolving string
+ * escapes and volume units on the way. It is total: a node cut short by error recovery (missing
  * tokens) still gives an AST, with the missing parts left out.
  *
- * It walks the CST by hand rather than through chevrotain's visitor: one function per rule,
- * each given its node, so a span is the node's own and no array is built only to be filtered
- * or mapped again. On a large policy this walk was most of the parse time, and its garbage
- * most of the collector's.
+ * The parser calls `finish` on each node as soon as its rule returns, children before parents,
+ * so the AST grows while the file is read and no syntax tree outlives the rule that needs it.
+ * Each function reads a node the way the AST's shape asks (its title before its clauses, one
+ * kind of clause after another); a string's escape problems are gathered in that order as
+ * well, so they are reported as a walk of the finished tree would meet them.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
+import * as T from './lexer.js';
 import { spanAt, type Source, type Span } from './source.js';
+import type { SyntaxNode } from './syntax-node.js';
 
-type Children = Record<string, Array<CstNode | IToken> | undefined>;
+/** A clause a block may give once: a rule's name, or a token type (a one-word clause). */
+type Clause = string | TokenType;
 
-/** A CST node with its edge tokens remembered once found (`null`: it has none from the source). */
-interface EdgeMemo extends CstNode {
-  firstToken?: IToken | null;
-  lastToken?: IToken | null;
-}
-
-function isToken(x: CstNode | IToken | undefined): x is IToken {
-  return x !== undefined && 'image' in x;
-}
-
-/** The clauses each block may give once, by CST key, with the name a duplicate is reported under. */
-const ONCE_IN_DOCUMENT: ReadonlyArray<readonly [string, string]> = [
+/** The clauses each block may give once, with the name a duplicate is reported under. */
+const ONCE_IN_DOCUMENT: ReadonlyArray<readonly [Clause, string]> = [
   ['numberingClause', 'numbering'],
   ['sourceClause', 'source'],
-  ['Paraphrase', 'paraphrase'],
+  [T.Paraphrase, 'paraphrase'],
   ['publishedClause', 'published'],
   ['trialClause', 'trial'],
 ];
-const ONCE_IN_RULE: ReadonlyArray<readonly [string, string]> = [['whenClause', 'when']];
-const ONCE_IN_BASELINE: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_RULE: ReadonlyArray<readonly [Clause, string]> = [['whenClause', 'when']];
+const ONCE_IN_BASELINE: ReadonlyArray<readonly [Clause, string]> = [
   ['countingClause', 'counting'],
   ['ladderDecl', 'ladder'],
   ['belowClause', 'below'],
   ['validityClause', 'validity'],
 ];
-const ONCE_IN_LIST: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_LIST: ReadonlyArray<readonly [Clause, string]> = [
   ['sectorClause', 'sector'],
   ['zonesClause', 'zones'],
   ['statusClause', 'status'],
@@ -51,20 +45,129 @@ const ONCE_IN_LIST: ReadonlyArray<readonly [string, string]> = [
   ['docnumberClause', 'docnumber'],
   ['publishedClause', 'published'],
 ];
-const ONCE_IN_ITEM: ReadonlyArray<readonly [string, string]> = [
+const ONCE_IN_ITEM: ReadonlyArray<readonly [Clause, string]> = [
   ['categoryRef', 'category'],
   ['descriptionClause', 'description'],
-  ['Important', 'important'],
+  [T.Important, 'important'],
 ];
 
 const DECLARATION_RULES = ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl'] as const;
 
-/** Builds the AST of one file; reports escape errors into `diagnostics`. */
+/** Builds the AST of one file, node by node as the parser finishes them. */
 export class AstBuilder {
-  constructor(
-    private readonly source: Source,
-    private readonly diagnostics: Diagnostic[],
-  ) {}
+  /** The escape problems of the node being finished, in the order its AST meets its strings. */
+  private escapes: Diagnostic[] | undefined;
+
+  constructor(private readonly source: Source) {}
+
+  /** Sets `node.value` to the node's AST (undefined where the node has none of its own) and `node.escapes`. */
+  finish(node: SyntaxNode): void {
+    this.escapes = undefined;
+    node.value = this.build(node);
+    node.escapes = this.escapes;
+  }
+
+  private build(node: SyntaxNode): unknown {
+    switch (node.rule) {
+      case 'file':
+        return this.file(node);
+      case 'name':
+        return this.nameOf(node);
+      case 'reference':
+        return this.reference(node);
+      case 'clauseArgument':
+      case 'sourceClause':
+      case 'proposalClause':
+      case 'issuerClause':
+      case 'docnumberClause':
+      case 'noteClause':
+      case 'descriptionClause':
+        return this.clauseText(node);
+      case 'documentDecl':
+        return this.documentDecl(node);
+      case 'numberingClause':
+        return this.numberingClause(node);
+      case 'publishedClause':
+        return this.publishedClause(node);
+      case 'trialClause':
+        return this.trialClause(node);
+      case 'chapterDecl':
+        return this.chapterDecl(node);
+      case 'articleDecl':
+        return this.articleDecl(node);
+      case 'sicClause':
+        return this.sicClause(node);
+      case 'annexDecl':
+        return this.annexDecl(node);
+      case 'basisClause':
+        return this.basisClause(node);
+      case 'generalDecl':
+        return this.generalDecl(node);
+      case 'ruleDecl':
+        return this.ruleDecl(node);
+      case 'whenClause':
+        return this.whenClause(node);
+      case 'kindDecl':
+        return this.kindDecl(node);
+      case 'standardDecl':
+        return this.standardDecl(node);
+      case 'categoryDecl':
+        return this.categoryDecl(node);
+      case 'subDecl':
+        return this.subDecl(node);
+      case 'exampleDecl':
+        return this.exampleDecl(node);
+      case 'baselineDecl':
+        return this.baselineDecl(node);
+      case 'countingClause':
+      case 'statusClause':
+        return this.take(this.node(node, 'name'));
+      case 'exemptionDecl':
+        return this.exemptionDecl(node);
+      case 'triggerClause':
+        return this.triggerClause(node);
+      case 'ladderDecl':
+        return this.ladderDecl(node);
+      case 'rungClause':
+        return this.rungClause(node);
+      case 'belowClause':
+        return this.belowClause(node);
+      case 'validityClause':
+        return this.validityClause(node);
+      case 'zoneDecl':
+        return this.zoneDecl(node);
+      case 'listDecl':
+        return this.listDecl(node);
+      case 'zonesClause':
+        return this.each(node, 'name');
+      case 'effectiveClause':
+        return this.effectiveClause(node);
+      case 'adoptsClause':
+        return this.adoptsClause(node);
+      case 'scenarioDecl':
+        return this.scenarioDecl(node);
+      case 'itemDecl':
+        return this.itemDecl(node);
+      case 'fieldsClause':
+        return this.texts(node, []);
+      case 'condition':
+        return this.condition(node);
+      case 'conjunction':
+        return this.conjunction(node);
+      case 'atom':
+        return this.atom(node);
+      case 'comparison':
+        return this.comparison(node);
+      case 'volume':
+        return this.volume(node);
+      case 'kindsAtom':
+        return this.kindsAtom(node);
+      // Read by their parents: an unknown clause's report names its block, and `sector` and
+      // `category` keep their reference's absence apart from an empty one.
+      default:
+        return undefined;
+    }
+  }
 
   // ---- helpers -------------------------------------------------------------------------------
 
@@ -73,54 +176,75 @@ export class AstBuilder {
   }
 
   /**
-   * The span from a node's first real token to the end of its last. The parser keeps no node
-   * locations (see `nodeLocationTracking`); the few spans we need are found here.
+   * The span from a node's first token read from the source to the end of its last. The parser
+   * keeps no node locations (see `nodeLocationTracking`); it notes these two tokens instead.
    */
-  private nodeSpan(node: CstNode): Span {
-    const first = firstToken(node);
-    const last = lastToken(node);
+  private nodeSpan(node: SyntaxNode): Span {
+    const first = node.first;
+    const last = node.last;
     if (!first || !last) return spanAt(this.source, 0, 0);
     return spanAt(this.source, first.startOffset, last.startOffset + last.image.length - first.startOffset);
   }
 
-  /** The `i`-th token under `name`, unless recovery inserted it. */
-  private tok(c: Children, name: string, i = 0): IToken | undefined {
-    const t = c[name]?.[i];
-    return isToken(t) && !t.isInsertedInRecovery ? t : undefined;
+  /**
+   * The node's `i`-th token of type `type` (or of its category, as `Keyword`), unless recovery
+   * inserted it. In each rule, the tokens of a type are exactly those the grammar asked for as
+   * that type.
+   */
+  private tok(node: SyntaxNode, type: TokenType, i = 0): IToken | undefined {
+    const tokens = node.tokens;
+    if (tokens === undefined) return undefined;
+    for (const t of tokens) {
+      if (!tokenMatcher(t, type) || i-- > 0) continue;
+      return t.isInsertedInRecovery ? undefined : t;
+    }
+    return undefined;
   }
 
-  /** The `i`-th child node under `name` (a rule's name). */
-  private node(c: Children, name: string, i = 0): CstNode | undefined {
-    const n = c[name]?.[i];
-    return n && !isToken(n) ? n : undefined;
+  /** The `i`-th child node of rule `rule`. */
+  private node(node: SyntaxNode, rule: string, i = 0): SyntaxNode | undefined {
+    const nodes = node.nodes;
+    if (nodes === undefined) return undefined;
+    for (const n of nodes) if (n.rule === rule && i-- === 0) return n;
+    return undefined;
   }
 
-  /** The results `build` gives for each child node under `name`, leaving out the undefined ones. */
-  private each<T>(c: Children, name: string, build: (node: CstNode) => T | undefined): T[] {
+  /**
+   * A child's AST, as part of the node being finished: the child's escape problems are reported
+   * at this point of the walk.
+   */
+  private take<T>(child: SyntaxNode | undefined): T | undefined {
+    if (child === undefined) return undefined;
+    if (child.escapes !== undefined) (this.escapes ??= []).push(...child.escapes);
+    return child.value as T | undefined;
+  }
+
+  /** The ASTs of the child nodes of rule `rule`, leaving out the undefined ones. */
+  private each<T>(node: SyntaxNode, rule: string): T[] {
     const out: T[] = [];
-    const list = c[name];
-    if (list === undefined) return out;
-    for (const n of list) {
-      if (isToken(n)) continue;
-      const value = build.call(this, n);
+    const nodes = node.nodes;
+    if (nodes === undefined) return out;
+    for (const n of nodes) {
+      if (n.rule !== rule) continue;
+      const value = this.take<T>(n);
       if (value !== undefined && value !== null) out.push(value);
     }
     return out;
   }
 
-  /** Whether any token under `name` was read from the source. */
-  private hasReal(c: Children, name: string): boolean {
-    const list = c[name];
-    if (list === undefined) return false;
-    for (const t of list) if (isToken(t) && !t.isInsertedInRecovery) return true;
+  /** Whether any token of type `type` was read from the source. */
+  private hasReal(node: SyntaxNode, type: TokenType): boolean {
+    const tokens = node.tokens;
+    if (tokens === undefined) return false;
+    for (const t of tokens) if (tokenMatcher(t, type) && !t.isInsertedInRecovery) return true;
     return false;
   }
 
-  /** The texts of the string literals under `StringLiteral` read from the source, appended to `out`. */
-  private texts(c: Children, out: A.Text[]): A.Text[] {
-    const list = c.StringLiteral;
-    if (list === undefined) return out;
-    for (const t of list) if (isToken(t) && !t.isInsertedInRecovery) out.push(this.text(t)!);
+  /** The texts of the node's string literals read from the source, appended to `out`. */
+  private texts(node: SyntaxNode, out: A.Text[]): A.Text[] {
+    const tokens = node.tokens;
+    if (tokens === undefined) return out;
+    for (const t of tokens) if (t.tokenType === T.StringLiteral && !t.isInsertedInRecovery) out.push(this.text(t)!);
     return out;
   }
 
@@ -131,7 +255,7 @@ export class AstBuilder {
     const value = !body.includes('\\') ? body : body.replace(/\\(.)/g, (m, c: string, at: number) => {
       if (c === '"' || c === '\\') return c;
       if (c === 'n') return '\n';
-      this.diagnostics.push(
+      (this.escapes ??= []).push(
         diagnostic('invalid-escape', spanAt(this.source, t.startOffset + 1 + at, 2), { escape: `'${m}'` }, { hint: hint('escapes') }),
       );
       return m;
@@ -140,14 +264,12 @@ export class AstBuilder {
   }
 
   /** The text of the one string of a clause node such as `note "…"`. */
-  private clauseText(node: CstNode): A.Text | undefined {
-    return this.text(this.tok(node.children as Children, 'StringLiteral'));
+  private clauseText(node: SyntaxNode): A.Text | undefined {
+    return this.text(this.tok(node, T.StringLiteral));
   }
 
-  private nameOf(node: CstNode | undefined): A.Name | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    const t = this.tok(c, 'Identifier') ?? this.tok(c, 'Keyword');
+  private nameOf(node: SyntaxNode): A.Name | undefined {
+    const t = this.tok(node, T.Identifier) ?? this.tok(node, T.Keyword);
     return t ? { text: t.image, span: this.tokenSpan(t) } : undefined;
   }
 
@@ -158,19 +280,18 @@ export class AstBuilder {
     return { raw: minus ? '-' + t.image : t.image, value: minus ? -value : value, negative: !!minus, integral, span };
   }
 
-  private unknowns(c: Children, context: A.BlockContext): A.UnknownClause[] {
+  private unknowns(node: SyntaxNode, context: A.BlockContext): A.UnknownClause[] {
     const out: A.UnknownClause[] = [];
-    const list = c.unknownClause;
-    if (list !== undefined) for (const n of list) if (!isToken(n)) out.push(this.unknownOf(n, context));
+    const nodes = node.nodes;
+    if (nodes !== undefined) for (const n of nodes) if (n.rule === 'unknownClause') out.push(this.unknownOf(n, context));
     return out;
   }
 
-  private unknownOf(node: CstNode, context: A.BlockContext): A.UnknownClause {
-    const c = node.children as Children;
-    const args = c.clauseArgument;
+  private unknownOf(node: SyntaxNode, context: A.BlockContext): A.UnknownClause {
     // Its strings are read only to report their bad escapes.
-    if (args !== undefined) for (const arg of args) if (!isToken(arg)) this.clauseText(arg);
-    const head = this.tok(c, 'Identifier') ?? this.tok(c, 'Keyword');
+    const nodes = node.nodes;
+    if (nodes !== undefined) for (const arg of nodes) if (arg.rule === 'clauseArgument') this.take(arg);
+    const head = this.tok(node, T.Identifier) ?? this.tok(node, T.Keyword);
     return {
       kind: 'UnknownClause',
       word: head?.image ?? '',
@@ -180,71 +301,59 @@ export class AstBuilder {
   }
 
   /** A duplicate for each second and later occurrence of the clauses that may appear once. */
-  private duplicates(c: Children, once: ReadonlyArray<readonly [string, string]>): A.DuplicateClause[] {
+  private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [Clause, string]>): A.DuplicateClause[] {
     const out: A.DuplicateClause[] = [];
     for (const [key, clause] of once) {
-      const list = c[key];
-      if (list === undefined || list.length < 2) continue;
-      const spans = list.map((x) => (isToken(x) ? this.tokenSpan(x) : this.nodeSpan(x)));
-      for (let k = 1; k < spans.length; k++) out.push({ clause, span: spans[k]!, first: spans[0]! });
+      let first: Span | undefined;
+      if (typeof key === 'string') {
+        const nodes = node.nodes;
+        if (nodes !== undefined) {
+          for (const n of nodes) {
+            if (n.rule !== key) continue;
+            if (first === undefined) first = this.nodeSpan(n);
+            else out.push({ clause, span: this.nodeSpan(n), first });
+          }
+        }
+      } else {
+        const tokens = node.tokens;
+        if (tokens !== undefined) {
+          for (const t of tokens) {
+            if (!tokenMatcher(t, key)) continue;
+            if (first === undefined) first = this.tokenSpan(t);
+            else out.push({ clause, span: this.tokenSpan(t), first });
+          }
+        }
+      }
     }
     return out;
   }
 
-  private references(c: Children): A.Reference[] {
+  /** The references of the node's `basis` clauses. */
+  private references(node: SyntaxNode): A.Reference[] {
     const out: A.Reference[] = [];
-    const list = c.basisClause;
-    if (list === undefined) return out;
-    for (const basis of list) if (!isToken(basis)) this.basisInto(basis, out);
+    const nodes = node.nodes;
+    if (nodes === undefined) return out;
+    // One push per reference (not a spread), which leaves the array no larger than it needs.
+    for (const basis of nodes) if (basis.rule === 'basisClause') for (const r of this.take<A.Reference[]>(basis)!) out.push(r);
     return out;
   }
 
-  private basisInto(node: CstNode, out: A.Reference[]): void {
-    const list = (node.children as Children).reference;
-    if (list === undefined) return;
-    for (const n of list) {
-      if (isToken(n)) continue;
-      const r = this.reference(n);
-      if (r) out.push(r);
-    }
+  private basisClause(node: SyntaxNode): A.Reference[] {
+    return this.each<A.Reference>(node, 'reference');
   }
 
   // ---- one function per grammar rule that yields a node ----------------------------------------
 
-  /** The AST of a `file` rule's CST. */
-  file(node: CstNode): A.PolicyFile {
-    const c = node.children as Children;
+  /** The AST of a `file` rule's node. */
+  private file(node: SyntaxNode): A.PolicyFile {
     const declarations: A.Declaration[] = [];
-    for (const key of DECLARATION_RULES) {
-      const list = c[key];
-      if (list === undefined) continue;
-      for (const n of list) {
-        if (isToken(n)) continue;
-        const d = this.declaration(key, n);
-        if (d) declarations.push(d);
-      }
-    }
+    for (const rule of DECLARATION_RULES) for (const d of this.each<A.Declaration>(node, rule)) declarations.push(d);
     if (declarations.length > 1) declarations.sort((a, b) => a.span.offset - b.span.offset);
-    return { kind: 'File', path: this.source.path, declarations, unknown: this.unknowns(c, 'file') };
+    return { kind: 'File', path: this.source.path, declarations, unknown: this.unknowns(node, 'file') };
   }
 
-  private declaration(rule: (typeof DECLARATION_RULES)[number], node: CstNode): A.Declaration | undefined {
-    switch (rule) {
-      case 'documentDecl':
-        return this.documentDecl(node);
-      case 'annexDecl':
-        return this.annexDecl(node);
-      case 'baselineDecl':
-        return this.baselineDecl(node);
-      case 'listDecl':
-        return this.listDecl(node);
-      case 'zoneDecl':
-        return this.zoneDecl(node);
-    }
-  }
-
-  private reference(node: CstNode): A.Reference | undefined {
-    const parts = this.each(node.children as Children, 'name', this.nameOf);
+  private reference(node: SyntaxNode): A.Reference | undefined {
+    const parts = this.each<A.Name>(node, 'name');
     if (parts.length === 0) return undefined;
     const first = parts[0]!.span;
     const last = parts[parts.length - 1]!.span;
@@ -254,338 +363,312 @@ export class AstBuilder {
     return { path, text: path.join('.'), span };
   }
 
-  private documentDecl(node: CstNode): A.DocumentDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private documentDecl(node: SyntaxNode): A.DocumentDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
-    const numberingNode = this.node(c, 'numberingClause');
-    const sourceNode = this.node(c, 'sourceClause');
-    const publishedNode = this.node(c, 'publishedClause');
-    const trialNode = this.node(c, 'trialClause');
-    const published = publishedNode ? this.publishedClause(publishedNode) : undefined;
-    const trial = trialNode ? this.trialClause(trialNode) : undefined;
+    const numberingNode = this.node(node, 'numberingClause');
+    const sourceNode = this.node(node, 'sourceClause');
+    const publishedNode = this.node(node, 'publishedClause');
+    const trialNode = this.node(node, 'trialClause');
+    const published = this.take<A.DocumentDecl['published']>(publishedNode);
+    const trial = this.take<A.DocumentDecl['trial']>(trialNode);
     const decl: Writable<A.DocumentDecl> = { kind: 'Document', id, title } as Writable<A.DocumentDecl>;
-    if (numberingNode) decl.numbering = this.numberingClause(numberingNode);
-    if (sourceNode) decl.source = this.clauseText(sourceNode);
-    decl.paraphrase = this.hasReal(c, 'Paraphrase');
-    const paraphrase = this.tok(c, 'Paraphrase');
+    if (numberingNode) decl.numbering = this.take<NonNullable<A.DocumentDecl['numbering']>>(numberingNode);
+    if (sourceNode) decl.source = this.take<A.Text>(sourceNode);
+    decl.paraphrase = this.hasReal(node, T.Paraphrase);
+    const paraphrase = this.tok(node, T.Paraphrase);
     if (paraphrase) decl.paraphraseAt = this.tokenSpan(paraphrase);
     if (published) decl.published = published;
     if (trial) decl.trial = trial;
-    decl.chapters = this.each(c, 'chapterDecl', this.chapterDecl);
-    decl.unknown = this.unknowns(c, 'document');
-    decl.duplicates = this.duplicates(c, ONCE_IN_DOCUMENT);
+    decl.chapters = this.each(node, 'chapterDecl');
+    decl.unknown = this.unknowns(node, 'document');
+    decl.duplicates = this.duplicates(node, ONCE_IN_DOCUMENT);
     decl.span = this.nodeSpan(node);
     return decl;
   }
 
-  private numberingClause(node: CstNode): NonNullable<A.DocumentDecl['numbering']> {
-    const note = this.text(this.tok(node.children as Children, 'StringLiteral'));
+  private numberingClause(node: SyntaxNode): NonNullable<A.DocumentDecl['numbering']> {
+    const note = this.text(this.tok(node, T.StringLiteral));
     return note ? { inferred: true, note, span: this.nodeSpan(node) } : { inferred: true, span: this.nodeSpan(node) };
   }
 
-  private publishedClause(node: CstNode): A.DocumentDecl['published'] {
-    const c = node.children as Children;
-    const date = this.tok(c, 'DateLiteral');
+  private publishedClause(node: SyntaxNode): A.DocumentDecl['published'] {
+    const date = this.tok(node, T.DateLiteral);
     if (!date) return undefined;
-    const note = this.text(this.tok(c, 'StringLiteral'));
+    const note = this.text(this.tok(node, T.StringLiteral));
     const at = { raw: date.image, span: this.tokenSpan(date) };
-    const confirmed = !this.hasReal(c, 'Unconfirmed');
+    const confirmed = !this.hasReal(node, T.Unconfirmed);
     return note ? { date: at, confirmed, note, span: this.nodeSpan(node) } : { date: at, confirmed, span: this.nodeSpan(node) };
   }
 
-  private trialClause(node: CstNode): A.DocumentDecl['trial'] {
-    const c = node.children as Children;
-    const years = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
-    return years ? { years, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
+  private trialClause(node: SyntaxNode): A.DocumentDecl['trial'] {
+    const years = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    return years ? { years, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
-  private chapterDecl(node: CstNode): A.ChapterDecl | undefined {
-    const c = node.children as Children;
-    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private chapterDecl(node: SyntaxNode): A.ChapterDecl | undefined {
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!number || !title) return undefined;
     return {
       kind: 'Chapter',
       number,
       title,
-      articles: this.each(c, 'articleDecl', this.articleDecl),
-      unknown: this.unknowns(c, 'chapter'),
+      articles: this.each(node, 'articleDecl'),
+      unknown: this.unknowns(node, 'chapter'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private articleDecl(node: CstNode): A.ArticleDecl | undefined {
-    const c = node.children as Children;
-    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
+  private articleDecl(node: SyntaxNode): A.ArticleDecl | undefined {
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
     if (!number) return undefined;
     return {
       kind: 'Article',
       number,
-      paragraphs: this.texts(c, []),
-      sics: this.each(c, 'sicClause', this.sicClause),
-      unknown: this.unknowns(c, 'article'),
+      paragraphs: this.texts(node, []),
+      sics: this.each(node, 'sicClause'),
+      unknown: this.unknowns(node, 'article'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private sicClause(node: CstNode): A.Sic | undefined {
-    const c = node.children as Children;
-    const text = this.text(this.tok(c, 'StringLiteral', 0));
-    const correction = this.text(this.tok(c, 'StringLiteral', 1));
+  private sicClause(node: SyntaxNode): A.Sic | undefined {
+    const text = this.text(this.tok(node, T.StringLiteral, 0));
+    const correction = this.text(this.tok(node, T.StringLiteral, 1));
     return text && correction ? { text, correction, span: this.nodeSpan(node) } : undefined;
   }
 
-  private annexDecl(node: CstNode): A.AnnexDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private annexDecl(node: SyntaxNode): A.AnnexDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     return {
       kind: 'Annex',
       id,
       title,
-      basis: this.references(c),
-      general: this.each(c, 'generalDecl', this.generalDecl),
-      kinds: this.each(c, 'kindDecl', this.kindDecl),
-      standards: this.each(c, 'standardDecl', this.standardDecl),
-      categories: this.each(c, 'categoryDecl', this.categoryDecl),
-      sics: this.each(c, 'sicClause', this.sicClause),
-      unknown: this.unknowns(c, 'annex'),
+      basis: this.references(node),
+      general: this.each(node, 'generalDecl'),
+      kinds: this.each(node, 'kindDecl'),
+      standards: this.each(node, 'standardDecl'),
+      categories: this.each(node, 'categoryDecl'),
+      sics: this.each(node, 'sicClause'),
+      unknown: this.unknowns(node, 'annex'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private generalDecl(node: CstNode): A.GeneralDecl | undefined {
-    const c = node.children as Children;
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private generalDecl(node: SyntaxNode): A.GeneralDecl | undefined {
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!title) return undefined;
     return {
       kind: 'General',
       title,
-      rules: this.each(c, 'ruleDecl', this.ruleDecl),
-      unknown: this.unknowns(c, 'general'),
+      rules: this.each(node, 'ruleDecl'),
+      unknown: this.unknowns(node, 'general'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private ruleDecl(node: CstNode): A.RuleDecl | undefined {
-    const c = node.children as Children;
-    const number = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
-    const text = this.text(this.tok(c, 'StringLiteral'));
+  private ruleDecl(node: SyntaxNode): A.RuleDecl | undefined {
+    const number = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    const text = this.text(this.tok(node, T.StringLiteral));
     if (!number || !text) return undefined;
-    const when = this.node(c, 'whenClause');
+    const when = this.node(node, 'whenClause');
     const decl = { kind: 'Rule', number, text } as Writable<A.RuleDecl>;
-    if (when) decl.when = this.whenClause(when)!;
-    decl.basis = this.references(c);
-    decl.unknown = this.unknowns(c, 'rule');
-    decl.duplicates = this.duplicates(c, ONCE_IN_RULE);
+    if (when) decl.when = this.take<A.Condition>(when)!;
+    decl.basis = this.references(node);
+    decl.unknown = this.unknowns(node, 'rule');
+    decl.duplicates = this.duplicates(node, ONCE_IN_RULE);
     decl.span = this.nodeSpan(node);
     return decl;
   }
 
-  private whenClause(node: CstNode): A.Condition | undefined {
-    const condition = this.node(node.children as Children, 'condition');
-    return condition ? this.condition(condition) : undefined;
+  private whenClause(node: SyntaxNode): A.Condition | undefined {
+    return this.take<A.Condition>(this.node(node, 'condition'));
   }
 
-  private kindDecl(node: CstNode): A.KindDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const name = this.text(this.tok(c, 'StringLiteral'));
+  private kindDecl(node: SyntaxNode): A.KindDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const name = this.text(this.tok(node, T.StringLiteral));
     return id && name ? { kind: 'Kind', id, name, span: this.nodeSpan(node) } : undefined;
   }
 
-  private standardDecl(node: CstNode): A.StandardDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const code = this.text(this.tok(c, 'StringLiteral', 0));
-    const title = this.text(this.tok(c, 'StringLiteral', 1));
+  private standardDecl(node: SyntaxNode): A.StandardDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const code = this.text(this.tok(node, T.StringLiteral, 0));
+    const title = this.text(this.tok(node, T.StringLiteral, 1));
     return id && code && title ? { kind: 'Standard', id, code, title, span: this.nodeSpan(node) } : undefined;
   }
 
-  private categoryDecl(node: CstNode): A.CategoryDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const name = this.text(this.tok(c, 'StringLiteral'));
+  private categoryDecl(node: SyntaxNode): A.CategoryDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const name = this.text(this.tok(node, T.StringLiteral));
     if (!id || !name) return undefined;
     return {
       kind: 'Category',
       id,
       name,
-      subs: this.each(c, 'subDecl', this.subDecl),
-      examples: this.each(c, 'exampleDecl', this.exampleDecl),
-      unknown: this.unknowns(c, 'category'),
+      subs: this.each(node, 'subDecl'),
+      examples: this.each(node, 'exampleDecl'),
+      unknown: this.unknowns(node, 'category'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private subDecl(node: CstNode): A.SubDecl | undefined {
-    const c = node.children as Children;
-    const names = this.each(c, 'name', this.nameOf);
+  private subDecl(node: SyntaxNode): A.SubDecl | undefined {
+    const names = this.each<A.Name>(node, 'name');
     const id = names[0];
-    const name = this.text(this.tok(c, 'StringLiteral', 0));
-    const description = this.text(this.tok(c, 'StringLiteral', 1));
+    const name = this.text(this.tok(node, T.StringLiteral, 0));
+    const description = this.text(this.tok(node, T.StringLiteral, 1));
     if (!id || !name) return undefined;
     const refers = names.slice(1);
     const span = this.nodeSpan(node);
     return description ? { kind: 'Sub', id, name, description, refers, span } : { kind: 'Sub', id, name, refers, span };
   }
 
-  private exampleDecl(node: CstNode): A.ExampleDecl | undefined {
-    const c = node.children as Children;
-    const from = this.nameOf(this.node(c, 'name', 0));
-    const to = this.nameOf(this.node(c, 'name', 1));
-    const text = this.text(this.tok(c, 'StringLiteral'));
+  private exampleDecl(node: SyntaxNode): A.ExampleDecl | undefined {
+    const from = this.take<A.Name>(this.node(node, 'name', 0));
+    const to = this.take<A.Name>(this.node(node, 'name', 1));
+    const text = this.text(this.tok(node, T.StringLiteral));
     return from && to && text ? { kind: 'Example', from, to, text, span: this.nodeSpan(node) } : undefined;
   }
 
-  private baselineDecl(node: CstNode): A.BaselineDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private baselineDecl(node: SyntaxNode): A.BaselineDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
-    const counting = this.node(c, 'countingClause');
-    const ladder = this.node(c, 'ladderDecl');
-    const below = this.node(c, 'belowClause');
-    const validity = this.node(c, 'validityClause');
+    const counting = this.node(node, 'countingClause');
+    const ladder = this.node(node, 'ladderDecl');
+    const below = this.node(node, 'belowClause');
+    const validity = this.node(node, 'validityClause');
     const decl = { kind: 'Baseline', id, title } as Writable<A.BaselineDecl>;
-    if (counting) decl.counting = this.nameOf(this.node(counting.children as Children, 'name'));
-    decl.exemptions = this.each(c, 'exemptionDecl', this.exemptionDecl);
-    decl.triggers = this.each(c, 'triggerClause', this.triggerClause);
-    if (ladder) decl.ladder = this.ladderDecl(ladder);
-    if (below) decl.below = this.belowClause(below);
-    if (validity) decl.validity = this.validityClause(validity);
-    decl.unknown = this.unknowns(c, 'baseline');
-    decl.duplicates = this.duplicates(c, ONCE_IN_BASELINE);
+    if (counting) decl.counting = this.take<A.Name>(counting);
+    decl.exemptions = this.each(node, 'exemptionDecl');
+    decl.triggers = this.each(node, 'triggerClause');
+    if (ladder) decl.ladder = this.take<A.LadderDecl>(ladder);
+    if (below) decl.below = this.take<A.BaselineDecl['below']>(below);
+    if (validity) decl.validity = this.take<A.BaselineDecl['validity']>(validity);
+    decl.unknown = this.unknowns(node, 'baseline');
+    decl.duplicates = this.duplicates(node, ONCE_IN_BASELINE);
     decl.span = this.nodeSpan(node);
     return decl;
   }
 
-  private exemptionDecl(node: CstNode): A.ExemptionDecl | undefined {
-    const c = node.children as Children;
-    const code = this.text(this.tok(c, 'StringLiteral', 0));
-    const description = this.text(this.tok(c, 'StringLiteral', 1));
+  private exemptionDecl(node: SyntaxNode): A.ExemptionDecl | undefined {
+    const code = this.text(this.tok(node, T.StringLiteral, 0));
+    const description = this.text(this.tok(node, T.StringLiteral, 1));
     if (!code || !description) return undefined;
     return {
       kind: 'Exemption',
       code,
-      scope: this.tok(c, 'Data') ? 'data' : 'personal-info',
+      scope: this.tok(node, T.Data) ? 'data' : 'personal-info',
       description,
-      basis: this.references(c),
+      basis: this.references(node),
       span: this.nodeSpan(node),
     };
   }
 
-  private pathwayOf(c: Children): A.Pathway | undefined {
-    const t = this.tok(c, 'PathwayKeyword');
+  private pathwayOf(node: SyntaxNode): A.Pathway | undefined {
+    const t = this.tok(node, T.PathwayKeyword);
     return t ? { word: t.image as A.PathwayWord, span: this.tokenSpan(t) } : undefined;
   }
 
-  private triggerClause(node: CstNode): A.TriggerDecl | undefined {
-    const c = node.children as Children;
-    const pathway = this.pathwayOf(c);
+  private triggerClause(node: SyntaxNode): A.TriggerDecl | undefined {
+    const pathway = this.pathwayOf(node);
     if (!pathway) return undefined;
     return {
       kind: 'Trigger',
-      on: this.tok(c, 'Important') ? 'important' : 'ciio',
+      on: this.tok(node, T.Important) ? 'important' : 'ciio',
       pathway,
-      basis: this.references(c),
+      basis: this.references(node),
       span: this.nodeSpan(node),
     };
   }
 
-  private ladderDecl(node: CstNode): A.LadderDecl {
-    const c = node.children as Children;
+  private ladderDecl(node: SyntaxNode): A.LadderDecl {
     return {
       kind: 'Ladder',
-      rungs: this.each(c, 'rungClause', this.rungClause),
-      unknown: this.unknowns(c, 'ladder'),
+      rungs: this.each(node, 'rungClause'),
+      unknown: this.unknowns(node, 'ladder'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private rungClause(node: CstNode): A.Rung | undefined {
-    const c = node.children as Children;
-    const pathway = this.pathwayOf(c);
-    const cond = this.node(c, 'condition');
-    const condition = cond ? this.condition(cond) : undefined;
+  private rungClause(node: SyntaxNode): A.Rung | undefined {
+    const pathway = this.pathwayOf(node);
+    const condition = this.take<A.Condition>(this.node(node, 'condition'));
     if (!pathway || !condition) return undefined;
-    return { pathway, condition, basis: this.references(c), span: this.nodeSpan(node) };
+    return { pathway, condition, basis: this.references(node), span: this.nodeSpan(node) };
   }
 
-  private belowClause(node: CstNode): A.BaselineDecl['below'] {
-    const c = node.children as Children;
-    const pathway = this.pathwayOf(c);
-    return pathway ? { pathway, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
+  private belowClause(node: SyntaxNode): A.BaselineDecl['below'] {
+    const pathway = this.pathwayOf(node);
+    return pathway ? { pathway, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
-  private validityClause(node: CstNode): A.BaselineDecl['validity'] {
-    const c = node.children as Children;
-    const pathway = this.pathwayOf(c);
-    const years = this.volumeOf(undefined, this.tok(c, 'NumberLiteral'));
-    return pathway && years ? { pathway, years, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
+  private validityClause(node: SyntaxNode): A.BaselineDecl['validity'] {
+    const pathway = this.pathwayOf(node);
+    const years = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
+    return pathway && years ? { pathway, years, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
-  private zoneDecl(node: CstNode): A.ZoneDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const name = this.text(this.tok(c, 'StringLiteral', 0));
-    const authority = this.text(this.tok(c, 'StringLiteral', 1));
+  private zoneDecl(node: SyntaxNode): A.ZoneDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const name = this.text(this.tok(node, T.StringLiteral, 0));
+    const authority = this.text(this.tok(node, T.StringLiteral, 1));
     if (!id || !name) return undefined;
-    const basis = this.references(c);
+    const basis = this.references(node);
     const span = this.nodeSpan(node);
     return authority ? { kind: 'Zone', id, name, authority, basis, span } : { kind: 'Zone', id, name, basis, span };
   }
 
-  private listDecl(node: CstNode): A.ListDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private listDecl(node: SyntaxNode): A.ListDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
-    const sector = this.node(c, 'sectorClause');
-    const zones = this.node(c, 'zonesClause');
-    const status = this.node(c, 'statusClause');
-    const effective = this.node(c, 'effectiveClause');
-    const adopts = this.node(c, 'adoptsClause');
-    const proposal = this.node(c, 'proposalClause');
-    const issuer = this.node(c, 'issuerClause');
-    const docnumber = this.node(c, 'docnumberClause');
-    const publishedNode = this.node(c, 'publishedClause');
-    const published = publishedNode ? this.publishedClause(publishedNode) : undefined;
-    const sectorRef = sector ? this.node(sector.children as Children, 'reference') : undefined;
+    const sector = this.node(node, 'sectorClause');
+    const zones = this.node(node, 'zonesClause');
+    const status = this.node(node, 'statusClause');
+    const effective = this.node(node, 'effectiveClause');
+    const adopts = this.node(node, 'adoptsClause');
+    const proposal = this.node(node, 'proposalClause');
+    const issuer = this.node(node, 'issuerClause');
+    const docnumber = this.node(node, 'docnumberClause');
+    const publishedNode = this.node(node, 'publishedClause');
+    const published = this.take<A.DocumentDecl['published']>(publishedNode);
+    const sectorRef = sector ? this.node(sector, 'reference') : undefined;
     const decl = { kind: 'List', id, title } as Writable<A.ListDecl>;
-    if (sectorRef) decl.sector = this.reference(sectorRef);
-    decl.zones = zones ? this.each(zones.children as Children, 'name', this.nameOf) : [];
-    if (status) decl.status = this.nameOf(this.node(status.children as Children, 'name'));
-    if (effective) decl.effective = this.effectiveClause(effective);
-    decl.basis = this.references(c);
-    if (adopts) decl.adopts = this.adoptsClause(adopts);
-    if (proposal) decl.proposal = this.clauseText(proposal);
-    const issuerText = issuer ? this.clauseText(issuer) : undefined;
+    if (sectorRef) decl.sector = this.take<A.Reference>(sectorRef);
+    decl.zones = zones ? this.take<A.Name[]>(zones)! : [];
+    if (status) decl.status = this.take<A.Name>(status);
+    if (effective) decl.effective = this.take<A.ListDecl['effective']>(effective);
+    decl.basis = this.references(node);
+    if (adopts) decl.adopts = this.take<A.ListDecl['adopts']>(adopts);
+    if (proposal) decl.proposal = this.take<A.Text>(proposal);
+    const issuerText = this.take<A.Text>(issuer);
     if (issuerText) decl.issuer = issuerText;
-    const docnumberText = docnumber ? this.clauseText(docnumber) : undefined;
+    const docnumberText = this.take<A.Text>(docnumber);
     if (docnumberText) decl.docnumber = docnumberText;
     if (published) decl.published = published;
-    decl.notes = this.each(c, 'noteClause', this.clauseText);
-    decl.scenarios = this.each(c, 'scenarioDecl', this.scenarioDecl);
-    decl.unknown = this.unknowns(c, 'list');
-    decl.duplicates = this.duplicates(c, ONCE_IN_LIST);
+    decl.notes = this.each(node, 'noteClause');
+    decl.scenarios = this.each(node, 'scenarioDecl');
+    decl.unknown = this.unknowns(node, 'list');
+    decl.duplicates = this.duplicates(node, ONCE_IN_LIST);
     decl.span = this.nodeSpan(node);
     return decl;
   }
 
-  private effectiveClause(node: CstNode): A.ListDecl['effective'] {
-    const c = node.children as Children;
-    const from = this.tok(c, 'DateLiteral', 0);
-    const until = this.tok(c, 'DateLiteral', 1);
+  private effectiveClause(node: SyntaxNode): A.ListDecl['effective'] {
+    const from = this.tok(node, T.DateLiteral, 0);
+    const until = this.tok(node, T.DateLiteral, 1);
     if (!from) return undefined;
     const start = { raw: from.image, span: this.tokenSpan(from) };
     return until
@@ -593,156 +676,100 @@ export class AstBuilder {
       : { from: start, span: this.nodeSpan(node) };
   }
 
-  private adoptsClause(node: CstNode): A.ListDecl['adopts'] {
-    const c = node.children as Children;
-    const title = this.text(this.tok(c, 'StringLiteral'));
-    return title ? { title, basis: this.references(c), span: this.nodeSpan(node) } : undefined;
+  private adoptsClause(node: SyntaxNode): A.ListDecl['adopts'] {
+    const title = this.text(this.tok(node, T.StringLiteral));
+    return title ? { title, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
-  private scenarioDecl(node: CstNode): A.ScenarioDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private scenarioDecl(node: SyntaxNode): A.ScenarioDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
     return {
       kind: 'Scenario',
       id,
       title,
-      notes: this.each(c, 'noteClause', this.clauseText),
-      items: this.each(c, 'itemDecl', this.itemDecl),
-      unknown: this.unknowns(c, 'scenario'),
+      notes: this.each(node, 'noteClause'),
+      items: this.each(node, 'itemDecl'),
+      unknown: this.unknowns(node, 'scenario'),
       duplicates: [],
       span: this.nodeSpan(node),
     };
   }
 
-  private itemDecl(node: CstNode): A.ItemDecl | undefined {
-    const c = node.children as Children;
-    const id = this.nameOf(this.node(c, 'name'));
-    const title = this.text(this.tok(c, 'StringLiteral'));
+  private itemDecl(node: SyntaxNode): A.ItemDecl | undefined {
+    const id = this.take<A.Name>(this.node(node, 'name'));
+    const title = this.text(this.tok(node, T.StringLiteral));
     if (!id || !title) return undefined;
-    const category = this.node(c, 'categoryRef');
-    const categoryRef = category ? this.node(category.children as Children, 'reference') : undefined;
-    const important = this.tok(c, 'Important');
-    const description = this.node(c, 'descriptionClause');
+    const category = this.node(node, 'categoryRef');
+    const categoryRef = category ? this.node(category, 'reference') : undefined;
+    const important = this.tok(node, T.Important);
+    const description = this.node(node, 'descriptionClause');
     const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
-    if (categoryRef) item.category = this.reference(categoryRef);
+    if (categoryRef) item.category = this.take<A.Reference>(categoryRef);
     const fields: A.Text[] = [];
-    const fieldClauses = c.fieldsClause;
-    if (fieldClauses !== undefined) for (const f of fieldClauses) if (!isToken(f)) this.texts(f.children as Children, fields);
+    const nodes = node.nodes;
+    if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') for (const t of this.take<A.Text[]>(f)!) fields.push(t);
     item.fields = fields;
-    if (description) item.description = this.clauseText(description);
+    if (description) item.description = this.take<A.Text>(description);
     if (important) item.important = this.tokenSpan(important);
-    item.rungs = this.each(c, 'rungClause', this.rungClause);
-    item.basis = this.references(c);
-    item.notes = this.each(c, 'noteClause', this.clauseText);
-    item.unknown = this.unknowns(c, 'item');
-    item.duplicates = this.duplicates(c, ONCE_IN_ITEM);
+    item.rungs = this.each(node, 'rungClause');
+    item.basis = this.references(node);
+    item.notes = this.each(node, 'noteClause');
+    item.unknown = this.unknowns(node, 'item');
+    item.duplicates = this.duplicates(node, ONCE_IN_ITEM);
     item.span = this.nodeSpan(node);
     return item;
   }
 
   // ---- conditions ------------------------------------------------------------------------------
 
-  private condition(node: CstNode): A.Condition | undefined {
-    const terms = this.each(node.children as Children, 'conjunction', this.conjunction);
+  private condition(node: SyntaxNode): A.Condition | undefined {
+    const terms = this.each<A.Condition>(node, 'conjunction');
     if (terms.length <= 1) return terms[0];
     return { kind: 'Or', terms, span: this.nodeSpan(node) };
   }
 
-  private conjunction(node: CstNode): A.Condition | undefined {
-    const terms = this.each(node.children as Children, 'atom', this.atom);
+  private conjunction(node: SyntaxNode): A.Condition | undefined {
+    const terms = this.each<A.Condition>(node, 'atom');
     if (terms.length <= 1) return terms[0];
     return { kind: 'And', terms, span: this.nodeSpan(node) };
   }
 
-  private atom(node: CstNode): A.Condition | undefined {
-    const c = node.children as Children;
-    const nested = this.node(c, 'condition');
-    if (nested) return this.condition(nested);
-    const comparison = this.node(c, 'comparison');
-    if (comparison) return this.comparison(comparison);
-    const kinds = this.node(c, 'kindsAtom');
-    if (kinds) return this.kindsAtom(kinds);
-    if (this.tok(c, 'Ciio')) return { kind: 'Ciio', negated: !!this.tok(c, 'Not'), span: this.nodeSpan(node) };
+  private atom(node: SyntaxNode): A.Condition | undefined {
+    const nested = this.node(node, 'condition');
+    if (nested) return this.take<A.Condition>(nested);
+    const comparison = this.node(node, 'comparison');
+    if (comparison) return this.take<A.Condition>(comparison);
+    const kinds = this.node(node, 'kindsAtom');
+    if (kinds) return this.take<A.Condition>(kinds);
+    if (this.tok(node, T.Ciio)) return { kind: 'Ciio', negated: !!this.tok(node, T.Not), span: this.nodeSpan(node) };
     return undefined;
   }
 
-  private comparison(node: CstNode): A.Condition | undefined {
-    const c = node.children as Children;
-    const m = this.tok(c, 'Measure');
+  private comparison(node: SyntaxNode): A.Condition | undefined {
+    const m = this.tok(node, T.Measure);
     const volumes: Array<A.Volume | undefined> = [];
-    const list = c.volume;
-    if (list !== undefined) for (const n of list) if (!isToken(n)) volumes.push(this.volume(n));
+    const nodes = node.nodes;
+    if (nodes !== undefined) for (const n of nodes) if (n.rule === 'volume') volumes.push(this.take<A.Volume>(n));
     if (!m || volumes.includes(undefined)) return undefined;
     const measure = m.image as A.Measure;
-    const cmp = this.tok(c, 'Comparator');
+    const cmp = this.tok(node, T.Comparator);
     if (cmp && volumes[0]) return { kind: 'Compare', measure, op: cmp.image as A.Comparator, value: volumes[0], span: this.nodeSpan(node) };
     if (volumes.length === 2) return { kind: 'Range', measure, from: volumes[0]!, to: volumes[1]!, span: this.nodeSpan(node) };
     return undefined;
   }
 
-  private volume(node: CstNode): A.Volume | undefined {
-    const c = node.children as Children;
-    return this.volumeOf(this.tok(c, 'Minus'), this.tok(c, 'NumberLiteral'));
+  private volume(node: SyntaxNode): A.Volume | undefined {
+    return this.volumeOf(this.tok(node, T.Minus), this.tok(node, T.NumberLiteral));
   }
 
-  private kindsAtom(node: CstNode): A.Condition {
-    return { kind: 'KindsAny', kinds: this.each(node.children as Children, 'name', this.nameOf), span: this.nodeSpan(node) };
+  private kindsAtom(node: SyntaxNode): A.Condition {
+    return { kind: 'KindsAny', kinds: this.each(node, 'name'), span: this.nodeSpan(node) };
   }
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Whether a token was read from the source (recovery inserts tokens without a place in it). */
-function fromSource(t: IToken): boolean {
-  return !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
-}
-
-/** The first token of a node that was read from the source, found once per node. */
-function firstToken(node: CstNode): IToken | undefined {
-  const memo = node as EdgeMemo;
-  if (memo.firstToken === undefined) memo.firstToken = edgeToken(node, 'first') ?? null;
-  return memo.firstToken ?? undefined;
-}
-
-/** The last token of a node that was read from the source, found once per node. */
-function lastToken(node: CstNode): IToken | undefined {
-  const memo = node as EdgeMemo;
-  if (memo.lastToken === undefined) {
-    // Every block rule consumes its `}` last: when it was read from the source, it is the last token.
-    const close = (node.children as Children).RCurly;
-    const t = close?.[close.length - 1];
-    memo.lastToken = (t && isToken(t) && fromSource(t) ? t : edgeToken(node, 'last')) ?? null;
-  }
-  return memo.lastToken ?? undefined;
-}
-
-/** The first or last token of a node that was read from the source (not inserted in recovery). */
-function edgeToken(node: CstNode, edge: 'first' | 'last'): IToken | undefined {
-  if (edge === 'first') {
-    // chevrotain adds a node's keys in the order it first meets them, so the first key's first
-    // child was consumed first: when it is a token read from the source, no search is needed.
-    for (const key in node.children) {
-      const child = node.children[key]![0];
-      if (child && isToken(child) && fromSource(child)) return child;
-      break;
-    }
-  }
-  let best: IToken | undefined;
-  for (const key in node.children) {
-    const children = node.children[key]!;
-    // Children under one key are in source order; take the first real one from the wanted end.
-    for (let k = 0; k < children.length; k++) {
-      const child = children[edge === 'first' ? k : children.length - 1 - k]!;
-      const token = isToken(child) ? (fromSource(child) ? child : undefined) : edge === 'first' ? firstToken(child) : lastToken(child);
-      if (!token) continue;
-      if (!best || (edge === 'first' ? token.startOffset < best.startOffset : token.startOffset > best.startOffset)) best = token;
-      break;
-    }
-  }
-  return best;
-}
 
 const UNITS: Record<string, number> = { 万: 4, 亿: 8 };
 

@@ -14,6 +14,8 @@ export interface SpellingProblem {
 
 /** What is wrong with how `image` (a NumberLiteral token) is written, or undefined when nothing is. */
 export function numberSpellingProblem(image: string): SpellingProblem | undefined {
+  // Every problem needs an underscore or a leading 0: most numbers are done here, without slicing.
+  if (image.charCodeAt(0) !== 0x30 && !image.includes('_')) return undefined;
   const dot = image.indexOf('.');
   const unitless = /[万亿]$/.test(image) ? image.slice(0, -1) : image;
   const whole = dot < 0 ? unitless : image.slice(0, dot);

@@ -1,5 +1,5 @@
 /**
- * Source text → AST: lexing, parsing with recovery, and the CST → AST visit, with every
+ * Source text → AST: lexing, and parsing with recovery while the AST is built, with every
  * lexical and syntax problem turned into a located diagnostic.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
@@ -110,15 +110,14 @@ export function parseSource(source: Source): ParseResult {
     diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
     return { file: empty, diagnostics };
   }
-  const builder = new AstBuilder(source, diagnostics);
+  const builder = new AstBuilder(source);
   const declarations: Declaration[] = [];
   const unknown: UnknownClause[] = [];
   qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
   for (const piece of declarationPieces(tokens)) {
-    qdParser.input = piece;
-    let cst;
+    let root;
     try {
-      cst = qdParser.file();
+      root = qdParser.parseFile(piece, builder);
     } catch (e) {
       if (!(e instanceof ErrorBudgetExceeded)) throw e;
       for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
@@ -128,7 +127,8 @@ export function parseSource(source: Source): ParseResult {
       return { file: { ...empty, declarations, unknown }, diagnostics };
     }
     for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
-    const part = builder.file(cst);
+    if (root.escapes !== undefined) diagnostics.push(...root.escapes);
+    const part = root.value as PolicyFile;
     declarations.push(...part.declarations);
     unknown.push(...part.unknown);
   }
@@ -143,10 +143,10 @@ const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Anne
  * The tokens cut where a declaration keyword follows the `}` that closed the previous
  * declaration (a keyword may also be an id: `annex annex "…"`), so that each top-level
  * declaration is parsed and built on its own. The grammar is the same (a file is a sequence of
- * declarations), but a CST then lives only as long as one declaration: a file of thousands of
- * items no longer holds all their CST nodes at once, which the garbage collector would copy and
- * promote. A missing `}` keeps the depth above 0, so the rest of the file stays one piece and
- * recovery sees what it saw before.
+ * declarations), but the parser's input, and the syntax nodes of the rules still open, are then
+ * one declaration's: a file of thousands of items is never held as one parse, whose nodes the
+ * garbage collector would copy and promote. A missing `}` keeps the depth above 0, so the rest
+ * of the file stays one piece and recovery sees what it saw before.
  */
 function declarationPieces(tokens: IToken[]): IToken[][] {
   const pieces: IToken[][] = [];

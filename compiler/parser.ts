@@ -1,12 +1,17 @@
 /**
- * The grammar of `.qd` files as a chevrotain CST parser with error recovery on, so one run
- * reports many syntax errors. Clause heads are lenient: any word that starts a clause the
- * grammar does not know in that block is parsed as an `unknownClause` (its arguments are the
- * tokens on the same line, plus an optional `{ … }` block), and the checker reports it with a
- * did-you-mean hint (QD2001/QD2008). That keeps one typo from derailing the rest of the file.
+ * The grammar of `.qd` files as a chevrotain parser with error recovery on, so one run
+ * reports many syntax errors. It builds no chevrotain CST: each rule records what it read in a
+ * small `SyntaxNode`, which the AST builder turns into AST as soon as the rule returns (on a
+ * large policy the CST and the walk over it were most of the parse time and its garbage).
+ * Clause heads are lenient: any word that starts a clause the grammar does not know in that
+ * block is parsed as an `unknownClause` (its arguments are the tokens on the same line, plus an
+ * optional `{ … }` block), and the checker reports it with a did-you-mean hint (QD2001/QD2008).
+ * That keeps one typo from derailing the rest of the file.
  */
-import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type DSLMethodOpts, type IOrAlt, type IRecognitionException, type IToken } from 'chevrotain';
+import type { AstBuilder } from './build-ast.js';
 import * as T from './lexer.js';
+import { SyntaxNode } from './syntax-node.js';
 import { syntaxMessages } from './syntax-messages.js';
 
 const ARGUMENT_TOKENS = [
@@ -36,18 +41,22 @@ interface ErrorRecorder {
   SAVE_ERROR(error: IRecognitionException): IRecognitionException;
 }
 
-/** chevrotain opens each rule's CST node through this method and its stack (not in its typings). */
-interface CstOpener {
-  CST_STACK: CstNode[];
-  cstInvocationStateUpdate(ruleName: string): void;
+/**
+ * chevrotain hands each consumed token to this method of its parser (not in its typings); an
+ * embedded-actions parser makes it a no-op, and ours records the token in the open node.
+ */
+interface TokenRecorder {
+  cstPostTerminal(key: string, token: IToken): void;
 }
 
-export class QdParser extends CstParser {
+export class QdParser extends EmbeddedActionsParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
    * chevrotain's performance guide warns against (garbage, and tsx's name-keeping wrappers).
    */
   private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
+  /** Likewise each gated MANY's and OPTION's options (tsx names each closure in a literal, at a cost). */
+  private readonly gated: Record<string, DSLMethodOpts<unknown>> = {};
 
   /**
    * How many more syntax errors this parse may record before it stops with
@@ -55,6 +64,13 @@ export class QdParser extends CstParser {
    * object, which costs seconds and gigabytes on a large file. Set before each parse.
    */
   errorBudget = Infinity;
+
+  /** The nodes of the rules being parsed, innermost last. */
+  private readonly open: SyntaxNode[] = [];
+  /** The node of the last `file` parsed. */
+  private root: SyntaxNode | undefined;
+  /** Builds each node's AST as its rule returns; set for the length of a parse. */
+  private builder: AstBuilder | undefined;
 
   /**
    * `validate` runs chevrotain's checks of the grammar (ambiguities, left recursion), which cost
@@ -70,15 +86,71 @@ export class QdParser extends CstParser {
       if (--this.errorBudget < 0) throw new ErrorBudgetExceeded();
       return save(error);
     };
-    // chevrotain gives each node's children an `Object.create(null)` map, which V8 keeps in
-    // dictionary mode: every child added and every child read is a hash lookup, and each map is
-    // several times larger than an ordinary object. An ordinary object holds the same keys (rule
-    // and token names, none of them a name Object.prototype has); on the 10k generated policy
-    // parse and CST → AST took about 30% less CPU time. Node locations stay off, as configured.
-    const opener = this as unknown as CstOpener;
-    opener.cstInvocationStateUpdate = (ruleName) => {
-      opener.CST_STACK.push({ name: ruleName, children: {} });
+    (this as unknown as TokenRecorder).cstPostTerminal = (_key, token) => {
+      const node = this.open[this.open.length - 1]!;
+      (node.tokens ??= []).push(token);
+      if (!token.isInsertedInRecovery && !Number.isNaN(token.startOffset)) {
+        node.first ??= token;
+        node.last = token;
+      }
     };
+  }
+
+  /**
+   * Each rule as chevrotain runs it: the grammar in `body`, wrapped so that the rule's syntax
+   * node is opened on entry and closed (built, and handed to its parent) however the rule ends.
+   * A rule a syntax error cuts short is closed here too, before the error leaves it: whether
+   * the rule re-syncs or a caller does, the caller gets exactly the part that was read, as
+   * chevrotain's CST kept it. (chevrotain runs `body` once more while it records the grammar; no
+   * node is made then.)
+   */
+  private rule(name: string, body: () => void): () => void {
+    return this.RULE(name, () => {
+      if (this.RECORDING_PHASE) return body();
+      const node = new SyntaxNode(name);
+      this.open.push(node);
+      try {
+        body();
+      } catch (e) {
+        this.close(node);
+        throw e;
+      }
+      this.close(node);
+    });
+  }
+
+  /** Builds a finished node's AST and hands the node to the rule that called its rule. */
+  private close(node: SyntaxNode): void {
+    this.open.pop();
+    this.builder!.finish(node);
+    // Its children's values are built and read; what they read themselves is no longer needed.
+    if (node.nodes !== undefined) for (const child of node.nodes) child.release();
+    const parent = this.open[this.open.length - 1];
+    if (parent === undefined) {
+      this.root = node;
+      return;
+    }
+    (parent.nodes ??= []).push(node);
+    if (node.first !== undefined) {
+      parent.first ??= node.first;
+      parent.last = node.last;
+    }
+  }
+
+  /**
+   * Parses `tokens` as a file with `builder` building the AST; the file's node, whose value is
+   * the `File` AST. Syntax errors are in `errors`; ErrorBudgetExceeded ends the parse early.
+   */
+  parseFile(tokens: IToken[], builder: AstBuilder): SyntaxNode {
+    this.input = tokens;
+    this.builder = builder;
+    this.root = undefined;
+    try {
+      this.file();
+    } finally {
+      this.builder = undefined;
+    }
+    return this.root!;
   }
 
   /** The token the parse is at (where it stopped, after ErrorBudgetExceeded). */
@@ -86,7 +158,7 @@ export class QdParser extends CstParser {
     return this.LA(1);
   }
 
-  public file = this.RULE('file', () => {
+  private file = this.rule('file', () => {
     this.MANY(() =>
       this.OR(this.alternatives.file ??= [
         { ALT: () => this.SUBRULE(this.documentDecl) },
@@ -100,11 +172,11 @@ export class QdParser extends CstParser {
   });
 
   /** A declaration's own id: an identifier, or a reserved word used as a name. */
-  private name = this.RULE('name', () => {
+  private name = this.rule('name', () => {
     this.OR(this.alternatives.name ??= [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
   });
 
-  private reference = this.RULE('reference', () => {
+  private reference = this.rule('reference', () => {
     this.SUBRULE(this.name);
     this.MANY(() => {
       this.CONSUME(T.Dot);
@@ -112,9 +184,9 @@ export class QdParser extends CstParser {
     });
   });
 
-  private unknownClause = this.RULE('unknownClause', () => {
+  private unknownClause = this.rule('unknownClause', () => {
     this.OR(this.alternatives.unknownClause ??= [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-    this.MANY({
+    this.MANY(this.gated.unknownClause ??= {
       // The clause runs to the end of its line, and on past a line that ends (or a line that
       // starts) with a comma, `and` or `or`, as a misspelt `fields` or `assessment` clause would.
       GATE: () => {
@@ -127,11 +199,11 @@ export class QdParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.skippedBlock));
   });
 
-  private clauseArgument = this.RULE('clauseArgument', () => {
+  private clauseArgument = this.rule('clauseArgument', () => {
     this.OR(this.alternatives.clauseArgument ??= ARGUMENT_TOKENS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
   });
 
-  private skippedBlock = this.RULE('skippedBlock', () => {
+  private skippedBlock = this.rule('skippedBlock', () => {
     this.CONSUME(T.LCurly);
     this.MANY(() =>
       this.OR(this.alternatives.skippedBlock ??= [
@@ -144,7 +216,7 @@ export class QdParser extends CstParser {
 
   // ---- documents ---------------------------------------------------------------------------
 
-  private documentDecl = this.RULE('documentDecl', () => {
+  private documentDecl = this.rule('documentDecl', () => {
     this.CONSUME(T.Document);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -163,14 +235,14 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private numberingClause = this.RULE('numberingClause', () => {
+  private numberingClause = this.rule('numberingClause', () => {
     this.CONSUME(T.Numbering);
     this.CONSUME(T.Inferred);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
   });
 
   /** `published 2026-07-01 unconfirmed "…"`: the date a document took effect on publication. */
-  private publishedClause = this.RULE('publishedClause', () => {
+  private publishedClause = this.rule('publishedClause', () => {
     this.CONSUME(T.Published);
     this.CONSUME(T.DateLiteral);
     this.OPTION(() => this.CONSUME(T.Unconfirmed));
@@ -178,19 +250,19 @@ export class QdParser extends CstParser {
   });
 
   /** `trial 2 years basis measures.art31`: a trial period counted from publication. */
-  private trialClause = this.RULE('trialClause', () => {
+  private trialClause = this.rule('trialClause', () => {
     this.CONSUME(T.Trial);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Years);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
-  private sourceClause = this.RULE('sourceClause', () => {
+  private sourceClause = this.rule('sourceClause', () => {
     this.CONSUME(T.SourceKw);
     this.CONSUME(T.StringLiteral);
   });
 
-  private chapterDecl = this.RULE('chapterDecl', () => {
+  private chapterDecl = this.rule('chapterDecl', () => {
     this.CONSUME(T.Chapter);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.StringLiteral);
@@ -204,7 +276,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private articleDecl = this.RULE('articleDecl', () => {
+  private articleDecl = this.rule('articleDecl', () => {
     this.CONSUME(T.Article);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.LCurly);
@@ -218,7 +290,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private sicClause = this.RULE('sicClause', () => {
+  private sicClause = this.rule('sicClause', () => {
     this.CONSUME(T.Sic);
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.For);
@@ -227,7 +299,7 @@ export class QdParser extends CstParser {
 
   // ---- the annex ---------------------------------------------------------------------------
 
-  private annexDecl = this.RULE('annexDecl', () => {
+  private annexDecl = this.rule('annexDecl', () => {
     this.CONSUME(T.Annex);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -246,7 +318,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private basisClause = this.RULE('basisClause', () => {
+  private basisClause = this.rule('basisClause', () => {
     this.CONSUME(T.Basis);
     this.SUBRULE(this.reference);
     this.MANY(() => {
@@ -255,7 +327,7 @@ export class QdParser extends CstParser {
     });
   });
 
-  private generalDecl = this.RULE('generalDecl', () => {
+  private generalDecl = this.rule('generalDecl', () => {
     this.CONSUME(T.General);
     this.CONSUME(T.StringLiteral);
     this.CONSUME(T.LCurly);
@@ -268,7 +340,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private ruleDecl = this.RULE('ruleDecl', () => {
+  private ruleDecl = this.rule('ruleDecl', () => {
     this.CONSUME(T.Rule);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.StringLiteral);
@@ -285,25 +357,25 @@ export class QdParser extends CstParser {
     });
   });
 
-  private whenClause = this.RULE('whenClause', () => {
+  private whenClause = this.rule('whenClause', () => {
     this.CONSUME(T.When);
     this.SUBRULE(this.condition);
   });
 
-  private kindDecl = this.RULE('kindDecl', () => {
+  private kindDecl = this.rule('kindDecl', () => {
     this.CONSUME(T.Kind);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
   });
 
-  private standardDecl = this.RULE('standardDecl', () => {
+  private standardDecl = this.rule('standardDecl', () => {
     this.CONSUME(T.Standard);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
     this.CONSUME2(T.StringLiteral);
   });
 
-  private categoryDecl = this.RULE('categoryDecl', () => {
+  private categoryDecl = this.rule('categoryDecl', () => {
     this.CONSUME(T.Category);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -318,7 +390,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private subDecl = this.RULE('subDecl', () => {
+  private subDecl = this.rule('subDecl', () => {
     this.CONSUME(T.Sub);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -333,7 +405,7 @@ export class QdParser extends CstParser {
     });
   });
 
-  private exampleDecl = this.RULE('exampleDecl', () => {
+  private exampleDecl = this.rule('exampleDecl', () => {
     this.CONSUME(T.Example);
     this.SUBRULE(this.name);
     this.CONSUME(T.DotDot);
@@ -343,7 +415,7 @@ export class QdParser extends CstParser {
 
   // ---- the national baseline ---------------------------------------------------------------
 
-  private baselineDecl = this.RULE('baselineDecl', () => {
+  private baselineDecl = this.rule('baselineDecl', () => {
     this.CONSUME(T.Baseline);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -362,12 +434,12 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private countingClause = this.RULE('countingClause', () => {
+  private countingClause = this.rule('countingClause', () => {
     this.CONSUME(T.Counting);
     this.SUBRULE(this.name);
   });
 
-  private exemptionDecl = this.RULE('exemptionDecl', () => {
+  private exemptionDecl = this.rule('exemptionDecl', () => {
     this.CONSUME(T.Exemption);
     this.CONSUME(T.StringLiteral);
     this.OR(this.alternatives.exemptionDecl ??= [{ ALT: () => this.CONSUME(T.Data) }, { ALT: () => this.CONSUME(T.PersonalInfo) }]);
@@ -375,13 +447,13 @@ export class QdParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
-  private triggerClause = this.RULE('triggerClause', () => {
+  private triggerClause = this.rule('triggerClause', () => {
     this.OR(this.alternatives.triggerClause ??= [{ ALT: () => this.CONSUME(T.Important) }, { ALT: () => this.CONSUME(T.Ciio) }]);
     this.CONSUME(T.PathwayKeyword);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
-  private ladderDecl = this.RULE('ladderDecl', () => {
+  private ladderDecl = this.rule('ladderDecl', () => {
     this.CONSUME(T.Ladder);
     this.CONSUME(T.LCurly);
     this.MANY(() =>
@@ -397,23 +469,23 @@ export class QdParser extends CstParser {
    * A rung's own `basis` must end its line; a `basis` on the next line belongs to the
    * enclosing item, which is how a drafter reads it.
    */
-  private rungClause = this.RULE('rungClause', () => {
+  private rungClause = this.rule('rungClause', () => {
     this.CONSUME(T.PathwayKeyword);
     this.CONSUME(T.When);
     this.SUBRULE(this.condition);
-    this.OPTION({
+    this.OPTION(this.gated.rungClause ??= {
       GATE: () => this.LA(1).startLine === this.LA(0).startLine,
       DEF: () => this.SUBRULE(this.basisClause),
     });
   });
 
-  private belowClause = this.RULE('belowClause', () => {
+  private belowClause = this.rule('belowClause', () => {
     this.CONSUME(T.Below);
     this.CONSUME(T.PathwayKeyword);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
-  private validityClause = this.RULE('validityClause', () => {
+  private validityClause = this.rule('validityClause', () => {
     this.CONSUME(T.Validity);
     this.CONSUME(T.PathwayKeyword);
     this.CONSUME(T.NumberLiteral);
@@ -423,7 +495,7 @@ export class QdParser extends CstParser {
 
   // ---- zones --------------------------------------------------------------------------------
 
-  private zoneDecl = this.RULE('zoneDecl', () => {
+  private zoneDecl = this.rule('zoneDecl', () => {
     this.CONSUME(T.Zone);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -436,7 +508,7 @@ export class QdParser extends CstParser {
 
   // ---- negative lists ----------------------------------------------------------------------
 
-  private listDecl = this.RULE('listDecl', () => {
+  private listDecl = this.rule('listDecl', () => {
     this.CONSUME(T.List);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -461,12 +533,12 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private sectorClause = this.RULE('sectorClause', () => {
+  private sectorClause = this.rule('sectorClause', () => {
     this.CONSUME(T.Sector);
     this.SUBRULE(this.reference);
   });
 
-  private zonesClause = this.RULE('zonesClause', () => {
+  private zonesClause = this.rule('zonesClause', () => {
     this.CONSUME(T.Zones);
     this.SUBRULE(this.name);
     this.MANY(() => {
@@ -475,12 +547,12 @@ export class QdParser extends CstParser {
     });
   });
 
-  private statusClause = this.RULE('statusClause', () => {
+  private statusClause = this.rule('statusClause', () => {
     this.CONSUME(T.Status);
     this.SUBRULE(this.name);
   });
 
-  private effectiveClause = this.RULE('effectiveClause', () => {
+  private effectiveClause = this.rule('effectiveClause', () => {
     this.CONSUME(T.Effective);
     this.CONSUME(T.DateLiteral);
     this.OPTION(() => {
@@ -489,35 +561,35 @@ export class QdParser extends CstParser {
     });
   });
 
-  private adoptsClause = this.RULE('adoptsClause', () => {
+  private adoptsClause = this.rule('adoptsClause', () => {
     this.CONSUME(T.Adopts);
     this.CONSUME(T.StringLiteral);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 
-  private proposalClause = this.RULE('proposalClause', () => {
+  private proposalClause = this.rule('proposalClause', () => {
     this.CONSUME(T.Proposal);
     this.CONSUME(T.StringLiteral);
   });
 
   /** `issuer "广东省……"`: the authority that issues the list (发布机关), for its gazette. */
-  private issuerClause = this.RULE('issuerClause', () => {
+  private issuerClause = this.rule('issuerClause', () => {
     this.CONSUME(T.Issuer);
     this.CONSUME(T.StringLiteral);
   });
 
   /** `docnumber "粤网信〔2026〕1号"`: the list's document number (文号), for its gazette. */
-  private docnumberClause = this.RULE('docnumberClause', () => {
+  private docnumberClause = this.rule('docnumberClause', () => {
     this.CONSUME(T.Docnumber);
     this.CONSUME(T.StringLiteral);
   });
 
-  private noteClause = this.RULE('noteClause', () => {
+  private noteClause = this.rule('noteClause', () => {
     this.CONSUME(T.Note);
     this.CONSUME(T.StringLiteral);
   });
 
-  private scenarioDecl = this.RULE('scenarioDecl', () => {
+  private scenarioDecl = this.rule('scenarioDecl', () => {
     this.CONSUME(T.Scenario);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -532,7 +604,7 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private itemDecl = this.RULE('itemDecl', () => {
+  private itemDecl = this.rule('itemDecl', () => {
     this.CONSUME(T.Item);
     this.SUBRULE(this.name);
     this.CONSUME(T.StringLiteral);
@@ -552,12 +624,12 @@ export class QdParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  private categoryRef = this.RULE('categoryRef', () => {
+  private categoryRef = this.rule('categoryRef', () => {
     this.CONSUME(T.Category);
     this.SUBRULE(this.reference);
   });
 
-  private fieldsClause = this.RULE('fieldsClause', () => {
+  private fieldsClause = this.rule('fieldsClause', () => {
     this.CONSUME(T.Fields);
     this.CONSUME(T.StringLiteral);
     this.MANY(() => {
@@ -566,14 +638,14 @@ export class QdParser extends CstParser {
     });
   });
 
-  private descriptionClause = this.RULE('descriptionClause', () => {
+  private descriptionClause = this.rule('descriptionClause', () => {
     this.CONSUME(T.Description);
     this.CONSUME(T.StringLiteral);
   });
 
   // ---- conditions --------------------------------------------------------------------------
 
-  private condition = this.RULE('condition', () => {
+  private condition = this.rule('condition', () => {
     this.SUBRULE(this.conjunction);
     this.MANY(() => {
       this.CONSUME(T.Or);
@@ -581,7 +653,7 @@ export class QdParser extends CstParser {
     });
   });
 
-  private conjunction = this.RULE('conjunction', () => {
+  private conjunction = this.rule('conjunction', () => {
     this.SUBRULE(this.atom);
     this.MANY(() => {
       this.CONSUME(T.And);
@@ -589,7 +661,7 @@ export class QdParser extends CstParser {
     });
   });
 
-  private atom = this.RULE('atom', () => {
+  private atom = this.rule('atom', () => {
     this.OR(this.alternatives.atom ??= [
       {
         ALT: () => {
@@ -610,7 +682,7 @@ export class QdParser extends CstParser {
     ]);
   });
 
-  private comparison = this.RULE('comparison', () => {
+  private comparison = this.rule('comparison', () => {
     this.CONSUME(T.Measure);
     this.OR(this.alternatives.comparison ??= [
       {
@@ -630,12 +702,12 @@ export class QdParser extends CstParser {
     ]);
   });
 
-  private volume = this.RULE('volume', () => {
+  private volume = this.rule('volume', () => {
     this.OPTION(() => this.CONSUME(T.Minus));
     this.CONSUME(T.NumberLiteral);
   });
 
-  private kindsAtom = this.RULE('kindsAtom', () => {
+  private kindsAtom = this.rule('kindsAtom', () => {
     this.CONSUME(T.Kinds);
     this.CONSUME(T.Any);
     this.CONSUME(T.LBracket);
@@ -651,4 +723,4 @@ export class QdParser extends CstParser {
 /** The single parser instance; chevrotain parsers are reused by resetting `input`. */
 export const qdParser = new QdParser();
 
-export type { CstNode, IToken };
+export type { IToken };

@@ -40,13 +40,40 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
+/**
+ * Each condition's normal form, found once: three checks ask for it for every rung. Callers
+ * only read it.
+ */
+const dnfOf = new WeakMap<A.Condition, readonly (readonly Atom[])[]>();
+
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
-export function toDnf(c: A.Condition): Atom[][] {
+export function toDnf(c: A.Condition): readonly (readonly Atom[])[] {
+  let dnf = dnfOf.get(c);
+  if (dnf === undefined) {
+    dnf = normalForm(c);
+    dnfOf.set(c, dnf);
+  }
+  return dnf;
+}
+
+function normalForm(c: A.Condition): Atom[][] {
   switch (c.kind) {
-    case 'Or':
-      return c.terms.flatMap(toDnf);
-    case 'And':
-      return c.terms.reduce<Atom[][]>((acc, t) => acc.flatMap((left) => toDnf(t).map((right) => [...left, ...right])), [[]]);
+    case 'Or': {
+      const out: Atom[][] = [];
+      for (const t of c.terms) for (const conj of normalForm(t)) out.push(conj);
+      return out;
+    }
+    case 'And': {
+      // Every conjunction so far, extended by every conjunction of the next term, in order.
+      let acc: Atom[][] = [[]];
+      for (const t of c.terms) {
+        const right = normalForm(t);
+        const next: Atom[][] = [];
+        for (const left of acc) for (const r of right) next.push(left.length === 0 ? r : r.length === 0 ? left : left.concat(r));
+        acc = next;
+      }
+      return acc;
+    }
     default:
       return [[c]];
   }
@@ -59,30 +86,55 @@ export interface MeasureClause {
   readonly span: Span;
 }
 
-/** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. */
-export function measureClauses(c: A.Condition): MeasureClause[] {
+/** Each condition's single-measure clauses, found once: three ladder rules ask for them for every rung. */
+const clausesOf = new WeakMap<A.Condition, readonly MeasureClause[]>();
+
+/** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. Callers only read them. */
+export function measureClauses(c: A.Condition): readonly MeasureClause[] {
+  let clauses = clausesOf.get(c);
+  if (clauses === undefined) {
+    clauses = singleMeasureClauses(c);
+    clausesOf.set(c, clauses);
+  }
+  return clauses;
+}
+
+function singleMeasureClauses(c: A.Condition): MeasureClause[] {
   const out: MeasureClause[] = [];
   for (const conj of toDnf(c)) {
-    const measures = new Set<A.Measure>();
+    let measure: A.Measure | undefined;
     let interval = FULL;
-    let simple = true;
+    let simple = conj.length > 0;
     for (const atom of conj) {
       // Fractional or negative bounds are reported by VolumeRule; comparing them would only echo it.
-      const bounds = atom.kind === 'Compare' ? [atom.value] : atom.kind === 'Range' ? [atom.from, atom.to] : [];
-      if (bounds.length === 0 || bounds.some((v) => !v.integral || v.negative)) {
+      if (atom.kind !== 'Compare' && atom.kind !== 'Range') {
         simple = false;
         break;
       }
-      measures.add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
-      interval = intersect(interval, atomInterval(atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>));
+      if (atom.kind === 'Compare' ? !plainBound(atom.value) : !plainBound(atom.from) || !plainBound(atom.to)) {
+        simple = false;
+        break;
+      }
+      // Only one measure: a conjunction over two is not a band of either.
+      if (measure !== undefined && atom.measure !== measure) {
+        simple = false;
+        break;
+      }
+      measure = atom.measure;
+      interval = intersect(interval, atomInterval(atom));
     }
-    if (!simple || measures.size !== 1) continue;
+    if (!simple) continue;
     const first = conj[0]!.span;
     const last = conj.at(-1)!.span;
     const span = joinSpans(first, last);
-    out.push({ measure: [...measures][0]!, interval, span });
+    out.push({ measure: measure!, interval, span });
   }
   return out;
+}
+
+/** Whether a volume bound can be compared exactly (integral and not negative). */
+function plainBound(v: A.Volume): boolean {
+  return v.integral && !v.negative;
 }
 
 /**

@@ -164,12 +164,12 @@ function lowerCondition(c: A.Condition): Condition {
       return { all: c.terms.map(lowerCondition) };
     case 'Compare':
     case 'Range': {
-      // Optional keys assigned rather than spread: this runs for every rung of every item.
+      // One whole literal per shape rather than spreads (this runs for every rung of every
+      // item): the object is made at once, with every key in the object itself.
       const i = atomInterval(c);
-      const bounded: Writable<Extract<Condition, { measure: unknown }>> = { measure: c.measure };
-      if (i.lo > 0) bounded.min = i.lo;
-      if (i.hi !== Infinity) bounded.max = i.hi;
-      return bounded;
+      const measure = c.measure;
+      if (i.lo > 0) return i.hi !== Infinity ? { measure, min: i.lo, max: i.hi } : { measure, min: i.lo };
+      return i.hi !== Infinity ? { measure, max: i.hi } : { measure };
     }
     case 'KindsAny':
       return { kindsAny: c.kinds.map((k) => k.text) };
@@ -205,34 +205,31 @@ function listArtifact(l: A.ListDecl, { basis, code }: ReturnType<typeof referenc
       notes: s.notes.map((n) => n.value),
       items: s.items.map((i) => {
         const itemBasis = i.basis.length ? basis(i.basis) : listBasis;
-        // Keys in the artifact's order; the optional description assigned, not spread (per item).
-        const item: Partial<Writable<ListItem>> = {
-          id: `${l.id.text}.${i.id.text}`,
-          title: i.title.value,
-          category: i.category ? code(i.category) : code(l.sector!),
-          fields: i.fields.map((f) => f.value),
-        };
-        if (i.description) item.description = i.description.value;
-        item.important = !!i.important;
-        item.ladder = lowerRungs(i.rungs, itemBasis, basis);
-        item.basis = itemBasis;
-        item.notes = i.notes.map((n) => n.value);
-        return item as ListItem;
+        const id = `${l.id.text}.${i.id.text}`;
+        const title = i.title.value;
+        const category = i.category ? code(i.category) : code(l.sector!);
+        const fields = i.fields.map((f) => f.value);
+        const important = !!i.important;
+        const ladder = lowerRungs(i.rungs, itemBasis, basis);
+        const notes = i.notes.map((n) => n.value);
+        // One whole literal with or without the description, keys in the artifact's order, rather than a spread (per item).
+        const item: ListItem = i.description
+          ? { id, title, category, fields, description: i.description.value, important, ladder, basis: itemBasis, notes }
+          : { id, title, category, fields, important, ladder, basis: itemBasis, notes };
+        return item;
       }),
     })),
   };
 }
 
-/** The measures' trial period for the runtime, when the measures declare it. */
 /** A `published` clause as the artifact records it. */
 function published(p: NonNullable<A.DocumentDecl['published']>): Publication {
   return { date: p.date.raw, confirmed: p.confirmed, ...(p.note ? { note: p.note.value } : {}) };
 }
 
+/** The measures' trial period for the runtime, when the measures declare it. */
 function trialArtifact(decls: readonly A.Declaration[], basis: (refs: readonly A.Reference[]) => string[]): { trial?: Trial } {
   const t = trialOf(decls);
   if (!t) return {};
   return { trial: { document: t.document.id.text, from: t.from, until: t.until, confirmed: t.confirmed, basis: basis(t.document.trial!.basis) } };
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
