@@ -20,7 +20,6 @@
 import {
   ASSESSMENT,
   EXEMPT,
-  EXPORT_CONTROL_SUBCATEGORIES,
   INDETERMINATE,
   IN_FORCE,
   ITEM_HEADER,
@@ -249,7 +248,8 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   const d = new Decision(t.importantData === true);
-  d.exportControl = t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL_SUBCATEGORIES.has(t.sector));
+  const namedSector = t.sector === undefined ? -1 : (p.sectorIndex.get(t.sector) ?? -1);
+  d.exportControl = t.exportControl === true || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
   const zone = zoneOf(p, req.processor.zone);
@@ -363,7 +363,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
-  const sector = t.sector !== undefined ? (p.sectorIndex.get(t.sector) ?? -1) : itemSectors === 1 ? sectorOfItems : -1;
+  const sector = t.sector !== undefined ? namedSector : itemSectors === 1 ? sectorOfItems : -1;
   const inZone = sector < 0 ? undefined : p.sectorZoneLists[sector * zones + zone];
   if (inZone !== undefined) {
     let active = -1;
