@@ -4,8 +4,11 @@
  *   --duration S     seconds per measured run (default 10; a 2 s warm-up precedes each)
  *   --batch N        requests per batch in the batch run (default 1000)
  *
+ *   --workers N      also measure `serve --workers N` (default: the number of cores; 1: only one process)
+ *
  * Starts `qingdan serve` as its own process on a free 127.0.0.1 port with a freshly signed
- * bundle of the real policy, then drives it with autocannon (in this process) over loopback:
+ * bundle of the real policy, then drives it with autocannon (in this process) over loopback —
+ * once with one server process and once with N workers (node:cluster), each line naming which:
  *   single  POST /v1/decide, one request per call, 50 connections
  *   batch   POST /v1/decide?view=compact, N requests per call, 8 connections
  *   full    the same batches in the full view (every reason's texts in every decision), for comparison
@@ -29,9 +32,10 @@ import { bundle } from '../compiler/bundle/bundle.js';
 import { generateKeyPair } from '../compiler/bundle/keys.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) } } });
 const duration = Number(values.duration);
 const batchSize = Number(values.batch);
+const workerCounts = [...new Set([1, Number(values.workers)])];
 
 const REQUESTS = [
   { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, items: [{ id: 'cross-border-ecommerce.payment-transactions', persons: 150000 }] } },
@@ -77,32 +81,46 @@ const built = await bundle({ paths: ['policy'], root: ROOT, signingKey: createPr
 if (!built.archive) throw new Error('the real policy does not bundle');
 await writeFile(join(dir, 'bundle.tar.gz'), built.archive);
 await writeFile(join(dir, 'public.pem'), keys.publicKey);
-const port = await freePort();
-const server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(dir, 'bundle.tar.gz'), '--key', join(dir, 'public.pem'), '--port', String(port), '--watch-interval', '0', '--max-batch', String(Math.max(batchSize, 10000)), '--body-limit', String(16 * 1024 * 1024)], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}`;
-try {
-  await waitReady(`${base}/readyz`);
-  const headers = { 'content-type': 'application/json' };
-  const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide', headers, body: JSON.stringify(r) }));
-  const batchBody = JSON.stringify(Array.from({ length: batchSize }, (_, i) => REQUESTS[i % REQUESTS.length]));
-  const batch = [{ method: 'POST' as const, path: '/v1/decide?view=compact', headers, body: batchBody }];
-  const fullBatch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
+const headers = { 'content-type': 'application/json' };
+const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide', headers, body: JSON.stringify(r) }));
+const batchBody = JSON.stringify(Array.from({ length: batchSize }, (_, i) => REQUESTS[i % REQUESTS.length]));
+const batch = [{ method: 'POST' as const, path: '/v1/decide?view=compact', headers, body: batchBody }];
+const fullBatch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
 
-  console.log(`qingdan serve bench — ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before; node ${process.version}`);
-  await run({ url: base, connections: 50, duration: 2, requests: single });
-  const s = await run({ url: base, connections: 50, duration, requests: single });
-  const singleOk = s.non2xx === 0 && s.errors === 0;
-  console.log(`  single: ${num(s.requests.average)} requests/s (mean), latency p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms, ${s.non2xx} non-2xx, ${s.errors} errors, 50 connections, ${duration} s`);
-  await run({ url: base, connections: 8, duration: 2, requests: batch });
-  const b = await run({ url: base, connections: 8, duration, requests: batch });
-  const batchOk = b.non2xx === 0 && b.errors === 0;
-  console.log(`  batch:  ${num(b.requests.average * batchSize)} decisions/s (${num(b.requests.average)} batches/s of ${batchSize}, compact view, ${num(b.throughput.average / Math.max(1, b.requests.average))} bytes per answer), latency p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, ${b.non2xx} non-2xx, 8 connections, ${duration} s`);
-  const f = await run({ url: base, connections: 8, duration, requests: fullBatch });
-  console.log(`  full:   ${num(f.requests.average * batchSize)} decisions/s (${num(f.requests.average)} batches/s of ${batchSize}, full view, ${num(f.throughput.average / Math.max(1, f.requests.average))} bytes per answer), latency p50 ${f.latency.p50} ms, p99 ${f.latency.p99} ms, ${f.non2xx} non-2xx`);
-  console.log(`  load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`${singleOk && s.requests.average >= 10_000 && s.latency.p99 < 10 ? 'PASS' : 'FAIL'} single decisions ≥ 10,000 requests/s with p99 < 10 ms at 50 connections`);
-  console.log(`${batchOk && b.requests.average * batchSize >= 500_000 ? 'PASS' : 'FAIL'} batches ≥ 500,000 decisions/s (compact view)`);
+/** Starts `qingdan serve --workers <workers>`, measures it, stops it; prints its lines and PASS/FAIL. */
+async function measure(workers: number): Promise<void> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(dir, 'bundle.tar.gz'), '--key', join(dir, 'public.pem'), '--port', String(port), '--watch-interval', '0', '--max-batch', String(Math.max(batchSize, 10000)), '--body-limit', String(16 * 1024 * 1024), '--workers', String(workers)], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    await waitReady(`${base}/readyz`);
+    // Give every worker time to listen: until then the others take all connections.
+    if (workers > 1) await new Promise((resolve) => setTimeout(resolve, 3000));
+    const who = workers === 1 ? '1 process' : `${workers} workers`;
+    console.log(`serve with ${who} — load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before`);
+    await run({ url: base, connections: 50, duration: 2, requests: single });
+    const s = await run({ url: base, connections: 50, duration, requests: single });
+    const singleOk = s.non2xx === 0 && s.errors === 0;
+    console.log(`  single: ${num(s.requests.average)} requests/s (mean), latency p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms, ${s.non2xx} non-2xx, ${s.errors} errors, 50 connections, ${duration} s`);
+    await run({ url: base, connections: 8, duration: 2, requests: batch });
+    const b = await run({ url: base, connections: 8, duration, requests: batch });
+    const batchOk = b.non2xx === 0 && b.errors === 0;
+    console.log(`  batch:  ${num(b.requests.average * batchSize)} decisions/s (${num(b.requests.average)} batches/s of ${batchSize}, compact view, ${num(b.throughput.average / Math.max(1, b.requests.average))} bytes per answer), latency p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, ${b.non2xx} non-2xx, 8 connections, ${duration} s`);
+    const f = await run({ url: base, connections: 8, duration, requests: fullBatch });
+    console.log(`  full:   ${num(f.requests.average * batchSize)} decisions/s (${num(f.requests.average)} batches/s of ${batchSize}, full view, ${num(f.throughput.average / Math.max(1, f.requests.average))} bytes per answer), latency p50 ${f.latency.p50} ms, p99 ${f.latency.p99} ms, ${f.non2xx} non-2xx`);
+    console.log(`  load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`${singleOk && s.requests.average >= 10_000 && s.latency.p99 < 10 ? 'PASS' : 'FAIL'} single decisions ≥ 10,000 requests/s with p99 < 10 ms at 50 connections (${who})`);
+    console.log(`${batchOk && b.requests.average * batchSize >= 500_000 ? 'PASS' : 'FAIL'} batches ≥ 500,000 decisions/s (compact view, ${who})`);
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+console.log(`qingdan serve bench — ${cpus().length} cores, node ${process.version}; the load generator shares the cores`);
+try {
+  for (const workers of workerCounts) await measure(workers);
 } finally {
-  server.kill('SIGTERM');
   await rm(dir, { recursive: true, force: true });
 }

@@ -15,9 +15,12 @@
  *
  * Streaming: lines are cut from the byte chunks as they arrive and counted at once; memory is the
  * chunk, the items seen, the first `maxProblems` problems and the person keys (PersonSet: 16–48
- * bytes per distinct person and item, at most `maxPersons` of them).
+ * bytes per distinct person and item, at most `maxPersons` of them). A line in the documented
+ * form is read from its bytes (LogLine); any other is parsed as JSON, and counts the same.
  */
-import { dayNumber, isCalendarDay, realDate } from './dates.js';
+import type { FileHandle } from 'node:fs/promises';
+import { dayNumber, realDate } from './dates.js';
+import { KnownItems, LogLine } from './log-line.js';
 import { PersonLimitError, PersonSet } from './person-set.js';
 
 /** A bad line: where (1-based line number, a JSON pointer into the line) and a stable code. */
@@ -69,53 +72,9 @@ export interface ExportLogOptions {
 const ITEM = /^(?:[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9_-]*|personalInfo)$/;
 const DATE = /^(\d{4})-\d{2}-\d{2}$/;
 const NEWLINE = 0x0a;
-const QUOTE = 0x22;
-const DASH = 0x2d;
-const BACKSLASH = 0x5c;
-const CLOSE = 0x7d;
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-/** How many items are looked up by their bytes before the rest go through a string (a linear scan). */
-const KNOWN_ITEMS = 32;
-const LIT_DATE = ascii('{"date":"');
-const LIT_ITEM = ascii('","item":"');
-const LIT_PERSONS = ascii(',"persons":');
-const LIT_SENSITIVE_PERSONS = ascii(',"sensitivePersons":');
-const LIT_KEY = ascii(',"personKey":"');
-const LIT_SENSITIVE_TRUE = ascii(',"sensitive":true}');
-const LIT_SENSITIVE_FALSE = ascii(',"sensitive":false}');
-
-function matchAt(buf: Uint8Array, p: number, lit: Uint8Array): boolean {
-  if (p + lit.length > buf.length) return false;
-  for (let i = 0; i < lit.length; i++) if (buf[p + i] !== lit[i]) return false;
-  return true;
-}
-
-/** The number written by `n` ASCII digits at `p`, or -1. */
-function digits(buf: Uint8Array, p: number, n: number): number {
-  let v = 0;
-  for (let i = p; i < p + n; i++) {
-    const c = buf[i]! - 0x30;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-let scannedValue = 0;
-/** Reads a JSON non-negative integer (no leading zero, at most 15 digits) at `p` into scannedValue; returns the position after it, or -1. */
-function number(buf: Uint8Array, p: number, end: number): number {
-  let v = 0;
-  let q = p;
-  while (q < end && q - p < 16) {
-    const c = buf[q]! - 0x30;
-    if (c < 0 || c > 9) break;
-    v = v * 10 + c;
-    q++;
-  }
-  if (q === p || q - p > 15 || (buf[p] === 0x30 && q - p > 1)) return -1;
-  scannedValue = v;
-  return q;
-}
+const CR = 0x0d;
+/** How many items are found by their bytes before the rest go through a string (a Map). */
+const KNOWN_ITEMS = 256;
 
 interface PartState {
   item: string;
@@ -130,12 +89,21 @@ interface PartState {
   lastDay: number;
 }
 
+/** A part and its number (its persons' slots in the PersonSet: 2 × index, + 1 for the sensitive). */
+interface Part {
+  readonly index: number;
+  readonly state: PartState;
+}
+
 /** Counts a log fed as byte chunks (`push`), then `finish`. */
 export class ExportLogCounter {
-  private readonly parts = new Map<string, { index: number; state: PartState }>();
-  /** The items of the first parts as ASCII bytes, beside their parts (see knownPart). */
-  private readonly knownItems: Uint8Array[] = [];
-  private readonly knownParts: { index: number; state: PartState }[] = [];
+  private readonly parts = new Map<string, Part>();
+  /** The parts of the first KNOWN_ITEMS items, found by their bytes (a string per line was a fifth of the time). */
+  private readonly known = new KnownItems<Part>(KNOWN_ITEMS);
+  /** The fast reading of a line, and the view of the bytes it reads. */
+  private readonly reader: LogLine;
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Uint8Array | undefined;
   private readonly persons: PersonSet;
   private readonly problems: LogProblem[] = [];
   private readonly maxProblems: number;
@@ -151,6 +119,7 @@ export class ExportLogCounter {
     this.persons = new PersonSet(options.maxPersons ?? 64 * 1024 * 1024);
     this.maxProblems = options.maxProblems ?? 100;
     this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
+    this.reader = new LogLine(options.exemptions);
   }
 
   /** Counts the complete lines of `chunk` (with what is left of the previous chunk). */
@@ -158,8 +127,8 @@ export class ExportLogCounter {
     if (this.stopped) return;
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    let nl = buf.indexOf(NEWLINE);
     if (this.carry !== undefined || this.carryTooLong) {
+      const nl = buf.indexOf(NEWLINE);
       if (nl < 0) {
         this.keep(buf, 0);
         return;
@@ -170,25 +139,50 @@ export class ExportLogCounter {
       this.carry = undefined;
       this.carryTooLong = false;
       start = nl + 1;
-      nl = buf.indexOf(NEWLINE, start);
     }
-    if (nl >= 0) start = this.countLines(buf, start, nl);
+    start = this.countLines(buf, start);
     if (start < buf.length && !this.stopped) this.keep(buf, start);
   }
 
   /**
-   * Counts the complete lines from `start` (the first ends at `nl`); returns where the rest
-   * begins. Its own function, so V8 keeps it optimised: `push`'s rare branches (a line across
-   * chunks, the rest kept) deoptimised the loop on every chunk when it lived there.
+   * Counts the complete lines from `start`; returns where the rest begins. A line in the
+   * documented form is read up to its brace, and the line break checked after it, so finding its
+   * end costs no search; any other line is cut at its line break and counted by `count`. Its own
+   * function, so V8 keeps it optimised: `push`'s rare branches (a line across chunks, the rest
+   * kept) deoptimised the loop on every chunk when it lived there.
    */
-  private countLines(buf: Buffer, start: number, nl: number): number {
-    while (nl >= 0 && !this.stopped) {
+  private countLines(buf: Buffer, start: number): number {
+    while (!this.stopped) {
+      const next = this.fastLine(buf, start);
+      if (next >= 0) {
+        start = next;
+        continue;
+      }
+      const nl = buf.indexOf(NEWLINE, start);
+      if (nl < 0) break;
       if (nl - start > this.maxLineBytes) this.tooLong();
       else this.count(buf, start, nl);
       start = nl + 1;
-      nl = buf.indexOf(NEWLINE, start);
     }
     return start;
+  }
+
+  /**
+   * The line at `start` when LogLine reads it and a line break (LF or CRLF) follows its brace,
+   * within maxLineBytes: counted, and the position after the break returned; otherwise -1 and
+   * nothing counted.
+   */
+  private fastLine(buf: Buffer, start: number): number {
+    const view = this.viewOver(buf);
+    const end = this.reader.read(buf, view, start, buf.length);
+    if (end < 0) return -1;
+    const nl = buf[end] === NEWLINE ? end : buf[end] === CR && buf[end + 1] === NEWLINE ? end + 1 : -1;
+    if (nl < 0 || nl - start > this.maxLineBytes) return -1;
+    this.line++;
+    if (this.countRead(buf, view)) return nl + 1;
+    // Not an item (and the "line" may span line breaks inside it): cut at the first break instead.
+    this.line--;
+    return -1;
   }
 
   /** The count, after the last chunk (a last line without a newline counts too). */
@@ -197,13 +191,19 @@ export class ExportLogCounter {
     else if (this.carry !== undefined && this.carry.length > 0) this.count(this.carry, 0, this.carry.length);
     this.carry = undefined;
     this.carryTooLong = false;
+    this.persons.flush();
     return {
       year: this.options.year,
       lines: this.line,
       otherYear: this.otherYear,
       invalid: this.invalid,
       problems: this.problems,
-      parts: [...this.parts.values()].map(({ state: { lastDay, ...s } }) => ({ ...s, lastDate: lastDay === 0 ? '' : `${String(lastDay).slice(0, 4)}-${String(lastDay).slice(4, 6)}-${String(lastDay).slice(6)}` })),
+      parts: [...this.parts.values()].map(({ index, state: { lastDay, ...s } }) => ({
+        ...s,
+        persons: s.persons + this.persons.countOf(2 * index),
+        sensitivePersons: s.sensitivePersons + this.persons.countOf(2 * index + 1),
+        lastDate: lastDay === 0 ? '' : `${String(lastDay).slice(0, 4)}-${String(lastDay).slice(4, 6)}-${String(lastDay).slice(6)}`,
+      })),
     };
   }
 
@@ -237,92 +237,54 @@ export class ExportLogCounter {
   }
 
   /**
-   * Counts a line written in the documented order without spaces — date, item, then persons and
-   * sensitivePersons, or personKey (ASCII) and sensitive — read from its bytes, with no string
-   * made but the item's and no JSON parse: most lines of a machine-written log. Anything else,
-   * or anything wrong, returns false and goes the slow way, which says what is wrong.
+   * Counts a line written in the documented form (LogLine), read from its bytes: most lines of a
+   * machine-written log. Anything else returns false and goes the slow way, which says what is
+   * wrong; what this reads, it counts exactly as the slow way would.
    */
   private fast(buf: Buffer, from: number, end: number): boolean {
-    let p = from;
-    if (end - p < 33 || !matchAt(buf, p, LIT_DATE)) return false;
-    p += LIT_DATE.length;
-    const y = digits(buf, p, 4);
-    const m = digits(buf, p + 5, 2);
-    const d = digits(buf, p + 8, 2);
-    if (y < 0 || m < 0 || d < 0 || buf[p + 4] !== DASH || buf[p + 7] !== DASH || !isCalendarDay(y, m, d)) return false;
-    p += 10;
-    if (!matchAt(buf, p, LIT_ITEM)) return false;
-    p += LIT_ITEM.length;
-    const itemFrom = p;
-    while (p < end && buf[p] !== QUOTE) {
-      const c = buf[p]!;
-      if (c < 0x2d || c > 0x7a || c === BACKSLASH) return false;
-      p++;
+    const view = this.viewOver(buf);
+    return this.reader.read(buf, view, from, end) === end && this.countRead(buf, view);
+  }
+
+  /** A DataView over `buf`, made once per buffer. */
+  private viewOver(buf: Buffer): DataView {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
-    if (p >= end) return false;
-    const itemTo = p++;
-    let persons = 0;
-    let sensitivePersons = 0;
-    let keyFrom = -1;
-    let keyTo = -1;
-    let sensitive = false;
-    if (matchAt(buf, p, LIT_KEY)) {
-      p += LIT_KEY.length;
-      keyFrom = p;
-      while (p < end && buf[p] !== QUOTE) {
-        const c = buf[p]!;
-        if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
-        p++;
-      }
-      keyTo = p++;
-      if (keyTo === keyFrom || keyTo - keyFrom > 256) return false;
-      if (matchAt(buf, p, LIT_SENSITIVE_TRUE)) {
-        sensitive = true;
-        p += LIT_SENSITIVE_TRUE.length;
-      } else if (matchAt(buf, p, LIT_SENSITIVE_FALSE)) p += LIT_SENSITIVE_FALSE.length;
-      else if (buf[p] === CLOSE) p++;
-      else return false;
-    } else {
-      let any = false;
-      if (matchAt(buf, p, LIT_PERSONS)) {
-        p += LIT_PERSONS.length;
-        const n = number(buf, p, end);
-        if (n < 0) return false;
-        persons = scannedValue;
-        p = n;
-        any = true;
-      }
-      if (matchAt(buf, p, LIT_SENSITIVE_PERSONS)) {
-        p += LIT_SENSITIVE_PERSONS.length;
-        const n = number(buf, p, end);
-        if (n < 0) return false;
-        sensitivePersons = scannedValue;
-        p = n;
-        any = true;
-      }
-      if (!any || buf[p] !== CLOSE) return false;
-      p++;
-    }
-    if (p !== end) return false;
-    let part = this.knownPart(buf, itemFrom, itemTo);
+    return this.view;
+  }
+
+  /**
+   * Counts the line LogLine has just read; false, counting nothing, when its item is not one
+   * (the slow way then says so).
+   */
+  private countRead(buf: Buffer, view: DataView): boolean {
+    const r = this.reader;
+    let part = this.known.find(view, r.itemFrom, r.itemTo, r.hash);
     if (part === undefined) {
-      const item = buf.toString('latin1', itemFrom, itemTo);
+      const item = buf.toString('latin1', r.itemFrom, r.itemTo);
       part = this.parts.get(item);
       if (part === undefined && !ITEM.test(item)) return false;
-      if (y !== this.options.year) {
+      if (r.year !== this.options.year) {
         this.otherYear++;
         return true;
       }
       part ??= this.part(item);
-    } else if (y !== this.options.year) {
+    } else if (r.year !== this.options.year) {
       this.otherYear++;
       return true;
     }
-    const s = this.counted(part.state, y * 10_000 + m * 100 + d);
-    if (keyFrom < 0) {
-      s.persons += persons;
-      s.sensitivePersons += sensitivePersons;
-    } else this.addPerson(part, sensitive, buf, keyFrom, keyTo, undefined);
+    if (r.exempt) {
+      part.state.excludedLines++;
+      part.state.excludedPersons += r.keyFrom < 0 ? r.persons + r.sensitivePersons : 1;
+      return true;
+    }
+    const s = this.counted(part.state, r.day);
+    if (r.keyFrom < 0) {
+      s.persons += r.persons;
+      s.sensitivePersons += r.sensitivePersons;
+    } else this.addPerson(part, r.sensitive, view, r.keyFrom, r.keyTo, undefined);
     return true;
   }
 
@@ -367,7 +329,7 @@ export class ExportLogCounter {
     if (!keyed) {
       s.persons += (t.persons as number | undefined) ?? 0;
       s.sensitivePersons += (t.sensitivePersons as number | undefined) ?? 0;
-    } else this.addPerson(part, t.sensitive === true, buf, 0, 0, t.personKey as string);
+    } else this.addPerson(part, t.sensitive === true, this.view, 0, 0, t.personKey as string);
   }
 
   /** Marks a counted transfer of the part on `day`. */
@@ -379,14 +341,15 @@ export class ExportLogCounter {
     return s;
   }
 
-  /** Counts the person (a key as a string, or as bytes) once per part and measure. */
-  private addPerson(part: { index: number; state: PartState }, sensitive: boolean, buf: Buffer, from: number, to: number, key: string | undefined): void {
+  /**
+   * Counts the person (a key as a string, or as ASCII bytes under `view`) once per part and measure: by the
+   * PersonSet's count of the slot, read by `finish` (bytes are looked up in batches).
+   */
+  private addPerson(part: Part, sensitive: boolean, view: DataView, from: number, to: number, key: string | undefined): void {
     const slot = part.index * 2 + (sensitive ? 1 : 0);
     try {
-      if (key === undefined ? this.persons.addAscii(slot, buf, from, to) : this.persons.add(slot, key)) {
-        if (sensitive) part.state.sensitivePersons++;
-        else part.state.persons++;
-      }
+      if (key === undefined) this.persons.defer(slot, view, from, to);
+      else this.persons.add(slot, key);
     } catch (e) {
       if (!(e instanceof PersonLimitError)) throw e;
       this.problem('/personKey', 'too-many-persons', e.message);
@@ -394,34 +357,14 @@ export class ExportLogCounter {
     }
   }
 
-  private part(item: string): { index: number; state: PartState } {
+  private part(item: string): Part {
     let p = this.parts.get(item);
     if (p === undefined) {
       p = { index: this.parts.size, state: { item, lines: 0, persons: 0, sensitivePersons: 0, excludedLines: 0, excludedPersons: 0, firstLine: 0, lastLine: 0, lastDay: 0 } };
       this.parts.set(item, p);
-      if (this.knownItems.length < KNOWN_ITEMS) {
-        this.knownItems.push(ascii(item));
-        this.knownParts.push(p);
-      }
+      this.known.add(item, p);
     }
     return p;
-  }
-
-  /**
-   * The part whose item is the bytes `buf[from, to)`, among the first KNOWN_ITEMS parts, found
-   * without making a string: a log names few items, and a string per line was a fifth of the time.
-   */
-  private knownPart(buf: Buffer, from: number, to: number): { index: number; state: PartState } | undefined {
-    const n = to - from;
-    const items = this.knownItems;
-    for (let k = 0; k < items.length; k++) {
-      const b = items[k]!;
-      if (b.length !== n) continue;
-      let i = 0;
-      while (i < n && b[i] === buf[from + i]) i++;
-      if (i === n) return this.knownParts[k];
-    }
-    return undefined;
   }
 
   /** True when counting stopped (too many persons): the count is incomplete. */
@@ -442,4 +385,18 @@ export async function countExportLog(chunks: AsyncIterable<Uint8Array>, options:
     if (counter.incomplete) break;
   }
   return { ...counter.finish(), incomplete: counter.incomplete };
+}
+
+/**
+ * An open file's bytes as chunks of up to `size` bytes, read into one buffer used again and again:
+ * each chunk holds until the next is asked for. countExportLog counts a chunk at once and copies
+ * only a line cut at its end, so a log of any size is read with no allocation per chunk.
+ */
+export async function* fileChunks(handle: FileHandle, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size);
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, size, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
 }

@@ -31,12 +31,44 @@ function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
   };
 }
 
-/** Problems for names in `values` (at `pointer`/index) that `known` does not hold. */
-function unknownNames(values: unknown, pointer: string, known: ReadonlySet<string>, out: RequestProblem[]): void {
-  if (!Array.isArray(values)) return;
-  values.forEach((v, i) => {
-    if (typeof v === 'string' && !known.has(v)) out.push({ pointer: `${pointer}/${i}`, message: `must be one of the policy's: ${[...known].join(', ')}` });
+/** A request as problems() reads it before knowing whether it conforms. */
+type Unchecked = { asOf?: unknown; processor?: { zone?: unknown; holdings?: { sensitiveKinds?: unknown } }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+
+/**
+ * Where a request names something the policy must define — one name, or a list of them — and
+ * which of the policy's vocabularies holds it. Both `problems` and `conforms` check these.
+ */
+const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) => unknown; readonly in: keyof Vocabulary; readonly list: boolean; readonly of: string }[] = [
+  { pointer: '/processor/zone', read: (r) => r?.processor?.zone, in: 'zones', list: false, of: "the policy's" },
+  { pointer: '/transfer/sector', read: (r) => r?.transfer?.sector, in: 'sectors', list: false, of: "the annex's subcategories" },
+  { pointer: '/transfer/exemptions', read: (r) => r?.transfer?.exemptions, in: 'exemptions', list: true, of: "the policy's" },
+  { pointer: '/transfer/personalInfo/sensitiveKinds', read: (r) => r?.transfer?.personalInfo?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
+  { pointer: '/processor/holdings/sensitiveKinds', read: (r) => r?.processor?.holdings?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
+];
+
+/** Problems for the names at `pointer` (one, or a list: each at its index) that `known` does not hold. */
+function unknownNames(value: unknown, list: boolean, pointer: string, known: ReadonlySet<string>, of: string, out: RequestProblem[]): void {
+  if (!list) {
+    if (typeof value === 'string' && !known.has(value)) out.push({ pointer, message: oneOf(of, known) });
+    return;
+  }
+  if (!Array.isArray(value)) return;
+  value.forEach((v, i) => {
+    if (typeof v === 'string' && !known.has(v)) out.push({ pointer: `${pointer}/${i}`, message: oneOf(of, known) });
   });
+}
+
+function oneOf(of: string, known: ReadonlySet<string>): string {
+  return `must be one of ${of}: ${[...known].join(', ')}`;
+}
+
+/** True when every name of a conforming request's `value` (one, or a list) is in `known`. */
+function allKnown(value: unknown, list: boolean, known: ReadonlySet<string>): boolean {
+  if (value === undefined) return true;
+  if (!list) return known.has(value as string);
+  const names = value as readonly string[];
+  for (let i = 0; i < names.length; i++) if (!known.has(names[i]!)) return false;
+  return true;
 }
 
 export class Policy {
@@ -78,20 +110,30 @@ export class Policy {
    * sector, exemptions and kinds of sensitive information are ones this policy defines.
    */
   problems(request: unknown): RequestProblem[] {
-    const r = request as { asOf?: unknown; processor?: { zone?: unknown; holdings?: { sensitiveKinds?: unknown } }; transfer?: { sector?: unknown; exemptions?: unknown; personalInfo?: { sensitiveKinds?: unknown } } } | null;
+    const r = request as Unchecked;
     const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
     if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
-    const zone = r?.processor?.zone;
-    if (typeof zone === 'string' && !this.vocabulary.zones.has(zone)) problems.push({ pointer: '/processor/zone', message: `must be one of the policy's: ${[...this.vocabulary.zones].join(', ')}` });
-    const sector = r?.transfer?.sector;
-    if (typeof sector === 'string' && !this.vocabulary.sectors.has(sector)) problems.push({ pointer: '/transfer/sector', message: `must be one of the annex's subcategories: ${[...this.vocabulary.sectors].join(', ')}` });
-    unknownNames(r?.transfer?.exemptions, '/transfer/exemptions', this.vocabulary.exemptions, problems);
-    unknownNames(r?.transfer?.personalInfo?.sensitiveKinds, '/transfer/personalInfo/sensitiveKinds', this.vocabulary.kinds, problems);
-    unknownNames(r?.processor?.holdings?.sensitiveKinds, '/processor/holdings/sensitiveKinds', this.vocabulary.kinds, problems);
+    for (const name of NAMES) unknownNames(name.read(r), name.list, name.pointer, this.vocabulary[name.in], name.of, problems);
     // A name the schema already refused (say, not a string of the right form) is said once.
     return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
+  }
+
+  /**
+   * Whether `request` conforms: true exactly when `problems(request)` is empty, found without
+   * building any problem — the hot path of a server checking batches, which asks `problems`
+   * only for a request that does not conform.
+   */
+  conforms(request: unknown): boolean {
+    if (!validateRequest(request)) return false;
+    const r = request as EvaluationRequest;
+    if (!realDate(r.asOf)) return false;
+    for (let i = 0; i < NAMES.length; i++) {
+      const name = NAMES[i]!;
+      if (!allKnown(name.read(r as Unchecked), name.list, this.vocabulary[name.in])) return false;
+    }
+    return true;
   }
 
   /** Validates and decides; throws InvalidRequestError listing every problem. */

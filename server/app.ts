@@ -12,6 +12,7 @@ import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
+import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, type ReloadResult, type Served } from './served-bundle.js';
@@ -36,6 +37,8 @@ export interface ServeOptions {
   readonly logStream?: { write(text: string): void };
   /** Log every HTTP request (off by default: at thousands of requests a second the log would be the load). */
   readonly logRequests?: boolean;
+  /** This server is a worker of `qingdan serve --workers`: /metrics answers for every worker (server/cluster.ts). */
+  readonly clusterWorker?: boolean;
 }
 
 export interface QingdanServer {
@@ -61,12 +64,17 @@ function listsOn(policy: Policy, date: string) {
   }));
 }
 
-/** Problems of a batch, each pointer prefixed with the request's index. */
-function batchProblems(policy: Policy, requests: readonly unknown[]): RequestProblem[] {
+/**
+ * Every problem of the requests (each pointer prefixed with the request's index in a batch).
+ * Each request is first asked whether it conforms, which builds nothing; only one that does not
+ * is described.
+ */
+function problemsOf(policy: Policy, requests: readonly unknown[], batch: boolean): RequestProblem[] {
   const problems: RequestProblem[] = [];
-  requests.forEach((r, i) => {
-    for (const p of policy.problems(r)) problems.push({ pointer: `/${i}${p.pointer}`, message: p.message });
-  });
+  for (let i = 0; i < requests.length; i++) {
+    if (policy.conforms(requests[i])) continue;
+    for (const p of policy.problems(requests[i])) problems.push(batch ? { pointer: `/${i}${p.pointer}`, message: p.message } : p);
+  }
   return problems;
 }
 
@@ -79,19 +87,24 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
   const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
+  const metricsText = options.clusterWorker ? clusterMetrics(metrics.registry) : () => metrics.registry.metrics();
 
   const app = Fastify({
     logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Plain JSON.parse, without secure-json-parse's two scans of every body for `__proto__` and
+    // `constructor` keys: JSON.parse makes such a key an own property, never the prototype, and
+    // the request contract allows no property it does not define, so the validation refuses
+    // it with its pointer among the other problems (test/serve.test.ts).
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   });
 
   const decideAll = (policy: Policy, requests: readonly unknown[]): EvaluationResponse[] => {
-    const decisions = requests.map((r) => policy.decideTrusted(r as EvaluationRequest));
-    countDecisions(
-      metrics,
-      decisions.map((d) => d.pathway),
-    );
+    const decisions = new Array<EvaluationResponse>(requests.length);
+    for (let i = 0; i < requests.length; i++) decisions[i] = policy.decideTrusted(requests[i] as EvaluationRequest);
+    countDecisions(metrics, decisions);
     if (decisionLog) decisions.forEach((d, i) => decisionLog.record(requests[i], d));
     return decisions;
   };
@@ -121,7 +134,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     const batch = Array.isArray(body);
     const requests = batch ? (body as unknown[]) : [body];
     if (requests.length > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
-    const problems = batch ? batchProblems(policy, requests) : policy.problems(body);
+    const problems = problemsOf(policy, requests, batch);
     if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -132,7 +145,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => ({ status: 'ready', version: served.policy.version, digest: served.policy.digest }));
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metricsText()));
 
   let reloads: Promise<unknown> = Promise.resolve();
   const reloadOnce = async (reason: string): Promise<ReloadResult> => {

@@ -3,6 +3,8 @@
  * of its JSON), pathway, bundle version and digest — appended to a file through a buffered
  * stream. The request itself is not logged: it may describe personal-information volumes a
  * log reader need not see; its digest lets an auditor match a request kept elsewhere.
+ * The workers of `serve --workers` append to one file: the file is opened for appending and
+ * every write holds whole lines, so their lines never interleave.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';

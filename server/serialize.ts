@@ -1,15 +1,18 @@
 /**
  * Writing decisions as JSON, fast enough for batches. Most of a decision's bytes are its
  * reasons, obligations and advisories, bilingual texts the runtime hands out as the same
- * (read-only) objects decision after decision; so each such part is stringified once and its
- * JSON kept by identity (a WeakMap: it goes when the bundle that made it goes). A decision is
- * then a few string concatenations. The output is byte-for-byte JSON.stringify's (of the
- * runtime's `compactDecisions` for the compact view).
+ * (read-only) objects decision after decision; so each such part is stringified and encoded
+ * once, its JSON and its UTF-8 bytes kept by identity (WeakMaps: they go when the bundle that
+ * made them goes). A full decision is then those bytes laid end to end with a few ASCII
+ * joints — never one long string: with the Chinese texts in it V8 would make it a two-byte
+ * string, and encoding that took three times as long as building it. The output is
+ * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions` for the compact view).
  */
 import { PartTable } from '../runtime/compact.js';
 import type { EvaluationResponse, Obligation, Reason } from '../runtime/request.js';
 
 const cache = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Buffer>();
 
 /** JSON.stringify(part), once per object. */
 function part(value: object): string {
@@ -21,24 +24,56 @@ function part(value: object): string {
   return json;
 }
 
-/** One decision as JSON, fields in the order the runtime builds them. */
-export function serializeDecision(d: EvaluationResponse): string {
-  let reasons = '';
-  for (let i = 0; i < d.reasons.length; i++) reasons += (i === 0 ? '' : ',') + part(d.reasons[i]!);
-  return `{"version":${d.version},"pathway":${JSON.stringify(d.pathway)},"preview":${d.preview},"asOf":${JSON.stringify(d.asOf)},"basis":${part(d.basis)},"reasons":[${reasons}],"obligations":${part(d.obligations)},"advisories":${part(d.advisories)},"policy":${part(d.policy)}}`;
+/** JSON.stringify(part) as UTF-8, once per object. */
+function partBytes(value: object): Buffer {
+  let bytes = encoded.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(part(value));
+    encoded.set(value, bytes);
+  }
+  return bytes;
 }
 
-/** `{ "decisions": [...] }` as JSON. */
-export function serializeDecisions(body: { readonly decisions: readonly EvaluationResponse[] }): string {
-  const parts = new Array<string>(body.decisions.length);
-  for (let i = 0; i < parts.length; i++) parts[i] = serializeDecision(body.decisions[i]!);
-  return `{"decisions":[${parts.join(',')}]}`;
+const COMMA = Buffer.from(',');
+const OBLIGATIONS = Buffer.from('],"obligations":');
+const ADVISORIES = Buffer.from(',"advisories":');
+const POLICY = Buffer.from(',"policy":');
+const END = Buffer.from('}');
+const DECISIONS = Buffer.from('{"decisions":[');
+const DECISIONS_END = Buffer.from(']}');
+
+/** Appends the chunks of one decision's JSON to `out`, fields in the order the runtime builds them. */
+function decisionChunks(d: EvaluationResponse, out: Buffer[]): void {
+  out.push(Buffer.from(`{"version":${d.version},"pathway":${JSON.stringify(d.pathway)},"preview":${d.preview},"asOf":${JSON.stringify(d.asOf)},"basis":${part(d.basis)},"reasons":[`));
+  for (let i = 0; i < d.reasons.length; i++) {
+    if (i > 0) out.push(COMMA);
+    out.push(partBytes(d.reasons[i]!));
+  }
+  out.push(OBLIGATIONS, partBytes(d.obligations), ADVISORIES, partBytes(d.advisories), POLICY, partBytes(d.policy), END);
+}
+
+/** One decision as UTF-8 JSON. */
+export function serializeDecision(d: EvaluationResponse): Buffer {
+  const chunks: Buffer[] = [];
+  decisionChunks(d, chunks);
+  return Buffer.concat(chunks);
+}
+
+/** `{ "decisions": [...] }` as UTF-8 JSON. */
+export function serializeDecisions(body: { readonly decisions: readonly EvaluationResponse[] }): Buffer {
+  const chunks: Buffer[] = [DECISIONS];
+  for (let i = 0; i < body.decisions.length; i++) {
+    if (i > 0) chunks.push(COMMA);
+    decisionChunks(body.decisions[i]!, chunks);
+  }
+  chunks.push(DECISIONS_END);
+  return Buffer.concat(chunks);
 }
 
 /**
  * One compact answer being written: the part tables, and memos by identity for what the runtime
- * hands out again and again within a batch (a part, an obligations array, a basis, a date), so
- * a repeated decision costs a few map look-ups and one concatenation.
+ * hands out again and again within a batch (a part, a frozen obligations array, a date), so a
+ * repeated decision costs a few map look-ups and one concatenation.
  */
 class CompactWriter {
   readonly reasons = new PartTable<Reason>();
@@ -49,7 +84,10 @@ class CompactWriter {
 
   /** `[i,j,…]`: the indexes of `parts` in `table`, adding the ones it has not seen. */
   indexList<T extends object>(parts: readonly T[], table: PartTable<T>): string {
-    let list = this.lists.get(parts);
+    // A frozen array (the runtime's shared obligations) cannot change: its list is kept. A
+    // decision's own reasons array is new every time, and keeping it would only fill the map.
+    const frozen = Object.isFrozen(parts);
+    let list = frozen ? this.lists.get(parts) : undefined;
     if (list !== undefined) return list;
     list = '[';
     for (let i = 0; i < parts.length; i++) {
@@ -59,8 +97,7 @@ class CompactWriter {
       list += (i === 0 ? '' : ',') + index;
     }
     list += ']';
-    // Decisions are all made before the answer is written, so no array changes meanwhile.
-    this.lists.set(parts, list);
+    if (frozen) this.lists.set(parts, list);
     return list;
   }
 
@@ -76,18 +113,25 @@ class CompactWriter {
   }
 }
 
+const CLOSE = Buffer.from(']}');
+
 /**
- * The compact view of `decisions` (all of `policy`) as JSON: each distinct reason and
+ * The compact view of `decisions` (all of `policy`) as UTF-8 JSON: each distinct reason and
  * obligation once, decisions by index — what `POST /v1/decide?view=compact` answers.
+ *
+ * The decisions are encoded apart from the tables: they are ASCII (names, dates, indexes), and
+ * V8 keeps an ASCII string one byte a character, while joined to the tables' Chinese the whole
+ * answer would become a two-byte string, several times slower to encode.
  */
-export function serializeCompactDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): string {
+export function serializeCompactDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
   const writer = new CompactWriter();
-  const parts = new Array<string>(decisions.length);
+  let list = '';
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
     if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a compact view of ${policy.digest}`);
-    parts[i] = writer.decision(d);
+    list += (i === 0 ? '' : ',') + writer.decision(d);
   }
   const table = (entries: readonly object[]) => entries.map(part).join(',');
-  return `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}],"decisions":[${parts.join(',')}]}`;
+  const head = `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}],"decisions":[`;
+  return Buffer.concat([Buffer.from(head), Buffer.from(list), CLOSE]);
 }

@@ -1,6 +1,6 @@
 /**
  * The compact view of decisions (runtime/compact.ts): lossless, each distinct part once, valid
- * against its published schema — and the server's string writer gives the same JSON.
+ * against its published schema — and the server's writer gives the same JSON.
  */
 import { describe, expect, it } from 'vitest';
 import { compactDecisions, expandDecisions } from '../runtime/compact.js';
@@ -47,8 +47,8 @@ describe('compactDecisions', () => {
 
   it('is what the server writes, byte for byte', () => {
     const view = compactDecisions(decisions, policy);
-    expect(serializeCompactDecisions(decisions, policy)).toBe(JSON.stringify(view));
-    expect(serializeCompactDecisions([], policy)).toBe(JSON.stringify(compactDecisions([], policy)));
+    expect(serializeCompactDecisions(decisions, policy).toString()).toBe(JSON.stringify(view));
+    expect(serializeCompactDecisions([], policy).toString()).toBe(JSON.stringify(compactDecisions([], policy)));
   });
 
   it('refuses decisions of another policy, and an index outside its table', () => {

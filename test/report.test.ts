@@ -4,15 +4,15 @@
  * amended one, and `qingdan report compare` against export logs with duplicates, exempt
  * transfers, other years and bad lines (measures Arts 19, 27).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../compiler/emit/schemas/report.schema.js';
 import { createAjv } from '../compiler/emit/validate.js';
-import { checkReport, ExportLogCounter, Policy, reportOf, reportProblems, type ExportReport } from '../runtime/index.js';
+import { checkReport, countExportLog, ExportLogCounter, fileChunks, Policy, reportOf, reportProblems, type ExportReport } from '../runtime/index.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
-import { PersonSet } from '../runtime/person-set.js';
+import { PersonLimitError, PersonSet } from '../runtime/person-set.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { makeFixtures, variant, type Fixtures } from './bundle-fixtures.js';
 import { buildRealPolicy, runCli, STACK_FRAME, tempDir } from './support.js';
@@ -272,6 +272,80 @@ describe('the export log counter', () => {
     );
   });
 
+  it('counts every line the same read from its bytes as parsed as JSON: exemptions, odd spacing, escapes, duplicates, unicode keys, odd numbers', () => {
+    // Each line as a machine writes it (documented order, no spaces), sometimes disturbed; the
+    // reference is the same text with one leading space per line, which only JSON.parse reads.
+    // Mostly valid values (so the same person recurs often), sometimes an odd one.
+    const mostly = <T,>(usual: readonly T[], odd: readonly T[]) => fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...usual) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
+    const value = mostly(['0', '7', '12345', '999999999999999'], ['1234567890123456', '-1', '1.5', '01', '1.0', '1e1', '"3"', 'null']);
+    const key = fc.oneof(
+      mostly(['p1', 'p2', '甲', '\\u0070\\u0031'], ['p1 ', '甲乙', 'é', 'a\\b', 'a\\"b', '', '~', '\\u007f', 'a\x7f', 'a\tb', 'a\u0001bcdef']),
+      // The same person written plainly or with an escape, the escape at each place in a four-byte word.
+      { weight: 3, arbitrary: fc.tuple(fc.nat(3), fc.boolean()).map(([n, escaped]) => `${'q'.repeat(n)}${escaped ? '\\u0032' : '2'}`) },
+      // Around the longest key read (256).
+      fc.integer({ min: 250, max: 262 }).map((n) => 'y'.repeat(n)),
+    );
+    const line = fc.record({
+      date: mostly(['2027-01-01', '2027-12-31'], ['2028-02-29', '2027-02-29', '2026-12-31', '2027-13-01', '2027-1-01', '2O27-01-01']),
+      item: mostly(['icv.owner-pi', 'personalInfo'], ['icv.owner-p', 'icv.owner-pi2', 'a.b', 'bad item', 'icv.', 'icv.ow\\u006eer-pi', 'icv.甲']),
+      volume: fc.oneof(
+        fc.record({ persons: value }),
+        fc.record({ sensitivePersons: value }),
+        fc.record({ persons: value, sensitivePersons: value }),
+        fc.record({ sensitivePersons: value, persons: value }),
+        { weight: 3, arbitrary: fc.record({ personKey: key }) },
+        { weight: 3, arbitrary: fc.record({ personKey: key, sensitive: mostly(['true', 'false'], ['"true"', '1']) }) },
+        fc.record({ personKey: key, persons: value }),
+        fc.constant({}),
+      ),
+      exemption: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: mostly(['"art5.1"', '"art3"', '"art5.3"'], ['"art9"', '"art5"', '"art5.1 "', '"art5\\u002e1"', '5', 'null']) }),
+      // Mostly the documented form: nothing extra, no space (a space goes before field `space` if there is one).
+      extra: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(',"note":"x"', ' ', ',"exemption":"art3"') }),
+      space: fc.nat(14),
+    });
+    const render = (l: { date: string; item: string; volume: Record<string, string>; exemption?: string; extra?: string; space: number }): string => {
+      const fields = [`"date":"${l.date}"`, `"item":"${l.item}"`, ...Object.entries(l.volume).map(([k, v]) => `"${k}":${k === 'personKey' ? `"${v}"` : v}`)];
+      if (l.exemption !== undefined) fields.push(`"exemption":${l.exemption}`);
+      // Sometimes a space after a colon or a comma (valid JSON, not the documented form).
+      const text = `{${fields.map((f, i) => (i === l.space ? ` ${f.replace(':', ': ')}` : f)).join(',')}}`;
+      return l.extra === undefined ? text : `${text.slice(0, -1)}${l.extra}}`;
+    };
+    const shape = (c: ReturnType<typeof countOf>) => ({ ...c, problems: c.problems.map(({ message: _, ...p }) => p) });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
+        const texts = lines.map(render);
+        const read = countOf([Buffer.from(texts.join('\n'))]);
+        expect(shape(read)).toEqual(shape(countOf([Buffer.from(texts.map((t) => ` ${t}`).join('\n'))])));
+      }),
+      { seed: 16, numRuns: 600 },
+    );
+  });
+
+  it('cuts lines at their line breaks even where an item left open would read on into the next line', () => {
+    const count = countOf([Buffer.from('{"date":"2027-01-01","item":"a.b\n","persons":5}\n{"date":"2027-01-01","item":"a.b","persons":2}\r\n{"date":"2027-01-01","item":"a.b","persons":3}\r\r\n')]);
+    expect(count.lines).toBe(4);
+    expect(count.problems.map((p) => [p.line, p.code])).toEqual([[1, 'not-json'], [2, 'not-json']]);
+    expect(count.parts).toMatchObject([{ item: 'a.b', persons: 5, firstLine: 3, lastLine: 4 }]);
+  });
+
+  it('reads an exempt transfer in the documented form as not counted, with its persons set apart', () => {
+    const count = countOf([
+      Buffer.from(
+        [
+          '{"date":"2027-03-05","item":"icv.owner-pi","persons":40,"exemption":"art5.1"}',
+          '{"date":"2027-03-05","item":"icv.owner-pi","persons":2,"sensitivePersons":3,"exemption":"art3"}',
+          '{"date":"2027-03-06","item":"icv.owner-pi","personKey":"p1","sensitive":true,"exemption":"art4"}',
+          '{"date":"2027-03-07","item":"icv.owner-pi","personKey":"p1","sensitive":true}',
+          '{"date":"2026-03-07","item":"icv.owner-pi","persons":9,"exemption":"art5.2"}',
+          '{"date":"2027-03-08","item":"icv.owner-pi","persons":9,"exemption":"art9"}',
+        ].join('\n'),
+      ),
+    ]);
+    expect(count.parts).toEqual([{ item: 'icv.owner-pi', lines: 1, persons: 0, sensitivePersons: 1, excludedLines: 3, excludedPersons: 46, firstLine: 4, lastLine: 4, lastDate: '2027-03-07' }]);
+    expect(count.otherYear).toBe(1);
+    expect(count.problems.map((p) => [p.line, p.code, p.pointer])).toEqual([[6, 'unknown-exemption', '/exemption']]);
+  });
+
   it('finds each line\'s item by its bytes, past the items it keeps as bytes and among items that are prefixes of others', () => {
     // 45 items (more than the counter keeps as bytes), with l.i1 a prefix of l.i10–l.i19.
     const items = Array.from({ length: 45 }, (_, i) => `l.i${i}`);
@@ -289,11 +363,66 @@ describe('the export log counter', () => {
     expect(countOf([Buffer.from(reordered)])).toEqual(count);
   });
 
+  it('counts a file read into one reused buffer the same as the whole log, however small the buffer', async () => {
+    const path = join(dir, 'chunks.jsonl');
+    await writeFile(path, LOG);
+    const whole = countOf([Buffer.from(LOG)]);
+    for (const size of [1, 3, 7, 64, 1 << 20]) {
+      const handle = await open(path, 'r');
+      try {
+        expect(await countExportLog(fileChunks(handle, size), { year: 2027, exemptions })).toEqual({ ...whole, incomplete: false });
+      } finally {
+        await handle.close();
+      }
+    }
+  });
+
   it('refuses a line longer than the bound without holding it, and goes on', () => {
     const long = `{"date":"2027-01-01","item":"icv.owner-pi","persons":1,"note":"${'x'.repeat(300)}"}`;
     const count = countOf([Buffer.from(`${long.slice(0, 100)}`), Buffer.from(`${long.slice(100)}\n{"date":"2027-01-02","item":"icv.owner-pi","persons":2}\n`)], 200);
     expect(count.problems.map((p) => [p.line, p.code])).toEqual([[1, 'line-too-long']]);
     expect(count.parts[0]).toMatchObject({ persons: 2, firstLine: 2 });
+  });
+
+  it('de-duplicates persons looked up in batches exactly as one at a time, and refuses the same person past the limit', () => {
+    // A key's bytes where a line would have them: after other bytes, before others.
+    const bytesOf = (key: string): [DataView, number, number] => {
+      const b = Buffer.from(`{"x":"${key}"}`);
+      return [new DataView(b.buffer, b.byteOffset, b.length), 6, 6 + key.length];
+    };
+    const keys: [number, string][] = [];
+    let seed = 11;
+    for (let n = 0; n < 50_000; n++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      keys.push([seed % 5, `k${(seed >>> 9) % 20_000}`]);
+    }
+    const reference = new Map<number, Set<string>>();
+    for (const [slot, key] of keys) reference.set(slot, (reference.get(slot) ?? new Set()).add(key));
+    const batched = new PersonSet(1_000_000, 16);
+    for (const [slot, key] of keys) batched.defer(slot, ...bytesOf(key));
+    batched.flush();
+    for (const [slot, set] of reference) expect(batched.countOf(slot)).toBe(set.size);
+    expect(batched.size).toBe([...reference.values()].reduce((n, s) => n + s.size, 0));
+    // A key given as a string is the same person as its bytes.
+    for (const [slot, key] of keys.slice(0, 2_000)) expect(batched.add(slot, key)).toBe(false);
+    expect(batched.add(0, 'k20000')).toBe(true);
+    // The limit: the same person (the same n) is refused, batched or not.
+    const refusedAt = (defer: boolean): number => {
+      const set = new PersonSet(7_000, 16);
+      for (let n = 0; n < keys.length; n++) {
+        const [slot, key] = keys[n]!;
+        try {
+          if (defer) set.defer(slot, ...bytesOf(key));
+          else set.add(slot, key);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PersonLimitError);
+          return n;
+        }
+      }
+      return -1;
+    };
+    expect(refusedAt(true)).toBeGreaterThan(7_000);
+    expect(refusedAt(true)).toBe(refusedAt(false));
   });
 
   it('de-duplicates person keys per item and measure exactly (hashed set against a Set of strings)', () => {

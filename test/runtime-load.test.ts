@@ -243,6 +243,43 @@ describe('request validation against the policy', () => {
     expect(policy.problems(request).map((p) => p.pointer).sort()).toEqual(['/processor/zone', '/transfer/exemptions/1', '/transfer/personalInfo/sensitiveKinds/1']);
   });
 
+  it('conforms exactly when it finds no problem, for every scenario request and each of them broken in one way', async () => {
+    const policy = await Policy.load(outDir);
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    type Req = { asOf?: unknown; processor?: Record<string, unknown>; transfer?: Record<string, unknown> };
+    const breakings: ((r: Req) => void)[] = [
+      (r) => (r.asOf = '2027-02-30'),
+      (r) => (r.asOf = 'soon'),
+      (r) => (r.processor!.zone = 'marz'),
+      (r) => (r.processor!.zone = 'no zone!'),
+      (r) => (r.processor!.holdings = { sensitiveKinds: ['medical', 'horoscope'] }),
+      (r) => (r.transfer!.sector = 'S99'),
+      (r) => (r.transfer!.exemptions = ['art99']),
+      (r) => (r.transfer!.personalInfo = { sensitivePersons: 1, sensitiveKinds: ['horoscope'] }),
+      (r) => (r.transfer!.extra = 1),
+      (r) => delete r.processor,
+    ];
+    let conforming = 0;
+    let broken = 0;
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const { request } = parse(await readFile(join(dir, name), 'utf8')) as { request?: Req };
+      if (!request?.processor || !request.transfer) continue;
+      const ok = policy.problems(request).length === 0;
+      expect(policy.conforms(request), name).toBe(ok);
+      if (ok) conforming++;
+      for (const [i, breakIt] of breakings.entries()) {
+        const copy = structuredClone(request);
+        breakIt(copy);
+        expect(policy.problems(copy).length, `${name} broken by edit ${i}`).toBeGreaterThan(0);
+        expect(policy.conforms(copy), `${name} broken by edit ${i}`).toBe(false);
+        broken++;
+      }
+    }
+    expect(conforming).toBeGreaterThan(50);
+    expect(broken).toBeGreaterThan(500);
+  });
+
   it('says a malformed name once', async () => {
     const policy = await Policy.load(outDir);
     const request = { asOf: '2027-01-15', processor: { zone: 'no zone!', ciio: false }, transfer: { isExport: false } };

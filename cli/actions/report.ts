@@ -2,7 +2,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { checkReport, compareReport, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type Difference, type ExportReport, type ReportProblem } from '../../runtime/index.js';
+import { checkReport, compareReport, fileChunks, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type Difference, type ExportReport, type ReportProblem } from '../../runtime/index.js';
 import { realDate } from '../../runtime/dates.js';
 import type { PolicySourceOptions } from '../commands/report.js';
 import { EXIT } from '../exit.js';
@@ -114,15 +114,13 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
     io.stderr.write(`qingdan: cannot read the export log ${logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return EXIT.usage;
   }
-  const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
   let result;
   try {
-    result = await compareReport(policy, report as ExportReport, stream, { maxPersons });
+    result = await compareReport(policy, report as ExportReport, fileChunks(handle), { maxPersons });
   } catch (e) {
     io.stderr.write(`qingdan: cannot read the export log ${logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return EXIT.usage;
   } finally {
-    stream.destroy();
     await handle.close().catch(() => undefined);
   }
   const { count, differences } = result;

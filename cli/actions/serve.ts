@@ -1,7 +1,10 @@
 /** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle. */
+import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
+import { runPrimary } from '../../server/cluster.js';
+import { readServed } from '../../server/served-bundle.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
 
@@ -15,6 +18,7 @@ export interface ServeFlags {
   readonly decisionLog?: string;
   readonly watchInterval: string;
   readonly logRequests?: boolean;
+  readonly workers: string;
 }
 
 /** Serves `bundlePath` until the process is asked to stop; structured JSON logs go to stdout. */
@@ -30,6 +34,12 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     io.stderr.write(`qingdan: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
+  const workers = Number(flags.workers);
+  if (!Number.isInteger(workers) || workers < 1) {
+    io.stderr.write(`qingdan: --workers must be a whole number of at least 1, not ${flags.workers}\n`);
+    return EXIT.usage;
+  }
+  if (workers > 1 && cluster.isPrimary) return primary(io, bundlePath, trustedKeys, workers);
   let server;
   try {
     server = await createServer({
@@ -40,6 +50,7 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
       watchIntervalMs: Number(flags.watchInterval),
       logRequests: flags.logRequests ?? false,
       logStream: io.stdout,
+      clusterWorker: cluster.isWorker,
       ...(flags.decisionLog ? { decisionLogPath: resolve(io.cwd, flags.decisionLog) } : {}),
     });
   } catch (e) {
@@ -56,5 +67,23 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
   });
   process.off('SIGHUP', onHup);
   await server.close();
+  // A worker's channel to the primary would keep it running.
+  if (cluster.isWorker) cluster.worker!.disconnect();
+  return EXIT.ok;
+}
+
+/**
+ * The primary of `serve --workers`: refuses a bundle the workers would refuse before starting
+ * any, then runs them (server/cluster.ts); its JSON log lines are shaped like the workers'.
+ */
+async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undefined, workers: number): Promise<number> {
+  const first = await readServed(resolve(io.cwd, bundlePath), trustedKeys);
+  if (!first.ok) {
+    io.stderr.write(`qingdan: cannot serve ${bundlePath}: refused [${first.code}]: ${first.message}\n`);
+    return EXIT.policyErrors;
+  }
+  const log = (event: string, details: Record<string, unknown>) => io.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, event, ...details })}\n`);
+  log('cluster-started', { workers, version: first.served.policy.version, digest: first.served.policy.digest });
+  await runPrimary(workers, log);
   return EXIT.ok;
 }

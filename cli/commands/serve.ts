@@ -17,5 +17,6 @@ export function registerServe(program: Command, run: Run): void {
     .option('--decision-log <file>', 'append one JSON line per decision (time, request digest, pathway, bundle version)')
     .option('--watch-interval <ms>', 'how often to look for a changed bundle file (0: only on SIGHUP)', '2000')
     .option('--log-requests', 'log every HTTP request')
+    .option('--workers <n>', 'server processes sharing the port (node:cluster), to decide on more than one core', '1')
     .action((bundlePath: string, flags: ServeFlags) => run(async (io) => (await import('../actions/serve.js')).serve(io, bundlePath, flags)));
 }
