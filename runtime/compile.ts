@@ -123,7 +123,13 @@ export interface CompiledPolicy {
   readonly zoneIndex: ReadonlyMap<string, number>;
   readonly zoneIds: readonly string[];
   readonly outside: number;
+  /**
+   * Sector (annex subcategory) → index: the sectors of lists, then the export-control ones
+   * (S38, S39) that have none, so a request's sector is looked up once for both questions.
+   */
   readonly sectorIndex: ReadonlyMap<string, number>;
+  /** By sector index: 1 for data of export control (measures Art. 24). */
+  readonly sectorExportControl: Uint8Array;
   /** [sector * zoneCount + zone]: the lists of the sector that cover the zone, in policy order. */
   readonly sectorZoneLists: readonly (Int32Array | undefined)[];
   readonly reportToRegion: readonly Obligation[];
@@ -216,6 +222,8 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       (sectorZone[s * zoneCount + z] ??= []).push(l);
     }
   });
+  for (const code of EXPORT_CONTROL_SUBCATEGORIES) if (!sectorIndex.has(code)) sectorIndex.set(code, sectorIndex.size);
+  const sectorExportControl = Uint8Array.from(sectorIndex.keys(), (code) => (EXPORT_CONTROL_SUBCATEGORIES.has(code) ? 1 : 0));
   const sectorZoneLists = Array.from({ length: sectorIndex.size * zoneCount }, (_, k) => (sectorZone[k] ? Int32Array.from(sectorZone[k]) : undefined));
 
   // The kinds that get bits: the annex's, and any a condition names.
@@ -292,6 +300,7 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     zoneIds,
     outside,
     sectorIndex,
+    sectorExportControl,
     sectorZoneLists,
     reportToRegion: zoneIds.map((id) => R.reportToRegion(policy.zones.find((z) => z.id === id))),
     exemptions: new Map(b.exemptions.map((e) => [e.code, { granted: R.exemption(e), contradicted: R.exemptionContradicted(e), notForImportant: R.exemptionNotForImportant(e, b.important?.basis ?? []), scope: e.scope }])),

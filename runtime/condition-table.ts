@@ -85,16 +85,32 @@ export function kindsMaskOf(kinds: readonly string[], kindBits: ReadonlyMap<stri
   return mask;
 }
 
+type MeasureCondition = Extract<Condition, { measure: unknown }>;
+
+function isMeasure(c: Condition): boolean {
+  return 'measure' in c;
+}
+
+/** Appends the box of a volume range: persons in [min, max), or sensitive persons in [min, max). */
+function appendMeasure(out: number[], c: MeasureCondition): void {
+  if (c.measure === 'persons') out.push(c.min ?? 0, c.max ?? Infinity, 0, Infinity, -1, 0);
+  else out.push(0, Infinity, c.min ?? 0, c.max ?? Infinity, -1, 0);
+}
+
 /**
  * Appends the boxes of `c` to `out` (BOX numbers each) and returns how many, or -1 when `c` is
  * not a union of boxes (nothing appended): then test it with its Predicate.
  */
 export function appendBoxes(out: number[], c: Condition, kindBits: ReadonlyMap<string, number>): number {
+  // The common cases — one volume range, or an `any` of them — without building boxes first:
+  // a policy of 100,000 items compiles these at every load.
   if ('measure' in c) {
-    // The common case, without building a box first.
-    if (c.measure === 'persons') out.push(c.min ?? 0, c.max ?? Infinity, 0, Infinity, -1, 0);
-    else out.push(0, Infinity, c.min ?? 0, c.max ?? Infinity, -1, 0);
+    appendMeasure(out, c);
     return 1;
+  }
+  if ('any' in c && c.any.length <= MAX_BOXES && c.any.every(isMeasure)) {
+    for (const term of c.any) appendMeasure(out, term as MeasureCondition);
+    return c.any.length;
   }
   const boxes = boxesOf(c, kindBits);
   if (!boxes) return -1;

@@ -20,7 +20,6 @@
 import {
   ASSESSMENT,
   EXEMPT,
-  EXPORT_CONTROL_SUBCATEGORIES,
   INDETERMINATE,
   IN_FORCE,
   ITEM_HEADER,
@@ -104,7 +103,7 @@ function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
       continue;
     }
     itemOf[m] = i;
-    idOf[m] = id;
+    if (i < 0) idOf[m] = id; // read only for ids no list has
     personsOf[m] = persons;
     sensitiveOf[m] = sensitive;
     entriesOf[m] = 1;
@@ -249,7 +248,8 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   const d = new Decision(t.importantData === true);
-  d.exportControl = t.exportControl === true || (t.sector !== undefined && EXPORT_CONTROL_SUBCATEGORIES.has(t.sector));
+  const namedSector = t.sector === undefined ? -1 : (p.sectorIndex.get(t.sector) ?? -1);
+  d.exportControl = t.exportControl === true || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
   const zone = zoneOf(p, req.processor.zone);
@@ -329,7 +329,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     }
     if (valid > 0 || d.important) {
       d.usedBaseline = true;
-      return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+      return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
     }
   }
 
@@ -339,7 +339,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       d.add(p.ciio, p.ciioRank);
       d.usedBaseline = true;
     }
-    return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+    return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
   }
 
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
@@ -363,7 +363,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
   }
 
   // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
-  const sector = t.sector !== undefined ? (p.sectorIndex.get(t.sector) ?? -1) : itemSectors === 1 ? sectorOfItems : -1;
+  const sector = t.sector !== undefined ? namedSector : itemSectors === 1 ? sectorOfItems : -1;
   const inZone = sector < 0 ? undefined : p.sectorZoneLists[sector * zones + zone];
   if (inZone !== undefined) {
     let active = -1;
@@ -393,7 +393,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     if (pos < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
     else d.add(p.nationalReason[d.ground][b[pos + RUNG_INDEX]! - p.nationalFrom]!, b[pos + RUNG_RANK]!);
   }
-  return respond(p, req, d, zone, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+  return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
 }
 
 /**
@@ -435,13 +435,13 @@ function obligationsOf(p: CompiledPolicy, d: Decision, zone: number, personalInf
   return obligations;
 }
 
-function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: number, persons: number, sensitive: number, mask: number, kinds: readonly string[]): EvaluationResponse {
+function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: number, ciio: boolean, preview: boolean, persons: number, sensitive: number, mask: number, kinds: readonly string[]): EvaluationResponse {
   if (d.reasons.length === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
-  const fromRules = d.important ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req);
+  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req.processor.holdings, zone !== p.outside, ciio);
   return {
     version: 1,
     pathway: OUTCOMES[d.rank]!,
-    preview: req.preview === true,
+    preview,
     asOf: req.asOf,
     basis: basisOf(p, d),
     reasons: d.reasons,
@@ -462,10 +462,16 @@ function ruleApplies(p: CompiledPolicy, r: number, inZone: boolean, persons: num
  * them, else the transfer's total volumes, a lower bound (docs/reading-of-the-law.md#holdings).
  * Rules about 广东自贸试验区企业 advise only processors in a zone. Built once per set of rules.
  */
-function importantDataAdvisories(p: CompiledPolicy, transferPersons: number, transferSensitive: number, transferMask: number, transferKinds: readonly string[], req: EvaluationRequest): readonly Obligation[] {
-  if (transferPersons + transferSensitive === 0) return NONE;
-  const ciio = req.processor.ciio;
-  const holdings = req.processor.holdings;
+function importantDataAdvisories(
+  p: CompiledPolicy,
+  transferPersons: number,
+  transferSensitive: number,
+  transferMask: number,
+  transferKinds: readonly string[],
+  holdings: EvaluationRequest['processor']['holdings'],
+  inZone: boolean,
+  ciio: boolean,
+): readonly Obligation[] {
   let persons = transferPersons;
   let sensitive = transferSensitive;
   let kinds = transferKinds;
@@ -478,7 +484,6 @@ function importantDataAdvisories(p: CompiledPolicy, transferPersons: number, tra
       mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
     }
   }
-  const inZone = req.processor.zone !== 'outside';
   const rules = p.generalRuleIds.length;
   // The set of matching rules as a number while there are few enough rules for one, else their ids.
   let key: number | string = 0;
