@@ -23,8 +23,9 @@
  * `npx tsx --expose-gc bench/compile.ts`, or `NODE_OPTIONS=--expose-gc npm run bench`) garbage
  * is collected before every run, so a size's peak does not include the previous size's garbage;
  * without it the figures are still valid, only slightly pessimistic. V8 heap flags change the
- * results noticeably (e.g. `NODE_OPTIONS=--max-semi-space-size=64`, a larger young generation:
- * the parse allocates many short-lived syntax nodes), so report them; the summary names the flag.
+ * results noticeably (a larger young generation: the parse allocates many short-lived syntax
+ * nodes), so the bench runs under the flag `qingdan build` runs with (bench/cli-heap.ts), unless
+ * NODE_OPTIONS sets a size already; the summary names the flag.
  * The machine's load average is printed too: on a shared machine, compare min and median.
  *
  * Targets are printed as PASS/FAIL lines; the process exits 0 regardless.
@@ -42,7 +43,10 @@ import { validateArtifact } from '../compiler/emit/validate.js';
 import { parseSource } from '../compiler/parse.js';
 import type { Source } from '../compiler/source.js';
 import { collectSymbols } from '../compiler/symbols.js';
+import { runUnderCliHeap, semiSpace } from './cli-heap.js';
 import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
+
+runUnderCliHeap();
 
 const MiB = 1024 * 1024;
 const TARGET_100K_MS = 7_000;
@@ -74,13 +78,6 @@ const runs = opts.runs === undefined ? 1 : Math.max(1, Number(opts.runs));
 const seed = Number(opts.seed);
 const itemsPerFile = Number(opts['items-per-file']);
 const gc = (globalThis as { gc?: () => void }).gc;
-
-/** The semi-space (young generation) size V8 was started with, as a flag says; V8's default otherwise. */
-function semiSpace(): string {
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  const flag = flags.find((f) => f.startsWith('--max-semi-space-size'));
-  return flag ? flag : 'V8 default (compare: NODE_OPTIONS=--max-semi-space-size=64)';
-}
 
 // ---- memory sampling ---------------------------------------------------------------------------
 

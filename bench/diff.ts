@@ -4,7 +4,8 @@
  * generated file (every volume halved) and rewords another's titles. Each revision is read with
  * one `git cat-file --batch`; head files whose text is unchanged reuse the base's parse,
  * file-local checks and lowered lists (compiler/diff/compile-pair.ts). Prints
- * min and median of a few runs and the load average against the target (< 1 s); asserts nothing.
+ * min and median of a few runs and the load average against the target (< 1 s), under the young
+ * generation `qingdan diff` runs with (bench/cli-heap.ts); asserts nothing.
  *
  *   npx tsx bench/diff.ts [--items 10000] [--runs 3]
  */
@@ -15,7 +16,10 @@ import { simpleGit } from 'simple-git';
 import { diffPolicies } from '../compiler/diff/diff.js';
 import { diffRevisions } from '../compiler/diff/run.js';
 import type { Source } from '../compiler/source.js';
+import { runUnderCliHeap, semiSpace } from './cli-heap.js';
 import { generatePolicy } from './generate-policy.js';
+
+runUnderCliHeap();
 
 const items = Number(process.argv[process.argv.indexOf('--items') + 1] || 10_000) || 10_000;
 
@@ -77,6 +81,7 @@ console.log(`git read + 2 compiles + compare   min ${sorted[0]!.toFixed(0)} ms, 
 console.log(`compare alone                     ${compare.toFixed(0)} ms`);
 console.log(`rss growth                        ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB`);
 console.log(`load average                      ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs`);
+console.log(`young generation                  ${semiSpace()}`);
 console.log(`${median < 1000 ? 'PASS' : 'FAIL'}  diff of two revisions of the ${items}-item policy < 1 s (median)`);
 // Each run's repository holds two revisions of the generated policy (~30 MB): not left in /tmp.
 await rm(repo, { recursive: true, force: true });

@@ -1,0 +1,6 @@
+/** Types of young-generation.js (plain JavaScript, read by bin/qingdan.js before anything is compiled). */
+export declare const YOUNG_GENERATION_FLAG: string;
+export declare const HEAVY_COMMANDS: ReadonlySet<string>;
+export declare function commandOf(argv: readonly string[]): string | undefined;
+export declare function semiSpaceGiven(execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean;
+export declare function relaunchArgs(script: string, argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] | null;
