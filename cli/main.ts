@@ -95,12 +95,6 @@ function recordFailures(command: Command, failed: (command: Command) => void): v
   for (const sub of command.commands) recordFailures(sub, failed);
 }
 
-/** Prints a usage error found in `command` like any diagnostic, in `io`'s language. Loaded only on this path. */
-async function printUsageError(e: CommanderError, command: Command, args: readonly string[], io: Io): Promise<void> {
-  const [{ usageDiagnostic }, { formatDiagnostic }] = await Promise.all([import('./usage-error.js'), import('../compiler/print-diagnostics.js')]);
-  io.stderr.write(`${formatDiagnostic(usageDiagnostic(e, command, args), { color: useColor(io, io.stderr), lang: langOf(io), texts: new Map() })}\n`);
-}
-
 /** Runs the CLI on `args` (the arguments after `qingdan`) with `io`, and returns the exit code. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -119,23 +113,22 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     });
     await cli.parseAsync([...args], { from: 'user' });
   } catch (e) {
+    // --help and --version "fail" with exit code 0.
+    if (e instanceof CommanderError && e.exitCode === 0) return EXIT.ok;
+    // Every failure is a diagnostic in the user's language; what prints it is loaded only on this path.
+    const shown = { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) };
+    const [{ printUsageError, usageDiagnostic }, { diagnostic, hint }] = await Promise.all([import('./usage-error.js'), import('../compiler/diagnostics.js')]);
     if (e instanceof CommanderError) {
-      // --help and --version "fail" with exit code 0.
-      if (e.exitCode === 0) return EXIT.ok;
-      await printUsageError(e, failedIn ?? cli, args, { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) });
+      printUsageError(shown, usageDiagnostic(e, failedIn ?? cli, args));
       return EXIT.usage;
     }
-    // Loaded only on this path: the diff's git code is not needed to start.
+    // The diff's git code is not needed to start either.
     const { UnknownRevisionError } = await import('../compiler/diff/revision.js');
     if (e instanceof UnknownRevisionError) {
-      const [{ diagnostic, hint }, { formatDiagnostic }] = await Promise.all([import('../compiler/diagnostics.js'), import('../compiler/print-diagnostics.js')]);
-      const d = diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') });
-      io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: lang ?? langInArgs(args) ?? langOf(io), texts: new Map() })}\n`);
+      printUsageError(shown, diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') }));
       return EXIT.usage;
     }
-    const [{ diagnostic }, { formatDiagnostic }] = await Promise.all([import('../compiler/diagnostics.js'), import('../compiler/print-diagnostics.js')]);
-    const d = diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: (e as Error).message ?? String(e) } });
-    io.stderr.write(`${formatDiagnostic(d, { color: useColor(io, io.stderr), lang: lang ?? langInArgs(args) ?? langOf(io), texts: new Map() })}\n`);
+    printUsageError(shown, diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: (e as Error).message ?? String(e) } }));
     if (io.env.QINGDAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;
   }
