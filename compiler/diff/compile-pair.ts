@@ -38,8 +38,8 @@ export function compilePair(base: RevisionInput, head: RevisionInput): { base: C
     return parsed;
   };
   const baseResult = compileSources(base.sources, base.version, parseBase, lists);
-  const reused = hasErrors(baseResult.diagnostics) ? undefined : compileOnCleanBase(head, parsedByText, lists);
-  if (reused) return { base: baseResult, head: reused };
+  // On a clean base, no result means the head has an error: compiled in full, it is located.
+  if (!hasErrors(baseResult.diagnostics)) return { base: baseResult, head: compileOnCleanBase(head, parsedByText, lists) ?? compileSources(head.sources, head.version) };
   // A broken base still lends its parses: they carry no error of an unchanged file's own.
   const headResult = compileSources(head.sources, head.version, (source) => parsedByText.get(source.text) ?? parseSource(source));
   return { base: baseResult, head: hasErrors(headResult.diagnostics) ? compileSources(head.sources, head.version) : headResult };
