@@ -5,17 +5,16 @@
  * a bench measures that instead: compare with `NODE_OPTIONS=--max-semi-space-size=16` (V8's default).
  */
 import { spawnSync } from 'node:child_process';
-import { semiSpaceGiven, YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
+import { semiSpaceFlag, YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
 
 /** Re-runs this bench under the CLI's flag and exits with its status, unless a size is set already. */
 export function runUnderCliHeap(): void {
-  if (semiSpaceGiven(process.execArgv, process.env)) return;
+  if (semiSpaceFlag(process.execArgv, process.env)) return;
   const r = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 
 /** The semi-space (young generation) size this process was started with, as its flag says. */
 export function semiSpace(): string {
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  return flags.find((f) => f.startsWith('--max-semi-space-size')) ?? 'V8 default';
+  return semiSpaceFlag(process.execArgv, process.env) ?? 'V8 default';
 }

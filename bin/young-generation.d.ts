@@ -2,5 +2,5 @@
 export declare const YOUNG_GENERATION_FLAG: string;
 export declare const HEAVY_COMMANDS: ReadonlySet<string>;
 export declare function commandOf(argv: readonly string[]): string | undefined;
-export declare function semiSpaceGiven(execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean;
+export declare function semiSpaceFlag(execArgv: readonly string[], env: NodeJS.ProcessEnv): string | undefined;
 export declare function relaunchArgs(script: string, argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] | null;

@@ -28,9 +28,9 @@ export function commandOf(argv) {
   return undefined;
 }
 
-/** True when V8 was started with a semi-space size already (by us, or by the user's NODE_OPTIONS). */
-export function semiSpaceGiven(execArgv, env) {
-  return [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((f) => f.startsWith('--max-semi-space-size'));
+/** The semi-space size flag V8 was started with (by us, or by the user's NODE_OPTIONS), or undefined. */
+export function semiSpaceFlag(execArgv, env) {
+  return [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].find((f) => f.startsWith('--max-semi-space-size'));
 }
 
 /**
@@ -38,6 +38,6 @@ export function semiSpaceGiven(execArgv, env) {
  * process should run the command itself (not a heavy command, or the size is already set).
  */
 export function relaunchArgs(script, argv, execArgv, env) {
-  if (!HEAVY_COMMANDS.has(commandOf(argv)) || semiSpaceGiven(execArgv, env)) return null;
+  if (!HEAVY_COMMANDS.has(commandOf(argv)) || semiSpaceFlag(execArgv, env)) return null;
   return [YOUNG_GENERATION_FLAG, ...execArgv, script, ...argv];
 }
