@@ -21,7 +21,6 @@
 import { spawn } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,6 +29,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bundle } from '../compiler/bundle/bundle.js';
 import { generateKeyPair } from '../compiler/bundle/keys.js';
+import { freePort } from '../test/free-port.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) } } });
@@ -43,17 +43,6 @@ const REQUESTS = [
   { asOf: '2027-03-01', processor: { zone: 'qianhai-shekou', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 2000000, sensitivePersons: 20000 } } },
   { asOf: '2027-03-01', processor: { zone: 'hengqin', ciio: false }, transfer: { isExport: true, exemptions: ['art5.1'], personalInfo: { persons: 5000 } } },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
