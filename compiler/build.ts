@@ -19,6 +19,7 @@ import { buildManifest, sha256 } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
 import { requestSchema } from './emit/schemas/request.schema.js';
+import { sharedBatchSchema } from './emit/schemas/shared-batch.schema.js';
 import { compactDecisionsSchema } from './emit/schemas/compact-decisions.schema.js';
 import { reportSchema } from './emit/schemas/report.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
@@ -74,6 +75,7 @@ export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, stri
     ['schema/manifest.schema.json', toJson(manifestSchema)],
     ['schema/request.schema.json', toJson(requestSchema)],
     ['schema/response.schema.json', toJson(responseSchema)],
+    ['schema/shared-batch.schema.json', toJson(sharedBatchSchema)],
     ['schema/compact-decisions.schema.json', toJson(compactDecisionsSchema)],
     ['schema/report.schema.json', toJson(reportSchema)],
     ['schema/diff.schema.json', toJson(diffSchema)],

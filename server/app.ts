@@ -1,7 +1,7 @@
 /**
  * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
- * itself (POST /v1/decide, one or a batch; `?view=compact` writes each distinct reason once and
+ * itself (POST /v1/decide: one request, an array of them, or a batch with shared context; `?view=compact` writes each distinct reason once and
  * decisions by index), describes the policy (GET /v1/policy), and reports
  * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
@@ -10,6 +10,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
+import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { clusterMetrics } from './cluster.js';
@@ -78,6 +79,11 @@ function problemsOf(policy: Policy, requests: readonly unknown[], batch: boolean
   return problems;
 }
 
+/** How many transfers a shared batch holds (0 when `transfers` is not an array: the validation says so). */
+function countOf(transfers: unknown): number {
+  return Array.isArray(transfers) ? transfers.length : 0;
+}
+
 /** Creates the server with its bundle loaded and verified; throws ReloadError when the bundle is refused. */
 export async function createServer(options: ServeOptions): Promise<QingdanServer> {
   const metrics = createMetrics();
@@ -131,11 +137,19 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', message: `view must be full or compact, not ${JSON.stringify(view)}` }] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
-    const batch = Array.isArray(body);
-    const requests = batch ? (body as unknown[]) : [body];
-    if (requests.length > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
-    const problems = problemsOf(policy, requests, batch);
-    if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+    const shared = isSharedBatch(body);
+    const batch = shared || Array.isArray(body);
+    const count = shared ? countOf((body as { transfers?: unknown }).transfers) : batch ? (body as unknown[]).length : 1;
+    if (count > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
+    let requests: readonly unknown[];
+    if (shared) {
+      if (!policy.conformsSharedBatch(body)) return reply.code(400).send({ error: 'invalid-request', problems: policy.sharedBatchProblems(body) });
+      requests = requestsOf(body);
+    } else {
+      requests = batch ? (body as unknown[]) : [body];
+      const problems = problemsOf(policy, requests, batch);
+      if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+    }
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');

@@ -113,6 +113,7 @@ describe('qingdan bundle', () => {
       'schema/report.schema.json',
       'schema/request.schema.json',
       'schema/response.schema.json',
+      'schema/shared-batch.schema.json',
     ]);
   });
 

@@ -185,6 +185,70 @@ describe('POST /v1/decide', () => {
   });
 });
 
+describe('POST /v1/decide with a batch of shared context', () => {
+  /** The scenario requests that conform, grouped into shared batches by their date, preview flag and processor. */
+  async function sharedBatches(): Promise<{ batch: { shared: object; transfers: object[] }; requests: object[] }[]> {
+    const { readdir } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    const policy = await Policy.load(fx.base);
+    const groups = new Map<string, { batch: { shared: object; transfers: object[] }; requests: object[] }>();
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const { request: r } = parse(await readFile(join(dir, name), 'utf8')) as { request?: { transfer: object } };
+      if (!r || !policy.conforms(r)) continue;
+      const { transfer, ...shared } = r;
+      const key = JSON.stringify(shared);
+      const group = groups.get(key) ?? { batch: { shared, transfers: [] as object[] }, requests: [] as object[] };
+      group.batch.transfers.push(transfer);
+      group.requests.push(r);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full and the compact view', async () => {
+    const groups = await sharedBatches();
+    expect(groups.reduce((n, g) => n + g.requests.length, 0)).toBeGreaterThan(50);
+    expect(groups.some((g) => g.requests.length > 1)).toBe(true);
+    for (const { batch, requests } of groups) {
+      const full = await inject({ method: 'POST', url: '/v1/decide', payload: batch });
+      expect(full.statusCode).toBe(200);
+      const decisions = full.json().decisions as unknown[];
+      expect(decisions).toHaveLength(requests.length);
+      const compact = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch });
+      const expanded = expandDecisions(compact.json());
+      for (const [i, one] of requests.entries()) {
+        const single = (await inject({ method: 'POST', url: '/v1/decide', payload: one })).payload;
+        expect(JSON.stringify(decisions[i]), `transfer ${i} of ${JSON.stringify(batch.shared)}`).toBe(single);
+        expect(JSON.stringify(expanded[i])).toBe(single);
+      }
+    }
+  });
+
+  it('answers 400 with every problem located in the batch: the shared part once, each transfer at its index', async () => {
+    const transfer = { isExport: true, personalInfo: { persons: 120000 } };
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: { shared: { asOf: '2027-02-30', processor: { zone: 'marz', ciio: false } }, transfers: [transfer, transfer, { ...transfer, exemptions: ['art99'] }, { persons: 1 }] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toBe('invalid-request');
+    const pointers = (r.json().problems as { pointer: string }[]).map((p) => p.pointer);
+    expect(pointers.sort()).toEqual(['/shared/asOf', '/shared/processor/zone', '/transfers/2/exemptions/0', '/transfers/3/isExport', '/transfers/3/persons'].sort());
+    const missing = await inject({ method: 'POST', url: '/v1/decide', payload: { shared: { asOf: '2027-03-01', processor: { zone: 'nansha', ciio: false } } } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(['/transfers']);
+  });
+
+  it('answers 413 to more transfers than a batch takes and to a body over the limit', async () => {
+    const shared = { asOf: '2027-03-01', processor: { zone: 'nansha', ciio: false } };
+    const many = await inject({ method: 'POST', url: '/v1/decide', payload: { shared, transfers: Array.from({ length: 101 }, () => ({ isExport: false })) } });
+    expect(many.statusCode).toBe(413);
+    expect(many.json().error).toBe('batch-too-large');
+    // 100 transfers is within --max-batch; padded past the 64 KiB body limit, the body is refused unread.
+    const payload = `${JSON.stringify({ shared, transfers: Array.from({ length: 100 }, () => ({ isExport: false })) })}${' '.repeat(64 * 1024)}`;
+    const big = await inject({ method: 'POST', url: '/v1/decide', headers: { 'content-type': 'application/json' }, payload });
+    expect(big.statusCode).toBe(413);
+  });
+});
+
 describe('health, readiness and metrics', () => {
   it('is healthy and ready, and counts decisions by pathway with the bundle served', async () => {
     expect((await inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);

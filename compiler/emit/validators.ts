@@ -13,6 +13,7 @@ import { policySchema } from './schemas/policy.schema.js';
 import { reportSchema } from './schemas/report.schema.js';
 import { requestSchema } from './schemas/request.schema.js';
 import { responseSchema } from './schemas/response.schema.js';
+import { sharedBatchSchema } from './schemas/shared-batch.schema.js';
 import { createAjv } from './validate.js';
 
 const standaloneCode = createRequire(import.meta.url)('ajv/dist/standalone/index.js').default as (ajv: unknown, refs: Record<string, string>) => string;
@@ -50,7 +51,7 @@ const INLINED: Record<string, string> = {
 /** The source of `runtime/validators.generated.ts`: self-contained, deterministic. */
 export function runtimeValidatorsSource(): string {
   const ajv = createAjv({ code: { source: true, esm: true } });
-  const schemas = { validatePolicy: policySchema, validateManifest: manifestSchema, validateRequest: requestSchema, validateResponse: responseSchema, validateCompactDecisions: compactDecisionsSchema, validateReport: reportSchema };
+  const schemas = { validatePolicy: policySchema, validateManifest: manifestSchema, validateRequest: requestSchema, validateSharedBatch: sharedBatchSchema, validateResponse: responseSchema, validateCompactDecisions: compactDecisionsSchema, validateReport: reportSchema };
   for (const schema of Object.values(schemas)) ajv.addSchema(schema);
   let code = standaloneCode(ajv, Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, schema.$id])));
   for (const [required, inline] of Object.entries(INLINED)) code = code.split(required).join(`(${inline})`);
