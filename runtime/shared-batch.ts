@@ -20,9 +20,14 @@ export function isSharedBatch(body: unknown): boolean {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && ('transfers' in body || 'shared' in body);
 }
 
-/** The request a shared batch's transfer stands for. */
+/**
+ * The request a shared batch's transfer stands for: `{ ...shared, transfer }`, written out
+ * field by field — a literal of fixed shape is several times cheaper to make than a spread,
+ * and the decisions read it faster.
+ */
 export function requestOf(shared: SharedContext, transfer: EvaluationRequest['transfer']): EvaluationRequest {
-  return { ...shared, transfer };
+  const { asOf, preview, processor } = shared;
+  return preview === undefined ? { asOf, processor, transfer } : { asOf, preview, processor, transfer };
 }
 
 /** The requests a shared batch stands for, in order. */
