@@ -16,7 +16,7 @@ import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
-import { readServed, type ReloadResult, type Served } from './served-bundle.js';
+import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
 import { serializeCompactDecisions, serializeDecision, serializeDecisions } from './serialize.js';
 
 export interface ServeOptions {
@@ -40,6 +40,14 @@ export interface ServeOptions {
   readonly logRequests?: boolean;
   /** This server is a worker of `qingdan serve --workers`: /metrics answers for every worker (server/cluster.ts). */
   readonly clusterWorker?: boolean;
+  /**
+   * Where the last good bundle is when the file is refused at start: its bytes, verified here
+   * like the file's would be (a worker of `serve --workers` started again while the file is bad
+   * asks its primary, and serves what the other workers serve instead of exiting).
+   */
+  readonly lastGood?: () => Promise<Buffer | undefined>;
+  /** Told of each bundle this server starts serving (a worker tells its primary, which keeps the last good one). */
+  readonly onServed?: (served: Served) => void;
 }
 
 export interface QingdanServer {
@@ -87,9 +95,16 @@ function countOf(transfers: unknown): number {
 /** Creates the server with its bundle loaded and verified; throws ReloadError when the bundle is refused. */
 export async function createServer(options: ServeOptions): Promise<QingdanServer> {
   const metrics = createMetrics();
-  const first = await readServed(options.bundlePath, options.trustedKeys);
+  let first = await readServed(options.bundlePath, options.trustedKeys);
+  let refusedAtStart: { code: string; message: string } | undefined;
+  if (!first.ok && options.lastGood) {
+    const bytes = await options.lastGood();
+    const kept = bytes ? await servedFrom(bytes, options.trustedKeys) : undefined;
+    if (kept?.ok) [refusedAtStart, first] = [first, kept];
+  }
   if (!first.ok) throw new BundleRefusedError(first.code, first.message);
   let served: Served = first.served;
+  options.onServed?.(served);
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
   const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
@@ -106,6 +121,11 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
   });
+
+  if (refusedAtStart) {
+    metrics.reloadFailures.inc({ code: refusedAtStart.code });
+    app.log.error({ event: 'started-on-last-good', code: refusedAtStart.code, version: served.policy.version, digest: served.policy.digest }, refusedAtStart.message);
+  }
 
   const decideAll = (policy: Policy, requests: readonly unknown[]): EvaluationResponse[] => {
     const decisions = new Array<EvaluationResponse>(requests.length);
@@ -174,6 +194,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
       metrics.bundle.set({ version: result.served.policy.version, digest: result.served.policy.digest }, 1);
       app.log.info({ event: 'reloaded', reason, from: served.policy.version, version: result.served.policy.version, digest: result.served.policy.digest }, 'bundle reloaded');
       served = result.served;
+      options.onServed?.(served);
     }
     return result;
   };
