@@ -25,6 +25,7 @@ export const validateRequest = generated.validateRequest as unknown as CompiledV
 export const validateSharedBatch = generated.validateSharedBatch as unknown as CompiledValidator;
 export const validateResponse = generated.validateResponse as unknown as CompiledValidator;
 export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
+export const validateIndexedDecisions = generated.validateIndexedDecisions as unknown as CompiledValidator;
 export const validateReport = generated.validateReport as unknown as CompiledValidator;
 
 /** A JSON pointer and a message per error: the offending key for unknown or missing properties. */

@@ -1,8 +1,9 @@
 /**
  * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
- * itself (POST /v1/decide: one request, an array of them, or a batch with shared context; `?view=compact` writes each distinct reason once and
- * decisions by index), describes the policy (GET /v1/policy), and reports
+ * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
+ * `?view=compact` writes each distinct reason once and decisions by index, `?view=indexed` each
+ * distinct decision once too), describes the policy (GET /v1/policy), and reports
  * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
@@ -17,7 +18,7 @@ import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
-import { serializeCompactDecisions, serializeDecision, serializeDecisions } from './serialize.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeIndexedDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -154,7 +155,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', message: `view must be full or compact, not ${JSON.stringify(view)}` }] });
+    if (view !== 'full' && view !== 'compact' && view !== 'indexed') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', message: `view must be full, compact or indexed, not ${JSON.stringify(view)}` }] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const shared = isSharedBatch(body);
@@ -174,6 +175,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');
     if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
+    if (view === 'indexed') return serializeIndexedDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 

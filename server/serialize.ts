@@ -115,6 +115,16 @@ class CompactWriter {
 
 const CLOSE = Buffer.from(']}');
 
+/** `{"version":1,"view":<view>,"policy":…,"reasons":[…],"obligations":[…]`: the tables `writer` filled. */
+function head(view: string, policy: EvaluationResponse['policy'], writer: CompactWriter): string {
+  const table = (entries: readonly object[]) => entries.map(part).join(',');
+  return `{"version":1,"view":${JSON.stringify(view)},"policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}]`;
+}
+
+function checkPolicy(d: EvaluationResponse, policy: EvaluationResponse['policy']): void {
+  if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a view of ${policy.digest}`);
+}
+
 /**
  * The compact view of `decisions` (all of `policy`) as UTF-8 JSON: each distinct reason and
  * obligation once, decisions by index — what `POST /v1/decide?view=compact` answers.
@@ -128,10 +138,34 @@ export function serializeCompactDecisions(decisions: readonly EvaluationResponse
   let list = '';
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
-    if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a compact view of ${policy.digest}`);
+    checkPolicy(d, policy);
     list += (i === 0 ? '' : ',') + writer.decision(d);
   }
-  const table = (entries: readonly object[]) => entries.map(part).join(',');
-  const head = `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}],"decisions":[`;
-  return Buffer.concat([Buffer.from(head), Buffer.from(list), CLOSE]);
+  return Buffer.concat([Buffer.from(`${head('compact', policy, writer)},"decisions":[`), Buffer.from(list), CLOSE]);
+}
+
+/**
+ * The indexed view of `decisions` (all of `policy`) as UTF-8 JSON — what
+ * `POST /v1/decide?view=indexed` answers: the compact view with each distinct decision written
+ * once and, per request, its index; byte for byte JSON.stringify of the runtime's
+ * `indexedDecisions`. A batch's answer then costs a map look-up and a number per request.
+ */
+export function serializeIndexedDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
+  const writer = new CompactWriter();
+  const positions = new Map<string, number>();
+  const distinct: string[] = [];
+  let list = '';
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    checkPolicy(d, policy);
+    const json = writer.decision(d);
+    let position = positions.get(json);
+    if (position === undefined) {
+      position = distinct.length;
+      distinct.push(json);
+      positions.set(json, position);
+    }
+    list += (i === 0 ? '' : ',') + position;
+  }
+  return Buffer.concat([Buffer.from(`${head('indexed', policy, writer)},"distinct":[`), Buffer.from(distinct.join(',')), Buffer.from('],"decisions":['), Buffer.from(list), CLOSE]);
 }

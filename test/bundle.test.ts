@@ -108,6 +108,7 @@ describe('qingdan bundle', () => {
       'policy.json',
       'schema/compact-decisions.schema.json',
       'schema/diff.schema.json',
+      'schema/indexed-decisions.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',
       'schema/report.schema.json',
