@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import { bundle } from '../compiler/bundle/bundle.js';
 import { generateKeyPair } from '../compiler/bundle/keys.js';
 import { freePort } from '../test/free-port.js';
+import { arrayBatch, batchFormats, REQUESTS } from './serve-batches.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) } } });
@@ -40,13 +41,6 @@ const duration = Number(values.duration);
 const batchSize = Number(values.batch);
 const workerCounts = [...new Set([1, Number(values.workers)])];
 
-const REQUESTS = [
-  { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, items: [{ id: 'cross-border-ecommerce.payment-transactions', persons: 150000 }] } },
-  { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } },
-  { asOf: '2027-03-01', processor: { zone: 'qianhai-shekou', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 2000000, sensitivePersons: 20000 } } },
-  { asOf: '2027-03-01', processor: { zone: 'hengqin', ciio: false }, transfer: { isExport: true, exemptions: ['art5.1'], personalInfo: { persons: 5000 } } },
-];
-const SHARED = { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false } };
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -113,18 +107,9 @@ await writeFile(join(dir, 'bundle.tar.gz'), built.archive);
 await writeFile(join(dir, 'public.pem'), keys.publicKey);
 const headers = { 'content-type': 'application/json' };
 const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide', headers, body: JSON.stringify(r) }));
-const batchBody = JSON.stringify(Array.from({ length: batchSize }, (_, i) => REQUESTS[i % REQUESTS.length]));
-// The same transfers as one processor's batch on one date (shared context), as a bank sends them.
-const sharedBody = JSON.stringify({ shared: SHARED, transfers: Array.from({ length: batchSize }, (_, i) => REQUESTS[i % REQUESTS.length]!.transfer) });
+const batchBody = JSON.stringify(arrayBatch(batchSize));
 const fullBatch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
-
-/** The batch formats measured: what each sends and in which view it is answered, and how its PASS line names it. */
-const FORMATS = [
-  { name: 'array, compact', label: 'array of requests, compact view', view: 'compact', body: batchBody },
-  { name: 'shared, compact', label: 'shared-context batch, compact view', view: 'compact', body: sharedBody },
-  { name: 'array, indexed', label: 'array of requests, indexed view', view: 'indexed', body: batchBody },
-  { name: 'shared, indexed', label: 'shared-context batch, indexed view', view: 'indexed', body: sharedBody },
-].map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
+const FORMATS = batchFormats(batchSize).map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
 
 /** Starts `qingdan serve --workers <workers>`, measures it, stops it; prints its lines and PASS/FAIL. */
 async function measure(workers: number): Promise<void> {
