@@ -12,6 +12,7 @@ import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
 import { policyRefused } from '../policy-refused.js';
+import { problemString, requestProblemText, withText } from '../problem-messages.js';
 
 const OUTCOME_ZH: Record<string, string> = {
   'security-assessment': '数据出境安全评估',
@@ -93,10 +94,11 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof InvalidRequestError)) throw e;
-    if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems });
+    const lang = langOf(io);
+    if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems.map((p) => withText(p, requestProblemText(p), lang)) });
     else {
       io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
-      for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}: ${p.message}\n`);
+      for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}\n`);
     }
     return EXIT.usage;
   }
