@@ -14,7 +14,7 @@ import type { SchemaKeyword } from '../runtime/request.js';
 export const PROBLEMS = {
   // JSON Schema keywords (ajv's params)
   'schema-required': { en: 'missing the required property {property}', zh: '缺少必需的属性 {property}' },
-  'schema-additionalProperties': { en: 'unknown property {property}: the schema does not allow it', zh: '未知属性 {property}：Schema 不允许此属性' },
+  'schema-additionalProperties': { en: 'unknown property {property}: the schema does not allow it', zh: '未知属性 {property}：此处不允许出现该属性' },
   'schema-type': { en: 'must be {type}', zh: '应为{type}', slots: { type: 'jsonType[]' } },
   'schema-enum': { en: 'must be one of {values}', zh: '应为以下值之一：{values}', slots: { values: 'choices' } },
   'schema-const': { en: 'must be {value}', zh: '应为 {value}' },
@@ -29,14 +29,14 @@ export const PROBLEMS = {
   'schema-uniqueItems': { en: 'items {i} and {j} are the same: each must differ', zh: '第 {i} 项与第 {j} 项相同：各项不得重复' },
   'schema-pattern': { en: 'must match the pattern {pattern}', zh: '应符合格式 {pattern}' },
   'schema-format': { en: 'must be {format}', zh: '应为{format}', slots: { format: 'schemaFormat' } },
-  'schema-if': { en: 'does not match the schema its condition selects ({branch})', zh: '不符合其条件所选的 Schema（{branch}）' },
+  'schema-if': { en: 'does not match the schema its condition selects ({branch})', zh: '不符合其条件所要求的格式（{branch}）' },
   'schema-oneOf': { en: 'must match exactly one of the allowed forms', zh: '应恰好符合一种允许的形式' },
   'schema-anyOf': { en: 'must match at least one of the allowed forms', zh: '应至少符合一种允许的形式' },
   'schema-not': { en: 'must not match the excluded form', zh: '不得符合被排除的形式' },
-  'schema-invalid': { en: 'does not conform to the schema ({keyword})', zh: '不符合 Schema（{keyword}）' },
+  'schema-invalid': { en: 'does not conform to the schema ({keyword})', zh: '不符合规定的格式（{keyword}）' },
   // The runtime's checks beyond the schema
   'calendar-date': { en: '{date} is not a day of the calendar', zh: '{date} 不是日历上存在的日期' },
-  'unknown-name': { en: '{name} is not a {vocabulary} the policy defines; one of: {allowed}', zh: '{name} 不是本策略定义的{vocabulary}；可选：{allowed}', slots: { vocabulary: 'noun', allowed: 'words' } },
+  'unknown-name': { en: '{name} is not a {vocabulary} the policy defines; one of {allowed}', zh: '{name} 不是本策略定义的{vocabulary}；可选：{allowed}', slots: { vocabulary: 'noun', allowed: 'choices' } },
   // Reports
   'not-json': { en: 'not valid JSON', zh: '不是有效的 JSON' },
   'report-recipient-item': { en: 'the recipient receives {item}, which is not in the catalogue', zh: '境外接收方接收的数据项 {item} 不在出境数据目录中' },
@@ -52,7 +52,7 @@ export const PROBLEMS = {
   'log-line-boolean': { en: 'must be `true` or `false`', zh: '应为 `true` 或 `false`' },
   'log-line-volume': { en: 'must be an integer from 0', zh: '应为不小于 0 的整数' },
   'log-line-some-volume': { en: 'needs `persons`, `sensitivePersons` or a `personKey`', zh: '需要 `persons`、`sensitivePersons` 或 `personKey` 之一' },
-  'log-unknown-exemption': { en: "{exemption} is not one of the baseline's exemptions: {allowed}", zh: '{exemption} 不是国家基线的豁免情形；可选：{allowed}', slots: { allowed: 'words' } },
+  'log-unknown-exemption': { en: "{exemption} is not one of the baseline's exemptions: {allowed}", zh: '{exemption} 不是国家基线的豁免情形；可选：{allowed}', slots: { allowed: 'choices' } },
   'log-line-too-long': { en: 'longer than {limit} bytes', zh: '超过 {limit} 字节' },
   'log-too-many-persons': { en: 'more than {limit} distinct persons: counting stopped (raise --max-persons)', zh: '不同的人员超过 {limit} 个：计数已停止（请调高 --max-persons）' },
   // Differences between a report and its export log (measures Art. 19)

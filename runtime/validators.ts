@@ -27,8 +27,8 @@ export const validateResponse = generated.validateResponse as unknown as Compile
 export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
 export const validateReport = generated.validateReport as unknown as CompiledValidator;
 
-/** The keywords whose ajv params are the problem's params as they are. */
-const KEYWORDS: ReadonlySet<string> = new Set<SchemaKeyword>(['required', 'additionalProperties', 'type', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'if', 'oneOf', 'anyOf', 'not']);
+/** The closed set of keywords a SchemaProblem names (ajv's params kept as they are); any other is `invalid`. */
+export const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set<SchemaKeyword>(['required', 'additionalProperties', 'type', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'if', 'oneOf', 'anyOf', 'not']);
 
 /**
  * A problem per error: a JSON pointer (the offending key itself for unknown or missing
@@ -38,7 +38,7 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
   return (errors ?? []).map((e) => {
     const pointer = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.missingProperty ?? e.params.additionalProperty)}` : e.instancePath;
     const message = e.keyword === 'enum' ? `${e.message}: ${(e.params.allowedValues as unknown[]).join(', ')}` : (e.message ?? e.keyword);
-    if (!KEYWORDS.has(e.keyword)) return { pointer, keyword: 'invalid', params: { keyword: e.keyword }, message };
+    if (!SCHEMA_KEYWORDS.has(e.keyword)) return { pointer, keyword: 'invalid', params: { keyword: e.keyword }, message };
     return { pointer, keyword: e.keyword, params: ownParams(e.params), message } as SchemaProblem;
   });
 }
