@@ -19,6 +19,8 @@ import { requestSchema } from '../compiler/emit/schemas/request.schema.js';
 import { countExportLog, Policy, reportOf, reportProblems, type ExportReport, type LogProblem, type RequestProblem } from '../runtime/index.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { SCHEMA_KEYWORDS } from '../runtime/validators.js';
+import { verdictText } from '../cli/actions/diff.js';
+import type { Io } from '../cli/io.js';
 import { latinWordsIn } from './latin-words.js';
 import { buildRealPolicy, runCli, tempDir } from './support.js';
 
@@ -112,6 +114,8 @@ let request: EvaluationRequest;
 let report: ExportReport;
 /** A report of two items with nothing exempt, filed as exempt as a whole: what an export log can differ from. */
 let plainReport: ExportReport;
+
+const cliIo: Io = { cwd: '/', env: {}, stdout: { write: () => {}, colors: false }, stderr: { write: () => {}, colors: false }, stdin: (async function* () {})() };
 
 beforeAll(async () => {
   dist = (await buildRealPolicy()).outDir;
@@ -304,5 +308,23 @@ describe('the CLI renders every problem in the reader\u2019s language', () => {
     const en = await runCli(['--lang', 'en', 'report', 'compare', file, log, '--dist', dist]);
     for (const p of json.problems) expect(en.stderr).toContain(problemString(logProblemText(p), 'en'));
     for (const d of json.differences) expect(stripVTControlCharacters(en.stdout)).toContain(problemString(differenceText(d as never), 'en'));
+  });
+});
+
+describe('release check', () => {
+  it('renders each verdict with its bumps in both languages, the Chinese free of English words', () => {
+    const bumps = ['major', 'minor', 'patch', 'none'] as const;
+    for (const verdict of ['no-change', 'no-changeset', 'bump-too-small', 'sufficient'] as const) {
+      for (const required of bumps) {
+        for (const declared of bumps) {
+          const v = { ok: verdict === 'sufficient' || verdict === 'no-change', verdict, required, declared, changesets: [] };
+          const zh = verdictText({ ...cliIo, lang: 'zh' }, v);
+          const en = verdictText({ ...cliIo, lang: 'en' }, v);
+          expect(english(zh), zh).toEqual([]);
+          expect(zh).not.toBe(en);
+          if (verdict !== 'no-change') expect(en, verdict).toContain(required);
+        }
+      }
+    }
   });
 });

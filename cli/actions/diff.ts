@@ -53,7 +53,7 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
 }
 
 /** The release check's verdict in the reader's language. */
-function verdictText(io: Io, v: ReleaseCheck): string {
+export function verdictText(io: Io, v: ReleaseCheck): string {
   switch (v.verdict) {
     case 'no-change':
       return say(io, 'release-no-change');
