@@ -7,8 +7,9 @@
  * both languages: `--lang zh` output of `evaluate`, `report check` and `report compare` holds no
  * English word outside code and data.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
@@ -16,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEMS, differenceText, logProblemText, reportProblemText, requestProblemText, problemString } from '../cli/problem-messages.js';
 import { reportSchema } from '../compiler/emit/schemas/report.schema.js';
 import { requestSchema } from '../compiler/emit/schemas/request.schema.js';
-import { countExportLog, Policy, reportOf, reportProblems, type ExportReport, type LogProblem, type RequestProblem } from '../runtime/index.js';
+import { countExportLog, Policy, PolicyLoadError, reportOf, reportProblems, type ExportReport, type LogProblem, type RequestProblem } from '../runtime/index.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { SCHEMA_KEYWORDS } from '../runtime/validators.js';
 import { verdictText } from '../cli/actions/diff.js';
@@ -326,5 +327,32 @@ describe('release check', () => {
         }
       }
     }
+  });
+});
+
+describe('a bundle that breaks its schema', () => {
+  it('is refused with each problem located and rendered in the reader’s language', async () => {
+    const broken = join(dir, 'broken-dist');
+    await cp(dist, broken, { recursive: true, dereference: true });
+    const artifact = JSON.parse(await readFile(join(broken, 'policy.json'), 'utf8')) as { lists: { status: string }[]; zones: unknown[] };
+    artifact.lists[0]!.status = 'bogus';
+    const bytes = Buffer.from(JSON.stringify(artifact));
+    await writeFile(join(broken, 'policy.json'), bytes);
+    const manifest = JSON.parse(await readFile(join(broken, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { sha256: string; bytes: number }> };
+    manifest.artifacts['policy.json'] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+    await writeFile(join(broken, 'manifest.json'), JSON.stringify(manifest));
+    const error = await Policy.load(broken).then(
+      () => undefined,
+      (e: unknown) => e as PolicyLoadError,
+    );
+    expect(error?.code).toBe('schema-invalid');
+    expect(error!.problems.map((p) => [p.pointer, p.keyword])).toEqual([['/lists/0/status', 'enum']]);
+    const request = join(dir, 'request-ok.json');
+    await writeFile(request, JSON.stringify({ asOf: '2027-06-01', processor: { zone: 'nansha', ciio: false }, transfer: { isExport: false } }));
+    const zh = await runCli(['--lang', 'zh', 'evaluate', request, '--dist', broken]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`/lists/0/status：${problemString(requestProblemText(error!.problems[0]!), 'zh')}`);
+    // The runtime's own account follows verbatim under its name: data, not prose; "Schema" names the format (the catalogue allows it).
+    expect(english(zh.stderr, ['runtime', error!.message, 'Schema'])).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
 import { problemString, requestProblemText, withText } from '../problem-messages.js';
 
 const OUTCOME_ZH: Record<string, string> = {
@@ -85,7 +85,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     policy = await Policy.load(resolve(io.cwd, options.dist));
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
-    printUsageError(io, policyRefused(options.dist, e));
+    printPolicyRefused(io, options.dist, e);
     return EXIT.usage;
   }
   try {

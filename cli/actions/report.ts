@@ -10,7 +10,7 @@ import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../problem-messages.js';
 
@@ -37,7 +37,8 @@ async function loadPolicy(io: Io, options: PolicySourceOptions): Promise<Policy 
     const keys = options.key ? await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
     return await Policy.load(resolve(io.cwd, options.bundle ?? options.dist), keys ? { trustedKeys: keys } : {});
   } catch (e) {
-    printUsageError(io, e instanceof PolicyLoadError ? policyRefused(options.bundle ?? options.dist, e) : readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
+    if (e instanceof PolicyLoadError) printPolicyRefused(io, options.bundle ?? options.dist, e);
+    else printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
     return undefined;
   }
 }
