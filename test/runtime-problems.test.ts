@@ -173,6 +173,37 @@ describe('problems as data', () => {
     });
   }
 
+  it('renders every keyword of the closed set, with ajv\u2019s params, in both languages: every placeholder filled, the Chinese free of English words', () => {
+    const samples: Record<string, object> = {
+      required: { missingProperty: 'asOf' },
+      additionalProperties: { additionalProperty: 'extra' },
+      type: { type: 'integer,null' },
+      enum: { allowedValues: ['a-1', 'b-2'] },
+      const: { allowedValue: 1 },
+      minimum: { comparison: '>=', limit: 0 },
+      maximum: { comparison: '<=', limit: 9 },
+      exclusiveMinimum: { comparison: '>', limit: 0 },
+      exclusiveMaximum: { comparison: '<', limit: 9 },
+      minLength: { limit: 1 },
+      maxLength: { limit: 9 },
+      minItems: { limit: 1 },
+      maxItems: { limit: 9 },
+      uniqueItems: { i: 3, j: 1 },
+      pattern: { pattern: '^S\\d{2}$' },
+      format: { format: 'date' },
+      if: { failingKeyword: 'then' },
+      oneOf: { passingSchemas: null },
+      anyOf: {},
+      not: {},
+    };
+    expect(Object.keys(samples).sort()).toEqual([...SCHEMA_KEYWORDS].sort());
+    for (const [keyword, params] of [...Object.entries(samples), ['invalid', { keyword: 'dependentRequired' }] as const]) {
+      const t = requestProblemText({ pointer: '/x', keyword, params, message: '' } as RequestProblem);
+      for (const lang of ['zh', 'en'] as const) expect(problemString(t, lang), `${keyword} ${lang}`).not.toMatch(/\{[A-Za-z]\w*\}/);
+      expect(english(problemString(t, 'zh'), ['extra']), keyword).toEqual([]);
+    }
+  });
+
   it('gives the runtime\u2019s own checks their keyword and params: a day the calendar lacks, a name the policy does not define', () => {
     const problems = policy.problems({ ...request, asOf: '2027-02-30', processor: { ...request.processor, zone: 'atlantis' }, transfer: { ...request.transfer, sector: 'S99' } });
     expect(problems.map((p) => [p.pointer, p.keyword])).toEqual([
