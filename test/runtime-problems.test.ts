@@ -289,6 +289,17 @@ describe('the CLI renders every problem in the reader\u2019s language', () => {
     }
   });
 
+  it('shows control characters a request or a report names escaped, never sends them to the terminal', async () => {
+    const request = join(dir, 'request-escape.json');
+    await writeFile(request, JSON.stringify({ ...JSON.parse(JSON.stringify(report)), '\u001b[2Jx': 1 }));
+    for (const args of [['evaluate', request, '--dist', dist], ['report', 'check', request, '--dist', dist]]) {
+      const r = await runCli(['--lang', 'zh', ...args]);
+      expect(r.code).toBeGreaterThan(0);
+      expect(r.stderr, args[0]).not.toContain('\u001b[2J');
+      expect(r.stderr, args[0]).toContain('\\u001b[2Jx');
+    }
+  });
+
   it('qingdan --lang zh report check: a broken report for every keyword and every check, no English word', async () => {
     const seen = new Set<string>();
     const docs: Json[] = [];

@@ -6,6 +6,7 @@ import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/inde
 import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
+import { printableText } from '../../compiler/print-diagnostics.js';
 import { EXIT } from '../exit.js';
 import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
@@ -98,7 +99,8 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems.map((p) => withText(p, requestProblemText(p), lang)) });
     else {
       io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
-      for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}\n`);
+      // Pointers and names come from the request: control characters are shown escaped.
+      for (const p of e.problems) io.stderr.write(`${printableText(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}`)}\n`);
     }
     return EXIT.usage;
   }

@@ -12,6 +12,7 @@ import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { readFailure } from '../../compiler/read-failure.js';
+import { printableText } from '../../compiler/print-diagnostics.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../problem-messages.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
@@ -55,11 +56,14 @@ function problemTextOf(p: ReportProblem | NotJson): ProblemText {
   return p.code === 'not-json' ? { id: 'not-json', args: {} } : reportProblemText(p);
 }
 
-/** `  <pointer> [<code>]：<text>`, and the words of the tool that said it, verbatim. */
+/**
+ * `  <pointer> [<code>]：<text>`, and the words of the tool that said it, verbatim. Pointers and
+ * names come from the file: control characters are shown escaped, never sent to the terminal.
+ */
 function problemLines(io: Io, where: string, code: string, t: ProblemText, detail: string | undefined): string {
   const lang = langOf(io);
-  const line = `${where} [${code}]${lang === 'zh' ? '：' : ': '}${problemString(t, lang)}\n`;
-  return detail === undefined ? line : `${line}    ${say(io, 'tool-said', { tool: 'node', text: detail })}\n`;
+  const line = `${printableText(`${where} [${code}]${lang === 'zh' ? '：' : ': '}${problemString(t, lang)}`)}\n`;
+  return detail === undefined ? line : `${line}    ${printableText(say(io, 'tool-said', { tool: 'node', text: detail }))}\n`;
 }
 
 function printProblems(io: Io, path: string, problems: readonly (ReportProblem | NotJson)[], json: boolean | undefined): void {
