@@ -21,8 +21,15 @@ function lineBreaker(): LineBreakerClass {
 /** True for a printable ASCII character other than a space: a character of code. */
 const isCode = (ch: string | undefined) => ch !== undefined && ch > ' ' && ch <= '~';
 
-/** The pieces of `line` between the places it may break, each with the spaces after it. */
+/** CJK scripts and full-width forms: where a line may break without a space. */
+const CJK = /[\u2e80-\uffff]/;
+
+/**
+ * The pieces of `line` between the places it may break, each with the spaces after it. A line
+ * without CJK breaks only at spaces, found without the line breaker (English help does not load it).
+ */
 function pieces(line: string): string[] {
+  if (!CJK.test(line)) return line.match(/\s*\S+\s*/g) ?? [line];
   const breaker = new (lineBreaker())(line);
   const out: string[] = [];
   let start = 0;
