@@ -10,7 +10,7 @@ import { decide } from './evaluate.js';
 import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
-import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
+import type { EvaluationRequest, EvaluationResponse, RequestCheckParams, RequestProblem } from './request.js';
 import type { SharedBatch } from './shared-batch.js';
 import { describeErrors, validateRequest, validateResponse, validateSharedBatch } from './validators.js';
 
@@ -39,27 +39,36 @@ type Unchecked = { asOf?: unknown; processor?: { zone?: unknown; holdings?: { se
  * Where a request names something the policy must define — one name, or a list of them — and
  * which of the policy's vocabularies holds it. Both `problems` and `conforms` check these.
  */
-const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) => unknown; readonly in: keyof Vocabulary; readonly list: boolean; readonly of: string }[] = [
-  { pointer: '/processor/zone', read: (r) => r?.processor?.zone, in: 'zones', list: false, of: "the policy's" },
-  { pointer: '/transfer/sector', read: (r) => r?.transfer?.sector, in: 'sectors', list: false, of: "the annex's subcategories" },
-  { pointer: '/transfer/exemptions', read: (r) => r?.transfer?.exemptions, in: 'exemptions', list: true, of: "the policy's" },
-  { pointer: '/transfer/personalInfo/sensitiveKinds', read: (r) => r?.transfer?.personalInfo?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
-  { pointer: '/processor/holdings/sensitiveKinds', read: (r) => r?.processor?.holdings?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
+const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) => unknown; readonly in: keyof Vocabulary; readonly list: boolean; readonly of: string; readonly vocabulary: UnknownName['vocabulary'] }[] = [
+  { pointer: '/processor/zone', read: (r) => r?.processor?.zone, in: 'zones', list: false, of: "the policy's", vocabulary: 'zone' },
+  { pointer: '/transfer/sector', read: (r) => r?.transfer?.sector, in: 'sectors', list: false, of: "the annex's subcategories", vocabulary: 'sector' },
+  { pointer: '/transfer/exemptions', read: (r) => r?.transfer?.exemptions, in: 'exemptions', list: true, of: "the policy's", vocabulary: 'exemption' },
+  { pointer: '/transfer/personalInfo/sensitiveKinds', read: (r) => r?.transfer?.personalInfo?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's", vocabulary: 'kind' },
+  { pointer: '/processor/holdings/sensitiveKinds', read: (r) => r?.processor?.holdings?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's", vocabulary: 'kind' },
 ];
+
+type UnknownName = RequestCheckParams['unknown-name'];
 
 /** The names a shared batch states once, in `shared` (the processor's), and per transfer. */
 const CONTEXT_NAMES = NAMES.filter((n) => n.pointer.startsWith('/processor/'));
 const TRANSFER_NAMES = NAMES.filter((n) => n.pointer.startsWith('/transfer/'));
 
-/** Problems for the names at `pointer` (one, or a list: each at its index) that `known` does not hold. */
-function unknownNames(value: unknown, list: boolean, pointer: string, known: ReadonlySet<string>, of: string, out: RequestProblem[]): void {
-  if (!list) {
-    if (typeof value === 'string' && !known.has(value)) out.push({ pointer, message: oneOf(of, known) });
+/** The problem of a date of the right form that is no day of the calendar (2027-02-30). */
+function notCalendarDate(asOf: unknown, pointer: string): RequestProblem | undefined {
+  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) return { pointer, keyword: 'calendar-date', params: { date: asOf }, message: `${asOf} is not a calendar date` };
+  return undefined;
+}
+
+/** Problems for the names at `name.pointer` (one, or a list: each at its index) that `known` does not hold. */
+function unknownNames(value: unknown, name: (typeof NAMES)[number], known: ReadonlySet<string>, out: RequestProblem[]): void {
+  const problem = (pointer: string, v: string): RequestProblem => ({ pointer, keyword: 'unknown-name', params: { vocabulary: name.vocabulary, name: v, allowed: [...known] }, message: oneOf(name.of, known) });
+  if (!name.list) {
+    if (typeof value === 'string' && !known.has(value)) out.push(problem(name.pointer, value));
     return;
   }
   if (!Array.isArray(value)) return;
   value.forEach((v, i) => {
-    if (typeof v === 'string' && !known.has(v)) out.push({ pointer: `${pointer}/${i}`, message: oneOf(of, known) });
+    if (typeof v === 'string' && !known.has(v)) out.push(problem(`${name.pointer}/${i}`, v));
   });
 }
 
@@ -116,11 +125,12 @@ export class Policy {
    */
   problems(request: unknown): RequestProblem[] {
     const r = request as Unchecked;
-    const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
+    const problems: RequestProblem[] = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
-    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
-    for (const name of NAMES) unknownNames(name.read(r), name.list, name.pointer, this.vocabulary[name.in], name.of, problems);
+    const notDate = notCalendarDate(asOf, '/asOf');
+    if (notDate) problems.push(notDate);
+    for (const name of NAMES) unknownNames(name.read(r), name, this.vocabulary[name.in], problems);
     // A name the schema already refused (say, not a string of the right form) is said once.
     return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
   }
@@ -173,17 +183,17 @@ export class Policy {
    * `{ ...shared, transfer }` (`problems`), pointed at where the batch says them.
    */
   sharedBatchProblems(batch: unknown): RequestProblem[] {
-    const problems = validateSharedBatch(batch) ? [] : describeErrors(validateSharedBatch.errors);
+    const problems: RequestProblem[] = validateSharedBatch(batch) ? [] : describeErrors(validateSharedBatch.errors);
     const fromSchema = new Set(problems.map((p) => p.pointer));
     const b = batch as { shared?: Unchecked & { asOf?: unknown }; transfers?: unknown } | null;
     const more: RequestProblem[] = [];
     const shared = b?.shared;
-    const asOf = shared?.asOf;
-    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) more.push({ pointer: '/shared/asOf', message: `${asOf} is not a calendar date` });
-    for (const name of CONTEXT_NAMES) unknownNames(name.read(shared ?? null), name.list, `/shared${name.pointer}`, this.vocabulary[name.in], name.of, more);
+    const notDate = notCalendarDate(shared?.asOf, '/shared/asOf');
+    if (notDate) more.push(notDate);
+    for (const name of CONTEXT_NAMES) unknownNames(name.read(shared ?? null), { ...name, pointer: `/shared${name.pointer}` }, this.vocabulary[name.in], more);
     if (Array.isArray(b?.transfers)) {
       b.transfers.forEach((transfer, i) => {
-        for (const name of TRANSFER_NAMES) unknownNames(name.read({ transfer }), name.list, `/transfers/${i}${name.pointer.slice('/transfer'.length)}`, this.vocabulary[name.in], name.of, more);
+        for (const name of TRANSFER_NAMES) unknownNames(name.read({ transfer }), { ...name, pointer: `/transfers/${i}${name.pointer.slice('/transfer'.length)}` }, this.vocabulary[name.in], more);
       });
     }
     // A name the schema already refused (say, not a string of the right form) is said once.

@@ -38,7 +38,7 @@ function batchOf(request: Req): unknown {
 /** Where `problem` of a request is said in the shared batch of it alone. */
 function inBatch(problem: RequestProblem): RequestProblem {
   const transfer = /^\/transfer(\/|$)/.exec(problem.pointer);
-  return { pointer: transfer ? `/transfers/0${problem.pointer.slice('/transfer'.length)}` : `/shared${problem.pointer}`, message: problem.message };
+  return { ...problem, pointer: transfer ? `/transfers/0${problem.pointer.slice('/transfer'.length)}` : `/shared${problem.pointer}` };
 }
 
 const sorted = (problems: readonly RequestProblem[]) => [...problems].sort((a, b) => (a.pointer + a.message).localeCompare(b.pointer + b.message));
