@@ -203,6 +203,19 @@ describe('POST /v1/decide', () => {
     expect(last).toMatchObject({ pathway: policy.evaluate(request).pathway, bundleVersion: policy.version, requestDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(Date.parse(last.time)).not.toBeNaN();
   });
+
+  it('logs a line per transfer of a shared batch, with the digest of the request it stands for', async () => {
+    const shared = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false } };
+    const transfers = [{ isExport: true, personalInfo: { persons: 120000 } }, { isExport: false }];
+    expect((await inject({ method: 'POST', url: '/v1/decide', payload: { shared, transfers } })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = (await readFile(logPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const digest = (r: unknown) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
+    expect(lines.slice(-2).map((l) => [l.requestDigest, l.pathway])).toEqual([
+      [digest({ ...shared, transfer: transfers[0] }), 'standard-contract-or-certification'],
+      [digest({ ...shared, transfer: transfers[1] }), 'not-applicable'],
+    ]);
+  });
 });
 
 describe('POST /v1/decide with a batch of shared context', () => {
