@@ -6,8 +6,10 @@
  * the answer — driven in this one process with fastify's inject (no socket, no load generator),
  * the formats taking turns round after round, and timed with process.cpuUsage. CPU time, and
  * the formats measured in alternation, keep the comparison fair on a machine others load;
- * bench/serve.ts measures the same formats over real HTTP. Prints µs of CPU per decision and
- * the decisions one core could make at that cost; exits 0 regardless.
+ * bench/serve.ts measures the same formats over real HTTP. inject simulates the request and
+ * collects the answer at a cost of its own, so the figures are for comparing the formats, not
+ * for reading beside serve.ts's. Prints µs of CPU per decision and the decisions one core could
+ * make at that cost; exits 0 regardless.
  */
 import { createPrivateKey } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
