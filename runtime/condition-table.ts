@@ -128,13 +128,25 @@ export function boxesHold(b: Float64Array, from: number, to: number, persons: nu
 
 /** Conditions tested one by one (the annex's general rules); ladders use the item blocks of compile.ts. */
 export class ConditionTable {
+  /**
+   * No condition of the table holds where both volumes are below this (0 when a condition is a
+   * tree or needs no volume): a box holds only where persons and sensitive persons reach its
+   * lower bounds, so the larger of the two reaches the larger bound. Most transfers are below
+   * every rule of the annex, and a decision sees so from two numbers.
+   */
+  readonly floor: number;
+
   private constructor(
     /** For condition c: its boxes are boxes[BOX * start[c] … BOX * start[c + 1]). */
     readonly start: Int32Array,
     readonly boxes: Float64Array,
     /** The trees of conditions that are not boxes (undefined for the others). */
     private readonly trees: readonly (Predicate | undefined)[],
-  ) {}
+  ) {
+    let floor = trees.some((t) => t !== undefined) ? 0 : Infinity;
+    for (let i = 0; i < boxes.length; i += BOX) floor = Math.min(floor, Math.max(boxes[i]!, boxes[i + 2]!));
+    this.floor = floor;
+  }
 
   /** Compiles `conditions`; condition c of the table is conditions[c]. */
   static of(conditions: readonly Condition[], kindBits: ReadonlyMap<string, number>): ConditionTable {

@@ -40,14 +40,15 @@ import {
 import { BOX, boxesHold, kindsMaskOf } from './condition-table.js';
 import { dayNumber } from './dates.js';
 import * as R from './reasons.js';
+import { TransferFacts } from './transfer-facts.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Reason, RequestItem } from './request.js';
 
 // Shared, frozen parts of responses: a decision allocates only what is its own.
 const NONE: readonly Obligation[] = Object.freeze([]);
 const NO_BASIS: EvaluationResponse['basis'] = Object.freeze({ kind: 'none' });
 const NOT_EXPORT_REASONS: readonly Reason[] = Object.freeze([R.NOT_EXPORT]);
-const NO_KINDS: readonly string[] = Object.freeze([]);
-const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
+/** The request's transfer, read once per decision (decisions are synchronous and never nest). */
+const transfer = new TransferFacts();
 const INACTIVITY: readonly (R.Inactivity | undefined)[] = [undefined, 'repealed', 'not-in-force', 'not-yet-in-force', 'expired', 'trial-ended'];
 /** Index of `trial-ended` in INACTIVITY. */
 const TRIAL_ENDED = 5;
@@ -241,26 +242,25 @@ function pendingImportant(p: CompiledPolicy, i: number): Obligation {
  * obligations, basis) with other responses: treat them as read-only.
  */
 export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationResponse {
-  const t = req.transfer;
+  const t = transfer;
+  t.read(req.transfer);
   const preview = req.preview === true;
   if (!t.isExport) {
     return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: NO_BASIS, reasons: NOT_EXPORT_REASONS, obligations: NONE, advisories: NONE, policy: p.identity };
   }
 
-  const d = new Decision(t.importantData === true);
+  const d = new Decision(t.importantData);
   const namedSector = t.sector === undefined ? -1 : (p.sectorIndex.get(t.sector) ?? -1);
-  d.exportControl = t.exportControl === true || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
+  d.exportControl = t.exportControl || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
   const day = dayNumber(req.asOf);
   const ciio = req.processor.ciio;
   const zone = zoneOf(p, req.processor.zone);
   const zones = p.zoneIds.length;
-  const pi = t.personalInfo;
-  const piPersons = pi?.persons ?? 0;
-  const piSensitive = pi?.sensitivePersons ?? 0;
-  const kinds = pi?.sensitiveKinds ?? NO_KINDS;
+  const piPersons = t.persons;
+  const piSensitive = t.sensitive;
+  const kinds = t.kinds;
   const mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
-  const entries = t.items ?? NO_ITEMS;
-  const m = gather(p, entries);
+  const m = gather(p, t.items);
   let itemPersons = 0;
   let itemSensitive = 0;
   for (let k = 0; k < m; k++) {
@@ -479,6 +479,10 @@ function importantDataAdvisories(
   if (holdings !== undefined) {
     persons = holdings.persons ?? 0;
     sensitive = holdings.sensitivePersons ?? 0;
+  }
+  const floor = p.generalRules.floor;
+  if (persons < floor && sensitive < floor) return NONE;
+  if (holdings !== undefined) {
     if (holdings.sensitiveKinds !== undefined) {
       kinds = holdings.sensitiveKinds;
       mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);

@@ -48,12 +48,27 @@ describe('ConditionTable', () => {
           for (const f of cases) {
             const mask = kindsMaskOf(f.kinds, kindBits);
             conditions.forEach((c, i) => expect(table.holds(i, f.persons, f.sensitive, mask, f.kinds, f.ciio), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f)));
+            // Below the table's floor no condition holds (decisions skip the table there).
+            if (f.persons < table.floor && f.sensitive < table.floor) for (const c of conditions) expect(Predicate.of(c).holds(f), JSON.stringify({ c, f, floor: table.floor })).toBe(false);
           }
         }),
         { numRuns: 3000, seed: 7 },
       );
     });
   }
+
+  it('has as floor the least volume some box needs, and none with a tree', () => {
+    const kindBits = kindBitsOf(KINDS);
+    const rules: Condition[] = [
+      { any: [{ measure: 'persons', min: 10_000_000 }, { measure: 'sensitive', min: 1_000_000 }, { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['health'] }] }] },
+      { all: [{ ciio: true }, { any: [{ measure: 'persons', min: 200_000 }, { measure: 'sensitive', min: 300_000 }] }] },
+    ];
+    expect(ConditionTable.of(rules, kindBits).floor).toBe(100_000);
+    expect(ConditionTable.of([...rules, { all: [{ measure: 'persons', min: 50_000 }, { measure: 'sensitive', min: 70_000 }] }], kindBits).floor).toBe(70_000);
+    expect(ConditionTable.of([...rules, { ciio: true }], kindBits).floor).toBe(0);
+    expect(ConditionTable.of([...rules, { all: [{ kindsAny: ['health'] }, { kindsAny: ['location'] }] }], kindBits).floor).toBe(0);
+    expect(ConditionTable.of([], kindBits).floor).toBe(Infinity);
+  });
 
   it('keeps kinds tests as bitmasks where one implies the other, and as trees where neither does', () => {
     const kindBits = kindBitsOf(KINDS);
