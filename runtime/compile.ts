@@ -9,13 +9,17 @@
  * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
  *
  *   item block:  list · flags (IMPORTANT | EXPORT_CONTROLLED) · item index · rung count · rung…
- *   rung:        rank · rung index · box count (-1: a condition kept as a tree) · boxes (BOX numbers each)
+ *   rung:        rank · rung index · range count (TREE: a condition kept as a tree) · box count ·
+ *                ranges (measure, min, max) · boxes (BOX numbers each)
  *
- * rungs strictest first, so the first rung that holds is the strictest that holds. An item
- * costs the lookup of its id and one or two cache lines; the national ladder is a block too.
+ * rungs strictest first, so the first rung that holds is the strictest that holds. A rung holds
+ * where one of its ranges or boxes does (condition-table.ts): nearly every rung of a list is a
+ * volume range or an `any` of them, three numbers a range, so a usual item of two rungs is 22
+ * numbers. An item costs the lookup of its id and two or three cache lines; the national ladder
+ * is a block too.
  */
 import type { Exemption, ListItem, NegativeList, PolicyArtifact, Rung } from './artifact.js';
-import { appendBoxes, ConditionTable, kindBitsOf } from './condition-table.js';
+import { appendRungCondition, ConditionTable, kindBitsOf } from './condition-table.js';
 import { Predicate } from './conditions.js';
 import { dayNumber } from './dates.js';
 import { PolicyLoadError } from './errors.js';
@@ -68,8 +72,11 @@ export const IMPORTANT = 1;
 export const EXPORT_CONTROLLED = 2;
 export const RUNG_RANK = 0;
 export const RUNG_INDEX = 1;
-export const RUNG_BOXES = 2;
-export const RUNG_HEADER = 3;
+/** Where the rung's condition starts: its range count (TREE for a tree), box count, ranges, boxes. */
+export const RUNG_RANGES = 2;
+export const RUNG_HEADER = 4;
+/** RUNG_RANGES of a rung whose condition is kept as a tree (`rungTree`). */
+export const TREE = -1;
 
 /** An exemption with the three reasons a claim of it can give. */
 export interface CompiledExemption {
@@ -248,11 +255,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       const r = rungSource.length;
       rungSource.push(rung);
       rungItem.push(item);
-      const head = out.length;
-      out.push(rankOf(rung.pathway), r, 0);
-      const boxes = appendBoxes(out, rung.when, kindBits);
-      out[head + RUNG_BOXES] = boxes;
-      rungTree.push(boxes < 0 ? Predicate.of(rung.when) : undefined);
+      out.push(rankOf(rung.pathway), r);
+      const flat = appendRungCondition(out, rung.when, kindBits);
+      if (!flat) out.push(TREE, 0);
+      rungTree.push(flat ? undefined : Predicate.of(rung.when));
     }
   };
   lists.forEach((list, l) => {

@@ -31,13 +31,14 @@ import {
   ITEM_RUNGS,
   OUTCOMES,
   REPEALED,
-  RUNG_BOXES,
   RUNG_HEADER,
+  RUNG_RANGES,
+  TREE,
   RUNG_INDEX,
   RUNG_RANK,
   type CompiledPolicy,
 } from './compile.js';
-import { BOX, boxesHold, kindsMaskOf } from './condition-table.js';
+import { kindsMaskOf, rungConditionEnd, rungConditionHolds } from './condition-table.js';
 import { dayNumber } from './dates.js';
 import * as R from './reasons.js';
 import { TransferFacts } from './transfer-facts.js';
@@ -204,19 +205,16 @@ function useList(p: CompiledPolicy, d: Decision, l: number): void {
  */
 function firstRung(p: CompiledPolicy, o: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
   const b = p.ladders;
-  const flag = ciio ? 1 : 0;
   let pos = o + ITEM_HEADER;
   for (let r = b[o + ITEM_RUNGS]!; r > 0; r--) {
-    const boxes = b[pos + RUNG_BOXES]!;
-    if (boxes < 0) {
+    const ranges = b[pos + RUNG_RANGES]!;
+    if (ranges === TREE) {
       if (p.rungTree[b[pos + RUNG_INDEX]!]!.holds({ persons, sensitive, kinds, ciio })) return pos;
       pos += RUNG_HEADER;
       continue;
     }
-    const from = pos + RUNG_HEADER;
-    const to = from + boxes * BOX;
-    if (boxesHold(b, from, to, persons, sensitive, mask, flag)) return pos;
-    pos = to;
+    if (rungConditionHolds(b, pos + RUNG_RANGES, persons, sensitive, mask, ciio ? 1 : 0)) return pos;
+    pos = rungConditionEnd(b, pos + RUNG_RANGES);
   }
   return -1;
 }
