@@ -1,10 +1,10 @@
 /**
  * A verified policy laid out for decisions. A decision over a list of 100,000 items touches a
  * handful of them, and what made it slow was memory, not logic: an object per item, a tree per
- * condition, strings compared per list. So item ids are interned (id → index), the per-item
- * facts a decision reads sit in one Int32Array, every rung's condition in one ConditionTable,
- * kinds of sensitive information are bits, dates are integers, lists are precomputed per sector
- * and zone, and the reasons — text meant for people — are built on first use, not at load.
+ * condition, strings compared per list. So item ids are interned (id → offset), the per-item
+ * facts a decision reads and its ladder's conditions sit in one Float64Array, kinds of sensitive
+ * information are bits, dates are integers, lists are precomputed per sector and zone, and the
+ * reasons — text meant for people — are built on first use, not at load.
  *
  * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
  *
@@ -164,8 +164,6 @@ export interface CompiledPolicy {
   readonly advisories: Map<string | number, readonly Obligation[]>;
   /** Obligations by (reporting zone, assessment, important, export control, personal information), built on first use. */
   readonly obligations: (readonly Obligation[] | undefined)[];
-  /** Reasons that depend on the request (date, zone), kept while they repeat. */
-  readonly recent: Memo<Reason>;
   /** Reasons for ids no list has, by id, kept while they repeat. */
   readonly unknown: Memo<Reason>;
 }
@@ -327,7 +325,6 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
     advisories: new Map(),
     obligations: [],
-    recent: new Memo(4096),
     unknown: new Memo(4096),
   };
 }
