@@ -501,7 +501,7 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): Evalua
   if (d.reasonCount === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
   const persons = d.persons;
   const sensitive = d.sensitive;
-  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, persons, sensitive, d.mask, d.kinds, req.processor.holdings, d.zone !== p.outside, d.ciio);
+  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, d, req.processor.holdings);
   return {
     version: 1,
     pathway: OUTCOMES[d.rank]!,
@@ -526,31 +526,18 @@ function ruleApplies(p: CompiledPolicy, r: number, inZone: boolean, persons: num
  * them, else the transfer's total volumes, a lower bound (docs/reading-of-the-law.md#holdings).
  * Rules about 广东自贸试验区企业 advise only processors in a zone. Built once per set of rules.
  */
-function importantDataAdvisories(
-  p: CompiledPolicy,
-  transferPersons: number,
-  transferSensitive: number,
-  transferMask: number,
-  transferKinds: readonly string[],
-  holdings: EvaluationRequest['processor']['holdings'],
-  inZone: boolean,
-  ciio: boolean,
-): readonly Obligation[] {
-  let persons = transferPersons;
-  let sensitive = transferSensitive;
-  let kinds = transferKinds;
-  let mask = transferMask;
-  if (holdings !== undefined) {
-    persons = holdings.persons ?? 0;
-    sensitive = holdings.sensitivePersons ?? 0;
-  }
+function importantDataAdvisories(p: CompiledPolicy, d: Decision, holdings: EvaluationRequest['processor']['holdings']): readonly Obligation[] {
+  const persons = holdings === undefined ? d.persons : (holdings.persons ?? 0);
+  const sensitive = holdings === undefined ? d.sensitive : (holdings.sensitivePersons ?? 0);
   const floor = p.generalRules.floor;
   if (persons < floor && sensitive < floor) return NONE;
-  if (holdings !== undefined) {
-    if (holdings.sensitiveKinds !== undefined) {
-      kinds = holdings.sensitiveKinds;
-      mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
-    }
+  const inZone = d.zone !== p.outside;
+  const ciio = d.ciio;
+  let kinds = d.kinds;
+  let mask = d.mask;
+  if (holdings?.sensitiveKinds !== undefined) {
+    kinds = holdings.sensitiveKinds;
+    mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
   }
   const rules = p.generalRuleIds.length;
   // The set of matching rules as a number while there are few enough rules for one, else their ids.
