@@ -15,7 +15,9 @@
  * are one item (volumes summed). Export control (measures Art. 24) and the personal-information
  * duties (PIPL Arts 39, 55–56) come as obligations whatever the pathway.
  *
- * It reads the layout of `compile.ts`; see there why it is made of typed arrays.
+ * It reads the layout of `compile.ts`; see there why it is made of typed arrays. A decision
+ * allocates only its response: the request's transfer is read once, in one pass over its keys
+ * (transfer-facts.ts), and what the decision gathers lives in one Decision reset per request.
  */
 import {
   ASSESSMENT,
