@@ -1,12 +1,14 @@
 /**
- * Threshold conditions prepared for decisions, all of a policy's in one table.
+ * Threshold conditions prepared for decisions: flat numbers in a Float64Array.
  *
  * Each condition is flattened into boxes — persons in [a, b), sensitive persons in [c, d), a
  * CIIO flag, and a bitmask of kinds of sensitive information of which the transfer must name one
- * — stored for the whole table in one Float64Array, so deciding an item reads a contiguous
- * block instead of chasing a tree of nodes, and a kinds test is one AND. A condition that does
- * not flatten (an `all` of several unrelated kinds tests, too many boxes, more kinds than bits)
- * keeps its predicate tree; results are the same either way (test/ladder.test.ts).
+ * — so deciding reads a contiguous block instead of chasing a tree of nodes, and a kinds test is
+ * one AND. The annex's general rules are one ConditionTable of boxes; a ladder rung, in its
+ * item's block (compile.ts), keeps its single-measure boxes as ranges of three numbers. A
+ * condition that does not flatten (an `all` of several unrelated kinds tests, too many boxes,
+ * more kinds than bits) keeps its predicate tree; results are the same either way
+ * (test/ladder.test.ts).
  */
 import type { Condition } from './artifact.js';
 import { Predicate } from './conditions.js';
@@ -124,12 +126,12 @@ const PERSONS = 0;
 const SENSITIVE = 1;
 
 /**
- * Appends a ladder rung's condition to `out` as `range count · box count · range… · box…`: a union of
- * volume ranges (RANGE numbers each: one measure in [min, max) — nearly every rung of a list is
- * one or an `any` of them) and of boxes for the rest (CIIO, kinds, two measures at once). Returns
- * false, appending nothing, when the condition is not such a union: then it is kept as a tree.
- * A range is half the numbers of a box and two comparisons to test, and an item's block fits
- * in fewer cache lines.
+ * Appends a ladder rung's condition to `out` as `range count · box count · range… · box…`: a
+ * union of volume ranges (RANGE numbers each: one measure in [min, max) — nearly every rung of a
+ * list is one or an `any` of them) and of boxes for the rest (CIIO, kinds, two measures at
+ * once). Returns false, appending nothing, when the condition is not such a union: then it is
+ * kept as a tree. A range is half the numbers of a box and two comparisons to test, so an item's
+ * block fits in fewer cache lines.
  */
 export function appendRungCondition(out: number[], c: Condition, kindBits: ReadonlyMap<string, number>): boolean {
   if ('measure' in c) {
@@ -154,7 +156,7 @@ export function appendRungCondition(out: number[], c: Condition, kindBits: Reado
   return true;
 }
 
-/** A box that tests one measure only: either CIIO, any kinds, and the other measure unbounded. */
+/** A box that tests one measure only: no CIIO or kinds test, and the other measure unbounded. */
 function isRange(box: Box): boolean {
   return box[4] < 0 && box[5] === 0 && ((box[2] === 0 && box[3] === Infinity) || (box[0] === 0 && box[1] === Infinity));
 }
