@@ -186,7 +186,7 @@ export const COMMAND_HELP = {
     arguments: { dir: { en: 'folder to write the keys into', zh: '写入密钥的目录' } },
   },
   verify: {
-    description: { en: 'verify a bundle archive: signature by a trusted key, then every file against the manifest', zh: '校验策略包归档：先校验受信任密钥的签名，再按 manifest 校验每个文件' },
+    description: { en: 'verify a bundle archive as a loader would: signature by a trusted key, every file against the manifest, then the policy against its schema', zh: '按运行时载入的方式校验策略包归档：先校验受信任密钥的签名，再按 manifest 校验每个文件，最后按其格式规范校验策略数据' },
     arguments: { bundle: { en: 'a .tar.gz written by qingdan bundle', zh: '由 qingdan bundle 生成的 .tar.gz 文件' } },
     options: { '--key': { en: 'trusted Ed25519 public key(s)', zh: '受信任的 Ed25519 公钥' }, '--json': JSON_OUT },
   },

@@ -4,7 +4,7 @@
  */
 import { TERMS, type Term } from '../compiler/diagnostic-codes.js';
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
-import type { PolicyLoadError } from '../runtime/errors.js';
+import type { RequestProblem } from '../runtime/request.js';
 import { langOf, type Io } from './io.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import { printUsageError } from './usage-error.js';
@@ -20,7 +20,7 @@ export function policyRefused(path: string, e: { readonly code: string; readonly
  * Prints the refusal, and under it each schema problem the runtime found in the bundle's files
  * (`schema-invalid`), located and in the reader's language.
  */
-export function printPolicyRefused(io: Io, path: string, e: PolicyLoadError): void {
+export function printPolicyRefused(io: Io, path: string, e: { readonly code: string; readonly message: string; readonly problems: readonly RequestProblem[] }): void {
   printUsageError(io, policyRefused(path, e));
   const lang = langOf(io);
   for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}\n`);

@@ -103,7 +103,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     const kept = bytes ? await servedFrom(bytes, options.trustedKeys) : undefined;
     if (kept?.ok) [refusedAtStart, first] = [first, kept];
   }
-  if (!first.ok) throw new BundleRefusedError(first.code, first.message);
+  if (!first.ok) throw new BundleRefusedError(first.code, first.message, first.problems);
   let served: Served = first.served;
   options.onServed?.(served);
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
@@ -228,6 +228,8 @@ export class BundleRefusedError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The schema problems of a `schema-invalid` bundle. */
+    readonly problems: readonly RequestProblem[] = [],
   ) {
     super(message);
   }

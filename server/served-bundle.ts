@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { Policy } from '../runtime/policy.js';
 import { PolicyLoadError } from '../runtime/errors.js';
 import type { TrustedKey } from '../runtime/signature.js';
+import type { RequestProblem } from '../runtime/request.js';
 
 export interface Served {
   readonly policy: Policy;
@@ -18,7 +19,7 @@ export interface Served {
   readonly archiveSha256: string;
 }
 
-export type ReloadResult = { readonly ok: true; readonly changed: boolean; readonly served: Served } | { readonly ok: false; readonly code: string; readonly message: string };
+export type ReloadResult = { readonly ok: true; readonly changed: boolean; readonly served: Served } | { readonly ok: false; readonly code: string; readonly message: string; readonly problems: readonly RequestProblem[] };
 
 /** Reads and verifies the archive at `path`; `previous` is the bundle served until now. */
 export async function readServed(path: string, trustedKeys: readonly TrustedKey[] | undefined, previous?: Served): Promise<ReloadResult> {
@@ -26,7 +27,7 @@ export async function readServed(path: string, trustedKeys: readonly TrustedKey[
   try {
     archive = await readFile(path);
   } catch (e) {
-    return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, problems: [] };
   }
   return servedFrom(archive, trustedKeys, previous);
 }
@@ -40,6 +41,6 @@ export async function servedFrom(archive: Buffer, trustedKeys: readonly TrustedK
     return { ok: true, changed: true, served: { policy, archive, archiveSha256 } };
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
-    return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: e.code, message: e.message, problems: e.problems };
   }
 }

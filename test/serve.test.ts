@@ -4,17 +4,19 @@
  * body limits, health, readiness, metrics, the decision log, and reloads that keep the last
  * good bundle when the new one is refused.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactDecisions, expandDecisions, indexedDecisions, type CompactDecisions, type IndexedDecisions } from '../runtime/compact.js';
+import { problemString, requestProblemText } from '../compiler/problem-messages.js';
+import { PolicyLoadError } from '../runtime/errors.js';
 import { Policy } from '../runtime/policy.js';
 import { validateCompactDecisions, validateIndexedDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
-import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
+import { makeFixtures, refusedBundles, variant, type Fixtures } from './bundle-fixtures.js';
 import { runIn } from './governance/fixture.js';
 import { diagnosticLine, ROOT, tempDir } from './support.js';
 
@@ -336,6 +338,31 @@ describe('qingdan serve on the command line', () => {
     const refused = await runIn(dir, ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']);
     expect(refused.code).toBe(1);
     expect(refused.stderr.split('\n')[0]).toBe(diagnosticLine('cli-policy-refused', { path: 'bundle.tar.gz', reason: 'digest-mismatch' }));
+  });
+});
+
+describe('a signed bundle whose policy breaks its schema', () => {
+  it('is refused by verify and serve with each problem located, in the reader’s language', async () => {
+    const dir = await tempDir();
+    const bogus = (policy: string) => {
+      const artifact = JSON.parse(policy) as { lists: { status: string }[] };
+      artifact.lists[0]!.status = 'bogus';
+      return JSON.stringify(artifact);
+    };
+    await writeFile(join(dir, 'bundle.tar.gz'), variant(fx.base, '9.3.0', bogus, createPrivateKey(fx.keys.privateKey)));
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    const error = await Policy.load(await readFile(join(dir, 'bundle.tar.gz')), { trustedKeys: [fx.keys.publicKey] }).then(
+      () => undefined,
+      (e: unknown) => e as PolicyLoadError,
+    );
+    expect(error?.code).toBe('schema-invalid');
+    const said = `/lists/0/status：${problemString(requestProblemText(error!.problems[0]!), 'zh')}`;
+    for (const args of [['verify', 'bundle.tar.gz', '--key', 'public.pem'], ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']]) {
+      const refused = await runIn(dir, ['--lang', 'zh', ...args]);
+      expect(refused.code, args[0]).toBe(1);
+      expect(refused.stderr.split('\n')[0]).toBe(diagnosticLine('cli-policy-refused', { path: 'bundle.tar.gz', reason: 'schema-invalid' }, 'zh'));
+      expect(refused.stderr, args[0]).toContain(said);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { EXIT } from '../exit.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printUsageError, usageError } from '../usage-error.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
 
 export interface ServeFlags {
   readonly key?: string[];
@@ -59,7 +59,7 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     });
   } catch (e) {
     if (!(e instanceof BundleRefusedError)) throw e;
-    printUsageError(io, policyRefused(bundlePath, e));
+    printPolicyRefused(io, bundlePath, e);
     return EXIT.policyErrors;
   }
   await server.app.listen({ host: flags.host, port: Number(flags.port) });
@@ -83,7 +83,7 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
 async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undefined, workers: number): Promise<number> {
   const first = await readServed(resolve(io.cwd, bundlePath), trustedKeys);
   if (!first.ok) {
-    printUsageError(io, policyRefused(bundlePath, first));
+    printPolicyRefused(io, bundlePath, first);
     return EXIT.policyErrors;
   }
   const log = (event: string, details: Record<string, unknown>) => io.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, event, ...details })}\n`);

@@ -1,8 +1,8 @@
-/** `qingdan verify`: is a bundle archive signed by a trusted key and intact? */
+/** `qingdan verify`: is a bundle archive signed by a trusted key, intact, and a policy the runtime loads? */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { verifyBundleArchive } from '../../runtime/bundle-archive.js';
 import { PolicyLoadError } from '../../runtime/errors.js';
+import { Policy } from '../../runtime/policy.js';
 import { EXIT } from '../exit.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
@@ -12,7 +12,11 @@ import { say } from '../messages.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { printUsageError } from '../usage-error.js';
 
-/** Verifies the archive at `path` against the keys `options.key`; returns 0 when good, 1 with a coded reason otherwise. */
+/**
+ * Verifies the archive at `path` against the keys `options.key` exactly as a loader configured
+ * with those keys would (signature, files, then the policy's schema); returns 0 when good, 1
+ * with a coded reason otherwise.
+ */
 export async function verify(io: Io, path: string, options: { key: string[]; json?: boolean }): Promise<number> {
   let archive: Buffer;
   let keys: string[];
@@ -24,7 +28,8 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     return EXIT.usage;
   }
   try {
-    const { identity } = verifyBundleArchive(archive, { trustedKeys: keys });
+    const policy = await Policy.load(archive, { trustedKeys: keys });
+    const identity = { version: policy.version, digest: policy.digest };
     if (options.json) printJson(io, { ok: true, ...identity });
     else io.stderr.write(`${say(io, 'verify-ok', { path, version: identity.version, digest: identity.digest })}\n`);
     return EXIT.ok;
