@@ -174,12 +174,23 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The name of the folder the link `out` points to now, or null when `out` is no link. */
+async function currentTarget(out: string): Promise<string | null> {
+  try {
+    return await readlink(out);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Removes what earlier builds into `out` left behind: content folders (by marker) other than
  * those in `keep`, links never renamed into place, and the former layout's temporaries (by
- * their manifest). Entries of a build still running in another process are left alone.
+ * their manifest). Entries of a build still running in another process are left alone, and so
+ * is whatever `out` points to when the entry is reached: a concurrent build may have flipped
+ * `out` to its own folder and exited since this build flipped it.
  */
-async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void> {
+export async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void> {
   const parent = dirname(out);
   const name = basename(out);
   for (const entry of await readdir(parent)) {
@@ -187,7 +198,7 @@ async function removeStale(out: string, keep: ReadonlySet<string>): Promise<void
     const ours = entry.startsWith(contentPrefix(name)) || entry.startsWith(linkPrefix(name));
     if (ours) {
       const pid = Number(/-(\d+)-[0-9a-f]+$/.exec(entry)?.[1]);
-      if (keep.has(entry) || (pid !== process.pid && processAlive(pid))) continue;
+      if (keep.has(entry) || (pid !== process.pid && processAlive(pid)) || entry === (await currentTarget(out))) continue;
       const info = await lstatOrNull(path);
       if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
       // The name says a build of ours made it; a marker, even one cut short, that it holds a build.
@@ -241,8 +252,11 @@ export async function publishOutput(out: string, state: OutputState, files: Read
     throw e;
   }
   const keep = new Set([content]);
-  if (state.kind === 'link') keep.add(state.target);
-  else if (state.kind === 'empty') await rmdir(out);
+  if (state.kind === 'link') {
+    // What `out` points to just before the flip is the previous build, which readers may still
+    // be reading: another build may have flipped `out` since it was inspected.
+    keep.add((await currentTarget(out)) ?? state.target);
+  } else if (state.kind === 'empty') await rmdir(out);
   else if (state.kind === 'folder') {
     // A link cannot be renamed over a folder: the former build becomes a content folder first.
     // Only this once, between the two renames, is there no `out`; the next build tidies up.

@@ -19,6 +19,7 @@
  */
 import type { Condition, PolicyArtifact, Rung } from './artifact.js';
 import type { Policy } from './policy.js';
+import { PATHWAY_EN as PHRASE_EN, PATHWAY_ZH as PHRASE_ZH } from './reasons.js';
 import type { EvaluationRequest, EvaluationResponse, Message, Outcome, RequestItem } from './request.js';
 
 /** The measures a part's volume is stated in, by their field in a request. */
@@ -77,17 +78,16 @@ interface Bound {
   readonly citations: readonly string[];
 }
 
+/** What the pathway becomes, ending a sentence: the three pathways in the reasons' words. */
 const PATHWAY_ZH: Record<Outcome, string> = {
-  'security-assessment': '需要申报数据出境安全评估',
-  'standard-contract-or-certification': '需要订立个人信息出境标准合同或通过个人信息保护认证',
-  exempt: '可免于申报安全评估、订立标准合同、通过保护认证',
+  'security-assessment': `需要${PHRASE_ZH['security-assessment']}`,
+  'standard-contract-or-certification': `需要${PHRASE_ZH['standard-contract-or-certification']}`,
+  exempt: `可${PHRASE_ZH.exempt}`,
   'not-applicable': '不适用数据出境规定',
   indeterminate: '无法判定（需另行研判）',
 };
 const PATHWAY_EN: Record<Outcome, string> = {
-  'security-assessment': 'a security assessment is required',
-  'standard-contract-or-certification': 'a standard contract or certification is required',
-  exempt: 'the transfer is exempt',
+  ...PHRASE_EN,
   'not-applicable': 'the export rules do not apply',
   indeterminate: 'the policy cannot decide',
 };

@@ -5,12 +5,13 @@
 import type { Exemption, ListItem, NegativeList, PathwayId, Zone } from './artifact.js';
 import type { Obligation, Outcome, Reason } from './request.js';
 
-const PATHWAY_ZH: Record<PathwayId, string> = {
+/** What each pathway requires, as a phrase (Chinese: the verb phrase a sentence ends with). */
+export const PATHWAY_ZH: Record<PathwayId, string> = {
   'security-assessment': '申报数据出境安全评估',
   'standard-contract-or-certification': '订立个人信息出境标准合同或通过个人信息保护认证',
   exempt: '免于申报安全评估、订立标准合同、通过保护认证',
 };
-const PATHWAY_EN: Record<PathwayId, string> = {
+export const PATHWAY_EN: Record<PathwayId, string> = {
   'security-assessment': 'security assessment',
   'standard-contract-or-certification': 'standard contract or certification',
   exempt: 'exempt from all three mechanisms',

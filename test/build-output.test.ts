@@ -5,10 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
+import { removeStale } from '../compiler/output-folder.js';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
 import { ROOT, runCli, tempDir } from './support.js';
@@ -141,5 +142,21 @@ describe('qingdan build --out', () => {
     expect(after).toHaveLength(2);
     expect(after).toContain(current);
     expect(await readFile(join(work, `.dist.build-${dead}-ffffffffffff/keep.txt`), 'utf8')).toBe('mine\n');
+  });
+
+  it('never removes the folder dist points to, though a build that has exited wrote it', async () => {
+    // Build A flipped dist, then build B flipped it to its own folder and exited before A tidied up.
+    const work = await project();
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+    const ours = await readlink(join(work, 'dist'));
+    const dead = spawnSync('true').pid!;
+    const theirs = `.dist.build-${dead}-0123456789ab`;
+    await cp(join(work, ours), join(work, theirs), { recursive: true });
+    await symlink(theirs, join(work, '.dist.link-next'));
+    await rename(join(work, '.dist.link-next'), join(work, 'dist'));
+
+    await removeStale(join(work, 'dist'), new Set([ours]));
+    expect(await readlink(join(work, 'dist'))).toBe(theirs);
+    await Policy.load(join(work, 'dist'));
   });
 });
