@@ -41,6 +41,18 @@ export function parseClean(tokens: readonly IToken[], builder: AstBuilder): Synt
 
 class CleanParser {
   private pos = 0;
+  /**
+   * The tokens and child nodes read by the rules still open, each rule's on top of its
+   * caller's; a rule's own are copied out into exact-size arrays when it closes. Pushed one by
+   * one into arrays of their own, most of a node's arrays were spare capacity (V8 grows an
+   * empty array to 16 slots), about half of all the parse allocated.
+   */
+  private readonly tokenStack: IToken[] = [];
+  private tokenTop = 0;
+  private readonly nodeStack: SyntaxNode[] = [];
+  private nodeTop = 0;
+  /** Where each open rule's tokens and nodes start on those stacks, two numbers per rule. */
+  private readonly starts: number[] = [];
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -63,7 +75,9 @@ class CleanParser {
   private consume(node: SyntaxNode, type: TokenType): void {
     const token = this.tokens[this.pos];
     if (token === undefined || !tokenMatcher(token, type)) throw UNEXPECTED;
-    node.addToken(token);
+    this.tokenStack[this.tokenTop++] = token;
+    node.first ??= token;
+    node.last = token;
     this.pos++;
   }
 
@@ -73,8 +87,31 @@ class CleanParser {
     return next !== undefined && next.startLine === this.tokens[this.pos - 1]!.startLine;
   }
 
-  private close(node: SyntaxNode, parent: SyntaxNode): void {
-    node.close(this.builder, parent);
+  /** The node of a rule being entered. */
+  private open(rule: string): SyntaxNode {
+    this.starts.push(this.tokenTop, this.nodeTop);
+    return new SyntaxNode(rule);
+  }
+
+  /**
+   * Closes the node of a rule that returned, as `SyntaxNode.close` does (its AST built, its
+   * children's syntax let go, itself handed to `parent`), its tokens and nodes taken off the stacks.
+   */
+  private close(node: SyntaxNode, parent: SyntaxNode | undefined): void {
+    const nodeStart = this.starts.pop()!;
+    const tokenStart = this.starts.pop()!;
+    if (this.tokenTop > tokenStart) node.tokens = this.tokenStack.slice(tokenStart, this.tokenTop);
+    if (this.nodeTop > nodeStart) node.nodes = this.nodeStack.slice(nodeStart, this.nodeTop);
+    this.tokenTop = tokenStart;
+    this.nodeTop = nodeStart;
+    this.builder.finish(node);
+    if (node.nodes !== undefined) for (const child of node.nodes) child.release();
+    if (parent === undefined) return;
+    this.nodeStack[this.nodeTop++] = node;
+    if (node.first !== undefined) {
+      parent.first ??= node.first;
+      parent.last = node.last;
+    }
   }
 
   /** Where a block's clauses end: its `}` (anything else the block cannot start is an error). */
@@ -94,7 +131,7 @@ class CleanParser {
   // ---- files and names ---------------------------------------------------------------------
 
   file(): SyntaxNode {
-    const node = new SyntaxNode('file');
+    const node = this.open('file');
     for (let type = this.next(); type !== undefined; type = this.next()) {
       if (type === T.Document) this.documentDecl(node);
       else if (type === T.Annex) this.annexDecl(node);
@@ -103,19 +140,19 @@ class CleanParser {
       else if (type === T.Zone) this.zoneDecl(node);
       else throw UNEXPECTED;
     }
-    node.close(this.builder, undefined);
+    this.close(node, undefined);
     return node;
   }
 
   private name(parent: SyntaxNode): void {
-    const node = new SyntaxNode('name');
+    const node = this.open('name');
     if (this.at(T.Identifier)) this.consume(node, T.Identifier);
     else this.consume(node, T.Keyword);
     this.close(node, parent);
   }
 
   private reference(parent: SyntaxNode): void {
-    const node = new SyntaxNode('reference');
+    const node = this.open('reference');
     this.name(node);
     while (this.next() === T.Dot) {
       this.consume(node, T.Dot);
@@ -126,7 +163,7 @@ class CleanParser {
 
   /** `keyword "text"`: the clauses that are one string. */
   private stringClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = new SyntaxNode(rule);
+    const node = this.open(rule);
     this.consume(node, keyword);
     this.consume(node, T.StringLiteral);
     this.close(node, parent);
@@ -143,7 +180,7 @@ class CleanParser {
   // ---- documents ---------------------------------------------------------------------------
 
   private documentDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('documentDecl');
+    const node = this.open('documentDecl');
     this.head(node, T.Document);
     for (;;) {
       const type = this.next();
@@ -160,7 +197,7 @@ class CleanParser {
   }
 
   private numberingClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('numberingClause');
+    const node = this.open('numberingClause');
     this.consume(node, T.Numbering);
     this.consume(node, T.Inferred);
     if (this.next() === T.StringLiteral) this.consume(node, T.StringLiteral);
@@ -168,7 +205,7 @@ class CleanParser {
   }
 
   private publishedClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('publishedClause');
+    const node = this.open('publishedClause');
     this.consume(node, T.Published);
     this.consume(node, T.DateLiteral);
     if (this.next() === T.Unconfirmed) this.consume(node, T.Unconfirmed);
@@ -177,7 +214,7 @@ class CleanParser {
   }
 
   private trialClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('trialClause');
+    const node = this.open('trialClause');
     this.consume(node, T.Trial);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.Years);
@@ -186,7 +223,7 @@ class CleanParser {
   }
 
   private chapterDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('chapterDecl');
+    const node = this.open('chapterDecl');
     this.consume(node, T.Chapter);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.StringLiteral);
@@ -197,7 +234,7 @@ class CleanParser {
   }
 
   private articleDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('articleDecl');
+    const node = this.open('articleDecl');
     this.consume(node, T.Article);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.LCurly);
@@ -212,7 +249,7 @@ class CleanParser {
   }
 
   private sicClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('sicClause');
+    const node = this.open('sicClause');
     this.consume(node, T.Sic);
     this.consume(node, T.StringLiteral);
     this.consume(node, T.For);
@@ -223,7 +260,7 @@ class CleanParser {
   // ---- the annex ---------------------------------------------------------------------------
 
   private annexDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('annexDecl');
+    const node = this.open('annexDecl');
     this.head(node, T.Annex);
     for (;;) {
       const type = this.next();
@@ -240,7 +277,7 @@ class CleanParser {
   }
 
   private basisClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('basisClause');
+    const node = this.open('basisClause');
     this.consume(node, T.Basis);
     this.reference(node);
     while (this.next() === T.Comma) {
@@ -256,7 +293,7 @@ class CleanParser {
   }
 
   private generalDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('generalDecl');
+    const node = this.open('generalDecl');
     this.consume(node, T.General);
     this.consume(node, T.StringLiteral);
     this.consume(node, T.LCurly);
@@ -266,7 +303,7 @@ class CleanParser {
   }
 
   private ruleDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('ruleDecl');
+    const node = this.open('ruleDecl');
     this.consume(node, T.Rule);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.StringLiteral);
@@ -284,14 +321,14 @@ class CleanParser {
   }
 
   private whenClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('whenClause');
+    const node = this.open('whenClause');
     this.consume(node, T.When);
     this.condition(node);
     this.close(node, parent);
   }
 
   private kindDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('kindDecl');
+    const node = this.open('kindDecl');
     this.consume(node, T.Kind);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -299,7 +336,7 @@ class CleanParser {
   }
 
   private standardDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('standardDecl');
+    const node = this.open('standardDecl');
     this.consume(node, T.Standard);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -308,7 +345,7 @@ class CleanParser {
   }
 
   private categoryDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('categoryDecl');
+    const node = this.open('categoryDecl');
     this.head(node, T.Category);
     for (;;) {
       const type = this.next();
@@ -321,7 +358,7 @@ class CleanParser {
   }
 
   private subDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('subDecl');
+    const node = this.open('subDecl');
     this.consume(node, T.Sub);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -343,7 +380,7 @@ class CleanParser {
   }
 
   private exampleDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('exampleDecl');
+    const node = this.open('exampleDecl');
     this.consume(node, T.Example);
     this.name(node);
     this.consume(node, T.DotDot);
@@ -355,7 +392,7 @@ class CleanParser {
   // ---- the national baseline ---------------------------------------------------------------
 
   private baselineDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('baselineDecl');
+    const node = this.open('baselineDecl');
     this.head(node, T.Baseline);
     for (;;) {
       const type = this.next();
@@ -372,14 +409,14 @@ class CleanParser {
   }
 
   private countingClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('countingClause');
+    const node = this.open('countingClause');
     this.consume(node, T.Counting);
     this.name(node);
     this.close(node, parent);
   }
 
   private exemptionDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('exemptionDecl');
+    const node = this.open('exemptionDecl');
     this.consume(node, T.Exemption);
     this.consume(node, T.StringLiteral);
     this.consume(node, this.next() === T.Data ? T.Data : T.PersonalInfo);
@@ -389,7 +426,7 @@ class CleanParser {
   }
 
   private triggerClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('triggerClause');
+    const node = this.open('triggerClause');
     this.consume(node, this.next() === T.Important ? T.Important : T.Ciio);
     this.consume(node, T.PathwayKeyword);
     this.optionalBasis(node);
@@ -398,7 +435,7 @@ class CleanParser {
 
   /** `below <pathway> [basis …]`. */
   private pathwayClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = new SyntaxNode(rule);
+    const node = this.open(rule);
     this.consume(node, keyword);
     this.consume(node, T.PathwayKeyword);
     this.optionalBasis(node);
@@ -406,7 +443,7 @@ class CleanParser {
   }
 
   private ladderDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('ladderDecl');
+    const node = this.open('ladderDecl');
     this.consume(node, T.Ladder);
     this.consume(node, T.LCurly);
     while (this.at(T.PathwayKeyword) || !this.blockEnds()) this.rungClause(node);
@@ -416,7 +453,7 @@ class CleanParser {
 
   /** A rung's own `basis` must end its line (parser.ts). */
   private rungClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('rungClause');
+    const node = this.open('rungClause');
     this.consume(node, T.PathwayKeyword);
     this.consume(node, T.When);
     this.condition(node);
@@ -425,7 +462,7 @@ class CleanParser {
   }
 
   private validityClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('validityClause');
+    const node = this.open('validityClause');
     this.consume(node, T.Validity);
     this.consume(node, T.PathwayKeyword);
     this.consume(node, T.NumberLiteral);
@@ -437,7 +474,7 @@ class CleanParser {
   // ---- zones --------------------------------------------------------------------------------
 
   private zoneDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('zoneDecl');
+    const node = this.open('zoneDecl');
     this.consume(node, T.Zone);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -452,7 +489,7 @@ class CleanParser {
   // ---- negative lists ----------------------------------------------------------------------
 
   private listDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('listDecl');
+    const node = this.open('listDecl');
     this.head(node, T.List);
     for (;;) {
       const type = this.next();
@@ -476,28 +513,28 @@ class CleanParser {
 
   /** `sector S16`, `category c.sub`: a keyword and a reference. */
   private referenceClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = new SyntaxNode(rule);
+    const node = this.open(rule);
     this.consume(node, keyword);
     this.reference(node);
     this.close(node, parent);
   }
 
   private zonesClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('zonesClause');
+    const node = this.open('zonesClause');
     this.consume(node, T.Zones);
     this.nameList(node);
     this.close(node, parent);
   }
 
   private statusClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('statusClause');
+    const node = this.open('statusClause');
     this.consume(node, T.Status);
     this.name(node);
     this.close(node, parent);
   }
 
   private effectiveClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('effectiveClause');
+    const node = this.open('effectiveClause');
     this.consume(node, T.Effective);
     this.consume(node, T.DateLiteral);
     if (this.next() === T.Until) {
@@ -508,7 +545,7 @@ class CleanParser {
   }
 
   private adoptsClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('adoptsClause');
+    const node = this.open('adoptsClause');
     this.consume(node, T.Adopts);
     this.consume(node, T.StringLiteral);
     this.optionalBasis(node);
@@ -516,7 +553,7 @@ class CleanParser {
   }
 
   private scenarioDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('scenarioDecl');
+    const node = this.open('scenarioDecl');
     this.head(node, T.Scenario);
     for (;;) {
       const type = this.next();
@@ -529,7 +566,7 @@ class CleanParser {
   }
 
   private itemDecl(parent: SyntaxNode): void {
-    const node = new SyntaxNode('itemDecl');
+    const node = this.open('itemDecl');
     this.head(node, T.Item);
     for (;;) {
       const type = this.next();
@@ -547,7 +584,7 @@ class CleanParser {
   }
 
   private fieldsClause(parent: SyntaxNode): void {
-    const node = new SyntaxNode('fieldsClause');
+    const node = this.open('fieldsClause');
     this.consume(node, T.Fields);
     this.consume(node, T.StringLiteral);
     while (this.next() === T.Comma) {
@@ -560,7 +597,7 @@ class CleanParser {
   // ---- conditions --------------------------------------------------------------------------
 
   private condition(parent: SyntaxNode): void {
-    const node = new SyntaxNode('condition');
+    const node = this.open('condition');
     this.conjunction(node);
     while (this.next() === T.Or) {
       this.consume(node, T.Or);
@@ -570,7 +607,7 @@ class CleanParser {
   }
 
   private conjunction(parent: SyntaxNode): void {
-    const node = new SyntaxNode('conjunction');
+    const node = this.open('conjunction');
     this.atom(node);
     while (this.next() === T.And) {
       this.consume(node, T.And);
@@ -580,7 +617,7 @@ class CleanParser {
   }
 
   private atom(parent: SyntaxNode): void {
-    const node = new SyntaxNode('atom');
+    const node = this.open('atom');
     const type = this.next();
     if (type === T.LParen) {
       this.consume(node, T.LParen);
@@ -597,7 +634,7 @@ class CleanParser {
   }
 
   private comparison(parent: SyntaxNode): void {
-    const node = new SyntaxNode('comparison');
+    const node = this.open('comparison');
     this.consume(node, T.Measure);
     if (this.next() === T.In) {
       this.consume(node, T.In);
@@ -612,14 +649,14 @@ class CleanParser {
   }
 
   private volume(parent: SyntaxNode): void {
-    const node = new SyntaxNode('volume');
+    const node = this.open('volume');
     if (this.next() === T.Minus) this.consume(node, T.Minus);
     this.consume(node, T.NumberLiteral);
     this.close(node, parent);
   }
 
   private kindsAtom(parent: SyntaxNode): void {
-    const node = new SyntaxNode('kindsAtom');
+    const node = this.open('kindsAtom');
     this.consume(node, T.Kinds);
     this.consume(node, T.Any);
     this.consume(node, T.LBracket);
