@@ -9,6 +9,7 @@ import { Help as HelpClass, type Argument, type Command, type Help, type Option 
 import { stripVTControlCharacters } from 'node:util';
 import type { Lang, Text } from '../compiler/diagnostic-codes.js';
 import { displayWidth } from '../compiler/display-width.js';
+import { wrapText } from './wrap-text.js';
 
 /** The help of one command. */
 export interface CommandHelp {
@@ -281,8 +282,20 @@ function usageWords(usage: string, lang: Lang): string {
 /** The help printer's configuration in `lang`: titles and value notes in its words. */
 function helpIn(lang: Lang): Partial<Help> {
   const titles = HELP_WORDS as Record<string, Text>;
+  const usage = HELP_WORDS['Usage:'][lang];
   return {
     styleTitle: (title: string) => titles[title]?.[lang] ?? title,
+    // commander puts a space after the title of the usage line; a full-width colon needs none.
+    formatHelp(this: Help, command: Command, helper: Help) {
+      const text = HelpClass.prototype.formatHelp.call(this, command, helper);
+      return usage.endsWith('：') && text.startsWith(`${usage} `) ? usage + text.slice(usage.length + 1) : text;
+    },
+    // commander leaves a description column narrower than 40 unwrapped, overflowing the line; ten Chinese characters still read well.
+    minWidthToWrap: 20,
+    // Chinese has no spaces to wrap at: lines break where Unicode's line breaking allows, by display width.
+    boxWrap(this: Help, text: string, width: number) {
+      return width < this.minWidthToWrap ? text : wrapText(text, width, (t) => this.displayWidth(t));
+    },
     // Chinese takes two columns in a terminal: columns line up only when it is counted so.
     displayWidth: (text: string) => displayWidth(stripVTControlCharacters(text)),
     // commander writes `[options]` and `[command]` into usage lines.

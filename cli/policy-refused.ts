@@ -4,10 +4,24 @@
  */
 import { TERMS, type Term } from '../compiler/diagnostic-codes.js';
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
+import type { PolicyLoadError } from '../runtime/errors.js';
+import { langOf, type Io } from './io.js';
+import { problemString, requestProblemText } from './problem-messages.js';
+import { printUsageError } from './usage-error.js';
 
 /** The diagnostic for refusing to load the policy at `path` with error `e` (a PolicyLoadError or the server's BundleRefusedError). */
 export function policyRefused(path: string, e: { readonly code: string; readonly message: string }): Diagnostic {
   const detail = { detail: { tool: 'runtime', text: e.message } } as const;
   if (e.code in TERMS.bundleRefusal) return diagnostic('cli-policy-refused', undefined, { path, reason: e.code as Term<'bundleRefusal'> }, detail);
   return diagnostic('cli-policy-refused-code', undefined, { path, code: e.code }, detail);
+}
+
+/**
+ * Prints the refusal, and under it each schema problem the runtime found in the bundle's files
+ * (`schema-invalid`), located and in the reader's language.
+ */
+export function printPolicyRefused(io: Io, path: string, e: PolicyLoadError): void {
+  printUsageError(io, policyRefused(path, e));
+  const lang = langOf(io);
+  for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}\n`);
 }

@@ -15,6 +15,8 @@
  */
 import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { PolicyLoadErrorCode } from '../runtime/errors.js';
+import type { Outcome } from '../runtime/request.js';
+import type { Bump } from './diff/change.js';
 import { STAGE_ZH, type Stage } from './governance/stages.js';
 
 export type Severity = 'error' | 'warning';
@@ -222,6 +224,26 @@ export const TERMS = {
     list: { en: 'list', zh: '清单提案（list）' },
     baseline: { en: 'baseline', zh: '基线提案（baseline）' },
     governance: { en: 'governance', zh: '治理提案（governance）' },
+  },
+  /** The outcomes of a decision (the runtime's Outcome): the pathway's name in the law, with the id. */
+  outcome: {
+    'security-assessment': { en: 'security-assessment', zh: '数据出境安全评估（security-assessment）' },
+    'standard-contract-or-certification': { en: 'standard-contract-or-certification', zh: '个人信息出境标准合同或个人信息保护认证（standard-contract-or-certification）' },
+    exempt: { en: 'exempt', zh: '免于申报（exempt）' },
+    'not-applicable': { en: 'not-applicable', zh: '不适用（not-applicable）' },
+    indeterminate: { en: 'indeterminate', zh: '无法判定（indeterminate）' },
+  } satisfies Record<Outcome, Text>,
+  /** A version bump (semver) a policy change requires or a changeset declares. */
+  bump: {
+    major: { en: 'major', zh: '主版本号（major）' },
+    minor: { en: 'minor', zh: '次版本号（minor）' },
+    patch: { en: 'patch', zh: '修订号（patch）' },
+    none: { en: 'none', zh: '无（none）' },
+  } satisfies Record<Bump, Text>,
+  /** What a volume of an export report or log counts. */
+  volumeMeasure: {
+    persons: { en: 'persons', zh: '个人信息人数' },
+    sensitivePersons: { en: 'sensitive persons', zh: '敏感个人信息人数' },
   },
 } as const satisfies Record<string, Record<string, Text>>;
 

@@ -34,7 +34,7 @@ function printableLine(line: string): string {
 }
 
 /** Message text as shown: unprintable characters as `\u001b` escapes. */
-function printableText(text: string): string {
+export function printableText(text: string): string {
   return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -23,13 +23,45 @@ import { dayNumber, realDate } from './dates.js';
 import { KnownItems, LogLine } from './log-line.js';
 import { PersonLimitError, PersonSet } from './person-set.js';
 
-/** A bad line: where (1-based line number, a JSON pointer into the line) and a stable code. */
-export interface LogProblem {
-  readonly line: number;
-  readonly pointer: string;
-  readonly code: 'not-json' | 'line-invalid' | 'line-too-long' | 'unknown-exemption' | 'too-many-persons';
-  readonly message: string;
+/** What a line's field must be, where a line breaks the log's form (`line-invalid`). */
+export type LineRule =
+  /** The line is JSON, but not an object. */
+  | 'object'
+  /** `date`: a calendar date YYYY-MM-DD. */
+  | 'date'
+  /** `item`: a list item id (<list>.<item>) or `personalInfo`. */
+  | 'item'
+  /** `personKey`: a string of 1 to 256 characters. */
+  | 'person-key'
+  /** A line with a personKey is one person: no persons or sensitivePersons. */
+  | 'one-person'
+  /** `sensitive`: true or false. */
+  | 'boolean'
+  /** `persons`, `sensitivePersons`: an integer from 0. */
+  | 'volume'
+  /** A line needs persons, sensitivePersons or a personKey. */
+  | 'some-volume';
+
+/** Each problem code with its params. */
+export interface LogProblemParams {
+  /** The problem's `message` is JSON.parse's own words (Node's, in English). */
+  readonly 'not-json': Readonly<Record<string, never>>;
+  readonly 'line-invalid': { readonly rule: LineRule };
+  /** The longest line read, in bytes. */
+  readonly 'line-too-long': { readonly limit: number };
+  /** The exemption named, and the baseline's exemptions (the only ones a line may name). */
+  readonly 'unknown-exemption': { readonly exemption: unknown; readonly allowed: readonly string[] };
+  /** The most distinct persons counted (`maxPersons`). */
+  readonly 'too-many-persons': { readonly limit: number };
 }
+
+/**
+ * A bad line: where (1-based line number, a JSON pointer into the line), a stable code, its
+ * params (what a translation renders) and an English message.
+ */
+export type LogProblem = {
+  readonly [C in keyof LogProblemParams]: { readonly line: number; readonly pointer: string; readonly code: C; readonly params: LogProblemParams[C]; readonly message: string };
+}[keyof LogProblemParams];
 
 /** What the log says of one item (or `personalInfo`) in the year. */
 export interface LoggedPart {
@@ -220,12 +252,17 @@ export class ExportLogCounter {
 
   private tooLong(): void {
     this.line++;
-    this.problem('', 'line-too-long', `longer than ${this.maxLineBytes} bytes`);
+    this.problem('', 'line-too-long', { limit: this.maxLineBytes }, `longer than ${this.maxLineBytes} bytes`);
   }
 
-  private problem(pointer: string, code: LogProblem['code'], message: string): void {
+  private problem<C extends keyof LogProblemParams>(pointer: string, code: C, params: LogProblemParams[C], message: string): void {
     this.invalid++;
-    if (this.problems.length < this.maxProblems) this.problems.push({ line: this.line, pointer, code, message });
+    if (this.problems.length < this.maxProblems) this.problems.push({ line: this.line, pointer, code, params, message } as LogProblem);
+  }
+
+  /** A line that breaks the log's form: `rule` says what its field at `pointer` must be. */
+  private invalidLine(pointer: string, rule: LineRule, message: string): void {
+    this.problem(pointer, 'line-invalid', { rule }, message);
   }
 
   private count(buf: Buffer, from: number, to: number): void {
@@ -294,26 +331,27 @@ export class ExportLogCounter {
     try {
       v = JSON.parse(buf.toString('utf8', from, end));
     } catch (e) {
-      this.problem('', 'not-json', (e as Error).message);
+      this.problem('', 'not-json', {}, (e as Error).message);
       return;
     }
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return this.problem('', 'line-invalid', 'must be a JSON object');
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return this.invalidLine('', 'object', 'must be a JSON object');
     const t = v as { date?: unknown; item?: unknown; persons?: unknown; sensitivePersons?: unknown; personKey?: unknown; sensitive?: unknown; exemption?: unknown };
     const date = typeof t.date === 'string' ? DATE.exec(t.date) : null;
-    if (date === null || !realDate(t.date as string)) return this.problem('/date', 'line-invalid', 'must be a calendar date YYYY-MM-DD');
-    if (typeof t.item !== 'string' || !ITEM.test(t.item)) return this.problem('/item', 'line-invalid', "must be a list item id (<list>.<item>) or 'personalInfo'");
+    if (date === null || !realDate(t.date as string)) return this.invalidLine('/date', 'date', 'must be a calendar date YYYY-MM-DD');
+    if (typeof t.item !== 'string' || !ITEM.test(t.item)) return this.invalidLine('/item', 'item', "must be a list item id (<list>.<item>) or 'personalInfo'");
     const keyed = t.personKey !== undefined;
     if (keyed) {
-      if (typeof t.personKey !== 'string' || t.personKey.length === 0 || t.personKey.length > 256) return this.problem('/personKey', 'line-invalid', 'must be a string of 1 to 256 characters');
-      if (t.persons !== undefined || t.sensitivePersons !== undefined) return this.problem(t.persons !== undefined ? '/persons' : '/sensitivePersons', 'line-invalid', 'a line with a personKey is one person: no persons or sensitivePersons');
-      if (t.sensitive !== undefined && typeof t.sensitive !== 'boolean') return this.problem('/sensitive', 'line-invalid', 'must be true or false');
+      if (typeof t.personKey !== 'string' || t.personKey.length === 0 || t.personKey.length > 256) return this.invalidLine('/personKey', 'person-key', 'must be a string of 1 to 256 characters');
+      if (t.persons !== undefined || t.sensitivePersons !== undefined) return this.invalidLine(t.persons !== undefined ? '/persons' : '/sensitivePersons', 'one-person', 'a line with a personKey is one person: no persons or sensitivePersons');
+      if (t.sensitive !== undefined && typeof t.sensitive !== 'boolean') return this.invalidLine('/sensitive', 'boolean', 'must be true or false');
     } else {
-      if (!isVolume(t.persons) && t.persons !== undefined) return this.problem('/persons', 'line-invalid', 'must be an integer from 0');
-      if (!isVolume(t.sensitivePersons) && t.sensitivePersons !== undefined) return this.problem('/sensitivePersons', 'line-invalid', 'must be an integer from 0');
-      if (t.persons === undefined && t.sensitivePersons === undefined) return this.problem('', 'line-invalid', 'needs persons, sensitivePersons or a personKey');
+      if (!isVolume(t.persons) && t.persons !== undefined) return this.invalidLine('/persons', 'volume', 'must be an integer from 0');
+      if (!isVolume(t.sensitivePersons) && t.sensitivePersons !== undefined) return this.invalidLine('/sensitivePersons', 'volume', 'must be an integer from 0');
+      if (t.persons === undefined && t.sensitivePersons === undefined) return this.invalidLine('', 'some-volume', 'needs persons, sensitivePersons or a personKey');
     }
     if (t.exemption !== undefined && (typeof t.exemption !== 'string' || !this.options.exemptions.has(t.exemption))) {
-      return this.problem('/exemption', 'unknown-exemption', `must be one of the baseline's exemptions: ${[...this.options.exemptions].join(', ')}`);
+      const allowed = [...this.options.exemptions];
+      return this.problem('/exemption', 'unknown-exemption', { exemption: t.exemption, allowed }, `must be one of the baseline's exemptions: ${allowed.join(', ')}`);
     }
     if (Number(date[1]) !== this.options.year) {
       this.otherYear++;
@@ -352,7 +390,7 @@ export class ExportLogCounter {
       else this.persons.add(slot, key);
     } catch (e) {
       if (!(e instanceof PersonLimitError)) throw e;
-      this.problem('/personKey', 'too-many-persons', e.message);
+      this.problem('/personKey', 'too-many-persons', { limit: e.limit }, e.message);
       this.stopped = true; // a count that can no longer de-duplicate is no count: stop, said
     }
   }

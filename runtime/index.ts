@@ -13,4 +13,4 @@ export { compactDecisions, expandDecisions, type CompactDecision, type CompactDe
 export { marginsOf, groupDigits, PERSONAL_INFO_PART, type Margins, type PartMargins, type Margin, type KindMargin, type MarginMeasure } from './margins.js';
 export { checkReport, reportProblems, requestOfReport, reportOf, itemPathways, type ExportReport, type ReportProblem, type ReportCheck, type PathwayChange, type ReportParticulars, type ReportRecipient, type ReportCatalogueEntry } from './report.js';
 export { compareReport, differencesOf, isDiscrepancy, type Difference, type ReportComparison } from './report-compare.js';
-export { ExportLogCounter, countExportLog, fileChunks, type ExportLogCount, type ExportLogOptions, type LogProblem, type LoggedPart } from './export-log.js';
+export { ExportLogCounter, countExportLog, fileChunks, type ExportLogCount, type ExportLogOptions, type LogProblem, type LogProblemParams, type LineRule, type LoggedPart } from './export-log.js';

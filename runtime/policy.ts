@@ -10,7 +10,7 @@ import { decide } from './evaluate.js';
 import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
-import type { EvaluationRequest, EvaluationResponse, RequestProblem } from './request.js';
+import type { EvaluationRequest, EvaluationResponse, RequestCheckParams, RequestProblem } from './request.js';
 import { describeErrors, validateRequest, validateResponse } from './validators.js';
 
 /** The names a request may use that the policy defines (the contract schema checks only their form). */
@@ -38,23 +38,26 @@ type Unchecked = { asOf?: unknown; processor?: { zone?: unknown; holdings?: { se
  * Where a request names something the policy must define — one name, or a list of them — and
  * which of the policy's vocabularies holds it. Both `problems` and `conforms` check these.
  */
-const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) => unknown; readonly in: keyof Vocabulary; readonly list: boolean; readonly of: string }[] = [
-  { pointer: '/processor/zone', read: (r) => r?.processor?.zone, in: 'zones', list: false, of: "the policy's" },
-  { pointer: '/transfer/sector', read: (r) => r?.transfer?.sector, in: 'sectors', list: false, of: "the annex's subcategories" },
-  { pointer: '/transfer/exemptions', read: (r) => r?.transfer?.exemptions, in: 'exemptions', list: true, of: "the policy's" },
-  { pointer: '/transfer/personalInfo/sensitiveKinds', read: (r) => r?.transfer?.personalInfo?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
-  { pointer: '/processor/holdings/sensitiveKinds', read: (r) => r?.processor?.holdings?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's" },
+const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) => unknown; readonly in: keyof Vocabulary; readonly list: boolean; readonly of: string; readonly vocabulary: UnknownName['vocabulary'] }[] = [
+  { pointer: '/processor/zone', read: (r) => r?.processor?.zone, in: 'zones', list: false, of: "the policy's", vocabulary: 'zone' },
+  { pointer: '/transfer/sector', read: (r) => r?.transfer?.sector, in: 'sectors', list: false, of: "the annex's subcategories", vocabulary: 'sector' },
+  { pointer: '/transfer/exemptions', read: (r) => r?.transfer?.exemptions, in: 'exemptions', list: true, of: "the policy's", vocabulary: 'exemption' },
+  { pointer: '/transfer/personalInfo/sensitiveKinds', read: (r) => r?.transfer?.personalInfo?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's", vocabulary: 'kind' },
+  { pointer: '/processor/holdings/sensitiveKinds', read: (r) => r?.processor?.holdings?.sensitiveKinds, in: 'kinds', list: true, of: "the policy's", vocabulary: 'kind' },
 ];
 
-/** Problems for the names at `pointer` (one, or a list: each at its index) that `known` does not hold. */
-function unknownNames(value: unknown, list: boolean, pointer: string, known: ReadonlySet<string>, of: string, out: RequestProblem[]): void {
-  if (!list) {
-    if (typeof value === 'string' && !known.has(value)) out.push({ pointer, message: oneOf(of, known) });
+type UnknownName = RequestCheckParams['unknown-name'];
+
+/** Problems for the names at `name.pointer` (one, or a list: each at its index) that `known` does not hold. */
+function unknownNames(value: unknown, name: (typeof NAMES)[number], known: ReadonlySet<string>, out: RequestProblem[]): void {
+  const problem = (pointer: string, v: string): RequestProblem => ({ pointer, keyword: 'unknown-name', params: { vocabulary: name.vocabulary, name: v, allowed: [...known] }, message: oneOf(name.of, known) });
+  if (!name.list) {
+    if (typeof value === 'string' && !known.has(value)) out.push(problem(name.pointer, value));
     return;
   }
   if (!Array.isArray(value)) return;
   value.forEach((v, i) => {
-    if (typeof v === 'string' && !known.has(v)) out.push({ pointer: `${pointer}/${i}`, message: oneOf(of, known) });
+    if (typeof v === 'string' && !known.has(v)) out.push(problem(`${name.pointer}/${i}`, v));
   });
 }
 
@@ -111,11 +114,11 @@ export class Policy {
    */
   problems(request: unknown): RequestProblem[] {
     const r = request as Unchecked;
-    const problems = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
+    const problems: RequestProblem[] = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
-    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', message: `${asOf} is not a calendar date` });
-    for (const name of NAMES) unknownNames(name.read(r), name.list, name.pointer, this.vocabulary[name.in], name.of, problems);
+    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', keyword: 'calendar-date', params: { date: asOf }, message: `${asOf} is not a calendar date` });
+    for (const name of NAMES) unknownNames(name.read(r), name, this.vocabulary[name.in], problems);
     // A name the schema already refused (say, not a string of the right form) is said once.
     return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
   }

@@ -8,7 +8,7 @@
  */
 import { rankOf } from './compile.js';
 import type { Policy } from './policy.js';
-import type { EvaluationRequest, EvaluationResponse, Outcome, Reason } from './request.js';
+import type { EvaluationRequest, EvaluationResponse, Outcome, Reason, RequestProblem, SchemaProblem } from './request.js';
 import { describeErrors, validateReport } from './validators.js';
 
 export interface ReportRecipient {
@@ -51,16 +51,18 @@ export interface ExportReport {
 }
 
 /**
- * One problem with a report: where (a JSON pointer into the report), a stable code, and what.
- * Codes: `schema` (the report schema), `unknown-name` (a zone, sector, exemption or kind the
- * policy does not define), `recipient-item-not-in-catalogue`, `decision-items-mismatch` (the
- * decision does not name exactly the catalogue's items).
+ * One problem with a report: where (a JSON pointer into the report), a stable code, what as data
+ * (a keyword and params, or the code's own params) and an English message. Codes: `schema` (the
+ * report schema: ajv's keyword and params), `unknown-name` (a zone, sector, exemption or kind the
+ * policy does not define: the request's keyword and params), `recipient-item-not-in-catalogue`,
+ * `decision-items-mismatch` (the decision does not name exactly the catalogue's items: `reason`
+ * says how).
  */
-export interface ReportProblem {
-  readonly pointer: string;
-  readonly code: 'schema' | 'unknown-name' | 'recipient-item-not-in-catalogue' | 'decision-items-mismatch';
-  readonly message: string;
-}
+export type ReportProblem =
+  | (SchemaProblem & { readonly code: 'schema' })
+  | (RequestProblem & { readonly code: 'unknown-name' })
+  | { readonly pointer: string; readonly code: 'recipient-item-not-in-catalogue'; readonly params: { readonly item: string }; readonly message: string }
+  | { readonly pointer: string; readonly code: 'decision-items-mismatch'; readonly params: { readonly item: string; readonly reason: 'decided-twice' | 'not-in-catalogue' | 'not-decided' }; readonly message: string };
 
 /** An item — or the transfer as a whole (`item` absent) — whose pathway now differs from the one filed. */
 export interface PathwayChange {
@@ -170,20 +172,21 @@ export function reportOf(request: EvaluationRequest, response: EvaluationRespons
 export function reportProblems(policy: Policy, report: unknown): ReportProblem[] {
   if (!validateReport(report)) return describeErrors(validateReport.errors).map((p) => ({ ...p, code: 'schema' as const }));
   const r = report as ExportReport;
-  const problems: ReportProblem[] = policy.problems(requestOfReport(r)).map((p) => ({ pointer: reportPointer(p.pointer), code: 'unknown-name' as const, message: p.message }));
+  const problems: ReportProblem[] = policy.problems(requestOfReport(r)).map((p) => ({ ...p, pointer: reportPointer(p.pointer), code: 'unknown-name' as const }));
   const catalogue = new Set(r.catalogue.map((c) => c.item));
   r.recipients.forEach((recipient, i) =>
     recipient.items?.forEach((item, j) => {
-      if (!catalogue.has(item)) problems.push({ pointer: `/recipients/${i}/items/${j}`, code: 'recipient-item-not-in-catalogue', message: `${item} is not in the catalogue` });
+      if (!catalogue.has(item)) problems.push({ pointer: `/recipients/${i}/items/${j}`, code: 'recipient-item-not-in-catalogue', params: { item }, message: `${item} is not in the catalogue` });
     }),
   );
   const decided = new Set<string>();
   r.decision.items.forEach((d, i) => {
-    if (!catalogue.has(d.item) || decided.has(d.item)) problems.push({ pointer: `/decision/items/${i}`, code: 'decision-items-mismatch', message: decided.has(d.item) ? `${d.item} is decided twice` : `${d.item} is not in the catalogue` });
+    if (decided.has(d.item)) problems.push({ pointer: `/decision/items/${i}`, code: 'decision-items-mismatch', params: { item: d.item, reason: 'decided-twice' }, message: `${d.item} is decided twice` });
+    else if (!catalogue.has(d.item)) problems.push({ pointer: `/decision/items/${i}`, code: 'decision-items-mismatch', params: { item: d.item, reason: 'not-in-catalogue' }, message: `${d.item} is not in the catalogue` });
     decided.add(d.item);
   });
   r.catalogue.forEach((c, i) => {
-    if (!decided.has(c.item)) problems.push({ pointer: `/catalogue/${i}/item`, code: 'decision-items-mismatch', message: `the decision gives no pathway for ${c.item}` });
+    if (!decided.has(c.item)) problems.push({ pointer: `/catalogue/${i}/item`, code: 'decision-items-mismatch', params: { item: c.item, reason: 'not-decided' }, message: `the decision gives no pathway for ${c.item}` });
     decided.add(c.item); // an item listed twice in the catalogue is said once
   });
   return problems;

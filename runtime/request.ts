@@ -97,8 +97,63 @@ export interface EvaluationResponse {
   readonly policy: { readonly version: string; readonly digest: string };
 }
 
-/** One problem with a request: where (a JSON pointer) and what. */
-export interface RequestProblem {
-  readonly pointer: string;
-  readonly message: string;
+/**
+ * The JSON Schema keywords of the published schemas (ajv's closed set for them) with the params
+ * ajv gives each: what a value breaks, as data. `test/runtime-problems.test.ts` keeps the list
+ * in step with the precompiled validators.
+ */
+export interface SchemaKeywordParams {
+  readonly required: { readonly missingProperty: string };
+  readonly additionalProperties: { readonly additionalProperty: string };
+  /** A JSON type (`string`, `integer`…), or several joined by commas. */
+  readonly type: { readonly type: string };
+  readonly enum: { readonly allowedValues: readonly unknown[] };
+  readonly const: { readonly allowedValue: unknown };
+  readonly minimum: { readonly comparison: '>='; readonly limit: number };
+  readonly maximum: { readonly comparison: '<='; readonly limit: number };
+  readonly exclusiveMinimum: { readonly comparison: '>'; readonly limit: number };
+  readonly exclusiveMaximum: { readonly comparison: '<'; readonly limit: number };
+  readonly minLength: { readonly limit: number };
+  readonly maxLength: { readonly limit: number };
+  readonly minItems: { readonly limit: number };
+  readonly maxItems: { readonly limit: number };
+  /** Indices of two equal items. */
+  readonly uniqueItems: { readonly i: number; readonly j: number };
+  readonly pattern: { readonly pattern: string };
+  readonly format: { readonly format: string };
+  /** The branch of an if/then/else the value fails (its own problems are listed beside it). */
+  readonly if: { readonly failingKeyword: 'then' | 'else' };
+  /** The alternatives the value matches (none, or more than one). */
+  readonly oneOf: { readonly passingSchemas: readonly number[] | number | null };
+  readonly anyOf: Readonly<Record<string, never>>;
+  readonly not: Readonly<Record<string, never>>;
+  /** A keyword none of the above: cannot come from the precompiled validators, said as "does not conform". */
+  readonly invalid: { readonly keyword: string };
 }
+
+/** The checks the runtime makes beyond the schema, with their params. */
+export interface RequestCheckParams {
+  /** asOf has the form of a date but is no day of the calendar (2027-02-30). */
+  readonly 'calendar-date': { readonly date: string };
+  /** A zone, sector, exemption or kind of sensitive information the policy does not define. */
+  readonly 'unknown-name': { readonly vocabulary: 'zone' | 'sector' | 'exemption' | 'kind'; readonly name: string; readonly allowed: readonly string[] };
+}
+
+export type SchemaKeyword = keyof SchemaKeywordParams;
+export type ProblemKeyword = SchemaKeyword | keyof RequestCheckParams;
+type ParamsOf<K extends ProblemKeyword> = K extends SchemaKeyword ? SchemaKeywordParams[K] : K extends keyof RequestCheckParams ? RequestCheckParams[K] : never;
+
+/**
+ * One way a value breaks a schema or a check: where (a JSON pointer), the closed keyword and its
+ * typed params — what a program matches and a translation renders — and `message`, the same in
+ * English, kept for existing consumers.
+ */
+export type Problem<K extends ProblemKeyword = ProblemKeyword> = K extends ProblemKeyword
+  ? { readonly pointer: string; readonly keyword: K; readonly params: ParamsOf<K>; readonly message: string }
+  : never;
+
+/** A problem with a JSON Schema keyword (a request's, a report's, a bundle file's). */
+export type SchemaProblem = Problem<SchemaKeyword>;
+
+/** One problem with a request: where (a JSON pointer), what (keyword and params), and an English message. */
+export type RequestProblem = Problem;

@@ -73,7 +73,7 @@ function problemsOf(policy: Policy, requests: readonly unknown[], batch: boolean
   const problems: RequestProblem[] = [];
   for (let i = 0; i < requests.length; i++) {
     if (policy.conforms(requests[i])) continue;
-    for (const p of policy.problems(requests[i])) problems.push(batch ? { pointer: `/${i}${p.pointer}`, message: p.message } : p);
+    for (const p of policy.problems(requests[i])) problems.push(batch ? { ...p, pointer: `/${i}${p.pointer}` } : p);
   }
   return problems;
 }
@@ -120,7 +120,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
     const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(date)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '/asOf', message: 'must be a date, YYYY-MM-DD' }] });
+    if (!DATE.test(date)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' } satisfies RequestProblem] });
     const { policy } = served;
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });
@@ -128,7 +128,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', message: `view must be full or compact, not ${JSON.stringify(view)}` }] });
+    if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: ['full', 'compact'] }, message: `view must be full or compact, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const batch = Array.isArray(body);

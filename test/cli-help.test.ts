@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../compiler/governance/stages.js';
 import { COMMAND_HELP, HELP_WORDS, type CommandHelp } from '../cli/help-texts.js';
-import { program } from '../cli/main.js';
+import { main, program } from '../cli/main.js';
+import { displayWidth } from '../compiler/display-width.js';
 import { latinWordsIn } from './latin-words.js';
 import { runCli } from './support.js';
 
@@ -54,8 +55,9 @@ describe('--help', () => {
       const r = await runCli([...before, 'proposal', 'advance', '--help'], { env });
       expect(r.code).toBe(0);
       const h = COMMAND_HELP['proposal advance'];
-      const printed = r.stdout.replace(/\s+/g, ' ');
-      for (const t of [h.description, h.arguments.id, ...Object.values(h.options), HELP_WORDS['Usage:'], HELP_WORDS['Options:'], HELP_WORDS.help]) expect(printed, lang).toContain(t[lang].replace(/\s+/g, ' '));
+      // Wrapped lines: Chinese breaks between characters, so spacing is not compared.
+      const printed = r.stdout.replace(/\s+/g, '');
+      for (const t of [h.description, h.arguments.id, ...Object.values(h.options), HELP_WORDS['Usage:'], HELP_WORDS['Options:'], HELP_WORDS.help]) expect(printed, lang).toContain(t[lang].replace(/\s+/g, ''));
     }
   });
 
@@ -69,5 +71,48 @@ describe('--help', () => {
       english.push(...latinWordsIn(r.stdout).filter((w) => !syntax.includes(w) && !CODE.test(w)).map((w) => `${c.key}: ${w}`));
     }
     expect(english).toEqual([]);
+  });
+});
+
+describe('--help in a narrow terminal', () => {
+  /** `--help` of the command at `path` printed `columns` wide, in `lang`. */
+  async function helpAt(path: readonly string[], columns: number, lang: 'zh' | 'en'): Promise<string> {
+    const out: string[] = [];
+    const narrow = { ...io, stdout: { write: (t: string) => void out.push(t), colors: false, columns } };
+    expect(await main(['--lang', lang, ...path, '--help'], narrow)).toBe(0);
+    return out.join('');
+  }
+
+  it('wraps Chinese by display width: no line of any command\u2019s help is wider than the terminal, but for one unbreakable token', async () => {
+    const tooWide: string[] = [];
+    let wrapped = 0;
+    for (const columns of [60, 80]) {
+      for (const c of tree) {
+        const path = c.key === 'qingdan' ? [] : c.key.split(' ');
+        for (const line of (await helpAt(path, columns, 'zh')).split('\n')) {
+          if (displayWidth(line) > columns && !/^\s*\S+$/.test(line)) tooWide.push(`${columns} ${c.key}: ${line}`);
+          // A continuation line (only the description column) shows that wrapping happened.
+          if (/^ {10,}\p{Script=Han}/u.test(line)) wrapped++;
+        }
+      }
+    }
+    expect(tooWide).toEqual([]);
+    expect(wrapped).toBeGreaterThan(10);
+  });
+
+  it('wraps without losing or adding a character: the descriptions read the same unwrapped', async () => {
+    const h = COMMAND_HELP['report compare'];
+    for (const lang of ['zh', 'en'] as const) {
+      const text = (await helpAt(['report', 'compare'], 60, lang)).split('\n').map((l) => l.trim()).join(lang === 'zh' ? '' : ' ');
+      for (const t of [h.description, ...Object.values(h.options)]) expect(text.replace(/\s+/g, ''), lang).toContain(t[lang].replace(/\s+/g, ''));
+    }
+  });
+
+  it('puts no space after the full-width colon of the usage line', async () => {
+    for (const c of tree) {
+      const path = c.key === 'qingdan' ? [] : c.key.split(' ');
+      expect((await helpAt(path, 80, 'zh')).split('\n')[0], c.key).toMatch(new RegExp(`^${HELP_WORDS['Usage:'].zh}qingdan`));
+      expect((await helpAt(path, 80, 'en')).split('\n')[0], c.key).toMatch(new RegExp(`^${HELP_WORDS['Usage:'].en} qingdan`));
+    }
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, HINTS, NOTES, TERMS, type MessageKind, type SlotSpec } from '../compiler/diagnostic-codes.js';
 import { diagnostic, hint, messageOf, render } from '../compiler/diagnostics.js';
 import { MESSAGES } from '../cli/messages.js';
+import { PROBLEMS } from '../cli/problem-messages.js';
 
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -22,6 +23,7 @@ function englishIn(zh: string): string[] {
     .replace(/`[^`]*`/g, '')
     .replace(/'[^']*'/g, '')
     .replace(/"[^"]*"/g, '')
+    .replace(/（[\w.-]+）/g, '') // an id after its Chinese name: 免于申报（exempt）
     .replace(/\.qd\b/g, '')
     .replace(/qingdan [^；。，]*/g, '') // a command line quoted in a hint
     .replace(/--[\w-]+/g, '') // a command-line option
@@ -35,6 +37,7 @@ const catalogues: Array<[string, Record<string, MessageKind>]> = [
   ['hints', HINTS],
   ['notes', NOTES],
   ['messages', MESSAGES],
+  ['problems', PROBLEMS],
 ];
 
 describe('the diagnostic catalogue', () => {

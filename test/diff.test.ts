@@ -213,11 +213,11 @@ describe('qingdan release check', () => {
   it('fails without a changeset, fails with a lower bump, passes with a sufficient one', async () => {
     const { diff } = await between('important', 'removed'); // major required
     const base = commits.important!;
-    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, required: 'major', declared: 'none' });
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, verdict: 'no-changeset', required: 'major', declared: 'none' });
     await writeFile(join(repo, '.changeset/minor-one.md'), '---\n"qingdan": minor\n---\n\nDrop supplier contacts.\n');
-    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, declared: 'minor' });
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, verdict: 'bump-too-small', declared: 'minor' });
     await writeFile(join(repo, '.changeset/major-one.md'), '---\n"qingdan": major\n---\n\nDrop supplier contacts (breaking).\n');
-    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: true, declared: 'major' });
+    expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: true, verdict: 'sufficient', declared: 'major' });
   });
 });
 

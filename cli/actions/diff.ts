@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { amendmentText } from '../../compiler/diff/amendment.js';
-import { declaredBump, judgeRelease, writeDiffChangeset } from '../../compiler/diff/changesets.js';
+import { declaredBump, judgeRelease, writeDiffChangeset, type ReleaseCheck } from '../../compiler/diff/changesets.js';
 import { diffMarkdown } from '../../compiler/diff/markdown.js';
 import { defaultBase, WORKING_TREE } from '../../compiler/diff/revision.js';
 import { diffRevisions, type RevisionDiff } from '../../compiler/diff/run.js';
@@ -52,12 +52,27 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
   return EXIT.ok;
 }
 
+/** The release check's verdict in the reader's language. */
+export function verdictText(io: Io, v: ReleaseCheck): string {
+  switch (v.verdict) {
+    case 'no-change':
+      return say(io, 'release-no-change');
+    case 'no-changeset':
+      return say(io, 'release-no-changeset', { required: v.required, command: '`qingdan diff --changeset`' });
+    case 'bump-too-small':
+      return say(io, 'release-bump-too-small', { declared: v.declared, required: v.required });
+    case 'sufficient':
+      return say(io, 'release-sufficient', { declared: v.declared, required: v.required });
+  }
+}
+
 /** Fails when policy/ changed since the base without a large enough changeset; returns the exit code. */
 export async function releaseCheck(io: Io, options: { base?: string; json?: boolean }): Promise<number> {
   const result = await runDiff(io.cwd, options.base, undefined);
   if (reportBroken(io, result)) return EXIT.policyErrors;
   const verdict = judgeRelease(result.diff!, await declaredBump(io.cwd, result.baseRevision, await packageName(io.cwd)));
-  if (options.json) printJson(io, verdict);
-  else io.stderr.write(`${verdict.ok ? 'ok' : 'error'}: ${verdict.message}\n`);
+  const said = verdictText(io, verdict);
+  if (options.json) printJson(io, { ...verdict, message: said });
+  else io.stderr.write(`${say(io, verdict.ok ? 'release-ok' : 'release-failed', { verdict: said })}\n`);
   return verdict.ok ? EXIT.ok : EXIT.policyErrors;
 }

@@ -6,12 +6,14 @@ import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/inde
 import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
+import { printableText } from '../../compiler/print-diagnostics.js';
 import { EXIT } from '../exit.js';
 import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
+import { problemString, requestProblemText, withText } from '../problem-messages.js';
 
 const OUTCOME_ZH: Record<string, string> = {
   'security-assessment': '数据出境安全评估',
@@ -84,7 +86,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     policy = await Policy.load(resolve(io.cwd, options.dist));
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
-    printUsageError(io, policyRefused(options.dist, e));
+    printPolicyRefused(io, options.dist, e);
     return EXIT.usage;
   }
   try {
@@ -93,10 +95,12 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof InvalidRequestError)) throw e;
-    if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems });
+    const lang = langOf(io);
+    if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems.map((p) => withText(p, requestProblemText(p), lang)) });
     else {
       io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
-      for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}: ${p.message}\n`);
+      // Pointers and names come from the request: control characters are shown escaped.
+      for (const p of e.problems) io.stderr.write(`${printableText(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}`)}\n`);
     }
     return EXIT.usage;
   }

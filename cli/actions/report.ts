@@ -2,16 +2,18 @@
 import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { checkReport, compareReport, fileChunks, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type Difference, type ExportReport, type ReportProblem } from '../../runtime/index.js';
+import { checkReport, compareReport, fileChunks, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type ExportReport, type ReportProblem } from '../../runtime/index.js';
 import { realDate } from '../../runtime/dates.js';
 import type { PolicySourceOptions } from '../commands/report.js';
 import { EXIT } from '../exit.js';
-import { useColor, type Io } from '../io.js';
+import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
 import { readFailure } from '../../compiler/read-failure.js';
+import { printableText } from '../../compiler/print-diagnostics.js';
+import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../problem-messages.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {
@@ -25,7 +27,7 @@ async function readReport(io: Io, path: string, json: boolean | undefined): Prom
   try {
     return { report: JSON.parse(text) as unknown };
   } catch (e) {
-    printProblems(io, path, [{ pointer: '', code: 'not-json' as ReportProblem['code'], message: (e as Error).message }], json);
+    printProblems(io, path, [{ pointer: '', code: 'not-json', params: {}, message: (e as Error).message }], json);
     return { exit: EXIT.policyErrors };
   }
 }
@@ -36,15 +38,38 @@ async function loadPolicy(io: Io, options: PolicySourceOptions): Promise<Policy 
     const keys = options.key ? await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
     return await Policy.load(resolve(io.cwd, options.bundle ?? options.dist), keys ? { trustedKeys: keys } : {});
   } catch (e) {
-    printUsageError(io, e instanceof PolicyLoadError ? policyRefused(options.bundle ?? options.dist, e) : readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
+    if (e instanceof PolicyLoadError) printPolicyRefused(io, options.bundle ?? options.dist, e);
+    else printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
     return undefined;
   }
 }
 
-function printProblems(io: Io, path: string, problems: readonly ReportProblem[], json: boolean | undefined): void {
-  if (json) return printJson(io, { ok: false, problems });
+/** A report that is not JSON: said by the CLI beside the runtime's problems, as an export log's line is (`message`: JSON.parse's words). */
+interface NotJson {
+  readonly pointer: '';
+  readonly code: 'not-json';
+  readonly params: Readonly<Record<string, never>>;
+  readonly message: string;
+}
+
+function problemTextOf(p: ReportProblem | NotJson): ProblemText {
+  return p.code === 'not-json' ? { id: 'not-json', args: {} } : reportProblemText(p);
+}
+
+/**
+ * `  <pointer> [<code>]：<text>`, and the words of the tool that said it, verbatim. Pointers and
+ * names come from the file: control characters are shown escaped, never sent to the terminal.
+ */
+function problemLines(io: Io, where: string, code: string, t: ProblemText, detail: string | undefined): string {
+  const lang = langOf(io);
+  const line = `${printableText(`${where} [${code}]${lang === 'zh' ? '：' : ': '}${problemString(t, lang)}`)}\n`;
+  return detail === undefined ? line : `${line}    ${printableText(say(io, 'tool-said', { tool: 'node', text: detail }))}\n`;
+}
+
+function printProblems(io: Io, path: string, problems: readonly (ReportProblem | NotJson)[], json: boolean | undefined): void {
+  if (json) return printJson(io, { ok: false, problems: problems.map((p) => withText(p, problemTextOf(p), langOf(io))) });
   io.stderr.write(`${say(io, 'report-invalid', { path, count: problems.length })}\n`);
-  for (const p of problems) io.stderr.write(`  ${p.pointer || '/'} [${p.code}]: ${p.message}\n`);
+  for (const p of problems) io.stderr.write(problemLines(io, `  ${p.pointer || '/'}`, p.code, problemTextOf(p), p.code === 'not-json' ? p.message : undefined));
 }
 
 /** `report check`: 0 valid and unchanged; 1 invalid, or some pathway changed; 2 usage or I/O. */
@@ -67,28 +92,17 @@ export async function reportCheck(io: Io, path: string, options: PolicySourceOpt
   if (options.json) printJson(io, { ok: result.changes.length === 0, filed: report.decision.policy, current, policyChanged: result.policyChanged, pathway: result.decision!.pathway, changes: result.changes });
   else {
     const c = pc.createColors(useColor(io, io.stdout));
-    const lines = [`${path}: valid; filed with bundle ${report.decision.policy.version}${result.policyChanged ? `, re-decided with ${current.version} (sha256 ${current.digest.slice(0, 12)}…)` : ' (the current one)'}`];
-    if (result.changes.length === 0) lines.push(c.green(`unchanged: every item keeps the pathway filed (${report.decision.pathway})`));
+    const lang = langOf(io);
+    const filed = report.decision.policy.version;
+    const lines = [result.policyChanged ? say(io, 'report-valid-redecided', { path, version: filed, current: current.version, digest: current.digest.slice(0, 12) }) : say(io, 'report-valid-current', { path, version: filed })];
+    if (result.changes.length === 0) lines.push(c.green(say(io, 'report-unchanged', { pathway: report.decision.pathway })));
     for (const ch of result.changes) {
-      lines.push(c.yellow(`changed: ${ch.item ?? 'the transfer'}: filed ${ch.filed}, now ${ch.now}`));
-      for (const r of ch.reasons) lines.push(`  - ${r.message.zh}`, c.dim(`    ${r.code} · cites ${r.citations.join(', ')}`));
+      lines.push(c.yellow(ch.item === undefined ? say(io, 'report-changed-transfer', { filed: ch.filed, now: ch.now }) : say(io, 'report-changed', { item: ch.item, filed: ch.filed, now: ch.now })));
+      for (const r of ch.reasons) lines.push(`  - ${r.message[lang]}`, c.dim(`    ${r.code} · ${say(io, 'decision-cites', { citations: r.citations })}`));
     }
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   return result.changes.length === 0 ? EXIT.ok : EXIT.policyErrors;
-}
-
-function describe(d: Difference): string {
-  switch (d.kind) {
-    case 'unreported-item':
-      return `unreported item ${d.item}: exported (${d.persons} persons, ${d.sensitivePersons} sensitive) but not in the report (first at line ${d.firstLine})`;
-    case 'volume-above-report':
-      return `${d.item}: ${d.actual} ${d.measure} exported, above the ${d.reported} reported`;
-    case 'volume-below-report':
-      return `${d.item}: ${d.actual} ${d.measure} exported so far, below the ${d.reported} reported`;
-    case 'threshold-crossed':
-      return `threshold crossed: ${d.item ?? 'the transfer'}: filed ${d.filed}, the volumes exported need ${d.actual}`;
-  }
 }
 
 /** `report compare`: 0 consistent; 1 invalid report or lines, or a discrepancy; 2 usage or I/O. */
@@ -129,17 +143,21 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
   const { count, differences } = result;
   const discrepancies = differences.filter(isDiscrepancy);
   const failed = discrepancies.length > 0 || count.invalid > 0 || count.incomplete;
-  if (options.json) printJson(io, { ok: !failed, year: count.year, lines: count.lines, otherYear: count.otherYear, invalid: count.invalid, incomplete: count.incomplete, problems: count.problems, parts: count.parts, actualPathway: result.actualPathway, differences });
-  else {
+  const lang = langOf(io);
+  if (options.json) {
+    const problems = count.problems.map((p) => withText(p, logProblemText(p), lang));
+    printJson(io, { ok: !failed, year: count.year, lines: count.lines, otherYear: count.otherYear, invalid: count.invalid, incomplete: count.incomplete, problems, parts: count.parts, actualPathway: result.actualPathway, differences: differences.map((d) => withText(d, differenceText(d), lang)) });
+  } else {
     const c = pc.createColors(useColor(io, io.stdout));
-    for (const p of count.problems) io.stderr.write(`${logPath}:${p.line}: [${p.code}]${p.pointer ? ` ${p.pointer}:` : ''} ${p.message}\n`);
-    if (count.invalid > count.problems.length) io.stderr.write(`${logPath}: … and ${count.invalid - count.problems.length} more bad lines\n`);
+    for (const p of count.problems) io.stderr.write(problemLines(io, `${logPath}:${p.line}:${p.pointer ? ` ${p.pointer}` : ''}`, p.code, logProblemText(p), p.code === 'not-json' ? p.message : undefined));
+    if (count.invalid > count.problems.length) io.stderr.write(`${say(io, 'log-more-bad-lines', { path: logPath, count: count.invalid - count.problems.length })}\n`);
     const excluded = count.parts.reduce((n, p) => n + p.excludedLines, 0);
-    const lines = [`${logPath}: ${count.lines} lines; ${count.year}: ${count.parts.reduce((n, p) => n + p.lines, 0)} counted, ${excluded} under an exemption (not counted, measures Art. 27), ${count.otherYear} in other years, ${count.invalid} bad`];
-    if (count.incomplete) lines.push(c.red('incomplete: counting stopped (see the problems above)'));
-    for (const p of count.parts) lines.push(c.dim(`  ${p.item}: ${p.persons} persons, ${p.sensitivePersons} sensitive (${p.lines} transfers, last ${p.lastDate || '—'})`));
-    if (differences.length === 0) lines.push(c.green(`consistent with ${path}`));
-    for (const d of differences) lines.push((isDiscrepancy(d) ? c.yellow : c.dim)(describe(d)));
+    const counted = count.parts.reduce((n, p) => n + p.lines, 0);
+    const lines = [say(io, 'log-summary', { path: logPath, lines: count.lines, year: count.year, counted, excluded, otherYear: count.otherYear, invalid: count.invalid })];
+    if (count.incomplete) lines.push(c.red(say(io, 'log-incomplete')));
+    for (const p of count.parts) lines.push(c.dim(`  ${say(io, 'log-part', { item: p.item, persons: p.persons, sensitivePersons: p.sensitivePersons, lines: p.lines, last: p.lastDate || '—' })}`));
+    if (differences.length === 0) lines.push(c.green(say(io, 'log-consistent', { path })));
+    for (const d of differences) lines.push((isDiscrepancy(d) ? c.yellow : c.dim)(problemString(differenceText(d), lang)));
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   return failed ? EXIT.policyErrors : EXIT.ok;

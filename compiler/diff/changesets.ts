@@ -50,23 +50,26 @@ export async function declaredBump(root: string, base: string, pkg: string): Pro
   return { bump, files: used };
 }
 
+/**
+ * What the release check finds: no regulatory change; a change without a changeset; changesets
+ * declaring a bump below the one required; or a sufficient bump. A closed id, which the CLI
+ * renders in the reader's language with `required` and `declared`.
+ */
+export type ReleaseVerdict = 'no-change' | 'no-changeset' | 'bump-too-small' | 'sufficient';
+
 export interface ReleaseCheck {
   readonly ok: boolean;
+  readonly verdict: ReleaseVerdict;
   readonly required: Bump;
   readonly declared: Bump;
   readonly changesets: readonly string[];
-  readonly message: string;
 }
 
 /** CI's release check: policy changes need a changeset whose bump is at least the diff's. */
 export function judgeRelease(diff: PolicyDiff, declared: { bump: Bump; files: string[] }): ReleaseCheck {
   const required = diff.bump;
-  if (required === 'none') return { ok: true, required, declared: declared.bump, changesets: declared.files, message: 'no regulatory change: no changeset needed' };
-  if (declared.bump === 'none') {
-    return { ok: false, required, declared: 'none', changesets: [], message: `policy/ changed (${required} required) but no changeset was added; run \`qingdan diff --changeset\`` };
-  }
-  if (!bumpAtLeast(declared.bump, required)) {
-    return { ok: false, required, declared: declared.bump, changesets: declared.files, message: `the changesets declare a ${declared.bump} bump, but the policy changes require ${required}` };
-  }
-  return { ok: true, required, declared: declared.bump, changesets: declared.files, message: `changesets declare ${declared.bump} (required: ${required})` };
+  if (required === 'none') return { ok: true, verdict: 'no-change', required, declared: declared.bump, changesets: declared.files };
+  if (declared.bump === 'none') return { ok: false, verdict: 'no-changeset', required, declared: 'none', changesets: [] };
+  if (!bumpAtLeast(declared.bump, required)) return { ok: false, verdict: 'bump-too-small', required, declared: declared.bump, changesets: declared.files };
+  return { ok: true, verdict: 'sufficient', required, declared: declared.bump, changesets: declared.files };
 }
