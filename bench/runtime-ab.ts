@@ -1,6 +1,6 @@
 /**
  * The runtime against an earlier revision of itself, in one process: `npx tsx bench/runtime-ab.ts
- * [--base REV] [--no-time] [BUNDLE_DIR…]`.
+ * [--base REV] [--no-time] [BUNDLE_DIR…]` (AB_ROUNDS=N rounds of timing, default 30).
  *
  *   1. Takes `runtime/` of REV (default HEAD) from git objects and bundles it, and the working
  *      tree's `runtime/`, each into one ES module (esbuild); both load the same policy bundles
@@ -35,7 +35,7 @@ const { values: opts, positionals } = parseArgs({
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIX_SIZE = 10_000;
-const ROUNDS = 20;
+const ROUNDS = Number(process.env.AB_ROUNDS ?? 30);
 const PASSES_PER_ROUND = 3;
 /** Dates where list states change in the real and generated policies, and around them. */
 const DATES = ['2026-01-01', '2026-10-01', '2027-01-01', '2027-03-31', '2027-04-01', '2028-06-30', '2028-07-01', '2029-01-01'];
@@ -103,8 +103,21 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
-/** CPU ns per decision of A and B over the bench's request mix, alternating (first rounds are warm-up). */
-function time(a: Policy, b: Policy): { a: number; b: number } {
+interface Timing {
+  /** Median CPU ns per decision. */
+  a: number;
+  b: number;
+  /** A's time over B's in each round's pair, sorted: its median and quartiles say how sure the speed-up is. */
+  ratios: number[];
+}
+
+/**
+ * CPU ns per decision of A and B over the bench's request mix, alternating (first rounds are
+ * warm-up). Each round times A and B back to back, so the ratio within a round sees the same
+ * load; the median of those ratios varies less than the ratio of the two medians when other
+ * processes come and go.
+ */
+function time(a: Policy, b: Policy): Timing {
   const mix = requestMix(a.bundle.policy, MIX_SIZE, 0x5eed);
   const ta: number[] = [];
   const tb: number[] = [];
@@ -116,7 +129,8 @@ function time(a: Policy, b: Policy): { a: number; b: number } {
       times.push((cpuNs() - c) / (PASSES_PER_ROUND * mix.length));
     }
   }
-  return { a: median(ta.slice(4)), b: median(tb.slice(4)) };
+  const ratios = ta.map((x, k) => x / tb[k]!).slice(4);
+  return { a: median(ta.slice(4)), b: median(tb.slice(4)), ratios: ratios.sort((x, y) => x - y) };
 }
 
 const work = await mkdtemp(join(tmpdir(), 'qingdan-runtime-ab-'));
@@ -148,7 +162,8 @@ try {
     console.log(`${dir}: ${requests.length.toLocaleString('en-US')} requests, ${here} differing responses`);
     if (opts['no-time']) continue;
     const t = time(a, b);
-    console.log(`  CPU per decision: A ${t.a.toFixed(0)} ns, B ${t.b.toFixed(0)} ns — B is ${(t.a / t.b).toFixed(2)}× A's speed`);
+    const q = (f: number) => t.ratios[Math.floor(f * (t.ratios.length - 1))]!.toFixed(2);
+    console.log(`  CPU per decision: A ${t.a.toFixed(0)} ns, B ${t.b.toFixed(0)} ns — B is ${(t.a / t.b).toFixed(2)}× A's speed; per round ${q(0.5)}× (quartiles ${q(0.25)}–${q(0.75)})`);
   }
 } finally {
   await rm(work, { recursive: true, force: true });

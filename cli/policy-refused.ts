@@ -6,7 +6,7 @@ import { TERMS, type Term } from '../compiler/diagnostic-codes.js';
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
 import type { PolicyLoadError } from '../runtime/errors.js';
 import { langOf, type Io } from './io.js';
-import { problemString, requestProblemText } from './problem-messages.js';
+import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import { printUsageError } from './usage-error.js';
 
 /** The diagnostic for refusing to load the policy at `path` with error `e` (a PolicyLoadError or the server's BundleRefusedError). */

@@ -34,6 +34,24 @@ export interface CompactDecisions {
 }
 
 /**
+ * `POST /v1/decide?view=indexed`'s answer: the compact view with each distinct decision once, in
+ * `distinct`, and for each request the position of its decision there. A decision names no
+ * volume, so a batch's decisions repeat, and a long batch is answered in about a byte or two per
+ * request.
+ */
+export interface IndexedDecisions {
+  readonly version: 1;
+  readonly view: 'indexed';
+  readonly policy: EvaluationResponse['policy'];
+  readonly reasons: readonly Reason[];
+  readonly obligations: readonly Obligation[];
+  /** Each distinct decision of the answer, once. */
+  readonly distinct: readonly CompactDecision[];
+  /** One per request, in order: positions in `distinct`. */
+  readonly decisions: readonly number[];
+}
+
+/**
  * Numbers distinct parts in order of first appearance. Parts are told apart by content (their
  * JSON), so two equal reasons built separately still share one entry.
  */
@@ -75,14 +93,28 @@ export function compactDecisions(decisions: readonly EvaluationResponse[], polic
   return { version: 1, view: 'compact', policy, reasons: reasons.entries, obligations: obligations.entries, decisions: compact };
 }
 
-/** The full responses a compact view stands for; throws RangeError on an index out of its table. */
-export function expandDecisions(view: CompactDecisions): EvaluationResponse[] {
-  const at = <T>(table: readonly T[], i: number): T => {
-    const entry = table[i];
-    if (entry === undefined) throw new RangeError(`index ${i} is outside a table of ${table.length}`);
-    return entry;
-  };
-  return view.decisions.map((d) => ({
+/**
+ * The indexed view of `decisions` (all of `policy`): the compact view with each distinct decision
+ * once. Decisions are told apart by content (their compact JSON), like reasons.
+ */
+export function indexedDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): IndexedDecisions {
+  const { reasons, obligations, decisions: compact } = compactDecisions(decisions, policy);
+  const distinct = new PartTable<CompactDecision>();
+  const indexes = compact.map((d) => distinct.indexOf(d, JSON.stringify(d)));
+  return { version: 1, view: 'indexed', policy, reasons, obligations, distinct: distinct.entries, decisions: indexes };
+}
+
+/** The entry at `i` of `table`; throws RangeError on an index out of it. */
+function at<T>(table: readonly T[], i: number): T {
+  const entry = table[i];
+  if (entry === undefined) throw new RangeError(`index ${i} is outside a table of ${table.length}`);
+  return entry;
+}
+
+/** The full responses a compact or indexed view stands for; throws RangeError on an index out of its table. */
+export function expandDecisions(view: CompactDecisions | IndexedDecisions): EvaluationResponse[] {
+  const decisions = view.view === 'indexed' ? view.decisions.map((i) => at(view.distinct, i)) : view.decisions;
+  return decisions.map((d) => ({
     version: 1,
     pathway: d.pathway,
     preview: d.preview,

@@ -1,21 +1,25 @@
 /**
  * A verified policy laid out for decisions. A decision over a list of 100,000 items touches a
  * handful of them, and what made it slow was memory, not logic: an object per item, a tree per
- * condition, strings compared per list. So item ids are interned (id → index), the per-item
- * facts a decision reads sit in one Int32Array, every rung's condition in one ConditionTable,
- * kinds of sensitive information are bits, dates are integers, lists are precomputed per sector
- * and zone, and the reasons — text meant for people — are built on first use, not at load.
+ * condition, strings compared per list. So item ids are interned (id → offset), the per-item
+ * facts a decision reads and its ladder's conditions sit in one Float64Array, kinds of sensitive
+ * information are bits, dates are integers, lists are precomputed per sector and zone, and the
+ * reasons — text meant for people — are built on first use, not at load.
  *
  * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
  *
  *   item block:  list · flags (IMPORTANT | EXPORT_CONTROLLED) · item index · rung count · rung…
- *   rung:        rank · rung index · box count (-1: a condition kept as a tree) · boxes (BOX numbers each)
+ *   rung:        rank · rung index · range count (TREE: a condition kept as a tree) · box count ·
+ *                ranges (measure, min, max) · boxes (BOX numbers each)
  *
- * rungs strictest first, so the first rung that holds is the strictest that holds. An item
- * costs the lookup of its id and one or two cache lines; the national ladder is a block too.
+ * rungs strictest first, so the first rung that holds is the strictest that holds. A rung holds
+ * where one of its ranges or boxes does (condition-table.ts): nearly every rung of a list is a
+ * volume range or an `any` of them, three numbers a range, so a usual item of two rungs is 22
+ * numbers. An item costs the lookup of its id and two or three cache lines; the national ladder
+ * is a block too.
  */
 import type { Exemption, ListItem, NegativeList, PolicyArtifact, Rung } from './artifact.js';
-import { appendBoxes, ConditionTable, kindBitsOf } from './condition-table.js';
+import { appendRungCondition, ConditionTable, kindBitsOf } from './condition-table.js';
 import { Predicate } from './conditions.js';
 import { dayNumber } from './dates.js';
 import { PolicyLoadError } from './errors.js';
@@ -68,8 +72,11 @@ export const IMPORTANT = 1;
 export const EXPORT_CONTROLLED = 2;
 export const RUNG_RANK = 0;
 export const RUNG_INDEX = 1;
-export const RUNG_BOXES = 2;
-export const RUNG_HEADER = 3;
+/** Where the rung's condition starts: its range count (TREE for a tree), box count, ranges, boxes. */
+export const RUNG_RANGES = 2;
+export const RUNG_HEADER = 4;
+/** RUNG_RANGES of a rung whose condition is kept as a tree (`rungTree`). */
+export const TREE = -1;
 
 /** An exemption with the three reasons a claim of it can give. */
 export interface CompiledExemption {
@@ -157,8 +164,6 @@ export interface CompiledPolicy {
   readonly advisories: Map<string | number, readonly Obligation[]>;
   /** Obligations by (reporting zone, assessment, important, export control, personal information), built on first use. */
   readonly obligations: (readonly Obligation[] | undefined)[];
-  /** Reasons that depend on the request (date, zone), kept while they repeat. */
-  readonly recent: Memo<Reason>;
   /** Reasons for ids no list has, by id, kept while they repeat. */
   readonly unknown: Memo<Reason>;
 }
@@ -248,11 +253,10 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       const r = rungSource.length;
       rungSource.push(rung);
       rungItem.push(item);
-      const head = out.length;
-      out.push(rankOf(rung.pathway), r, 0);
-      const boxes = appendBoxes(out, rung.when, kindBits);
-      out[head + RUNG_BOXES] = boxes;
-      rungTree.push(boxes < 0 ? Predicate.of(rung.when) : undefined);
+      out.push(rankOf(rung.pathway), r);
+      const flat = appendRungCondition(out, rung.when, kindBits);
+      if (!flat) out.push(TREE, 0);
+      rungTree.push(flat ? undefined : Predicate.of(rung.when));
     }
   };
   lists.forEach((list, l) => {
@@ -321,7 +325,6 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     baselineBasis: Object.freeze({ kind: 'baseline', id: b.id }),
     advisories: new Map(),
     obligations: [],
-    recent: new Memo(4096),
     unknown: new Memo(4096),
   };
 }

@@ -1,12 +1,14 @@
 /**
- * Threshold conditions prepared for decisions, all of a policy's in one table.
+ * Threshold conditions prepared for decisions: flat numbers in a Float64Array.
  *
  * Each condition is flattened into boxes — persons in [a, b), sensitive persons in [c, d), a
  * CIIO flag, and a bitmask of kinds of sensitive information of which the transfer must name one
- * — stored for the whole table in one Float64Array, so deciding an item reads a contiguous
- * block instead of chasing a tree of nodes, and a kinds test is one AND. A condition that does
- * not flatten (an `all` of several unrelated kinds tests, too many boxes, more kinds than bits)
- * keeps its predicate tree; results are the same either way (test/ladder.test.ts).
+ * — so deciding reads a contiguous block instead of chasing a tree of nodes, and a kinds test is
+ * one AND. The annex's general rules are one ConditionTable of boxes; a ladder rung, in its
+ * item's block (compile.ts), keeps its single-measure boxes as ranges of three numbers. A
+ * condition that does not flatten (an `all` of several unrelated kinds tests, too many boxes,
+ * more kinds than bits) keeps its predicate tree; results are the same either way
+ * (test/ladder.test.ts).
  */
 import type { Condition } from './artifact.js';
 import { Predicate } from './conditions.js';
@@ -118,6 +120,72 @@ export function appendBoxes(out: number[], c: Condition, kindBits: ReadonlyMap<s
   return boxes.length;
 }
 
+/** Numbers per volume range of a rung: the measure (PERSONS or SENSITIVE), min, max. */
+const RANGE = 3;
+const PERSONS = 0;
+const SENSITIVE = 1;
+
+/**
+ * Appends a ladder rung's condition to `out` as `range count · box count · range… · box…`: a
+ * union of volume ranges (RANGE numbers each: one measure in [min, max) — nearly every rung of a
+ * list is one or an `any` of them) and of boxes for the rest (CIIO, kinds, two measures at
+ * once). Returns false, appending nothing, when the condition is not such a union: then it is
+ * kept as a tree. A range is half the numbers of a box and two comparisons to test, so an item's
+ * block fits in fewer cache lines.
+ */
+export function appendRungCondition(out: number[], c: Condition, kindBits: ReadonlyMap<string, number>): boolean {
+  if ('measure' in c) {
+    out.push(1, 0, c.measure === 'persons' ? PERSONS : SENSITIVE, c.min ?? 0, c.max ?? Infinity);
+    return true;
+  }
+  if ('any' in c && c.any.length <= MAX_BOXES && c.any.every(isMeasure)) {
+    out.push(c.any.length, 0);
+    for (const term of c.any as readonly MeasureCondition[]) out.push(term.measure === 'persons' ? PERSONS : SENSITIVE, term.min ?? 0, term.max ?? Infinity);
+    return true;
+  }
+  const boxes = boxesOf(c, kindBits);
+  if (!boxes) return false;
+  const ranges = boxes.filter(isRange);
+  const rest = boxes.filter((box) => !isRange(box));
+  out.push(ranges.length, rest.length);
+  for (const [pmin, pmax, smin, smax] of ranges) {
+    if (smin === 0 && smax === Infinity) out.push(PERSONS, pmin, pmax);
+    else out.push(SENSITIVE, smin, smax);
+  }
+  for (const box of rest) for (const x of box) out.push(x);
+  return true;
+}
+
+/** A box that tests one measure only: no CIIO or kinds test, and the other measure unbounded. */
+function isRange(box: Box): boolean {
+  return box[4] < 0 && box[5] === 0 && ((box[2] === 0 && box[3] === Infinity) || (box[0] === 0 && box[1] === Infinity));
+}
+
+/** Whether one of the ranges in b[from … to) holds for the volumes. */
+function rangesHold(b: Float64Array, from: number, to: number, persons: number, sensitive: number): boolean {
+  for (let i = from; i < to; i += RANGE) {
+    const v = b[i] === PERSONS ? persons : sensitive;
+    if (v >= b[i + 1]! && v < b[i + 2]!) return true;
+  }
+  return false;
+}
+
+/** Where the rung condition appended at `at` by appendRungCondition ends. */
+export function rungConditionEnd(b: Float64Array, at: number): number {
+  return at + 2 + b[at]! * RANGE + b[at + 1]! * BOX;
+}
+
+/**
+ * Whether the rung condition appended at `at` by appendRungCondition holds for the facts
+ * (`flag`: 1 for a CIIO, 0 otherwise).
+ */
+export function rungConditionHolds(b: Float64Array, at: number, persons: number, sensitive: number, mask: number, flag: number): boolean {
+  const ranges = at + 2;
+  const boxes = ranges + b[at]! * RANGE;
+  const end = boxes + b[at + 1]! * BOX;
+  return rangesHold(b, ranges, boxes, persons, sensitive) || (end > boxes && boxesHold(b, boxes, end, persons, sensitive, mask, flag));
+}
+
 /** Whether one of the boxes in b[from … to) holds for the facts (`flag`: 1 for a CIIO, 0 otherwise). */
 export function boxesHold(b: Float64Array, from: number, to: number, persons: number, sensitive: number, mask: number, flag: number): boolean {
   for (let i = from; i < to; i += BOX) {
@@ -128,13 +196,25 @@ export function boxesHold(b: Float64Array, from: number, to: number, persons: nu
 
 /** Conditions tested one by one (the annex's general rules); ladders use the item blocks of compile.ts. */
 export class ConditionTable {
+  /**
+   * No condition of the table holds where both volumes are below this (0 when a condition is a
+   * tree or needs no volume): a box holds only where persons and sensitive persons reach its
+   * lower bounds, so the larger of the two reaches the larger bound. Most transfers are below
+   * every rule of the annex, and a decision sees so from two numbers.
+   */
+  readonly floor: number;
+
   private constructor(
     /** For condition c: its boxes are boxes[BOX * start[c] … BOX * start[c + 1]). */
     readonly start: Int32Array,
     readonly boxes: Float64Array,
     /** The trees of conditions that are not boxes (undefined for the others). */
     private readonly trees: readonly (Predicate | undefined)[],
-  ) {}
+  ) {
+    let floor = trees.some((t) => t !== undefined) ? 0 : Infinity;
+    for (let i = 0; i < boxes.length; i += BOX) floor = Math.min(floor, Math.max(boxes[i]!, boxes[i + 2]!));
+    this.floor = floor;
+  }
 
   /** Compiles `conditions`; condition c of the table is conditions[c]. */
   static of(conditions: readonly Condition[], kindBits: ReadonlyMap<string, number>): ConditionTable {

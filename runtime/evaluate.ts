@@ -15,7 +15,9 @@
  * are one item (volumes summed). Export control (measures Art. 24) and the personal-information
  * duties (PIPL Arts 39, 55–56) come as obligations whatever the pathway.
  *
- * It reads the layout of `compile.ts`; see there why it is made of typed arrays.
+ * It reads the layout of `compile.ts`; see there why it is made of typed arrays. A decision
+ * allocates only its response: the request's transfer is read once, in one pass over its keys
+ * (transfer-facts.ts), and what the decision gathers lives in one Decision reset per request.
  */
 import {
   ASSESSMENT,
@@ -31,23 +33,25 @@ import {
   ITEM_RUNGS,
   OUTCOMES,
   REPEALED,
-  RUNG_BOXES,
   RUNG_HEADER,
+  RUNG_RANGES,
+  TREE,
   RUNG_INDEX,
   RUNG_RANK,
   type CompiledPolicy,
 } from './compile.js';
-import { BOX, boxesHold, kindsMaskOf } from './condition-table.js';
+import { kindsMaskOf, rungConditionEnd, rungConditionHolds } from './condition-table.js';
 import { dayNumber } from './dates.js';
 import * as R from './reasons.js';
+import { TransferFacts } from './transfer-facts.js';
 import type { EvaluationRequest, EvaluationResponse, Obligation, Reason, RequestItem } from './request.js';
 
 // Shared, frozen parts of responses: a decision allocates only what is its own.
 const NONE: readonly Obligation[] = Object.freeze([]);
 const NO_BASIS: EvaluationResponse['basis'] = Object.freeze({ kind: 'none' });
 const NOT_EXPORT_REASONS: readonly Reason[] = Object.freeze([R.NOT_EXPORT]);
-const NO_KINDS: readonly string[] = Object.freeze([]);
-const NO_ITEMS: readonly RequestItem[] = Object.freeze([]);
+/** The request's transfer, read once per decision (decisions are synchronous and never nest). */
+const transfer = new TransferFacts();
 const INACTIVITY: readonly (R.Inactivity | undefined)[] = [undefined, 'repealed', 'not-in-force', 'not-yet-in-force', 'expired', 'trial-ended'];
 /** Index of `trial-ended` in INACTIVITY. */
 const TRIAL_ENDED = 5;
@@ -113,13 +117,21 @@ function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
   return m;
 }
 
-/** What the decision has gathered so far. */
+/**
+ * What the decision has gathered so far, and the request's facts it reads. One instance is reset
+ * for each decision (decisions are synchronous and never nest); a response copies out of it only
+ * what it keeps (its reasons, and advisories naming lists). Its arrays are scratch: each is used
+ * up to its count and never shortened — setting an array's length is a call into V8's runtime,
+ * and a shortened array grows its backing store again.
+ */
 class Decision {
   readonly reasons: Reason[] = [];
+  reasonCount = 0;
   /** The strictest rank among the reasons. */
   rank = EXEMPT;
   /** The lists that decided some part (few: a plain array beats a Set). */
-  lists: number[] | undefined = undefined;
+  readonly lists: number[] = [];
+  listCount = 0;
   /** Some list that decided covers the processor's zone: Art. 15 reporting. */
   reporting = false;
   usedBaseline = false;
@@ -131,17 +143,43 @@ class Decision {
   /** Why the national rules decide, when a list exists but does not. */
   ground: R.NationalGround = 'no-list';
   /** Advisories naming lists that do not decide, and items they would name as important. */
-  advisories: Obligation[] | undefined = undefined;
-  constructor(
-    /** Important data is involved: notified, published, or named by a list. */
-    public important: boolean,
-  ) {}
+  readonly advisories: Obligation[] = [];
+  advisoryCount = 0;
+  /** Important data is involved: notified, published, or named by a list. */
+  important = false;
+
+  /** The request: its date (a day number), the processor's zone and CIIO status, preview. */
+  day = 0;
+  zone = 0;
+  ciio = false;
+  preview = false;
+  /** The transfer's volumes in all (items and other personal information) and its kinds of sensitive information. */
+  persons = 0;
+  sensitive = 0;
+  mask = 0;
+  kinds: readonly string[] = [];
+
+  reset(important: boolean): void {
+    this.reasonCount = 0;
+    this.rank = EXEMPT;
+    this.listCount = 0;
+    this.reporting = false;
+    this.usedBaseline = false;
+    this.exportControl = false;
+    this.nationalPersons = 0;
+    this.nationalSensitive = 0;
+    this.ground = 'no-list';
+    this.advisoryCount = 0;
+    this.important = important;
+  }
 
   add(reason: Reason, rank: number): void {
-    this.reasons.push(reason);
+    this.reasons[this.reasonCount++] = reason;
     if (rank > this.rank) this.rank = rank;
   }
 }
+
+const decision = new Decision();
 
 /**
  * Why list `l` does not decide on `day` (an index into INACTIVITY), or 0 when it does. The
@@ -157,11 +195,10 @@ function inactivity(p: CompiledPolicy, l: number, day: number, preview: boolean)
   return 0;
 }
 
-function useList(p: CompiledPolicy, d: Decision, l: number, zone: number): void {
-  if (d.lists === undefined) d.lists = [l];
-  else if (d.lists.includes(l)) return;
-  else d.lists.push(l);
-  if (p.listInZone[l * p.zoneIds.length + zone] === 1) d.reporting = true;
+function useList(p: CompiledPolicy, d: Decision, l: number): void {
+  for (let x = 0; x < d.listCount; x++) if (d.lists[x] === l) return;
+  d.lists[d.listCount++] = l;
+  if (p.listInZone[l * p.zoneIds.length + d.zone] === 1) d.reporting = true;
 }
 
 /**
@@ -170,19 +207,16 @@ function useList(p: CompiledPolicy, d: Decision, l: number, zone: number): void 
  */
 function firstRung(p: CompiledPolicy, o: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
   const b = p.ladders;
-  const flag = ciio ? 1 : 0;
   let pos = o + ITEM_HEADER;
   for (let r = b[o + ITEM_RUNGS]!; r > 0; r--) {
-    const boxes = b[pos + RUNG_BOXES]!;
-    if (boxes < 0) {
+    const ranges = b[pos + RUNG_RANGES]!;
+    if (ranges === TREE) {
       if (p.rungTree[b[pos + RUNG_INDEX]!]!.holds({ persons, sensitive, kinds, ciio })) return pos;
       pos += RUNG_HEADER;
       continue;
     }
-    const from = pos + RUNG_HEADER;
-    const to = from + boxes * BOX;
-    if (boxesHold(b, from, to, persons, sensitive, mask, flag)) return pos;
-    pos = to;
+    if (rungConditionHolds(b, pos + RUNG_RANGES, persons, sensitive, mask, ciio ? 1 : 0)) return pos;
+    pos = rungConditionEnd(b, pos + RUNG_RANGES);
   }
   return -1;
 }
@@ -227,8 +261,8 @@ function namePendingList(p: CompiledPolicy, d: Decision, l: number, why: number,
 }
 
 function advise(d: Decision, advisory: Obligation): void {
-  if (d.advisories === undefined) d.advisories = [advisory];
-  else if (!d.advisories.includes(advisory)) d.advisories.push(advisory);
+  for (let x = 0; x < d.advisoryCount; x++) if (d.advisories[x] === advisory) return;
+  d.advisories[d.advisoryCount++] = advisory;
 }
 
 function pendingImportant(p: CompiledPolicy, i: number): Obligation {
@@ -241,32 +275,44 @@ function pendingImportant(p: CompiledPolicy, i: number): Obligation {
  * obligations, basis) with other responses: treat them as read-only.
  */
 export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationResponse {
-  const t = req.transfer;
+  const t = transfer;
+  t.read(req.transfer);
   const preview = req.preview === true;
   if (!t.isExport) {
     return { version: 1, pathway: 'not-applicable', preview, asOf: req.asOf, basis: NO_BASIS, reasons: NOT_EXPORT_REASONS, obligations: NONE, advisories: NONE, policy: p.identity };
   }
+  const d = decision;
+  d.reset(t.importantData);
+  d.day = dayNumber(req.asOf);
+  d.zone = zoneOf(p, req.processor.zone);
+  d.ciio = req.processor.ciio;
+  d.preview = preview;
+  d.kinds = t.kinds;
+  d.mask = t.kinds.length === 0 ? 0 : kindsMaskOf(t.kinds, p.kindBits);
+  weigh(p, d, t);
+  return respond(p, req, d);
+}
 
-  const d = new Decision(t.importantData === true);
+/**
+ * Steps 2–6 of the decision order: the reasons of each part of the transfer, into `d`. One
+ * function the decision calls once, so the response is built in one place of code.
+ */
+function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
   const namedSector = t.sector === undefined ? -1 : (p.sectorIndex.get(t.sector) ?? -1);
-  d.exportControl = t.exportControl === true || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
-  const day = dayNumber(req.asOf);
-  const ciio = req.processor.ciio;
-  const zone = zoneOf(p, req.processor.zone);
+  d.exportControl = t.exportControl || (namedSector >= 0 && p.sectorExportControl[namedSector] === 1);
+  const { day, zone, ciio, preview, mask, kinds } = d;
   const zones = p.zoneIds.length;
-  const pi = t.personalInfo;
-  const piPersons = pi?.persons ?? 0;
-  const piSensitive = pi?.sensitivePersons ?? 0;
-  const kinds = pi?.sensitiveKinds ?? NO_KINDS;
-  const mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
-  const entries = t.items ?? NO_ITEMS;
-  const m = gather(p, entries);
+  const piPersons = t.persons;
+  const piSensitive = t.sensitive;
+  const m = gather(p, t.items);
   let itemPersons = 0;
   let itemSensitive = 0;
   for (let k = 0; k < m; k++) {
     itemPersons += personsOf[k]!;
     itemSensitive += sensitiveOf[k]!;
   }
+  d.persons = itemPersons + piPersons;
+  d.sensitive = itemSensitive + piSensitive;
   const piVolume = piPersons + piSensitive;
   const hasPersonalInfo = piVolume + itemPersons + itemSensitive > 0;
 
@@ -309,7 +355,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     } else if (important) {
       d.add(importantReason(p, i), ASSESSMENT);
       d.important = true;
-      useList(p, d, l, zone);
+      useList(p, d, l);
     } else pendingOf[pending++] = k;
   }
 
@@ -329,7 +375,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     }
     if (valid > 0 || d.important) {
       d.usedBaseline = true;
-      return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+      return;
     }
   }
 
@@ -339,7 +385,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       d.add(p.ciio, p.ciioRank);
       d.usedBaseline = true;
     }
-    return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
+    return;
   }
 
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
@@ -359,7 +405,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     const rank = pos < 0 ? EXEMPT : b[pos + RUNG_RANK]!;
     d.add(reason, rank);
     if (entriesOf[k]! > 1) d.add(R.itemEntriesCombined(p.itemSource[i]!, entriesOf[k]!, personsOf[k]!, sensitiveOf[k]!, reason.outcome), rank);
-    useList(p, d, l, zone);
+    useList(p, d, l);
   }
 
   // A zone's processor in a sector that has lists: data not on the list is exempt (Art. 13).
@@ -379,7 +425,7 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
       addNational(d, inactivity(p, inZone[0]!, day, preview), piPersons, piSensitive);
     } else if (piVolume > 0 || m === 0) {
       d.add(p.listNotOnList[active]!, EXEMPT);
-      useList(p, d, active, zone);
+      useList(p, d, active);
     }
   } else {
     // No list covers the sector here (measures Art. 14).
@@ -393,7 +439,6 @@ export function decide(p: CompiledPolicy, req: EvaluationRequest): EvaluationRes
     if (pos < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
     else d.add(p.nationalReason[d.ground][b[pos + RUNG_INDEX]! - p.nationalFrom]!, b[pos + RUNG_RANK]!);
   }
-  return respond(p, req, d, zone, ciio, preview, itemPersons + piPersons, itemSensitive + piSensitive, mask, kinds);
 }
 
 /**
@@ -408,8 +453,8 @@ function zoneOf(p: CompiledPolicy, id: string): number {
 }
 
 function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
-  const lists = d.lists;
-  if (lists !== undefined) return lists.length === 1 ? p.listBasis[lists[0]!]! : { kind: 'list', lists: lists.map((l) => p.lists[l]!.id).sort() };
+  const n = d.listCount;
+  if (n > 0) return n === 1 ? p.listBasis[d.lists[0]!]! : { kind: 'list', lists: d.lists.slice(0, n).map((l) => p.lists[l]!.id).sort() };
   return d.usedBaseline ? p.baselineBasis : NO_BASIS;
 }
 
@@ -418,7 +463,8 @@ function basisOf(p: CompiledPolicy, d: Decision): EvaluationResponse['basis'] {
  * with important data, export control (Art. 24), the personal-information duties of PIPL Arts 39
  * and 55–56 (no pathway removes them), security (Art. 16).
  */
-function obligationsOf(p: CompiledPolicy, d: Decision, zone: number, personalInfo: boolean): readonly Obligation[] {
+function obligationsOf(p: CompiledPolicy, d: Decision, personalInfo: boolean): readonly Obligation[] {
+  const zone = d.zone;
   const assessment = d.rank === ASSESSMENT && p.assessmentValidity !== undefined;
   const key = (((d.reporting ? zone + 1 : 0) * 4 + (assessment ? 2 : 0) + (d.important ? 1 : 0)) * 2 + (d.exportControl ? 1 : 0)) * 2 + (personalInfo ? 1 : 0);
   let obligations = p.obligations[key];
@@ -435,18 +481,38 @@ function obligationsOf(p: CompiledPolicy, d: Decision, zone: number, personalInf
   return obligations;
 }
 
-function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision, zone: number, ciio: boolean, preview: boolean, persons: number, sensitive: number, mask: number, kinds: readonly string[]): EvaluationResponse {
-  if (d.reasons.length === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
-  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, persons, sensitive, mask, kinds, req.processor.holdings, zone !== p.outside, ciio);
+/**
+ * The first `n` elements of `xs` as a new array. A response has one to three reasons nearly
+ * always, and an array literal is allocated inline where `slice` is a call into a builtin.
+ */
+function copyOf<T>(xs: readonly T[], n: number): T[] {
+  switch (n) {
+    case 1:
+      return [xs[0]!];
+    case 2:
+      return [xs[0]!, xs[1]!];
+    case 3:
+      return [xs[0]!, xs[1]!, xs[2]!];
+    default:
+      return xs.slice(0, n);
+  }
+}
+
+/** The response: the decision's reasons and advisories copied out, its shared parts picked. */
+function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): EvaluationResponse {
+  if (d.reasonCount === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
+  const persons = d.persons;
+  const sensitive = d.sensitive;
+  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, d, req.processor.holdings);
   return {
     version: 1,
     pathway: OUTCOMES[d.rank]!,
-    preview,
+    preview: d.preview,
     asOf: req.asOf,
     basis: basisOf(p, d),
-    reasons: d.reasons,
-    obligations: obligationsOf(p, d, zone, persons + sensitive > 0),
-    advisories: d.advisories ? [...d.advisories, ...fromRules] : fromRules,
+    reasons: copyOf(d.reasons, d.reasonCount),
+    obligations: obligationsOf(p, d, persons + sensitive > 0),
+    advisories: d.advisoryCount > 0 ? [...copyOf(d.advisories, d.advisoryCount), ...fromRules] : fromRules,
     policy: p.identity,
   };
 }
@@ -462,27 +528,18 @@ function ruleApplies(p: CompiledPolicy, r: number, inZone: boolean, persons: num
  * them, else the transfer's total volumes, a lower bound (docs/reading-of-the-law.md#holdings).
  * Rules about 广东自贸试验区企业 advise only processors in a zone. Built once per set of rules.
  */
-function importantDataAdvisories(
-  p: CompiledPolicy,
-  transferPersons: number,
-  transferSensitive: number,
-  transferMask: number,
-  transferKinds: readonly string[],
-  holdings: EvaluationRequest['processor']['holdings'],
-  inZone: boolean,
-  ciio: boolean,
-): readonly Obligation[] {
-  let persons = transferPersons;
-  let sensitive = transferSensitive;
-  let kinds = transferKinds;
-  let mask = transferMask;
-  if (holdings !== undefined) {
-    persons = holdings.persons ?? 0;
-    sensitive = holdings.sensitivePersons ?? 0;
-    if (holdings.sensitiveKinds !== undefined) {
-      kinds = holdings.sensitiveKinds;
-      mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
-    }
+function importantDataAdvisories(p: CompiledPolicy, d: Decision, holdings: EvaluationRequest['processor']['holdings']): readonly Obligation[] {
+  const persons = holdings === undefined ? d.persons : (holdings.persons ?? 0);
+  const sensitive = holdings === undefined ? d.sensitive : (holdings.sensitivePersons ?? 0);
+  const floor = p.generalRules.floor;
+  if (persons < floor && sensitive < floor) return NONE;
+  const inZone = d.zone !== p.outside;
+  const ciio = d.ciio;
+  let kinds = d.kinds;
+  let mask = d.mask;
+  if (holdings?.sensitiveKinds !== undefined) {
+    kinds = holdings.sensitiveKinds;
+    mask = kinds.length === 0 ? 0 : kindsMaskOf(kinds, p.kindBits);
   }
   const rules = p.generalRuleIds.length;
   // The set of matching rules as a number while there are few enough rules for one, else their ids.

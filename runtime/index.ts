@@ -9,7 +9,8 @@ export { keyId, pae, MANIFEST_PAYLOAD_TYPE, ENVELOPE_FILE, type Envelope, type T
 export { compareVersions, checkSuccession, type BundleIdentity } from './version.js';
 export type { BundleSource } from './bundle-source.js';
 export { PolicyClient, PolicyUnavailableError, type PolicyClientOptions, type PolicyClientState } from './client.js';
-export { compactDecisions, expandDecisions, type CompactDecision, type CompactDecisions } from './compact.js';
+export { isSharedBatch, requestOf, requestsOf, type SharedBatch, type SharedContext } from './shared-batch.js';
+export { compactDecisions, indexedDecisions, expandDecisions, type CompactDecision, type CompactDecisions, type IndexedDecisions } from './compact.js';
 export { marginsOf, groupDigits, PERSONAL_INFO_PART, type Margins, type PartMargins, type Margin, type KindMargin, type MarginMeasure } from './margins.js';
 export { checkReport, reportProblems, requestOfReport, reportOf, itemPathways, type ExportReport, type ReportProblem, type ReportCheck, type PathwayChange, type ReportParticulars, type ReportRecipient, type ReportCatalogueEntry } from './report.js';
 export { compareReport, differencesOf, isDiscrepancy, type Difference, type ReportComparison } from './report-compare.js';

@@ -11,7 +11,8 @@ import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
 import type { EvaluationRequest, EvaluationResponse, RequestCheckParams, RequestProblem } from './request.js';
-import { describeErrors, validateRequest, validateResponse } from './validators.js';
+import type { SharedBatch } from './shared-batch.js';
+import { describeErrors, validateRequest, validateResponse, validateSharedBatch } from './validators.js';
 
 /** The names a request may use that the policy defines (the contract schema checks only their form). */
 interface Vocabulary {
@@ -47,6 +48,16 @@ const NAMES: readonly { readonly pointer: string; readonly read: (r: Unchecked) 
 ];
 
 type UnknownName = RequestCheckParams['unknown-name'];
+
+/** The names a shared batch states once, in `shared` (the processor's), and per transfer. */
+const CONTEXT_NAMES = NAMES.filter((n) => n.pointer.startsWith('/processor/'));
+const TRANSFER_NAMES = NAMES.filter((n) => n.pointer.startsWith('/transfer/'));
+
+/** The problem of a date of the right form that is no day of the calendar (2027-02-30). */
+function notCalendarDate(asOf: unknown, pointer: string): RequestProblem | undefined {
+  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) return { pointer, keyword: 'calendar-date', params: { date: asOf }, message: `${asOf} is not a calendar date` };
+  return undefined;
+}
 
 /** Problems for the names at `name.pointer` (one, or a list: each at its index) that `known` does not hold. */
 function unknownNames(value: unknown, name: (typeof NAMES)[number], known: ReadonlySet<string>, out: RequestProblem[]): void {
@@ -117,7 +128,8 @@ export class Policy {
     const problems: RequestProblem[] = validateRequest(request) ? [] : describeErrors(validateRequest.errors);
     const fromSchema = problems.length;
     const asOf = r?.asOf;
-    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !realDate(asOf)) problems.push({ pointer: '/asOf', keyword: 'calendar-date', params: { date: asOf }, message: `${asOf} is not a calendar date` });
+    const notDate = notCalendarDate(asOf, '/asOf');
+    if (notDate) problems.push(notDate);
     for (const name of NAMES) unknownNames(name.read(r), name, this.vocabulary[name.in], problems);
     // A name the schema already refused (say, not a string of the right form) is said once.
     return problems.filter((p, i) => i < fromSchema || !problems.slice(0, fromSchema).some((s) => s.pointer === p.pointer));
@@ -137,6 +149,55 @@ export class Policy {
       if (!allKnown(name.read(r as Unchecked), name.list, this.vocabulary[name.in])) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether a batch with shared context conforms: true exactly when `sharedBatchProblems(batch)`
+   * is empty. The shared part is checked once, each transfer on its own — the same checks as
+   * `conforms` of every request `{ ...shared, transfer }`, without building those requests.
+   */
+  conformsSharedBatch(batch: unknown): batch is SharedBatch {
+    if (!validateSharedBatch(batch)) return false;
+    const { shared, transfers } = batch as SharedBatch;
+    if (!realDate(shared.asOf)) return false;
+    for (let i = 0; i < CONTEXT_NAMES.length; i++) {
+      const name = CONTEXT_NAMES[i]!;
+      if (!allKnown(name.read(shared as Unchecked), name.list, this.vocabulary[name.in])) return false;
+    }
+    // One holder read by the transfer names' readers (which read a request's `transfer`), not one per transfer.
+    const holder: { transfer?: unknown } = {};
+    for (let t = 0; t < transfers.length; t++) {
+      holder.transfer = transfers[t];
+      for (let i = 0; i < TRANSFER_NAMES.length; i++) {
+        const name = TRANSFER_NAMES[i]!;
+        if (!allKnown(name.read(holder as Unchecked), name.list, this.vocabulary[name.in])) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every way a batch with shared context breaks the contract (empty when it conforms), each
+   * located in the batch: `/shared/…` for the shared part, said once however many transfers
+   * share it, and `/transfers/<i>/…` for a transfer — the problems of the requests
+   * `{ ...shared, transfer }` (`problems`), pointed at where the batch says them.
+   */
+  sharedBatchProblems(batch: unknown): RequestProblem[] {
+    const problems: RequestProblem[] = validateSharedBatch(batch) ? [] : describeErrors(validateSharedBatch.errors);
+    const fromSchema = new Set(problems.map((p) => p.pointer));
+    const b = batch as { shared?: Unchecked & { asOf?: unknown }; transfers?: unknown } | null;
+    const more: RequestProblem[] = [];
+    const shared = b?.shared;
+    const notDate = notCalendarDate(shared?.asOf, '/shared/asOf');
+    if (notDate) more.push(notDate);
+    for (const name of CONTEXT_NAMES) unknownNames(name.read(shared ?? null), { ...name, pointer: `/shared${name.pointer}` }, this.vocabulary[name.in], more);
+    if (Array.isArray(b?.transfers)) {
+      b.transfers.forEach((transfer, i) => {
+        for (const name of TRANSFER_NAMES) unknownNames(name.read({ transfer }), { ...name, pointer: `/transfers/${i}${name.pointer.slice('/transfer'.length)}` }, this.vocabulary[name.in], more);
+      });
+    }
+    // A name the schema already refused (say, not a string of the right form) is said once.
+    return [...problems, ...more.filter((p) => !fromSchema.has(p.pointer))];
   }
 
   /** Validates and decides; throws InvalidRequestError listing every problem. */

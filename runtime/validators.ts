@@ -23,8 +23,10 @@ export interface CompiledValidator {
 export const validatePolicy = generated.validatePolicy as unknown as CompiledValidator;
 export const validateManifest = generated.validateManifest as unknown as CompiledValidator;
 export const validateRequest = generated.validateRequest as unknown as CompiledValidator;
+export const validateSharedBatch = generated.validateSharedBatch as unknown as CompiledValidator;
 export const validateResponse = generated.validateResponse as unknown as CompiledValidator;
 export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
+export const validateIndexedDecisions = generated.validateIndexedDecisions as unknown as CompiledValidator;
 export const validateReport = generated.validateReport as unknown as CompiledValidator;
 
 /** The closed set of keywords a SchemaProblem names (ajv's params kept as they are); any other is `invalid`. */

@@ -1,8 +1,9 @@
 /**
  * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
- * itself (POST /v1/decide, one or a batch; `?view=compact` writes each distinct reason once and
- * decisions by index), describes the policy (GET /v1/policy), and reports
+ * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
+ * `?view=compact` writes each distinct reason once and decisions by index, `?view=indexed` each
+ * distinct decision once too), describes the policy (GET /v1/policy), and reports
  * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
@@ -10,13 +11,14 @@ import { unwatchFile, watchFile } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
+import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
 import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
-import { readServed, type ReloadResult, type Served } from './served-bundle.js';
-import { serializeCompactDecisions, serializeDecision, serializeDecisions } from './serialize.js';
+import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeIndexedDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -39,6 +41,14 @@ export interface ServeOptions {
   readonly logRequests?: boolean;
   /** This server is a worker of `qingdan serve --workers`: /metrics answers for every worker (server/cluster.ts). */
   readonly clusterWorker?: boolean;
+  /**
+   * Where the last good bundle is when the file is refused at start: its bytes, verified here
+   * like the file's would be (a worker of `serve --workers` started again while the file is bad
+   * asks its primary, and serves what the other workers serve instead of exiting).
+   */
+  readonly lastGood?: () => Promise<Buffer | undefined>;
+  /** Told of each bundle this server starts serving (a worker tells its primary, which keeps the last good one). */
+  readonly onServed?: (served: Served) => void;
 }
 
 export interface QingdanServer {
@@ -78,12 +88,24 @@ function problemsOf(policy: Policy, requests: readonly unknown[], batch: boolean
   return problems;
 }
 
+/** How many transfers a shared batch holds (0 when `transfers` is not an array: the validation says so). */
+function countOf(transfers: unknown): number {
+  return Array.isArray(transfers) ? transfers.length : 0;
+}
+
 /** Creates the server with its bundle loaded and verified; throws ReloadError when the bundle is refused. */
 export async function createServer(options: ServeOptions): Promise<QingdanServer> {
   const metrics = createMetrics();
-  const first = await readServed(options.bundlePath, options.trustedKeys);
+  let first = await readServed(options.bundlePath, options.trustedKeys);
+  let refusedAtStart: { code: string; message: string } | undefined;
+  if (!first.ok && options.lastGood) {
+    const bytes = await options.lastGood();
+    const kept = bytes ? await servedFrom(bytes, options.trustedKeys) : undefined;
+    if (kept?.ok) [refusedAtStart, first] = [first, kept];
+  }
   if (!first.ok) throw new BundleRefusedError(first.code, first.message);
   let served: Served = first.served;
+  options.onServed?.(served);
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
   const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
@@ -100,6 +122,11 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
   });
+
+  if (refusedAtStart) {
+    metrics.reloadFailures.inc({ code: refusedAtStart.code });
+    app.log.error({ event: 'started-on-last-good', code: refusedAtStart.code, version: served.policy.version, digest: served.policy.digest }, refusedAtStart.message);
+  }
 
   const decideAll = (policy: Policy, requests: readonly unknown[]): EvaluationResponse[] => {
     const decisions = new Array<EvaluationResponse>(requests.length);
@@ -128,18 +155,27 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (view !== 'full' && view !== 'compact') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: ['full', 'compact'] }, message: `view must be full or compact, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
+    if (view !== 'full' && view !== 'compact' && view !== 'indexed') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: ['full', 'compact', 'indexed'] }, message: `view must be full, compact or indexed, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
-    const batch = Array.isArray(body);
-    const requests = batch ? (body as unknown[]) : [body];
-    if (requests.length > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
-    const problems = problemsOf(policy, requests, batch);
-    if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+    const shared = isSharedBatch(body);
+    const batch = shared || Array.isArray(body);
+    const count = shared ? countOf((body as { transfers?: unknown }).transfers) : batch ? (body as unknown[]).length : 1;
+    if (count > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
+    let requests: readonly unknown[];
+    if (shared) {
+      if (!policy.conformsSharedBatch(body)) return reply.code(400).send({ error: 'invalid-request', problems: policy.sharedBatchProblems(body) });
+      requests = requestsOf(body);
+    } else {
+      requests = batch ? (body as unknown[]) : [body];
+      const problems = problemsOf(policy, requests, batch);
+      if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+    }
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');
     if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
+    if (view === 'indexed') return serializeIndexedDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 
@@ -160,6 +196,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
       metrics.bundle.set({ version: result.served.policy.version, digest: result.served.policy.digest }, 1);
       app.log.info({ event: 'reloaded', reason, from: served.policy.version, version: result.served.policy.version, digest: result.served.policy.digest }, 'bundle reloaded');
       served = result.served;
+      options.onServed?.(served);
     }
     return result;
   };

@@ -28,6 +28,11 @@ export async function readServed(path: string, trustedKeys: readonly TrustedKey[
   } catch (e) {
     return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
+  return servedFrom(archive, trustedKeys, previous);
+}
+
+/** Verifies `archive` (bytes from the file, or the last good bundle the primary kept) as `readServed` does. */
+export async function servedFrom(archive: Buffer, trustedKeys: readonly TrustedKey[] | undefined, previous?: Served): Promise<ReloadResult> {
   const archiveSha256 = createHash('sha256').update(archive).digest('hex');
   if (previous && archiveSha256 === previous.archiveSha256) return { ok: true, changed: false, served: previous };
   try {

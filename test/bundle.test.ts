@@ -108,11 +108,13 @@ describe('qingdan bundle', () => {
       'policy.json',
       'schema/compact-decisions.schema.json',
       'schema/diff.schema.json',
+      'schema/indexed-decisions.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',
       'schema/report.schema.json',
       'schema/request.schema.json',
       'schema/response.schema.json',
+      'schema/shared-batch.schema.json',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, HINTS, NOTES, TERMS, type MessageKind, type SlotSpec } from '../compiler/diagnostic-codes.js';
 import { diagnostic, hint, messageOf, render } from '../compiler/diagnostics.js';
 import { MESSAGES } from '../cli/messages.js';
-import { PROBLEMS } from '../cli/problem-messages.js';
+import { PROBLEMS } from '../compiler/problem-messages.js';
 
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 

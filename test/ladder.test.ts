@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../runtime/artifact.js';
-import { ConditionTable, kindBitsOf, kindsMaskOf } from '../runtime/condition-table.js';
+import { appendRungCondition, ConditionTable, kindBitsOf, kindsMaskOf, rungConditionEnd, rungConditionHolds } from '../runtime/condition-table.js';
 import { Predicate } from '../runtime/conditions.js';
 
 const volume = fc.oneof(fc.constantFrom(0, 1, 5000, 10_000, 100_000, 1_000_000, 10_000_000), fc.integer({ min: 0, max: 20_000_000 }));
@@ -48,12 +48,27 @@ describe('ConditionTable', () => {
           for (const f of cases) {
             const mask = kindsMaskOf(f.kinds, kindBits);
             conditions.forEach((c, i) => expect(table.holds(i, f.persons, f.sensitive, mask, f.kinds, f.ciio), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f)));
+            // Below the table's floor no condition holds (decisions skip the table there).
+            if (f.persons < table.floor && f.sensitive < table.floor) for (const c of conditions) expect(Predicate.of(c).holds(f), JSON.stringify({ c, f, floor: table.floor })).toBe(false);
           }
         }),
         { numRuns: 3000, seed: 7 },
       );
     });
   }
+
+  it('has as floor the least volume some box needs, and none with a tree', () => {
+    const kindBits = kindBitsOf(KINDS);
+    const rules: Condition[] = [
+      { any: [{ measure: 'persons', min: 10_000_000 }, { measure: 'sensitive', min: 1_000_000 }, { all: [{ measure: 'sensitive', min: 100_000 }, { kindsAny: ['health'] }] }] },
+      { all: [{ ciio: true }, { any: [{ measure: 'persons', min: 200_000 }, { measure: 'sensitive', min: 300_000 }] }] },
+    ];
+    expect(ConditionTable.of(rules, kindBits).floor).toBe(100_000);
+    expect(ConditionTable.of([...rules, { all: [{ measure: 'persons', min: 50_000 }, { measure: 'sensitive', min: 70_000 }] }], kindBits).floor).toBe(70_000);
+    expect(ConditionTable.of([...rules, { ciio: true }], kindBits).floor).toBe(0);
+    expect(ConditionTable.of([...rules, { all: [{ kindsAny: ['health'] }, { kindsAny: ['location'] }] }], kindBits).floor).toBe(0);
+    expect(ConditionTable.of([], kindBits).floor).toBe(Infinity);
+  });
 
   it('keeps kinds tests as bitmasks where one implies the other, and as trees where neither does', () => {
     const kindBits = kindBitsOf(KINDS);
@@ -66,5 +81,54 @@ describe('ConditionTable', () => {
     );
     expect(table.isTree(0)).toBe(false);
     expect(table.isTree(1)).toBe(true);
+  });
+});
+
+describe('rung conditions (volume ranges, then boxes)', () => {
+  for (const [name, leaf, withBits] of [
+    ['volumes and CIIO', atom, KINDS],
+    ['with kinds', withKinds, KINDS],
+    ['with kinds, two without a bit', withKinds, KINDS.slice(0, 2)],
+  ] as const) {
+    it(`hold exactly where the condition tree holds, one after another in one array: ${name}`, () => {
+      const kindBits = kindBitsOf(withBits);
+      fc.assert(
+        fc.property(fc.array(tree(leaf), { minLength: 1, maxLength: 4 }), fc.array(facts, { minLength: 1, maxLength: 20 }), (conditions, cases) => {
+          const out: number[] = [7]; // something before, as in a ladder
+          const at: number[] = [];
+          for (const c of conditions) {
+            const from = out.length;
+            if (appendRungCondition(out, c, kindBits)) at.push(from);
+            else {
+              expect(out.length).toBe(from); // a tree appends nothing
+              at.push(-1);
+            }
+          }
+          const b = Float64Array.from(out);
+          // Each condition ends where the next begins.
+          const flat = at.filter((x) => x >= 0);
+          flat.forEach((x, k) => expect(rungConditionEnd(b, x)).toBe(k + 1 < flat.length ? flat[k + 1] : b.length));
+          for (const f of cases) {
+            const mask = kindsMaskOf(f.kinds, kindBits);
+            conditions.forEach((c, k) => {
+              if (at[k]! >= 0) expect(rungConditionHolds(b, at[k]!, f.persons, f.sensitive, mask, f.ciio ? 1 : 0), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f));
+            });
+          }
+        }),
+        { numRuns: 2000, seed: 11 },
+      );
+    });
+  }
+
+  it('keeps single-measure terms as ranges and the rest as boxes', () => {
+    const kindBits = kindBitsOf(KINDS);
+    const out: number[] = [];
+    appendRungCondition(out, { any: [{ measure: 'persons', min: 10 }, { all: [{ measure: 'sensitive', min: 5, max: 9 }, { measure: 'persons', max: 100 }] }, { all: [{ ciio: true }, { measure: 'persons', min: 3 }] }] }, kindBits);
+    // One range (persons ≥ 10), then two boxes (two measures; CIIO).
+    expect(out.slice(0, 2)).toEqual([1, 2]);
+    expect(out.slice(2, 5)).toEqual([0, 10, Infinity]);
+    const ranges: number[] = [];
+    appendRungCondition(ranges, { all: [{ measure: 'sensitive', min: 5 }, { measure: 'sensitive', max: 9 }] }, kindBits);
+    expect(ranges).toEqual([1, 0, 1, 5, 9]);
   });
 });

@@ -5,21 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './support.js';
 
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './free-port.js';
 
 export interface Child {
   readonly process: ChildProcess;

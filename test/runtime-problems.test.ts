@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEMS, differenceText, logProblemText, reportProblemText, requestProblemText, problemString } from '../cli/problem-messages.js';
+import { PROBLEMS, differenceText, logProblemText, reportProblemText, requestProblemText, problemString } from '../compiler/problem-messages.js';
 import { reportSchema } from '../compiler/emit/schemas/report.schema.js';
 import { requestSchema } from '../compiler/emit/schemas/request.schema.js';
 import { countExportLog, Policy, PolicyLoadError, reportOf, reportProblems, type ExportReport, type LogProblem, type RequestProblem } from '../runtime/index.js';

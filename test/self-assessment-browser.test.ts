@@ -18,6 +18,7 @@ import { Policy, reportProblems } from '../runtime/index.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { buildRealPolicy, tempDir } from './support.js';
+import { latinWordsIn } from './latin-words.js';
 
 let browser: Browser;
 let page: Page;
@@ -99,6 +100,16 @@ describe('the self-assessment page in chromium', () => {
       expect(at(v)).toBe(m.pathway);
       expect(at(m.direction === 'up' ? v - 1 : v + 1)).toBe(expected.pathway);
     }
+  });
+
+  it('says in Chinese why it cannot decide a request that breaks the schema', async () => {
+    await page.fill('#qd-asof', '');
+    const said = (await page.textContent('#qd-result'))!;
+    expect(said).toContain('/asOf');
+    expect(latinWordsIn(said, ['asOf', 'YYYY-MM-DD'])).toEqual([]);
+    expect(await page.$('#qd-pathway')).toBeNull();
+    await page.fill('#qd-asof', '2027-06-01');
+    expect(await page.getAttribute('#qd-pathway', 'data-pathway')).toBe(policy.evaluate(pageRequest(87_655)).pathway);
   });
 
   it('exports a report that conforms to the report schema and re-decides to the same pathways', async () => {

@@ -1,7 +1,8 @@
 /**
  * `qingdan serve --workers 2` as real processes: two workers share the port, /metrics counts
  * the decisions of both whichever answers, SIGHUP to the primary reloads every worker, a dead
- * worker is replaced, and a refused bundle stops the primary before any worker starts.
+ * worker is replaced — on the last good bundle when the file has gone bad meanwhile — and a
+ * refused bundle stops the primary before any worker starts.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -89,6 +90,24 @@ describe('serve --workers 2', () => {
     await until('the new worker listening', async () => serve!.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).length, (n) => n === 3);
     expect(serve!.lines.some((l) => l.event === 'worker-exited' && l.signal === 'SIGKILL')).toBe(true);
     expect((await get('/healthz')).status).toBe(200);
+  });
+
+  it('starts a worker that replaces a dead one on the last good bundle while the file on disk is refused, and it stays up', async () => {
+    const expected = (await Policy.load(fx.newer)).version; // what SIGHUP made every worker serve, above
+    await writeFile(join(dir, 'bundle.tar.gz'), fx.tampered);
+    const exitsBefore = serve!.lines.filter((l) => l.event === 'worker-exited').length;
+    const listeningBefore = serve!.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).length;
+    const [victim] = workerPids();
+    const kept = serve!.waitFor((l) => l.event === 'started-on-last-good', 'a worker started on the last good bundle', 30_000);
+    process.kill(victim!, 'SIGKILL');
+    expect(await kept).toMatchObject({ code: 'digest-mismatch', version: expected });
+    await until('the new worker listening', async () => serve!.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).length, (n) => n === listeningBefore + 1);
+    // Restarts come a second apart: a worker that could not start would have exited again by now.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(serve!.lines.filter((l) => l.event === 'worker-exited').length).toBe(exitsBefore + 1);
+    expect(workerPids()).toHaveLength(2);
+    for (let i = 0; i < 6; i++) expect((await (await get('/readyz')).json()).version).toBe(expected);
+    expect(await counter('qingdan_bundle_reload_failures_total{code="digest-mismatch"}')).toBeGreaterThanOrEqual(1);
   });
 });
 

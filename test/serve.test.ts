@@ -9,9 +9,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactDecisions, expandDecisions, type CompactDecisions } from '../runtime/compact.js';
+import { compactDecisions, expandDecisions, indexedDecisions, type CompactDecisions, type IndexedDecisions } from '../runtime/compact.js';
 import { Policy } from '../runtime/policy.js';
-import { validateCompactDecisions } from '../runtime/validators.js';
+import { validateCompactDecisions, validateIndexedDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, type Fixtures } from './bundle-fixtures.js';
@@ -117,6 +117,26 @@ describe('POST /v1/decide', () => {
     expect((await inject({ method: 'POST', url: '/v1/decide?view=full', payload: domestic })).json()).toEqual(full[2]);
   });
 
+  it('answers ?view=indexed with each distinct decision once and an index per request: byte for byte the runtime’s indexedDecisions, conforming to its schema, expanding to the full answer', async () => {
+    const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
+    const bigger = { ...baseline, transfer: { isExport: true, personalInfo: { persons: 130000 } } };
+    const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
+    const batch = [request, baseline, domestic, bigger, request, baseline];
+    const policy = await Policy.load(fx.base);
+    const full = batch.map((r) => policy.evaluate(r));
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: batch });
+    expect(r.statusCode).toBe(200);
+    const indexed = r.json() as IndexedDecisions;
+    expect(validateIndexedDecisions(indexed)).toBe(true);
+    expect(r.payload).toBe(JSON.stringify(indexedDecisions(full, { version: policy.version, digest: policy.digest })));
+    expect(expandDecisions(indexed)).toEqual(full);
+    // Another volume under the same threshold is the same decision.
+    expect(indexed.distinct).toHaveLength(3);
+    expect(indexed.decisions).toEqual([0, 1, 2, 1, 0, 1]);
+    const one = await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: domestic });
+    expect(expandDecisions(one.json())).toEqual([full[2]]);
+  });
+
   it('answers a compact batch of every scenario request that expands, byte for byte, to the answers of the requests sent one by one', async () => {
     const { readdir } = await import('node:fs/promises');
     const { parse } = await import('yaml');
@@ -182,6 +202,84 @@ describe('POST /v1/decide', () => {
     const policy = await Policy.load(fx.base);
     expect(last).toMatchObject({ pathway: policy.evaluate(request).pathway, bundleVersion: policy.version, requestDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(Date.parse(last.time)).not.toBeNaN();
+  });
+
+  it('logs a line per transfer of a shared batch, with the digest of the request it stands for', async () => {
+    const shared = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false } };
+    const transfers = [{ isExport: true, personalInfo: { persons: 120000 } }, { isExport: false }];
+    expect((await inject({ method: 'POST', url: '/v1/decide', payload: { shared, transfers } })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = (await readFile(logPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const digest = (r: unknown) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
+    expect(lines.slice(-2).map((l) => [l.requestDigest, l.pathway])).toEqual([
+      [digest({ ...shared, transfer: transfers[0] }), 'standard-contract-or-certification'],
+      [digest({ ...shared, transfer: transfers[1] }), 'not-applicable'],
+    ]);
+  });
+});
+
+describe('POST /v1/decide with a batch of shared context', () => {
+  /** The scenario requests that conform, grouped into shared batches by their date, preview flag and processor. */
+  async function sharedBatches(): Promise<{ batch: { shared: object; transfers: object[] }; requests: object[] }[]> {
+    const { readdir } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const dir = join(ROOT, 'test/scenarios/cases');
+    const policy = await Policy.load(fx.base);
+    const groups = new Map<string, { batch: { shared: object; transfers: object[] }; requests: object[] }>();
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
+      const { request: r } = parse(await readFile(join(dir, name), 'utf8')) as { request?: { transfer: object } };
+      if (!r || !policy.conforms(r)) continue;
+      const { transfer, ...shared } = r;
+      const key = JSON.stringify(shared);
+      const group = groups.get(key) ?? { batch: { shared, transfers: [] as object[] }, requests: [] as object[] };
+      group.batch.transfers.push(transfer);
+      group.requests.push(r);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full, compact and indexed views', async () => {
+    const groups = await sharedBatches();
+    expect(groups.reduce((n, g) => n + g.requests.length, 0)).toBeGreaterThan(50);
+    expect(groups.some((g) => g.requests.length > 1)).toBe(true);
+    for (const { batch, requests } of groups) {
+      const full = await inject({ method: 'POST', url: '/v1/decide', payload: batch });
+      expect(full.statusCode).toBe(200);
+      const decisions = full.json().decisions as unknown[];
+      expect(decisions).toHaveLength(requests.length);
+      const compact = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch })).json());
+      const indexed = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: batch })).json());
+      for (const [i, one] of requests.entries()) {
+        const single = (await inject({ method: 'POST', url: '/v1/decide', payload: one })).payload;
+        expect(JSON.stringify(decisions[i]), `transfer ${i} of ${JSON.stringify(batch.shared)}`).toBe(single);
+        expect(JSON.stringify(compact[i])).toBe(single);
+        expect(JSON.stringify(indexed[i])).toBe(single);
+      }
+    }
+  });
+
+  it('answers 400 with every problem located in the batch: the shared part once, each transfer at its index', async () => {
+    const transfer = { isExport: true, personalInfo: { persons: 120000 } };
+    const r = await inject({ method: 'POST', url: '/v1/decide', payload: { shared: { asOf: '2027-02-30', processor: { zone: 'marz', ciio: false } }, transfers: [transfer, transfer, { ...transfer, exemptions: ['art99'] }, { persons: 1 }] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toBe('invalid-request');
+    const pointers = (r.json().problems as { pointer: string }[]).map((p) => p.pointer);
+    expect(pointers.sort()).toEqual(['/shared/asOf', '/shared/processor/zone', '/transfers/2/exemptions/0', '/transfers/3/isExport', '/transfers/3/persons'].sort());
+    const missing = await inject({ method: 'POST', url: '/v1/decide', payload: { shared: { asOf: '2027-03-01', processor: { zone: 'nansha', ciio: false } } } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(['/transfers']);
+  });
+
+  it('answers 413 to more transfers than a batch takes and to a body over the limit', async () => {
+    const shared = { asOf: '2027-03-01', processor: { zone: 'nansha', ciio: false } };
+    const many = await inject({ method: 'POST', url: '/v1/decide', payload: { shared, transfers: Array.from({ length: 101 }, () => ({ isExport: false })) } });
+    expect(many.statusCode).toBe(413);
+    expect(many.json().error).toBe('batch-too-large');
+    // 100 transfers is within --max-batch; padded past the 64 KiB body limit, the body is refused unread.
+    const payload = `${JSON.stringify({ shared, transfers: Array.from({ length: 100 }, () => ({ isExport: false })) })}${' '.repeat(64 * 1024)}`;
+    const big = await inject({ method: 'POST', url: '/v1/decide', headers: { 'content-type': 'application/json' }, payload });
+    expect(big.statusCode).toBe(413);
   });
 });
 

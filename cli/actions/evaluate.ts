@@ -13,7 +13,7 @@ import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
-import { problemString, requestProblemText, withText } from '../problem-messages.js';
+import { problemString, requestProblemText, withText } from '../../compiler/problem-messages.js';
 
 const OUTCOME_ZH: Record<string, string> = {
   'security-assessment': '数据出境安全评估',

@@ -13,7 +13,7 @@ import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { printableText } from '../../compiler/print-diagnostics.js';
-import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../problem-messages.js';
+import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {

@@ -3,8 +3,8 @@ import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
-import { runPrimary } from '../../server/cluster.js';
-import { readServed } from '../../server/served-bundle.js';
+import { lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
+import { readServed, type Served } from '../../server/served-bundle.js';
 import { EXIT } from '../exit.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
@@ -54,6 +54,7 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
       logRequests: flags.logRequests ?? false,
       logStream: io.stdout,
       clusterWorker: cluster.isWorker,
+      ...(cluster.isWorker ? { lastGood: lastGoodFromPrimary, onServed: (served: Served) => reportServed(served.archive) } : {}),
       ...(flags.decisionLog ? { decisionLogPath: resolve(io.cwd, flags.decisionLog) } : {}),
     });
   } catch (e) {
@@ -87,6 +88,6 @@ async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undef
   }
   const log = (event: string, details: Record<string, unknown>) => io.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, event, ...details })}\n`);
   log('cluster-started', { workers, version: first.served.policy.version, digest: first.served.policy.digest });
-  await runPrimary(workers, log);
+  await runPrimary(workers, log, first.served.archive);
   return EXIT.ok;
 }

@@ -9,7 +9,7 @@ import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
-import { policyRefused } from '../policy-refused.js';
+import { printPolicyRefused } from '../policy-refused.js';
 import { printUsageError } from '../usage-error.js';
 
 /** Verifies the archive at `path` against the keys `options.key`; returns 0 when good, 1 with a coded reason otherwise. */
@@ -35,7 +35,7 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     }
     if (!(e instanceof PolicyLoadError)) throw e;
     if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
-    else printUsageError(io, policyRefused(path, e));
+    else printPolicyRefused(io, path, e);
     return EXIT.policyErrors;
   }
 }

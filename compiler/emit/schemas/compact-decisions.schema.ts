@@ -10,6 +10,22 @@ import { basis, obligation, outcome, policyRef, reason } from './response.schema
 /** Positions in the answer's `reasons` or `obligations` table. */
 const indexes = { type: 'array', items: { type: 'integer', minimum: 0 } } as const;
 
+/** One decision with the indexes of its reasons, obligations and advisories in place of them. */
+export const compactDecision = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pathway', 'preview', 'asOf', 'basis', 'reasons', 'obligations', 'advisories'],
+  properties: {
+    pathway: outcome,
+    preview: { type: 'boolean' },
+    asOf: { type: 'string' },
+    basis,
+    reasons: { ...indexes, minItems: 1 },
+    obligations: indexes,
+    advisories: indexes,
+  },
+} as const;
+
 export const compactDecisionsSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://qingdan.example/schema/compact-decisions.schema.json',
@@ -26,22 +42,6 @@ export const compactDecisionsSchema = {
     /** Each distinct obligation or advisory of the answer, once. */
     obligations: { type: 'array', items: obligation },
     /** One per request, in the order of the requests. */
-    decisions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['pathway', 'preview', 'asOf', 'basis', 'reasons', 'obligations', 'advisories'],
-        properties: {
-          pathway: outcome,
-          preview: { type: 'boolean' },
-          asOf: { type: 'string' },
-          basis,
-          reasons: { ...indexes, minItems: 1 },
-          obligations: indexes,
-          advisories: indexes,
-        },
-      },
-    },
+    decisions: { type: 'array', items: compactDecision },
   },
 } as const;

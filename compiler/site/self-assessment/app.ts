@@ -8,8 +8,9 @@ import type { ListItem, PolicyArtifact } from '../../../runtime/artifact.js';
 import { marginsOf, PERSONAL_INFO_PART } from '../../../runtime/margins.js';
 import { Policy } from '../../../runtime/policy.js';
 import { reportOf } from '../../../runtime/report.js';
-import type { EvaluationRequest, EvaluationResponse, Outcome } from '../../../runtime/request.js';
+import type { EvaluationRequest, EvaluationResponse, Outcome, RequestProblem } from '../../../runtime/request.js';
 import { describeErrors, validateReport } from '../../../runtime/validators.js';
+import { problemString, requestProblemText } from '../../problem-messages.js';
 
 const OUTCOME_ZH: Record<Outcome, string> = {
   'security-assessment': '申报数据出境安全评估',
@@ -63,6 +64,12 @@ function citationLink(policy: PolicyArtifact, id: string): HTMLElement {
     return span;
   }
   return a;
+}
+
+/** A request's or report's problem as the page shows it: where, and what, in Chinese. */
+function problemZh(p: RequestProblem): string {
+  const text = problemString(requestProblemText(p), 'zh');
+  return p.pointer === '' ? text : `${p.pointer} ${text}`;
 }
 
 function el(tag: string, text?: string, className?: string): HTMLElement {
@@ -174,7 +181,7 @@ async function start(): Promise<void> {
     const problems = policy.problems(req);
     if (problems.length > 0) {
       last = undefined;
-      out.append(el('p', `无法判定：${problems.map((p) => `${p.pointer} ${p.message}`).join('；')}`));
+      out.append(el('p', `无法判定：${problems.map(problemZh).join('；')}`));
       return;
     }
     const response = policy.evaluate(req);
@@ -235,7 +242,7 @@ async function start(): Promise<void> {
     const json = `${JSON.stringify(report, null, 2)}\n`;
     $('qd-report').textContent = json;
     const valid = validateReport(report);
-    status.textContent = valid ? '报告符合 report.schema.json。' : `报告不完整：${describeErrors(validateReport.errors).map((p) => `${p.pointer} ${p.message}`).join('；')}`;
+    status.textContent = valid ? '报告符合 report.schema.json。' : `报告不完整：${describeErrors(validateReport.errors).map(problemZh).join('；')}`;
     status.dataset.valid = String(valid);
     const link = $<HTMLAnchorElement>('qd-download');
     link.href = `data:application/json;charset=utf-8,${encodeURIComponent(json)}`;

@@ -6,8 +6,8 @@
  * in Chinese and English, like the diagnostics' (same placeholders in both languages, term slots;
  * tested with them in test/diagnostic-catalogue.test.ts).
  */
-import type { Lang, MessageKind, Term } from '../compiler/diagnostic-codes.js';
-import { render } from '../compiler/diagnostics.js';
+import type { Lang, MessageKind, Term } from './diagnostic-codes.js';
+import { render } from './diagnostics.js';
 import type { Difference, LineRule, LogProblem, ReportProblem, RequestProblem } from '../runtime/index.js';
 import type { SchemaKeyword } from '../runtime/request.js';
 
