@@ -59,12 +59,20 @@ const headRev = (await git.revparse(['HEAD'])).trim();
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const totals: number[] = [];
+/** CPU time of this process per run (git's own processes not included). */
+const cpuTotals: number[] = [];
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 let result: Awaited<ReturnType<typeof diffRevisions>> | undefined;
 const rss0 = process.memoryUsage().rss;
 for (let r = 0; r < runs; r++) {
+  const c0 = cpuMs();
   const t0 = performance.now();
   result = await diffRevisions(repo, baseRev, headRev);
   totals.push(performance.now() - t0);
+  cpuTotals.push(cpuMs() - c0);
   if (!result.diff) throw new Error(`a revision does not compile: ${result.diagnostics.map((d) => JSON.stringify(d.args)).join('; ')}`);
 }
 const t1 = performance.now();
@@ -78,6 +86,7 @@ const [load1, load5] = loadavg();
 console.log(`items per revision      ${items}`);
 console.log(`changes                 ${result!.diff!.changes.length} (${s.tightening} tightening, ${s.loosening} loosening, ${s.editorial} editorial; bump ${result!.diff!.bump})`);
 console.log(`git read + 2 compiles + compare   min ${sorted[0]!.toFixed(0)} ms, median ${median.toFixed(0)} ms over ${runs} runs (${totals.map((t) => t.toFixed(0)).join(', ')})`);
+console.log(`CPU of this process per run        ${cpuTotals.map((t) => t.toFixed(0)).join(', ')} ms (git's processes not included; the first run is cold)`);
 console.log(`compare alone                     ${compare.toFixed(0)} ms`);
 console.log(`rss growth                        ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB`);
 console.log(`load average                      ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs`);

@@ -303,15 +303,19 @@ export class AstBuilder {
   /** A duplicate for each second and later occurrence of the clauses that may appear once. */
   private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [Clause, string]>): A.DuplicateClause[] {
     const out: A.DuplicateClause[] = [];
+    // The first occurrence's span is made only once a second one is found: nearly every block
+    // gives each clause once, and a span per clause would be garbage for every list item.
     for (const [key, clause] of once) {
+      let firstNode: SyntaxNode | undefined;
+      let firstToken: IToken | undefined;
       let first: Span | undefined;
       if (typeof key === 'string') {
         const nodes = node.nodes;
         if (nodes !== undefined) {
           for (const n of nodes) {
             if (n.rule !== key) continue;
-            if (first === undefined) first = this.nodeSpan(n);
-            else out.push({ clause, span: this.nodeSpan(n), first });
+            if (firstNode === undefined) firstNode = n;
+            else out.push({ clause, span: this.nodeSpan(n), first: (first ??= this.nodeSpan(firstNode)) });
           }
         }
       } else {
@@ -319,8 +323,8 @@ export class AstBuilder {
         if (tokens !== undefined) {
           for (const t of tokens) {
             if (!tokenMatcher(t, key)) continue;
-            if (first === undefined) first = this.tokenSpan(t);
-            else out.push({ clause, span: this.tokenSpan(t), first });
+            if (firstToken === undefined) firstToken = t;
+            else out.push({ clause, span: this.tokenSpan(t), first: (first ??= this.tokenSpan(firstToken)) });
           }
         }
       }

@@ -35,6 +35,17 @@ export interface ScanLimits {
 /** A word longer than every keyword is a name without a lookup. */
 const LONGEST_KEYWORD = Math.max(...T.KEYWORDS.map((k) => k.length));
 
+/**
+ * Each keyword's token type and one string for its image: the AST keeps many of them (every
+ * `persons`, every pathway), and a fresh copy per token cost its memory for the whole build.
+ */
+const KEYWORD_TOKENS: ReadonlyMap<string, { readonly type: TokenType; readonly image: string }> = new Map(
+  T.KEYWORDS.map((word) => [word, { type: T.KEYWORD_TYPES.get(word)!, image: word }]),
+);
+
+/** The images of the two-character and comparison tokens, one string each (`>=` is in every threshold). */
+const IMAGES = { ge: '>=', gt: '>', le: '<=', lt: '<', dotDot: '..', dot: '.' } as const;
+
 const enum C {
   Tab = 9,
   Lf = 10,
@@ -125,7 +136,7 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
     const c = text.charCodeAt(i);
     const start = i;
     let type: TokenType | undefined;
-    /** The token's text when working out its type needed it already. */
+    /** The token's text when working out its type needed it already, or one string kept for it. */
     let word: string | undefined;
     if (isSpace(c)) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
@@ -175,15 +186,21 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
       }
       // The whole word decides: `kinds` is a keyword, `kindsx` and `in-force` are names.
       word = text.slice(start, i);
-      type = i - start <= LONGEST_KEYWORD ? (T.KEYWORD_TYPES.get(word) ?? T.Identifier) : T.Identifier;
+      const keyword = i - start <= LONGEST_KEYWORD ? KEYWORD_TOKENS.get(word) : undefined;
+      if (keyword !== undefined) {
+        type = keyword.type;
+        word = keyword.image;
+      } else type = T.Identifier;
     } else if (c === C.Gt || c === C.Lt) {
       const eq = text.charCodeAt(i + 1) === C.Eq;
       i += eq ? 2 : 1;
       type = c === C.Gt ? (eq ? T.Ge : T.Gt) : eq ? T.Le : T.Lt;
+      word = c === C.Gt ? (eq ? IMAGES.ge : IMAGES.gt) : eq ? IMAGES.le : IMAGES.lt;
     } else if (c === C.Dot) {
       const two = text.charCodeAt(i + 1) === C.Dot;
       i += two ? 2 : 1;
       type = two ? T.DotDot : T.Dot;
+      word = two ? IMAGES.dotDot : IMAGES.dot;
     } else if (SINGLE[c]) {
       i++;
       type = SINGLE[c];

@@ -41,17 +41,32 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
 /**
- * Each condition's normal form, found once: three checks ask for it for every rung. Callers
- * only read it.
+ * What is found once per condition during one check (three rules ask for each for every rung),
+ * in plain maps that `forgetConditionForms` drops when the check ends: held in weak maps beside
+ * the AST, they cost every later garbage collection of a large policy a pass over their entries.
  */
-const dnfOf = new WeakMap<A.Condition, readonly (readonly Atom[])[]>();
+class ConditionForms {
+  /** Each condition's normal form. */
+  readonly dnf = new Map<A.Condition, readonly (readonly Atom[])[]>();
+  /** Each condition's single-measure clauses. */
+  readonly clauses = new Map<A.Condition, readonly MeasureClause[]>();
+  /** Each condition's poisoned measures. */
+  readonly poisoned = new Map<A.Condition, ReadonlySet<A.Measure>>();
+}
+
+let forms = new ConditionForms();
+
+/** Lets go of the forms found so far: a check calls it when it ends. Callers only read the forms. */
+export function forgetConditionForms(): void {
+  forms = new ConditionForms();
+}
 
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
 export function toDnf(c: A.Condition): readonly (readonly Atom[])[] {
-  let dnf = dnfOf.get(c);
+  let dnf = forms.dnf.get(c);
   if (dnf === undefined) {
     dnf = normalForm(c);
-    dnfOf.set(c, dnf);
+    forms.dnf.set(c, dnf);
   }
   return dnf;
 }
@@ -86,15 +101,12 @@ export interface MeasureClause {
   readonly span: Span;
 }
 
-/** Each condition's single-measure clauses, found once: three ladder rules ask for them for every rung. */
-const clausesOf = new WeakMap<A.Condition, readonly MeasureClause[]>();
-
 /** The single-measure clauses of a condition; clauses that also test kinds or CIIO status are left out. Callers only read them. */
 export function measureClauses(c: A.Condition): readonly MeasureClause[] {
-  let clauses = clausesOf.get(c);
+  let clauses = forms.clauses.get(c);
   if (clauses === undefined) {
     clauses = singleMeasureClauses(c);
-    clausesOf.set(c, clauses);
+    forms.clauses.set(c, clauses);
   }
   return clauses;
 }
@@ -143,13 +155,10 @@ function plainBound(v: A.Volume): boolean {
  * bad bound was left out).
  */
 export function poisonedMeasures(c: A.Condition): ReadonlySet<A.Measure> {
-  let measures = poisonedOf.get(c);
-  if (!measures) poisonedOf.set(c, (measures = fractionalOrNegative(c)));
+  let measures = forms.poisoned.get(c);
+  if (!measures) forms.poisoned.set(c, (measures = fractionalOrNegative(c)));
   return measures;
 }
-
-/** Each condition's poisoned measures, found once: the gap rule asks for them per rung and measure. */
-const poisonedOf = new WeakMap<A.Condition, ReadonlySet<A.Measure>>();
 
 function fractionalOrNegative(c: A.Condition): Set<A.Measure> {
   const out = new Set<A.Measure>();

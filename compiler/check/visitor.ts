@@ -50,9 +50,11 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
       const fn = v[name] as ((...a: unknown[]) => void) | undefined;
       return fn ? [fn.bind(v)] : [];
     }));
-  const emit = <K extends Handler>(name: K, ...args: Parameters<NonNullable<PolicyVisitor[K]>>): void => {
+  // Two fixed arguments, not a rest array spread into each call: the walk emits a dozen events
+  // per list item (a handler with one parameter ignores the second, which is then undefined).
+  const emit = <K extends Handler>(name: K, a: Parameters<NonNullable<PolicyVisitor[K]>>[0], b?: Parameters<NonNullable<PolicyVisitor[K]>>[1]): void => {
     const fns = handlers[name] ?? handlersOf(name);
-    for (let i = 0; i < fns.length; i++) fns[i]!(...args);
+    for (let i = 0; i < fns.length; i++) fns[i]!(a, b);
   };
   const block = (b: { unknown: readonly A.UnknownClause[]; duplicates: readonly A.DuplicateClause[] }, context: A.BlockContext) => {
     for (const u of b.unknown) emit('Unknown', u);
