@@ -41,18 +41,6 @@ export function parseClean(tokens: readonly IToken[], builder: AstBuilder): Synt
 
 class CleanParser {
   private pos = 0;
-  /**
-   * The tokens and child nodes read by the rules still open, each rule's on top of its
-   * caller's; a rule's own are copied out into exact-size arrays when it closes. Pushed one by
-   * one into arrays of their own, most of a node's arrays were spare capacity (V8 grows an
-   * empty array to 16 slots), about half of all the parse allocated.
-   */
-  private readonly tokenStack: IToken[] = [];
-  private tokenTop = 0;
-  private readonly nodeStack: SyntaxNode[] = [];
-  private nodeTop = 0;
-  /** Where each open rule's tokens and nodes start on those stacks, two numbers per rule. */
-  private readonly starts: number[] = [];
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -75,9 +63,7 @@ class CleanParser {
   private consume(node: SyntaxNode, type: TokenType): void {
     const token = this.tokens[this.pos];
     if (token === undefined || !tokenMatcher(token, type)) throw UNEXPECTED;
-    this.tokenStack[this.tokenTop++] = token;
-    node.first ??= token;
-    node.last = token;
+    node.addToken(token);
     this.pos++;
   }
 
@@ -87,31 +73,8 @@ class CleanParser {
     return next !== undefined && next.startLine === this.tokens[this.pos - 1]!.startLine;
   }
 
-  /** The node of a rule being entered. */
-  private open(rule: string): SyntaxNode {
-    this.starts.push(this.tokenTop, this.nodeTop);
-    return new SyntaxNode(rule);
-  }
-
-  /**
-   * Closes the node of a rule that returned, as `SyntaxNode.close` does (its AST built, its
-   * children's syntax let go, itself handed to `parent`), its tokens and nodes taken off the stacks.
-   */
-  private close(node: SyntaxNode, parent: SyntaxNode | undefined): void {
-    const nodeStart = this.starts.pop()!;
-    const tokenStart = this.starts.pop()!;
-    if (this.tokenTop > tokenStart) node.tokens = this.tokenStack.slice(tokenStart, this.tokenTop);
-    if (this.nodeTop > nodeStart) node.nodes = this.nodeStack.slice(nodeStart, this.nodeTop);
-    this.tokenTop = tokenStart;
-    this.nodeTop = nodeStart;
-    this.builder.finish(node);
-    if (node.nodes !== undefined) for (const child of node.nodes) child.release();
-    if (parent === undefined) return;
-    this.nodeStack[this.nodeTop++] = node;
-    if (node.first !== undefined) {
-      parent.first ??= node.first;
-      parent.last = node.last;
-    }
+  private close(node: SyntaxNode, parent: SyntaxNode): void {
+    node.close(this.builder, parent);
   }
 
   /** Where a block's clauses end: its `}` (anything else the block cannot start is an error). */
@@ -131,7 +94,7 @@ class CleanParser {
   // ---- files and names ---------------------------------------------------------------------
 
   file(): SyntaxNode {
-    const node = this.open('file');
+    const node = new SyntaxNode('file');
     for (let type = this.next(); type !== undefined; type = this.next()) {
       if (type === T.Document) this.documentDecl(node);
       else if (type === T.Annex) this.annexDecl(node);
@@ -140,19 +103,19 @@ class CleanParser {
       else if (type === T.Zone) this.zoneDecl(node);
       else throw UNEXPECTED;
     }
-    this.close(node, undefined);
+    node.close(this.builder, undefined);
     return node;
   }
 
   private name(parent: SyntaxNode): void {
-    const node = this.open('name');
+    const node = new SyntaxNode('name');
     if (this.at(T.Identifier)) this.consume(node, T.Identifier);
     else this.consume(node, T.Keyword);
     this.close(node, parent);
   }
 
   private reference(parent: SyntaxNode): void {
-    const node = this.open('reference');
+    const node = new SyntaxNode('reference');
     this.name(node);
     while (this.next() === T.Dot) {
       this.consume(node, T.Dot);
@@ -163,7 +126,7 @@ class CleanParser {
 
   /** `keyword "text"`: the clauses that are one string. */
   private stringClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = this.open(rule);
+    const node = new SyntaxNode(rule);
     this.consume(node, keyword);
     this.consume(node, T.StringLiteral);
     this.close(node, parent);
@@ -180,7 +143,7 @@ class CleanParser {
   // ---- documents ---------------------------------------------------------------------------
 
   private documentDecl(parent: SyntaxNode): void {
-    const node = this.open('documentDecl');
+    const node = new SyntaxNode('documentDecl');
     this.head(node, T.Document);
     for (;;) {
       const type = this.next();
@@ -197,7 +160,7 @@ class CleanParser {
   }
 
   private numberingClause(parent: SyntaxNode): void {
-    const node = this.open('numberingClause');
+    const node = new SyntaxNode('numberingClause');
     this.consume(node, T.Numbering);
     this.consume(node, T.Inferred);
     if (this.next() === T.StringLiteral) this.consume(node, T.StringLiteral);
@@ -205,7 +168,7 @@ class CleanParser {
   }
 
   private publishedClause(parent: SyntaxNode): void {
-    const node = this.open('publishedClause');
+    const node = new SyntaxNode('publishedClause');
     this.consume(node, T.Published);
     this.consume(node, T.DateLiteral);
     if (this.next() === T.Unconfirmed) this.consume(node, T.Unconfirmed);
@@ -214,7 +177,7 @@ class CleanParser {
   }
 
   private trialClause(parent: SyntaxNode): void {
-    const node = this.open('trialClause');
+    const node = new SyntaxNode('trialClause');
     this.consume(node, T.Trial);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.Years);
@@ -223,7 +186,7 @@ class CleanParser {
   }
 
   private chapterDecl(parent: SyntaxNode): void {
-    const node = this.open('chapterDecl');
+    const node = new SyntaxNode('chapterDecl');
     this.consume(node, T.Chapter);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.StringLiteral);
@@ -234,7 +197,7 @@ class CleanParser {
   }
 
   private articleDecl(parent: SyntaxNode): void {
-    const node = this.open('articleDecl');
+    const node = new SyntaxNode('articleDecl');
     this.consume(node, T.Article);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.LCurly);
@@ -249,7 +212,7 @@ class CleanParser {
   }
 
   private sicClause(parent: SyntaxNode): void {
-    const node = this.open('sicClause');
+    const node = new SyntaxNode('sicClause');
     this.consume(node, T.Sic);
     this.consume(node, T.StringLiteral);
     this.consume(node, T.For);
@@ -260,7 +223,7 @@ class CleanParser {
   // ---- the annex ---------------------------------------------------------------------------
 
   private annexDecl(parent: SyntaxNode): void {
-    const node = this.open('annexDecl');
+    const node = new SyntaxNode('annexDecl');
     this.head(node, T.Annex);
     for (;;) {
       const type = this.next();
@@ -277,7 +240,7 @@ class CleanParser {
   }
 
   private basisClause(parent: SyntaxNode): void {
-    const node = this.open('basisClause');
+    const node = new SyntaxNode('basisClause');
     this.consume(node, T.Basis);
     this.reference(node);
     while (this.next() === T.Comma) {
@@ -293,7 +256,7 @@ class CleanParser {
   }
 
   private generalDecl(parent: SyntaxNode): void {
-    const node = this.open('generalDecl');
+    const node = new SyntaxNode('generalDecl');
     this.consume(node, T.General);
     this.consume(node, T.StringLiteral);
     this.consume(node, T.LCurly);
@@ -303,7 +266,7 @@ class CleanParser {
   }
 
   private ruleDecl(parent: SyntaxNode): void {
-    const node = this.open('ruleDecl');
+    const node = new SyntaxNode('ruleDecl');
     this.consume(node, T.Rule);
     this.consume(node, T.NumberLiteral);
     this.consume(node, T.StringLiteral);
@@ -321,14 +284,14 @@ class CleanParser {
   }
 
   private whenClause(parent: SyntaxNode): void {
-    const node = this.open('whenClause');
+    const node = new SyntaxNode('whenClause');
     this.consume(node, T.When);
     this.condition(node);
     this.close(node, parent);
   }
 
   private kindDecl(parent: SyntaxNode): void {
-    const node = this.open('kindDecl');
+    const node = new SyntaxNode('kindDecl');
     this.consume(node, T.Kind);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -336,7 +299,7 @@ class CleanParser {
   }
 
   private standardDecl(parent: SyntaxNode): void {
-    const node = this.open('standardDecl');
+    const node = new SyntaxNode('standardDecl');
     this.consume(node, T.Standard);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -345,7 +308,7 @@ class CleanParser {
   }
 
   private categoryDecl(parent: SyntaxNode): void {
-    const node = this.open('categoryDecl');
+    const node = new SyntaxNode('categoryDecl');
     this.head(node, T.Category);
     for (;;) {
       const type = this.next();
@@ -358,7 +321,7 @@ class CleanParser {
   }
 
   private subDecl(parent: SyntaxNode): void {
-    const node = this.open('subDecl');
+    const node = new SyntaxNode('subDecl');
     this.consume(node, T.Sub);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -380,7 +343,7 @@ class CleanParser {
   }
 
   private exampleDecl(parent: SyntaxNode): void {
-    const node = this.open('exampleDecl');
+    const node = new SyntaxNode('exampleDecl');
     this.consume(node, T.Example);
     this.name(node);
     this.consume(node, T.DotDot);
@@ -392,7 +355,7 @@ class CleanParser {
   // ---- the national baseline ---------------------------------------------------------------
 
   private baselineDecl(parent: SyntaxNode): void {
-    const node = this.open('baselineDecl');
+    const node = new SyntaxNode('baselineDecl');
     this.head(node, T.Baseline);
     for (;;) {
       const type = this.next();
@@ -409,14 +372,14 @@ class CleanParser {
   }
 
   private countingClause(parent: SyntaxNode): void {
-    const node = this.open('countingClause');
+    const node = new SyntaxNode('countingClause');
     this.consume(node, T.Counting);
     this.name(node);
     this.close(node, parent);
   }
 
   private exemptionDecl(parent: SyntaxNode): void {
-    const node = this.open('exemptionDecl');
+    const node = new SyntaxNode('exemptionDecl');
     this.consume(node, T.Exemption);
     this.consume(node, T.StringLiteral);
     this.consume(node, this.next() === T.Data ? T.Data : T.PersonalInfo);
@@ -426,7 +389,7 @@ class CleanParser {
   }
 
   private triggerClause(parent: SyntaxNode): void {
-    const node = this.open('triggerClause');
+    const node = new SyntaxNode('triggerClause');
     this.consume(node, this.next() === T.Important ? T.Important : T.Ciio);
     this.consume(node, T.PathwayKeyword);
     this.optionalBasis(node);
@@ -435,7 +398,7 @@ class CleanParser {
 
   /** `below <pathway> [basis …]`. */
   private pathwayClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = this.open(rule);
+    const node = new SyntaxNode(rule);
     this.consume(node, keyword);
     this.consume(node, T.PathwayKeyword);
     this.optionalBasis(node);
@@ -443,7 +406,7 @@ class CleanParser {
   }
 
   private ladderDecl(parent: SyntaxNode): void {
-    const node = this.open('ladderDecl');
+    const node = new SyntaxNode('ladderDecl');
     this.consume(node, T.Ladder);
     this.consume(node, T.LCurly);
     while (this.at(T.PathwayKeyword) || !this.blockEnds()) this.rungClause(node);
@@ -453,7 +416,7 @@ class CleanParser {
 
   /** A rung's own `basis` must end its line (parser.ts). */
   private rungClause(parent: SyntaxNode): void {
-    const node = this.open('rungClause');
+    const node = new SyntaxNode('rungClause');
     this.consume(node, T.PathwayKeyword);
     this.consume(node, T.When);
     this.condition(node);
@@ -462,7 +425,7 @@ class CleanParser {
   }
 
   private validityClause(parent: SyntaxNode): void {
-    const node = this.open('validityClause');
+    const node = new SyntaxNode('validityClause');
     this.consume(node, T.Validity);
     this.consume(node, T.PathwayKeyword);
     this.consume(node, T.NumberLiteral);
@@ -474,7 +437,7 @@ class CleanParser {
   // ---- zones --------------------------------------------------------------------------------
 
   private zoneDecl(parent: SyntaxNode): void {
-    const node = this.open('zoneDecl');
+    const node = new SyntaxNode('zoneDecl');
     this.consume(node, T.Zone);
     this.name(node);
     this.consume(node, T.StringLiteral);
@@ -489,7 +452,7 @@ class CleanParser {
   // ---- negative lists ----------------------------------------------------------------------
 
   private listDecl(parent: SyntaxNode): void {
-    const node = this.open('listDecl');
+    const node = new SyntaxNode('listDecl');
     this.head(node, T.List);
     for (;;) {
       const type = this.next();
@@ -513,28 +476,28 @@ class CleanParser {
 
   /** `sector S16`, `category c.sub`: a keyword and a reference. */
   private referenceClause(parent: SyntaxNode, rule: string, keyword: TokenType): void {
-    const node = this.open(rule);
+    const node = new SyntaxNode(rule);
     this.consume(node, keyword);
     this.reference(node);
     this.close(node, parent);
   }
 
   private zonesClause(parent: SyntaxNode): void {
-    const node = this.open('zonesClause');
+    const node = new SyntaxNode('zonesClause');
     this.consume(node, T.Zones);
     this.nameList(node);
     this.close(node, parent);
   }
 
   private statusClause(parent: SyntaxNode): void {
-    const node = this.open('statusClause');
+    const node = new SyntaxNode('statusClause');
     this.consume(node, T.Status);
     this.name(node);
     this.close(node, parent);
   }
 
   private effectiveClause(parent: SyntaxNode): void {
-    const node = this.open('effectiveClause');
+    const node = new SyntaxNode('effectiveClause');
     this.consume(node, T.Effective);
     this.consume(node, T.DateLiteral);
     if (this.next() === T.Until) {
@@ -545,7 +508,7 @@ class CleanParser {
   }
 
   private adoptsClause(parent: SyntaxNode): void {
-    const node = this.open('adoptsClause');
+    const node = new SyntaxNode('adoptsClause');
     this.consume(node, T.Adopts);
     this.consume(node, T.StringLiteral);
     this.optionalBasis(node);
@@ -553,7 +516,7 @@ class CleanParser {
   }
 
   private scenarioDecl(parent: SyntaxNode): void {
-    const node = this.open('scenarioDecl');
+    const node = new SyntaxNode('scenarioDecl');
     this.head(node, T.Scenario);
     for (;;) {
       const type = this.next();
@@ -566,7 +529,7 @@ class CleanParser {
   }
 
   private itemDecl(parent: SyntaxNode): void {
-    const node = this.open('itemDecl');
+    const node = new SyntaxNode('itemDecl');
     this.head(node, T.Item);
     for (;;) {
       const type = this.next();
@@ -584,7 +547,7 @@ class CleanParser {
   }
 
   private fieldsClause(parent: SyntaxNode): void {
-    const node = this.open('fieldsClause');
+    const node = new SyntaxNode('fieldsClause');
     this.consume(node, T.Fields);
     this.consume(node, T.StringLiteral);
     while (this.next() === T.Comma) {
@@ -597,7 +560,7 @@ class CleanParser {
   // ---- conditions --------------------------------------------------------------------------
 
   private condition(parent: SyntaxNode): void {
-    const node = this.open('condition');
+    const node = new SyntaxNode('condition');
     this.conjunction(node);
     while (this.next() === T.Or) {
       this.consume(node, T.Or);
@@ -607,7 +570,7 @@ class CleanParser {
   }
 
   private conjunction(parent: SyntaxNode): void {
-    const node = this.open('conjunction');
+    const node = new SyntaxNode('conjunction');
     this.atom(node);
     while (this.next() === T.And) {
       this.consume(node, T.And);
@@ -617,7 +580,7 @@ class CleanParser {
   }
 
   private atom(parent: SyntaxNode): void {
-    const node = this.open('atom');
+    const node = new SyntaxNode('atom');
     const type = this.next();
     if (type === T.LParen) {
       this.consume(node, T.LParen);
@@ -634,7 +597,7 @@ class CleanParser {
   }
 
   private comparison(parent: SyntaxNode): void {
-    const node = this.open('comparison');
+    const node = new SyntaxNode('comparison');
     this.consume(node, T.Measure);
     if (this.next() === T.In) {
       this.consume(node, T.In);
@@ -649,14 +612,14 @@ class CleanParser {
   }
 
   private volume(parent: SyntaxNode): void {
-    const node = this.open('volume');
+    const node = new SyntaxNode('volume');
     if (this.next() === T.Minus) this.consume(node, T.Minus);
     this.consume(node, T.NumberLiteral);
     this.close(node, parent);
   }
 
   private kindsAtom(parent: SyntaxNode): void {
-    const node = this.open('kindsAtom');
+    const node = new SyntaxNode('kindsAtom');
     this.consume(node, T.Kinds);
     this.consume(node, T.Any);
     this.consume(node, T.LBracket);
