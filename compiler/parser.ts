@@ -86,7 +86,14 @@ export class QdParser extends EmbeddedActionsParser {
       if (--this.errorBudget < 0) throw new ErrorBudgetExceeded();
       return save(error);
     };
-    (this as unknown as TokenRecorder).cstPostTerminal = (_key, token) => this.open[this.open.length - 1]!.addToken(token);
+    (this as unknown as TokenRecorder).cstPostTerminal = (_key, token) => {
+      const node = this.open[this.open.length - 1]!;
+      (node.tokens ??= []).push(token);
+      if (!token.isInsertedInRecovery && !Number.isNaN(token.startOffset)) {
+        node.first ??= token;
+        node.last = token;
+      }
+    };
   }
 
   /**
@@ -115,9 +122,19 @@ export class QdParser extends EmbeddedActionsParser {
   /** Builds a finished node's AST and hands the node to the rule that called its rule. */
   private close(node: SyntaxNode): void {
     this.open.pop();
+    this.builder!.finish(node);
+    // Its children's values are built and read; what they read themselves is no longer needed.
+    if (node.nodes !== undefined) for (const child of node.nodes) child.release();
     const parent = this.open[this.open.length - 1];
-    node.close(this.builder!, parent);
-    if (parent === undefined) this.root = node;
+    if (parent === undefined) {
+      this.root = node;
+      return;
+    }
+    (parent.nodes ??= []).push(node);
+    if (node.first !== undefined) {
+      parent.first ??= node.first;
+      parent.last = node.last;
+    }
   }
 
   /**

@@ -6,7 +6,6 @@
  * the node's own children go, so a large file never holds a whole syntax tree.
  */
 import type { IToken } from 'chevrotain';
-import type { AstBuilder } from './build-ast.js';
 import type { Diagnostic } from './diagnostics.js';
 
 export class SyntaxNode {
@@ -33,31 +32,6 @@ export class SyntaxNode {
     this.last = undefined;
     this.value = undefined;
     this.escapes = undefined;
-  }
-
-  /** Records a token the node's rule consumed; one recovery inserted, or the end of input, is not part of its span. */
-  addToken(token: IToken): void {
-    (this.tokens ??= []).push(token);
-    if (!token.isInsertedInRecovery && !Number.isNaN(token.startOffset)) {
-      this.first ??= token;
-      this.last = token;
-    }
-  }
-
-  /**
-   * Builds the AST of the node, whose rule has returned, lets go of what its children read
-   * (their values are built and read) and hands it to `parent`, the node of the rule that
-   * called its rule (none for the root).
-   */
-  close(builder: AstBuilder, parent: SyntaxNode | undefined): void {
-    builder.finish(this);
-    if (this.nodes !== undefined) for (const child of this.nodes) child.release();
-    if (parent === undefined) return;
-    (parent.nodes ??= []).push(this);
-    if (this.first !== undefined) {
-      parent.first ??= this.first;
-      parent.last = this.last;
-    }
   }
 
   /** Lets go of what the node read, keeping its value, span tokens and escape problems. */
