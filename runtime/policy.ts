@@ -61,15 +61,18 @@ function notCalendarDate(asOf: unknown, pointer: string): RequestProblem | undef
 
 /** Problems for the names at `name.pointer` (one, or a list: each at its index) that `known` does not hold. */
 function unknownNames(value: unknown, name: (typeof NAMES)[number], known: ReadonlySet<string>, out: RequestProblem[]): void {
-  const problem = (pointer: string, v: string): RequestProblem => ({ pointer, keyword: 'unknown-name', params: { vocabulary: name.vocabulary, name: v, allowed: [...known] }, message: oneOf(name.of, known) });
   if (!name.list) {
-    if (typeof value === 'string' && !known.has(value)) out.push(problem(name.pointer, value));
+    if (typeof value === 'string' && !known.has(value)) out.push(unknownName(name, name.pointer, value, known));
     return;
   }
   if (!Array.isArray(value)) return;
   value.forEach((v, i) => {
-    if (typeof v === 'string' && !known.has(v)) out.push(problem(`${name.pointer}/${i}`, v));
+    if (typeof v === 'string' && !known.has(v)) out.push(unknownName(name, `${name.pointer}/${i}`, v, known));
   });
+}
+
+function unknownName(name: (typeof NAMES)[number], pointer: string, v: string, known: ReadonlySet<string>): RequestProblem {
+  return { pointer, keyword: 'unknown-name', params: { vocabulary: name.vocabulary, name: v, allowed: [...known] }, message: oneOf(name.of, known) };
 }
 
 function oneOf(of: string, known: ReadonlySet<string>): string {
