@@ -1,8 +1,17 @@
 /**
- * What the serve benches send: a few request shapes (a listed item, the national baseline, a
- * large volume with sensitive persons, an exemption), and a batch of them in each format
- * `POST /v1/decide` takes, with the view it is answered in.
+ * What the serve benches send: single requests of a few shapes (a listed item, the national
+ * baseline, a large volume with sensitive persons, an exemption), and batches drawn from the
+ * decision bench's request mix over the served policy (bench/request-mix.ts: varied items,
+ * volumes, zones and dates, seeded), in each format `POST /v1/decide` takes, with the view it is
+ * answered in. Batches are varied on purpose: the indexed view writes each distinct decision
+ * once, so a batch of a few repeated requests would flatter it.
  */
+import { readTarGz } from '../runtime/ustar.js';
+import type { PolicyArtifact } from '../runtime/artifact.js';
+import { requestMix } from './request-mix.js';
+
+const SEED = 20261202;
+
 /** Requests rotate through these shapes. */
 export const REQUESTS = [
   { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, items: [{ id: 'cross-border-ecommerce.payment-transactions', persons: 150000 }] } },
@@ -11,16 +20,21 @@ export const REQUESTS = [
   { asOf: '2027-03-01', processor: { zone: 'hengqin', ciio: false }, transfer: { isExport: true, exemptions: ['art5.1'], personalInfo: { persons: 5000 } } },
 ];
 /** One processor on one date: the context of the shared batches. */
-const SHARED = { asOf: '2027-03-01', preview: true, processor: { zone: 'nansha', ciio: false } };
+const SHARED = { asOf: '2027-06-01', preview: true, processor: { zone: 'nansha', ciio: false } };
 
-/** `n` requests, the shapes in turn. */
-export function arrayBatch(n: number): unknown[] {
-  return Array.from({ length: n }, (_, i) => REQUESTS[i % REQUESTS.length]);
+/** The policy a `qingdan bundle` archive carries. */
+export function artifactOf(archive: Uint8Array): PolicyArtifact {
+  return JSON.parse(Buffer.from(readTarGz(archive).get('policy.json')!).toString('utf8')) as PolicyArtifact;
+}
+
+/** `n` requests of the mix over `artifact`. */
+export function arrayBatch(artifact: PolicyArtifact, n: number): unknown[] {
+  return requestMix(artifact, n, SEED);
 }
 
 /** The same transfers as one processor's batch on one date (shared context), as a bank sends them. */
-export function sharedBatch(n: number): unknown {
-  return { shared: SHARED, transfers: Array.from({ length: n }, (_, i) => REQUESTS[i % REQUESTS.length]!.transfer) };
+export function sharedBatch(artifact: PolicyArtifact, n: number): unknown {
+  return { shared: SHARED, transfers: requestMix(artifact, n, SEED).map((r) => r.transfer) };
 }
 
 /** A batch format measured: its body (JSON), the view it is answered in, and how its PASS line names it. */
@@ -31,10 +45,10 @@ export interface BatchFormat {
   readonly body: string;
 }
 
-/** Batches of `n` decisions in every format: array or shared context, compact or indexed view. */
-export function batchFormats(n: number): BatchFormat[] {
-  const array = JSON.stringify(arrayBatch(n));
-  const shared = JSON.stringify(sharedBatch(n));
+/** Batches of `n` decisions over `artifact` in every format: array or shared context, compact or indexed view. */
+export function batchFormats(artifact: PolicyArtifact, n: number): BatchFormat[] {
+  const array = JSON.stringify(arrayBatch(artifact, n));
+  const shared = JSON.stringify(sharedBatch(artifact, n));
   return [
     { name: 'array, compact', label: 'array of requests, compact view', view: 'compact', body: array },
     { name: 'shared, compact', label: 'shared-context batch, compact view', view: 'compact', body: shared },

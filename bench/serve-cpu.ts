@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { bundle } from '../compiler/bundle/bundle.js';
 import { generateKeyPair } from '../compiler/bundle/keys.js';
 import { createServer } from '../server/app.js';
-import { batchFormats } from './serve-batches.js';
+import { artifactOf, batchFormats } from './serve-batches.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { batch: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '10' } } });
@@ -36,7 +36,7 @@ try {
   if (!built.archive) throw new Error('the real policy does not bundle');
   await writeFile(join(dir, 'bundle.tar.gz'), built.archive);
   const server = await createServer({ bundlePath: join(dir, 'bundle.tar.gz'), trustedKeys: [keys.publicKey], watchIntervalMs: 0, logLevel: false, maxBatch: batchSize, bodyLimit: 64 * 1024 * 1024 });
-  const formats = batchFormats(batchSize);
+  const formats = batchFormats(artifactOf(built.archive), batchSize);
   const spent = new Map(formats.map((f) => [f.name, 0]));
   for (let round = -1; round < rounds; round++) {
     for (const format of formats) {

@@ -10,15 +10,19 @@
  * bundle of the real policy, then drives it with autocannon (in this process) over loopback —
  * once with one server process and once with N workers (node:cluster), each line naming which:
  *   single  POST /v1/decide, one request per call, 50 connections
- *   batch   POST /v1/decide?view=compact, N decisions per call, 8 connections, in each batch format:
+ *   batch   POST /v1/decide, N decisions per call, 8 connections, in each batch format:
  *             array   an array of N whole requests
  *             shared  one processor's N transfers on one date: { shared, transfers } (shared context)
+ *           each answered in the compact view (a decision per request) and the indexed view (each
+ *           distinct decision once, an index per request)
  *   full    the array batches in the full view (every reason's texts in every decision), for comparison
- * Requests rotate through a few shapes (a listed item, the national baseline, an exemption).
+ * Single requests rotate through a few shapes (a listed item, the national baseline, an
+ * exemption); batches are drawn from the decision bench's seeded request mix (bench/serve-batches.ts).
  * Targets (issue 10.7): single ≥ 10,000 requests/s with p99 < 10 ms; batch ≥ 500,000
- * decisions/s (the compact view: a consumer of batches wants the decisions, not a megabyte of
- * the same texts again and again), printed for each batch format, the PASS line naming it. Server and load generator share this machine's cores, so the load average is
- * printed beside the figures. Printed as PASS/FAIL; the process exits 0 regardless.
+ * decisions/s (a consumer of batches wants the decisions, not a megabyte of the same texts again
+ * and again), printed for each batch format and view, the PASS line naming it. Server and load
+ * generator share this machine's cores, so the load average is printed beside the figures, and
+ * the CPU each side spent per decision. Printed as PASS/FAIL; the process exits 0 regardless.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,7 +37,7 @@ import autocannon from 'autocannon';
 import { bundle } from '../compiler/bundle/bundle.js';
 import { generateKeyPair } from '../compiler/bundle/keys.js';
 import { freePort } from '../test/free-port.js';
-import { arrayBatch, batchFormats, REQUESTS } from './serve-batches.js';
+import { arrayBatch, artifactOf, batchFormats, REQUESTS } from './serve-batches.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) } } });
@@ -107,9 +111,10 @@ await writeFile(join(dir, 'bundle.tar.gz'), built.archive);
 await writeFile(join(dir, 'public.pem'), keys.publicKey);
 const headers = { 'content-type': 'application/json' };
 const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide', headers, body: JSON.stringify(r) }));
-const batchBody = JSON.stringify(arrayBatch(batchSize));
+const artifact = artifactOf(built.archive);
+const batchBody = JSON.stringify(arrayBatch(artifact, batchSize));
 const fullBatch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
-const FORMATS = batchFormats(batchSize).map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
+const FORMATS = batchFormats(artifact, batchSize).map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
 
 /** Starts `qingdan serve --workers <workers>`, measures it, stops it; prints its lines and PASS/FAIL. */
 async function measure(workers: number): Promise<void> {
