@@ -36,8 +36,8 @@ export interface CompactDecisions {
 /**
  * `POST /v1/decide?view=indexed`'s answer: the compact view with each distinct decision once, in
  * `distinct`, and for each request the position of its decision there. A decision names no
- * volume, so a batch's decisions repeat, and a long batch is answered in about a byte or two per
- * request.
+ * volume, so where a batch's decisions repeat (one processor's transfers of a few items on one
+ * date) a long batch is answered in a byte or two per request; a varied batch gains little.
  */
 export interface IndexedDecisions {
   readonly version: 1;
