@@ -10,6 +10,7 @@ import { decide } from '../runtime/evaluate.js';
 import { InvalidRequestError, Policy, PolicyLoadError } from '../runtime/index.js';
 import type { EvaluationRequest } from '../runtime/request.js';
 import { buildRealPolicy, ROOT, tempDir } from './support.js';
+import { BREAKINGS, scenarioRequests } from './broken-requests.js';
 
 let outDir: string;
 beforeAll(async () => {
@@ -245,30 +246,13 @@ describe('request validation against the policy', () => {
 
   it('conforms exactly when it finds no problem, for every scenario request and each of them broken in one way', async () => {
     const policy = await Policy.load(outDir);
-    const { parse } = await import('yaml');
-    const dir = join(ROOT, 'test/scenarios/cases');
-    type Req = { asOf?: unknown; processor?: Record<string, unknown>; transfer?: Record<string, unknown> };
-    const breakings: ((r: Req) => void)[] = [
-      (r) => (r.asOf = '2027-02-30'),
-      (r) => (r.asOf = 'soon'),
-      (r) => (r.processor!.zone = 'marz'),
-      (r) => (r.processor!.zone = 'no zone!'),
-      (r) => (r.processor!.holdings = { sensitiveKinds: ['medical', 'horoscope'] }),
-      (r) => (r.transfer!.sector = 'S99'),
-      (r) => (r.transfer!.exemptions = ['art99']),
-      (r) => (r.transfer!.personalInfo = { sensitivePersons: 1, sensitiveKinds: ['horoscope'] }),
-      (r) => (r.transfer!.extra = 1),
-      (r) => delete r.processor,
-    ];
     let conforming = 0;
     let broken = 0;
-    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
-      const { request } = parse(await readFile(join(dir, name), 'utf8')) as { request?: Req };
-      if (!request?.processor || !request.transfer) continue;
+    for (const { name, request } of await scenarioRequests()) {
       const ok = policy.problems(request).length === 0;
       expect(policy.conforms(request), name).toBe(ok);
       if (ok) conforming++;
-      for (const [i, breakIt] of breakings.entries()) {
+      for (const [i, breakIt] of BREAKINGS.entries()) {
         const copy = structuredClone(request);
         breakIt(copy);
         expect(policy.problems(copy).length, `${name} broken by edit ${i}`).toBeGreaterThan(0);

@@ -4,33 +4,23 @@
  * them does, and each problem is the same problem pointed into the batch: `/shared/…` once for
  * the shared part, `/transfers/<i>/…` for a transfer.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Policy } from '../runtime/policy.js';
 import { requestsOf, type SharedBatch } from '../runtime/shared-batch.js';
 import type { RequestProblem } from '../runtime/request.js';
 import { makeFixtures } from './bundle-fixtures.js';
-import { ROOT } from './support.js';
-
-type Req = { asOf?: unknown; preview?: unknown; processor?: Record<string, unknown>; transfer?: Record<string, unknown> };
+import { BREAKINGS, scenarioRequests, type LooseRequest } from './broken-requests.js';
 
 let policy: Policy;
-let requests: { name: string; request: Req }[];
+let requests: { name: string; request: LooseRequest }[];
 
 beforeAll(async () => {
   policy = await Policy.load((await makeFixtures()).base);
-  const { parse } = await import('yaml');
-  const dir = join(ROOT, 'test/scenarios/cases');
-  requests = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
-    const { request } = parse(await readFile(join(dir, name), 'utf8')) as { request?: Req };
-    if (request?.processor && request.transfer) requests.push({ name, request });
-  }
+  requests = await scenarioRequests();
 });
 
 /** `request` as a shared batch of one transfer. */
-function batchOf(request: Req): unknown {
+function batchOf(request: LooseRequest): unknown {
   const { transfer, ...shared } = request;
   return { shared, transfers: [transfer] };
 }
@@ -43,26 +33,12 @@ function inBatch(problem: RequestProblem): RequestProblem {
 
 const sorted = (problems: readonly RequestProblem[]) => [...problems].sort((a, b) => (a.pointer + a.message).localeCompare(b.pointer + b.message));
 
-const breakings: ((r: Req) => void)[] = [
-  (r) => (r.asOf = '2027-02-30'),
-  (r) => (r.asOf = 'soon'),
-  (r) => (r.preview = 'yes'),
-  (r) => (r.processor!.zone = 'marz'),
-  (r) => (r.processor!.zone = 'no zone!'),
-  (r) => (r.processor!.holdings = { sensitiveKinds: ['medical', 'horoscope'] }),
-  (r) => (r.transfer!.sector = 'S99'),
-  (r) => (r.transfer!.exemptions = ['art99']),
-  (r) => (r.transfer!.personalInfo = { sensitivePersons: 1, sensitiveKinds: ['horoscope'] }),
-  (r) => (r.transfer!.extra = 1),
-  (r) => delete r.transfer!.isExport,
-  (r) => delete r.processor,
-];
 
 describe('a shared batch of one transfer', () => {
   it('conforms exactly when its request does, with the same problems pointed into the batch, for every scenario request and each broken in one way', () => {
     let broken = 0;
     for (const { name, request } of requests) {
-      const variants = [request, ...breakings.map((breakIt) => {
+      const variants = [request, ...BREAKINGS.map((breakIt) => {
         const copy = structuredClone(request);
         breakIt(copy);
         return copy;
