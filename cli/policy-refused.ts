@@ -6,7 +6,7 @@ import { TERMS, type Term } from '../compiler/diagnostic-codes.js';
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
 import type { RequestProblem } from '../runtime/request.js';
 import { langOf, type Io } from './io.js';
-import { problemString, requestProblemText } from '../compiler/problem-messages.js';
+import { requestProblemLine } from './request-problem-line.js';
 import { printUsageError } from './usage-error.js';
 
 /** The diagnostic for refusing to load the policy at `path` with error `e` (a PolicyLoadError or the server's BundleRefusedError). */
@@ -23,5 +23,5 @@ export function policyRefused(path: string, e: { readonly code: string; readonly
 export function printPolicyRefused(io: Io, path: string, e: { readonly code: string; readonly message: string; readonly problems: readonly RequestProblem[] }): void {
   printUsageError(io, policyRefused(path, e));
   const lang = langOf(io);
-  for (const p of e.problems) io.stderr.write(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}\n`);
+  for (const p of e.problems) io.stderr.write(requestProblemLine(p, lang));
 }

@@ -342,12 +342,13 @@ describe('qingdan serve on the command line', () => {
 });
 
 describe('a signed bundle whose policy breaks its schema', () => {
-  it('is refused by verify and serve with each problem located, in the reader’s language', async () => {
+  it('is refused by verify and serve with each problem located, in the reader’s language, control characters escaped', async () => {
     const dir = await tempDir();
     const bogus = (policy: string) => {
       const artifact = JSON.parse(policy) as { lists: { status: string }[] };
       artifact.lists[0]!.status = 'bogus';
-      return JSON.stringify(artifact);
+      // A key that would clear the terminal, were it printed as it is.
+      return JSON.stringify({ ...artifact, '\u001b[2Jx': 1 });
     };
     await writeFile(join(dir, 'bundle.tar.gz'), variant(fx.base, '9.3.0', bogus, createPrivateKey(fx.keys.privateKey)));
     await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
@@ -356,12 +357,14 @@ describe('a signed bundle whose policy breaks its schema', () => {
       (e: unknown) => e as PolicyLoadError,
     );
     expect(error?.code).toBe('schema-invalid');
-    const said = `/lists/0/status：${problemString(requestProblemText(error!.problems[0]!), 'zh')}`;
+    const said = `/lists/0/status：${problemString(requestProblemText(error!.problems.find((p) => p.pointer === '/lists/0/status')!), 'zh')}`;
     for (const args of [['verify', 'bundle.tar.gz', '--key', 'public.pem'], ['serve', 'bundle.tar.gz', '--key', 'public.pem', '--port', '0']]) {
       const refused = await runIn(dir, ['--lang', 'zh', ...args]);
       expect(refused.code, args[0]).toBe(1);
       expect(refused.stderr.split('\n')[0]).toBe(diagnosticLine('cli-policy-refused', { path: 'bundle.tar.gz', reason: 'schema-invalid' }, 'zh'));
       expect(refused.stderr, args[0]).toContain(said);
+      expect(refused.stderr, args[0]).not.toContain('\u001b[2J');
+      expect(refused.stderr, args[0]).toContain('\\u001b[2Jx');
     }
   });
 });

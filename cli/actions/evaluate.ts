@@ -6,14 +6,14 @@ import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/inde
 import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
-import { printableText } from '../../compiler/print-diagnostics.js';
 import { EXIT } from '../exit.js';
 import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
-import { problemString, requestProblemText, withText } from '../../compiler/problem-messages.js';
+import { requestProblemLine } from '../request-problem-line.js';
+import { requestProblemText, withText } from '../../compiler/problem-messages.js';
 
 const OUTCOME_ZH: Record<string, string> = {
   'security-assessment': '数据出境安全评估',
@@ -99,8 +99,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems.map((p) => withText(p, requestProblemText(p), lang)) });
     else {
       io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
-      // Pointers and names come from the request: control characters are shown escaped.
-      for (const p of e.problems) io.stderr.write(`${printableText(`  ${p.pointer || '/'}${lang === 'zh' ? '：' : ': '}${problemString(requestProblemText(p), lang)}`)}\n`);
+      for (const p of e.problems) io.stderr.write(requestProblemLine(p, lang));
     }
     return EXIT.usage;
   }
