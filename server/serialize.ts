@@ -209,3 +209,164 @@ export function serializeIndexedDecisions(decisions: readonly EvaluationResponse
   }
   return Buffer.concat([Buffer.from(`${head('indexed', policy, writer)},"distinct":[`), Buffer.from(distinct.join(',')), Buffer.from('],"decisions":['), Buffer.from(positions.join(',')), CLOSE]);
 }
+
+/**
+ * Digits of a row, written as bytes into one growing buffer: a dense decision is a handful of
+ * small numbers, and writing them straight as ASCII costs less than building a string per row.
+ */
+class RowBytes {
+  bytes = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
+  }
+
+  /** One ASCII character. */
+  char(code: number): void {
+    this.room(1);
+    this.bytes[this.length++] = code;
+  }
+
+  /** A table position (a non-negative integer) in decimal. */
+  position(n: number): void {
+    this.room(11);
+    if (n >= 10) {
+      let digits = 1;
+      for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+      let at = this.length + digits;
+      this.length = at;
+      for (; n >= 10; n = Math.floor(n / 10)) this.bytes[--at] = 48 + (n % 10);
+      this.bytes[--at] = 48 + n;
+    } else this.bytes[this.length++] = 48 + n;
+  }
+}
+
+const COMMA_CODE = 0x2c;
+const OPEN_CODE = 0x5b;
+const CLOSE_CODE = 0x5d;
+
+/**
+ * A table of the dense view: entries numbered in order of first sight, found first by identity
+ * (the runtime hands out the same objects decision after decision) and then by content (their
+ * JSON), so equal entries built apart share a position.
+ */
+class DenseTable<T> {
+  readonly entries: T[] = [];
+  readonly json: string[] = [];
+  private readonly byIdentity = new Map<T, number>();
+  private readonly byJson = new Map<string, number>();
+
+  /** The position of `entry`; `json` gives its JSON on first sight of this object. */
+  positionOf(entry: T, json: (entry: T) => string): number {
+    let position = this.byIdentity.get(entry);
+    if (position !== undefined) return position;
+    const text = json(entry);
+    position = this.byJson.get(text);
+    if (position === undefined) {
+      position = this.json.push(text) - 1;
+      this.entries.push(entry);
+      this.byJson.set(text, position);
+    }
+    this.byIdentity.set(entry, position);
+    return position;
+  }
+}
+
+/** One dense answer being written: its tables, and the rows as ASCII bytes. */
+class DenseWriter {
+  readonly contexts = new DenseTable<string>();
+  readonly pathways = new DenseTable<string>();
+  readonly bases = new DenseTable<object>();
+  readonly reasons = new DenseTable<object>();
+  readonly obligations = new DenseTable<object>();
+  readonly lists = new DenseTable<string>();
+  /** The position in `lists` of each frozen list the runtime hands out (it cannot change). */
+  private readonly frozenLists = new Map<readonly object[], number>();
+  readonly rows = new RowBytes();
+
+  /** The position in `lists` of `parts` (obligations or advisories), adding what is new. */
+  list(parts: readonly Obligation[]): number {
+    const frozen = Object.isFrozen(parts);
+    let position = frozen ? this.frozenLists.get(parts) : undefined;
+    if (position !== undefined) return position;
+    let json = '[';
+    for (let i = 0; i < parts.length; i++) json += (i === 0 ? '' : ',') + this.obligations.positionOf(parts[i]!, part);
+    json += ']';
+    position = this.lists.positionOf(json, identity);
+    if (frozen) this.frozenLists.set(parts, position);
+    return position;
+  }
+
+  /** Appends `d`'s row: `[context,pathway,basis,[reasons…],obligations,advisories]`. */
+  row(d: EvaluationResponse): void {
+    const rows = this.rows;
+    // `true`/`false` then the date: a key for the pair without building an object.
+    const context = this.contexts.positionOf(d.preview ? `t${d.asOf}` : `f${d.asOf}`, contextJson);
+    const pathway = this.pathways.positionOf(d.pathway, JSON.stringify);
+    const basis = this.bases.positionOf(d.basis, part);
+    rows.char(OPEN_CODE);
+    rows.position(context);
+    rows.char(COMMA_CODE);
+    rows.position(pathway);
+    rows.char(COMMA_CODE);
+    rows.position(basis);
+    rows.char(COMMA_CODE);
+    rows.char(OPEN_CODE);
+    for (let i = 0; i < d.reasons.length; i++) {
+      if (i > 0) rows.char(COMMA_CODE);
+      rows.position(this.reasons.positionOf(d.reasons[i]!, part));
+    }
+    rows.char(CLOSE_CODE);
+    const obligations = this.list(d.obligations);
+    const advisories = this.list(d.advisories);
+    rows.char(COMMA_CODE);
+    rows.position(obligations);
+    rows.char(COMMA_CODE);
+    rows.position(advisories);
+    rows.char(CLOSE_CODE);
+  }
+}
+
+const identity = (text: string) => text;
+
+/** `{"asOf":…,"preview":…}` of a context key (`t` or `f`, then the date). */
+function contextJson(key: string): string {
+  return `{"asOf":${JSON.stringify(key.slice(1))},"preview":${key[0] === 't'}}`;
+}
+
+/**
+ * The dense view of `decisions` (all of `policy`) as UTF-8 JSON — what
+ * `POST /v1/decide?view=dense` answers; byte for byte JSON.stringify of the runtime's
+ * `denseDecisions`. The rows are written as ASCII bytes as the decisions are read; the tables,
+ * known only once every row is written, come before them in the answer, the reasons and
+ * obligations from their UTF-8 bytes encoded once per object.
+ */
+export function serializeDenseDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
+  const writer = new DenseWriter();
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    checkPolicy(d, policy);
+    if (i > 0) writer.rows.char(COMMA_CODE);
+    writer.row(d);
+  }
+  const chunks: Buffer[] = [
+    Buffer.from(`{"version":1,"view":"dense","policy":${JSON.stringify(policy)},"contexts":[${writer.contexts.json.join(',')}],"pathways":[${writer.pathways.json.join(',')}],"bases":[${writer.bases.json.join(',')}],"reasons":[`),
+  ];
+  encodedTable(writer.reasons, chunks);
+  chunks.push(Buffer.from('],"obligations":['));
+  encodedTable(writer.obligations, chunks);
+  chunks.push(Buffer.from(`],"lists":[${writer.lists.json.join(',')}],"decisions":[`), writer.rows.bytes.subarray(0, writer.rows.length), CLOSE);
+  return Buffer.concat(chunks);
+}
+
+/** Appends the UTF-8 JSON of `table`'s entries, comma-separated, to `chunks`. */
+function encodedTable(table: DenseTable<object>, chunks: Buffer[]): void {
+  for (let i = 0; i < table.json.length; i++) {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(partBytes(table.entries[i]!));
+  }
+}
