@@ -211,43 +211,47 @@ export function serializeIndexedDecisions(decisions: readonly EvaluationResponse
 }
 
 /**
- * Digits of a row, written as bytes into one growing buffer: a dense decision is a handful of
- * small numbers, and writing them straight as ASCII costs less than building a string per row.
+ * The rows of a dense answer, written as ASCII bytes into one growing buffer: a dense decision
+ * is a handful of small numbers, and writing them straight as bytes costs less than building a
+ * string per row.
  */
 class RowBytes {
   bytes = Buffer.allocUnsafe(64 * 1024);
   length = 0;
 
-  private room(n: number): void {
+  /** Makes room for `n` more bytes, so the writes that follow need not check. */
+  room(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
     this.bytes.copy(bigger, 0, 0, this.length);
     this.bytes = bigger;
   }
 
-  /** One ASCII character. */
+  /** One ASCII character (room made). */
   char(code: number): void {
-    this.room(1);
     this.bytes[this.length++] = code;
   }
 
-  /** A table position (a non-negative integer) in decimal. */
+  /** A table position (a non-negative integer below 2^32) in decimal (room made: at most 10 bytes). */
   position(n: number): void {
-    this.room(11);
-    if (n >= 10) {
-      let digits = 1;
-      for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-      let at = this.length + digits;
-      this.length = at;
-      for (; n >= 10; n = Math.floor(n / 10)) this.bytes[--at] = 48 + (n % 10);
-      this.bytes[--at] = 48 + n;
-    } else this.bytes[this.length++] = 48 + n;
+    const bytes = this.bytes;
+    if (n < 10) {
+      bytes[this.length++] = 48 + n;
+      return;
+    }
+    let digits = 2;
+    for (let m = 100; m <= n; m *= 10) digits++;
+    let at = (this.length += digits);
+    for (; n >= 10; n = (n / 10) | 0) bytes[--at] = 48 + (n % 10);
+    bytes[--at] = 48 + n;
   }
 }
 
 const COMMA_CODE = 0x2c;
 const OPEN_CODE = 0x5b;
 const CLOSE_CODE = 0x5d;
+/** The most bytes a row takes beside its reasons: six positions and their brackets and commas. */
+const ROW_BYTES = 6 * 10 + 9;
 
 /**
  * A table of the dense view: entries numbered in order of first sight, found first by identity
@@ -262,10 +266,12 @@ class DenseTable<T> {
 
   /** The position of `entry`; `json` gives its JSON on first sight of this object. */
   positionOf(entry: T, json: (entry: T) => string): number {
-    let position = this.byIdentity.get(entry);
-    if (position !== undefined) return position;
-    const text = json(entry);
-    position = this.byJson.get(text);
+    const position = this.byIdentity.get(entry);
+    return position === undefined ? this.add(entry, json(entry)) : position;
+  }
+
+  private add(entry: T, text: string): number {
+    let position = this.byJson.get(text);
     if (position === undefined) {
       position = this.json.push(text) - 1;
       this.entries.push(entry);
@@ -284,59 +290,63 @@ class DenseWriter {
   readonly reasons = new DenseTable<object>();
   readonly obligations = new DenseTable<object>();
   readonly lists = new DenseTable<string>();
+  /** Context positions by date, for preview and for not (a key for the pair without building one). */
+  private readonly previewDates = new Map<string, number>();
+  private readonly dates = new Map<string, number>();
   /** The position in `lists` of each frozen list the runtime hands out (it cannot change). */
   private readonly frozenLists = new Map<readonly object[], number>();
   readonly rows = new RowBytes();
 
+  /** The position in `contexts` of `asOf` with `preview`. */
+  context(asOf: string, preview: boolean): number {
+    const byDate = preview ? this.previewDates : this.dates;
+    let position = byDate.get(asOf);
+    if (position === undefined) {
+      position = this.contexts.positionOf(`{"asOf":${JSON.stringify(asOf)},"preview":${preview}}`, identity);
+      byDate.set(asOf, position);
+    }
+    return position;
+  }
+
   /** The position in `lists` of `parts` (obligations or advisories), adding what is new. */
   list(parts: readonly Obligation[]): number {
-    const frozen = Object.isFrozen(parts);
-    let position = frozen ? this.frozenLists.get(parts) : undefined;
-    if (position !== undefined) return position;
+    const known = this.frozenLists.get(parts);
+    if (known !== undefined) return known;
     let json = '[';
     for (let i = 0; i < parts.length; i++) json += (i === 0 ? '' : ',') + this.obligations.positionOf(parts[i]!, part);
     json += ']';
-    position = this.lists.positionOf(json, identity);
-    if (frozen) this.frozenLists.set(parts, position);
+    const position = this.lists.positionOf(json, identity);
+    if (Object.isFrozen(parts)) this.frozenLists.set(parts, position);
     return position;
   }
 
   /** Appends `d`'s row: `[context,pathway,basis,[reasons…],obligations,advisories]`. */
   row(d: EvaluationResponse): void {
     const rows = this.rows;
-    // `true`/`false` then the date: a key for the pair without building an object.
-    const context = this.contexts.positionOf(d.preview ? `t${d.asOf}` : `f${d.asOf}`, contextJson);
-    const pathway = this.pathways.positionOf(d.pathway, JSON.stringify);
-    const basis = this.bases.positionOf(d.basis, part);
+    const reasons = d.reasons;
+    rows.room(ROW_BYTES + 11 * reasons.length);
     rows.char(OPEN_CODE);
-    rows.position(context);
+    rows.position(this.context(d.asOf, d.preview));
     rows.char(COMMA_CODE);
-    rows.position(pathway);
+    rows.position(this.pathways.positionOf(d.pathway, JSON.stringify));
     rows.char(COMMA_CODE);
-    rows.position(basis);
+    rows.position(this.bases.positionOf(d.basis, part));
     rows.char(COMMA_CODE);
     rows.char(OPEN_CODE);
-    for (let i = 0; i < d.reasons.length; i++) {
+    for (let i = 0; i < reasons.length; i++) {
       if (i > 0) rows.char(COMMA_CODE);
-      rows.position(this.reasons.positionOf(d.reasons[i]!, part));
+      rows.position(this.reasons.positionOf(reasons[i]!, part));
     }
     rows.char(CLOSE_CODE);
-    const obligations = this.list(d.obligations);
-    const advisories = this.list(d.advisories);
     rows.char(COMMA_CODE);
-    rows.position(obligations);
+    rows.position(this.list(d.obligations));
     rows.char(COMMA_CODE);
-    rows.position(advisories);
+    rows.position(this.list(d.advisories));
     rows.char(CLOSE_CODE);
   }
 }
 
 const identity = (text: string) => text;
-
-/** `{"asOf":…,"preview":…}` of a context key (`t` or `f`, then the date). */
-function contextJson(key: string): string {
-  return `{"asOf":${JSON.stringify(key.slice(1))},"preview":${key[0] === 't'}}`;
-}
 
 /**
  * The dense view of `decisions` (all of `policy`) as UTF-8 JSON — what
@@ -350,7 +360,10 @@ export function serializeDenseDecisions(decisions: readonly EvaluationResponse[]
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
     checkPolicy(d, policy);
-    if (i > 0) writer.rows.char(COMMA_CODE);
+    if (i > 0) {
+      writer.rows.room(1);
+      writer.rows.char(COMMA_CODE);
+    }
     writer.row(d);
   }
   const chunks: Buffer[] = [
