@@ -5,6 +5,7 @@
  *   --batch N        requests per batch in the batch run (default 1000)
  *
  *   --workers N      also measure `serve --workers N` (default: the number of cores; 1: only one process)
+ *   --view V         measure only the batch formats answered in view V (compact, indexed or dense; default: all)
  *
  * Starts `qingdan serve` as its own process on a free 127.0.0.1 port with a freshly signed
  * bundle of the real policy, then drives it with autocannon (in this process) over loopback —
@@ -13,8 +14,9 @@
  *   batch   POST /v1/decide, N decisions per call, 8 connections, in each batch format:
  *             array   an array of N whole requests
  *             shared  one processor's N transfers on one date: { shared, transfers } (shared context)
- *           each answered in the compact view (a decision per request) and the indexed view (each
- *           distinct decision once, an index per request)
+ *           each answered in the compact view (a decision per request), the indexed view (each
+ *           distinct decision once, an index per request) and the dense view (every repeated part
+ *           once, a row of positions per request)
  *   full    the array batches in the full view (every reason's texts in every decision), for comparison
  * Single requests rotate through a few shapes (a listed item, the national baseline, an
  * exemption); batches are drawn from the decision bench's seeded request mix (bench/serve-batches.ts).
@@ -40,7 +42,7 @@ import { freePort } from '../test/free-port.js';
 import { arrayBatch, artifactOf, batchFormats, REQUESTS } from './serve-batches.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, batch: { type: 'string', default: '1000' }, workers: { type: 'string', default: String(cpus().length) }, view: { type: 'string' } } });
 const duration = Number(values.duration);
 const batchSize = Number(values.batch);
 const workerCounts = [...new Set([1, Number(values.workers)])];
@@ -114,7 +116,9 @@ const single = REQUESTS.map((r) => ({ method: 'POST' as const, path: '/v1/decide
 const artifact = artifactOf(built.archive);
 const batchBody = JSON.stringify(arrayBatch(artifact, batchSize));
 const fullBatch = [{ method: 'POST' as const, path: '/v1/decide', headers, body: batchBody }];
-const FORMATS = batchFormats(artifact, batchSize).map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
+const FORMATS = batchFormats(artifact, batchSize)
+  .filter((f) => values.view === undefined || f.view === values.view)
+  .map((f) => ({ ...f, calls: [{ method: 'POST' as const, path: `/v1/decide?view=${f.view}`, headers, body: f.body }] }));
 
 /** Starts `qingdan serve --workers <workers>`, measures it, stops it; prints its lines and PASS/FAIL. */
 async function measure(workers: number): Promise<void> {
