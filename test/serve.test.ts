@@ -191,6 +191,10 @@ describe('POST /v1/decide', () => {
     expect(dense.contexts).toEqual([{ asOf: '2027-06-01', preview: true }]);
     expect(s.payload).toBe(JSON.stringify(denseDecisions(sharedFull, ref)));
     expect(JSON.stringify(expandDecisions(dense))).toBe(JSON.stringify(sharedFull));
+    // One request alone is answered in the view too, as a batch of one.
+    const one = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: array[7] as object });
+    expect(one.payload).toBe(JSON.stringify(denseDecisions([full[7]!], ref)));
+    expect(expandDecisions(one.json())).toEqual([full[7]]);
     // The rows are what is left per decision once the tables are written: a few bytes each.
     const rows = JSON.stringify(dense.decisions).length / dense.decisions.length;
     expect(rows).toBeLessThan(30);
