@@ -198,6 +198,9 @@ describe('POST /v1/decide', () => {
     // The rows are what is left per decision once the tables are written: a few bytes each.
     const rows = JSON.stringify(dense.decisions).length / dense.decisions.length;
     expect(rows).toBeLessThan(30);
+    // The tables are the compact view's too; each decision is over 100 bytes shorter than there.
+    const compact = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: { shared, transfers: array.map((q) => q.transfer) } });
+    expect(compact.rawPayload.length - s.rawPayload.length).toBeGreaterThan(100 * array.length);
   });
 
   it('answers 400 to a view it does not know', async () => {
