@@ -6,7 +6,8 @@
  * made them goes). A full decision is then those bytes laid end to end with a few ASCII
  * joints — never one long string: with the Chinese texts in it V8 would make it a two-byte
  * string, and encoding that took three times as long as building it. The output is
- * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions` for the compact view).
+ * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions`, `indexedDecisions` and
+ * `denseDecisions` for those views).
  */
 import { PartTable } from '../runtime/compact.js';
 import type { EvaluationResponse, Obligation, Reason } from '../runtime/request.js';
