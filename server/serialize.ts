@@ -217,8 +217,13 @@ export function serializeIndexedDecisions(decisions: readonly EvaluationResponse
  * string per row.
  */
 class RowBytes {
-  bytes = Buffer.allocUnsafe(64 * 1024);
+  bytes: Buffer;
   length = 0;
+
+  /** `rows`: how many rows are coming (a row takes about 20 bytes; the buffer grows when they take more). */
+  constructor(rows: number) {
+    this.bytes = Buffer.allocUnsafe(64 + rows * ROW_GUESS);
+  }
 
   /** Makes room for `n` more bytes, so the writes that follow need not check. */
   room(n: number): void {
@@ -248,6 +253,8 @@ class RowBytes {
   }
 }
 
+/** Bytes set aside per row at first: most rows of the bench's varied batches fit. */
+const ROW_GUESS = 24;
 const COMMA_CODE = 0x2c;
 const OPEN_CODE = 0x5b;
 const CLOSE_CODE = 0x5d;
@@ -296,7 +303,11 @@ class DenseWriter {
   private readonly dates = new Map<string, number>();
   /** The position in `lists` of each frozen list the runtime hands out (it cannot change). */
   private readonly frozenLists = new Map<readonly object[], number>();
-  readonly rows = new RowBytes();
+  readonly rows: RowBytes;
+
+  constructor(rows: number) {
+    this.rows = new RowBytes(rows);
+  }
 
   /** The position in `contexts` of `asOf` with `preview`. */
   context(asOf: string, preview: boolean): number {
@@ -357,7 +368,7 @@ const identity = (text: string) => text;
  * obligations from their UTF-8 bytes encoded once per object.
  */
 export function serializeDenseDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
-  const writer = new DenseWriter();
+  const writer = new DenseWriter(decisions.length);
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
     checkPolicy(d, policy);

@@ -135,6 +135,10 @@ describe('denseDecisions', () => {
     // Positions of several digits, written as bytes.
     const many = Array.from({ length: 1234 }, (_, i) => decision([reason(`r${i}`)], { asOf: `2027-${String(1 + (i % 12)).padStart(2, '0')}-01` }));
     expect(serializeDenseDecisions(many, policy).toString()).toBe(JSON.stringify(denseDecisions(many, policy)));
+    // Rows longer than the writer set aside (many reasons each): its buffer grows.
+    const reasons = Array.from({ length: 40 }, (_, i) => reason(`long${i}`));
+    const long = Array.from({ length: 50 }, (_, i) => decision(reasons.slice(i % 7)));
+    expect(serializeDenseDecisions(long, policy).toString()).toBe(JSON.stringify(denseDecisions(long, policy)));
   });
 
   it('refuses decisions of another policy, and a position outside its table', () => {
