@@ -21,6 +21,7 @@ const positions = { type: 'array', items: position } as const;
 export const denseDecision = {
   type: 'array',
   minItems: 6,
+  maxItems: 6,
   prefixItems: [
     { ...position, description: 'position in `contexts`: the date and preview flag' },
     { ...position, description: 'position in `pathways`' },
@@ -29,7 +30,6 @@ export const denseDecision = {
     { ...position, description: 'position in `lists`: the obligations, as positions in `obligations`' },
     { ...position, description: 'position in `lists`: the advisories, as positions in `obligations`' },
   ],
-  items: false,
 } as const;
 
 export const denseDecisionsSchema = {
