@@ -238,7 +238,7 @@ class RowBytes {
     this.bytes[this.length++] = code;
   }
 
-  /** A table position (a non-negative integer below 2^32) in decimal (room made: at most 10 bytes). */
+  /** A table position (a non-negative integer below 2^31) in decimal (room made: at most 10 bytes). */
   position(n: number): void {
     const bytes = this.bytes;
     if (n < 10) {
