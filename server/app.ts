@@ -3,8 +3,9 @@
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
  * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
  * `?view=compact` writes each distinct reason once and decisions by index, `?view=indexed` each
- * distinct decision once too), describes the policy (GET /v1/policy), and reports
- * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
+ * distinct decision once too, `?view=dense` every repeated part once and each decision as a row
+ * of positions), describes the policy (GET /v1/policy), and reports health, readiness and
+ * Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
 import { unwatchFile, watchFile } from 'node:fs';
@@ -18,7 +19,7 @@ import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
-import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeIndexedDecisions } from './serialize.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeDenseDecisions, serializeIndexedDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -60,6 +61,9 @@ export interface QingdanServer {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
+const VIEWS: readonly string[] = ['full', 'compact', 'indexed', 'dense'];
 
 /** The lists of `policy` and whether each is in force on `date` (status in-force, within its effective period). */
 function listsOn(policy: Policy, date: string) {
@@ -155,7 +159,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (view !== 'full' && view !== 'compact' && view !== 'indexed') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: ['full', 'compact', 'indexed'] }, message: `view must be full, compact or indexed, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
+    if (!VIEWS.includes(view)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: [...VIEWS] }, message: `view must be one of ${VIEWS.join(', ')}, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const shared = isSharedBatch(body);
@@ -176,6 +180,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     reply.type('application/json; charset=utf-8');
     if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
     if (view === 'indexed') return serializeIndexedDecisions(decisions, { version: policy.version, digest: policy.digest });
+    if (view === 'dense') return serializeDenseDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 
