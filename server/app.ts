@@ -9,7 +9,7 @@
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
 import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
@@ -19,6 +19,7 @@ import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
+import { problemsSaid, readerLanguage } from './reader-language.js';
 import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeDenseDecisions, serializeIndexedDecisions } from './serialize.js';
 
 export interface ServeOptions {
@@ -64,6 +65,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
 const VIEWS: readonly string[] = ['full', 'compact', 'indexed', 'dense'];
+
+/**
+ * A 400 listing every problem. Each keeps the contract's keyword, params and English message and
+ * says itself in the client's language too (Accept-Language: Chinese or English).
+ */
+function refuse(request: FastifyRequest, reply: FastifyReply, problems: readonly RequestProblem[]): FastifyReply {
+  const lang = readerLanguage(request.headers['accept-language']);
+  return reply.code(400).header('content-language', lang).header('vary', 'Accept-Language').send({ error: 'invalid-request', problems: problemsSaid(problems, lang) });
+}
 
 /** The lists of `policy` and whether each is in force on `date` (status in-force, within its effective period). */
 function listsOn(policy: Policy, date: string) {
@@ -151,7 +161,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
     const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(date)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' } satisfies RequestProblem] });
+    if (!DATE.test(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
     const { policy } = served;
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });
@@ -159,7 +169,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (!VIEWS.includes(view)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: [...VIEWS] }, message: `view must be one of ${VIEWS.join(', ')}, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
+    if (!VIEWS.includes(view)) return refuse(request, reply, [{ pointer: '', keyword: 'enum', params: { allowedValues: [...VIEWS] }, message: `view must be one of ${VIEWS.join(', ')}, not ${JSON.stringify(view)}` }]);
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const shared = isSharedBatch(body);
@@ -168,12 +178,12 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     if (count > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
     let requests: readonly unknown[];
     if (shared) {
-      if (!policy.conformsSharedBatch(body)) return reply.code(400).send({ error: 'invalid-request', problems: policy.sharedBatchProblems(body) });
+      if (!policy.conformsSharedBatch(body)) return refuse(request, reply, policy.sharedBatchProblems(body));
       requests = requestsOf(body);
     } else {
       requests = batch ? (body as unknown[]) : [body];
       const problems = problemsOf(policy, requests, batch);
-      if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+      if (problems.length > 0) return refuse(request, reply, problems);
     }
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);

@@ -14,6 +14,7 @@ import { requestMix } from '../bench/request-mix.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import { PolicyLoadError } from '../runtime/errors.js';
 import { Policy } from '../runtime/policy.js';
+import type { RequestProblem } from '../runtime/request.js';
 import { validateCompactDecisions, validateDenseDecisions, validateIndexedDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
@@ -218,6 +219,29 @@ describe('POST /v1/decide', () => {
     const single = await inject({ method: 'POST', url: '/v1/decide', payload: { asOf: 'soon' } });
     expect(single.statusCode).toBe(400);
     expect(single.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(expect.arrayContaining(['/asOf', '/processor', '/transfer']));
+  });
+
+  it("says each problem of a 400 in the client's language (Accept-Language), beside the contract's keyword, params and English message", async () => {
+    const bad = { asOf: '2027-02-30', processor: { zone: 'marz', ciio: false }, transfer: { isExport: true } };
+    const answer = async (headers: Record<string, string>) => {
+      const r = await inject({ method: 'POST', url: '/v1/decide', headers, payload: bad });
+      expect(r.statusCode).toBe(400);
+      expect(r.headers.vary).toContain('Accept-Language');
+      return { lang: r.headers['content-language'], problems: r.json().problems as (RequestProblem & { says: { id: string; args: object; text: string } })[] };
+    };
+    const zh = await answer({ 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+    const en = await answer({ 'accept-language': 'fr, en;q=0.5' });
+    const none = await answer({});
+    expect([zh.lang, en.lang, none.lang]).toEqual(['zh', 'en', 'en']);
+    expect(zh.problems.map((p) => [p.pointer, p.keyword, p.says.id])).toEqual([
+      ['/asOf', 'calendar-date', 'calendar-date'],
+      ['/processor/zone', 'unknown-name', 'unknown-name'],
+    ]);
+    // The same problems, ids and arguments in both languages; only the sentence differs.
+    expect(en.problems.map(({ says: { text: _, ...rest }, ...p }) => ({ ...p, says: rest }))).toEqual(zh.problems.map(({ says: { text: _, ...rest }, ...p }) => ({ ...p, says: rest })));
+    for (const p of zh.problems) expect(p.says.text).toMatch(/[\u4e00-\u9fff]/);
+    for (const p of en.problems) expect(p.says.text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(none.problems).toEqual(en.problems);
   });
 
   it('refuses a __proto__ or constructor key as a property the contract does not define, located among the other problems, and decides nothing', async () => {
