@@ -3,8 +3,8 @@
  * baseline, a large volume with sensitive persons, an exemption), and batches drawn from the
  * decision bench's request mix over the served policy (bench/request-mix.ts: varied items,
  * volumes, zones and dates, seeded), in each format `POST /v1/decide` takes, with the view it is
- * answered in. Batches are varied on purpose: the indexed view writes each distinct decision
- * once, so a batch of a few repeated requests would flatter it.
+ * answered in. Batches are varied on purpose: the dense view writes each repeated part of a
+ * decision once, so a batch of a few repeated requests would flatter it.
  */
 import { readTarGz } from '../runtime/ustar.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
@@ -41,19 +41,17 @@ export function sharedBatch(artifact: PolicyArtifact, n: number): unknown {
 export interface BatchFormat {
   readonly name: string;
   readonly label: string;
-  readonly view: 'compact' | 'indexed' | 'dense';
+  readonly view: 'compact' | 'dense';
   readonly body: string;
 }
 
-/** Batches of `n` decisions over `artifact` in every format: array or shared context, compact, indexed or dense view. */
+/** Batches of `n` decisions over `artifact` in every format: array or shared context, compact or dense view. */
 export function batchFormats(artifact: PolicyArtifact, n: number): BatchFormat[] {
   const array = JSON.stringify(arrayBatch(artifact, n));
   const shared = JSON.stringify(sharedBatch(artifact, n));
   return [
     { name: 'array, compact', label: 'array of requests, compact view', view: 'compact', body: array },
     { name: 'shared, compact', label: 'shared-context batch, compact view', view: 'compact', body: shared },
-    { name: 'array, indexed', label: 'array of requests, indexed view', view: 'indexed', body: array },
-    { name: 'shared, indexed', label: 'shared-context batch, indexed view', view: 'indexed', body: shared },
     { name: 'array, dense', label: 'array of requests, dense view', view: 'dense', body: array },
     { name: 'shared, dense', label: 'shared-context batch, dense view', view: 'dense', body: shared },
   ];

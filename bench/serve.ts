@@ -5,7 +5,7 @@
  *   --batch N        requests per batch in the batch run (default 1000)
  *
  *   --workers N      also measure `serve --workers N` (default: the number of cores; 1: only one process)
- *   --view V         measure only the batch formats answered in view V (compact, indexed or dense; default: all)
+ *   --view V         measure only the batch formats answered in view V (compact or dense; default: all)
  *   --rounds R       measure the batch formats R times in turn (default 1) and judge each by its median
  *                    round: on a machine others load, one format's run can fall on a busy moment
  *
@@ -16,9 +16,8 @@
  *   batch   POST /v1/decide, N decisions per call, 8 connections, in each batch format:
  *             array   an array of N whole requests
  *             shared  one processor's N transfers on one date: { shared, transfers } (shared context)
- *           each answered in the compact view (a decision per request), the indexed view (each
- *           distinct decision once, an index per request) and the dense view (every repeated part
- *           once, a row of positions per request)
+ *           each answered in the compact view (a decision per request) and the dense view (every
+ *           repeated part once, a row of positions per request)
  *   full    the array batches in the full view (every reason's texts in every decision), for comparison
  * Single requests rotate through a few shapes (a listed item, the national baseline, an
  * exemption); batches are drawn from the decision bench's seeded request mix (bench/serve-batches.ts).

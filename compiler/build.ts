@@ -18,7 +18,6 @@ import { emitGazette } from './emit/gazette/emit.js';
 import { buildManifest, sha256 } from './emit/manifest.js';
 import { manifestSchema } from './emit/schemas/manifest.schema.js';
 import { policySchema } from './emit/schemas/policy.schema.js';
-import { indexedDecisionsSchema } from './emit/schemas/indexed-decisions.schema.js';
 import { requestSchema } from './emit/schemas/request.schema.js';
 import { sharedBatchSchema } from './emit/schemas/shared-batch.schema.js';
 import { compactDecisionsSchema } from './emit/schemas/compact-decisions.schema.js';
@@ -79,7 +78,6 @@ export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, stri
     ['schema/response.schema.json', toJson(responseSchema)],
     ['schema/shared-batch.schema.json', toJson(sharedBatchSchema)],
     ['schema/compact-decisions.schema.json', toJson(compactDecisionsSchema)],
-    ['schema/indexed-decisions.schema.json', toJson(indexedDecisionsSchema)],
     ['schema/dense-decisions.schema.json', toJson(denseDecisionsSchema)],
     ['schema/report.schema.json', toJson(reportSchema)],
     ['schema/diff.schema.json', toJson(diffSchema)],

@@ -34,24 +34,6 @@ export interface CompactDecisions {
 }
 
 /**
- * `POST /v1/decide?view=indexed`'s answer: the compact view with each distinct decision once, in
- * `distinct`, and for each request the position of its decision there. A decision names no
- * volume, so where a batch's decisions repeat (one processor's transfers of a few items on one
- * date) a long batch is answered in a byte or two per request; a varied batch gains little.
- */
-export interface IndexedDecisions {
-  readonly version: 1;
-  readonly view: 'indexed';
-  readonly policy: EvaluationResponse['policy'];
-  readonly reasons: readonly Reason[];
-  readonly obligations: readonly Obligation[];
-  /** Each distinct decision of the answer, once. */
-  readonly distinct: readonly CompactDecision[];
-  /** One per request, in order: positions in `distinct`. */
-  readonly decisions: readonly number[];
-}
-
-/**
  * One decision of the dense view: `[context, pathway, basis, reasons, obligations, advisories]`,
  * positions in the answer's tables (`reasons` a list of positions in `DenseDecisions.reasons`;
  * `obligations` and `advisories` each a position in `DenseDecisions.lists`).
@@ -123,17 +105,6 @@ export function compactDecisions(decisions: readonly EvaluationResponse[], polic
 }
 
 /**
- * The indexed view of `decisions` (all of `policy`): the compact view with each distinct decision
- * once. Decisions are told apart by content (their compact JSON), like reasons.
- */
-export function indexedDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): IndexedDecisions {
-  const { reasons, obligations, decisions: compact } = compactDecisions(decisions, policy);
-  const distinct = new PartTable<CompactDecision>();
-  const indexes = compact.map((d) => distinct.indexOf(d, JSON.stringify(d)));
-  return { version: 1, view: 'indexed', policy, reasons, obligations, distinct: distinct.entries, decisions: indexes };
-}
-
-/**
  * The dense view of `decisions` (all of `policy`). Every table lists its entries in the order
  * they first appear, reading each decision's parts in the order of its row (and a list's
  * obligations before the list), entries told apart by content like the compact view's.
@@ -171,11 +142,10 @@ function at<T>(table: readonly T[], i: number): T {
   return entry;
 }
 
-/** The full responses a compact, indexed or dense view stands for; throws RangeError on an index out of its table. */
-export function expandDecisions(view: CompactDecisions | IndexedDecisions | DenseDecisions): EvaluationResponse[] {
+/** The full responses a compact or dense view stands for; throws RangeError on an index out of its table. */
+export function expandDecisions(view: CompactDecisions | DenseDecisions): EvaluationResponse[] {
   if (view.view === 'dense') return expandDense(view);
-  const decisions = view.view === 'indexed' ? view.decisions.map((i) => at(view.distinct, i)) : view.decisions;
-  return decisions.map((d) => ({
+  return view.decisions.map((d) => ({
     version: 1,
     pathway: d.pathway,
     preview: d.preview,

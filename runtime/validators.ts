@@ -26,7 +26,6 @@ export const validateRequest = generated.validateRequest as unknown as CompiledV
 export const validateSharedBatch = generated.validateSharedBatch as unknown as CompiledValidator;
 export const validateResponse = generated.validateResponse as unknown as CompiledValidator;
 export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
-export const validateIndexedDecisions = generated.validateIndexedDecisions as unknown as CompiledValidator;
 export const validateDenseDecisions = generated.validateDenseDecisions as unknown as CompiledValidator;
 export const validateReport = generated.validateReport as unknown as CompiledValidator;
 

@@ -2,9 +2,8 @@
  * `qingdan serve`: a bundle server and decision service on fastify. It serves the signed
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
  * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
- * `?view=compact` writes each distinct reason once and decisions by index, `?view=indexed` each
- * distinct decision once too, `?view=dense` every repeated part once and each decision as a row
- * of positions), describes the policy (GET /v1/policy), and reports health, readiness and
+ * `?view=compact` writes each distinct reason once and decisions by index, `?view=dense` every
+ * repeated part once and each decision as a row of positions), describes the policy (GET /v1/policy), and reports health, readiness and
  * Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
@@ -20,7 +19,7 @@ import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js'
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
 import { problemsSaid, readerLanguage } from './reader-language.js';
-import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeDenseDecisions, serializeIndexedDecisions } from './serialize.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeDenseDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -64,7 +63,7 @@ export interface QingdanServer {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
-const VIEWS: readonly string[] = ['full', 'compact', 'indexed', 'dense'];
+const VIEWS: readonly string[] = ['full', 'compact', 'dense'];
 
 /**
  * A 400 listing every problem. Each keeps the contract's keyword, params and English message and
@@ -189,7 +188,6 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');
     if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
-    if (view === 'indexed') return serializeIndexedDecisions(decisions, { version: policy.version, digest: policy.digest });
     if (view === 'dense') return serializeDenseDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });

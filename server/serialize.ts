@@ -6,7 +6,7 @@
  * made them goes). A full decision is then those bytes laid end to end with a few ASCII
  * joints — never one long string: with the Chinese texts in it V8 would make it a two-byte
  * string, and encoding that took three times as long as building it. The output is
- * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions`, `indexedDecisions` and
+ * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions` and
  * `denseDecisions` for those views).
  */
 import { PartTable } from '../runtime/compact.js';
@@ -143,72 +143,6 @@ export function serializeCompactDecisions(decisions: readonly EvaluationResponse
     list += (i === 0 ? '' : ',') + writer.decision(d);
   }
   return Buffer.concat([Buffer.from(`${head('compact', policy, writer)},"decisions":[`), Buffer.from(list), CLOSE]);
-}
-
-const POSITION = Symbol('position');
-const END_OF_LIST = Symbol('end of list');
-
-type Node = Map<unknown, Node | number>;
-
-/**
- * Decisions already seen, by the identity of their parts: the runtime hands out the same basis,
- * reason and obligation objects (and the same frozen obligation lists) decision after
- * decision, so following a decision's parts through nested maps finds a repeated one with a
- * few look-ups by identity, without writing anything. Equal parts that are different objects
- * lead to different leaves; the writer then tells them apart by content.
- */
-class PartPath {
-  private readonly root: Node = new Map();
-
-  /** The node where `d`'s path ends (its position is kept there under POSITION). */
-  leaf(d: EvaluationResponse): Map<unknown, Node | number> {
-    let node = this.step(this.step(this.step(this.step(this.root, d.basis), d.asOf), d.pathway), d.preview);
-    node = this.list(node, d.reasons);
-    node = this.list(node, d.obligations);
-    return this.list(node, d.advisories);
-  }
-
-  private step(node: Node, part: unknown): Node {
-    let next = node.get(part) as Node | undefined;
-    if (next === undefined) node.set(part, (next = new Map()));
-    return next;
-  }
-
-  /** A frozen list (the runtime's shared ones) is one step; any other, one step per entry and an end. */
-  private list(node: Node, parts: readonly object[]): Node {
-    if (Object.isFrozen(parts)) return this.step(node, parts);
-    for (let i = 0; i < parts.length; i++) node = this.step(node, parts[i]);
-    return this.step(node, END_OF_LIST);
-  }
-}
-
-/**
- * The indexed view of `decisions` (all of `policy`) as UTF-8 JSON — what
- * `POST /v1/decide?view=indexed` answers: the compact view with each distinct decision written
- * once and, per request, its index; byte for byte JSON.stringify of the runtime's
- * `indexedDecisions`. A batch's answer then costs a map look-up and a number per request.
- */
-export function serializeIndexedDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
-  const writer = new CompactWriter();
-  const byJson = new Map<string, number>();
-  const distinct: string[] = [];
-  const seen = new PartPath();
-  const positions = new Array<number>(decisions.length);
-  for (let i = 0; i < decisions.length; i++) {
-    const d = decisions[i]!;
-    checkPolicy(d, policy);
-    const leaf = seen.leaf(d);
-    let position = leaf.get(POSITION);
-    if (position === undefined) {
-      // First sight of these parts: the decision is written, and told apart from the others by content.
-      const json = writer.decision(d);
-      position = byJson.get(json);
-      if (position === undefined) byJson.set(json, (position = distinct.push(json) - 1));
-      leaf.set(POSITION, position);
-    }
-    positions[i] = position as number;
-  }
-  return Buffer.concat([Buffer.from(`${head('indexed', policy, writer)},"distinct":[`), Buffer.from(distinct.join(',')), Buffer.from('],"decisions":['), Buffer.from(positions.join(',')), CLOSE]);
 }
 
 /**

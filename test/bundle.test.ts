@@ -109,7 +109,6 @@ describe('qingdan bundle', () => {
       'schema/compact-decisions.schema.json',
       'schema/dense-decisions.schema.json',
       'schema/diff.schema.json',
-      'schema/indexed-decisions.schema.json',
       'schema/manifest.schema.json',
       'schema/policy.schema.json',
       'schema/report.schema.json',

@@ -9,13 +9,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactDecisions, denseDecisions, expandDecisions, indexedDecisions, type CompactDecisions, type DenseDecisions, type IndexedDecisions } from '../runtime/compact.js';
+import { compactDecisions, denseDecisions, expandDecisions, type CompactDecisions, type DenseDecisions } from '../runtime/compact.js';
 import { requestMix } from '../bench/request-mix.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import { PolicyLoadError } from '../runtime/errors.js';
 import { Policy } from '../runtime/policy.js';
 import type { RequestProblem } from '../runtime/request.js';
-import { validateCompactDecisions, validateDenseDecisions, validateIndexedDecisions } from '../runtime/validators.js';
+import { validateCompactDecisions, validateDenseDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, variant, type Fixtures } from './bundle-fixtures.js';
@@ -121,24 +121,22 @@ describe('POST /v1/decide', () => {
     expect((await inject({ method: 'POST', url: '/v1/decide?view=full', payload: domestic })).json()).toEqual(full[2]);
   });
 
-  it('answers ?view=indexed with each distinct decision once and an index per request: byte for byte the runtime’s indexedDecisions, conforming to its schema, expanding to the full answer', async () => {
+  it('answers ?view=dense with repeated decisions as the same row: byte for byte the runtime’s denseDecisions, conforming to its schema, expanding to the full answer', async () => {
     const baseline = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: true, personalInfo: { persons: 120000 } } };
     const bigger = { ...baseline, transfer: { isExport: true, personalInfo: { persons: 130000 } } };
     const domestic = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false }, transfer: { isExport: false } };
     const batch = [request, baseline, domestic, bigger, request, baseline];
     const policy = await Policy.load(fx.base);
     const full = batch.map((r) => policy.evaluate(r));
-    const r = await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: batch });
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: batch });
     expect(r.statusCode).toBe(200);
-    const indexed = r.json() as IndexedDecisions;
-    expect(validateIndexedDecisions(indexed)).toBe(true);
-    expect(r.payload).toBe(JSON.stringify(indexedDecisions(full, { version: policy.version, digest: policy.digest })));
-    expect(expandDecisions(indexed)).toEqual(full);
-    // Another volume under the same threshold is the same decision.
-    expect(indexed.distinct).toHaveLength(3);
-    expect(indexed.decisions).toEqual([0, 1, 2, 1, 0, 1]);
-    const one = await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: domestic });
-    expect(expandDecisions(one.json())).toEqual([full[2]]);
+    const dense = r.json() as DenseDecisions;
+    expect(validateDenseDecisions(dense)).toBe(true);
+    expect(r.payload).toBe(JSON.stringify(denseDecisions(full, { version: policy.version, digest: policy.digest })));
+    expect(expandDecisions(dense)).toEqual(full);
+    // Another volume under the same threshold is the same decision, written as the same row.
+    expect(dense.decisions).toEqual([0, 1, 2, 1, 0, 1].map((i) => dense.decisions[i]));
+    expect(new Set(dense.decisions.map((row) => JSON.stringify(row))).size).toBe(3);
   });
 
   it('answers a compact batch of every scenario request that expands, byte for byte, to the answers of the requests sent one by one', async () => {
@@ -314,7 +312,7 @@ describe('POST /v1/decide with a batch of shared context', () => {
     return [...groups.values()];
   }
 
-  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full, compact, indexed and dense views', async () => {
+  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full, compact and dense views', async () => {
     const groups = await sharedBatches();
     expect(groups.reduce((n, g) => n + g.requests.length, 0)).toBeGreaterThan(50);
     expect(groups.some((g) => g.requests.length > 1)).toBe(true);
@@ -324,13 +322,11 @@ describe('POST /v1/decide with a batch of shared context', () => {
       const decisions = full.json().decisions as unknown[];
       expect(decisions).toHaveLength(requests.length);
       const compact = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch })).json());
-      const indexed = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: batch })).json());
       const dense = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: batch })).json());
       for (const [i, one] of requests.entries()) {
         const single = (await inject({ method: 'POST', url: '/v1/decide', payload: one })).payload;
         expect(JSON.stringify(decisions[i]), `transfer ${i} of ${JSON.stringify(batch.shared)}`).toBe(single);
         expect(JSON.stringify(compact[i])).toBe(single);
-        expect(JSON.stringify(indexed[i])).toBe(single);
         expect(JSON.stringify(dense[i])).toBe(single);
       }
     }
