@@ -6,12 +6,11 @@
  * keep a build for an old-against-new comparison (`--against` of the benches that use it).
  */
 import { join } from 'node:path';
-// @ts-expect-error scripts/build.mjs is plain JavaScript without typings.
 import { build, ROOT } from '../scripts/build.mjs';
 
 /** Bundles `entry` (a path from the project root) and returns the path of the file to run. */
 export async function bundleBenchEntry(name: string, entry: string): Promise<string> {
-  const outdir = join(ROOT as string, '.scratch', 'bench-lib', name);
-  await (build as (target: { entryPoints: Record<string, string>; outdir: string }) => Promise<unknown>)({ entryPoints: { [name]: entry }, outdir });
+  const outdir = join(ROOT, '.scratch', 'bench-lib', name);
+  await build({ entryPoints: { [name]: entry }, outdir });
   return join(outdir, `${name}.js`);
 }
