@@ -1,0 +1,57 @@
+/**
+ * Compile CPU, old build against new, in one hour: `npx tsx bench/compile-ab.ts --against DIR`
+ * runs bench/compile-run.ts bundled from the current sources (bench/cold-bundle.ts) and the
+ * build kept in DIR (a copy of `.scratch/bench-lib/compile-run/` made before a change), each
+ * round one fresh process of each, alternating which goes first, and prints each phase's
+ * median CPU time and the new/old ratio. CPU time, not wall time: other processes' load on a
+ * shared machine inflates it far less. Without `--against` it reports the current build only.
+ * Each process runs under the young generation `qingdan build` uses (bench/cli-heap.ts).
+ *
+ *   npx tsx bench/compile-ab.ts [--size 100000] [--rounds 3] [--against .scratch/old-compile]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
+import { bundleBenchEntry } from './cold-bundle.js';
+import { generatePolicy } from './generate-policy.js';
+
+const { values: opts } = parseArgs({
+  options: { size: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' }, against: { type: 'string' } },
+  strict: true,
+});
+
+type Phases = Record<'parse' | 'check' | 'emit' | 'total' | 'jsonParse', number>;
+const PHASES = ['parse', 'check', 'emit', 'total', 'jsonParse'] as const;
+
+// Generated here, once: the processes measured only read it.
+const folder = await mkdtemp(join(tmpdir(), 'qingdan-compile-ab-'));
+const sourcesFile = join(folder, 'sources.json');
+await writeFile(sourcesFile, JSON.stringify(generatePolicy(Number(opts.size), 1)));
+const builds = [{ name: 'new', entry: await bundleBenchEntry('compile-run', 'bench/compile-run.ts'), runs: [] as Phases[] }];
+if (opts.against) builds.push({ name: 'old', entry: join(resolve(opts.against), 'compile-run.js'), runs: [] });
+for (let r = 0; r < Number(opts.rounds); r++) {
+  for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
+    const run = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, b.entry, sourcesFile], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${b.entry} failed (${run.status}): ${run.stderr}`);
+    b.runs.push(JSON.parse(run.stdout) as Phases);
+    process.stderr.write(`  round ${r + 1} ${b.name}: ${run.stdout}`);
+  }
+}
+
+await rm(folder, { recursive: true, force: true });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const medians = builds.map((b) => Object.fromEntries(PHASES.map((p) => [p, median(b.runs.map((x) => x[p]))])) as Phases);
+console.log(`${opts.size} declarations, ${opts.rounds} rounds, CPU ms (median):`);
+console.log(`${'phase'.padEnd(10)} ${builds.map((b) => b.name.padStart(8)).join(' ')}${builds.length > 1 ? '  new/old' : ''}`);
+for (const p of PHASES) console.log(`${p.padEnd(10)} ${medians.map((m) => m[p].toFixed(0).padStart(8)).join(' ')}${builds.length > 1 ? `  ${(medians[0]![p] / medians[1]![p]).toFixed(3)}` : ''}`);
+for (const [i, b] of builds.entries()) console.log(`${b.name}: compile CPU / JSON.parse CPU ${(medians[i]!.total / medians[i]!.jsonParse).toFixed(1)}`);
+const [load1, load5] = loadavg();
+console.log(`load average ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs`);
