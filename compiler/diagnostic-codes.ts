@@ -16,6 +16,7 @@
 import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { PolicyLoadErrorCode } from '../runtime/errors.js';
 import type { Outcome } from '../runtime/request.js';
+import { OUTCOME_NAME_ZH } from '../runtime/pathway-words.js';
 import type { Bump } from './diff/change.js';
 import { STAGE_ZH, type Stage } from './governance/stages.js';
 
@@ -26,6 +27,12 @@ export type Lang = 'zh' | 'en';
 export interface Text {
   readonly en: string;
   readonly zh: string;
+}
+
+/** Each outcome's name in the law, with its id: 数据出境安全评估（security-assessment）. */
+function outcomeTerms(): Record<Outcome, Text> {
+  const names = Object.entries(OUTCOME_NAME_ZH) as [Outcome, string][];
+  return Object.fromEntries(names.map(([id, zh]) => [id, { en: id, zh: `${zh}（${id}）` }])) as Record<Outcome, Text>;
 }
 
 /**
@@ -226,13 +233,7 @@ export const TERMS = {
     governance: { en: 'governance', zh: '治理提案（governance）' },
   },
   /** The outcomes of a decision (the runtime's Outcome): the pathway's name in the law, with the id. */
-  outcome: {
-    'security-assessment': { en: 'security-assessment', zh: '数据出境安全评估（security-assessment）' },
-    'standard-contract-or-certification': { en: 'standard-contract-or-certification', zh: '个人信息出境标准合同或个人信息保护认证（standard-contract-or-certification）' },
-    exempt: { en: 'exempt', zh: '免于申报（exempt）' },
-    'not-applicable': { en: 'not-applicable', zh: '不适用（not-applicable）' },
-    indeterminate: { en: 'indeterminate', zh: '无法判定（indeterminate）' },
-  } satisfies Record<Outcome, Text>,
+  outcome: outcomeTerms(),
   /** A version bump (semver) a policy change requires or a changeset declares. */
   bump: {
     major: { en: 'major', zh: '主版本号（major）' },

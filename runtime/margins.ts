@@ -19,7 +19,7 @@
  */
 import type { Condition, PolicyArtifact, Rung } from './artifact.js';
 import type { Policy } from './policy.js';
-import { PATHWAY_EN as PHRASE_EN, PATHWAY_ZH as PHRASE_ZH } from './reasons.js';
+import { OUTCOME_PHRASE_EN as PATHWAY_EN, OUTCOME_PHRASE_ZH, PATHWAY_PHRASE_ZH } from './pathway-words.js';
 import type { EvaluationRequest, EvaluationResponse, Message, Outcome, RequestItem } from './request.js';
 
 /** The measures a part's volume is stated in, by their field in a request. */
@@ -78,18 +78,13 @@ interface Bound {
   readonly citations: readonly string[];
 }
 
-/** What the pathway becomes, ending a sentence: the three pathways in the reasons' words. */
+/** What the pathway becomes, ending a sentence. */
 const PATHWAY_ZH: Record<Outcome, string> = {
-  'security-assessment': `需要${PHRASE_ZH['security-assessment']}`,
-  'standard-contract-or-certification': `需要${PHRASE_ZH['standard-contract-or-certification']}`,
-  exempt: `可${PHRASE_ZH.exempt}`,
-  'not-applicable': '不适用数据出境规定',
-  indeterminate: '无法判定（需另行研判）',
-};
-const PATHWAY_EN: Record<Outcome, string> = {
-  ...PHRASE_EN,
-  'not-applicable': 'the export rules do not apply',
-  indeterminate: 'the policy cannot decide',
+  'security-assessment': `需要${PATHWAY_PHRASE_ZH['security-assessment']}`,
+  'standard-contract-or-certification': `需要${PATHWAY_PHRASE_ZH['standard-contract-or-certification']}`,
+  exempt: `可${PATHWAY_PHRASE_ZH.exempt}`,
+  'not-applicable': OUTCOME_PHRASE_ZH['not-applicable'],
+  indeterminate: `${OUTCOME_PHRASE_ZH.indeterminate}（需另行研判）`,
 };
 const MEASURE_ZH: Record<MarginMeasure, string> = { persons: '人的个人信息', sensitivePersons: '人的敏感个人信息' };
 const MEASURE_EN: Record<MarginMeasure, string> = { persons: 'persons', sensitivePersons: 'persons of sensitive personal information' };

@@ -143,7 +143,7 @@ export class Policy {
    * building any problem — the hot path of a server checking batches, which asks `problems`
    * only for a request that does not conform.
    */
-  conforms(request: unknown): boolean {
+  conforms(request: unknown): request is EvaluationRequest {
     if (!validateRequest(request)) return false;
     const r = request as EvaluationRequest;
     if (!realDate(r.asOf)) return false;
@@ -205,9 +205,9 @@ export class Policy {
 
   /** Validates and decides; throws InvalidRequestError listing every problem. */
   evaluate(request: unknown): EvaluationResponse {
-    const problems = this.problems(request);
-    if (problems.length > 0) throw new InvalidRequestError(problems);
-    return decide(this.compiled, request as EvaluationRequest);
+    // `conforms` builds nothing; the problems are described only for a request that breaks the contract.
+    if (!this.conforms(request)) throw new InvalidRequestError(this.problems(request));
+    return decide(this.compiled, request);
   }
 
   /** Decides a request already known to conform (skips validation; for hot paths). */

@@ -3,19 +3,9 @@
  * Item reasons are built once per item at load, so a decision only picks frozen objects.
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, Zone } from './artifact.js';
+import { PATHWAY_PHRASE_EN as PATHWAY_EN, PATHWAY_PHRASE_ZH as PATHWAY_ZH } from './pathway-words.js';
 import type { Obligation, Outcome, Reason } from './request.js';
 
-/** What each pathway requires, as a phrase (Chinese: the verb phrase a sentence ends with). */
-export const PATHWAY_ZH: Record<PathwayId, string> = {
-  'security-assessment': '申报数据出境安全评估',
-  'standard-contract-or-certification': '订立个人信息出境标准合同或通过个人信息保护认证',
-  exempt: '免于申报安全评估、订立标准合同、通过保护认证',
-};
-export const PATHWAY_EN: Record<PathwayId, string> = {
-  'security-assessment': 'security assessment',
-  'standard-contract-or-certification': 'standard contract or certification',
-  exempt: 'exempt from all three mechanisms',
-};
 
 /** Where the runtime's inferences are explained; an inferred reason links to one of its entries. */
 export const READING = 'docs/reading-of-the-law.md';
@@ -51,7 +41,7 @@ export function importantData(pathway: PathwayId, citations: readonly string[]):
 }
 
 export function exemption(e: Exemption): Reason {
-  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），免于申报安全评估、订立标准合同、通过保护认证，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
+  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），${PATHWAY_ZH.exempt}，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
 }
 
 export function exemptionContradicted(e: Exemption): Reason {
@@ -147,11 +137,11 @@ export function itemEntriesCombined(item: ListItem, entries: number, persons: nu
 }
 
 export function itemBelow(item: ListItem): Reason {
-  return reason('list-item-below-threshold', 'exempt', `数据项「${item.title}」未达到负面清单规定的量级，可以免于申报安全评估、订立标准合同、通过保护认证。`, `Item ${item.id} is below every threshold of its list: exempt.`, [...item.basis, 'measures.art13'], item.id, 'item-below-threshold');
+  return reason('list-item-below-threshold', 'exempt', `数据项「${item.title}」未达到负面清单规定的量级，可以${PATHWAY_ZH.exempt}。`, `Item ${item.id} is below every threshold of its list: exempt.`, [...item.basis, 'measures.art13'], item.id, 'item-below-threshold');
 }
 
 export function notOnList(list: NegativeList): Reason {
-  return reason('not-on-list', 'exempt', `出境数据属于清单「${list.title}」所列行业领域但不在清单内，可以免于申报安全评估、订立标准合同、通过保护认证。`, `Data of the sector of list ${list.id} that is not on the list: exempt.`, ['measures.art13', 'national.art6'], list.id);
+  return reason('not-on-list', 'exempt', `出境数据属于清单「${list.title}」所列行业领域但不在清单内，可以${PATHWAY_ZH.exempt}。`, `Data of the sector of list ${list.id} that is not on the list: exempt.`, ['measures.art13', 'national.art6'], list.id);
 }
 
 /**

@@ -23,7 +23,7 @@ function englishIn(zh: string): string[] {
     .replace(/`[^`]*`/g, '')
     .replace(/'[^']*'/g, '')
     .replace(/"[^"]*"/g, '')
-    .replace(/（[\w.-]+）/g, '') // an id after its Chinese name: 免于申报（exempt）
+    .replace(/（[\w.-]+）/g, '') // an id after its Chinese name: 免予申报（exempt）
     .replace(/\.qd\b/g, '')
     .replace(/qingdan [^；。，]*/g, '') // a command line quoted in a hint
     .replace(/--[\w-]+/g, '') // a command-line option

@@ -206,16 +206,23 @@ describe('POST /v1/decide', () => {
     expect(Date.parse(last.time)).not.toBeNaN();
   });
 
-  it('logs a line per transfer of a shared batch, with the digest of the request it stands for', async () => {
+  it('logs a line per transfer of a shared batch, with the digest of the request it stands for whatever the order of its keys', async () => {
     const shared = { asOf: '2027-03-01', processor: { zone: 'outside', ciio: false } };
     const transfers = [{ isExport: true, personalInfo: { persons: 120000 } }, { isExport: false }];
     expect((await inject({ method: 'POST', url: '/v1/decide', payload: { shared, transfers } })).statusCode).toBe(200);
+    // The first transfer again, alone, with every object's keys in another order.
+    const alone = { transfer: { personalInfo: { persons: 120000 }, isExport: true }, processor: { ciio: false, zone: 'outside' }, asOf: '2027-03-01' };
+    expect((await inject({ method: 'POST', url: '/v1/decide', payload: alone })).statusCode).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lines = (await readFile(logPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    const digest = (r: unknown) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
-    expect(lines.slice(-2).map((l) => [l.requestDigest, l.pathway])).toEqual([
-      [digest({ ...shared, transfer: transfers[0] }), 'standard-contract-or-certification'],
-      [digest({ ...shared, transfer: transfers[1] }), 'not-applicable'],
+    // RFC 8785 by hand for these requests: keys sorted at every level, no spaces.
+    const first = '{"asOf":"2027-03-01","processor":{"ciio":false,"zone":"outside"},"transfer":{"isExport":true,"personalInfo":{"persons":120000}}}';
+    const second = '{"asOf":"2027-03-01","processor":{"ciio":false,"zone":"outside"},"transfer":{"isExport":false}}';
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(lines.slice(-3).map((l) => [l.requestDigest, l.pathway])).toEqual([
+      [sha(first), 'standard-contract-or-certification'],
+      [sha(second), 'not-applicable'],
+      [sha(first), 'standard-contract-or-certification'],
     ]);
   });
 });

@@ -14,14 +14,7 @@ import { printUsageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { requestProblemLine } from '../request-problem-line.js';
 import { requestProblemText, withText } from '../../compiler/problem-messages.js';
-
-const OUTCOME_ZH: Record<string, string> = {
-  'security-assessment': '数据出境安全评估',
-  'standard-contract-or-certification': '个人信息出境标准合同或个人信息保护认证',
-  exempt: '免于申报',
-  'not-applicable': '不适用',
-  indeterminate: '无法判定',
-};
+import { OUTCOME_NAME_ZH } from '../../runtime/pathway-words.js';
 
 async function readInput(io: Io, path: string): Promise<string> {
   if (path !== '-') return readFile(resolve(io.cwd, path), 'utf8');
@@ -42,7 +35,7 @@ export function formatDecision(io: Io, d: EvaluationResponse): string {
   const cites = (code: string, citations: readonly string[]) => c.dim(`    ${code} · ${say(io, 'decision-cites', { citations })}`);
   const basis = d.basis.kind === 'list' ? say(io, 'decision-basis-list', { lists: d.basis.lists }) : d.basis.kind === 'baseline' ? say(io, 'decision-basis-baseline', { id: d.basis.id }) : say(io, 'decision-basis-none');
   const lines = [
-    `${label(say(io, 'decision-pathway'))}${c.bold(d.pathway)} （${OUTCOME_ZH[d.pathway]}）${d.preview ? c.yellow(`  ${say(io, 'decision-preview')}`) : ''}`,
+    `${label(say(io, 'decision-pathway'))}${c.bold(d.pathway)} （${OUTCOME_NAME_ZH[d.pathway]}）${d.preview ? c.yellow(`  ${say(io, 'decision-preview')}`) : ''}`,
     `${label(say(io, 'decision-basis'))}${basis}`,
     `${label(say(io, 'decision-as-of'))}${d.asOf}`,
     '',

@@ -10,19 +10,18 @@
  * never amended by a decision.
  */
 import type { NegativeList, PolicyArtifact } from '../../runtime/artifact.js';
+import { PATHWAY_PHRASE_ZH } from '../../runtime/pathway-words.js';
 import { numberedItems, officialTitle, periodZh } from '../emit/gazette/list.js';
 import { chineseNumeral, conditionZh } from '../emit/gazette/text.js';
 import type { PolicyChange, PolicyDiff } from './change.js';
 import type { Decider } from './ladder.js';
 
-const PATHWAY_VERB = { 'security-assessment': '申报数据出境安全评估', 'standard-contract-or-certification': '订立个人信息出境标准合同或通过个人信息保护认证', exempt: '免予申报' } as const;
-
 /** Fields of a list that are its procedure or publication, not its text. */
 const NOT_TEXT = new Set(['proposal', 'status', 'issuer', 'docnumber', 'published']);
 
 function ladderText(d: Decider, kinds: ReadonlyMap<string, string>): string {
-  if (d.important) return '列为重要数据，任意数量均应申报数据出境安全评估';
-  return d.ladder.map((r) => `${conditionZh(r.when, kinds)}的，${PATHWAY_VERB[r.pathway]}`).join('；');
+  if (d.important) return `列为重要数据，任意数量均应${PATHWAY_PHRASE_ZH['security-assessment']}`;
+  return d.ladder.map((r) => `${conditionZh(r.when, kinds)}的，${PATHWAY_PHRASE_ZH[r.pathway]}`).join('；');
 }
 
 function articleText(value: unknown): string {

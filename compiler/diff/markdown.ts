@@ -3,9 +3,9 @@
  * then each change with its witnesses and old/new wording, cut to a size limit with a note
  * saying so. Written in Chinese or English; the change summaries carry both.
  */
+import { OUTCOME_NAME_ZH } from '../../runtime/pathway-words.js';
 import type { PathwayId } from '../../runtime/artifact.js';
 import type { Lang } from '../diagnostic-codes.js';
-import { PATHWAY_ZH } from '../emit/gazette/text.js';
 import type { PolicyChange, PolicyDiff } from './change.js';
 
 /** Every fixed phrase of the report, in both languages. */
@@ -40,7 +40,7 @@ const TEXT = {
 
 /** Pathways in Chinese as the gazette names them; in English as short table labels. */
 const PATHWAY: Record<Lang, Record<PathwayId, string>> = {
-  zh: PATHWAY_ZH,
+  zh: OUTCOME_NAME_ZH,
   en: { 'security-assessment': 'security assessment', 'standard-contract-or-certification': 'standard contract / certification', exempt: 'exempt' },
 };
 

@@ -22,7 +22,8 @@ import {
   type Trial,
 } from '../../runtime/artifact.js';
 
-const PATHWAYS: Record<A.PathwayWord, PathwayId> = {
+/** The pathway a rung's word names. */
+export const PATHWAYS: Readonly<Record<A.PathwayWord, PathwayId>> = {
   assessment: 'security-assessment',
   contract: 'standard-contract-or-certification',
   exempt: 'exempt',

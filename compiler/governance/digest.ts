@@ -10,21 +10,10 @@
  *                                     link) and its three records
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.js';
 import { listContent, type ListInfo } from './lists.js';
 import type { LoadedProposal } from './load.js';
 import type { Stage } from './stages.js';
-
-/** A JSON text with object keys sorted, so that a digest does not depend on key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** The content that a sign-off of `stage` on `p` approves. */
 export function coveredContent(p: LoadedProposal, lists: readonly ListInfo[], stage: Stage): unknown {
@@ -46,5 +35,5 @@ export function coveredContent(p: LoadedProposal, lists: readonly ListInfo[], st
 
 /** `sha256:<hex>` of what a sign-off of `stage` on `p` approves, as `p` and `lists` stand now. */
 export function stageDigest(p: LoadedProposal, lists: readonly ListInfo[], stage: Stage): string {
-  return `sha256:${createHash('sha256').update(canonical(coveredContent(p, lists, stage))).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(coveredContent(p, lists, stage))).digest('hex')}`;
 }

@@ -8,7 +8,7 @@ import type * as A from '../ast.js';
 import { KEYWORDS } from '../lexer.js';
 import type { PolicySymbol } from '../symbols.js';
 import { occurrenceAt, type Occurrence } from './occurrences.js';
-import { ladderInWords, PATHWAY_WORDS } from './words.js';
+import { ladderInWords, pathwayInWords } from './words.js';
 import type { PolicyWorkspace } from './workspace.js';
 
 /** A place in a file of the workspace (or a proposal file). */
@@ -60,7 +60,7 @@ function describe(symbol: PolicySymbol, workspace: PolicyWorkspace): string | un
     }
     case 'item': {
       const item = symbol.node as A.ItemDecl;
-      const ladder = item.important ? [`重要数据：无论数量，${PATHWAY_WORDS.assessment}`] : ladderInWords(item.rungs);
+      const ladder = item.important ? [`重要数据：无论数量，${pathwayInWords('assessment')}`] : ladderInWords(item.rungs);
       return [`${title} ${item.title.value}${item.category ? `（${item.category.text}）` : ''}`, '', ...ladder.map((l) => `- ${l}`), ...(ladder.length ? ['- 低于以上量级：不适用本清单'] : [])].join('\n');
     }
     case 'list': {

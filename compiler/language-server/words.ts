@@ -1,14 +1,14 @@
 /** Conditions and ladders in words, in the measures' own phrasing (以上 includes, 不满 excludes; Art. 30). */
+import { PATHWAY_PHRASE_ZH } from '../../runtime/pathway-words.js';
 import type * as A from '../ast.js';
+import { PATHWAYS } from '../emit/lower.js';
 
 const MEASURE: Record<A.Measure, string> = { persons: '个人信息（不含敏感个人信息）', sensitive: '敏感个人信息' };
 
-/** The pathways as the measures name them. */
-export const PATHWAY_WORDS: Record<A.PathwayWord, string> = {
-  assessment: '申报数据出境安全评估',
-  contract: '订立个人信息出境标准合同或通过个人信息保护认证',
-  exempt: '免予申报数据出境安全评估、订立标准合同、通过认证',
-};
+/** What the pathway of a rung written with `word` requires, as the measures phrase it. */
+export function pathwayInWords(word: A.PathwayWord): string {
+  return PATHWAY_PHRASE_ZH[PATHWAYS[word]];
+}
 
 /** `persons >= 100万 or sensitive in 1..1万` → 个人信息（不含敏感个人信息）100万人以上，或敏感个人信息1人以上、不满1万人. */
 export function conditionInWords(c: A.Condition): string {
@@ -33,5 +33,5 @@ export function conditionInWords(c: A.Condition): string {
 
 /** One line per rung: `condition：pathway`. */
 export function ladderInWords(rungs: readonly A.Rung[]): string[] {
-  return rungs.map((r) => `${conditionInWords(r.condition)}：${PATHWAY_WORDS[r.pathway.word]}`);
+  return rungs.map((r) => `${conditionInWords(r.condition)}：${pathwayInWords(r.pathway.word)}`);
 }

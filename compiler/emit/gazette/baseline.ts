@@ -1,8 +1,9 @@
 /** The national baseline as a summary page: exemptions, triggers and the threshold ladder. */
+import { OUTCOME_NAME_ZH } from '../../../runtime/pathway-words.js';
 import type { Annex, Baseline, LegalDocument } from '../../../runtime/artifact.js';
 import { citations } from './cite.js';
 import type { Flavour } from './flavour.js';
-import { conditionZh, md, PATHWAY_ZH } from './text.js';
+import { conditionZh, md } from './text.js';
 
 /** The baseline page's title: a summary of the national rules, not a second copy of them. */
 export function baselineTitle(baseline: Baseline): string {
@@ -22,10 +23,10 @@ export function baselineMarkdown(baseline: Baseline, documents: readonly LegalDo
     '| 条件 | 出境路径 | 依据 |',
     '| --- | --- | --- |',
   ];
-  if (baseline.important) out.push(`| 向境外提供重要数据 | ${PATHWAY_ZH[baseline.important.pathway]} | ${cite(baseline.important.basis)} |`);
-  if (baseline.ciio) out.push(`| 关键信息基础设施运营者向境外提供个人信息 | ${PATHWAY_ZH[baseline.ciio.pathway]} | ${cite(baseline.ciio.basis)} |`);
-  for (const rung of baseline.ladder) out.push(`| ${md(conditionZh(rung.when, kinds))} | ${PATHWAY_ZH[rung.pathway]} | ${cite(rung.basis)} |`);
-  out.push(`| 未达到以上任一门槛 | ${PATHWAY_ZH[baseline.below.pathway]} | ${cite(baseline.below.basis)} |`, '');
+  if (baseline.important) out.push(`| 向境外提供重要数据 | ${OUTCOME_NAME_ZH[baseline.important.pathway]} | ${cite(baseline.important.basis)} |`);
+  if (baseline.ciio) out.push(`| 关键信息基础设施运营者向境外提供个人信息 | ${OUTCOME_NAME_ZH[baseline.ciio.pathway]} | ${cite(baseline.ciio.basis)} |`);
+  for (const rung of baseline.ladder) out.push(`| ${md(conditionZh(rung.when, kinds))} | ${OUTCOME_NAME_ZH[rung.pathway]} | ${cite(rung.basis)} |`);
+  out.push(`| 未达到以上任一门槛 | ${OUTCOME_NAME_ZH[baseline.below.pathway]} | ${cite(baseline.below.basis)} |`, '');
   out.push(`## 豁免情形${f.anchor('baseline.exemptions')}`, '', '| 序号 | 范围 | 情形 | 依据 |', '| --- | --- | --- | --- |');
   for (const [i, e] of baseline.exemptions.entries()) {
     out.push(`| ${i + 1} | ${e.scope === 'data' ? '不含个人信息、重要数据的数据' : '个人信息'} | ${md(e.description)} | ${cite(e.basis)} |`);

@@ -6,10 +6,11 @@
  * row per threshold rung, the item's own cells merged over its rungs. Internal ids and
  * proposals stay out of the page (they are on the colophon).
  */
+import { OUTCOME_NAME_ZH } from '../../../runtime/pathway-words.js';
 import type { Annex, ListItem, NegativeList, PolicyArtifact } from '../../../runtime/artifact.js';
 import { citations } from './cite.js';
 import type { Flavour } from './flavour.js';
-import { conditionZh, dateZh, dayBefore, md, PATHWAY_ZH, placeholder } from './text.js';
+import { conditionZh, dateZh, dayBefore, md, placeholder } from './text.js';
 
 /** The status of a list in plain words. */
 export const STATUS_ZH: Record<NegativeList['status'], string> = {
@@ -52,9 +53,9 @@ function itemRows(number: number, item: ListItem, categoryName: string, kinds: R
   const cells = [String(number), md(categoryName), md(item.title), item.fields.map(md).join('、') || '—', item.description ? md(item.description) : '—'];
   const head = cells.map((c, i) => (i === 2 ? `${c}${f.anchor(item.id)}` : c)).join(' | ');
   const merged = cells.map(f.merged).join(' | ');
-  if (item.important) return [`| ${head} | 任意数量（列为重要数据） | ${PATHWAY_ZH['security-assessment']} |`];
-  const rows = item.ladder.map((r, i) => `| ${i === 0 ? head : merged} | ${md(conditionZh(r.when, kinds))} | ${PATHWAY_ZH[r.pathway]} |`);
-  rows.push(`| ${merged} | 未达到以上量级 | ${PATHWAY_ZH.exempt}（管理办法第十三条） |`);
+  if (item.important) return [`| ${head} | 任意数量（列为重要数据） | ${OUTCOME_NAME_ZH['security-assessment']} |`];
+  const rows = item.ladder.map((r, i) => `| ${i === 0 ? head : merged} | ${md(conditionZh(r.when, kinds))} | ${OUTCOME_NAME_ZH[r.pathway]} |`);
+  rows.push(`| ${merged} | 未达到以上量级 | ${OUTCOME_NAME_ZH.exempt}（管理办法第十三条） |`);
   return rows;
 }
 

@@ -1,5 +1,5 @@
 /** Text helpers for gazettes: Markdown escaping, Chinese numerals, thresholds in words. */
-import type { Condition, PathwayId } from '../../../runtime/artifact.js';
+import type { Condition } from '../../../runtime/artifact.js';
 
 /**
  * Escapes what Markdown, and the gazette's markdown-it plugins, would read as syntax, so DSL
@@ -53,11 +53,6 @@ export function conditionZh(c: Condition, kinds: ReadonlyMap<string, string>): s
   return c.ciio ? '关键信息基础设施运营者' : '关键信息基础设施运营者以外的数据处理者';
 }
 
-export const PATHWAY_ZH: Record<PathwayId, string> = {
-  'security-assessment': '数据出境安全评估',
-  'standard-contract-or-certification': '个人信息出境标准合同或个人信息保护认证',
-  exempt: '免予申报',
-};
 
 /** 2027-01-01 → 2027年1月1日, as dates are written in official text. */
 export function dateZh(date: string): string {

@@ -11,14 +11,10 @@ import { reportOf } from '../../../runtime/report.js';
 import type { EvaluationRequest, EvaluationResponse, Outcome, RequestProblem } from '../../../runtime/request.js';
 import { describeErrors, validateReport } from '../../../runtime/validators.js';
 import { problemString, requestProblemText } from '../../problem-messages.js';
+import { OUTCOME_PHRASE_ZH } from '../../../runtime/pathway-words.js';
 
-const OUTCOME_ZH: Record<Outcome, string> = {
-  'security-assessment': '申报数据出境安全评估',
-  'standard-contract-or-certification': '订立个人信息出境标准合同或通过个人信息保护认证',
-  exempt: '免于申报安全评估、订立标准合同、通过保护认证',
-  'not-applicable': '不适用数据出境规定',
-  indeterminate: '无法判定（请咨询区域管理机构）',
-};
+/** The headline: the pathway's phrase, and for `indeterminate` whom to ask. */
+const OUTCOME_ZH: Record<Outcome, string> = { ...OUTCOME_PHRASE_ZH, indeterminate: `${OUTCOME_PHRASE_ZH.indeterminate}（请咨询区域管理机构）` };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
