@@ -48,7 +48,8 @@ export const SatisfiableConditionRule: FileLocalRule = (context) => ({
           context.report('empty-range', atom.span, { from: atom.from.raw, to: atom.to.raw, interval: formatInterval(atomInterval(atom)) }, { hint: hint('lower-bound-first') });
         } else context.report('impossible-comparison', atom.span, { op: atom.op, value: atom.value.raw });
       }
-      if (emptyAtoms && conj.some((a) => emptyAtoms!.has(a))) continue;
+      // One atom cannot contradict itself unless it is empty (reported above); most alternatives are one atom.
+      if (conj.length < 2 || (emptyAtoms && conj.some((a) => emptyAtoms!.has(a)))) continue;
       const why = conflict(conj);
       if (!why) continue;
       reported ??= new Set();
