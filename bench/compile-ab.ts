@@ -4,14 +4,15 @@
  * build kept in DIR (a copy of `.scratch/bench-lib/compile-run/` made before a change), each
  * round one fresh process of each, alternating which goes first, and prints each phase's
  * median CPU time and the new/old ratio. CPU time, not wall time: other processes' load on a
- * shared machine inflates it far less. Without `--against` it reports the current build only.
+ * shared machine inflates it far less. `--base REV` builds the old side from the compiler and
+ * runtime of a git revision instead. Without either it reports the current build only.
  * Each process runs under the young generation `qingdan build` uses (bench/cli-heap.ts).
  *
  * `--in-process` loads both builds into one process instead and alternates them there, with a
  * full garbage collection before each compile: the processes then share one machine state, and
  * the figures of a loaded hour vary far less (both builds are warm after the first round).
  *
- *   npx tsx bench/compile-ab.ts [--size 100000] [--rounds 3] [--against DIR] [--in-process]
+ *   npx tsx bench/compile-ab.ts [--size 100000] [--rounds 3] [--base main | --against DIR] [--in-process]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
-import { bundleBenchEntry } from './cold-bundle.js';
+import { bundleBenchEntry, bundleBenchEntryAt } from './cold-bundle.js';
 import { generatePolicy } from './generate-policy.js';
 
 const { values: opts } = parseArgs({
@@ -28,6 +29,7 @@ const { values: opts } = parseArgs({
     size: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '3' },
     against: { type: 'string' },
+    base: { type: 'string' },
     'in-process': { type: 'boolean', default: false },
   },
   strict: true,
@@ -43,6 +45,7 @@ const sourcesFile = join(folder, 'sources.json');
 await writeFile(sourcesFile, JSON.stringify(generatePolicy(Number(opts.size), 1)));
 const builds = [{ name: 'new', entry: await bundleBenchEntry('compile-run', 'bench/compile-run.ts'), runs: [] as Phases[] }];
 if (opts.against) builds.push({ name: 'old', entry: join(resolve(opts.against), 'compile-run.js'), runs: [] });
+else if (opts.base) builds.push({ name: 'old', entry: await bundleBenchEntryAt(opts.base, 'compile-run', 'bench/compile-run.ts'), runs: [] });
 /** Both builds in one process, alternating, each compile after a full collection: every round's results. */
 function runInProcess(): Phases[][] {
   const script = `

@@ -11,11 +11,12 @@
  * bench/cli-heap.ts) that diffs twice: the first diff is "cold", the second "warm". The target
  * (< 1 s) applies to the median of the cold runs. Prints figures and PASS/FAIL; asserts nothing.
  *
- *   npx tsx bench/diff.ts [--items 10000] [--processes 5] [--against .scratch/old-bundle]
+ *   npx tsx bench/diff.ts [--items 10000] [--processes 5] [--base main | --against DIR]
  *
  * `--against DIR` also runs an earlier build of the same entry (a copy of
  * `.scratch/bench-lib/diff-run/`), alternating with the current one, process by process, so
- * both meet the same load: the CPU figures then compare old and new within one hour.
+ * both meet the same load: the CPU figures then compare old and new within one hour. `--base REV`
+ * builds that earlier side from the compiler and runtime of a git revision instead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { simpleGit } from 'simple-git';
 import type { Source } from '../compiler/source.js';
 import { YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
-import { bundleBenchEntry } from './cold-bundle.js';
+import { bundleBenchEntry, bundleBenchEntryAt } from './cold-bundle.js';
 import { generatePolicy } from './generate-policy.js';
 
 const { values: opts } = parseArgs({
@@ -33,6 +34,7 @@ const { values: opts } = parseArgs({
     items: { type: 'string', default: '10000' },
     processes: { type: 'string', default: '5' },
     against: { type: 'string' },
+    base: { type: 'string' },
   },
   strict: true,
 });
@@ -88,6 +90,7 @@ function runProcess(entry: string): Run[] {
 
 const builds: { name: string; entry: string; runs: Run[][] }[] = [{ name: 'current', entry: await bundleBenchEntry('diff-run', 'bench/diff-run.ts'), runs: [] }];
 if (opts.against) builds.push({ name: `against ${opts.against}`, entry: join(resolve(opts.against), 'diff-run.js'), runs: [] });
+else if (opts.base) builds.push({ name: `base ${opts.base}`, entry: await bundleBenchEntryAt(opts.base, 'diff-run', 'bench/diff-run.ts'), runs: [] });
 for (let p = 0; p < processes; p++) {
   // Alternating, and each build first in turn, so neither always meets the other's after-load.
   const order = p % 2 === 0 ? builds : [...builds].reverse();
