@@ -41,11 +41,11 @@ export function sharedBatch(artifact: PolicyArtifact, n: number): unknown {
 export interface BatchFormat {
   readonly name: string;
   readonly label: string;
-  readonly view: 'compact' | 'indexed';
+  readonly view: 'compact' | 'indexed' | 'dense';
   readonly body: string;
 }
 
-/** Batches of `n` decisions over `artifact` in every format: array or shared context, compact or indexed view. */
+/** Batches of `n` decisions over `artifact` in every format: array or shared context, compact, indexed or dense view. */
 export function batchFormats(artifact: PolicyArtifact, n: number): BatchFormat[] {
   const array = JSON.stringify(arrayBatch(artifact, n));
   const shared = JSON.stringify(sharedBatch(artifact, n));
@@ -54,5 +54,7 @@ export function batchFormats(artifact: PolicyArtifact, n: number): BatchFormat[]
     { name: 'shared, compact', label: 'shared-context batch, compact view', view: 'compact', body: shared },
     { name: 'array, indexed', label: 'array of requests, indexed view', view: 'indexed', body: array },
     { name: 'shared, indexed', label: 'shared-context batch, indexed view', view: 'indexed', body: shared },
+    { name: 'array, dense', label: 'array of requests, dense view', view: 'dense', body: array },
+    { name: 'shared, dense', label: 'shared-context batch, dense view', view: 'dense', body: shared },
   ];
 }

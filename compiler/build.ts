@@ -22,6 +22,7 @@ import { indexedDecisionsSchema } from './emit/schemas/indexed-decisions.schema.
 import { requestSchema } from './emit/schemas/request.schema.js';
 import { sharedBatchSchema } from './emit/schemas/shared-batch.schema.js';
 import { compactDecisionsSchema } from './emit/schemas/compact-decisions.schema.js';
+import { denseDecisionsSchema } from './emit/schemas/dense-decisions.schema.js';
 import { reportSchema } from './emit/schemas/report.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
 import { validateArtifact } from './emit/validate.js';
@@ -79,6 +80,7 @@ export function emitRuntimeArtifacts(artifact: PolicyArtifact): Map<string, stri
     ['schema/shared-batch.schema.json', toJson(sharedBatchSchema)],
     ['schema/compact-decisions.schema.json', toJson(compactDecisionsSchema)],
     ['schema/indexed-decisions.schema.json', toJson(indexedDecisionsSchema)],
+    ['schema/dense-decisions.schema.json', toJson(denseDecisionsSchema)],
     ['schema/report.schema.json', toJson(reportSchema)],
     ['schema/diff.schema.json', toJson(diffSchema)],
   ]);

@@ -52,10 +52,39 @@ export interface IndexedDecisions {
 }
 
 /**
+ * One decision of the dense view: `[context, pathway, basis, reasons, obligations, advisories]`,
+ * positions in the answer's tables (`reasons` a list of positions in `DenseDecisions.reasons`;
+ * `obligations` and `advisories` each a position in `DenseDecisions.lists`).
+ */
+export type DenseDecision = readonly [context: number, pathway: number, basis: number, reasons: readonly number[], obligations: number, advisories: number];
+
+/**
+ * `POST /v1/decide?view=dense`'s answer: every part a batch's decisions repeat written once, in a
+ * table, and each decision a row of positions. One processor's transfers on one date share one
+ * context, a handful of pathways, bases and lists of obligations, so a decision costs a couple of
+ * dozen bytes beside the tables, however varied the batch.
+ */
+export interface DenseDecisions {
+  readonly version: 1;
+  readonly view: 'dense';
+  readonly policy: EvaluationResponse['policy'];
+  /** Each distinct date and preview flag, once. */
+  readonly contexts: readonly { readonly asOf: string; readonly preview: boolean }[];
+  readonly pathways: readonly EvaluationResponse['pathway'][];
+  readonly bases: readonly EvaluationResponse['basis'][];
+  readonly reasons: readonly Reason[];
+  /** Each distinct obligation or advisory, once. */
+  readonly obligations: readonly Obligation[];
+  /** Each distinct list of obligations or advisories, once: positions in `obligations`. */
+  readonly lists: readonly (readonly number[])[];
+  readonly decisions: readonly DenseDecision[];
+}
+
+/**
  * Numbers distinct parts in order of first appearance. Parts are told apart by content (their
  * JSON), so two equal reasons built separately still share one entry.
  */
-export class PartTable<T extends object> {
+export class PartTable<T> {
   readonly entries: T[] = [];
   private readonly byJson = new Map<string, number>();
 
@@ -104,6 +133,37 @@ export function indexedDecisions(decisions: readonly EvaluationResponse[], polic
   return { version: 1, view: 'indexed', policy, reasons, obligations, distinct: distinct.entries, decisions: indexes };
 }
 
+/**
+ * The dense view of `decisions` (all of `policy`). Every table lists its entries in the order
+ * they first appear, reading each decision's parts in the order of its row (and a list's
+ * obligations before the list), entries told apart by content like the compact view's.
+ */
+export function denseDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): DenseDecisions {
+  const contexts = new PartTable<{ asOf: string; preview: boolean }>();
+  const pathways = new PartTable<EvaluationResponse['pathway']>();
+  const bases = new PartTable<EvaluationResponse['basis']>();
+  const reasons = new PartTable<Reason>();
+  const obligations = new PartTable<Obligation>();
+  const lists = new PartTable<number[]>();
+  const listOf = (parts: readonly Obligation[]) => {
+    const list = parts.map((o) => obligations.indexOf(o, JSON.stringify(o)));
+    return lists.indexOf(list, JSON.stringify(list));
+  };
+  const rows = decisions.map((d): DenseDecision => {
+    if (d.policy.digest !== policy.digest) throw new RangeError(`a decision of policy ${d.policy.digest} in a dense view of ${policy.digest}`);
+    const context = { asOf: d.asOf, preview: d.preview };
+    return [
+      contexts.indexOf(context, JSON.stringify(context)),
+      pathways.indexOf(d.pathway, JSON.stringify(d.pathway)),
+      bases.indexOf(d.basis, JSON.stringify(d.basis)),
+      d.reasons.map((r) => reasons.indexOf(r, JSON.stringify(r))),
+      listOf(d.obligations),
+      listOf(d.advisories),
+    ];
+  });
+  return { version: 1, view: 'dense', policy, contexts: contexts.entries, pathways: pathways.entries, bases: bases.entries, reasons: reasons.entries, obligations: obligations.entries, lists: lists.entries, decisions: rows };
+}
+
 /** The entry at `i` of `table`; throws RangeError on an index out of it. */
 function at<T>(table: readonly T[], i: number): T {
   const entry = table[i];
@@ -111,8 +171,9 @@ function at<T>(table: readonly T[], i: number): T {
   return entry;
 }
 
-/** The full responses a compact or indexed view stands for; throws RangeError on an index out of its table. */
-export function expandDecisions(view: CompactDecisions | IndexedDecisions): EvaluationResponse[] {
+/** The full responses a compact, indexed or dense view stands for; throws RangeError on an index out of its table. */
+export function expandDecisions(view: CompactDecisions | IndexedDecisions | DenseDecisions): EvaluationResponse[] {
+  if (view.view === 'dense') return expandDense(view);
   const decisions = view.view === 'indexed' ? view.decisions.map((i) => at(view.distinct, i)) : view.decisions;
   return decisions.map((d) => ({
     version: 1,
@@ -125,4 +186,23 @@ export function expandDecisions(view: CompactDecisions | IndexedDecisions): Eval
     advisories: d.advisories.map((i) => at(view.obligations, i)),
     policy: view.policy,
   }));
+}
+
+/** The full responses a dense view stands for. */
+function expandDense(view: DenseDecisions): EvaluationResponse[] {
+  const listOf = (i: number) => at(view.lists, i).map((o) => at(view.obligations, o));
+  return view.decisions.map(([context, pathway, basis, reasons, obligations, advisories]) => {
+    const { asOf, preview } = at(view.contexts, context);
+    return {
+      version: 1,
+      pathway: at(view.pathways, pathway),
+      preview,
+      asOf,
+      basis: at(view.bases, basis),
+      reasons: reasons.map((i) => at(view.reasons, i)),
+      obligations: listOf(obligations),
+      advisories: listOf(advisories),
+      policy: view.policy,
+    };
+  });
 }

@@ -10,7 +10,7 @@ export { compareVersions, checkSuccession, type BundleIdentity } from './version
 export type { BundleSource } from './bundle-source.js';
 export { PolicyClient, PolicyUnavailableError, type PolicyClientOptions, type PolicyClientState } from './client.js';
 export { isSharedBatch, requestOf, requestsOf, type SharedBatch, type SharedContext } from './shared-batch.js';
-export { compactDecisions, indexedDecisions, expandDecisions, type CompactDecision, type CompactDecisions, type IndexedDecisions } from './compact.js';
+export { compactDecisions, indexedDecisions, denseDecisions, expandDecisions, type CompactDecision, type CompactDecisions, type IndexedDecisions, type DenseDecision, type DenseDecisions } from './compact.js';
 export { marginsOf, groupDigits, PERSONAL_INFO_PART, type Margins, type PartMargins, type Margin, type KindMargin, type MarginMeasure } from './margins.js';
 export { checkReport, reportProblems, requestOfReport, reportOf, itemPathways, type ExportReport, type ReportProblem, type ReportCheck, type PathwayChange, type ReportParticulars, type ReportRecipient, type ReportCatalogueEntry } from './report.js';
 export { compareReport, differencesOf, isDiscrepancy, type Difference, type ReportComparison } from './report-compare.js';

@@ -91,12 +91,15 @@ function allKnown(value: unknown, list: boolean, known: ReadonlySet<string>): bo
 export class Policy {
   private readonly compiled: CompiledPolicy;
   private readonly vocabulary: Vocabulary;
+  /** The transfer names' checks with their vocabularies looked up once: a shared batch runs them per transfer. */
+  private readonly transferChecks: readonly { readonly read: (r: Unchecked) => unknown; readonly list: boolean; readonly known: ReadonlySet<string> }[];
 
   private constructor(readonly bundle: PolicyBundle) {
     // A signed bundle's version (a prerelease between releases) is what decisions name.
     const version = bundle.manifest.bundle?.version;
     this.compiled = compilePolicy(version ? { ...bundle.policy, policyVersion: version } : bundle.policy, bundle.digest);
     this.vocabulary = vocabularyOf(bundle.policy);
+    this.transferChecks = TRANSFER_NAMES.map((name) => ({ read: name.read, list: name.list, known: this.vocabulary[name.in] }));
   }
 
   /**
@@ -169,11 +172,12 @@ export class Policy {
     }
     // One holder read by the transfer names' readers (which read a request's `transfer`), not one per transfer.
     const holder: { transfer?: unknown } = {};
+    const checks = this.transferChecks;
     for (let t = 0; t < transfers.length; t++) {
       holder.transfer = transfers[t];
-      for (let i = 0; i < TRANSFER_NAMES.length; i++) {
-        const name = TRANSFER_NAMES[i]!;
-        if (!allKnown(name.read(holder as Unchecked), name.list, this.vocabulary[name.in])) return false;
+      for (let i = 0; i < checks.length; i++) {
+        const check = checks[i]!;
+        if (!allKnown(check.read(holder as Unchecked), check.list, check.known)) return false;
       }
     }
     return true;

@@ -27,6 +27,7 @@ export const validateSharedBatch = generated.validateSharedBatch as unknown as C
 export const validateResponse = generated.validateResponse as unknown as CompiledValidator;
 export const validateCompactDecisions = generated.validateCompactDecisions as unknown as CompiledValidator;
 export const validateIndexedDecisions = generated.validateIndexedDecisions as unknown as CompiledValidator;
+export const validateDenseDecisions = generated.validateDenseDecisions as unknown as CompiledValidator;
 export const validateReport = generated.validateReport as unknown as CompiledValidator;
 
 /** The closed set of keywords a SchemaProblem names (ajv's params kept as they are); any other is `invalid`. */

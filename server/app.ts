@@ -3,12 +3,13 @@
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
  * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
  * `?view=compact` writes each distinct reason once and decisions by index, `?view=indexed` each
- * distinct decision once too), describes the policy (GET /v1/policy), and reports
- * health, readiness and Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
+ * distinct decision once too, `?view=dense` every repeated part once and each decision as a row
+ * of positions), describes the policy (GET /v1/policy), and reports health, readiness and
+ * Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
  * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
 import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
@@ -18,7 +19,8 @@ import { clusterMetrics } from './cluster.js';
 import { countDecisions, createMetrics, type ServerMetrics } from './metrics.js';
 import { bundleEntityTag, noneMatchHits, reprDigest } from './entity-tag.js';
 import { readServed, servedFrom, type ReloadResult, type Served } from './served-bundle.js';
-import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeIndexedDecisions } from './serialize.js';
+import { problemsSaid, readerLanguage } from './reader-language.js';
+import { serializeCompactDecisions, serializeDecision, serializeDecisions, serializeDenseDecisions, serializeIndexedDecisions } from './serialize.js';
 
 export interface ServeOptions {
   /** The bundle archive to serve (`qingdan bundle`'s .tar.gz). */
@@ -60,6 +62,18 @@ export interface QingdanServer {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
+const VIEWS: readonly string[] = ['full', 'compact', 'indexed', 'dense'];
+
+/**
+ * A 400 listing every problem. Each keeps the contract's keyword, params and English message and
+ * says itself in the client's language too (Accept-Language: Chinese or English).
+ */
+function refuse(request: FastifyRequest, reply: FastifyReply, problems: readonly RequestProblem[]): FastifyReply {
+  const lang = readerLanguage(request.headers['accept-language']);
+  return reply.code(400).header('content-language', lang).header('vary', 'Accept-Language').send({ error: 'invalid-request', problems: problemsSaid(problems, lang) });
+}
 
 /** The lists of `policy` and whether each is in force on `date` (status in-force, within its effective period). */
 function listsOn(policy: Policy, date: string) {
@@ -147,7 +161,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
     const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(date)) return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' } satisfies RequestProblem] });
+    if (!DATE.test(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
     const { policy } = served;
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });
@@ -155,7 +169,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   app.post<{ Querystring: { view?: string } }>('/v1/decide', async (request, reply) => {
     const started = process.hrtime.bigint();
     const view = request.query.view ?? 'full';
-    if (view !== 'full' && view !== 'compact' && view !== 'indexed') return reply.code(400).send({ error: 'invalid-request', problems: [{ pointer: '', keyword: 'enum', params: { allowedValues: ['full', 'compact', 'indexed'] }, message: `view must be full, compact or indexed, not ${JSON.stringify(view)}` } satisfies RequestProblem] });
+    if (!VIEWS.includes(view)) return refuse(request, reply, [{ pointer: '', keyword: 'enum', params: { allowedValues: [...VIEWS] }, message: `view must be one of ${VIEWS.join(', ')}, not ${JSON.stringify(view)}` }]);
     const { policy } = served; // one bundle for the whole request, even if a reload swaps it meanwhile
     const body = request.body;
     const shared = isSharedBatch(body);
@@ -164,18 +178,19 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     if (count > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
     let requests: readonly unknown[];
     if (shared) {
-      if (!policy.conformsSharedBatch(body)) return reply.code(400).send({ error: 'invalid-request', problems: policy.sharedBatchProblems(body) });
+      if (!policy.conformsSharedBatch(body)) return refuse(request, reply, policy.sharedBatchProblems(body));
       requests = requestsOf(body);
     } else {
       requests = batch ? (body as unknown[]) : [body];
       const problems = problemsOf(policy, requests, batch);
-      if (problems.length > 0) return reply.code(400).send({ error: 'invalid-request', problems });
+      if (problems.length > 0) return refuse(request, reply, problems);
     }
     const decisions = decideAll(policy, requests);
     metrics.latency.observe({ kind: batch ? 'batch' : 'single' }, Number(process.hrtime.bigint() - started) / 1e9);
     reply.type('application/json; charset=utf-8');
     if (view === 'compact') return serializeCompactDecisions(decisions, { version: policy.version, digest: policy.digest });
     if (view === 'indexed') return serializeIndexedDecisions(decisions, { version: policy.version, digest: policy.digest });
+    if (view === 'dense') return serializeDenseDecisions(decisions, { version: policy.version, digest: policy.digest });
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 

@@ -6,7 +6,8 @@
  * made them goes). A full decision is then those bytes laid end to end with a few ASCII
  * joints — never one long string: with the Chinese texts in it V8 would make it a two-byte
  * string, and encoding that took three times as long as building it. The output is
- * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions` for the compact view).
+ * byte-for-byte JSON.stringify's (of the runtime's `compactDecisions`, `indexedDecisions` and
+ * `denseDecisions` for those views).
  */
 import { PartTable } from '../runtime/compact.js';
 import type { EvaluationResponse, Obligation, Reason } from '../runtime/request.js';
@@ -208,4 +209,189 @@ export function serializeIndexedDecisions(decisions: readonly EvaluationResponse
     positions[i] = position as number;
   }
   return Buffer.concat([Buffer.from(`${head('indexed', policy, writer)},"distinct":[`), Buffer.from(distinct.join(',')), Buffer.from('],"decisions":['), Buffer.from(positions.join(',')), CLOSE]);
+}
+
+/**
+ * The rows of a dense answer, written as ASCII bytes into one growing buffer: a dense decision
+ * is a handful of small numbers, and writing them straight as bytes costs less than building a
+ * string per row.
+ */
+class RowBytes {
+  bytes: Buffer;
+  length = 0;
+
+  /** `rows`: how many rows are coming (a row takes about 20 bytes; the buffer grows when they take more). */
+  constructor(rows: number) {
+    this.bytes = Buffer.allocUnsafe(64 + rows * ROW_GUESS);
+  }
+
+  /** Makes room for `n` more bytes, so the writes that follow need not check. */
+  room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
+  }
+
+  /** One ASCII character (room made). */
+  char(code: number): void {
+    this.bytes[this.length++] = code;
+  }
+
+  /** A table position (a non-negative integer below 2^31) in decimal (room made: at most 10 bytes). */
+  position(n: number): void {
+    const bytes = this.bytes;
+    if (n < 10) {
+      bytes[this.length++] = 48 + n;
+      return;
+    }
+    let digits = 2;
+    for (let m = 100; m <= n; m *= 10) digits++;
+    let at = (this.length += digits);
+    for (; n >= 10; n = (n / 10) | 0) bytes[--at] = 48 + (n % 10);
+    bytes[--at] = 48 + n;
+  }
+}
+
+/** Bytes set aside per row at first: most rows of the bench's varied batches fit. */
+const ROW_GUESS = 24;
+const COMMA_CODE = 0x2c;
+const OPEN_CODE = 0x5b;
+const CLOSE_CODE = 0x5d;
+/** The most bytes a row takes beside its reasons: six positions and their brackets and commas. */
+const ROW_BYTES = 6 * 10 + 9;
+
+/**
+ * A table of the dense view: entries numbered in order of first sight, found first by identity
+ * (the runtime hands out the same objects decision after decision) and then by content (their
+ * JSON), so equal entries built apart share a position.
+ */
+class DenseTable<T> {
+  readonly entries: T[] = [];
+  readonly json: string[] = [];
+  private readonly byIdentity = new Map<T, number>();
+  private readonly byJson = new Map<string, number>();
+
+  /** The position of `entry`; `json` gives its JSON on first sight of this object. */
+  positionOf(entry: T, json: (entry: T) => string): number {
+    const position = this.byIdentity.get(entry);
+    return position === undefined ? this.add(entry, json(entry)) : position;
+  }
+
+  private add(entry: T, text: string): number {
+    let position = this.byJson.get(text);
+    if (position === undefined) {
+      position = this.json.push(text) - 1;
+      this.entries.push(entry);
+      this.byJson.set(text, position);
+    }
+    this.byIdentity.set(entry, position);
+    return position;
+  }
+}
+
+/** One dense answer being written: its tables, and the rows as ASCII bytes. */
+class DenseWriter {
+  readonly contexts = new DenseTable<string>();
+  readonly pathways = new DenseTable<string>();
+  readonly bases = new DenseTable<object>();
+  readonly reasons = new DenseTable<object>();
+  readonly obligations = new DenseTable<object>();
+  readonly lists = new DenseTable<string>();
+  /** Context positions by date, for preview and for not (a key for the pair without building one). */
+  private readonly previewDates = new Map<string, number>();
+  private readonly dates = new Map<string, number>();
+  /** The position in `lists` of each frozen list the runtime hands out (it cannot change). */
+  private readonly frozenLists = new Map<readonly object[], number>();
+  readonly rows: RowBytes;
+
+  constructor(rows: number) {
+    this.rows = new RowBytes(rows);
+  }
+
+  /** The position in `contexts` of `asOf` with `preview`. */
+  context(asOf: string, preview: boolean): number {
+    const byDate = preview ? this.previewDates : this.dates;
+    let position = byDate.get(asOf);
+    if (position === undefined) {
+      position = this.contexts.positionOf(`{"asOf":${JSON.stringify(asOf)},"preview":${preview}}`, identity);
+      byDate.set(asOf, position);
+    }
+    return position;
+  }
+
+  /** The position in `lists` of `parts` (obligations or advisories), adding what is new. */
+  list(parts: readonly Obligation[]): number {
+    const known = this.frozenLists.get(parts);
+    if (known !== undefined) return known;
+    let json = '[';
+    for (let i = 0; i < parts.length; i++) json += (i === 0 ? '' : ',') + this.obligations.positionOf(parts[i]!, part);
+    json += ']';
+    const position = this.lists.positionOf(json, identity);
+    if (Object.isFrozen(parts)) this.frozenLists.set(parts, position);
+    return position;
+  }
+
+  /** Appends `d`'s row: `[context,pathway,basis,[reasons…],obligations,advisories]`. */
+  row(d: EvaluationResponse): void {
+    const rows = this.rows;
+    const reasons = d.reasons;
+    rows.room(ROW_BYTES + 11 * reasons.length);
+    rows.char(OPEN_CODE);
+    rows.position(this.context(d.asOf, d.preview));
+    rows.char(COMMA_CODE);
+    rows.position(this.pathways.positionOf(d.pathway, JSON.stringify));
+    rows.char(COMMA_CODE);
+    rows.position(this.bases.positionOf(d.basis, part));
+    rows.char(COMMA_CODE);
+    rows.char(OPEN_CODE);
+    for (let i = 0; i < reasons.length; i++) {
+      if (i > 0) rows.char(COMMA_CODE);
+      rows.position(this.reasons.positionOf(reasons[i]!, part));
+    }
+    rows.char(CLOSE_CODE);
+    rows.char(COMMA_CODE);
+    rows.position(this.list(d.obligations));
+    rows.char(COMMA_CODE);
+    rows.position(this.list(d.advisories));
+    rows.char(CLOSE_CODE);
+  }
+}
+
+const identity = (text: string) => text;
+
+/**
+ * The dense view of `decisions` (all of `policy`) as UTF-8 JSON — what
+ * `POST /v1/decide?view=dense` answers; byte for byte JSON.stringify of the runtime's
+ * `denseDecisions`. The rows are written as ASCII bytes as the decisions are read; the tables,
+ * known only once every row is written, come before them in the answer, the reasons and
+ * obligations from their UTF-8 bytes encoded once per object.
+ */
+export function serializeDenseDecisions(decisions: readonly EvaluationResponse[], policy: EvaluationResponse['policy']): Buffer {
+  const writer = new DenseWriter(decisions.length);
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    checkPolicy(d, policy);
+    if (i > 0) {
+      writer.rows.room(1);
+      writer.rows.char(COMMA_CODE);
+    }
+    writer.row(d);
+  }
+  const chunks: Buffer[] = [
+    Buffer.from(`{"version":1,"view":"dense","policy":${JSON.stringify(policy)},"contexts":[${writer.contexts.json.join(',')}],"pathways":[${writer.pathways.json.join(',')}],"bases":[${writer.bases.json.join(',')}],"reasons":[`),
+  ];
+  encodedTable(writer.reasons, chunks);
+  chunks.push(Buffer.from('],"obligations":['));
+  encodedTable(writer.obligations, chunks);
+  chunks.push(Buffer.from(`],"lists":[${writer.lists.json.join(',')}],"decisions":[`), writer.rows.bytes.subarray(0, writer.rows.length), CLOSE);
+  return Buffer.concat(chunks);
+}
+
+/** Appends the UTF-8 JSON of `table`'s entries, comma-separated, to `chunks`. */
+function encodedTable(table: DenseTable<object>, chunks: Buffer[]): void {
+  for (let i = 0; i < table.json.length; i++) {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(partBytes(table.entries[i]!));
+  }
 }

@@ -107,6 +107,7 @@ describe('qingdan bundle', () => {
       'manifest.dsse.json',
       'policy.json',
       'schema/compact-decisions.schema.json',
+      'schema/dense-decisions.schema.json',
       'schema/diff.schema.json',
       'schema/indexed-decisions.schema.json',
       'schema/manifest.schema.json',

@@ -1,12 +1,12 @@
 /**
- * The compact and indexed views of decisions (runtime/compact.ts): lossless, each distinct part (and, indexed, each distinct decision) once, valid
+ * The compact, indexed and dense views of decisions (runtime/compact.ts): lossless, each distinct part (and, indexed, each distinct decision) once, valid
  * against its published schema — and the server's writer gives the same JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { compactDecisions, expandDecisions, indexedDecisions } from '../runtime/compact.js';
+import { compactDecisions, denseDecisions, expandDecisions, indexedDecisions } from '../runtime/compact.js';
 import type { EvaluationResponse, Reason } from '../runtime/request.js';
-import { validateCompactDecisions, validateIndexedDecisions } from '../runtime/validators.js';
-import { serializeCompactDecisions, serializeIndexedDecisions } from '../server/serialize.js';
+import { validateCompactDecisions, validateDenseDecisions, validateIndexedDecisions } from '../runtime/validators.js';
+import { serializeCompactDecisions, serializeDenseDecisions, serializeIndexedDecisions } from '../server/serialize.js';
 
 const policy = { version: '0.2.0', digest: 'a'.repeat(64) };
 const reason = (code: string): Reason => ({ code, outcome: 'exempt', message: { zh: `理由${code}`, en: `reason ${code}` }, citations: ['measures.art13'] });
@@ -93,5 +93,77 @@ describe('indexedDecisions', () => {
     expect(() => expandDecisions({ ...view, decisions: [3] })).toThrow(RangeError);
     expect(validateIndexedDecisions({ ...view, decisions: [-1] })).toBe(false);
     expect(validateIndexedDecisions({ ...view, distinct: undefined })).toBe(false);
+  });
+});
+
+describe('denseDecisions', () => {
+  const a = reason('a');
+  const advisory = { code: 'advise', message: { zh: '建议', en: 'advice' }, citations: ['measures.art15'] };
+  // Equal parts built apart (a reason, a basis, a list of obligations), two dates, both preview flags, advisories.
+  const decisions = [
+    decision([a]),
+    decision([reason('a'), reason('b')], { pathway: 'indeterminate', basis: { kind: 'none' }, advisories: [advisory] }),
+    decision([a], { preview: true, basis: { kind: 'list', lists: ['icv'] }, obligations: [{ ...obligation }] }),
+    decision([reason('b')], { asOf: '2027-03-02', basis: { kind: 'baseline', id: 'national' }, obligations: [obligation, advisory], advisories: [advisory] }),
+  ];
+
+  it('writes each distinct context, pathway, basis, part and list once, a row of positions per decision, and expands to the decisions', () => {
+    const view = denseDecisions(decisions, policy);
+    expect(view.contexts).toEqual([
+      { asOf: '2027-03-01', preview: false },
+      { asOf: '2027-03-01', preview: true },
+      { asOf: '2027-03-02', preview: false },
+    ]);
+    expect(view.pathways).toEqual(['exempt', 'indeterminate']);
+    expect(view.bases).toEqual([{ kind: 'baseline', id: 'national' }, { kind: 'none' }, { kind: 'list', lists: ['icv'] }]);
+    expect(view.reasons.map((r) => r.code)).toEqual(['a', 'b']);
+    expect(view.obligations).toEqual([obligation, advisory]);
+    expect(view.lists).toEqual([[0], [], [1], [0, 1]]);
+    expect(view.decisions).toEqual([
+      [0, 0, 0, [0], 0, 1],
+      [0, 1, 1, [0, 1], 0, 2],
+      [1, 0, 2, [0], 0, 1],
+      [2, 0, 0, [1], 3, 2],
+    ]);
+    expect(validateDenseDecisions(view)).toBe(true);
+    expect(expandDecisions(view)).toEqual(decisions);
+  });
+
+  it('is what the server writes, byte for byte', () => {
+    expect(serializeDenseDecisions(decisions, policy).toString()).toBe(JSON.stringify(denseDecisions(decisions, policy)));
+    expect(serializeDenseDecisions([], policy).toString()).toBe(JSON.stringify(denseDecisions([], policy)));
+    // Positions of several digits, written as bytes.
+    const many = Array.from({ length: 1234 }, (_, i) => decision([reason(`r${i}`)], { asOf: `2027-${String(1 + (i % 12)).padStart(2, '0')}-01` }));
+    expect(serializeDenseDecisions(many, policy).toString()).toBe(JSON.stringify(denseDecisions(many, policy)));
+    // Rows longer than the writer set aside (many reasons each): its buffer grows.
+    const reasons = Array.from({ length: 40 }, (_, i) => reason(`long${i}`));
+    const long = Array.from({ length: 50 }, (_, i) => decision(reasons.slice(i % 7)));
+    expect(serializeDenseDecisions(long, policy).toString()).toBe(JSON.stringify(denseDecisions(long, policy)));
+  });
+
+  it('refuses decisions of another policy, and a position outside its table', () => {
+    const other = decision([a], { policy: { version: '0.1.0', digest: 'b'.repeat(64) } });
+    expect(() => denseDecisions([other], policy)).toThrow(RangeError);
+    expect(() => serializeDenseDecisions([other], policy)).toThrow(RangeError);
+    const view = denseDecisions(decisions, policy);
+    for (const at of [0, 1, 2, 4, 5]) {
+      const row = [...view.decisions[0]!] as unknown[];
+      row[at] = 9;
+      expect(() => expandDecisions({ ...view, decisions: [row as never] }), `position ${at}`).toThrow(RangeError);
+    }
+    expect(() => expandDecisions({ ...view, decisions: [[0, 0, 0, [7], 0, 1]] })).toThrow(RangeError);
+    expect(() => expandDecisions({ ...view, lists: [[5]] })).toThrow(RangeError);
+  });
+
+  it('is refused by its schema with a row of another shape, a position that is not one, or without its tables', () => {
+    const view = denseDecisions(decisions, policy);
+    expect(validateDenseDecisions({ ...view, decisions: [[0, 0, 0, [0], 0]] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, decisions: [[0, 0, 0, [0], 0, 1, 2]] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, decisions: [[0, -1, 0, [0], 0, 1]] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, decisions: [[0, 0, 0, [], 0, 1]] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, decisions: [[0, 0, 0, 0, 0, 1]] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, pathways: ['maybe'] })).toBe(false);
+    expect(validateDenseDecisions({ ...view, lists: undefined })).toBe(false);
+    expect(validateDenseDecisions({ ...view, contexts: [{ asOf: '2027-03-01' }] })).toBe(false);
   });
 });

@@ -9,11 +9,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactDecisions, expandDecisions, indexedDecisions, type CompactDecisions, type IndexedDecisions } from '../runtime/compact.js';
+import { compactDecisions, denseDecisions, expandDecisions, indexedDecisions, type CompactDecisions, type DenseDecisions, type IndexedDecisions } from '../runtime/compact.js';
+import { requestMix } from '../bench/request-mix.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import { PolicyLoadError } from '../runtime/errors.js';
 import { Policy } from '../runtime/policy.js';
-import { validateCompactDecisions, validateIndexedDecisions } from '../runtime/validators.js';
+import type { RequestProblem } from '../runtime/request.js';
+import { validateCompactDecisions, validateDenseDecisions, validateIndexedDecisions } from '../runtime/validators.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { serializeDecision } from '../server/serialize.js';
 import { makeFixtures, refusedBundles, variant, type Fixtures } from './bundle-fixtures.js';
@@ -155,10 +157,51 @@ describe('POST /v1/decide', () => {
     const compact = r.json() as CompactDecisions;
     expect(r.payload).toBe(JSON.stringify(compact));
     const expanded = expandDecisions(compact);
+    const d = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: batch.slice(0, 100) });
+    expect(d.statusCode).toBe(200);
+    const dense = d.json() as DenseDecisions;
+    expect(d.payload).toBe(JSON.stringify(dense));
+    expect(validateDenseDecisions(dense)).toBe(true);
+    const expandedDense = expandDecisions(dense);
+    expect(expandedDense).toHaveLength(Math.min(100, batch.length));
     for (const [i, one] of batch.slice(0, 100).entries()) {
       const single = await inject({ method: 'POST', url: '/v1/decide', payload: one as object });
       expect(JSON.stringify(expanded[i]), `request ${i}`).toBe(single.payload);
+      expect(JSON.stringify(expandedDense[i]), `request ${i}, dense`).toBe(single.payload);
     }
+  });
+
+  it('answers ?view=dense for a varied batch (the bench mix) byte for byte as the runtime’s denseDecisions, conforming to its schema, expanding to each request’s own answer, as an array and with shared context', async () => {
+    const policy = await Policy.load(fx.base);
+    const ref = { version: policy.version, digest: policy.digest };
+    const array = requestMix(policy.bundle.policy, 100, 20261202);
+    const full = array.map((r) => policy.evaluate(r));
+    expect(new Set(full.map((f) => f.pathway)).size).toBeGreaterThan(2);
+    const r = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: array });
+    expect(r.statusCode).toBe(200);
+    expect(r.payload).toBe(JSON.stringify(denseDecisions(full, ref)));
+    expect(validateDenseDecisions(r.json())).toBe(true);
+    expect(JSON.stringify(expandDecisions(r.json()))).toBe(JSON.stringify(full));
+    // One processor's transfers on one date: one context, as a bank sends them.
+    const shared = { asOf: '2027-06-01', preview: true, processor: { zone: 'nansha', ciio: false } };
+    const requests = array.map((q) => ({ ...shared, transfer: q.transfer }));
+    const sharedFull = requests.map((q) => policy.evaluate(q));
+    const s = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: { shared, transfers: array.map((q) => q.transfer) } });
+    expect(s.statusCode).toBe(200);
+    const dense = s.json() as DenseDecisions;
+    expect(dense.contexts).toEqual([{ asOf: '2027-06-01', preview: true }]);
+    expect(s.payload).toBe(JSON.stringify(denseDecisions(sharedFull, ref)));
+    expect(JSON.stringify(expandDecisions(dense))).toBe(JSON.stringify(sharedFull));
+    // One request alone is answered in the view too, as a batch of one.
+    const one = await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: array[7] as object });
+    expect(one.payload).toBe(JSON.stringify(denseDecisions([full[7]!], ref)));
+    expect(expandDecisions(one.json())).toEqual([full[7]]);
+    // The rows are what is left per decision once the tables are written: a few bytes each.
+    const rows = JSON.stringify(dense.decisions).length / dense.decisions.length;
+    expect(rows).toBeLessThan(30);
+    // The tables are the compact view's too; each decision is over 100 bytes shorter than there.
+    const compact = await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: { shared, transfers: array.map((q) => q.transfer) } });
+    expect(compact.rawPayload.length - s.rawPayload.length).toBeGreaterThan(100 * array.length);
   });
 
   it('answers 400 to a view it does not know', async () => {
@@ -176,6 +219,29 @@ describe('POST /v1/decide', () => {
     const single = await inject({ method: 'POST', url: '/v1/decide', payload: { asOf: 'soon' } });
     expect(single.statusCode).toBe(400);
     expect(single.json().problems.map((p: { pointer: string }) => p.pointer)).toEqual(expect.arrayContaining(['/asOf', '/processor', '/transfer']));
+  });
+
+  it("says each problem of a 400 in the client's language (Accept-Language), beside the contract's keyword, params and English message", async () => {
+    const bad = { asOf: '2027-02-30', processor: { zone: 'marz', ciio: false }, transfer: { isExport: true } };
+    const answer = async (headers: Record<string, string>) => {
+      const r = await inject({ method: 'POST', url: '/v1/decide', headers, payload: bad });
+      expect(r.statusCode).toBe(400);
+      expect(r.headers.vary).toContain('Accept-Language');
+      return { lang: r.headers['content-language'], problems: r.json().problems as (RequestProblem & { says: { id: string; args: object; text: string } })[] };
+    };
+    const zh = await answer({ 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+    const en = await answer({ 'accept-language': 'fr, en;q=0.5' });
+    const none = await answer({});
+    expect([zh.lang, en.lang, none.lang]).toEqual(['zh', 'en', 'en']);
+    expect(zh.problems.map((p) => [p.pointer, p.keyword, p.says.id])).toEqual([
+      ['/asOf', 'calendar-date', 'calendar-date'],
+      ['/processor/zone', 'unknown-name', 'unknown-name'],
+    ]);
+    // The same problems, ids and arguments in both languages; only the sentence differs.
+    expect(en.problems.map(({ says: { text: _, ...rest }, ...p }) => ({ ...p, says: rest }))).toEqual(zh.problems.map(({ says: { text: _, ...rest }, ...p }) => ({ ...p, says: rest })));
+    for (const p of zh.problems) expect(p.says.text).toMatch(/[\u4e00-\u9fff]/);
+    for (const p of en.problems) expect(p.says.text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(none.problems).toEqual(en.problems);
   });
 
   it('refuses a __proto__ or constructor key as a property the contract does not define, located among the other problems, and decides nothing', async () => {
@@ -248,7 +314,7 @@ describe('POST /v1/decide with a batch of shared context', () => {
     return [...groups.values()];
   }
 
-  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full, compact and indexed views', async () => {
+  it('answers each transfer, byte for byte, as the request { ...shared, transfer } sent alone, in the full, compact, indexed and dense views', async () => {
     const groups = await sharedBatches();
     expect(groups.reduce((n, g) => n + g.requests.length, 0)).toBeGreaterThan(50);
     expect(groups.some((g) => g.requests.length > 1)).toBe(true);
@@ -259,11 +325,13 @@ describe('POST /v1/decide with a batch of shared context', () => {
       expect(decisions).toHaveLength(requests.length);
       const compact = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=compact', payload: batch })).json());
       const indexed = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=indexed', payload: batch })).json());
+      const dense = expandDecisions((await inject({ method: 'POST', url: '/v1/decide?view=dense', payload: batch })).json());
       for (const [i, one] of requests.entries()) {
         const single = (await inject({ method: 'POST', url: '/v1/decide', payload: one })).payload;
         expect(JSON.stringify(decisions[i]), `transfer ${i} of ${JSON.stringify(batch.shared)}`).toBe(single);
         expect(JSON.stringify(compact[i])).toBe(single);
         expect(JSON.stringify(indexed[i])).toBe(single);
+        expect(JSON.stringify(dense[i])).toBe(single);
       }
     }
   });

@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { compactDecisionsSchema } from './schemas/compact-decisions.schema.js';
+import { denseDecisionsSchema } from './schemas/dense-decisions.schema.js';
 import { indexedDecisionsSchema } from './schemas/indexed-decisions.schema.js';
 import { manifestSchema } from './schemas/manifest.schema.js';
 import { policySchema } from './schemas/policy.schema.js';
@@ -52,7 +53,7 @@ const INLINED: Record<string, string> = {
 /** The source of `runtime/validators.generated.ts`: self-contained, deterministic. */
 export function runtimeValidatorsSource(): string {
   const ajv = createAjv({ code: { source: true, esm: true } });
-  const schemas = { validatePolicy: policySchema, validateManifest: manifestSchema, validateRequest: requestSchema, validateSharedBatch: sharedBatchSchema, validateResponse: responseSchema, validateCompactDecisions: compactDecisionsSchema, validateIndexedDecisions: indexedDecisionsSchema, validateReport: reportSchema };
+  const schemas = { validatePolicy: policySchema, validateManifest: manifestSchema, validateRequest: requestSchema, validateSharedBatch: sharedBatchSchema, validateResponse: responseSchema, validateCompactDecisions: compactDecisionsSchema, validateIndexedDecisions: indexedDecisionsSchema, validateDenseDecisions: denseDecisionsSchema, validateReport: reportSchema };
   for (const schema of Object.values(schemas)) ajv.addSchema(schema);
   let code = standaloneCode(ajv, Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, schema.$id])));
   for (const [required, inline] of Object.entries(INLINED)) code = code.split(required).join(`(${inline})`);
