@@ -51,6 +51,18 @@ const ONCE_IN_ITEM: ReadonlyArray<readonly [Clause, string]> = [
   [T.Important, 'important'],
 ];
 
+/**
+ * The one empty list every AST node without basis, notes, unknown or duplicate clauses shares
+ * (frozen: the AST is read-only): most items have none, and an empty array each was a tenth of
+ * a large policy's AST, copied by every young-generation collection it survived.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `list`, or the shared empty list when it is empty. */
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length > 0 ? list : NONE;
+}
+
 const DECLARATION_RULES = ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl'] as const;
 
 /** Builds the AST of one file, node by node as the parser finishes them. */
@@ -280,11 +292,12 @@ export class AstBuilder {
     return { raw: minus ? '-' + t.image : t.image, value: minus ? -value : value, negative: !!minus, integral, span };
   }
 
-  private unknowns(node: SyntaxNode, context: A.BlockContext): A.UnknownClause[] {
-    const out: A.UnknownClause[] = [];
+  private unknowns(node: SyntaxNode, context: A.BlockContext): readonly A.UnknownClause[] {
     const nodes = node.nodes;
-    if (nodes !== undefined) for (const n of nodes) if (n.rule === 'unknownClause') out.push(this.unknownOf(n, context));
-    return out;
+    if (nodes === undefined) return NONE;
+    const out: A.UnknownClause[] = [];
+    for (const n of nodes) if (n.rule === 'unknownClause') out.push(this.unknownOf(n, context));
+    return orNone(out);
   }
 
   private unknownOf(node: SyntaxNode, context: A.BlockContext): A.UnknownClause {
@@ -301,7 +314,7 @@ export class AstBuilder {
   }
 
   /** A duplicate for each second and later occurrence of the clauses that may appear once. */
-  private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [Clause, string]>): A.DuplicateClause[] {
+  private duplicates(node: SyntaxNode, once: ReadonlyArray<readonly [Clause, string]>): readonly A.DuplicateClause[] {
     const out: A.DuplicateClause[] = [];
     // The first occurrence's span is made only once a second one is found: nearly every block
     // gives each clause once, and a span per clause would be garbage for every list item.
@@ -329,17 +342,17 @@ export class AstBuilder {
         }
       }
     }
-    return out;
+    return orNone(out);
   }
 
   /** The references of the node's `basis` clauses. */
-  private references(node: SyntaxNode): A.Reference[] {
-    const out: A.Reference[] = [];
+  private references(node: SyntaxNode): readonly A.Reference[] {
     const nodes = node.nodes;
-    if (nodes === undefined) return out;
+    if (nodes === undefined) return NONE;
+    const out: A.Reference[] = [];
     // One push per reference (not a spread), which leaves the array no larger than it needs.
     for (const basis of nodes) if (basis.rule === 'basisClause') for (const r of this.take<A.Reference[]>(basis)!) out.push(r);
-    return out;
+    return orNone(out);
   }
 
   private basisClause(node: SyntaxNode): A.Reference[] {
@@ -662,7 +675,7 @@ export class AstBuilder {
     const docnumberText = this.take<A.Text>(docnumber);
     if (docnumberText) decl.docnumber = docnumberText;
     if (published) decl.published = published;
-    decl.notes = this.each(node, 'noteClause');
+    decl.notes = orNone(this.each<A.Text>(node, 'noteClause'));
     decl.scenarios = this.each(node, 'scenarioDecl');
     decl.unknown = this.unknowns(node, 'list');
     decl.duplicates = this.duplicates(node, ONCE_IN_LIST);
@@ -693,7 +706,7 @@ export class AstBuilder {
       kind: 'Scenario',
       id,
       title,
-      notes: this.each(node, 'noteClause'),
+      notes: orNone(this.each<A.Text>(node, 'noteClause')),
       items: this.each(node, 'itemDecl'),
       unknown: this.unknowns(node, 'scenario'),
       duplicates: [],
@@ -719,7 +732,7 @@ export class AstBuilder {
     if (important) item.important = this.tokenSpan(important);
     item.rungs = this.each(node, 'rungClause');
     item.basis = this.references(node);
-    item.notes = this.each(node, 'noteClause');
+    item.notes = orNone(this.each<A.Text>(node, 'noteClause'));
     item.unknown = this.unknowns(node, 'item');
     item.duplicates = this.duplicates(node, ONCE_IN_ITEM);
     item.span = this.nodeSpan(node);

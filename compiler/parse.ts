@@ -103,7 +103,9 @@ export function parseSource(source: Source): ParseResult {
   const diagnostics = capped(source, sortDiagnostics([...repaired.diagnostics, ...lexicalDiagnostics(source, scanned)]));
   // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
   if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { file: empty, diagnostics };
-  const tokens = repaired.tokens.filter((t) => t.tokenType !== T.UnterminatedString && t.tokenType !== T.UnterminatedComment);
+  // Copied without the unterminated tokens only when there are some: a clean file's token list is large.
+  const unterminated = (t: IToken) => t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedComment;
+  const tokens = repaired.tokens.some(unterminated) ? repaired.tokens.filter((t) => !unterminated(t)) : repaired.tokens;
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep) {
     // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.

@@ -49,6 +49,15 @@ interface TokenRecorder {
   cstPostTerminal(key: string, token: IToken): void;
 }
 
+/** The entries of `stack` from `base` on, removed from it (undefined when there are none). */
+function popFrom<T>(stack: T[], base: number): T[] | undefined {
+  if (stack.length === base) return undefined;
+  const mine = stack.slice(base);
+  // Popped one by one: a rule reads one to three, and setting `length` is a slower, generic path.
+  for (let i = mine.length; i > 0; i--) stack.pop();
+  return mine;
+}
+
 export class QdParser extends EmbeddedActionsParser {
   /**
    * Each OR's alternatives, built once: a fresh array of closures per rule invocation is what
@@ -67,6 +76,17 @@ export class QdParser extends EmbeddedActionsParser {
 
   /** The nodes of the rules being parsed, innermost last. */
   private readonly open: SyntaxNode[] = [];
+  /**
+   * The tokens and the finished child nodes read so far by the rules still open, in one stack
+   * each for the whole parse; `tokenBase` and `nodeBase` hold where each open rule's own start
+   * (parallel to `open`). A rule's share is copied out, at its exact size, when it closes: an
+   * array per node grown by `push` took room for sixteen entries to hold one to three, and was
+   * most of the parse's garbage.
+   */
+  private readonly tokenStack: IToken[] = [];
+  private readonly nodeStack: SyntaxNode[] = [];
+  private readonly tokenBase: number[] = [];
+  private readonly nodeBase: number[] = [];
   /** The node of the last `file` parsed. */
   private root: SyntaxNode | undefined;
   /** Builds each node's AST as its rule returns; set for the length of a parse. */
@@ -88,7 +108,7 @@ export class QdParser extends EmbeddedActionsParser {
     };
     (this as unknown as TokenRecorder).cstPostTerminal = (_key, token) => {
       const node = this.open[this.open.length - 1]!;
-      (node.tokens ??= []).push(token);
+      this.tokenStack.push(token);
       if (!token.isInsertedInRecovery && !Number.isNaN(token.startOffset)) {
         node.first ??= token;
         node.last = token;
@@ -109,6 +129,8 @@ export class QdParser extends EmbeddedActionsParser {
       if (this.RECORDING_PHASE) return body();
       const node = new SyntaxNode(name);
       this.open.push(node);
+      this.tokenBase.push(this.tokenStack.length);
+      this.nodeBase.push(this.nodeStack.length);
       try {
         body();
       } catch (e) {
@@ -122,6 +144,8 @@ export class QdParser extends EmbeddedActionsParser {
   /** Builds a finished node's AST and hands the node to the rule that called its rule. */
   private close(node: SyntaxNode): void {
     this.open.pop();
+    node.tokens = popFrom(this.tokenStack, this.tokenBase.pop()!);
+    node.nodes = popFrom(this.nodeStack, this.nodeBase.pop()!);
     this.builder!.finish(node);
     // Its children's values are built and read; what they read themselves is no longer needed.
     if (node.nodes !== undefined) for (const child of node.nodes) child.release();
@@ -130,7 +154,7 @@ export class QdParser extends EmbeddedActionsParser {
       this.root = node;
       return;
     }
-    (parent.nodes ??= []).push(node);
+    this.nodeStack.push(node);
     if (node.first !== undefined) {
       parent.first ??= node.first;
       parent.last = node.last;
@@ -145,6 +169,8 @@ export class QdParser extends EmbeddedActionsParser {
     this.input = tokens;
     this.builder = builder;
     this.root = undefined;
+    // A parse the error budget ended left its open rules' shares behind.
+    this.open.length = this.tokenBase.length = this.nodeBase.length = this.tokenStack.length = this.nodeStack.length = 0;
     try {
       this.file();
     } finally {

@@ -41,9 +41,11 @@ export function atomInterval(c: Extract<A.Condition, { kind: 'Compare' | 'Range'
 type Atom = Exclude<A.Condition, { kind: 'Or' | 'And' }>;
 
 /**
- * What is found once per condition during one check (three rules ask for each for every rung),
- * in plain maps that `forgetConditionForms` drops when the check ends: held in weak maps beside
- * the AST, they cost every later garbage collection of a large policy a pass over their entries.
+ * What is found once per condition while one ladder is checked (three rules ask for each for
+ * every rung, and the satisfiability rule then for each rung's whole condition), in plain maps
+ * that `forgetConditionForms` empties when the check moves on to the next ladder: kept for the
+ * whole check, a large policy's forms outlived many young-generation collections, each of
+ * which copied them, and were then promoted to the old generation only to die there.
  */
 class ConditionForms {
   /** Each condition's normal form. */
@@ -54,11 +56,16 @@ class ConditionForms {
   readonly poisoned = new Map<A.Condition, ReadonlySet<A.Measure>>();
 }
 
-let forms = new ConditionForms();
+const forms = new ConditionForms();
 
-/** Lets go of the forms found so far: a check calls it when it ends. Callers only read the forms. */
+/**
+ * Lets go of the forms found so far: the check calls it at each ladder and when it ends.
+ * Callers only read the forms, and a form asked for again is found again.
+ */
 export function forgetConditionForms(): void {
-  forms = new ConditionForms();
+  if (forms.dnf.size > 0) forms.dnf.clear();
+  if (forms.clauses.size > 0) forms.clauses.clear();
+  if (forms.poisoned.size > 0) forms.poisoned.clear();
 }
 
 /** The condition in disjunctive normal form: a list of conjunctions of atoms. */
@@ -160,15 +167,18 @@ export function poisonedMeasures(c: A.Condition): ReadonlySet<A.Measure> {
   return measures;
 }
 
-function fractionalOrNegative(c: A.Condition): Set<A.Measure> {
-  const out = new Set<A.Measure>();
+/** What a condition without a fractional or negative bound has: most have none, and one empty set serves them all. */
+const NO_MEASURES: ReadonlySet<A.Measure> = new Set();
+
+function fractionalOrNegative(c: A.Condition): ReadonlySet<A.Measure> {
+  let out: Set<A.Measure> | undefined;
   for (const conj of toDnf(c)) {
     for (const atom of conj) {
-      const bounds = atom.kind === 'Compare' ? [atom.value] : atom.kind === 'Range' ? [atom.from, atom.to] : [];
-      if (bounds.some((v) => !v.integral || v.negative)) out.add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
+      const poisoned = atom.kind === 'Compare' ? !plainBound(atom.value) : atom.kind === 'Range' ? !plainBound(atom.from) || !plainBound(atom.to) : false;
+      if (poisoned) (out ??= new Set()).add((atom as Extract<A.Condition, { kind: 'Compare' | 'Range' }>).measure);
     }
   }
-  return out;
+  return out ?? NO_MEASURES;
 }
 
 /** A volume as the regulation writes it: 1000000 → "100万". */

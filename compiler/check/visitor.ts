@@ -50,46 +50,56 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
       const fn = v[name] as ((...a: unknown[]) => void) | undefined;
       return fn ? [fn.bind(v)] : [];
     }));
-  // Two fixed arguments, not a rest array spread into each call: the walk emits a dozen events
-  // per list item (a handler with one parameter ignores the second, which is then undefined).
-  const emit = <K extends Handler>(name: K, a: Parameters<NonNullable<PolicyVisitor[K]>>[0], b?: Parameters<NonNullable<PolicyVisitor[K]>>[1]): void => {
-    const fns = handlers[name] ?? handlersOf(name);
+  // The functions of the handlers met at every list item, looked up once here rather than by
+  // name at each node: a `diff` runs this walk once, cold, where a lookup by name is slow.
+  const onItem = handlersOf('Item');
+  const onLadder = handlersOf('Ladder');
+  const onConditionRoot = handlersOf('ConditionRoot');
+  const onCondition = handlersOf('Condition');
+  const onVolume = handlersOf('Volume');
+  const onReference = handlersOf('Reference');
+  const onUnknown = handlersOf('Unknown');
+  const onDuplicate = handlersOf('Duplicate');
+  /** Calls `fns` with two fixed arguments, not a rest array spread into each call (a handler with one parameter ignores the second). */
+  const fire = (fns: ReadonlyArray<(...a: unknown[]) => void>, a: unknown, b?: unknown): void => {
     for (let i = 0; i < fns.length; i++) fns[i]!(a, b);
   };
+  const emit = <K extends Handler>(name: K, a: Parameters<NonNullable<PolicyVisitor[K]>>[0], b?: Parameters<NonNullable<PolicyVisitor[K]>>[1]): void =>
+    fire(handlers[name] ?? handlersOf(name), a, b);
   const block = (b: { unknown: readonly A.UnknownClause[]; duplicates: readonly A.DuplicateClause[] }, context: A.BlockContext) => {
-    for (const u of b.unknown) emit('Unknown', u);
-    for (const d of b.duplicates) emit('Duplicate', d, context);
+    for (const u of b.unknown) fire(onUnknown, u);
+    for (const d of b.duplicates) fire(onDuplicate, d, context);
   };
   const refs = (list: readonly A.Reference[], role: ReferenceRole) => {
-    for (const r of list) emit('Reference', r, role);
+    for (const r of list) fire(onReference, r, role);
   };
   const condition = (c: A.Condition) => {
-    emit('Condition', c);
+    fire(onCondition, c);
     switch (c.kind) {
       case 'Or':
       case 'And':
         c.terms.forEach(condition);
         break;
       case 'Compare':
-        emit('Volume', c.value, 'threshold');
+        fire(onVolume, c.value, 'threshold');
         break;
       case 'Range':
-        emit('Volume', c.from, 'threshold');
-        emit('Volume', c.to, 'threshold');
+        fire(onVolume, c.from, 'threshold');
+        fire(onVolume, c.to, 'threshold');
         break;
       case 'KindsAny':
-        for (const k of c.kinds) emit('Reference', { path: [k.text], text: k.text, span: k.span }, 'kind');
+        for (const k of c.kinds) fire(onReference, { path: [k.text], text: k.text, span: k.span }, 'kind');
         break;
       case 'Ciio':
         break;
     }
   };
   const root = (c: A.Condition) => {
-    emit('ConditionRoot', c);
+    fire(onConditionRoot, c);
     condition(c);
   };
   const rungs = (list: readonly A.Rung[], owner: Owner) => {
-    emit('Ladder', list, owner);
+    fire(onLadder, list, owner);
     for (const r of list) {
       root(r.condition);
       refs(r.basis, 'basis');
@@ -175,9 +185,9 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
           for (const s of decl.scenarios) {
             block(s, 'scenario');
             for (const item of s.items) {
-              emit('Item', item, decl);
+              fire(onItem, item, decl);
               block(item, 'item');
-              if (item.category) emit('Reference', item.category, 'category');
+              if (item.category) fire(onReference, item.category, 'category');
               refs(item.basis, 'basis');
               rungs(item.rungs, { what: 'item', id: `${decl.id.text}.${item.id.text}`, span: item.id.span });
             }

@@ -11,12 +11,13 @@ import type { FileLocalRule } from '../context.js';
 export const LadderGapRule: FileLocalRule = (context) => ({
   Ladder(rungs, owner) {
     const byMeasure = new Map<Measure, MeasureClause[]>();
-    // The measures any rung bounds with a fractional or negative volume, gathered once per ladder.
-    const poisoned = new Set<Measure>();
-    for (const r of rungs) for (const measure of poisonedMeasures(r.condition)) poisoned.add(measure);
+    // The measures any rung bounds with a fractional or negative volume, gathered once per ladder
+    // (in a set made only for a ladder that has one).
+    let poisoned: Set<Measure> | undefined;
+    for (const r of rungs) for (const measure of poisonedMeasures(r.condition)) (poisoned ??= new Set()).add(measure);
     for (const r of rungs) {
       for (const c of measureClauses(r.condition)) {
-        if (c.interval.lo >= c.interval.hi || poisoned.has(c.measure)) continue; // reported by SatisfiableConditionRule, VolumeRule
+        if (c.interval.lo >= c.interval.hi || poisoned?.has(c.measure)) continue; // reported by SatisfiableConditionRule, VolumeRule
         const clauses = byMeasure.get(c.measure);
         if (clauses) clauses.push(c);
         else byMeasure.set(c.measure, [c]);

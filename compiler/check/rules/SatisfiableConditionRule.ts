@@ -15,15 +15,18 @@ type Conflict = { readonly id: 'contradictory-bounds'; readonly measure: A.Measu
 
 function conflict(conj: readonly Atom[]): Conflict | undefined {
   const intervals: Partial<Record<A.Measure, ReturnType<typeof atomInterval>>> = {};
-  const ciio = new Set<boolean>();
+  // Two flags, not a set of the values met: this runs for every alternative of every rung.
+  let holds = false;
+  let fails = false;
   for (const atom of conj) {
     if (atom.kind === 'Compare' || atom.kind === 'Range') {
       const i = intersect(intervals[atom.measure] ?? FULL, atomInterval(atom));
       if (isEmpty(i)) return { id: 'contradictory-bounds', measure: atom.measure };
       intervals[atom.measure] = i;
     } else if (atom.kind === 'Ciio') {
-      ciio.add(!atom.negated);
-      if (ciio.size > 1) return { id: 'ciio-contradiction' };
+      if (atom.negated) fails = true;
+      else holds = true;
+      if (holds && fails) return { id: 'ciio-contradiction' };
     }
   }
   return undefined;
@@ -31,21 +34,25 @@ function conflict(conj: readonly Atom[]): Conflict | undefined {
 
 export const SatisfiableConditionRule: FileLocalRule = (context) => ({
   ConditionRoot(root) {
-    const emptyAtoms = new Set<Atom>();
-    const reported = new Set<string>();
+    // Made at the first problem: nearly every condition has none, and there are several per item.
+    let emptyAtoms: Set<Atom> | undefined;
+    let reported: Set<string> | undefined;
     for (const conj of toDnf(root)) {
       for (const atom of conj) {
         if ((atom.kind !== 'Compare' && atom.kind !== 'Range') || !isEmpty(atomInterval(atom))) continue;
-        emptyAtoms.add(atom);
+        (emptyAtoms ??= new Set()).add(atom);
+        reported ??= new Set();
         if (reported.has(`${atom.span.offset}`)) continue;
         reported.add(`${atom.span.offset}`);
         if (atom.kind === 'Range') {
           context.report('empty-range', atom.span, { from: atom.from.raw, to: atom.to.raw, interval: formatInterval(atomInterval(atom)) }, { hint: hint('lower-bound-first') });
         } else context.report('impossible-comparison', atom.span, { op: atom.op, value: atom.value.raw });
       }
-      if (conj.some((a) => emptyAtoms.has(a))) continue;
+      // One atom cannot contradict itself unless it is empty (reported above); most alternatives are one atom.
+      if (conj.length < 2 || (emptyAtoms && conj.some((a) => emptyAtoms!.has(a)))) continue;
       const why = conflict(conj);
       if (!why) continue;
+      reported ??= new Set();
       const first = conj[0]!.span;
       const last = conj.at(-1)!.span;
       const key = `${first.offset}-${last.offset}`;
