@@ -88,18 +88,38 @@ function allKnown(value: unknown, list: boolean, known: ReadonlySet<string>): bo
   return true;
 }
 
+/** A check of NAMES with its vocabulary looked up once per policy, not at each request. */
+interface NameCheck {
+  readonly read: (r: Unchecked) => unknown;
+  readonly list: boolean;
+  readonly known: ReadonlySet<string>;
+}
+
+function nameChecks(names: readonly (typeof NAMES)[number][], vocabulary: Vocabulary): readonly NameCheck[] {
+  return names.map((name) => ({ read: name.read, list: name.list, known: vocabulary[name.in] }));
+}
+
+/** True when every name `checks` read from `r` is one the policy defines. */
+function namesKnown(checks: readonly NameCheck[], r: Unchecked): boolean {
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i]!;
+    if (!allKnown(check.read(r), check.list, check.known)) return false;
+  }
+  return true;
+}
+
 export class Policy {
   private readonly compiled: CompiledPolicy;
   private readonly vocabulary: Vocabulary;
-  /** The transfer names' checks with their vocabularies looked up once: a shared batch runs them per transfer. */
-  private readonly transferChecks: readonly { readonly read: (r: Unchecked) => unknown; readonly list: boolean; readonly known: ReadonlySet<string> }[];
+  /** The name checks of a whole request, and of a shared batch's context and of each of its transfers. */
+  private readonly checks: { readonly request: readonly NameCheck[]; readonly context: readonly NameCheck[]; readonly transfer: readonly NameCheck[] };
 
   private constructor(readonly bundle: PolicyBundle) {
     // A signed bundle's version (a prerelease between releases) is what decisions name.
     const version = bundle.manifest.bundle?.version;
     this.compiled = compilePolicy(version ? { ...bundle.policy, policyVersion: version } : bundle.policy, bundle.digest);
     this.vocabulary = vocabularyOf(bundle.policy);
-    this.transferChecks = TRANSFER_NAMES.map((name) => ({ read: name.read, list: name.list, known: this.vocabulary[name.in] }));
+    this.checks = { request: nameChecks(NAMES, this.vocabulary), context: nameChecks(CONTEXT_NAMES, this.vocabulary), transfer: nameChecks(TRANSFER_NAMES, this.vocabulary) };
   }
 
   /**
@@ -149,12 +169,7 @@ export class Policy {
   conforms(request: unknown): request is EvaluationRequest {
     if (!validateRequest(request)) return false;
     const r = request as EvaluationRequest;
-    if (!realDate(r.asOf)) return false;
-    for (let i = 0; i < NAMES.length; i++) {
-      const name = NAMES[i]!;
-      if (!allKnown(name.read(r as Unchecked), name.list, this.vocabulary[name.in])) return false;
-    }
-    return true;
+    return realDate(r.asOf) && namesKnown(this.checks.request, r as Unchecked);
   }
 
   /**
@@ -165,20 +180,12 @@ export class Policy {
   conformsSharedBatch(batch: unknown): batch is SharedBatch {
     if (!validateSharedBatch(batch)) return false;
     const { shared, transfers } = batch as SharedBatch;
-    if (!realDate(shared.asOf)) return false;
-    for (let i = 0; i < CONTEXT_NAMES.length; i++) {
-      const name = CONTEXT_NAMES[i]!;
-      if (!allKnown(name.read(shared as Unchecked), name.list, this.vocabulary[name.in])) return false;
-    }
+    if (!realDate(shared.asOf) || !namesKnown(this.checks.context, shared as Unchecked)) return false;
     // One holder read by the transfer names' readers (which read a request's `transfer`), not one per transfer.
     const holder: { transfer?: unknown } = {};
-    const checks = this.transferChecks;
     for (let t = 0; t < transfers.length; t++) {
       holder.transfer = transfers[t];
-      for (let i = 0; i < checks.length; i++) {
-        const check = checks[i]!;
-        if (!allKnown(check.read(holder as Unchecked), check.list, check.known)) return false;
-      }
+      if (!namesKnown(this.checks.transfer, holder as Unchecked)) return false;
     }
     return true;
   }
