@@ -116,10 +116,10 @@ class CompactWriter {
 
 const CLOSE = Buffer.from(']}');
 
-/** `{"version":1,"view":<view>,"policy":…,"reasons":[…],"obligations":[…]`: the tables `writer` filled. */
-function head(view: string, policy: EvaluationResponse['policy'], writer: CompactWriter): string {
+/** `{"version":1,"view":"compact","policy":…,"reasons":[…],"obligations":[…]`: the tables `writer` filled. */
+function head(policy: EvaluationResponse['policy'], writer: CompactWriter): string {
   const table = (entries: readonly object[]) => entries.map(part).join(',');
-  return `{"version":1,"view":${JSON.stringify(view)},"policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}]`;
+  return `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}]`;
 }
 
 function checkPolicy(d: EvaluationResponse, policy: EvaluationResponse['policy']): void {
@@ -142,7 +142,7 @@ export function serializeCompactDecisions(decisions: readonly EvaluationResponse
     checkPolicy(d, policy);
     list += (i === 0 ? '' : ',') + writer.decision(d);
   }
-  return Buffer.concat([Buffer.from(`${head('compact', policy, writer)},"decisions":[`), Buffer.from(list), CLOSE]);
+  return Buffer.concat([Buffer.from(`${head(policy, writer)},"decisions":[`), Buffer.from(list), CLOSE]);
 }
 
 /**
@@ -196,30 +196,24 @@ const CLOSE_CODE = 0x5d;
 const ROW_BYTES = 6 * 10 + 9;
 
 /**
- * A table of the dense view: entries numbered in order of first sight, found first by identity
- * (the runtime hands out the same objects decision after decision) and then by content (their
- * JSON), so equal entries built apart share a position.
+ * A table of the dense view: the runtime's PartTable (entries numbered in order of first sight,
+ * told apart by content) behind a memo by identity — the runtime hands out the same objects
+ * decision after decision — and the entries' JSON kept for writing the table.
  */
 class DenseTable<T> {
-  readonly entries: T[] = [];
+  readonly parts = new PartTable<T>();
   readonly json: string[] = [];
   private readonly byIdentity = new Map<T, number>();
-  private readonly byJson = new Map<string, number>();
 
   /** The position of `entry`; `json` gives its JSON on first sight of this object. */
   positionOf(entry: T, json: (entry: T) => string): number {
-    const position = this.byIdentity.get(entry);
-    return position === undefined ? this.add(entry, json(entry)) : position;
-  }
-
-  private add(entry: T, text: string): number {
-    let position = this.byJson.get(text);
+    let position = this.byIdentity.get(entry);
     if (position === undefined) {
-      position = this.json.push(text) - 1;
-      this.entries.push(entry);
-      this.byJson.set(text, position);
+      const text = json(entry);
+      position = this.parts.indexOf(entry, text);
+      if (position === this.json.length) this.json.push(text);
+      this.byIdentity.set(entry, position);
     }
-    this.byIdentity.set(entry, position);
     return position;
   }
 }
@@ -326,6 +320,6 @@ export function serializeDenseDecisions(decisions: readonly EvaluationResponse[]
 function encodedTable(table: DenseTable<object>, chunks: Buffer[]): void {
   for (let i = 0; i < table.json.length; i++) {
     if (i > 0) chunks.push(COMMA);
-    chunks.push(partBytes(table.entries[i]!));
+    chunks.push(partBytes(table.parts.entries[i]!));
   }
 }
