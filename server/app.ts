@@ -3,9 +3,10 @@
  * archive for clients to pull (GET /v1/bundle, with ETag and If-None-Match), decides requests
  * itself (POST /v1/decide: one request, an array of them, or a batch with shared context;
  * `?view=compact` writes each distinct reason once and decisions by index, `?view=dense` every
- * repeated part once and each decision as a row of positions), describes the policy (GET /v1/policy), and reports health, readiness and
- * Prometheus metrics. It reloads its bundle on demand (SIGHUP, wired by
- * the CLI) and when the file changes, and keeps the last good bundle when a new one is refused.
+ * repeated part once and each decision as a row of positions), describes the policy
+ * (GET /v1/policy), and reports health, readiness and Prometheus metrics. It reloads its bundle
+ * on demand (SIGHUP, wired by the CLI) and when the file changes, and keeps the last good bundle
+ * when a new one is refused.
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';

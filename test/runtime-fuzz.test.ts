@@ -11,8 +11,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidRequestError, Policy } from '../runtime/index.js';
 import { requestOf } from '../runtime/shared-batch.js';
-import type { LooseRequest } from './broken-requests.js';
-import { scenarioRequests } from './broken-requests.js';
+import { scenarioRequests, type LooseRequest } from './broken-requests.js';
 import { buildRealPolicy } from './support.js';
 
 let policy: Policy;
