@@ -72,31 +72,48 @@ export function serializeDecisions(body: { readonly decisions: readonly Evaluati
 }
 
 /**
+ * A table of a compact or dense answer: the runtime's PartTable (entries numbered in order of
+ * first sight, told apart by content) behind a memo by identity — the runtime hands out the same
+ * objects decision after decision — and the entries' JSON kept for writing the table.
+ */
+class PartPositions<T> {
+  readonly parts = new PartTable<T>();
+  readonly json: string[] = [];
+  private readonly byIdentity = new Map<T, number>();
+
+  /** The position of `entry`; `json` gives its JSON on first sight of this object. */
+  positionOf(entry: T, json: (entry: T) => string): number {
+    let position = this.byIdentity.get(entry);
+    if (position === undefined) {
+      const text = json(entry);
+      position = this.parts.indexOf(entry, text);
+      if (position === this.json.length) this.json.push(text);
+      this.byIdentity.set(entry, position);
+    }
+    return position;
+  }
+}
+
+/**
  * One compact answer being written: the part tables, and memos by identity for what the runtime
  * hands out again and again within a batch (a part, a frozen obligations array, a date), so a
  * repeated decision costs a few map look-ups and one concatenation.
  */
 class CompactWriter {
-  readonly reasons = new PartTable<Reason>();
-  readonly obligations = new PartTable<Obligation>();
-  private readonly indexes = new Map<object, number>();
+  readonly reasons = new PartPositions<Reason>();
+  readonly obligations = new PartPositions<Obligation>();
   private readonly lists = new Map<readonly object[], string>();
   private readonly strings = new Map<string, string>();
 
   /** `[i,j,…]`: the indexes of `parts` in `table`, adding the ones it has not seen. */
-  indexList<T extends object>(parts: readonly T[], table: PartTable<T>): string {
+  indexList<T extends object>(parts: readonly T[], table: PartPositions<T>): string {
     // A frozen array (the runtime's shared obligations) cannot change: its list is kept. A
     // decision's own reasons array is new every time, and keeping it would only fill the map.
     const frozen = Object.isFrozen(parts);
     let list = frozen ? this.lists.get(parts) : undefined;
     if (list !== undefined) return list;
     list = '[';
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      let index = this.indexes.get(p);
-      if (index === undefined) this.indexes.set(p, (index = table.indexOf(p, part(p))));
-      list += (i === 0 ? '' : ',') + index;
-    }
+    for (let i = 0; i < parts.length; i++) list += (i === 0 ? '' : ',') + table.positionOf(parts[i]!, part);
     list += ']';
     if (frozen) this.lists.set(parts, list);
     return list;
@@ -118,8 +135,7 @@ const CLOSE = Buffer.from(']}');
 
 /** `{"version":1,"view":"compact","policy":…,"reasons":[…],"obligations":[…]`: the tables `writer` filled. */
 function head(policy: EvaluationResponse['policy'], writer: CompactWriter): string {
-  const table = (entries: readonly object[]) => entries.map(part).join(',');
-  return `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${table(writer.reasons.entries)}],"obligations":[${table(writer.obligations.entries)}]`;
+  return `{"version":1,"view":"compact","policy":${JSON.stringify(policy)},"reasons":[${writer.reasons.json.join(',')}],"obligations":[${writer.obligations.json.join(',')}]`;
 }
 
 function checkPolicy(d: EvaluationResponse, policy: EvaluationResponse['policy']): void {
@@ -195,37 +211,14 @@ const CLOSE_CODE = 0x5d;
 /** The most bytes a row takes beside its reasons: six positions and their brackets and commas. */
 const ROW_BYTES = 6 * 10 + 9;
 
-/**
- * A table of the dense view: the runtime's PartTable (entries numbered in order of first sight,
- * told apart by content) behind a memo by identity — the runtime hands out the same objects
- * decision after decision — and the entries' JSON kept for writing the table.
- */
-class DenseTable<T> {
-  readonly parts = new PartTable<T>();
-  readonly json: string[] = [];
-  private readonly byIdentity = new Map<T, number>();
-
-  /** The position of `entry`; `json` gives its JSON on first sight of this object. */
-  positionOf(entry: T, json: (entry: T) => string): number {
-    let position = this.byIdentity.get(entry);
-    if (position === undefined) {
-      const text = json(entry);
-      position = this.parts.indexOf(entry, text);
-      if (position === this.json.length) this.json.push(text);
-      this.byIdentity.set(entry, position);
-    }
-    return position;
-  }
-}
-
 /** One dense answer being written: its tables, and the rows as ASCII bytes. */
 class DenseWriter {
-  readonly contexts = new DenseTable<string>();
-  readonly pathways = new DenseTable<string>();
-  readonly bases = new DenseTable<object>();
-  readonly reasons = new DenseTable<object>();
-  readonly obligations = new DenseTable<object>();
-  readonly lists = new DenseTable<string>();
+  readonly contexts = new PartPositions<string>();
+  readonly pathways = new PartPositions<string>();
+  readonly bases = new PartPositions<object>();
+  readonly reasons = new PartPositions<object>();
+  readonly obligations = new PartPositions<object>();
+  readonly lists = new PartPositions<string>();
   /** Context positions by date, for preview and for not (a key for the pair without building one). */
   private readonly previewDates = new Map<string, number>();
   private readonly dates = new Map<string, number>();
@@ -317,7 +310,7 @@ export function serializeDenseDecisions(decisions: readonly EvaluationResponse[]
 }
 
 /** Appends the UTF-8 JSON of `table`'s entries, comma-separated, to `chunks`. */
-function encodedTable(table: DenseTable<object>, chunks: Buffer[]): void {
+function encodedTable(table: PartPositions<object>, chunks: Buffer[]): void {
   for (let i = 0; i < table.json.length; i++) {
     if (i > 0) chunks.push(COMMA);
     chunks.push(partBytes(table.parts.entries[i]!));
