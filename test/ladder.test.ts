@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition } from '../runtime/artifact.js';
 import { appendRungCondition, ConditionTable, kindBitsOf, kindsMaskOf, rungConditionEnd, rungConditionHolds } from '../runtime/condition-table.js';
 import { Predicate } from '../runtime/conditions.js';
+import { expectSame } from './expect-same.js';
 
 const volume = fc.oneof(fc.constantFrom(0, 1, 5000, 10_000, 100_000, 1_000_000, 10_000_000), fc.integer({ min: 0, max: 20_000_000 }));
 const KINDS = ['bank-account', 'health', 'location', 'biometric'];
@@ -45,11 +46,12 @@ describe('ConditionTable', () => {
       fc.assert(
         fc.property(fc.array(tree(leaf), { minLength: 1, maxLength: 4 }), fc.array(facts, { minLength: 1, maxLength: 20 }), (conditions, cases) => {
           const table = ConditionTable.of(conditions, kindBits);
+          const trees = conditions.map(Predicate.of);
           for (const f of cases) {
             const mask = kindsMaskOf(f.kinds, kindBits);
-            conditions.forEach((c, i) => expect(table.holds(i, f.persons, f.sensitive, mask, f.kinds, f.ciio), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f)));
+            conditions.forEach((c, i) => expectSame(table.holds(i, f.persons, f.sensitive, mask, f.kinds, f.ciio), trees[i]!.holds(f), () => JSON.stringify({ c, f })));
             // Below the table's floor no condition holds (decisions skip the table there).
-            if (f.persons < table.floor && f.sensitive < table.floor) for (const c of conditions) expect(Predicate.of(c).holds(f), JSON.stringify({ c, f, floor: table.floor })).toBe(false);
+            if (f.persons < table.floor && f.sensitive < table.floor) conditions.forEach((c, i) => expectSame(trees[i]!.holds(f), false, () => JSON.stringify({ c, f, floor: table.floor })));
           }
         }),
         { numRuns: 3000, seed: 7 },
@@ -100,18 +102,19 @@ describe('rung conditions (volume ranges, then boxes)', () => {
             const from = out.length;
             if (appendRungCondition(out, c, kindBits)) at.push(from);
             else {
-              expect(out.length).toBe(from); // a tree appends nothing
+              expectSame(out.length, from, () => 'a tree appends nothing');
               at.push(-1);
             }
           }
           const b = Float64Array.from(out);
           // Each condition ends where the next begins.
           const flat = at.filter((x) => x >= 0);
-          flat.forEach((x, k) => expect(rungConditionEnd(b, x)).toBe(k + 1 < flat.length ? flat[k + 1] : b.length));
+          flat.forEach((x, k) => expectSame(rungConditionEnd(b, x), k + 1 < flat.length ? flat[k + 1] : b.length, () => `the end of condition ${k}`));
+          const trees = conditions.map(Predicate.of);
           for (const f of cases) {
             const mask = kindsMaskOf(f.kinds, kindBits);
             conditions.forEach((c, k) => {
-              if (at[k]! >= 0) expect(rungConditionHolds(b, at[k]!, f.persons, f.sensitive, mask, f.ciio ? 1 : 0), JSON.stringify({ c, f })).toBe(Predicate.of(c).holds(f));
+              if (at[k]! >= 0) expectSame(rungConditionHolds(b, at[k]!, f.persons, f.sensitive, mask, f.ciio ? 1 : 0), trees[k]!.holds(f), () => JSON.stringify({ c, f }));
             });
           }
         }),
