@@ -11,7 +11,7 @@ import { raise } from '../compiler/bundle/version.js';
 import { verifyBundleArchive } from '../runtime/bundle-archive.js';
 import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
 import { checkSuccession, compareVersions, devCounter, type BundleIdentity } from '../runtime/version.js';
-import { createRepo, ID, P, walkToReview, type Repo } from './governance/fixture.js';
+import { ID, P, repoAtReview, type Repo } from './governance/fixture.js';
 
 function succession(held: BundleIdentity, next: BundleIdentity): PolicyLoadErrorCode | 'accepted' {
   try {
@@ -79,8 +79,7 @@ describe('a bundle’s version and provenance, in a governed repository', () => 
   };
 
   beforeAll(async () => {
-    repo = await createRepo();
-    await walkToReview(repo);
+    repo = await repoAtReview();
   });
 
   it('records each list’s status, proposal and the commits of its sign-offs, under the signature', async () => {

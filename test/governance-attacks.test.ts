@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { cloneRepo, createRepo, errorCodes, ID, ok, signApprovalOutOfOrder, signReviewAndApproval, walkToReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, errorCodes, ID, ok, repoAtReview, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -17,8 +17,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'attack.
 let atReview: Repo;
 let approved: Repo;
 beforeAll(async () => {
-  atReview = await createRepo();
-  await walkToReview(atReview);
+  atReview = await repoAtReview();
   approved = await cloneRepo(atReview);
   await signReviewAndApproval(approved);
   await ok(approved, ['proposal', 'advance', ID, '--date', '2026-03-05']);

@@ -4,12 +4,11 @@
  * a concern in place of its raiser. Each is checked with every signature real.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cloneRepo, createRepo, errorCodes, ID, ok, P, walkToReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, errorCodes, ID, ok, P, repoAtReview, type Repo } from './governance/fixture.js';
 
 let base: Repo;
 beforeAll(async () => {
-  base = await createRepo();
-  await walkToReview(base);
+  base = await repoAtReview();
 });
 
 describe('changing the roster', () => {

@@ -6,13 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGovernance } from '../compiler/governance/check.js';
 import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
-import { approveByHand, cloneRepo, createRepo, ID, ok, P, signApprovalOutOfOrder, walkToReview, type Repo } from './governance/fixture.js';
+import { approveByHand, cloneRepo, ID, ok, P, repoAtReview, signApprovalOutOfOrder, type Repo } from './governance/fixture.js';
 import { diagnosticLine, ROOT } from './support.js';
 
 let base: Repo;
 beforeAll(async () => {
-  base = await createRepo();
-  await walkToReview(base);
+  base = await repoAtReview();
 });
 
 /** A reported diagnostic as `--json` carries it: matched by code, id and arguments, never by wording. */

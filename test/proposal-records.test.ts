@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hint, hintText } from '../compiler/diagnostics.js';
 import { findRecord, recordId } from '../compiler/governance/record-ids.js';
 import { STAGES } from '../compiler/governance/stages.js';
-import { cloneRepo, createRepo, errorCodes, ID, ok, P, PEOPLE, walkToReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, createRepo, errorCodes, ID, ok, P, PEOPLE, repoAtReview, type Repo } from './governance/fixture.js';
 import { latinWordsIn } from './latin-words.js';
 import { diagnosticLine } from './support.js';
 
@@ -17,8 +17,7 @@ let base: Repo;
 let atReview: Repo;
 beforeAll(async () => {
   base = await createRepo();
-  atReview = await cloneRepo(base);
-  await walkToReview(atReview);
+  atReview = await repoAtReview();
 }, 120_000);
 
 describe('proposal new', () => {

@@ -115,8 +115,33 @@ export function peopleKeys(): Promise<{ keys: Record<Who, string>; publicKeys: R
   return generated;
 }
 
+/*
+ * The repositories the tests start from are made once per worker process and copied for each
+ * caller: test files share a worker's modules (isolate: false in vitest.config.ts), so a walk
+ * to review — a dozen signed commits and CLI runs — is not redone by every file that needs one.
+ * Callers only ever get copies; the originals are never handed out, so no file sees another's
+ * changes.
+ */
+let initial: Promise<Repo> | undefined;
+let walked: Promise<Repo> | undefined;
+
 /** A fresh repository whose first commit (by `admin`) holds policy/ and the roster. */
 export async function createRepo(): Promise<Repo> {
+  initial ??= firstCommit();
+  return cloneRepo(await initial);
+}
+
+/** A fresh repository whose icv proposal `walkToReview` has taken to the review stage. */
+export async function repoAtReview(): Promise<Repo> {
+  walked ??= createRepo().then(async (repo) => {
+    await walkToReview(repo);
+    return repo;
+  });
+  return cloneRepo(await walked);
+}
+
+/** Makes the repository `createRepo` copies: policy/ and the roster, committed by `admin`. */
+async function firstCommit(): Promise<Repo> {
   const dir = await tempDir('qingdan-gov-');
   const { keys, publicKeys } = await peopleKeys();
   cpSync(join(ROOT, 'policy'), join(dir, 'policy'), { recursive: true, filter: (src) => !src.includes(`${join('policy', 'governance')}`) });
@@ -158,7 +183,9 @@ function repoAt(dir: string, keys: Readonly<Record<Who, string>>, clock: string)
       git(['add', '-A']);
       const sign = options.sign === false ? ['-c', 'commit.gpgsign=false'] : ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${keys[options.key ?? who]}`, '-c', 'commit.gpgsign=true'];
       const when = `${this.clock}T12:00:00+00:00`;
-      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, ...sign, 'commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+      // No `git maintenance run --auto` after each commit: a process per commit for housekeeping
+      // a repository of a few dozen commits never needs.
+      git(['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`, '-c', 'maintenance.auto=false', ...sign, 'commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
       return git(['rev-parse', 'HEAD']).trim();
     },
     write(path, text) {
