@@ -57,7 +57,10 @@ describe('@qingdan/runtime from its tarball', () => {
 
   beforeAll(async () => {
     const packs = await tempDir('qingdan-pack-');
-    const packed = JSON.parse(npm(['pack', '--workspace', '@qingdan/runtime', '--pack-destination', packs, '--json'], ROOT)) as { filename: string; files: { path: string }[] }[];
+    // --ignore-scripts: global setup has built runtime/dist/ from the current sources
+    // (test/runtime-dist.ts); the package's prepack would rebuild it — a whole tsc run — and
+    // delete it meanwhile under the other test files.
+    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--workspace', '@qingdan/runtime', '--pack-destination', packs, '--json'], ROOT)) as { filename: string; files: { path: string }[] }[];
     files = packed[0]!.files.map((f) => f.path);
     project = await tempDir('qingdan-integrator-');
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'integrator', private: true, type: 'module' }));
@@ -82,6 +85,9 @@ describe('@qingdan/runtime from its tarball', () => {
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('README.md');
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    // Packed without its scripts here: packing from a clean checkout builds dist/ first.
+    const runtimePackage = JSON.parse(await readFile(join(ROOT, 'runtime/package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(runtimePackage.scripts.prepack).toBe('npm run build');
     expect(project.startsWith(ROOT)).toBe(false);
     const installed = JSON.parse(await readFile(join(project, 'node_modules/@qingdan/runtime/package.json'), 'utf8'));
     expect(installed.dependencies ?? {}).toEqual({});
