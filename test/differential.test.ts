@@ -331,7 +331,9 @@ describe('differential: runtime vs plain reference model', () => {
       fc.assert(
         fc.property(requestArbitrary(artifact), (req) => {
           stats.runs++;
-          expect(policy.problems(req)).toEqual([]);
+          const problems = policy.problems(req);
+          // expect runs on a problem only: one expect per request was a fifth of this test's time.
+          if (problems.length > 0) expect(problems).toEqual([]);
           const rt = policy.decideTrusted(req);
           const ref = referenceDecide(artifact, req);
           if (stats.runs % 97 === 0) {
