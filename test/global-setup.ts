@@ -7,11 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build, ROOT, staleInput } from '../scripts/build.mjs';
-import { DRIVERS } from './drivers.js';
+import { DRIVERS, driverMissing } from './drivers.js';
 import { runtimeDistStale } from './runtime-dist.js';
 
 export default async function setup(): Promise<void> {
   if (staleInput()) await build();
-  if (staleInput(join(ROOT, DRIVERS.outdir))) await build(DRIVERS);
+  if (staleInput(join(ROOT, DRIVERS.outdir)) || driverMissing()) await build(DRIVERS);
   if (runtimeDistStale()) execFileSync('npm', ['run', 'build', '--workspace', '@qingdan/runtime', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { driverPath } from './drivers.js';
 import { ROOT, tempDir } from './support.js';
 
 export { freePort } from './free-port.js';
@@ -76,9 +77,9 @@ export async function publish(path: string, bytes: Uint8Array): Promise<void> {
   await rename(temporary, path);
 }
 
-/** The pull-test client program (test/client-process.ts) in its own Node process. */
+/** The pull-test client program (test/client-process.ts, compiled: see test/drivers.ts) in its own Node process. */
 export function startClient(url: string, keyFile: string, cacheDir: string, intervalMs = 150): Child {
-  return spawnChild(process.execPath, ['--import', 'tsx', join(ROOT, 'test/client-process.ts'), url, keyFile, cacheDir, String(intervalMs)]);
+  return spawnChild(process.execPath, [driverPath('client-process'), url, keyFile, cacheDir, String(intervalMs)]);
 }
 
 /** `qingdan serve` in its own process, with the bundle file watched every 100 ms. */
