@@ -14,7 +14,8 @@ export default defineConfig({
     // Test files share no mutable module state (no mocks, no stubbed globals, no chdir), so a
     // worker keeps the modules it imported — the compiler, chevrotain, ajv — instead of importing
     // them again for every file. A test that changed a shared module's state would leak into the
-    // files after it in the same worker.
+    // files after it in the same worker. Fixtures made once per worker this way (the governance
+    // repositories of test/governance/fixture.ts) are only ever handed out as copies.
     isolate: false,
   },
 });
