@@ -6,21 +6,27 @@
  * that holds one complete build and a marker file. A build writes a new content folder, makes a
  * new link to it and renames that link over `dist`: one `rename(2)`, so `dist` always resolves
  * to the previous or the new build, whenever the process is killed. The content folder `dist`
- * pointed to before is kept until the next build (a reader that resolved it may still be
- * reading); older ones, and those of killed builds, are removed by the next build, which
- * recognises them by their name and marker.
+ * pointed to before is kept until the next build, and for SUPERSEDED_GRACE_MS after the flip
+ * that replaced it whatever builds follow (a reader that resolved it may still be reading: on a
+ * loaded machine a reader paused across two quick builds found its folder gone); older ones,
+ * and those of killed builds, are removed by a later build, which recognises them by their name
+ * and marker.
  *
  * `--out` may only name a folder that is absent, empty or written by a build, never the
  * project, a source, or a file: each refusal is a diagnostic, and nothing is touched.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { diagnostic, hint, type Diagnostic, type Hint } from './diagnostics.js';
 
 /** The marker file in every content folder, and its content: a format id. */
 const MARKER_TEXT = 'qingdan-build/1\n';
+/** A file a build writes into the content folder it replaces: its time is when that happened. */
+export const SUPERSEDED = '.qingdan-superseded';
+/** How long a replaced build stays for readers that resolved `dist` before the flip. */
+export const SUPERSEDED_GRACE_MS = 2_000;
 
 /** What `--out` names now, and so how a build replaces it. */
 type OutputState =
@@ -202,7 +208,9 @@ export async function removeStale(out: string, keep: ReadonlySet<string>): Promi
       const info = await lstatOrNull(path);
       if (info?.isSymbolicLink() && entry.startsWith(linkPrefix(name))) await unlink(path);
       // The name says a build of ours made it; a marker, even one cut short, that it holds a build.
-      else if (info?.isDirectory() && (await hasMarker(path, { partly: true }))) await removeMarked(path);
+      else if (info?.isDirectory() && (await hasMarker(path, { partly: true }))) {
+        if (!(await supersededLately(path))) await removeMarked(path);
+      }
       // Killed between making the folder and writing its marker: only ever removed while empty.
       else if (info?.isDirectory()) await rmdir(path).catch(() => undefined);
     } else if (formerTemporary(name, entry)) {
@@ -210,6 +218,12 @@ export async function removeStale(out: string, keep: ReadonlySet<string>): Promi
       if (info?.isDirectory() && (await writtenByBuild(path))) await rm(path, { recursive: true, force: true });
     }
   }
+}
+
+/** Whether the content folder was replaced less than SUPERSEDED_GRACE_MS ago. */
+async function supersededLately(folder: string): Promise<boolean> {
+  const info = await lstatOrNull(join(folder, SUPERSEDED));
+  return info !== null && Date.now() - info.mtimeMs < SUPERSEDED_GRACE_MS;
 }
 
 /** Removes a marked content folder, the marker last: a removal cut short is finished next time. */
@@ -252,10 +266,12 @@ export async function publishOutput(out: string, state: OutputState, files: Read
     throw e;
   }
   const keep = new Set([content]);
+  let previous: string | undefined;
   if (state.kind === 'link') {
     // What `out` points to just before the flip is the previous build, which readers may still
     // be reading: another build may have flipped `out` since it was inspected.
-    keep.add((await currentTarget(out)) ?? state.target);
+    previous = (await currentTarget(out)) ?? state.target;
+    keep.add(previous);
   } else if (state.kind === 'empty') await rmdir(out);
   else if (state.kind === 'folder') {
     // A link cannot be renamed over a folder: the former build becomes a content folder first.
@@ -266,5 +282,8 @@ export async function publishOutput(out: string, state: OutputState, files: Read
     keep.add(former);
   }
   await rename(link, out);
+  // Not for a former plain folder: its readers resolved no link. Should the write fail (a
+  // concurrent build removed the folder), the folder merely loses its grace.
+  if (previous !== undefined) await writeFile(join(resolve(parent, previous), SUPERSEDED), '').catch(() => undefined);
   await removeStale(out, keep);
 }

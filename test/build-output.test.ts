@@ -5,11 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../compiler/build.js';
-import { removeStale } from '../compiler/output-folder.js';
+import { removeStale, SUPERSEDED, SUPERSEDED_GRACE_MS } from '../compiler/output-folder.js';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
 import { ROOT, runCli, tempDir } from './support.js';
@@ -91,20 +91,30 @@ describe('qingdan build --out', () => {
     expect(await snapshot(cwd)).toEqual(before);
   });
 
-  it('makes dist a link to a marked content folder, flipped by each build, keeping only the previous one', async () => {
+  it('makes dist a link to a marked content folder, flipped by each build, keeping the previous one and, for a grace period, those replaced', async () => {
     const work = await project();
     await mkdir(join(work, 'dist')); // an empty folder may be named
     const targets: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    const buildOnce = async () => {
       expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
       expect((await lstat(join(work, 'dist'))).isSymbolicLink()).toBe(true);
       targets.push(await readlink(join(work, 'dist')));
       expect(await readFile(join(work, 'dist', BUILD_MARKER), 'utf8')).toMatch(/^qingdan-build\/\d+\n$/);
       await Policy.load(join(work, 'dist'));
-    }
+    };
+    const entries = async () => (await readdir(work)).filter((e) => e.includes('dist')).sort();
+    // Replaced moments ago: a reader that resolved dist before may still be reading them.
+    const graceOver = (target: string) => utimes(join(work, target, SUPERSEDED), 0, (Date.now() - SUPERSEDED_GRACE_MS - 1_000) / 1000);
+    for (let i = 0; i < 3; i++) await buildOnce();
     expect(new Set(targets).size).toBe(3);
-    const entries = (await readdir(work)).filter((e) => e.includes('dist')).sort();
-    expect(entries).toEqual([targets[1], targets[2], 'dist'].sort());
+    expect(await entries()).toEqual([...targets, 'dist'].sort());
+    await graceOver(targets[0]!);
+    await buildOnce();
+    expect(await entries()).toEqual([targets[1], targets[2], targets[3], 'dist'].sort());
+    await graceOver(targets[1]!);
+    await graceOver(targets[2]!);
+    await buildOnce();
+    expect(await entries()).toEqual([targets[3], targets[4], 'dist'].sort());
   });
 
   it('migrates a dist folder the former layout wrote, and removes what killed builds left', async () => {
