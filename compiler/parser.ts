@@ -50,7 +50,7 @@ interface TokenRecorder {
 }
 
 /** The entries of `stack` from `base` on, removed from it (undefined when there are none). */
-function popFrom<T>(stack: T[], base: number): T[] | undefined {
+export function popFrom<T>(stack: T[], base: number): T[] | undefined {
   if (stack.length === base) return undefined;
   const mine = stack.slice(base);
   // Popped one by one: a rule reads one to three, and setting `length` is a slower, generic path.
