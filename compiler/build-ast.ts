@@ -691,7 +691,7 @@ export class AstBuilder {
     const docnumberText = this.take<A.Text>(docnumber);
     if (docnumberText) decl.docnumber = docnumberText;
     if (published) decl.published = published;
-    decl.notes = orNone(this.each<A.Text>(node, 'noteClause'));
+    decl.notes = orNone(this.collect<A.Text>(node, 'noteClause'));
     decl.scenarios = this.each(node, 'scenarioDecl');
     decl.unknown = this.unknowns(node, 'list');
     decl.duplicates = this.duplicates(node, ONCE_IN_LIST);
@@ -722,7 +722,7 @@ export class AstBuilder {
       kind: 'Scenario',
       id,
       title,
-      notes: orNone(this.each<A.Text>(node, 'noteClause')),
+      notes: orNone(this.collect<A.Text>(node, 'noteClause')),
       items: this.each(node, 'itemDecl'),
       unknown: this.unknowns(node, 'scenario'),
       duplicates: [],
@@ -738,21 +738,37 @@ export class AstBuilder {
     const categoryRef = category ? this.node(category, 'reference') : undefined;
     const important = this.tok(node, T.Important);
     const description = this.node(node, 'descriptionClause');
-    const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
-    if (categoryRef) item.category = this.take<A.Reference>(categoryRef);
+    // Read in the order of the AST's fields, so that escape problems are reported in that order.
+    const categoryValue = categoryRef ? this.take<A.Reference>(categoryRef) : undefined;
     // Each `fields` clause's list is exact already; a second clause (reported) is joined on.
     let fields: A.Text[] | undefined;
     const nodes = node.nodes;
     if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') fields = fields === undefined ? this.take<A.Text[]>(f)! : fields.concat(this.take<A.Text[]>(f)!);
+    const descriptionValue = description ? this.take<A.Text>(description) : undefined;
+    const importantSpan = important ? this.tokenSpan(important) : undefined;
+    const rungs = this.each<A.Rung>(node, 'rungClause');
+    const basis = this.references(node);
+    const notes = orNone(this.collect<A.Text>(node, 'noteClause'));
+    const unknown = this.unknowns(node, 'item');
+    const duplicates = this.duplicates(node, ONCE_IN_ITEM);
+    const span = this.nodeSpan(node);
+    // Nearly every item has a category and a description and is not marked important: made in
+    // one literal, it keeps its fields in the object itself, not in a second array grown field
+    // by field.
+    if (categoryValue !== undefined && descriptionValue !== undefined && importantSpan === undefined) {
+      return { kind: 'Item', id, title, category: categoryValue, fields: fields ?? [], description: descriptionValue, rungs, basis, notes, unknown, duplicates, span };
+    }
+    const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
+    if (categoryRef) item.category = categoryValue;
     item.fields = fields ?? [];
-    if (description) item.description = this.take<A.Text>(description);
-    if (important) item.important = this.tokenSpan(important);
-    item.rungs = this.each(node, 'rungClause');
-    item.basis = this.references(node);
-    item.notes = orNone(this.each<A.Text>(node, 'noteClause'));
-    item.unknown = this.unknowns(node, 'item');
-    item.duplicates = this.duplicates(node, ONCE_IN_ITEM);
-    item.span = this.nodeSpan(node);
+    if (description) item.description = descriptionValue;
+    if (importantSpan) item.important = importantSpan;
+    item.rungs = rungs;
+    item.basis = basis;
+    item.notes = notes;
+    item.unknown = unknown;
+    item.duplicates = duplicates;
+    item.span = span;
     return item;
   }
 

@@ -38,10 +38,29 @@ const LONGEST_KEYWORD = Math.max(...T.KEYWORDS.map((k) => k.length));
 /**
  * Each keyword's token type and one string for its image: the AST keeps many of them (every
  * `persons`, every pathway), and a fresh copy per token cost its memory for the whole build.
+ * They are found by the word's length and first letter and compared in place, so a keyword
+ * (most words of a policy) is never cut out of the text only to be looked up.
  */
-const KEYWORD_TOKENS: ReadonlyMap<string, { readonly type: TokenType; readonly image: string }> = new Map(
-  T.KEYWORDS.map((word) => [word, { type: T.KEYWORD_TYPES.get(word)!, image: word }]),
-);
+const KEYWORD_TOKENS: ReadonlyArray<ReadonlyArray<{ readonly type: TokenType; readonly image: string }> | undefined> = (() => {
+  const buckets: Array<Array<{ type: TokenType; image: string }> | undefined> = [];
+  for (const word of T.KEYWORDS) (buckets[keywordBucket(word.length, word.charCodeAt(0))] ??= []).push({ type: T.KEYWORD_TYPES.get(word)!, image: word });
+  return buckets;
+})();
+
+/** Where the keywords of a length and first letter are (a letter's code is below 128). */
+function keywordBucket(length: number, first: number): number {
+  return length * 128 + first;
+}
+
+/** The keyword `text` holds from `start` to `end`, if the word there is one. */
+function keywordAt(text: string, start: number, end: number): { readonly type: TokenType; readonly image: string } | undefined {
+  const length = end - start;
+  if (length > LONGEST_KEYWORD) return undefined;
+  const bucket = KEYWORD_TOKENS[keywordBucket(length, text.charCodeAt(start))];
+  if (bucket === undefined) return undefined;
+  for (const keyword of bucket) if (text.startsWith(keyword.image, start)) return keyword;
+  return undefined;
+}
 
 /** The images of the two-character and comparison tokens, one string each (`>=` is in every threshold). */
 const IMAGES = { ge: '>=', gt: '>', le: '<=', lt: '<', dotDot: '..', dot: '.' } as const;
@@ -168,8 +187,7 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
         else break;
       }
       // The whole word decides: `kinds` is a keyword, `kindsx` and `in-force` are names.
-      word = text.slice(start, i);
-      const keyword = i - start <= LONGEST_KEYWORD ? KEYWORD_TOKENS.get(word) : undefined;
+      const keyword = keywordAt(text, start, i);
       if (keyword !== undefined) {
         type = keyword.type;
         word = keyword.image;
