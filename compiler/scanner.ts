@@ -58,7 +58,13 @@ function keywordAt(text: string, start: number, end: number): { readonly type: T
   if (length > LONGEST_KEYWORD) return undefined;
   const bucket = KEYWORD_TOKENS[keywordBucket(length, text.charCodeAt(start))];
   if (bucket === undefined) return undefined;
-  for (const keyword of bucket) if (text.startsWith(keyword.image, start)) return keyword;
+  // The first letter matched already; compared code by code (`startsWith` was a slow generic call).
+  for (const keyword of bucket) {
+    const image = keyword.image;
+    let k = 1;
+    while (k < length && image.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return keyword;
+  }
   return undefined;
 }
 
