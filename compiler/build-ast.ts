@@ -90,13 +90,33 @@ export class AstBuilder {
   }
 
   private build(node: SyntaxNode): unknown {
+    // The rules of a list item first: a switch over strings compares them in order, and these
+    // are nearly every node of a large policy.
     switch (node.rule) {
-      case 'file':
-        return this.file(node);
+      case 'volume':
+        return this.volume(node);
+      case 'comparison':
+        return this.comparison(node);
+      case 'atom':
+        return this.atom(node);
+      case 'conjunction':
+        return this.conjunction(node);
+      case 'condition':
+        return this.condition(node);
       case 'name':
         return this.nameOf(node);
       case 'reference':
         return this.reference(node);
+      case 'rungClause':
+        return this.rungClause(node);
+      case 'fieldsClause':
+        return this.texts(node);
+      case 'itemDecl':
+        return this.itemDecl(node);
+      case 'categoryRef':
+        return undefined; // read by its item, as `default` says
+      case 'file':
+        return this.file(node);
       case 'clauseArgument':
       case 'sourceClause':
       case 'proposalClause':
@@ -150,8 +170,6 @@ export class AstBuilder {
         return this.triggerClause(node);
       case 'ladderDecl':
         return this.ladderDecl(node);
-      case 'rungClause':
-        return this.rungClause(node);
       case 'belowClause':
         return this.belowClause(node);
       case 'validityClause':
@@ -168,20 +186,6 @@ export class AstBuilder {
         return this.adoptsClause(node);
       case 'scenarioDecl':
         return this.scenarioDecl(node);
-      case 'itemDecl':
-        return this.itemDecl(node);
-      case 'fieldsClause':
-        return this.texts(node);
-      case 'condition':
-        return this.condition(node);
-      case 'conjunction':
-        return this.conjunction(node);
-      case 'atom':
-        return this.atom(node);
-      case 'comparison':
-        return this.comparison(node);
-      case 'volume':
-        return this.volume(node);
       case 'kindsAtom':
         return this.kindsAtom(node);
       // Read by their parents: an unknown clause's report names its block, and `sector` and
