@@ -58,9 +58,19 @@ const ONCE_IN_ITEM: ReadonlyArray<readonly [Clause, string]> = [
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** `list`, or the shared empty list when it is empty. */
+/** `list`, at its exact length, or the shared empty list when it is empty. */
 function orNone<T>(list: readonly T[]): readonly T[] {
-  return list.length > 0 ? list : NONE;
+  return list.length > 0 ? list.slice() : NONE;
+}
+
+/**
+ * `list` at its exact length. An array grown by `push` takes room for seventeen entries at the
+ * first one; a list item's fields, rungs and conditions held one to five, and that room was a
+ * sixth of a large policy's AST, copied twice by the young-generation collections (once within
+ * the young generation, once into the old) and then marked by every full collection.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
 }
 
 const DECLARATION_RULES = ['documentDecl', 'annexDecl', 'baselineDecl', 'listDecl', 'zoneDecl'] as const;
@@ -80,13 +90,33 @@ export class AstBuilder {
   }
 
   private build(node: SyntaxNode): unknown {
+    // The rules of a list item first: a switch over strings compares them in order, and these
+    // are nearly every node of a large policy.
     switch (node.rule) {
-      case 'file':
-        return this.file(node);
+      case 'volume':
+        return this.volume(node);
+      case 'comparison':
+        return this.comparison(node);
+      case 'atom':
+        return this.atom(node);
+      case 'conjunction':
+        return this.conjunction(node);
+      case 'condition':
+        return this.condition(node);
       case 'name':
         return this.nameOf(node);
       case 'reference':
         return this.reference(node);
+      case 'rungClause':
+        return this.rungClause(node);
+      case 'fieldsClause':
+        return this.texts(node);
+      case 'itemDecl':
+        return this.itemDecl(node);
+      case 'categoryRef':
+        return undefined; // read by its item, as `default` says
+      case 'file':
+        return this.file(node);
       case 'clauseArgument':
       case 'sourceClause':
       case 'proposalClause':
@@ -140,8 +170,6 @@ export class AstBuilder {
         return this.triggerClause(node);
       case 'ladderDecl':
         return this.ladderDecl(node);
-      case 'rungClause':
-        return this.rungClause(node);
       case 'belowClause':
         return this.belowClause(node);
       case 'validityClause':
@@ -158,20 +186,6 @@ export class AstBuilder {
         return this.adoptsClause(node);
       case 'scenarioDecl':
         return this.scenarioDecl(node);
-      case 'itemDecl':
-        return this.itemDecl(node);
-      case 'fieldsClause':
-        return this.texts(node, []);
-      case 'condition':
-        return this.condition(node);
-      case 'conjunction':
-        return this.conjunction(node);
-      case 'atom':
-        return this.atom(node);
-      case 'comparison':
-        return this.comparison(node);
-      case 'volume':
-        return this.volume(node);
       case 'kindsAtom':
         return this.kindsAtom(node);
       // Read by their parents: an unknown clause's report names its block, and `sector` and
@@ -231,8 +245,13 @@ export class AstBuilder {
     return child.value as T | undefined;
   }
 
-  /** The ASTs of the child nodes of rule `rule`, leaving out the undefined ones. */
+  /** The ASTs of the child nodes of rule `rule`, leaving out the undefined ones, as a list the AST keeps. */
   private each<T>(node: SyntaxNode, rule: string): T[] {
+    return exact(this.collect<T>(node, rule));
+  }
+
+  /** What `each` gives, in an array grown by `push`: for a list read and dropped. */
+  private collect<T>(node: SyntaxNode, rule: string): T[] {
     const out: T[] = [];
     const nodes = node.nodes;
     if (nodes === undefined) return out;
@@ -252,12 +271,13 @@ export class AstBuilder {
     return false;
   }
 
-  /** The texts of the node's string literals read from the source, appended to `out`. */
-  private texts(node: SyntaxNode, out: A.Text[]): A.Text[] {
+  /** The texts of the node's string literals read from the source. */
+  private texts(node: SyntaxNode): A.Text[] {
+    const out: A.Text[] = [];
     const tokens = node.tokens;
     if (tokens === undefined) return out;
     for (const t of tokens) if (t.tokenType === T.StringLiteral && !t.isInsertedInRecovery) out.push(this.text(t)!);
-    return out;
+    return exact(out);
   }
 
   private text(t: IToken | undefined): A.Text | undefined {
@@ -364,13 +384,13 @@ export class AstBuilder {
   /** The AST of a `file` rule's node. */
   private file(node: SyntaxNode): A.PolicyFile {
     const declarations: A.Declaration[] = [];
-    for (const rule of DECLARATION_RULES) for (const d of this.each<A.Declaration>(node, rule)) declarations.push(d);
+    for (const rule of DECLARATION_RULES) for (const d of this.collect<A.Declaration>(node, rule)) declarations.push(d);
     if (declarations.length > 1) declarations.sort((a, b) => a.span.offset - b.span.offset);
     return { kind: 'File', path: this.source.path, declarations, unknown: this.unknowns(node, 'file') };
   }
 
   private reference(node: SyntaxNode): A.Reference | undefined {
-    const parts = this.each<A.Name>(node, 'name');
+    const parts = this.collect<A.Name>(node, 'name');
     if (parts.length === 0) return undefined;
     const first = parts[0]!.span;
     const last = parts[parts.length - 1]!.span;
@@ -445,7 +465,7 @@ export class AstBuilder {
     return {
       kind: 'Article',
       number,
-      paragraphs: this.texts(node, []),
+      paragraphs: this.texts(node),
       sics: this.each(node, 'sicClause'),
       unknown: this.unknowns(node, 'article'),
       duplicates: [],
@@ -540,7 +560,7 @@ export class AstBuilder {
   }
 
   private subDecl(node: SyntaxNode): A.SubDecl | undefined {
-    const names = this.each<A.Name>(node, 'name');
+    const names = this.collect<A.Name>(node, 'name');
     const id = names[0];
     const name = this.text(this.tok(node, T.StringLiteral, 0));
     const description = this.text(this.tok(node, T.StringLiteral, 1));
@@ -675,7 +695,7 @@ export class AstBuilder {
     const docnumberText = this.take<A.Text>(docnumber);
     if (docnumberText) decl.docnumber = docnumberText;
     if (published) decl.published = published;
-    decl.notes = orNone(this.each<A.Text>(node, 'noteClause'));
+    decl.notes = orNone(this.collect<A.Text>(node, 'noteClause'));
     decl.scenarios = this.each(node, 'scenarioDecl');
     decl.unknown = this.unknowns(node, 'list');
     decl.duplicates = this.duplicates(node, ONCE_IN_LIST);
@@ -706,7 +726,7 @@ export class AstBuilder {
       kind: 'Scenario',
       id,
       title,
-      notes: orNone(this.each<A.Text>(node, 'noteClause')),
+      notes: orNone(this.collect<A.Text>(node, 'noteClause')),
       items: this.each(node, 'itemDecl'),
       unknown: this.unknowns(node, 'scenario'),
       duplicates: [],
@@ -722,20 +742,37 @@ export class AstBuilder {
     const categoryRef = category ? this.node(category, 'reference') : undefined;
     const important = this.tok(node, T.Important);
     const description = this.node(node, 'descriptionClause');
-    const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
-    if (categoryRef) item.category = this.take<A.Reference>(categoryRef);
-    const fields: A.Text[] = [];
+    // Read in the order of the AST's fields, so that escape problems are reported in that order.
+    const categoryValue = categoryRef ? this.take<A.Reference>(categoryRef) : undefined;
+    // Each `fields` clause's list is exact already; a second clause (reported) is joined on.
+    let fields: A.Text[] | undefined;
     const nodes = node.nodes;
-    if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') for (const t of this.take<A.Text[]>(f)!) fields.push(t);
-    item.fields = fields;
-    if (description) item.description = this.take<A.Text>(description);
-    if (important) item.important = this.tokenSpan(important);
-    item.rungs = this.each(node, 'rungClause');
-    item.basis = this.references(node);
-    item.notes = orNone(this.each<A.Text>(node, 'noteClause'));
-    item.unknown = this.unknowns(node, 'item');
-    item.duplicates = this.duplicates(node, ONCE_IN_ITEM);
-    item.span = this.nodeSpan(node);
+    if (nodes !== undefined) for (const f of nodes) if (f.rule === 'fieldsClause') fields = fields === undefined ? this.take<A.Text[]>(f)! : fields.concat(this.take<A.Text[]>(f)!);
+    const descriptionValue = description ? this.take<A.Text>(description) : undefined;
+    const importantSpan = important ? this.tokenSpan(important) : undefined;
+    const rungs = this.each<A.Rung>(node, 'rungClause');
+    const basis = this.references(node);
+    const notes = orNone(this.collect<A.Text>(node, 'noteClause'));
+    const unknown = this.unknowns(node, 'item');
+    const duplicates = this.duplicates(node, ONCE_IN_ITEM);
+    const span = this.nodeSpan(node);
+    // Nearly every item has a category and a description and is not marked important: made in
+    // one literal, it keeps its fields in the object itself, not in a second array grown field
+    // by field.
+    if (categoryValue !== undefined && descriptionValue !== undefined && importantSpan === undefined) {
+      return { kind: 'Item', id, title, category: categoryValue, fields: fields ?? [], description: descriptionValue, rungs, basis, notes, unknown, duplicates, span };
+    }
+    const item = { kind: 'Item', id, title } as Writable<A.ItemDecl>;
+    if (categoryRef) item.category = categoryValue;
+    item.fields = fields ?? [];
+    if (description) item.description = descriptionValue;
+    if (importantSpan) item.important = importantSpan;
+    item.rungs = rungs;
+    item.basis = basis;
+    item.notes = notes;
+    item.unknown = unknown;
+    item.duplicates = duplicates;
+    item.span = span;
     return item;
   }
 

@@ -50,8 +50,18 @@ interface TokenRecorder {
 }
 
 /** The entries of `stack` from `base` on, removed from it (undefined when there are none). */
-function popFrom<T>(stack: T[], base: number): T[] | undefined {
-  if (stack.length === base) return undefined;
+export function popFrom<T>(stack: T[], base: number): T[] | undefined {
+  // Most rules read one or two tokens or nodes: a literal of them is cheaper than `slice`.
+  switch (stack.length - base) {
+    case 0:
+      return undefined;
+    case 1:
+      return [stack.pop()!];
+    case 2: {
+      const second = stack.pop()!;
+      return [stack.pop()!, second];
+    }
+  }
   const mine = stack.slice(base);
   // Popped one by one: a rule reads one to three, and setting `length` is a slower, generic path.
   for (let i = mine.length; i > 0; i--) stack.pop();

@@ -38,10 +38,35 @@ const LONGEST_KEYWORD = Math.max(...T.KEYWORDS.map((k) => k.length));
 /**
  * Each keyword's token type and one string for its image: the AST keeps many of them (every
  * `persons`, every pathway), and a fresh copy per token cost its memory for the whole build.
+ * They are found by the word's length and first letter and compared in place, so a keyword
+ * (most words of a policy) is never cut out of the text only to be looked up.
  */
-const KEYWORD_TOKENS: ReadonlyMap<string, { readonly type: TokenType; readonly image: string }> = new Map(
-  T.KEYWORDS.map((word) => [word, { type: T.KEYWORD_TYPES.get(word)!, image: word }]),
-);
+const KEYWORD_TOKENS: ReadonlyArray<ReadonlyArray<{ readonly type: TokenType; readonly image: string }> | undefined> = (() => {
+  const buckets: Array<Array<{ type: TokenType; image: string }> | undefined> = [];
+  for (const word of T.KEYWORDS) (buckets[keywordBucket(word.length, word.charCodeAt(0))] ??= []).push({ type: T.KEYWORD_TYPES.get(word)!, image: word });
+  return buckets;
+})();
+
+/** Where the keywords of a length and first letter are (a letter's code is below 128). */
+function keywordBucket(length: number, first: number): number {
+  return length * 128 + first;
+}
+
+/** The keyword `text` holds from `start` to `end`, if the word there is one. */
+function keywordAt(text: string, start: number, end: number): { readonly type: TokenType; readonly image: string } | undefined {
+  const length = end - start;
+  if (length > LONGEST_KEYWORD) return undefined;
+  const bucket = KEYWORD_TOKENS[keywordBucket(length, text.charCodeAt(start))];
+  if (bucket === undefined) return undefined;
+  // The first letter matched already; compared code by code (`startsWith` was a slow generic call).
+  for (const keyword of bucket) {
+    const image = keyword.image;
+    let k = 1;
+    while (k < length && image.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return keyword;
+  }
+  return undefined;
+}
 
 /** The images of the two-character and comparison tokens, one string each (`>=` is in every threshold). */
 const IMAGES = { ge: '>=', gt: '>', le: '<=', lt: '<', dotDot: '..', dot: '.' } as const;
@@ -99,7 +124,13 @@ const isSpace = (c: number) => c === C.Space || c === C.Tab || c === C.Lf || c =
 /** What `.` does not match in a regex: an escape never swallows a line end. */
 const isLineTerminator = (c: number) => c === C.Lf || c === C.Cr || c === C.LineSeparator || c === C.ParagraphSeparator;
 
-/** Scans `text` into tokens; never throws, whatever the text. */
+/**
+ * Scans `text` into tokens; never throws, whatever the text.
+ *
+ * One loop with its state in plain locals: a helper closure that moved the line count or the
+ * error run would put that state in a context object, read and written through it at every
+ * character of the 40 MB a large policy is.
+ */
 export function scan(text: string, limits: ScanLimits): ScanResult {
   const tokens: IToken[] = [];
   const errors: ScanError[] = [];
@@ -109,56 +140,32 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
   let i = 0;
   const n = text.length;
 
-  const push = (type: TokenType, start: number, image: string) => {
-    tokens.push({ image, startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
-  };
-  /** Counts the line ends in [from, to), as chevrotain does (`\n`, `\r\n` and a lone `\r`). */
-  const countLines = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c === C.Lf || (c === C.Cr && text.charCodeAt(k + 1) !== C.Lf)) {
-        line++;
-        lineStart = k + 1;
-      }
-    }
-  };
-  const closeError = (end: number) => {
-    if (errorStart < 0) return;
-    if (errors.length < limits.maxErrors) errors.push({ offset: errorStart, length: end - errorStart });
-    errorStart = -1;
-  };
-
   while (i < n) {
-    if (tokens.length >= limits.maxTokens) {
-      closeError(i);
-      return { tokens, errors, stoppedAt: i };
-    }
+    if (tokens.length >= limits.maxTokens) break;
     const c = text.charCodeAt(i);
     const start = i;
     let type: TokenType | undefined;
     /** The token's text when working out its type needed it already, or one string kept for it. */
     let word: string | undefined;
+    /** Whitespace or a closed comment: nothing to keep, only its line ends to count. */
+    let skipped = false;
     if (isSpace(c)) {
+      i++;
       while (i < n && isSpace(text.charCodeAt(i))) i++;
-      closeError(start);
-      countLines(start, i);
-      continue;
+      skipped = true;
     } else if (c === C.Slash && text.charCodeAt(i + 1) === C.Slash) {
       const eol = text.indexOf('\n', i);
       i = eol < 0 ? n : eol;
-      closeError(start);
-      countLines(start, i); // a lone \r inside a line comment still counts
-      continue;
+      skipped = true; // a lone \r inside a line comment still counts
     } else if (c === C.Slash && text.charCodeAt(i + 1) === C.Star) {
       const close = text.indexOf('*/', i + 2);
-      closeError(start);
       if (close >= 0) {
         i = close + 2;
-        countLines(start, i);
-        continue;
+        skipped = true;
+      } else {
+        i = n;
+        type = T.UnterminatedComment;
       }
-      i = n;
-      type = T.UnterminatedComment;
     } else if (c === C.Quote) {
       i++;
       for (;;) {
@@ -175,8 +182,9 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
         type = T.StringLiteral;
       } else type = T.UnterminatedString;
     } else if (isDigit(c)) {
-      type = scanDate(text, i) ? T.DateLiteral : T.NumberLiteral;
-      i = type === T.DateLiteral ? scanDate(text, i) : scanNumber(text, i);
+      const date = scanDate(text, i);
+      type = date ? T.DateLiteral : T.NumberLiteral;
+      i = date || scanNumber(text, i);
     } else if (isLetter(c)) {
       i++;
       for (;;) {
@@ -185,8 +193,7 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
         else break;
       }
       // The whole word decides: `kinds` is a keyword, `kindsx` and `in-force` are names.
-      word = text.slice(start, i);
-      const keyword = i - start <= LONGEST_KEYWORD ? KEYWORD_TOKENS.get(word) : undefined;
+      const keyword = keywordAt(text, start, i);
       if (keyword !== undefined) {
         type = keyword.type;
         word = keyword.image;
@@ -196,26 +203,41 @@ export function scan(text: string, limits: ScanLimits): ScanResult {
       i += eq ? 2 : 1;
       type = c === C.Gt ? (eq ? T.Ge : T.Gt) : eq ? T.Le : T.Lt;
       word = c === C.Gt ? (eq ? IMAGES.ge : IMAGES.gt) : eq ? IMAGES.le : IMAGES.lt;
+    } else if (SINGLE[c]) {
+      i++;
+      type = SINGLE[c];
     } else if (c === C.Dot) {
       const two = text.charCodeAt(i + 1) === C.Dot;
       i += two ? 2 : 1;
       type = two ? T.DotDot : T.Dot;
       word = two ? IMAGES.dotDot : IMAGES.dot;
-    } else if (SINGLE[c]) {
-      i++;
-      type = SINGLE[c];
     }
-    if (!type) {
+    if (!skipped && type === undefined) {
       // No token starts here: extend the current error run.
       if (errorStart < 0) errorStart = i;
       i++;
       continue;
     }
-    closeError(start);
-    push(type, start, word ?? text.slice(start, i));
+    if (errorStart >= 0) {
+      if (errors.length < limits.maxErrors) errors.push({ offset: errorStart, length: start - errorStart });
+      errorStart = -1;
+    }
+    if (skipped) {
+      // Line ends as chevrotain counts them: `\n`, `\r\n` and a lone `\r`.
+      for (let k = start; k < i; k++) {
+        const d = text.charCodeAt(k);
+        if (d === C.Lf || (d === C.Cr && text.charCodeAt(k + 1) !== C.Lf)) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      continue;
+    }
+    tokens.push({ image: word ?? text.slice(start, i), startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type!.tokenTypeIdx!, tokenType: type! } as IToken);
   }
-  closeError(n);
-  return { tokens, errors, stoppedAt: undefined };
+  const stoppedAt = i < n ? i : undefined;
+  if (errorStart >= 0 && errors.length < limits.maxErrors) errors.push({ offset: errorStart, length: i - errorStart });
+  return { tokens, errors, stoppedAt };
 }
 
 /** The end of `\d{4}-\d{1,2}-\d{1,2}` at `i`, or 0 when there is no date there. */
