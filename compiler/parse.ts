@@ -7,7 +7,6 @@ import type { Declaration, PolicyFile, UnknownClause } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { diagnostic, hint, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { MAX_DEPTH, MAX_ERRORS, MAX_NAME_LENGTH, MAX_STRING_LENGTH, MAX_TOKENS } from './limits.js';
-import { parseWellFormedLists } from './list-fast-path.js';
 import { numberSpellingProblem } from './number-literal.js';
 import { repairScan } from './repair.js';
 import { scan, type ScanResult } from './scanner.js';
@@ -118,21 +117,18 @@ export function parseSource(source: Source): ParseResult {
   const unknown: UnknownClause[] = [];
   qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
   for (const piece of declarationPieces(tokens)) {
-    // A list without a syntax error takes the fast path; anything else, chevrotain with its recovery.
-    let root = parseWellFormedLists(piece, builder);
-    if (root === undefined) {
-      try {
-        root = qdParser.parseFile(piece, builder);
-      } catch (e) {
-        if (!(e instanceof ErrorBudgetExceeded)) throw e;
-        for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
-        const at = qdParser.nextToken();
-        diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') }));
-        qdParser.input = [];
-        return { file: { ...empty, declarations, unknown }, diagnostics };
-      }
-      for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
+    let root;
+    try {
+      root = qdParser.parseFile(piece, builder);
+    } catch (e) {
+      if (!(e instanceof ErrorBudgetExceeded)) throw e;
+      for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
+      const at = qdParser.nextToken();
+      diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') }));
+      qdParser.input = [];
+      return { file: { ...empty, declarations, unknown }, diagnostics };
     }
+    for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
     if (root.escapes !== undefined) diagnostics.push(...root.escapes);
     const part = root.value as PolicyFile;
     declarations.push(...part.declarations);

@@ -50,7 +50,7 @@ interface TokenRecorder {
 }
 
 /** The entries of `stack` from `base` on, removed from it (undefined when there are none). */
-export function popFrom<T>(stack: T[], base: number): T[] | undefined {
+function popFrom<T>(stack: T[], base: number): T[] | undefined {
   // Most rules read one or two tokens or nodes: a literal of them is cheaper than `slice`.
   switch (stack.length - base) {
     case 0:
