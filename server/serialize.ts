@@ -92,6 +92,13 @@ class PartPositions<T> {
     }
     return position;
   }
+
+  /** `[i,j,…]`: the positions of `entries` as a JSON list, numbering those not seen before. */
+  positionList(entries: readonly T[], json: (entry: T) => string): string {
+    let list = '[';
+    for (let i = 0; i < entries.length; i++) list += (i === 0 ? '' : ',') + this.positionOf(entries[i]!, json);
+    return `${list}]`;
+  }
 }
 
 /**
@@ -112,9 +119,7 @@ class CompactWriter {
     const frozen = Object.isFrozen(parts);
     let list = frozen ? this.lists.get(parts) : undefined;
     if (list !== undefined) return list;
-    list = '[';
-    for (let i = 0; i < parts.length; i++) list += (i === 0 ? '' : ',') + table.positionOf(parts[i]!, part);
-    list += ']';
+    list = table.positionList(parts, part);
     if (frozen) this.lists.set(parts, list);
     return list;
   }
@@ -245,10 +250,7 @@ class DenseWriter {
   list(parts: readonly Obligation[]): number {
     const known = this.frozenLists.get(parts);
     if (known !== undefined) return known;
-    let json = '[';
-    for (let i = 0; i < parts.length; i++) json += (i === 0 ? '' : ',') + this.obligations.positionOf(parts[i]!, part);
-    json += ']';
-    const position = this.lists.positionOf(json, identity);
+    const position = this.lists.positionOf(this.obligations.positionList(parts, part), identity);
     if (Object.isFrozen(parts)) this.frozenLists.set(parts, position);
     return position;
   }
