@@ -16,6 +16,7 @@ import { validateArtifact } from '../compiler/emit/validate.js';
 import { parseSource } from '../compiler/parse.js';
 import type { Source } from '../compiler/source.js';
 import { collectSymbols } from '../compiler/symbols.js';
+import { cpuMs } from './cpu-time.js';
 
 /** CPU milliseconds of each phase of one compile of `sources`, and of JSON.parse of its policy.json. */
 export interface Phases {
@@ -26,11 +27,6 @@ export interface Phases {
   readonly jsonParse: number;
   readonly bytes: number;
 }
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 /** Compiles `sources` once; throws if they do not compile without a diagnostic. */
 export function compilePhases(sources: readonly Source[]): Phases {

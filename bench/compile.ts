@@ -47,6 +47,7 @@ import { parseSource } from '../compiler/parse.js';
 import type { Source } from '../compiler/source.js';
 import { collectSymbols } from '../compiler/symbols.js';
 import { runUnderCliHeap, semiSpace } from './cli-heap.js';
+import { cpuMs } from './cpu-time.js';
 import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
 
 runUnderCliHeap();
@@ -227,12 +228,6 @@ async function compileOnce(sources: readonly Source[]): Promise<RunResult> {
     outputBytes,
     diagnostics,
   };
-}
-
-/** CPU time this process has used, in milliseconds. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
 }
 
 /** The median; of an even count, the mean of the middle two (not the lower, which flatters). */

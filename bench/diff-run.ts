@@ -5,13 +5,10 @@
  * `qingdan diff`) and the number of changes found.
  */
 import { diffRevisions } from '../compiler/diff/run.js';
+import { cpuMs } from './cpu-time.js';
 
 const [repo, base, head, runsArg] = process.argv.slice(2);
 if (!repo || !base || !head) throw new Error('usage: diff-run <repo> <base> <head> [runs]');
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const runs: { wallMs: number; cpuMs: number; changes: number }[] = [];
 for (let r = 0; r < Number(runsArg ?? 2); r++) {
   const c0 = cpuMs();
