@@ -1,20 +1,22 @@
 /**
- * The benches of commands the CLI runs with a larger young generation (build, fmt, diff:
- * bin/young-generation.js) measure the compiler under the same V8 flag, so their figures are
- * what a user of the CLI gets. Run with a semi-space size set already (NODE_OPTIONS, or a flag),
- * a bench measures that instead: compare with `NODE_OPTIONS=--max-semi-space-size=16` (V8's default).
+ * The benches of commands the CLI runs under V8 flags of their own (build, fmt, diff:
+ * bin/heavy-commands.js) measure the compiler under the same flags, so their figures are what a
+ * user of the CLI gets. Run with a semi-space size set already (NODE_OPTIONS, or a flag), a bench
+ * measures that instead, without the other flags: compare with
+ * `NODE_OPTIONS=--max-semi-space-size=16` (V8's defaults).
  */
 import { spawnSync } from 'node:child_process';
-import { semiSpaceFlag, YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
+import { HEAVY_COMMAND_FLAGS, semiSpaceFlag } from '../bin/heavy-commands.js';
 
-/** Re-runs this bench under the CLI's flag and exits with its status, unless a size is set already. */
+/** Re-runs this bench under the CLI's flags and exits with its status, unless a size is set already. */
 export function runUnderCliHeap(): void {
   if (semiSpaceFlag(process.execArgv, process.env)) return;
-  const r = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 
-/** The semi-space (young generation) size this process was started with, as its flag says. */
-export function semiSpace(): string {
-  return semiSpaceFlag(process.execArgv, process.env) ?? 'V8 default';
+/** The heap and inlining flags this process was started with (on its command line or in NODE_OPTIONS). */
+export function v8Flags(): string {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) => f.startsWith('--max-'));
+  return flags.length > 0 ? flags.join(' ') : 'V8 defaults';
 }

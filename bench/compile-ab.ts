@@ -6,7 +6,7 @@
  * median CPU time and the new/old ratio. CPU time, not wall time: other processes' load on a
  * shared machine inflates it far less. `--base REV` builds the old side from the compiler and
  * runtime of a git revision instead. Without either it reports the current build only.
- * Each process runs under the young generation `qingdan build` uses (bench/cli-heap.ts).
+ * Each process runs under the V8 flags `qingdan build` uses (bench/cli-heap.ts).
  *
  * `--in-process` loads both builds into one process instead and alternates them there, with a
  * full garbage collection before each compile: the processes then share one machine state, and
@@ -20,7 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { YOUNG_GENERATION_FLAG } from '../bin/young-generation.js';
+import { HEAVY_COMMAND_FLAGS } from '../bin/heavy-commands.js';
 import { bundleBenchEntry, bundleBenchEntryAt } from './cold-bundle.js';
 import { generatePolicy } from './generate-policy.js';
 
@@ -63,7 +63,7 @@ function runInProcess(): Phases[][] {
       rounds.push(round);
     }
     process.stdout.write(JSON.stringify(rounds));`;
-  const run = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`the in-process comparison failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout) as Phases[][];
 }
@@ -78,7 +78,7 @@ if (opts['in-process']) {
 } else {
   for (let r = 0; r < Number(opts.rounds); r++) {
     for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
-      const run = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, b.entry, sourcesFile], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, b.entry, sourcesFile], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`${b.entry} failed (${run.status}): ${run.stderr}`);
       b.runs.push(JSON.parse(run.stdout) as Phases);
       process.stderr.write(`  round ${r + 1} ${b.name}: ${run.stdout}`);

@@ -24,8 +24,8 @@
  * is collected before every run, so a size's peak does not include the previous size's garbage;
  * without it the figures are still valid, only slightly pessimistic. V8 heap flags change the
  * results noticeably (a larger young generation: the parse allocates many short-lived syntax
- * nodes), so the bench runs under the flag `qingdan build` runs with (bench/cli-heap.ts), unless
- * NODE_OPTIONS sets a size already; the summary names the flag.
+ * nodes), so the bench runs under the flags `qingdan build` runs with (bench/cli-heap.ts), unless
+ * NODE_OPTIONS sets a size already; the summary names the flags.
  * The machine's load average is printed too: on a shared machine, compare min and median, and
  * the CPU time the process spent in the same timed regions (process.cpuUsage: every thread of
  * the process, the garbage collector's helpers included), which other processes' load inflates
@@ -46,7 +46,7 @@ import { validateArtifact } from '../compiler/emit/validate.js';
 import { parseSource } from '../compiler/parse.js';
 import type { Source } from '../compiler/source.js';
 import { collectSymbols } from '../compiler/symbols.js';
-import { runUnderCliHeap, semiSpace } from './cli-heap.js';
+import { runUnderCliHeap, v8Flags } from './cli-heap.js';
 import { cpuMs } from './cpu-time.js';
 import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
 
@@ -354,7 +354,7 @@ else console.log('100k/10k total-time ratio: n/a (needs sizes 10000 and 100000)'
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 const median1 = (xs: number[]) => Number(median(xs.map((x) => BigInt(Math.round(x * 1000))))) / 1000;
 const [load1, load5] = loadavg();
-console.log(`load average while running: ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; young generation: ${semiSpace()}`);
+console.log(`load average while running: ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; V8 flags: ${v8Flags()}`);
 for (const r of rows) console.log(`${num(r.n)}: compile min ${num(r.minTotalMs, 0)} ms, median ${num(r.totalMs, 0)} ms; JSON.parse of policy.json ${num(r.jsonParseMs, 1)} ms; compile/JSON.parse per run ${r.ratios.map((x) => x.toFixed(1)).join(', ')} (median ${median1(r.ratios).toFixed(1)})`);
 for (const r of rows) console.log(`${num(r.n)}: compile CPU per run ${r.cpuMs.map((x) => num(x)).join(', ')} ms; compile CPU/JSON.parse CPU ${r.cpuRatios.map((x) => x.toFixed(1)).join(', ')}`);
 if (r100k) {

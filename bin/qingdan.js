@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The `qingdan` command. It runs the JavaScript that scripts/build.mjs compiled into lib/ (on
 // `npm ci`); when a TypeScript source changed since, it rebuilds first rather than run old code.
-// Commands that read whole policies run in a second process with a larger young generation
-// (young-generation.js).
+// Commands that read whole policies run in a second process under V8 flags of their own
+// (heavy-commands.js).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, staleInput } from '../scripts/build.mjs';
-import { relaunchArgs } from './young-generation.js';
+import { relaunchArgs } from './heavy-commands.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
