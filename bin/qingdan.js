@@ -5,7 +5,7 @@
 // (heavy-commands.js).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build, staleInput } from '../scripts/build.mjs';
+import { build, rebuildNotice, staleInput } from '../scripts/build.mjs';
 import { relaunchArgs } from './heavy-commands.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -26,7 +26,7 @@ function relaunch(args) {
 async function runHere() {
   const stale = staleInput();
   if (stale) {
-    process.stderr.write(`qingdan: ${stale} changed since lib/ was built; rebuilding\n`);
+    process.stderr.write(rebuildNotice(stale));
     try {
       await build();
     } catch (e) {

@@ -11,4 +11,5 @@ export interface Metafile {
   readonly outputs: Readonly<Record<string, { readonly inputs: Readonly<Record<string, unknown>>; readonly imports: ReadonlyArray<{ readonly path: string; readonly kind: string; readonly external?: boolean }> }>>;
 }
 export declare function build(target?: Target): Promise<{ files: string[]; metafile: Metafile }>;
-export declare function staleInput(outdir?: string): string | undefined;
+export declare function staleInput(outdir?: string): { readonly input?: string } | undefined;
+export declare function rebuildNotice(stale: { readonly input?: string }, outdir?: string): string;

@@ -99,25 +99,31 @@ function sourceTimes(metafile, started) {
 }
 
 /**
- * The first of `outdir`'s sources that changed since it was built (or a reason it was never
- * built); undefined when the build is current. Cheap enough to run on every start: one stat
- * per source file.
+ * Why `outdir` must be built again: `{ input }`, the first of its sources that changed since it
+ * was built, or `{}` when it was never built; undefined when the build is current. Cheap enough
+ * to run on every start: one stat per source file.
  */
 export function staleInput(outdir = resolve(ROOT, TARGETS.cli.outdir)) {
   let inputs;
   try {
     inputs = JSON.parse(readFileSync(join(outdir, INPUTS), 'utf8')).inputs;
   } catch {
-    return `${relative(ROOT, outdir)}/ has not been built`;
+    return {};
   }
   for (const [input, mtime] of Object.entries(inputs)) {
     try {
-      if (statSync(join(ROOT, input)).mtimeMs !== mtime) return input;
+      if (statSync(join(ROOT, input)).mtimeMs !== mtime) return { input };
     } catch {
-      return input;
+      return { input };
     }
   }
   return undefined;
+}
+
+/** What `qingdan` says before it rebuilds `outdir`, for a `staleInput` answer. */
+export function rebuildNotice(stale, outdir = resolve(ROOT, TARGETS.cli.outdir)) {
+  const folder = `${relative(ROOT, outdir)}/`;
+  return `qingdan: ${stale.input ? `${stale.input} changed since ${folder} was built` : `${folder} has not been built`}; rebuilding\n`;
 }
 
 async function writeAtomically(path, contents) {

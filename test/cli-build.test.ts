@@ -5,7 +5,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, INPUTS, ROOT, staleInput, TARGETS, type Metafile } from '../scripts/build.mjs';
+import { build, INPUTS, rebuildNotice, ROOT, staleInput, TARGETS, type Metafile } from '../scripts/build.mjs';
 import { tempDir } from './support.js';
 
 // The CLI built into a folder of its own, so that lib/, which other tests run, is left alone.
@@ -43,16 +43,22 @@ describe('the compiled CLI', () => {
 
   it('names a source changed or removed since the build, and a build that never ran', async () => {
     const empty = await tempDir();
-    expect(staleInput(empty)).toMatch(/has not been built/);
+    expect(staleInput(empty)).toEqual({});
     const { mtimeMs } = await stat(join(ROOT, 'cli/main.ts'));
     const record = (inputs: Record<string, number>) => writeFile(join(empty, INPUTS), JSON.stringify({ inputs }));
         await record({ 'cli/main.ts': mtimeMs });
     expect(staleInput(empty)).toBeUndefined();
     await record({ 'cli/main.ts': mtimeMs - 1000 });
-    expect(staleInput(empty)).toBe('cli/main.ts');
+    expect(staleInput(empty)).toEqual({ input: 'cli/main.ts' });
     await record({ 'cli/main.ts': mtimeMs, 'cli/removed.ts': mtimeMs });
-    expect(staleInput(empty)).toBe('cli/removed.ts');
+    expect(staleInput(empty)).toEqual({ input: 'cli/removed.ts' });
     await record({ 'cli/main.ts': -1 }); // changed while the build ran
-    expect(staleInput(empty)).toBe('cli/main.ts');
+    expect(staleInput(empty)).toEqual({ input: 'cli/main.ts' });
+  });
+
+  it('says which source changed, or that the folder was never built, before rebuilding', () => {
+    const lib = join(ROOT, 'lib');
+    expect(rebuildNotice({ input: 'cli/main.ts' }, lib)).toBe('qingdan: cli/main.ts changed since lib/ was built; rebuilding\n');
+    expect(rebuildNotice({}, lib)).toBe('qingdan: lib/ has not been built; rebuilding\n');
   });
 });
