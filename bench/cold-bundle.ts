@@ -8,7 +8,7 @@
  * revision, taken from git objects, for an old-against-new comparison in one hour.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build, ROOT } from '../scripts/build.mjs';
 
@@ -21,7 +21,9 @@ export async function bundleBenchEntry(name: string, entry: string): Promise<str
 
 /**
  * Bundles today's `entry` over `compiler/`, `runtime/` and `bin/` as they were at `revision`
- * (read with `git archive`, never checked out) and returns the path of the file to run.
+ * (read with `git archive`, never checked out) and returns the path of the file to run. The
+ * entry's whole folder comes from today, with the helpers it imports (bench/cpu-time.ts): the
+ * measuring is today's, only what is measured is the revision's.
  */
 export async function bundleBenchEntryAt(revision: string, name: string, entry: string): Promise<string> {
   const commit = git(['rev-parse', '--verify', `${revision}^{commit}`]).toString().trim();
@@ -30,8 +32,7 @@ export async function bundleBenchEntryAt(revision: string, name: string, entry: 
   await mkdir(tree, { recursive: true });
   const untar = spawnSync('tar', ['-x', '-C', tree], { input: git(['archive', '--format=tar', commit, 'compiler', 'runtime', 'bin', 'package.json']) });
   if (untar.status !== 0) throw new Error(`cannot unpack ${revision}: ${untar.stderr.toString().trim()}`);
-  await mkdir(dirname(join(tree, entry)), { recursive: true });
-  await copyFile(join(ROOT, entry), join(tree, entry));
+  await cp(join(ROOT, dirname(entry)), join(tree, dirname(entry)), { recursive: true });
   const outdir = join(ROOT, '.scratch', 'bench-lib', `${name}-${commit.slice(0, 12)}`);
   await build({ entryPoints: { [name]: join('.scratch', 'bench-src', commit, entry) }, outdir });
   return join(outdir, `${name}.js`);
