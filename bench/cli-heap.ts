@@ -6,12 +6,17 @@
  * `NODE_OPTIONS=--max-semi-space-size=16` (V8's defaults).
  */
 import { spawnSync } from 'node:child_process';
-import { HEAVY_COMMAND_FLAGS, semiSpaceFlag } from '../bin/heavy-commands.js';
+import { HEAVY_COMMANDS, semiSpaceFlag } from '../bin/heavy-commands.js';
 
-/** Re-runs this bench under the CLI's flags and exits with its status, unless a size is set already. */
-export function runUnderCliHeap(): void {
+/** The V8 flags `qingdan <command>` runs under. */
+export function cliFlags(command: 'build' | 'fmt' | 'diff'): readonly string[] {
+  return HEAVY_COMMANDS.get(command)!;
+}
+
+/** Re-runs this bench under the flags of `qingdan <command>` and exits with its status, unless a size is set already. */
+export function runUnderCliHeap(command: 'build' | 'fmt'): void {
   if (semiSpaceFlag(process.execArgv, process.env)) return;
-  const r = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [...cliFlags(command), ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 

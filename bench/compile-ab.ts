@@ -20,7 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { HEAVY_COMMAND_FLAGS } from '../bin/heavy-commands.js';
+import { cliFlags } from './cli-heap.js';
 import { bundleBenchEntry, bundleBenchEntryAt } from './cold-bundle.js';
 import { generatePolicy } from './generate-policy.js';
 
@@ -63,7 +63,7 @@ function runInProcess(): Phases[][] {
       rounds.push(round);
     }
     process.stdout.write(JSON.stringify(rounds));`;
-  const run = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, [...cliFlags('build'), '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`the in-process comparison failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout) as Phases[][];
 }
@@ -78,7 +78,7 @@ if (opts['in-process']) {
 } else {
   for (let r = 0; r < Number(opts.rounds); r++) {
     for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
-      const run = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, b.entry, sourcesFile], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [...cliFlags('build'), b.entry, sourcesFile], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`${b.entry} failed (${run.status}): ${run.stderr}`);
       b.runs.push(JSON.parse(run.stdout) as Phases);
       process.stderr.write(`  round ${r + 1} ${b.name}: ${run.stdout}`);

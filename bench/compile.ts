@@ -50,7 +50,7 @@ import { runUnderCliHeap, v8Flags } from './cli-heap.js';
 import { cpuMs } from './cpu-time.js';
 import { countItems, generatePolicy, sourceBytes } from './generate-policy.js';
 
-runUnderCliHeap();
+runUnderCliHeap('build');
 
 const MiB = 1024 * 1024;
 const TARGET_100K_MS = 7_000;

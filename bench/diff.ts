@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { simpleGit } from 'simple-git';
 import type { Source } from '../compiler/source.js';
-import { HEAVY_COMMAND_FLAGS } from '../bin/heavy-commands.js';
+import { cliFlags } from './cli-heap.js';
 import { bundleBenchEntry, bundleBenchEntryAt } from './cold-bundle.js';
 import { generatePolicy } from './generate-policy.js';
 
@@ -83,7 +83,7 @@ interface Run {
 
 /** One fresh process's runs (cold first) of the bundle at `entry`. */
 function runProcess(entry: string): Run[] {
-  const r = spawnSync(process.execPath, [...HEAVY_COMMAND_FLAGS, entry, repo, baseRev, headRev, '2'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...cliFlags('diff'), entry, repo, baseRev, headRev, '2'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${entry} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as Run[];
 }
@@ -114,7 +114,7 @@ for (const b of builds) {
   console.log(`  cold (first diff of a fresh process)  wall median ${median(cold.map((r) => r.wallMs)).toFixed(0)} ms (${list(cold.map((r) => r.wallMs))}); CPU median ${median(cold.map((r) => r.cpuMs)).toFixed(0)} ms (${list(cold.map((r) => r.cpuMs))})`);
   console.log(`  warm (second diff, same process)      wall median ${median(warm.map((r) => r.wallMs)).toFixed(0)} ms (${list(warm.map((r) => r.wallMs))}); CPU median ${median(warm.map((r) => r.cpuMs)).toFixed(0)} ms`);
 }
-console.log(`load average            ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; V8 flags ${HEAVY_COMMAND_FLAGS.join(' ')}; CPU is this process's (git's not included)`);
+console.log(`load average            ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${availableParallelism()} CPUs; V8 flags ${cliFlags('diff').join(' ')}; CPU is this process's (git's not included)`);
 const coldMedian = median(builds[0]!.runs.map((r) => r[0]!.wallMs));
 console.log(`${coldMedian < 1000 ? 'PASS' : 'FAIL'}  cold diff of two revisions of the ${items}-item policy < 1 s: ${coldMedian.toFixed(0)} ms (median of ${processes} fresh processes)`);
 // The repository holds two revisions of the generated policy (~30 MB): not left in /tmp.

@@ -14,7 +14,7 @@ import { printFile } from '../compiler/printer.js';
 import { runUnderCliHeap, v8Flags } from './cli-heap.js';
 import { generatePolicy, sourceBytes } from './generate-policy.js';
 
-runUnderCliHeap();
+runUnderCliHeap('fmt');
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });
 const size = Number(values.size);

@@ -5,12 +5,14 @@
 //   nodes, spans); with V8's default semi-space (16 MiB) they outlive a scavenge and are copied,
 //   then promoted and marked. A 64 MiB semi-space measured, on the 100k-declaration bench:
 //   compile 8.3 → 5.8 s, fmt 6.4 → 3.6 s; peak RSS stays under 1 GiB.
-// - A smaller inlining budget for the optimizing compiler. These commands run once, cold, and
-//   their long loops (the checker's walk, the symbol table, the scanner) are optimized while they
-//   run, each with whatever it calls inlined: on two cores the optimizing compiler's threads took
-//   as much CPU as the command itself. With 200 bytes of bytecode inlined per function (V8's
-//   default is 920), a cold `diff` of two 10k-item revisions measured 1.83 → 1.37 s (median of 6
-//   fresh processes each, alternating), `check` of 100k declarations 5.2 → 4.9 s, fmt the same.
+// - For `diff`, a smaller inlining budget for the optimizing compiler. A diff compiles two
+//   revisions once, cold: its long loops (the checker's walk, the symbol table, the scanner) are
+//   optimized while they run, each with whatever it calls inlined, and on two cores the optimizing
+//   compiler's threads took as much CPU as the diff itself. With 200 bytes of bytecode inlined per
+//   function (V8's default is 920), a cold diff of two 10k-item revisions measured 1.83 → 1.37 s
+//   (median of 6 fresh processes each, alternating). Where the same code runs long enough to pay
+//   back its compilation, inlining wins: fmt of 100k declarations took 5–10% longer under the
+//   budget, and the 100k compile no less, so the other commands keep V8's default.
 //
 // Flags can only be given when V8 starts, hence a second process for the commands that read
 // whole policies. `check` stays in one process: its cold start on the real policy is what a
@@ -19,11 +21,20 @@
 /** The young generation's flag; the relaunched process is known by it. */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
 
-/** The V8 flags of heavy commands, as the CLI and the benches that measure it give them. */
-export const HEAVY_COMMAND_FLAGS = [YOUNG_GENERATION_FLAG, '--max-inlined-bytecode-size-cumulative=200'];
+/** The smaller inlining budget of a one-shot cold command. */
+export const INLINING_FLAG = '--max-inlined-bytecode-size-cumulative=200';
 
-/** Commands that parse or compile whole policies (and, for diff and site, several revisions). */
-export const HEAVY_COMMANDS = new Set(['build', 'fmt', 'diff', 'site', 'bundle']);
+/**
+ * Commands that parse or compile whole policies (and, for diff and site, several revisions),
+ * with the V8 flags each runs under, as the CLI and the benches that measure it give them.
+ */
+export const HEAVY_COMMANDS = new Map([
+  ['build', [YOUNG_GENERATION_FLAG]],
+  ['fmt', [YOUNG_GENERATION_FLAG]],
+  ['diff', [YOUNG_GENERATION_FLAG, INLINING_FLAG]],
+  ['site', [YOUNG_GENERATION_FLAG]],
+  ['bundle', [YOUNG_GENERATION_FLAG]],
+]);
 
 /** Options before the command that take a value (`qingdan --lang zh build`). */
 const VALUED_GLOBAL_OPTIONS = new Set(['--lang']);
@@ -44,11 +55,12 @@ export function semiSpaceFlag(execArgv, env) {
 }
 
 /**
- * The node arguments to run `script` with `argv` again under the heavy commands' flags, or null
- * when this process should run the command itself (not a heavy command, or a semi-space size is
- * set already: by our relaunch, or by the user, whose choice then stands).
+ * The node arguments to run `script` with `argv` again under its command's flags, or null when
+ * this process should run the command itself (not a heavy command, or a semi-space size is set
+ * already: by our relaunch, or by the user, whose choice then stands).
  */
 export function relaunchArgs(script, argv, execArgv, env) {
-  if (!HEAVY_COMMANDS.has(commandOf(argv)) || semiSpaceFlag(execArgv, env)) return null;
-  return [...HEAVY_COMMAND_FLAGS, ...execArgv, script, ...argv];
+  const flags = HEAVY_COMMANDS.get(commandOf(argv));
+  if (!flags || semiSpaceFlag(execArgv, env)) return null;
+  return [...flags, ...execArgv, script, ...argv];
 }
