@@ -18,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { makeDirectory } from '../runtime/make-directory.js';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { diagnostic, hint, type Diagnostic, type Hint } from './diagnostics.js';
 
@@ -242,7 +243,7 @@ async function writeContent(folder: string, files: ReadonlyMap<string, string>):
   await writeFile(join(folder, BUILD_MARKER), MARKER_TEXT);
   for (const [path, content] of files) {
     const target = join(folder, path);
-    await mkdir(dirname(target), { recursive: true });
+    await makeDirectory(dirname(target));
     await writeFile(target, content);
   }
 }
@@ -254,7 +255,7 @@ async function writeContent(folder: string, files: ReadonlyMap<string, string>):
 export async function publishOutput(out: string, state: OutputState, files: ReadonlyMap<string, string>): Promise<void> {
   const parent = dirname(out);
   const name = basename(out);
-  await mkdir(parent, { recursive: true });
+  await makeDirectory(parent);
   const content = freshName(contentPrefix(name));
   const link = join(parent, freshName(linkPrefix(name)));
   try {

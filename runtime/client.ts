@@ -8,13 +8,14 @@
  * with exponential back-off and jitter. The last good bundle is persisted to a cache folder, so
  * a restart while the server is down still decides (and still refuses an older bundle).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyLoadError } from './errors.js';
 import { Policy } from './policy.js';
 import type { TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES } from './ustar.js';
 import type { EvaluationResponse } from './request.js';
+import { makeDirectorySync } from './make-directory.js';
 
 export interface PolicyClientOptions {
   /** The bundle's URL (http or https). */
@@ -242,7 +243,7 @@ export class PolicyClient {
     const dir = this.options.cacheDir;
     if (!dir) return;
     try {
-      mkdirSync(dir, { recursive: true });
+      makeDirectorySync(dir);
       writeAtomically(join(dir, BUNDLE_FILE), bytes);
       writeAtomically(join(dir, META_FILE), `${JSON.stringify({ etag: this.etag ?? null, version: this.held!.version, digest: this.held!.digest })}\n`);
     } catch (e) {

@@ -69,6 +69,13 @@ describe('PolicyClient', () => {
     client.stop();
   });
 
+  it('decides with the server’s bundle when its cache folder cannot be made, reporting cache-write (no hang under /proc)', async () => {
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir: '/proc/qingdan-test/cache', intervalMs: 3_600_000 });
+    expect(client.state).toMatchObject({ source: 'server', lastError: { code: 'cache-write' } });
+    expect(client.evaluate(request).pathway).toBe('not-applicable');
+    client.stop();
+  });
+
   it('answers an HTTP error with its status code and keeps the held bundle', async () => {
     const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
     const held = client.policy;

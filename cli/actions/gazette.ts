@@ -1,6 +1,7 @@
 /** `qingdan gazette`: list the built gazette's pages, or print them to PDF with chromium. */
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '../../runtime/make-directory.js';
 import { findChromium, printToPdf } from '../chromium.js';
 import { EXIT } from '../exit.js';
 import { hint } from '../../compiler/diagnostics.js';
@@ -42,7 +43,7 @@ export async function gazette(io: Io, names: readonly string[], options: { dist:
   }
   for (const html of pages) {
     const pdf = join(resolve(io.cwd, options.out), html.slice(gazette.length + 1).replace(/\.html$/, '.pdf'));
-    await mkdir(join(pdf, '..'), { recursive: true });
+    await makeDirectory(join(pdf, '..'));
     await printToPdf(chromium, html, pdf);
     io.stderr.write(`${say(io, 'file-written', { path: pdf })}\n`);
   }

@@ -1,6 +1,7 @@
 /** `qingdan governance check|codeowners`: the whole governance workflow, checked against git. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDirectory } from '../../runtime/make-directory.js';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { checkGovernance, type GovernanceReport } from '../../compiler/governance/check.js';
 import { CODEOWNERS_PATH, generateCodeowners } from '../../compiler/governance/codeowners.js';
@@ -57,7 +58,7 @@ export async function governanceCodeowners(io: Io, options: { check?: boolean })
     else io.stderr.write(`${say(io, 'codeowners-out-of-date', { path: CODEOWNERS_PATH, command: '`qingdan governance codeowners`' })}\n`);
     return current === text ? EXIT.ok : EXIT.policyErrors;
   }
-  await mkdir(dirname(file), { recursive: true });
+  await makeDirectory(dirname(file));
   await writeFile(file, text);
   io.stderr.write(`${say(io, 'file-written', { path: CODEOWNERS_PATH })}\n`);
   return EXIT.ok;

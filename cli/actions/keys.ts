@@ -1,6 +1,7 @@
 /** `qingdan keys generate`: an Ed25519 key pair for signing bundles. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '../../runtime/make-directory.js';
 import { generateKeyPair } from '../../compiler/bundle/keys.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
@@ -11,7 +12,7 @@ import { printUsageError, usageError } from '../usage-error.js';
 export async function generateKeys(io: Io, dir: string): Promise<number> {
   const pair = generateKeyPair();
   const folder = resolve(io.cwd, dir);
-  await mkdir(folder, { recursive: true });
+  await makeDirectory(folder);
   try {
     // 'wx': never overwrite a key someone may already have published or trusted.
     await writeFile(join(folder, 'private.pem'), pair.privateKey, { mode: 0o600, flag: 'wx' });

@@ -1,6 +1,7 @@
 /** `qingdan new list`: write a new list's skeleton into the policy folder. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '../../runtime/make-directory.js';
 import { checkSources, readSources } from '../../compiler/compile.js';
 import { newListSkeleton } from '../../compiler/new-list.js';
 import { EXIT } from '../exit.js';
@@ -23,7 +24,7 @@ export async function newList(io: Io, id: string, options: { sector: string; eff
     return EXIT.usage;
   }
   const path = join(options.policy, 'lists', `${id}.qd`);
-  await mkdir(resolve(io.cwd, options.policy, 'lists'), { recursive: true });
+  await makeDirectory(resolve(io.cwd, options.policy, 'lists'));
   try {
     await writeFile(resolve(io.cwd, path), result.text, { flag: 'wx' });
   } catch (e) {

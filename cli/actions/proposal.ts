@@ -4,8 +4,9 @@
  * the roster holds your key) is up to you, and `governance check` verifies who did.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirectory } from '../../runtime/make-directory.js';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
 import { EditError, setListStatus } from '../../compiler/edit.js';
@@ -192,7 +193,7 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     if (isList && (!o.sector || !o.list?.length)) throw usageError('cli-list-proposal-needs-lists');
     if (!isList && (o.sector || o.list?.length)) throw usageError('cli-proposal-names-no-list', { kind });
     const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
-    await mkdir(join(root, PROPOSALS_DIR, id), { recursive: true });
+    await makeDirectory(join(root, PROPOSALS_DIR, id));
     for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw usageError('cli-unknown-list', { list: `'${l}'` }, meant(l, g.lists.map((x) => x.id)));
     await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
     const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
@@ -306,7 +307,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     if (o.concern) {
       const raiser = person(g.rosterValue, o.person, '--person');
       if (!isActive(meta.stage) || meta.stage === 'in-force') throw usageError('cli-proposal-closed', { id: meta.id, stage: meta.stage });
-      await mkdir(join(root, p.dir, folder), { recursive: true });
+      await makeDirectory(join(root, p.dir, folder));
       await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), { flag: 'wx' });
       io.stdout.write(`${record}\n`);
       io.stderr.write(`${say(io, 'concern-recorded', { record, file })}\n`);
@@ -320,7 +321,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     }
     if (!o.author && !o.person) throw usageError('cli-author-or-person');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
-    await mkdir(join(root, p.dir, folder), { recursive: true });
+    await makeDirectory(join(root, p.dir, folder));
     await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), { flag: 'wx' });
     io.stdout.write(`${record}\n`);
     io.stderr.write(`${say(io, 'comment-recorded', { record, file })}\n`);
@@ -377,7 +378,7 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
     const digest = stageDigest(p, g.lists, o.stage as Stage);
     const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
     const name = signoffFileName(record as { stage: Stage; role: string; person: string });
-    await mkdir(join(root, p.dir, 'signoffs'), { recursive: true });
+    await makeDirectory(join(root, p.dir, 'signoffs'));
     await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
     io.stderr.write(`${say(io, 'file-written', { path: `${p.dir}/signoffs/${name}` })}\n`);
     io.stderr.write(`${say(io, 'signoff-commit', { name: who.name, email: who.email, command: '`git -c gpg.format=ssh -c user.signingkey=<key> commit -S`' })}\n`);
