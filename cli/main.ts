@@ -128,6 +128,13 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       printUsageError(shown, diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') }));
       return EXIT.usage;
     }
+    // A path the file system refused (a folder that cannot be made, a file that cannot be written).
+    const { ioFailure } = await import('../compiler/io-failure.js');
+    const refused = ioFailure(e, io.cwd);
+    if (refused) {
+      printUsageError(shown, refused);
+      return EXIT.usage;
+    }
     printUsageError(shown, diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: (e as Error).message ?? String(e) } }));
     if (io.env.QINGDAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;

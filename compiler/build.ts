@@ -25,6 +25,7 @@ import { denseDecisionsSchema } from './emit/schemas/dense-decisions.schema.js';
 import { reportSchema } from './emit/schemas/report.schema.js';
 import { responseSchema } from './emit/schemas/response.schema.js';
 import { validateArtifact } from './emit/validate.js';
+import { ioFailure } from './io-failure.js';
 import { inspectOutput, publishOutput, type OutputRequest } from './output-folder.js';
 import { compilerVersion } from './qingdan-package.js';
 import type { Source } from './source.js';
@@ -112,6 +113,8 @@ async function amendmentsSince(root: string, since: string, paths: readonly stri
 /** Problems with what the build was asked to read or write, not with the policy: exit 2. */
 const USAGE_ERRORS: ReadonlySet<DiagnosticId> = new Set<DiagnosticId>([
   'cannot-read',
+  'io-failed',
+  'io-failed-errno',
   'no-sources',
   'out-contains-project',
   'out-contains-sources',
@@ -160,6 +163,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Looked at again: the folder may have changed while the policy compiled.
   const now = await inspectOutput(output, options.outDir);
   if (!now.state) return { diagnostics: now.diagnostics, compiled, sources };
-  await publishOutput(output.out, now.state, files);
+  try {
+    await publishOutput(output.out, now.state, files);
+  } catch (e) {
+    // A folder the file system will not let the build make or write (read-only, /proc, a file in the way).
+    const failed = ioFailure(e, root);
+    if (!failed) throw e;
+    return { diagnostics: [...compiled.diagnostics, failed], compiled, sources };
+  }
   return { diagnostics: compiled.diagnostics, compiled, sources, files };
 }

@@ -116,6 +116,20 @@ export const TERMS = {
     EMFILE: { en: 'too many open files', zh: '打开的文件过多' },
     ENAMETOOLONG: { en: 'the name is too long', zh: '文件名过长' },
     EIO: { en: 'an input/output error', zh: '输入输出错误' },
+    EEXIST: { en: 'something else of that name is there', zh: '已有同名的其他文件' },
+    EROFS: { en: 'the file system is read-only', zh: '文件系统为只读' },
+    ENOSPC: { en: 'no space is left on the device', zh: '设备已无剩余空间' },
+  },
+  /** What a command was doing to a file when the file system refused (Node's syscall names; any other is `other`). */
+  ioOperation: {
+    mkdir: { en: 'create the folder', zh: '创建目录' },
+    open: { en: 'open', zh: '打开' },
+    read: { en: 'read', zh: '读取' },
+    write: { en: 'write', zh: '写入' },
+    rename: { en: 'rename', zh: '重命名' },
+    remove: { en: 'remove', zh: '删除' },
+    symlink: { en: 'make the link', zh: '创建链接' },
+    other: { en: 'use', zh: '使用' },
   },
   /** Kinds of file that are not regular files. */
   fileKind: {
@@ -350,6 +364,8 @@ export const CODES = {
 
   'cannot-read': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}', slots: { reason: 'ioReason' } },
   'cannot-read-errno': { code: 'QD4001', severity: 'error', en: 'cannot read {path} (error {errno})', zh: '无法读取 {path}（错误 {errno}）' },
+  'io-failed': { code: 'QD4016', severity: 'error', en: 'cannot {operation} {path}: {reason}', zh: '无法{operation} {path}：{reason}', slots: { operation: 'ioOperation', reason: 'ioReason' } },
+  'io-failed-errno': { code: 'QD4016', severity: 'error', en: 'cannot {operation} {path} (error {errno})', zh: '无法{operation} {path}（错误 {errno}）', slots: { operation: 'ioOperation' } },
   'not-in-commit': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it is not in commit {commit}', zh: '无法读取 {path}：提交 {commit} 中没有该文件' },
   'no-version': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it has no "version" string', zh: '无法读取 {path}：其中没有 "version" 字符串' },
   'no-sources': { code: 'QD4002', severity: 'error', en: 'no .qd files found under {path}', zh: '在 {path} 下未找到 .qd 文件' },
@@ -547,6 +563,7 @@ export const HINTS = {
   'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
   'cli-choices': { en: 'allowed: {words}', zh: '可用取值：{words}', slots: { words: 'words' } },
   'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
+  'io-path': { en: 'check the path and its permissions: a file read must exist, a folder written to must be on a file system you may write to', zh: '请检查路径及其权限：要读取的文件须存在，要写入的目录须位于您有权写入的文件系统' },
   'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },
   'write-instead': { en: 'write {replacement}', zh: '应写作 {replacement}' },
   'ascii-punctuation': { en: "use the ASCII {replacement} here; full-width punctuation belongs inside strings", zh: '此处应使用半角 {replacement}；全角标点只能出现在字符串中' },

@@ -82,6 +82,15 @@ describe('qingdan build --out', () => {
     expect(await snapshot(work)).toEqual(before);
   });
 
+  it('reports an --out folder the file system will not make as an I/O error of its path, in the JSON too', async () => {
+    const cwd = await project();
+    const before = await snapshot(cwd);
+    const r = await runCli(['build', '--out', '/proc/qingdan-test/dist', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string; id: string; args: unknown }) => [d.code, d.id, d.args])).toEqual([['QD4016', 'io-failed', { operation: 'mkdir', path: '/proc/qingdan-test', reason: 'ENOENT' }]]);
+    expect(await snapshot(cwd)).toEqual(before);
+  });
+
   it('exits 2 on a refused --out (the CLI)', async () => {
     const cwd = await project();
     const before = await snapshot(cwd);

@@ -294,6 +294,12 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     const pem = await readFile(join(dir, 'keys/public.pem'), 'utf8');
     expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect((await runIn(dir, ['keys', 'generate', 'keys'])).code).toBe(2); // never overwrites a key
+    // A folder the file system refuses is an I/O error about its path, not an internal error or a hang.
+    const unmade = await runIn(dir, ['keys', 'generate', '/proc/qingdan-test/keys']);
+    expect(unmade.code).toBe(2);
+    expect(unmade.stderr).toContain(diagnosticLine('io-failed', { operation: 'mkdir', path: '/proc/qingdan-test', reason: 'ENOENT' }));
+    await writeFile(join(dir, 'a-file'), '');
+    expect((await runIn(dir, ['keys', 'generate', 'a-file/keys'])).stderr).toContain(diagnosticLine('io-failed', { operation: 'mkdir', path: 'a-file/keys', reason: 'ENOTDIR' }));
     const out = join(dir, 'b.tar.gz');
     const bundled = await runIn(ROOT, ['bundle', '-o', out, '--sign', join(dir, 'keys/private.pem')]);
     expect(bundled.code).toBe(0);
