@@ -66,6 +66,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
 const VIEWS: readonly string[] = ['full', 'compact', 'dense'];
 
+/** What decisions and readiness answer once the decision log cannot be written. */
+const DECISION_LOG_FAILED = Object.freeze({ error: 'decision-log-failed', message: 'the decision log cannot be written: no decision is made unrecorded' });
+
 /**
  * A 400 listing every problem. Each keeps the contract's keyword, params and English message and
  * says itself in the client's language too (Accept-Language: Chinese or English).
@@ -121,7 +124,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   let served: Served = first.served;
   options.onServed?.(served);
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
-  const decisionLog: DecisionLog | undefined = options.decisionLogPath ? openDecisionLog(options.decisionLogPath) : undefined;
+  // Opened before anything listens: a path that cannot be opened stops the start. Write failures
+  // are logged once the logger exists (they can only come from decisions, after it does).
+  let logFailure: (e: NodeJS.ErrnoException) => void = () => undefined;
+  const decisionLog: DecisionLog | undefined = options.decisionLogPath ? await openDecisionLog(options.decisionLogPath, (e) => logFailure(e)) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
   const metricsText = options.clusterWorker ? clusterMetrics(metrics.registry) : () => metrics.registry.metrics();
 
@@ -137,6 +143,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     onConstructorPoisoning: 'ignore',
   });
 
+  logFailure = (e) => app.log.error({ event: 'decision-log-failed', path: options.decisionLogPath, code: e.code }, `the decision log cannot be written: ${e.message}`);
   if (refusedAtStart) {
     metrics.reloadFailures.inc({ code: refusedAtStart.code });
     app.log.error({ event: 'started-on-last-good', code: refusedAtStart.code, version: served.policy.version, digest: served.policy.digest }, refusedAtStart.message);
@@ -176,6 +183,8 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     const batch = shared || Array.isArray(body);
     const count = shared ? countOf((body as { transfers?: unknown }).transfers) : batch ? (body as unknown[]).length : 1;
     if (count > maxBatch) return reply.code(413).send({ error: 'batch-too-large', message: `at most ${maxBatch} requests in one batch` });
+    // Configured to record every decision, the server does not decide unrecorded (fail closed).
+    if (decisionLog?.failure) return reply.code(503).send(DECISION_LOG_FAILED);
     let requests: readonly unknown[];
     if (shared) {
       if (!policy.conformsSharedBatch(body)) return refuse(request, reply, policy.sharedBatchProblems(body));
@@ -194,7 +203,9 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({ status: 'ready', version: served.policy.version, digest: served.policy.digest }));
+  app.get('/readyz', async (_request, reply) =>
+    decisionLog?.failure ? reply.code(503).send({ status: 'not-ready', ...DECISION_LOG_FAILED }) : { status: 'ready', version: served.policy.version, digest: served.policy.digest },
+  );
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metricsText()));
 
   let reloads: Promise<unknown> = Promise.resolve();

@@ -8,7 +8,7 @@ import { createHash, createPrivateKey } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compactDecisions, denseDecisions, expandDecisions, type CompactDecisions, type DenseDecisions } from '../runtime/compact.js';
 import { requestMix } from '../bench/request-mix.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
@@ -288,6 +288,28 @@ describe('POST /v1/decide', () => {
       [sha(second), 'not-applicable'],
       [sha(first), 'standard-contract-or-certification'],
     ]);
+  });
+
+  it('does not start with a decision log it cannot open: the file system’s error, before listening', async () => {
+    await expect(createServer({ bundlePath, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logLevel: false, decisionLogPath: '/proc/qingdan-test/decisions.jsonl' })).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open' });
+  });
+
+  it('refuses to decide unrecorded once the decision log cannot be written (503, not ready), and says so in its log', async () => {
+    const logLines: string[] = [];
+    const logStream = { write: (line: string) => void logLines.push(line) };
+    // /dev/full opens, and every write to it fails with ENOSPC: a full disk.
+    const full = await createServer({ bundlePath, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logStream, decisionLogPath: '/dev/full' });
+    try {
+      expect((await full.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+      expect((await full.app.inject({ method: 'POST', url: '/v1/decide', payload: request as object })).statusCode).toBe(200);
+      await vi.waitFor(() => expect(logLines.map((l) => JSON.parse(l)).find((l) => l.event === 'decision-log-failed')).toMatchObject({ code: 'ENOSPC', path: '/dev/full' }));
+      const refused = await full.app.inject({ method: 'POST', url: '/v1/decide', payload: request as object });
+      expect([refused.statusCode, refused.json().error]).toEqual([503, 'decision-log-failed']);
+      const ready = await full.app.inject({ method: 'GET', url: '/readyz' });
+      expect([ready.statusCode, ready.json().status]).toEqual([503, 'not-ready']);
+    } finally {
+      await full.close();
+    }
   });
 });
 
