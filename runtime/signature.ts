@@ -44,15 +44,24 @@ export function keyId(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
-/** The trusted keys by key id; throws on anything that is not an Ed25519 public key. */
+/** The trusted keys by key id; throws a TypeError on anything that is not an Ed25519 public key. */
 export function trustKeys(keys: readonly TrustedKey[]): Map<string, KeyObject> {
   const byId = new Map<string, KeyObject>();
   for (const key of keys) {
-    const object = typeof key === 'string' ? createPublicKey(key) : key.type === 'private' ? createPublicKey(key) : key;
+    const object = typeof key === 'string' ? publicKeyOf(key) : key.type === 'private' ? createPublicKey(key) : key;
     if (object.asymmetricKeyType !== 'ed25519') throw new TypeError(`a trusted key must be Ed25519, not ${String(object.asymmetricKeyType)}`);
     byId.set(keyId(object), object);
   }
   return byId;
+}
+
+/** The public key a PEM text holds; a TypeError, as for a key of another type, when it holds none. */
+function publicKeyOf(pem: string): KeyObject {
+  try {
+    return createPublicKey(pem);
+  } catch (e) {
+    throw new TypeError(`a trusted key must be an Ed25519 public key in PEM, and this text is none (${(e as Error).message})`);
+  }
 }
 
 /** The envelope in `bytes`, checked for shape; throws signature-malformed or signature-stripped. */

@@ -2,7 +2,7 @@
  * Bundles: one deterministic archive of data, signed over its manifest, and every way of
  * tampering with one refused with its own code before anything in it is believed.
  */
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -312,6 +312,20 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, code: 'signature-unknown-key' });
     const refused = await runIn(dir, ['--lang', 'zh', 'verify', out, '--key', 'other/public.pem']);
     expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, diagnosticLine('cli-policy-refused', { path: out, reason: 'signature-unknown-key' }, 'zh')]);
+  });
+
+  it('refuses a --key file that holds no Ed25519 public key (any other text, an EC key) before reading the bundle: verify, serve and report', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'notes.txt'), 'not a key\n');
+    await writeFile(join(dir, 'ec.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }));
+    await writeFile(join(dir, 'report.json'), '{}');
+    const notKey = diagnosticLine('cli-public-key', {});
+    for (const key of ['notes.txt', 'ec.pem']) {
+      for (const args of [['verify', 'missing.tar.gz'], ['serve', 'missing.tar.gz', '--port', '0'], ['report', 'check', 'report.json', '--bundle', 'missing.tar.gz']]) {
+        const r = await runIn(dir, [...args, '--key', key]);
+        expect([args[0], key, r.code, r.stderr.split('\n')[0]]).toEqual([args[0], key, 2, notKey]);
+      }
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
+import { readTrustedKeys } from '../trusted-keys.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { printableText } from '../../compiler/print-diagnostics.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
@@ -34,12 +35,20 @@ async function readReport(io: Io, path: string, json: boolean | undefined): Prom
 
 /** The policy to decide with: a bundle archive or a built folder, signed by `--key` when given. */
 async function loadPolicy(io: Io, options: PolicySourceOptions): Promise<Policy | undefined> {
+  let keys: string[] | undefined;
+  if (options.key) {
+    const trusted = await readTrustedKeys(io.cwd, options.key);
+    if ('problem' in trusted) {
+      printUsageError(io, trusted.problem);
+      return undefined;
+    }
+    keys = trusted.keys;
+  }
   try {
-    const keys = options.key ? await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
     return await Policy.load(resolve(io.cwd, options.bundle ?? options.dist), keys ? { trustedKeys: keys } : {});
   } catch (e) {
     if (e instanceof PolicyLoadError) printPolicyRefused(io, options.bundle ?? options.dist, e);
-    else printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? options.key?.join(', ') ?? '', e));
+    else printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? options.bundle ?? options.dist, e));
     return undefined;
   }
 }

@@ -1,15 +1,14 @@
 /** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle. */
 import cluster from 'node:cluster';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
 import { lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
 import { readServed, type Served } from '../../server/served-bundle.js';
 import { EXIT } from '../exit.js';
-import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
+import { readTrustedKeys } from '../trusted-keys.js';
 
 export interface ServeFlags {
   readonly key?: string[];
@@ -31,11 +30,13 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     return EXIT.usage;
   }
   let trustedKeys: string[] | undefined;
-  try {
-    trustedKeys = flags.key ? await Promise.all(flags.key.map((k) => readFile(resolve(io.cwd, k), 'utf8'))) : undefined;
-  } catch (e) {
-    printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? flags.key!.join(', '), e));
-    return EXIT.usage;
+  if (flags.key) {
+    const trusted = await readTrustedKeys(io.cwd, flags.key);
+    if ('problem' in trusted) {
+      printUsageError(io, trusted.problem);
+      return EXIT.usage;
+    }
+    trustedKeys = trusted.keys;
   }
   const workers = Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 1) {

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import { PolicyLoadError } from '../../runtime/errors.js';
 import { Policy } from '../../runtime/policy.js';
 import { EXIT } from '../exit.js';
-import { diagnostic } from '../../compiler/diagnostics.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import type { Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
 import { printPolicyRefused } from '../policy-refused.js';
+import { readTrustedKeys } from '../trusted-keys.js';
 import { printUsageError } from '../usage-error.js';
 
 /**
@@ -18,26 +18,25 @@ import { printUsageError } from '../usage-error.js';
  * with a coded reason otherwise.
  */
 export async function verify(io: Io, path: string, options: { key: string[]; json?: boolean }): Promise<number> {
+  const trusted = await readTrustedKeys(io.cwd, options.key);
+  if ('problem' in trusted) {
+    printUsageError(io, trusted.problem);
+    return EXIT.usage;
+  }
   let archive: Buffer;
-  let keys: string[];
   try {
     archive = await readFile(resolve(io.cwd, path));
-    keys = await Promise.all(options.key.map((k) => readFile(resolve(io.cwd, k), 'utf8')));
   } catch (e) {
-    printUsageError(io, readFailure((e as NodeJS.ErrnoException).path ?? path, e));
+    printUsageError(io, readFailure(path, e));
     return EXIT.usage;
   }
   try {
-    const policy = await Policy.load(archive, { trustedKeys: keys });
+    const policy = await Policy.load(archive, { trustedKeys: trusted.keys });
     const identity = { version: policy.version, digest: policy.digest };
     if (options.json) printJson(io, { ok: true, ...identity });
     else io.stderr.write(`${say(io, 'verify-ok', { path, version: identity.version, digest: identity.digest })}\n`);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof TypeError) {
-      printUsageError(io, diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: e.message } }));
-      return EXIT.usage;
-    }
     if (!(e instanceof PolicyLoadError)) throw e;
     if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
     else printPolicyRefused(io, path, e);

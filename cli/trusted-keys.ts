@@ -1,0 +1,22 @@
+/** The `--key` files of verify, serve and report: read, and checked to be Ed25519 public keys before any bundle is. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
+import { readFailure } from '../compiler/read-failure.js';
+import { trustKeys } from '../runtime/signature.js';
+
+/** The PEM texts of `files` (relative to `cwd`), or the diagnostic of the first that cannot be read or is no Ed25519 public key. */
+export async function readTrustedKeys(cwd: string, files: readonly string[]): Promise<{ keys: string[] } | { problem: Diagnostic }> {
+  let keys: string[];
+  try {
+    keys = await Promise.all(files.map((k) => readFile(resolve(cwd, k), 'utf8')));
+  } catch (e) {
+    return { problem: readFailure((e as NodeJS.ErrnoException).path ?? files.join(', '), e) };
+  }
+  try {
+    trustKeys(keys);
+  } catch (e) {
+    return { problem: diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: (e as Error).message } }) };
+  }
+  return { keys };
+}
