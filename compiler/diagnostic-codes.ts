@@ -120,6 +120,12 @@ export const TERMS = {
     EROFS: { en: 'the file system is read-only', zh: '文件系统为只读' },
     ENOSPC: { en: 'no space is left on the device', zh: '设备已无剩余空间' },
   },
+  /** Why a server cannot listen on an address (Node's errno codes; any other is reported by its code). */
+  listenReason: {
+    EADDRINUSE: { en: 'another program is listening there', zh: '已有其他程序在该地址监听' },
+    EACCES: { en: 'permission denied (ports below 1024 need privileges)', zh: '没有权限（1024 以下的端口需要特权）' },
+    EADDRNOTAVAIL: { en: 'the address is not one of this machine’s', zh: '该地址不属于本机' },
+  },
   /** What a command was doing to a file when the file system refused (Node's syscall names; any other is `other`). */
   ioOperation: {
     mkdir: { en: 'create the folder', zh: '创建目录' },
@@ -365,6 +371,8 @@ export const CODES = {
   'cannot-read': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}', slots: { reason: 'ioReason' } },
   'cannot-read-errno': { code: 'QD4001', severity: 'error', en: 'cannot read {path} (error {errno})', zh: '无法读取 {path}（错误 {errno}）' },
   'io-failed': { code: 'QD4016', severity: 'error', en: 'cannot {operation} {path}: {reason}', zh: '无法{operation} {path}：{reason}', slots: { operation: 'ioOperation', reason: 'ioReason' } },
+  'cannot-listen': { code: 'QD4017', severity: 'error', en: 'cannot listen on {address}: {reason}', zh: '无法在 {address} 上监听：{reason}', slots: { reason: 'listenReason' } },
+  'cannot-listen-errno': { code: 'QD4017', severity: 'error', en: 'cannot listen on {address} (error {errno})', zh: '无法在 {address} 上监听（错误 {errno}）' },
   'io-failed-errno': { code: 'QD4016', severity: 'error', en: 'cannot {operation} {path} (error {errno})', zh: '无法{operation} {path}（错误 {errno}）', slots: { operation: 'ioOperation' } },
   'not-in-commit': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it is not in commit {commit}', zh: '无法读取 {path}：提交 {commit} 中没有该文件' },
   'no-version': { code: 'QD4001', severity: 'error', en: 'cannot read {path}: it has no "version" string', zh: '无法读取 {path}：其中没有 "version" 字符串' },
@@ -403,6 +411,8 @@ export const CODES = {
   // QD4060–4099: what a command itself refuses (exit 2): a value it cannot use, something it cannot find.
   'cli-invalid-date': { code: 'QD4060', severity: 'error', en: 'the date {date} of {option} is not a date YYYY-MM-DD', zh: '{option} 的日期 {date} 无效，应写作 YYYY-MM-DD' },
   'cli-not-positive-integer': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is not a positive whole number', zh: '{option} 的取值 {value} 不是正整数' },
+  'cli-not-whole-number': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is not a whole number (0 or more)', zh: '{option} 的取值 {value} 不是非负整数' },
+  'cli-not-port': { code: 'QD4060', severity: 'error', en: 'the value {value} of --port is not a port number (0 to 65535)', zh: '--port 的取值 {value} 不是端口号（0 至 65535）' },
   'cli-governance-unreadable': { code: 'QD4061', severity: 'error', en: 'cannot read the committed governance files (see above)', zh: '无法读取已提交的治理文件（见上文）' },
   'cli-roster-invalid': { code: 'QD4061', severity: 'error', en: 'the roster {path} is missing or invalid (see above)', zh: '名册 {path} 缺失或无效（见上文）' },
   'cli-unknown-proposal': { code: 'QD4062', severity: 'error', en: 'there is no proposal {id} under {folder} at HEAD; commit it first', zh: 'HEAD 的 {folder} 下没有提案 {id}；请先提交' },
@@ -563,6 +573,7 @@ export const HINTS = {
   'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
   'cli-choices': { en: 'allowed: {words}', zh: '可用取值：{words}', slots: { words: 'words' } },
   'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
+  'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'io-path': { en: 'check the path and its permissions: a file read must exist, a folder written to must be on a file system you may write to', zh: '请检查路径及其权限：要读取的文件须存在，要写入的目录须位于您有权写入的文件系统' },
   'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },
   'write-instead': { en: 'write {replacement}', zh: '应写作 {replacement}' },

@@ -1,6 +1,6 @@
 /**
  * QD4016 for what the file system refused a command: a folder it could not create, a file it
- * could not open or write. Commands that expect a failure (a source that cannot be read, QD4001)
+ * could not open or write; and QD4017 for an address a server cannot listen on. Commands that expect a failure (a source that cannot be read, QD4001)
  * report it where it happens; this is for the rest, which would otherwise end as an internal
  * error although the cause is the path the user gave and the fix is theirs.
  */
@@ -41,4 +41,13 @@ export function ioFailure(error: unknown, cwd: string): Diagnostic | undefined {
   const advice = { hint: hint('io-path') };
   if (e.code in TERMS.ioReason) return diagnostic('io-failed', undefined, { operation, path, reason: e.code as Term<'ioReason'> }, advice);
   return diagnostic('io-failed-errno', undefined, { operation, path, errno: e.code }, advice);
+}
+
+/** QD4017 for `error` when it is a socket's refusal to listen on `address` (a Node errno exception of `listen` or `bind`), else undefined. */
+export function listenFailure(error: unknown, address: string): Diagnostic | undefined {
+  const e = error as Partial<NodeJS.ErrnoException> | undefined;
+  if (typeof e?.code !== 'string' || (e.syscall !== 'listen' && e.syscall !== 'bind')) return undefined;
+  const advice = { hint: hint('listen-elsewhere') };
+  if (e.code in TERMS.listenReason) return diagnostic('cannot-listen', undefined, { address, reason: e.code as Term<'listenReason'> }, advice);
+  return diagnostic('cannot-listen-errno', undefined, { address, errno: e.code }, advice);
 }

@@ -12,6 +12,7 @@
  * describes the service and not one process.
  */
 import cluster from 'node:cluster';
+import { createServer } from 'node:net';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 
 const METRICS_REQUEST = 'qingdan:cluster-metrics-request';
@@ -108,6 +109,15 @@ export async function runPrimary(workers: number, log: ClusterLog, verified: Buf
         }),
     ),
   );
+}
+
+/** Why nothing can listen on `host`:`port` now (tried with a socket closed at once), or undefined when something can. */
+export function addressRefusal(host: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((answer) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => answer(e));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => answer(undefined)));
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { createHash, createPrivateKey } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compactDecisions, denseDecisions, expandDecisions, type CompactDecisions, type DenseDecisions } from '../runtime/compact.js';
@@ -478,5 +479,39 @@ describe('decision serialization', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('qingdan serve refuses what it cannot serve on, before serving', () => {
+  it('a --port, --workers, --body-limit, --max-batch or --watch-interval that is not a number of its kind (QD4060)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    const serveWith = (...options: string[]) => runIn(dir, ['serve', bundlePath, '--key', 'public.pem', ...options]);
+    for (const value of ['99999', 'abc', '-1', '1.5']) {
+      const r = await serveWith('--port', value);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-port', { value: `'${value}'` })]);
+    }
+    for (const [option, value] of [['--workers', '0'], ['--body-limit', 'lots'], ['--max-batch', '0']]) {
+      const r = await serveWith('--port', '0', option!, value!);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-positive-integer', { option: option!, value: `'${value}'` })]);
+    }
+    const r = await serveWith('--port', '0', '--watch-interval', '-5');
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-whole-number', { option: '--watch-interval', value: "'-5'" })]);
+  });
+
+  it('an address another program listens on (QD4017), with one process and with workers, which are then never started', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    const taken = createNetServer();
+    await new Promise<void>((listening) => taken.listen({ host: '127.0.0.1', port: 0 }, listening));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      for (const workers of ['1', '2']) {
+        const r = await runIn(dir, ['serve', bundlePath, '--key', 'public.pem', '--port', String(port), '--workers', workers]);
+        expect([workers, r.code, r.stderr.split('\n')[0]]).toEqual([workers, 2, diagnosticLine('cannot-listen', { address: `127.0.0.1:${port}`, reason: 'EADDRINUSE' })]);
+      }
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -2,7 +2,9 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
-import { lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
+import { addressRefusal, lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
+import { diagnostic, type Diagnostic } from '../../compiler/diagnostics.js';
+import { listenFailure } from '../../compiler/io-failure.js';
 import { readServed, type Served } from '../../server/served-bundle.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
@@ -38,12 +40,13 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     }
     trustedKeys = trusted.keys;
   }
-  const workers = Number(flags.workers);
-  if (!Number.isInteger(workers) || workers < 1) {
-    printUsageError(io, usageError('cli-not-positive-integer', { option: '--workers', value: `'${flags.workers}'` }).diagnostic);
+  const wrongNumber = numberProblem(flags);
+  if (wrongNumber) {
+    printUsageError(io, wrongNumber);
     return EXIT.usage;
   }
-  if (workers > 1 && cluster.isPrimary) return primary(io, bundlePath, trustedKeys, workers);
+  const workers = Number(flags.workers);
+  if (workers > 1 && cluster.isPrimary) return primary(io, bundlePath, trustedKeys, workers, flags);
   let server;
   try {
     server = await createServer({
@@ -63,7 +66,15 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     printPolicyRefused(io, bundlePath, e);
     return EXIT.policyErrors;
   }
-  await server.app.listen({ host: flags.host, port: Number(flags.port) });
+  try {
+    await server.app.listen({ host: flags.host, port: Number(flags.port) });
+  } catch (e) {
+    const refused = listenFailure(e, `${flags.host}:${flags.port}`);
+    if (!refused) throw e;
+    await server.close();
+    printUsageError(io, refused);
+    return EXIT.usage;
+  }
   const onHup = () => void server.reload('SIGHUP');
   process.on('SIGHUP', onHup);
   await new Promise<void>((done) => {
@@ -77,15 +88,40 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
   return EXIT.ok;
 }
 
+/** The usage error of the first numeric option that is not a number of its kind, or undefined. */
+function numberProblem(flags: ServeFlags): Diagnostic | undefined {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return diagnostic('cli-not-port', undefined, { value: `'${flags.port}'` });
+  const counts = [
+    ['--workers', flags.workers, 1],
+    ['--body-limit', flags.bodyLimit, 1],
+    ['--max-batch', flags.maxBatch, 1],
+    ['--watch-interval', flags.watchInterval, 0],
+  ] as const;
+  for (const [option, text, least] of counts) {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= least) continue;
+    return diagnostic(least === 1 ? 'cli-not-positive-integer' : 'cli-not-whole-number', undefined, { option, value: `'${text}'` });
+  }
+  return undefined;
+}
+
 /**
  * The primary of `serve --workers`: refuses a bundle the workers would refuse before starting
  * any, then runs them (server/cluster.ts); its JSON log lines are shaped like the workers'.
  */
-async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undefined, workers: number): Promise<number> {
+async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undefined, workers: number, flags: ServeFlags): Promise<number> {
   const first = await readServed(resolve(io.cwd, bundlePath), trustedKeys);
   if (!first.ok) {
     printPolicyRefused(io, bundlePath, first);
     return EXIT.policyErrors;
+  }
+  // Workers that cannot listen would exit and be started again, second after second: the
+  // address is tried here first.
+  const unusable = await addressRefusal(flags.host, Number(flags.port));
+  if (unusable) {
+    printUsageError(io, listenFailure(unusable, `${flags.host}:${flags.port}`) ?? diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: unusable.message } }));
+    return EXIT.usage;
   }
   const log = (event: string, details: Record<string, unknown>) => io.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, event, ...details })}\n`);
   log('cluster-started', { workers, version: first.served.policy.version, digest: first.served.policy.digest });
