@@ -12,6 +12,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
+import { realDate } from '../runtime/dates.js';
 import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
@@ -65,6 +66,18 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
 const VIEWS: readonly string[] = ['full', 'compact', 'dense'];
+
+/**
+ * The body errors fastify's parser finds before a route runs, answered in the server's own
+ * shape `{ error, message }` (as 413 batch-too-large is), not fastify's, by their codes.
+ */
+const BODY_ERRORS: Readonly<Record<string, { status: number; error: string }>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid-json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'invalid-json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'body-too-large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, error: 'unsupported-media-type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'invalid-content-length' },
+};
 
 /** What decisions and readiness answer once the decision log cannot be written. */
 const DECISION_LOG_FAILED = Object.freeze({ error: 'decision-log-failed', message: 'the decision log cannot be written: no decision is made unrecorded' });
@@ -168,7 +181,7 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
 
   app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
     const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
+    if (!DATE.test(date) || !realDate(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
     const { policy } = served;
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });
@@ -202,6 +215,13 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     return batch ? serializeDecisions({ decisions }) : serializeDecision(decisions[0]!);
   });
 
+  app.setErrorHandler((error: Error & { code?: string }, request, reply) => {
+    const known = BODY_ERRORS[error.code ?? ''];
+    if (known) return reply.code(known.status).send({ error: known.error, message: error.message });
+    request.log.error({ event: 'request-failed', err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal-error', message: 'the server failed to answer; see its log' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no ${request.method} ${request.url.split('?')[0]} here` }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) =>
     decisionLog?.failure ? reply.code(503).send({ status: 'not-ready', ...DECISION_LOG_FAILED }) : { status: 'ready', version: served.policy.version, digest: served.policy.digest },

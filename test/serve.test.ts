@@ -79,6 +79,8 @@ describe('GET /v1/policy', () => {
       expect(list.inForce).toBe(source.status === 'in-force' && source.effective.from <= '2027-06-01' && (!source.effective.until || '2027-06-01' < source.effective.until));
     }
     expect((await inject({ method: 'GET', url: '/v1/policy?asOf=tomorrow' })).statusCode).toBe(400);
+    // The shape of a date is not enough: there is no 30 February.
+    expect((await inject({ method: 'GET', url: '/v1/policy?asOf=2027-02-30' })).json()).toMatchObject({ error: 'invalid-request', problems: [{ pointer: '/asOf', keyword: 'format' }] });
   });
 });
 
@@ -256,9 +258,16 @@ describe('POST /v1/decide', () => {
 
   it('answers 413 to a body over the limit and to a batch over the most it takes', async () => {
     const big = await inject({ method: 'POST', url: '/v1/decide', payload: Array.from({ length: 1000 }, () => request) });
-    expect(big.statusCode).toBe(413);
+    expect([big.statusCode, big.json().error]).toEqual([413, 'body-too-large']);
     const many = await inject({ method: 'POST', url: '/v1/decide', payload: Array.from({ length: 101 }, () => ({})) });
-    expect(many.statusCode).toBe(413);
+    expect([many.statusCode, many.json().error]).toEqual([413, 'batch-too-large']);
+  });
+
+  it('answers a body that is not JSON, and a path it does not serve, in its own { error, message } shape', async () => {
+    const broken = await inject({ method: 'POST', url: '/v1/decide', headers: { 'content-type': 'application/json' }, payload: '{"asOf": "2027' });
+    expect([broken.statusCode, Object.keys(broken.json()), broken.json().error]).toEqual([400, ['error', 'message'], 'invalid-json']);
+    const nowhere = await inject({ method: 'GET', url: '/v2/decide' });
+    expect([nowhere.statusCode, Object.keys(nowhere.json()), nowhere.json().error]).toEqual([404, ['error', 'message'], 'not-found']);
   });
 
   it('logs each decision as a JSON line with the request digest, pathway and bundle version', async () => {
