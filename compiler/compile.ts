@@ -15,7 +15,7 @@ import { readFailure } from './read-failure.js';
 import { lowerPolicy } from './emit/lower.js';
 import type { LoweredLists } from './emit/lowered-lists.js';
 import { parseSource, type ParseResult } from './parse.js';
-import type { Source, Span } from './source.js';
+import { withoutBom, type Source, type Span } from './source.js';
 import { collectSymbols, type SymbolTable } from './symbols.js';
 import type { PolicyArtifact } from '../runtime/artifact.js';
 
@@ -182,7 +182,7 @@ async function readSource(abs: string, walk: SourceWalk): Promise<Source | undef
     if (info.size > MAX_SOURCE_BYTES) {
       return void walk.refuse(abs, (path, span) => diagnostic('source-too-large', span, { path, bytes: info.size, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') }));
     }
-    return { path: walk.shown(abs), text: (await handle.readFile('utf8')).replace(/^\uFEFF/, '') };
+    return { path: walk.shown(abs), text: withoutBom(await handle.readFile('utf8')) };
   } finally {
     await handle.close();
   }

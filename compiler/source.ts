@@ -5,6 +5,11 @@ export interface Source {
   readonly text: string;
 }
 
+/** `text` without the byte order mark (U+FEFF) some editors write at the start of a UTF-8 file. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A region of a source: 1-based line and column of its start and end (end exclusive), plus offsets. */
 export interface Span {
   readonly file: string;

@@ -124,6 +124,16 @@ describe('qingdan evaluate', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ pathway: 'standard-contract-or-certification', asOf: '2028-01-02', basis: { kind: 'baseline' } });
   });
 
+  it('reads a request saved with a byte order mark (as Windows editors save UTF-8), from a file and from stdin', async () => {
+    expect(built.code).toBe(0);
+    const file = join(dir, 'request-bom.json');
+    await writeFile(file, `\uFEFF${JSON.stringify(request)}`);
+    const fromFile = await qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--json']);
+    expect([fromFile.code, JSON.parse(fromFile.stdout).pathway]).toEqual([0, 'standard-contract-or-certification']);
+    const fromStdin = await qingdan(['evaluate', '-', '--dist', join(dir, 'dist'), '--json'], { stdin: `\uFEFF${JSON.stringify(request)}` });
+    expect([fromStdin.code, JSON.parse(fromStdin.stdout).pathway]).toEqual([0, 'standard-contract-or-certification']);
+  });
+
   it('decides the README examples as the README shows', async () => {
     expect(built.code).toBe(0);
     const decide = async (name: string) => JSON.parse((await qingdan(['evaluate', `examples/requests/${name}.json`, '--dist', join(dir, 'dist'), '--json'])).stdout);

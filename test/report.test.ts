@@ -119,6 +119,10 @@ describe('qingdan report check', () => {
     const r = await runCli(['report', 'check', join(dir, 'report.json'), '--bundle', join(dir, 'base.tar.gz'), '--key', join(dir, 'public.pem'), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, policyChanged: false, changes: [] });
+    // The same report saved with a byte order mark, as Windows editors save UTF-8.
+    await writeFile(join(dir, 'report-bom.json'), `\uFEFF${await readFile(join(dir, 'report.json'), 'utf8')}`);
+    const bom = await runCli(['report', 'check', join(dir, 'report-bom.json'), '--bundle', join(dir, 'base.tar.gz'), '--key', join(dir, 'public.pem'), '--json']);
+    expect([bom.code, JSON.parse(bom.stdout).ok]).toEqual([0, true]);
   });
 
   it('exits 1 naming the item whose pathway changed after the list was amended', async () => {

@@ -15,12 +15,14 @@ import { printPolicyRefused } from '../policy-refused.js';
 import { requestProblemLine } from '../request-problem-line.js';
 import { requestProblemText, withText } from '../../compiler/problem-messages.js';
 import { OUTCOME_NAME_ZH } from '../../runtime/pathway-words.js';
+import { withoutBom } from '../../compiler/source.js';
 
+/** The request's text, from a file or standard input, without a byte order mark (a Windows editor's). */
 async function readInput(io: Io, path: string): Promise<string> {
-  if (path !== '-') return readFile(resolve(io.cwd, path), 'utf8');
+  if (path !== '-') return withoutBom(await readFile(resolve(io.cwd, path), 'utf8'));
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  return withoutBom(Buffer.concat(chunks).toString('utf8'));
 }
 
 /**

@@ -15,12 +15,13 @@ import { readTrustedKeys } from '../trusted-keys.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { printableText } from '../../compiler/print-diagnostics.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
+import { withoutBom } from '../../compiler/source.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {
   let text: string;
   try {
-    text = await readFile(resolve(io.cwd, path), 'utf8');
+    text = withoutBom(await readFile(resolve(io.cwd, path), 'utf8'));
   } catch (e) {
     printUsageError(io, readFailure(path, e));
     return { exit: EXIT.usage };

@@ -11,7 +11,7 @@ import { compileSources, MAX_SOURCE_BYTES, readSources, type CompileResult } fro
 import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
 import { GitError } from '../git/run.js';
-import { spanAt, type Source } from '../source.js';
+import { spanAt, withoutBom, type Source } from '../source.js';
 import { collectSymbols } from '../symbols.js';
 
 /** The working tree, as opposed to a commit. */
@@ -77,7 +77,7 @@ const texts = new WeakMap<Buffer, string>();
 
 function sourceText(bytes: Buffer): string {
   let text = texts.get(bytes);
-  if (text === undefined) texts.set(bytes, (text = bytes.toString('utf8').replace(/^\uFEFF/, '')));
+  if (text === undefined) texts.set(bytes, (text = withoutBom(bytes.toString('utf8'))));
   return text;
 }
 

@@ -7,6 +7,7 @@
 import { diagnostic, type Diagnostic, hint, type ToolOutput } from '../diagnostics.js';
 import { readFilesAt } from '../git/files.js';
 import { GitError } from '../git/run.js';
+import { withoutBom } from '../source.js';
 
 export const GOVERNED_PATHS = ['policy', 'proposals'] as const;
 
@@ -24,7 +25,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a blob as UTF-8 (without a BOM), or undefined when it is not valid UTF-8. */
 export function decodeText(bytes: Buffer): string | undefined {
   try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+    return withoutBom(decoder.decode(bytes));
   } catch {
     return undefined;
   }
