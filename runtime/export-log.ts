@@ -127,6 +127,9 @@ interface Part {
   readonly state: PartState;
 }
 
+/** UTF-8's byte order mark. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** Counts a log fed as byte chunks (`push`), then `finish`. */
 export class ExportLogCounter {
   private readonly parts = new Map<string, Part>();
@@ -142,6 +145,8 @@ export class ExportLogCounter {
   private readonly maxLineBytes: number;
   private carry: Buffer | undefined;
   private carryTooLong = false;
+  /** The log's first bytes while they may still be a byte order mark; undefined once past them. */
+  private opening: Buffer | undefined = Buffer.alloc(0);
   private line = 0;
   private invalid = 0;
   private otherYear = 0;
@@ -157,7 +162,18 @@ export class ExportLogCounter {
   /** Counts the complete lines of `chunk` (with what is left of the previous chunk). */
   push(chunk: Uint8Array): void {
     if (this.stopped) return;
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.opening !== undefined) {
+      // A byte order mark (as Windows editors save UTF-8) is not part of the first line; the
+      // chunks of a stream may cut it.
+      const seen = this.opening.length === 0 ? buf : Buffer.concat([this.opening, buf]);
+      if (seen.length < BOM.length && BOM.subarray(0, seen.length).equals(seen)) {
+        this.opening = Buffer.from(seen);
+        return;
+      }
+      this.opening = undefined;
+      buf = seen.subarray(0, BOM.length).equals(BOM) ? seen.subarray(BOM.length) : seen;
+    }
     let start = 0;
     if (this.carry !== undefined || this.carryTooLong) {
       const nl = buf.indexOf(NEWLINE);
@@ -219,6 +235,9 @@ export class ExportLogCounter {
 
   /** The count, after the last chunk (a last line without a newline counts too). */
   finish(): ExportLogCount {
+    // A log of one or two bytes that began like a byte order mark: a (last) line like any other.
+    if (this.opening !== undefined && this.opening.length > 0) this.keep(this.opening, 0);
+    this.opening = undefined;
     if (this.carryTooLong) this.tooLong();
     else if (this.carry !== undefined && this.carry.length > 0) this.count(this.carry, 0, this.carry.length);
     this.carry = undefined;

@@ -256,6 +256,18 @@ describe('the export log counter', () => {
     expect(whole.parts.find((p) => p.item === 'personalInfo')).toMatchObject({ persons: 1 });
   });
 
+  it('counts a log saved with a byte order mark as the same log without it, however the chunks cut the mark', () => {
+    const bytes = Buffer.from(LOG);
+    const whole = countOf([bytes]);
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    for (const cut of [1, 2, 3, 4, 10]) expect(countOf([marked.subarray(0, cut), marked.subarray(cut)])).toEqual(whole);
+    expect(countOf([marked.subarray(0, 1), marked.subarray(1, 2), marked.subarray(2)])).toEqual(whole);
+    // Only at the very start: the same bytes later in a line are that line's.
+    expect(countOf([Buffer.concat([bytes, Buffer.from('\n\uFEFF{}')])]).invalid).toBe(whole.invalid + 1);
+    // A log of nothing but the start of a mark is one line, and not JSON.
+    expect(countOf([Buffer.from([0xef, 0xbb])]).problems.map((p) => p.code)).toEqual(['not-json']);
+  });
+
   it('reads a line the same whether it is in the documented order (read from bytes) or not (parsed as JSON)', () => {
     const line = fc.record({
       date: fc.constantFrom('2027-01-01', '2027-02-29', '2028-02-29', '2026-12-31', '2027-13-01', '2027-00-10'),
