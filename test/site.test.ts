@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, RENAMED, siteRepo } from './site-fixture.js';
-import { runCli } from './support.js';
+import { diagnosticLine, runCli } from './support.js';
 
 let repo: string;
 let site: string;
@@ -87,6 +87,9 @@ describe('qingdan site', () => {
     expect((await runCli(['site', '--date', '2026-13-01', '-o', 'x'], { cwd: repo })).code).toBe(2);
     const bad = await runCli(['site', '--head', 'no-such-rev', '-o', 'x'], { cwd: repo });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('QD4030');
+    expect(bad.stderr).toContain(diagnosticLine('git-failed-revision', { revision: 'no-such-rev' }));
+    // The revision named is the one git could not read, --base as well as --head.
+    const badBase = await runCli(['site', '--base', 'no-such-base', '-o', 'x'], { cwd: repo });
+    expect([badBase.code, badBase.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('git-failed-revision', { revision: 'no-such-base' })]);
   });
 });

@@ -54,25 +54,30 @@ async function creationParent(root: string, head: string, folder: string): Promi
 
 /** Reads everything the site shows; diagnostics (and no input) when the head cannot be read or compiled. */
 export async function readSiteInput(root: string, options: SiteOptions): Promise<{ input?: SiteInput; diagnostics: readonly Diagnostic[]; sources: readonly Source[] }> {
+  // The revision being read, for the message when git cannot read it.
+  let reading = options.head ?? 'HEAD';
   try {
-    const head = await resolveCommit(root, options.head ?? 'HEAD');
+    const head = await resolveCommit(root, reading);
     const read = await readRevision(root, head, ['policy']);
     if (hasErrors(read.diagnostics) || read.version === undefined) return { diagnostics: read.diagnostics, sources: read.sources };
     const compiled = compileSources(read.sources, read.version);
     if (!compiled.artifact) return { diagnostics: compiled.diagnostics, sources: read.sources };
     const governance = await checkGovernance(root, { head, noHistory: true, today: options.date });
+    if (options.base) reading = options.base;
     const fixedBase = options.base ? await resolveCommit(root, options.base) : undefined;
     const compiledAt = new Map<string, PolicyArtifact | undefined>();
     const bases = new Map<string, ProposalBase>();
     for (const p of governance.governance.proposals) {
+      reading = fixedBase ?? head;
       const commit = fixedBase ?? (await creationParent(root, head, p.folder));
+      if (commit) reading = commit;
       if (commit && !compiledAt.has(commit)) compiledAt.set(commit, (await compileAt(root, commit, ['policy'])).artifact);
       const policy = commit ? compiledAt.get(commit) : undefined;
       bases.set(p.folder, { ...(commit ? { commit } : {}), ...(policy ? { policy } : {}) });
     }
     return { input: { head, date: options.date, policy: compiled.artifact, governance, bases }, diagnostics: compiled.diagnostics, sources: read.sources };
   } catch (e) {
-    if (e instanceof GitError) return { diagnostics: [gitFailure(e, options.head ?? 'HEAD')], sources: [] };
+    if (e instanceof GitError) return { diagnostics: [gitFailure(e, reading)], sources: [] };
     throw e;
   }
 }
