@@ -396,6 +396,7 @@ export const CODES = {
   // git's own error text never enters these templates: it rides along as the diagnostic's raw `detail`.
   'git-failed-files': { code: 'QD4030', severity: 'error', en: 'git could not read {paths} at revision {revision}', zh: 'git 无法读取修订版本 {revision} 中的 {paths}' },
   'git-failed-revision': { code: 'QD4030', severity: 'error', en: 'git could not read the revision {revision}', zh: 'git 无法读取修订版本 {revision}' },
+  'not-a-repository': { code: 'QD4032', severity: 'error', en: '{path} is not in a git repository, where revisions are', zh: '{path} 不在 git 仓库中，无从读取修订版本' },
   'unknown-revision': { code: 'QD4031', severity: 'error', en: 'unknown git revision {revision}', zh: '未知的 git 修订版本 {revision}' },
   'git-failed-history': { code: 'QD4030', severity: 'error', en: 'git could not read the governed history', zh: 'git 无法读取受治理的提交历史' },
   // QD4050–4059: the command line itself (exit 2), by commander's error code; see cli/usage-error.ts.
@@ -572,6 +573,7 @@ export const HINTS = {
   'known-statuses': { en: 'statuses: {words}', zh: '可用状态：{words}', slots: { words: 'words' } },
   'known-windows': { en: 'windows: {words}', zh: '可用统计周期：{words}', slots: { words: 'words' } },
   'cli-choices': { en: 'allowed: {words}', zh: '可用取值：{words}', slots: { words: 'words' } },
+  'inside-clone': { en: 'run the command inside a clone of the policy repository', zh: '请在策略仓库的克隆中运行此命令' },
   'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
   'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'io-path': { en: 'check the path and its permissions: a file read must exist, a folder written to must be on a file system you may write to', zh: '请检查路径及其权限：要读取的文件须存在，要写入的目录须位于您有权写入的文件系统' },

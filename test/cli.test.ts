@@ -96,6 +96,12 @@ describe('qingdan diff', () => {
     expect(r.stderr).toMatch(/^error\[QD4031\]: [^\n]*'no-such-revision'\n/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
+
+  it('says a folder outside any git repository is one (QD4032), not that the revision is unknown', async () => {
+    const dir = await tempDir();
+    const r = await qingdan(['diff', 'HEAD~1', 'HEAD'], { cwd: dir });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('not-a-repository', { path: dir })]);
+  });
 });
 
 describe('qingdan evaluate', () => {

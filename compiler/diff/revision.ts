@@ -134,12 +134,19 @@ export class UnknownRevisionError extends Error {
   }
 }
 
+/** A revision was asked for outside any git repository: no revision name means anything there. */
+export class NotARepositoryError extends Error {
+  constructor(readonly root: string) {
+    super(`${root} is not in a git repository`);
+  }
+}
+
 /** The full commit id of a revision name. */
 export async function resolveRevision(root: string, revision: string): Promise<string> {
   if (revision === WORKING_TREE) return revision;
-  const commit = await simpleGit(root)
-    .revparse(['--verify', '--quiet', `${revision}^{commit}`])
-    .catch(() => '');
-  if (!commit.trim()) throw new UnknownRevisionError(revision);
-  return commit.trim();
+  const git = simpleGit(root);
+  const commit = await git.revparse(['--verify', '--quiet', `${revision}^{commit}`]).catch(() => '');
+  if (commit.trim()) return commit.trim();
+  if (!(await git.checkIsRepo().catch(() => false))) throw new NotARepositoryError(root);
+  throw new UnknownRevisionError(revision);
 }
