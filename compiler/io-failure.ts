@@ -1,8 +1,9 @@
 /**
  * QD4016 for what the file system refused a command: a folder it could not create, a file it
- * could not open or write; and QD4017 for an address a server cannot listen on. Commands that expect a failure (a source that cannot be read, QD4001)
- * report it where it happens; this is for the rest, which would otherwise end as an internal
- * error although the cause is the path the user gave and the fix is theirs.
+ * could not open or write; and QD4017 for an address a server cannot listen on. Commands that
+ * expect a failure (a source that cannot be read, QD4001) report it where it happens; this is
+ * for the rest, which would otherwise end as an internal error although the cause is the path
+ * or address the user gave and the fix is theirs.
  */
 import { isAbsolute, relative } from 'node:path';
 import { TERMS, type Term } from './diagnostic-codes.js';

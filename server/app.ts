@@ -137,10 +137,6 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   let served: Served = first.served;
   options.onServed?.(served);
   metrics.bundle.set({ version: served.policy.version, digest: served.policy.digest }, 1);
-  // Opened before anything listens: a path that cannot be opened stops the start. Write failures
-  // are logged once the logger exists (they can only come from decisions, after it does).
-  let logFailure: (e: NodeJS.ErrnoException) => void = () => undefined;
-  const decisionLog: DecisionLog | undefined = options.decisionLogPath ? await openDecisionLog(options.decisionLogPath, (e) => logFailure(e)) : undefined;
   const maxBatch = options.maxBatch ?? 10_000;
   const metricsText = options.clusterWorker ? clusterMetrics(metrics.registry) : () => metrics.registry.metrics();
 
@@ -156,7 +152,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     onConstructorPoisoning: 'ignore',
   });
 
-  logFailure = (e) => app.log.error({ event: 'decision-log-failed', path: options.decisionLogPath, code: e.code }, `the decision log cannot be written: ${e.message}`);
+  // Opened before anything listens: a path that cannot be opened stops the start.
+  const decisionLog: DecisionLog | undefined = options.decisionLogPath
+    ? await openDecisionLog(options.decisionLogPath, (e) => app.log.error({ event: 'decision-log-failed', path: options.decisionLogPath, code: e.code }, `the decision log cannot be written: ${e.message}`))
+    : undefined;
   if (refusedAtStart) {
     metrics.reloadFailures.inc({ code: refusedAtStart.code });
     app.log.error({ event: 'started-on-last-good', code: refusedAtStart.code, version: served.policy.version, digest: served.policy.digest }, refusedAtStart.message);

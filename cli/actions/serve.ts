@@ -120,7 +120,9 @@ async function primary(io: Io, bundlePath: string, trustedKeys: string[] | undef
   // address is tried here first.
   const unusable = await addressRefusal(flags.host, Number(flags.port));
   if (unusable) {
-    printUsageError(io, listenFailure(unusable, `${flags.host}:${flags.port}`) ?? diagnostic('internal-error', undefined, {}, { detail: { tool: 'node', text: unusable.message } }));
+    const refused = listenFailure(unusable, `${flags.host}:${flags.port}`);
+    if (!refused) throw unusable;
+    printUsageError(io, refused);
     return EXIT.usage;
   }
   const log = (event: string, details: Record<string, unknown>) => io.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, event, ...details })}\n`);

@@ -14,9 +14,10 @@ import { bumpAtLeast, maxBump, type Bump, type PolicyDiff } from './change.js';
 // changeset only when asked to.
 const require = createRequire(import.meta.url);
 type Changeset = { summary: string; releases: Array<{ name: string; type: Bump }> };
-const parseChangeset = (text: string): Changeset => (require('@changesets/parse').default as (text: string) => Changeset)(text);
-const writeChangeset = (changeset: Changeset, cwd: string, options?: { prettier?: boolean }): Promise<string> =>
-  (require('@changesets/write').default as (changeset: Changeset, cwd: string, options?: { prettier?: boolean }) => Promise<string>)(changeset, cwd, options);
+type Parse = (text: string) => Changeset;
+type Write = (changeset: Changeset, cwd: string, options?: { prettier?: boolean }) => Promise<string>;
+const parseChangeset: Parse = (text) => (require('@changesets/parse').default as Parse)(text);
+const writeChangeset: Write = (changeset, cwd, options) => (require('@changesets/write').default as Write)(changeset, cwd, options);
 
 /** Writes a changeset for `pkg` whose bump and summary come from the diff; returns its path. */
 export async function writeDiffChangeset(root: string, pkg: string, diff: PolicyDiff): Promise<string | undefined> {
