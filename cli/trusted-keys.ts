@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
 import { readFailure } from '../compiler/read-failure.js';
+import { OptionError } from '../runtime/errors.js';
 import { trustKeys } from '../runtime/signature.js';
 
 /** The PEM texts of `files` (relative to `cwd`), or the diagnostic of the first that cannot be read or is no Ed25519 public key. */
@@ -16,7 +17,7 @@ export async function readTrustedKeys(cwd: string, files: readonly string[]): Pr
   try {
     trustKeys(keys);
   } catch (e) {
-    return { problem: diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: (e as Error).message } }) };
+    return { problem: diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: e instanceof OptionError ? e.reason : (e as Error).message } }) };
   }
   return { keys };
 }

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_MARKER, POLICY_SCHEMA_VERSION, type Manifest } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
+import { checkVerifyOptions } from './options.js';
 import { ENVELOPE_FILE, trustKeys, verifyEnvelope, type TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES, checkEntryName, readTarGz } from './ustar.js';
 import { checkSuccession, type BundleIdentity } from './version.js';
@@ -56,9 +57,11 @@ function parseManifest(bytes: Uint8Array): Manifest {
 
 /**
  * Verifies a bundle given as files (name → bytes): signature, manifest, every file's size and
- * sha256, no file the manifest does not list, and succession. Throws PolicyLoadError.
+ * sha256, no file the manifest does not list, and succession. Throws PolicyLoadError, or an
+ * OptionError for options it cannot work with.
  */
 export function verifyBundleFiles(files: ReadonlyMap<string, Uint8Array>, options: VerifyOptions = {}): VerifiedFiles {
+  checkVerifyOptions(options);
   const manifestBytes = files.get(MANIFEST_FILE);
   if (options.trustedKeys) {
     const signed = verifyEnvelope(files.get(ENVELOPE_FILE), trustKeys(options.trustedKeys));
@@ -84,8 +87,9 @@ export function verifyBundleFiles(files: ReadonlyMap<string, Uint8Array>, option
   return { files, manifest, identity };
 }
 
-/** Unpacks and verifies a bundle archive (`qingdan bundle`'s .tar.gz). */
+/** Unpacks and verifies a bundle archive (`qingdan bundle`'s .tar.gz); throws as verifyBundleFiles. */
 export function verifyBundleArchive(archive: Uint8Array, options: VerifyOptions = {}): VerifiedFiles {
+  checkVerifyOptions(options);
   return verifyBundleFiles(readTarGz(archive, options.maxBytes ?? DEFAULT_MAX_UNPACKED_BYTES), options);
 }
 

@@ -6,12 +6,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { verifyBundleArchive, verifyBundleFiles, readBundleFolder, type VerifyOptions } from './bundle-archive.js';
 import { loadBundle, openBundle, type PolicyBundle } from './load.js';
+import { checkSource, checkVerifyOptions } from './options.js';
 
 /** A bundle: the bytes of a .tar.gz, or the path of a .tar.gz file or of a bundle folder. */
 export type BundleSource = string | Uint8Array;
 
-/** Reads, verifies and opens the bundle at `source`; throws PolicyLoadError. */
+/** Reads, verifies and opens the bundle at `source`; throws PolicyLoadError, or OptionError before reading anything. */
 export async function openSource(source: BundleSource, options: VerifyOptions = {}): Promise<PolicyBundle> {
+  checkSource(source);
+  checkVerifyOptions(options);
   if (typeof source !== 'string') return openBundle(verifyBundleArchive(source, options).files);
   const kind = statSync(source, { throwIfNoEntry: false });
   if (kind?.isFile()) return openBundle(verifyBundleArchive(readFileSync(source), options).files);

@@ -16,15 +16,16 @@ import type { TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES } from './ustar.js';
 import type { EvaluationResponse } from './request.js';
 import { makeDirectorySync } from './make-directory.js';
+import { checkClientOptions } from './options.js';
 
 export interface PolicyClientOptions {
   /** The bundle's URL (http or https). */
   readonly url: string | URL;
-  /** Ed25519 public keys (PEM or KeyObject); only bundles signed by one of them are taken. */
+  /** Ed25519 public keys (PEM or KeyObject), at least one; only bundles signed by one of them are taken. */
   readonly trustedKeys: readonly TrustedKey[];
   /** Folder to keep the last good bundle in (created if absent); without it a restart needs the server. */
   readonly cacheDir?: string;
-  /** Time between polls after a success (default 60 s). */
+  /** Time between polls after a success (default 60 s); delays are 1 ms to 2³¹−1 ms, what a timer holds. */
   readonly intervalMs?: number;
   /** Longest wait between polls while failing (default 15 min). */
   readonly maxBackoffMs?: number;
@@ -121,8 +122,11 @@ export class PolicyClient {
    * Starts a client: loads the cached bundle if any, polls once, then keeps polling in the
    * background (the timer does not keep the process alive). Never throws for a network or
    * bundle failure: `state` says what happened, and `evaluate` refuses until a policy is held.
+   * Options it cannot work with (no trusted key, a URL that is not http or https, a delay a
+   * timer cannot hold…) throw an OptionError at once.
    */
   static async start(options: PolicyClientOptions): Promise<PolicyClient> {
+    checkClientOptions(options);
     const client = new PolicyClient(options);
     await client.loadCache();
     await client.refresh();

@@ -1,4 +1,7 @@
-/** Errors the runtime raises: a policy it will not load, and a request it will not decide. */
+/**
+ * Errors the runtime raises: a policy it will not load, a request it will not decide, and an
+ * argument or option a caller got wrong.
+ */
 import type { RequestProblem } from './request.js';
 
 /** Why a bundle is refused. */
@@ -75,5 +78,21 @@ export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
   constructor(readonly problems: readonly RequestProblem[]) {
     super(`invalid request: ${problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; ')}`);
+  }
+}
+
+/**
+ * An argument or option the runtime cannot work with, refused before anything is read or
+ * fetched: a configuration mistake is the caller's to fix, not a bundle to refuse or a poll to
+ * retry. `option` names it (`trustedKeys`, `intervalMs`, `source`…).
+ */
+export class OptionError extends TypeError {
+  override readonly name = 'OptionError';
+  constructor(
+    readonly option: string,
+    /** What is wrong with it, without its name. */
+    readonly reason: string,
+  ) {
+    super(`${option}: ${reason}`);
   }
 }

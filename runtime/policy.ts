@@ -125,7 +125,8 @@ export class Policy {
   /**
    * Loads and verifies a bundle: a `qingdan bundle` archive (path or bytes) or a `qingdan build`
    * folder. With `trustedKeys`, only a bundle signed by one of them loads; with `previous`, only
-   * one that is not older than it and does not reuse its version for other content.
+   * one that is not older than it and does not reuse its version for other content. Throws
+   * PolicyLoadError for a bundle it refuses, OptionError for a source or options it cannot use.
    */
   static async load(source: BundleSource, options: VerifyOptions = {}): Promise<Policy> {
     return new Policy(await openSource(source, options));

@@ -7,8 +7,8 @@
  * Which keys are trusted is the loader's configuration, never the bundle's: the envelope names
  * a key id only to pick among keys the caller already trusts.
  */
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { PolicyLoadError } from './errors.js';
+import { KeyObject, createHash, createPublicKey, verify } from 'node:crypto';
+import { OptionError, PolicyLoadError } from './errors.js';
 
 /** The envelope's payload type: a qingdan bundle manifest, JSON. */
 export const MANIFEST_PAYLOAD_TYPE = 'application/vnd.qingdan.manifest+json';
@@ -44,23 +44,24 @@ export function keyId(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
-/** The trusted keys by key id; throws a TypeError on anything that is not an Ed25519 public key. */
+/** The trusted keys by key id; throws an OptionError (a TypeError) on anything that is not an Ed25519 public key. */
 export function trustKeys(keys: readonly TrustedKey[]): Map<string, KeyObject> {
   const byId = new Map<string, KeyObject>();
   for (const key of keys) {
-    const object = typeof key === 'string' ? publicKeyOf(key) : key.type === 'private' ? createPublicKey(key) : key;
-    if (object.asymmetricKeyType !== 'ed25519') throw new TypeError(`a trusted key must be Ed25519, not ${String(object.asymmetricKeyType)}`);
+    const object = typeof key === 'string' ? publicKeyOf(key) : key instanceof KeyObject ? (key.type === 'private' ? createPublicKey(key) : key) : undefined;
+    if (object === undefined) throw new OptionError('trustedKeys', `a trusted key must be PEM text or a KeyObject, not ${typeof key}`);
+    if (object.asymmetricKeyType !== 'ed25519') throw new OptionError('trustedKeys', `a trusted key must be Ed25519, not ${String(object.asymmetricKeyType)}`);
     byId.set(keyId(object), object);
   }
   return byId;
 }
 
-/** The public key a PEM text holds; a TypeError, as for a key of another type, when it holds none. */
+/** The public key a PEM text holds; an OptionError, as for a key of another type, when it holds none. */
 function publicKeyOf(pem: string): KeyObject {
   try {
     return createPublicKey(pem);
   } catch (e) {
-    throw new TypeError(`a trusted key must be an Ed25519 public key in PEM, and this text is none (${(e as Error).message})`);
+    throw new OptionError('trustedKeys', `a trusted key must be an Ed25519 public key in PEM, and this text is none (${(e as Error).message})`);
   }
 }
 

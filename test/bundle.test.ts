@@ -11,8 +11,8 @@ import { bundle, bundleFiles } from '../compiler/bundle/bundle.js';
 import { generateKeyPair, signManifest } from '../compiler/bundle/keys.js';
 import { tar, tarGz } from '../compiler/bundle/tar.js';
 import type { Manifest } from '../runtime/artifact.js';
-import { verifyBundleArchive, type VerifyOptions } from '../runtime/bundle-archive.js';
-import { PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
+import { verifyBundleArchive, verifyBundleFiles, type VerifyOptions } from '../runtime/bundle-archive.js';
+import { OptionError, PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
 import { readTarGz } from '../runtime/ustar.js';
 import { Policy } from '../runtime/policy.js';
 import { runIn } from './governance/fixture.js';
@@ -349,6 +349,35 @@ describe('Policy.load of a bundle', () => {
     const { outDir } = await buildRealPolicy();
     await expect(Policy.load(outDir, { trustedKeys: [keys.publicKey] })).rejects.toMatchObject({ code: 'signature-missing' });
     expect((await Policy.load(outDir)).digest).toBe(verifyBundleArchive(signed).identity.digest);
+  });
+
+  it('refuses a source or options it cannot use with an OptionError naming it, before reading anything', async () => {
+    const cases: [string, unknown, unknown][] = [
+      ['source', 42, undefined],
+      ['source', undefined, undefined],
+      ['source', new ArrayBuffer(8), undefined],
+      ['options', signed, null],
+      ['options', signed, 'strict'],
+      // Before: one PEM text was read character by character, "this text is none".
+      ['trustedKeys', signed, { trustedKeys: keys.publicKey }],
+      ['trustedKeys', signed, { trustedKeys: [42] }],
+      // Before: NaN lifted the bound on unpacking; -1 refused every bundle as too large.
+      ['maxBytes', signed, { maxBytes: Number.NaN }],
+      ['maxBytes', signed, { maxBytes: -1 }],
+      ['previous', signed, { previous: { version: 'zzz', digest: 'f'.repeat(64) } }],
+      ['previous', signed, { previous: { version: '1.0.0', digest: 'short' } }],
+      ['previous', signed, { previous: null }],
+    ];
+    for (const [option, source, options] of cases) {
+      const refused = await Policy.load(source as never, options as never).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect([option, refused instanceof OptionError && refused.option]).toEqual([option, option]);
+    }
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    expect(() => verifyBundleArchive(bomb, { maxBytes: Number.NaN })).toThrow(OptionError);
+    expect(() => verifyBundleFiles(new Map(), { trustedKeys: keys.publicKey as never })).toThrow(OptionError);
   });
 
   it('refuses a rolled-back or equivocating bundle against the one it holds', async () => {

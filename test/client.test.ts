@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyClient, PolicyUnavailableError } from '../runtime/client.js';
+import { OptionError } from '../runtime/errors.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
 import { tempDir } from './support.js';
@@ -84,6 +85,47 @@ describe('PolicyClient', () => {
     expect(client.policy).toBe(held);
     client.stop();
     broken.stop();
+  });
+
+  it('refuses options it cannot work with at start, polling nothing: no trusted key, a URL that is not http(s), a delay a timer cannot hold', async () => {
+    const keys = [fx.keys.publicKey];
+    const cases: [string, Record<string, unknown> | null][] = [
+      // Before: a client without keys took an unsigned bundle from the network.
+      ['trustedKeys', { url }],
+      ['trustedKeys', { url, trustedKeys: [] }],
+      ['trustedKeys', { url, trustedKeys: fx.keys.publicKey }],
+      ['trustedKeys', { url, trustedKeys: ['not a key'] }],
+      ['trustedKeys', { url, trustedKeys: [42] }],
+      ['url', { url: 'not a url', trustedKeys: keys }],
+      ['url', { url: 'file:///tmp/bundle.tar.gz', trustedKeys: keys }],
+      ['url', { url: 'ftp://127.0.0.1/bundle.tar.gz', trustedKeys: keys }],
+      ['url', { url: 42, trustedKeys: keys }],
+      // Before: NaN, below 1 or beyond 2³¹−1 ms, a timer fires after 1 ms — a hundred polls a second.
+      ['intervalMs', { url, trustedKeys: keys, intervalMs: Number.NaN }],
+      ['intervalMs', { url, trustedKeys: keys, intervalMs: -1 }],
+      ['intervalMs', { url, trustedKeys: keys, intervalMs: 0 }],
+      ['intervalMs', { url, trustedKeys: keys, intervalMs: 2 ** 31 }],
+      ['maxBackoffMs', { url, trustedKeys: keys, maxBackoffMs: Infinity }],
+      ['timeoutMs', { url, trustedKeys: keys, timeoutMs: '500' }],
+      ['maxBytes', { url, trustedKeys: keys, maxBytes: Number.NaN }],
+      ['maxBytes', { url, trustedKeys: keys, maxBytes: 0 }],
+      ['maxBytes', { url, trustedKeys: keys, maxBytes: 1.5 }],
+      ['cacheDir', { url, trustedKeys: keys, cacheDir: 42 }],
+      ['onUpdate', { url, trustedKeys: keys, onUpdate: 'log' }],
+      ['options', null],
+    ];
+    requestsSeen.length = 0;
+    for (const [option, options] of cases) {
+      const refused = await PolicyClient.start(options as never).then(
+        (client) => (client.stop(), undefined),
+        (e: unknown) => e,
+      );
+      expect([option, options, refused instanceof OptionError && refused.option]).toEqual([option, options, option]);
+    }
+    expect(requestsSeen).toEqual([]);
+    const fine = await PolicyClient.start({ url, trustedKeys: keys, intervalMs: 2 ** 31 - 1, maxBytes: 64 * 1024 * 1024 });
+    expect(fine.state).toMatchObject({ source: 'server', lastError: null });
+    fine.stop();
   });
 
   it('backs off exponentially with jitter while failing, within its cap', async () => {
