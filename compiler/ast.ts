@@ -239,6 +239,8 @@ export interface BaselineDecl extends Block {
   readonly ladder?: LadderDecl;
   readonly below?: { readonly pathway: Pathway; readonly basis: readonly Reference[]; readonly span: Span };
   readonly validity?: { readonly pathway: Pathway; readonly years: Volume; readonly basis: readonly Reference[]; readonly span: Span };
+  /** The first day the national rules are in force; before it nothing can be decided. */
+  readonly effective?: { readonly from: DateValue; readonly basis: readonly Reference[]; readonly span: Span };
 }
 
 // ---- negative lists ---------------------------------------------------------------------------

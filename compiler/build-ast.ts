@@ -33,6 +33,7 @@ const ONCE_IN_BASELINE: ReadonlyArray<readonly [Clause, string]> = [
   ['ladderDecl', 'ladder'],
   ['belowClause', 'below'],
   ['validityClause', 'validity'],
+  ['inForceClause', 'effective'],
 ];
 const ONCE_IN_LIST: ReadonlyArray<readonly [Clause, string]> = [
   ['sectorClause', 'sector'],
@@ -174,6 +175,8 @@ export class AstBuilder {
         return this.belowClause(node);
       case 'validityClause':
         return this.validityClause(node);
+      case 'inForceClause':
+        return this.inForceClause(node);
       case 'zoneDecl':
         return this.zoneDecl(node);
       case 'listDecl':
@@ -585,6 +588,7 @@ export class AstBuilder {
     const ladder = this.node(node, 'ladderDecl');
     const below = this.node(node, 'belowClause');
     const validity = this.node(node, 'validityClause');
+    const effective = this.node(node, 'inForceClause');
     const decl = { kind: 'Baseline', id, title } as Writable<A.BaselineDecl>;
     if (counting) decl.counting = this.take<A.Name>(counting);
     decl.exemptions = this.each(node, 'exemptionDecl');
@@ -592,6 +596,7 @@ export class AstBuilder {
     if (ladder) decl.ladder = this.take<A.LadderDecl>(ladder);
     if (below) decl.below = this.take<A.BaselineDecl['below']>(below);
     if (validity) decl.validity = this.take<A.BaselineDecl['validity']>(validity);
+    if (effective) decl.effective = this.take<A.BaselineDecl['effective']>(effective);
     decl.unknown = this.unknowns(node, 'baseline');
     decl.duplicates = this.duplicates(node, ONCE_IN_BASELINE);
     decl.span = this.nodeSpan(node);
@@ -655,6 +660,11 @@ export class AstBuilder {
     const pathway = this.pathwayOf(node);
     const years = this.volumeOf(undefined, this.tok(node, T.NumberLiteral));
     return pathway && years ? { pathway, years, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
+  }
+
+  private inForceClause(node: SyntaxNode): A.BaselineDecl['effective'] {
+    const from = this.tok(node, T.DateLiteral);
+    return from ? { from: { raw: from.image, span: this.tokenSpan(from) }, basis: this.references(node), span: this.nodeSpan(node) } : undefined;
   }
 
   private zoneDecl(node: SyntaxNode): A.ZoneDecl | undefined {

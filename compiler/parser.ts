@@ -464,6 +464,7 @@ export class QdParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.ladderDecl) },
         { ALT: () => this.SUBRULE(this.belowClause) },
         { ALT: () => this.SUBRULE(this.validityClause) },
+        { ALT: () => this.SUBRULE(this.inForceClause) },
         { ALT: () => this.SUBRULE(this.unknownClause), IGNORE_AMBIGUITIES: true },
       ]),
     );
@@ -526,6 +527,13 @@ export class QdParser extends EmbeddedActionsParser {
     this.CONSUME(T.PathwayKeyword);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Years);
+    this.OPTION(() => this.SUBRULE(this.basisClause));
+  });
+
+  /** The day the national rules take effect: before it the policy does not model the law. */
+  private inForceClause = this.rule('inForceClause', () => {
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.DateLiteral);
     this.OPTION(() => this.SUBRULE(this.basisClause));
   });
 

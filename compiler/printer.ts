@@ -105,7 +105,7 @@ export type PrintedFields = AllTrue<
     Covers<A.CategoryDecl, Block | 'id' | 'name' | 'subs' | 'examples'>,
     Covers<A.SubDecl, 'kind' | 'id' | 'name' | 'description' | 'refers' | 'span'>,
     Covers<A.ExampleDecl, 'kind' | 'from' | 'to' | 'text' | 'span'>,
-    Covers<A.BaselineDecl, Block | 'id' | 'title' | 'counting' | 'exemptions' | 'triggers' | 'ladder' | 'below' | 'validity'>,
+    Covers<A.BaselineDecl, Block | 'id' | 'title' | 'counting' | 'effective' | 'exemptions' | 'triggers' | 'ladder' | 'below' | 'validity'>,
     Covers<A.ExemptionDecl, 'kind' | 'code' | 'scope' | 'description' | 'basis' | 'span'>,
     Covers<A.TriggerDecl, 'kind' | 'on' | 'pathway' | 'basis' | 'span'>,
     Covers<A.LadderDecl, Block | 'rungs'>,
@@ -285,6 +285,7 @@ function printExample(out: Layout, e: A.ExampleDecl): void {
 function printBaseline(out: Layout, d: A.BaselineDecl): void {
   out.block(0, `baseline ${d.id.text} ${quote(d.title.value)}`, d.span, () => {
     if (d.counting) out.line(1, `counting ${d.counting.text}`, d.counting.span.offset);
+    if (d.effective) out.line(1, withBasis(`effective ${d.effective.from.raw}`, d.effective.basis), d.effective.span.offset);
     for (const e of d.exemptions) out.line(1, withBasis(`exemption ${quote(e.code.value)} ${e.scope} ${quote(e.description.value)}`, e.basis), e.span.offset);
     for (const t of d.triggers) out.line(1, withBasis(`${t.on} ${t.pathway.word}`, t.basis), t.span.offset);
     if (d.ladder) {

@@ -131,6 +131,8 @@ export interface Baseline {
   readonly ladder: readonly Rung[];
   readonly below: { readonly pathway: PathwayId; readonly basis: readonly string[] };
   readonly validity?: { readonly pathway: PathwayId; readonly years: number; readonly basis: readonly string[] };
+  /** The first day the national rules are in force: before it the policy does not model the law. */
+  readonly effective?: { readonly from: string; readonly basis: readonly string[] };
 }
 
 export interface Zone {

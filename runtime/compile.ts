@@ -113,6 +113,10 @@ export interface CompiledPolicy {
   readonly itemPendingImportant: (Obligation | undefined)[];
   /** The first day after the measures' trial, as a day number: no list has effect from then on. */
   readonly trialUntil: number;
+  /** The first day the national rules are in force, as a day number (0 when the baseline names none). */
+  readonly nationalRulesFrom: number;
+  /** The reason of an export before that day: the policy does not model the law then. */
+  readonly beforeNationalRules: Reason | undefined;
   readonly rungTree: readonly (Predicate | undefined)[];
   readonly kindBits: ReadonlyMap<string, number>;
 
@@ -290,6 +294,8 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     nationalReason: byGround((g) => nationalRungs.map((r) => R.nationalRung(r.pathway, r.basis, g))),
     itemPendingImportant: new Array(itemCount).fill(undefined),
     trialUntil: policy.trial ? dayNumber(policy.trial.until) : OPEN_ENDED,
+    nationalRulesFrom: b.effective ? dayNumber(b.effective.from) : 0,
+    beforeNationalRules: b.effective ? R.beforeNationalRules(b.title, b.effective.from, b.effective.basis) : undefined,
     rungTree,
     kindBits,
     lists,

@@ -4,7 +4,8 @@
  * and linked to its entry where it goes beyond the texts). Where the policy cannot decide it
  * answers `indeterminate`, never a lighter pathway.
  *
- * The order: 1 not an export → not applicable; 2 important data (notified or published, or named
+ * The order: 1 not an export → not applicable; then a day before the national rules the policy
+ * models took effect → indeterminate, nothing else decided; 2 important data (notified or published, or named
  * by a list that decides) → assessment; unknown items → indeterminate; 3 national exemptions
  * (none for important data; a data-only exemption not with personal information); 4 a CIIO's
  * personal information → assessment; 5 items on the lists of the processor's zone that decide →
@@ -316,6 +317,12 @@ function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
   const piVolume = piPersons + piSensitive;
   const hasPersonalInfo = piVolume + itemPersons + itemSensitive > 0;
 
+  // Before the national rules the policy models were in force, other rules applied: no part can be decided.
+  if (day < p.nationalRulesFrom) {
+    d.add(p.beforeNationalRules!, INDETERMINATE);
+    return;
+  }
+
   // 2. Important data: notified or published (the request says so), or named by a usable list.
   if (d.important) {
     d.add(p.importantData, p.importantDataRank);
@@ -503,7 +510,8 @@ function respond(p: CompiledPolicy, req: EvaluationRequest, d: Decision): Evalua
   if (d.reasonCount === 0) d.add(R.NOTHING_REGULATED, EXEMPT);
   const persons = d.persons;
   const sensitive = d.sensitive;
-  const fromRules = d.important || persons + sensitive === 0 ? NONE : importantDataAdvisories(p, d, req.processor.holdings);
+  // The annex's rules are the measures' (of the trial): no advice from them on a day before the national rules either.
+  const fromRules = d.important || persons + sensitive === 0 || d.day < p.nationalRulesFrom ? NONE : importantDataAdvisories(p, d, req.processor.holdings);
   return {
     version: 1,
     pathway: OUTCOMES[d.rank]!,

@@ -63,6 +63,22 @@ export function undecided(code: string): Reason {
   return reason(code, 'indeterminate', '策略中缺少判定该情形的国家基线规定，无法判定。', 'The policy has no baseline provision for this case: it cannot be decided.', ['measures.art14']);
 }
 
+/**
+ * An export on a day before the national rules the policy models were in force: other rules
+ * applied then, which the policy does not hold, so it cannot decide (never their lighter answer).
+ */
+export function beforeNationalRules(title: string, from: string, citations: readonly string[]): Reason {
+  return reason(
+    'before-national-rules',
+    'indeterminate',
+    `判定日期早于《${title}》施行之日（${from}）：此前适用的数据出境规定未纳入本策略，无法判定。`,
+    `The date is before ${from}, when the national rules this policy models (${title}) took effect: the rules that applied before are not in the policy, so it cannot be decided.`,
+    citations,
+    undefined,
+    'national-rules-in-force',
+  );
+}
+
 export const NOTHING_REGULATED = reason('no-personal-or-important-data', 'exempt', '出境数据不含个人信息，也未被认定为重要数据，无需履行数据出境安全评估、标准合同或认证程序。', 'The transfer has neither personal information nor important data: none of the three mechanisms is required.', ['national.art7', 'national.art8'], undefined, 'nothing-regulated');
 
 export function unknownItem(id: string): Reason {

@@ -141,6 +141,8 @@ function requestArbitrary(a: PolicyArtifact): fc.Arbitrary<EvaluationRequest> {
   for (const y of [2025, 2026, 2027, 2028, 2029, 2030]) boundaryDates.add(`${y}-01-01`);
   // The measures' trial: its first day, its last day and the day after.
   for (const d of [a.trial?.from, a.trial?.until]) if (d !== undefined) for (const k of [-1, 0, 1]) boundaryDates.add(dayShift(d, k));
+  // The national rules' first day: before it nothing is decided.
+  if (a.baseline.effective) for (const k of [-1, 0, 1]) boundaryDates.add(dayShift(a.baseline.effective.from, k));
   const start = Date.UTC(2024, 0, 1);
   const anyDay = fc.integer({ min: 0, max: 365 * 8 }).map((n) => new Date(start + n * 86_400_000).toISOString().slice(0, 10));
   const asOf = fc.oneof({ arbitrary: fc.constantFrom(...boundaryDates), weight: 3 }, { arbitrary: anyDay, weight: 2 });

@@ -169,6 +169,10 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
             emit('Volume', decl.validity.years, 'number');
             refs(decl.validity.basis, 'basis');
           }
+          if (decl.effective) {
+            emit('Date', decl.effective.from);
+            refs(decl.effective.basis, 'basis');
+          }
           break;
         }
         case 'List':

@@ -102,6 +102,12 @@ function diffBaseline(before: PolicyArtifact['baseline'], after: PolicyArtifact[
     const longer = (years(after) ?? 0) > (years(before) ?? 0);
     emit({ id: `baseline.${before.id}`, entity: 'baseline', kind: 'changed', field: 'validity', classification: longer ? 'loosening' : 'tightening', old: years(before), new: years(after), summary: { zh: `安全评估有效期由${years(before)}年调整为${years(after)}年`, en: 'validity of an assessment changed' }, container: c });
   }
+  // Before the rules' first day nothing is decided: a later day (or a first one) leaves more dates undecided.
+  const from = (b: typeof before) => b.effective?.from;
+  if (from(before) !== from(after)) {
+    const later = from(after) !== undefined && (from(before) === undefined || from(after)! > from(before)!);
+    emit({ id: `baseline.${before.id}`, entity: 'baseline', kind: 'changed', field: 'effective', classification: later ? 'tightening' : 'loosening', old: from(before), new: from(after), summary: { zh: `国家基线的施行日期由${from(before) ?? '（未规定）'}调整为${from(after) ?? '（未规定）'}`, en: 'first day of the national rules changed' }, container: c });
+  }
 }
 
 function itemDecider(i: ListItem): Decider {

@@ -136,6 +136,7 @@ export function lowerPolicy(
       ...(baseline.validity
         ? { validity: { pathway: PATHWAYS[baseline.validity.pathway.word], years: baseline.validity.years.value, basis: basis(baseline.validity.basis) } }
         : {}),
+      ...(baseline.effective ? { effective: { from: baseline.effective.from.raw, basis: basis(baseline.effective.basis) } } : {}),
     },
     zones: decls
       .filter((d): d is A.ZoneDecl => d.kind === 'Zone')

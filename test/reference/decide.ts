@@ -228,9 +228,17 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     if (exportControl) obligations.push('export-control');
     if (anyPersonalInfo) obligations.push('pi-notice-and-separate-consent', 'pi-impact-assessment');
     obligations.push('security-duties');
-    const fromRules = important ? [] : advisories(policy, req);
+    const fromRules = important || beforeNationalRules ? [] : advisories(policy, req);
     return { pathway, codes: parts.map((p) => p.code).sort(), basis, obligations, advisories: [...named, ...fromRules].sort() };
   };
+
+  // Before the national rules took effect other rules applied, which the policy does not hold:
+  // nothing is decided, and the annex's rules (the measures') advise nothing.
+  const beforeNationalRules = policy.baseline.effective !== undefined && req.asOf < policy.baseline.effective.from;
+  if (beforeNationalRules) {
+    parts.push({ code: 'before-national-rules#national-rules-in-force', outcome: 'indeterminate' });
+    return finish();
+  }
 
   // 2. Important data notified or published: security assessment for anyone.
   // The national baseline decides it, so the basis is the baseline.

@@ -20,6 +20,7 @@ export const LegalBasisRule: FileLocalRule = (context) => {
       for (const r of b.ladder?.rungs ?? []) if (r.basis.length === 0) missing('rung', r.pathway.word, r.span);
       if (b.below && b.below.basis.length === 0) missing('below-threshold', b.below.pathway.word, b.below.span);
       if (b.validity && b.validity.basis.length === 0) missing('validity', b.validity.pathway.word, b.validity.span);
+      if (b.effective && b.effective.basis.length === 0) missing('entry-into-force', b.effective.from.raw, b.effective.span);
     },
     Zone(z) {
       if (z.basis.length === 0) missing('zone', z.id.text, z.id.span);

@@ -2,7 +2,8 @@
  * QD3008: chapters, articles and general rules are numbered 1, 2, 3 … without gaps or repeats;
  * the annex's categories are C01, C02 … and its subcategories S01, S02 … across categories, in
  * the order of its table, so no list or request can name a sector the annex does not number
- * (an `S99` where the annex ends at S40).
+ * (an `S99` where the annex ends at S40). A paraphrase summarises the articles it needs: its
+ * article numbers may leave some out, but still rise in the order written.
  */
 import type { Name, Volume } from '../../ast.js';
 import type { Term } from '../../diagnostic-codes.js';
@@ -22,6 +23,14 @@ export const NumberingRule: FileLocalRule = (context) => {
       }
     });
   };
+  const rising = (what: Term<'noun'>, numbers: readonly Volume[]) => {
+    let previous = 0;
+    for (const n of numbers) {
+      if (!n.integral) continue;
+      if (n.value <= previous) context.report('bad-numbering', n.span, { what, found: n.raw, expected: previous + 1 }, { hint: hint('rising-numbers') });
+      previous = Math.max(previous, n.value);
+    }
+  };
   const codes = (what: Term<'noun'>, prefix: 'C' | 'S', names: readonly Name[]) => {
     names.forEach((name, i) => {
       const expected = annexCode(prefix, i + 1);
@@ -34,7 +43,7 @@ export const NumberingRule: FileLocalRule = (context) => {
   return {
     Document(d) {
       sequence('chapter', d.chapters.map((c) => c.number));
-      sequence('article', d.chapters.flatMap((c) => c.articles.map((a) => a.number)));
+      (d.paraphrase ? rising : sequence)('article', d.chapters.flatMap((c) => c.articles.map((a) => a.number)));
     },
     General(g) {
       sequence('rule', g.rules.map((r) => r.number));

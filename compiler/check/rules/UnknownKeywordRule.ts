@@ -15,7 +15,7 @@ export const CLAUSES: Record<BlockContext, readonly string[]> = {
   general: ['rule'],
   rule: ['when', 'basis'],
   category: ['sub', 'example'],
-  baseline: ['counting', 'exemption', 'important', 'ciio', 'ladder', 'below', 'validity'],
+  baseline: ['counting', 'exemption', 'important', 'ciio', 'ladder', 'below', 'validity', 'effective'],
   ladder: ['assessment', 'contract', 'exempt'],
   list: ['sector', 'zones', 'status', 'effective', 'basis', 'adopts', 'proposal', 'issuer', 'docnumber', 'published', 'note', 'scenario'],
   scenario: ['item', 'note'],

@@ -18,11 +18,15 @@ export function baselineMarkdown(baseline: Baseline, documents: readonly LegalDo
     '',
     '> **概述，非官方文本。** 本页概括 qingdan 所依据的国家规定门槛与豁免情形；数量自当年1月1日起累计，按自然人去重统计。' + f.cls('paraphrase-note'),
     '',
+  ];
+  // Before this day other rules applied, which the policy does not hold: the runtime cannot decide.
+  if (baseline.effective) out.push(`本页所列规定自${baseline.effective.from}起施行（${cite(baseline.effective.basis)}）；判定日期早于该日的数据出境，本策略无法判定。`, '');
+  out.push(
     `## 出境路径门槛${f.anchor('baseline.ladder')}`,
     '',
     '| 条件 | 出境路径 | 依据 |',
     '| --- | --- | --- |',
-  ];
+  );
   if (baseline.important) out.push(`| 向境外提供重要数据 | ${OUTCOME_NAME_ZH[baseline.important.pathway]} | ${cite(baseline.important.basis)} |`);
   if (baseline.ciio) out.push(`| 关键信息基础设施运营者向境外提供个人信息 | ${OUTCOME_NAME_ZH[baseline.ciio.pathway]} | ${cite(baseline.ciio.basis)} |`);
   for (const rung of baseline.ladder) out.push(`| ${md(conditionZh(rung.when, kinds))} | ${OUTCOME_NAME_ZH[rung.pathway]} | ${cite(rung.basis)} |`);

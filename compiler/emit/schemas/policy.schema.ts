@@ -234,6 +234,13 @@ export const policySchema = {
           required: ['pathway', 'years', 'basis'],
           properties: { pathway: { $ref: '#/$defs/pathway' }, years: { type: 'integer', minimum: 1 }, basis: ids },
         },
+        effective: {
+          description: 'The first day the national rules are in force. On an earlier date the policy does not model the law: an export is indeterminate.',
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'basis'],
+          properties: { from: date, basis: ids },
+        },
       },
     },
     list: {

@@ -20,3 +20,6 @@ function unavailable(): never {
 
 export const createPublicKey = unavailable;
 export const verify = unavailable;
+
+/** No key exists in the page: nothing is a KeyObject (the runtime asks with instanceof). */
+export class KeyObject {}
