@@ -59,6 +59,11 @@ export interface QingdanServer {
   readonly metrics: ServerMetrics;
   /** Re-reads the bundle file; keeps the served bundle if the new one is refused. */
   reload(reason: string): Promise<ReloadResult>;
+  /**
+   * Opens the decision log's path again, after log rotation moved the file; logs whether it
+   * could (when it cannot, the log stays with the file it had). Nothing to do without a log.
+   */
+  reopenDecisionLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -259,6 +264,17 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     app,
     metrics,
     reload,
+    async reopenDecisionLog() {
+      if (!decisionLog) return;
+      const path = options.decisionLogPath;
+      try {
+        await decisionLog.reopen();
+        app.log.info({ event: 'decision-log-reopened', path }, 'decision log reopened');
+      } catch (e) {
+        const { code, message } = e as NodeJS.ErrnoException;
+        app.log.error({ event: 'decision-log-reopen-failed', path, code }, `the decision log cannot be reopened, it goes on in the file it had: ${message}`);
+      }
+    },
     async close() {
       if (interval > 0) unwatchFile(options.bundlePath, onChange);
       await app.close();

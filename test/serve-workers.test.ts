@@ -1,11 +1,12 @@
 /**
  * `qingdan serve --workers 2` as real processes: two workers share the port, /metrics counts
- * the decisions of both whichever answers, SIGHUP to the primary reloads every worker, a dead
+ * the decisions of both whichever answers, SIGHUP to the primary reloads every worker and has it
+ * reopen the decision log log rotation moved, a dead
  * worker is replaced — on the last good bundle when the file has gone bad meanwhile — and a
  * refused bundle stops the primary before any worker starts.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TERMS } from '../compiler/diagnostic-codes.js';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  serve = spawnChild(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(dir, 'bundle.tar.gz'), '--key', join(dir, 'public.pem'), '--port', String(port), '--watch-interval', '0', '--workers', '2']);
+  serve = spawnChild(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'serve', join(dir, 'bundle.tar.gz'), '--key', join(dir, 'public.pem'), '--port', String(port), '--watch-interval', '0', '--workers', '2', '--decision-log', join(dir, 'decisions.jsonl')]);
   const listening = (l: Record<string, unknown>) => typeof l.msg === 'string' && l.msg.startsWith('Server listening');
   await serve.waitFor(() => serve!.lines.filter(listening).length === 2, 'two workers listening');
 }, 120_000);
@@ -74,13 +75,22 @@ describe('serve --workers 2', () => {
     expect(text.match(/^qingdan_bundle_info\{.*\} (\d+)$/m)?.[1]).toBe('1');
   });
 
-  it('reloads every worker on SIGHUP to the primary', async () => {
+  it('reloads every worker on SIGHUP to the primary, each reopening the decision log rotation moved', async () => {
     const expected = (await Policy.load(fx.newer)).version;
     await writeFile(join(dir, 'bundle.tar.gz'), fx.newer);
-    const reloaded = serve!.waitFor(() => serve!.lines.filter((l) => l.event === 'reloaded').length === 2, 'both workers reloaded', 30_000);
+    const log = join(dir, 'decisions.jsonl');
+    await rename(log, `${log}.1`);
+    const reloaded = serve!.waitFor(() => serve!.lines.filter((l) => l.event === 'reloaded').length === 2 && serve!.lines.filter((l) => l.event === 'decision-log-reopened').length === 2, 'both workers reloaded and reopened their log', 30_000);
     serve!.process.kill('SIGHUP');
     await reloaded;
     for (let i = 0; i < 6; i++) expect((await (await get('/readyz')).json()).version).toBe(expected);
+    for (let i = 0; i < 4; i++) {
+      const r = await fetch(`${base}/v1/decide`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(request) });
+      expect(r.status).toBe(200);
+    }
+    const lines = async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { bundleVersion: string });
+    const logged = await until('the decisions in the new log', lines, (l) => l.length === 4);
+    expect(logged.map((l) => l.bundleVersion)).toEqual(Array(4).fill(expected));
   });
 
   it('replaces a worker that dies', async () => {

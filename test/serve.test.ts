@@ -5,7 +5,7 @@
  * good bundle when the new one is refused.
  */
 import { createHash, createPrivateKey } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
@@ -320,6 +320,69 @@ describe('POST /v1/decide', () => {
     } finally {
       await full.close();
     }
+  });
+});
+
+describe('the decision log across log rotation (reopened on SIGHUP)', () => {
+  /** A server logging decisions to `path`, its own log lines kept; closed by the caller. */
+  async function loggingServer(path: string): Promise<{ server: QingdanServer; events: () => Record<string, unknown>[] }> {
+    const lines: string[] = [];
+    const server = await createServer({ bundlePath, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logStream: { write: (line: string) => void lines.push(line) }, decisionLogPath: path });
+    return { server, events: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event !== undefined) };
+  }
+  const decide = (server: QingdanServer) => server.app.inject({ method: 'POST', url: '/v1/decide', payload: request as object });
+  const lineCount = async (path: string) => (await readFile(path, 'utf8')).split('\n').filter(Boolean).length;
+
+  it('writes to a new file at the path once reopened, the lines before staying in the moved one (before: on into the moved file)', async () => {
+    const path = join(await tempDir(), 'decisions.jsonl');
+    const { server, events } = await loggingServer(path);
+    try {
+      for (let i = 0; i < 2; i++) expect((await decide(server)).statusCode).toBe(200);
+      await rename(path, `${path}.1`); // logrotate's move
+      await server.reopenDecisionLog();
+      for (let i = 0; i < 3; i++) expect((await decide(server)).statusCode).toBe(200);
+    } finally {
+      await server.close(); // the lines written, in both files
+    }
+    expect([await lineCount(`${path}.1`), await lineCount(path)]).toEqual([2, 3]);
+    expect(events().map((e) => e.event)).toContain('decision-log-reopened');
+  });
+
+  it('keeps the file it had when the path cannot be opened again, and says so', async () => {
+    const folder = join(await tempDir(), 'logs');
+    await mkdir(folder);
+    const path = join(folder, 'decisions.jsonl');
+    const moved = join(await tempDir(), 'decisions.jsonl.1');
+    const { server, events } = await loggingServer(path);
+    try {
+      expect((await decide(server)).statusCode).toBe(200);
+      await rename(path, moved);
+      await rmdir(folder);
+      await server.reopenDecisionLog();
+      expect(events().find((e) => e.event === 'decision-log-reopen-failed')).toMatchObject({ code: 'ENOENT', path });
+      expect((await decide(server)).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+    expect(await lineCount(moved)).toBe(2);
+  });
+
+  it('decides again once reopened on a file it can write, after a full disk had stopped it', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'decisions.jsonl');
+    await symlink('/dev/full', path); // every write fails with ENOSPC
+    const { server } = await loggingServer(path);
+    try {
+      expect((await decide(server)).statusCode).toBe(200);
+      await vi.waitFor(async () => expect((await decide(server)).statusCode).toBe(503));
+      await unlink(path); // space freed, the log moved aside
+      await server.reopenDecisionLog();
+      expect((await decide(server)).statusCode).toBe(200);
+      expect((await server.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+    expect(await lineCount(path)).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-/** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle. */
+/** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle and reopens the decision log. */
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
@@ -75,7 +75,11 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
     printUsageError(io, refused);
     return EXIT.usage;
   }
-  const onHup = () => void server.reload('SIGHUP');
+  // SIGHUP as daemons take it: reload the bundle, and reopen the decision log logrotate moved.
+  const onHup = () => {
+    void server.reload('SIGHUP');
+    void server.reopenDecisionLog();
+  };
   process.on('SIGHUP', onHup);
   await new Promise<void>((done) => {
     process.once('SIGINT', () => done());
