@@ -11,7 +11,7 @@ import { trustKeys } from './signature.js';
 import { parseVersion } from './version.js';
 
 /** The longest delay a Node timer keeps: beyond it, setTimeout fires after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const DIGEST = /^[0-9a-f]{64}$/;
 
