@@ -1,12 +1,11 @@
 /**
  * `qingdan fmt` below the CLI: format `.qd` files in place, or only report which would change.
  */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, basename } from 'node:path';
+import { resolve } from 'node:path';
 import { readSources } from './compile.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatSource } from './format.js';
+import { replaceFile } from './replace-file.js';
 
 export interface FormatFilesResult {
   /** Files not in canonical form (rewritten unless `check`), as shown to the user. */
@@ -42,14 +41,3 @@ export async function formatFiles(paths: readonly string[], options: { check?: b
   return { changed, files: read.sources.map((s) => s.path), diagnostics, texts: new Map(read.sources.map((s) => [s.path, s.text])) };
 }
 
-/** Writes `text` to `path` atomically: a temporary file in the same folder, renamed over it. */
-export async function replaceFile(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (e) {
-    await rm(temporary, { force: true });
-    throw e;
-  }
-}

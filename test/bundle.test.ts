@@ -3,7 +3,7 @@
  * tampering with one refused with its own code before anything in it is believed.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -312,6 +312,27 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, code: 'signature-unknown-key' });
     const refused = await runIn(dir, ['--lang', 'zh', 'verify', out, '--key', 'other/public.pem']);
     expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, diagnosticLine('cli-policy-refused', { path: out, reason: 'signature-unknown-key' }, 'zh')]);
+  });
+
+  it('writes -o only where nothing is or over an earlier bundle, through a temporary file renamed into place (before: -o README.md made the README an archive)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'README.md'), '# notes\n');
+    await mkdir(join(dir, 'folder'));
+    for (const out of ['README.md', 'folder']) {
+      const r = await runIn(ROOT, ['bundle', '-o', join(dir, out)]);
+      expect([out, r.code, r.stderr.split('\n')[0]]).toEqual([out, 2, diagnosticLine('cli-not-a-bundle-file', { path: join(dir, out) })]);
+    }
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('# notes\n');
+    const out = join(dir, 'bundle.tar.gz');
+    expect((await runIn(ROOT, ['bundle', '-o', out])).code).toBe(0);
+    const hasGazette = async () => [...readTarGz(await readFile(out)).keys()].some((name) => name.startsWith('gazette/'));
+    expect(await hasGazette()).toBe(false);
+    expect((await runIn(ROOT, ['bundle', '-o', out, '--gazette'])).code).toBe(0); // over the earlier bundle
+    expect(await hasGazette()).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['README.md', 'bundle.tar.gz', 'folder']); // no temporary left
+    // An error about the temporary file names the file asked for.
+    const missing = await runIn(ROOT, ['bundle', '-o', join(dir, 'absent/bundle.tar.gz')]);
+    expect(missing.stderr).toContain(diagnosticLine('io-failed', { operation: 'open', path: join(dir, 'absent/bundle.tar.gz'), reason: 'ENOENT' }));
   });
 
   it('refuses a --key file that holds no Ed25519 public key (any other text, an EC key) before reading the bundle: verify, serve and report', async () => {
