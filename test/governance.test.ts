@@ -97,6 +97,20 @@ describe('ending a proposal', () => {
   }
 });
 
+describe('proposal new', () => {
+  it('numbers a draft after the uncommitted ones too, and never writes over a draft (before: the same number, and a second `new` of the slug rewrote the first’s files)', async () => {
+    const repo = await cloneRepo(base);
+    const args = (slug: string) => ['proposal', 'new', slug, '--kind', 'baseline', '--title', '试行期修订', '--author', 'p-li', '--date', '2026-03-01'];
+    const first = /(2026-\d{4}-trial)/.exec(await ok(repo, args('trial')))![1]!;
+    repo.write(`proposals/${first}/proposal.yaml`, `${repo.read(`proposals/${first}/proposal.yaml`)}# the author's edit\n`);
+    const second = /(2026-\d{4}-trial)/.exec(await ok(repo, args('trial')))![1]!;
+    const other = /(2026-\d{4}-other)/.exec(await ok(repo, args('other')))![1]!;
+    const number = (id: string) => Number(id.slice(5, 9));
+    expect([number(second) - number(first), number(other) - number(first)]).toEqual([1, 2]);
+    expect(repo.read(`proposals/${first}/proposal.yaml`)).toContain("# the author's edit");
+  });
+});
+
 describe('superseding a proposal', () => {
   it('a new proposal that replaces the old one takes over its list; the old one ends superseded', async () => {
     const repo = await cloneRepo(base);

@@ -4,7 +4,7 @@
  * the roster holds your key) is up to you, and `governance check` verifies who did.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeDirectory } from '../../runtime/make-directory.js';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
@@ -16,6 +16,7 @@ import { parsePolicyFile } from '../../compiler/governance/lists.js';
 import { PROPOSALS_DIR, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { findRecord, nextRecordId, RECORD_KINDS } from '../../compiler/governance/record-ids.js';
+import { nextProposalId } from '../../compiler/governance/proposal-id.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
 import { proposalTargets } from '../../compiler/governance/targets.js';
 import { recordTemplates } from '../../compiler/governance/templates.js';
@@ -183,9 +184,8 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     const g = await load(io, root);
     const date = checkDate(o.date);
     for (const a of o.author) person(g.rosterValue, a, '--author');
-    const year = date.slice(0, 4);
-    const n = Math.max(0, ...g.governance.proposals.map((p) => (p.folder.startsWith(`${year}-`) ? Number(p.folder.slice(5, 9)) : 0))) + 1;
-    const id = `${year}-${String(n).padStart(4, '0')}-${slug}`;
+    const drafts = await readdir(join(root, PROPOSALS_DIR)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+    const id = nextProposalId(date.slice(0, 4), slug, [...g.governance.proposals.map((p) => p.folder), ...drafts]);
     if (!new RegExp(PROPOSAL_ID).test(id)) throw usageError('cli-invalid-slug', { slug: `'${slug}'` });
     const kind = o.kind ?? 'list';
     if (!isProposalKind(kind)) throw usageError('cli-invalid-value', { option: '--kind', value: `'${kind}'` }, { hint: hint('cli-choices', { words: PROPOSAL_KINDS }) });
@@ -193,11 +193,18 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     if (isList && (!o.sector || !o.list?.length)) throw usageError('cli-list-proposal-needs-lists');
     if (!isList && (o.sector || o.list?.length)) throw usageError('cli-proposal-names-no-list', { kind });
     const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
-    await makeDirectory(join(root, PROPOSALS_DIR, id));
     for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw usageError('cli-unknown-list', { list: `'${l}'` }, meant(l, g.lists.map((x) => x.id)));
-    await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta));
+    await makeDirectory(join(root, PROPOSALS_DIR));
+    // Its own new folder, or nothing: a draft of the same id is never written over.
+    try {
+      await mkdir(join(root, PROPOSALS_DIR, id));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw usageError('cli-file-exists', { path: `${PROPOSALS_DIR}/${id}` });
+      throw e;
+    }
+    await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta), { flag: 'wx' });
     const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
-    for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text);
+    for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text, { flag: 'wx' });
     io.stdout.write(`${id}\n`);
     io.stderr.write(`${say(io, 'proposal-created', { folder: `${PROPOSALS_DIR}/${id}/`, files: ['proposal.yaml', ...templates.keys()] })}\n`);
     if (isList) io.stderr.write(`${say(io, 'proposal-link-lists', { id, lists: o.list! })}\n`);
