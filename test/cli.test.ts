@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../cli/messages.js';
@@ -138,6 +138,28 @@ describe('qingdan evaluate', () => {
     expect([fromFile.code, JSON.parse(fromFile.stdout).pathway]).toEqual([0, 'standard-contract-or-certification']);
     const fromStdin = await qingdan(['evaluate', '-', '--dist', join(dir, 'dist'), '--json'], { stdin: `\uFEFF${JSON.stringify(request)}` });
     expect([fromStdin.code, JSON.parse(fromStdin.stdout).pathway]).toEqual([0, 'standard-contract-or-certification']);
+  });
+
+  it('reads a request or a report only up to 16 MiB, from a file or an endless stdin (before: `yes | qingdan evaluate -` read until the heap ran out)', async () => {
+    let pulled = 0;
+    const chunk = '{'.repeat(64 * 1024);
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    const limit = 16 * 1024 * 1024;
+    const fromStdin = await qingdan(['evaluate', '-', '--dist', join(dir, 'dist')], { stdin: endless() });
+    expect([fromStdin.code, fromStdin.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-stdin-too-large', { limit })]);
+    expect(pulled).toBeLessThan(limit / chunk.length + 8); // it stopped reading
+    const big = join(dir, 'big.json');
+    await writeFile(big, '');
+    await truncate(big, limit + 1); // sparse: no 16 MiB written
+    const fromFile = await qingdan(['evaluate', big, '--dist', join(dir, 'dist')]);
+    expect([fromFile.code, fromFile.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-input-too-large', { path: big, limit })]);
+    const report = await qingdan(['report', 'check', big, '--dist', join(dir, 'dist')]);
+    expect([report.code, report.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-input-too-large', { path: big, limit })]);
   });
 
   it('decides the README examples as the README shows', async () => {

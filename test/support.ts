@@ -55,8 +55,8 @@ export interface CliOptions {
   readonly cwd?: string;
   /** Added to this process's environment; NO_COLOR is set unless overridden. */
   readonly env?: Record<string, string | undefined>;
-  /** What the command reads from standard input. */
-  readonly stdin?: string;
+  /** What the command reads from standard input: a text, or a stream of them (runCli only). */
+  readonly stdin?: string | AsyncIterable<string>;
 }
 
 /**
@@ -77,13 +77,13 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
     env: { ...process.env, ...PINNED_ENV, ...options.env },
     stdout: { write: (text) => void stdout.push(text), colors: true },
     stderr: { write: (text) => void stderr.push(text), colors: true },
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdin: Readable.from(options.stdin === undefined ? [] : typeof options.stdin === 'string' ? [options.stdin] : options.stdin),
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 /** Runs `node bin/qingdan.js args` as a child process, exactly as a user would. */
-export function spawnCli(args: readonly string[], options: CliOptions = {}): CliRun {
+export function spawnCli(args: readonly string[], options: CliOptions & { readonly stdin?: string } = {}): CliRun {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/qingdan.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',

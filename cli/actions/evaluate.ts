@@ -1,11 +1,9 @@
 /** `qingdan evaluate`: decide a planned transfer with the built policy. */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/index.js';
 import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
-import { readFailure } from '../../compiler/read-failure.js';
 import { EXIT } from '../exit.js';
 import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
@@ -15,15 +13,7 @@ import { printPolicyRefused } from '../policy-refused.js';
 import { requestProblemLine } from '../request-problem-line.js';
 import { requestProblemText, withText } from '../../compiler/problem-messages.js';
 import { OUTCOME_NAME_ZH } from '../../runtime/pathway-words.js';
-import { withoutBom } from '../../compiler/source.js';
-
-/** The request's text, from a file or standard input, without a byte order mark (a Windows editor's). */
-async function readInput(io: Io, path: string): Promise<string> {
-  if (path !== '-') return withoutBom(await readFile(resolve(io.cwd, path), 'utf8'));
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return withoutBom(Buffer.concat(chunks).toString('utf8'));
-}
+import { readInput } from '../read-input.js';
 
 /**
  * The decision as a person reads it: pathway, reasons with citations, obligations, in the
@@ -59,13 +49,12 @@ export function formatDecision(io: Io, d: EvaluationResponse): string {
 
 /** Decides the request at `path` (or stdin for `-`) with the policy built in `options.dist`; returns the exit code. */
 export async function evaluate(io: Io, path: string, options: { dist: string; asOf?: string; preview?: boolean; json?: boolean }): Promise<number> {
-  let text: string;
-  try {
-    text = await readInput(io, path);
-  } catch (e) {
-    printUsageError(io, readFailure(path, e));
+  const input = await readInput(io, path);
+  if ('problem' in input) {
+    printUsageError(io, input.problem);
     return EXIT.usage;
   }
+  const { text } = input;
   let request: unknown;
   try {
     request = JSON.parse(text);

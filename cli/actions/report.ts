@@ -1,5 +1,5 @@
 /** `qingdan report check|compare`: print what runtime/report.ts and runtime/report-compare.ts find. */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { checkReport, compareReport, fileChunks, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type ExportReport, type ReportProblem } from '../../runtime/index.js';
@@ -15,17 +15,16 @@ import { readTrustedKeys } from '../trusted-keys.js';
 import { readFailure } from '../../compiler/read-failure.js';
 import { printableText } from '../../compiler/print-diagnostics.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
-import { withoutBom } from '../../compiler/source.js';
+import { readInput } from '../read-input.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {
-  let text: string;
-  try {
-    text = withoutBom(await readFile(resolve(io.cwd, path), 'utf8'));
-  } catch (e) {
-    printUsageError(io, readFailure(path, e));
+  const input = await readInput(io, path);
+  if ('problem' in input) {
+    printUsageError(io, input.problem);
     return { exit: EXIT.usage };
   }
+  const { text } = input;
   try {
     return { report: JSON.parse(text) as unknown };
   } catch (e) {
