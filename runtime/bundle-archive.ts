@@ -6,7 +6,7 @@
  * is the loader's configuration alone, never anything in the bundle.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_MARKER, POLICY_SCHEMA_VERSION, type Manifest } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
@@ -91,6 +91,24 @@ export function verifyBundleFiles(files: ReadonlyMap<string, Uint8Array>, option
 export function verifyBundleArchive(archive: Uint8Array, options: VerifyOptions = {}): VerifiedFiles {
   checkVerifyOptions(options);
   return verifyBundleFiles(readTarGz(archive, options.maxBytes ?? DEFAULT_MAX_UNPACKED_BYTES), options);
+}
+
+/**
+ * The bytes of the archive file at `path`, read only up to `maxBytes`: a file named by mistake
+ * (a disk image, an endless pipe) is refused as archive-too-large, not read whole into memory —
+ * the archive is compressed, so it is never larger than the bound on what it unpacks to. A pipe
+ * is read like a file (`qingdan verify <(curl …)`). Throws the file system's error when it cannot read.
+ */
+export async function readArchiveFile(path: string, maxBytes: number = DEFAULT_MAX_UNPACKED_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Leaving the loop early closes the file: nothing past the bound is read.
+  for await (const chunk of createReadStream(path)) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) throw new PolicyLoadError(`${path} holds more than ${maxBytes} bytes: not a bundle this loader takes`, 'archive-too-large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

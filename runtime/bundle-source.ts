@@ -3,8 +3,8 @@
  * All three go through the same verification; a folder loaded without trusted keys or a held
  * bundle keeps the plain manifest-and-digests check of loadBundle.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { verifyBundleArchive, verifyBundleFiles, readBundleFolder, type VerifyOptions } from './bundle-archive.js';
+import { statSync } from 'node:fs';
+import { readArchiveFile, verifyBundleArchive, verifyBundleFiles, readBundleFolder, type VerifyOptions } from './bundle-archive.js';
 import { loadBundle, openBundle, type PolicyBundle } from './load.js';
 import { checkSource, checkVerifyOptions } from './options.js';
 
@@ -17,7 +17,7 @@ export async function openSource(source: BundleSource, options: VerifyOptions = 
   checkVerifyOptions(options);
   if (typeof source !== 'string') return openBundle(verifyBundleArchive(source, options).files);
   const kind = statSync(source, { throwIfNoEntry: false });
-  if (kind?.isFile()) return openBundle(verifyBundleArchive(readFileSync(source), options).files);
+  if (kind?.isFile()) return openBundle(verifyBundleArchive(await readArchiveFile(source, options.maxBytes), options).files);
   if (kind?.isDirectory() && (options.trustedKeys || options.previous)) return openBundle(verifyBundleFiles(readBundleFolder(source, options.maxBytes), options).files);
   return loadBundle(source);
 }

@@ -5,7 +5,7 @@
  * stays and the refusal is reported.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readArchiveFile } from '../runtime/bundle-archive.js';
 import { Policy } from '../runtime/policy.js';
 import { PolicyLoadError } from '../runtime/errors.js';
 import type { TrustedKey } from '../runtime/signature.js';
@@ -25,8 +25,9 @@ export type ReloadResult = { readonly ok: true; readonly changed: boolean; reado
 export async function readServed(path: string, trustedKeys: readonly TrustedKey[] | undefined, previous?: Served): Promise<ReloadResult> {
   let archive: Buffer;
   try {
-    archive = await readFile(path);
+    archive = await readArchiveFile(path);
   } catch (e) {
+    if (e instanceof PolicyLoadError) return { ok: false, code: e.code, message: e.message, problems: [] };
     return { ok: false, code: 'unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, problems: [] };
   }
   return servedFrom(archive, trustedKeys, previous);

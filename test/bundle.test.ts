@@ -3,7 +3,8 @@
  * tampering with one refused with its own code before anything in it is believed.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -333,6 +334,24 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     // An error about the temporary file names the file asked for.
     const missing = await runIn(ROOT, ['bundle', '-o', join(dir, 'absent/bundle.tar.gz')]);
     expect(missing.stderr).toContain(diagnosticLine('io-failed', { operation: 'open', path: join(dir, 'absent/bundle.tar.gz'), reason: 'ENOENT' }));
+  });
+
+  it('reads an archive only up to the bound (archive-too-large), from a file or a pipe, and still verifies one from a pipe', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'public.pem'), keys.publicKey);
+    const huge = join(dir, 'disk.img');
+    await writeFile(huge, '');
+    await truncate(huge, 33 * 1024 * 1024); // sparse: a file named by mistake, larger than any bundle
+    await expect(Policy.load(huge)).rejects.toMatchObject({ code: 'archive-too-large' });
+    const refused = await runIn(dir, ['verify', 'disk.img', '--key', 'public.pem', '--json']);
+    expect([refused.code, JSON.parse(refused.stdout).code]).toEqual([1, 'archive-too-large']);
+    // A pipe, as `qingdan verify <(curl …)` gives it: read like a file.
+    const fifo = join(dir, 'bundle.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, signed);
+    const piped = await runIn(dir, ['verify', 'bundle.pipe', '--key', 'public.pem', '--json']);
+    await writing;
+    expect([piped.code, JSON.parse(piped.stdout).ok]).toEqual([0, true]);
   });
 
   it('refuses a --key file that holds no Ed25519 public key (any other text, an EC key) before reading the bundle: verify, serve and report', async () => {

@@ -1,6 +1,6 @@
 /** `qingdan verify`: is a bundle archive signed by a trusted key, intact, and a policy the runtime loads? */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readArchiveFile } from '../../runtime/bundle-archive.js';
 import { PolicyLoadError } from '../../runtime/errors.js';
 import { Policy } from '../../runtime/policy.js';
 import { EXIT } from '../exit.js';
@@ -23,10 +23,16 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     printUsageError(io, trusted.problem);
     return EXIT.usage;
   }
+  const refused = (e: PolicyLoadError): number => {
+    if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
+    else printPolicyRefused(io, path, e);
+    return EXIT.policyErrors;
+  };
   let archive: Buffer;
   try {
-    archive = await readFile(resolve(io.cwd, path));
+    archive = await readArchiveFile(resolve(io.cwd, path));
   } catch (e) {
+    if (e instanceof PolicyLoadError) return refused(e);
     printUsageError(io, readFailure(path, e));
     return EXIT.usage;
   }
@@ -38,8 +44,6 @@ export async function verify(io: Io, path: string, options: { key: string[]; jso
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof PolicyLoadError)) throw e;
-    if (options.json) printJson(io, { ok: false, code: e.code, message: e.message });
-    else printPolicyRefused(io, path, e);
-    return EXIT.policyErrors;
+    return refused(e);
   }
 }
