@@ -1,7 +1,7 @@
 /** The `--key` files of verify, serve and report: read, and checked to be Ed25519 public keys before any bundle is. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../compiler/diagnostics.js';
+import { diagnostic, hint, type Diagnostic } from '../compiler/diagnostics.js';
 import { readFailure } from '../compiler/read-failure.js';
 import { OptionError } from '../runtime/errors.js';
 import { trustKeys } from '../runtime/signature.js';
@@ -14,10 +14,13 @@ export async function readTrustedKeys(cwd: string, files: readonly string[]): Pr
   } catch (e) {
     return { problem: readFailure((e as NodeJS.ErrnoException).path ?? files.join(', '), e) };
   }
-  try {
-    trustKeys(keys);
-  } catch (e) {
-    return { problem: diagnostic('cli-public-key', undefined, {}, { detail: { tool: 'node', text: e instanceof OptionError ? e.reason : (e as Error).message } }) };
+  // One file at a time, to name the one that is no key: often a bundle taken in by the variadic --key.
+  for (const [i, key] of keys.entries()) {
+    try {
+      trustKeys([key]);
+    } catch (e) {
+      return { problem: diagnostic('cli-public-key', undefined, { path: files[i]! }, { hint: hint('key-files'), detail: { tool: 'node', text: e instanceof OptionError ? e.reason : (e as Error).message } }) };
+    }
   }
   return { keys };
 }

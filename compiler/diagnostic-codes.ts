@@ -461,7 +461,7 @@ export const CODES = {
   'cli-request-not-json': { code: 'QD4083', severity: 'error', en: 'the request {path} is not JSON', zh: '请求 {path} 不是 JSON' },
   'cli-policy-refused': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path}: {reason}', zh: '无法加载策略 {path}：{reason}', slots: { reason: 'bundleRefusal' } },
   'cli-policy-refused-code': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path} ({code})', zh: '无法加载策略 {path}（{code}）' },
-  'cli-public-key': { code: 'QD4079', severity: 'error', en: 'a --key file is not a public key', zh: '--key 指定的文件不是公钥' },
+  'cli-public-key': { code: 'QD4079', severity: 'error', en: 'the --key file {path} is not an Ed25519 public key', zh: '--key 指定的文件 {path} 不是 Ed25519 公钥' },
   'cli-serve-needs-key': { code: 'QD4054', severity: 'error', en: 'serve needs --key <public.pem>, or --allow-unsigned to serve without checking signatures', zh: '服务须指定 `--key <public.pem>`，或用 --allow-unsigned 不校验签名' },
   'internal-error': { code: 'QD4099', severity: 'error', en: 'internal error: qingdan failed (set `QINGDAN_DEBUG=1` to see where)', zh: '内部错误：qingdan 运行失败（设置 `QINGDAN_DEBUG=1` 可查看出错位置）' },
   // An edit of policy text through its syntax tree (compiler/edit.ts) that cannot be made.
@@ -581,6 +581,7 @@ export const HINTS = {
   'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
   'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
+  'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
   'new-output-file': { en: 'name a new file for the bundle (-o), or move this one away first', zh: '请为策略包另取文件名（-o），或先将该文件移走' },
   'io-path': { en: 'check the path and its permissions: a file read must exist, a folder written to must be on a file system you may write to', zh: '请检查路径及其权限：要读取的文件须存在，要写入的目录须位于您有权写入的文件系统' },
   'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },

@@ -16,6 +16,7 @@ import { verifyBundleArchive, verifyBundleFiles, type VerifyOptions } from '../r
 import { OptionError, PolicyLoadError, type PolicyLoadErrorCode } from '../runtime/errors.js';
 import { readTarGz } from '../runtime/ustar.js';
 import { Policy } from '../runtime/policy.js';
+import { hint, hintText } from '../compiler/diagnostics.js';
 import { runIn } from './governance/fixture.js';
 import { buildRealPolicy, diagnosticLine, ROOT, tempDir } from './support.js';
 
@@ -359,13 +360,16 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     await writeFile(join(dir, 'notes.txt'), 'not a key\n');
     await writeFile(join(dir, 'ec.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }));
     await writeFile(join(dir, 'report.json'), '{}');
-    const notKey = diagnosticLine('cli-public-key', {});
     for (const key of ['notes.txt', 'ec.pem']) {
       for (const args of [['verify', 'missing.tar.gz'], ['serve', 'missing.tar.gz', '--port', '0'], ['report', 'check', 'report.json', '--bundle', 'missing.tar.gz']]) {
         const r = await runIn(dir, [...args, '--key', key]);
-        expect([args[0], key, r.code, r.stderr.split('\n')[0]]).toEqual([args[0], key, 2, notKey]);
+        expect([args[0], key, r.code, r.stderr.split('\n')[0]]).toEqual([args[0], key, 2, diagnosticLine('cli-public-key', { path: key })]);
       }
     }
+    // The variadic --key takes in a bundle named after it: the file is named, with the way out.
+    await writeFile(join(dir, 'public.pem'), keys.publicKey);
+    const swallowed = await runIn(dir, ['serve', '--key', 'public.pem', 'notes.txt', '--port', '0']);
+    expect(swallowed.stderr.split('\n').slice(0, 2)).toEqual([diagnosticLine('cli-public-key', { path: 'notes.txt' }), `  = hint: ${hintText(hint('key-files'), 'en')}`]);
   });
 });
 
