@@ -77,6 +77,9 @@ describe('the language of diagnostics', () => {
   const refusals = [
     [['diff', '--format', 'html'], 'cli-invalid-value', { option: '--format', value: "'html'" }],
     [['site', '--date', '2026-13-01'], 'cli-invalid-date', { option: '--date', date: "'2026-13-01'" }],
+    // Of the right form but no day: Date.parse rolled it over to 2 March, and the site was written.
+    [['site', '--date', '2027-02-30'], 'cli-invalid-date', { option: '--date', date: "'2027-02-30'" }],
+    [['proposal', 'advance', '2026-0001-icv', '--date', '2027-02-30'], 'cli-invalid-date', { option: '--date', date: "'2027-02-30'" }],
     [['report', 'check', 'r.json', '--as-of', '2027-13-01'], 'cli-invalid-date', { option: '--as-of', date: "'2027-13-01'" }],
     [['report', 'compare', 'r.json', 'x.jsonl', '--max-persons', '0'], 'cli-not-positive-integer', { option: '--max-persons', value: "'0'" }],
     [['evaluate', file], 'cli-request-not-json', { path: file }],

@@ -28,6 +28,7 @@ import { EXIT } from '../exit.js';
 import { langOf, type Io } from '../io.js';
 import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
+import { dateOptionError, today } from '../date-option.js';
 import { printUsageError, UsageError, usageError } from '../usage-error.js';
 import { reportGovernance } from './governance.js';
 
@@ -36,12 +37,11 @@ const DECISIONS = ['accepted', 'partly', 'rejected'] as const;
 
 const isProposalKind = (k: string): k is ProposalKind => (PROPOSAL_KINDS as readonly string[]).includes(k);
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** `d` (given to `option`; default today) when it is a date YYYY-MM-DD. */
 function checkDate(d: string | undefined, option = '--date'): string {
   const date = d ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError('cli-invalid-date', { option, date: `'${date}'` });
+  const bad = dateOptionError(date, option);
+  if (bad) throw bad;
   return date;
 }
 

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { checkReport, compareReport, fileChunks, isDiscrepancy, Policy, PolicyLoadError, reportProblems, type ExportReport, type ReportProblem } from '../../runtime/index.js';
-import { realDate } from '../../runtime/dates.js';
+import { dateOptionError } from '../date-option.js';
 import type { PolicySourceOptions } from '../commands/report.js';
 import { EXIT } from '../exit.js';
 import { langOf, useColor, type Io } from '../io.js';
@@ -83,8 +83,9 @@ function printProblems(io: Io, path: string, problems: readonly (ReportProblem |
 
 /** `report check`: 0 valid and unchanged; 1 invalid, or some pathway changed; 2 usage or I/O. */
 export async function reportCheck(io: Io, path: string, options: PolicySourceOptions & { asOf?: string }): Promise<number> {
-  if (options.asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) && realDate(options.asOf))) {
-    printUsageError(io, usageError('cli-invalid-date', { option: '--as-of', date: `'${options.asOf}'` }).diagnostic);
+  const badDate = options.asOf === undefined ? undefined : dateOptionError(options.asOf, '--as-of');
+  if (badDate) {
+    printUsageError(io, badDate.diagnostic);
     return EXIT.usage;
   }
   const read = await readReport(io, path, options.json);

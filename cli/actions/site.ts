@@ -6,16 +6,16 @@ import { emitSite } from '../../compiler/site/site.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
 import { say } from '../messages.js';
-import { printUsageError, usageError } from '../usage-error.js';
+import { dateOptionError, today } from '../date-option.js';
+import { printUsageError } from '../usage-error.js';
 import { exitFor, printDiagnostics } from '../output.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Writes the site into `options.out`; returns the exit code. */
 export async function site(io: Io, options: { out: string; date?: string; head: string; base?: string }): Promise<number> {
   const date = options.date ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    printUsageError(io, usageError('cli-invalid-date', { option: '--date', date: `'${date}'` }).diagnostic);
+  const badDate = dateOptionError(date, '--date');
+  if (badDate) {
+    printUsageError(io, badDate.diagnostic);
     return EXIT.usage;
   }
   const root = io.cwd;
