@@ -196,6 +196,14 @@ function inactivity(p: CompiledPolicy, l: number, day: number, preview: boolean)
   return 0;
 }
 
+/**
+ * Whether list `l` decides on the day `asOf` (YYYY-MM-DD, a calendar day), as decisions read it,
+ * and if not why: its status, its period, the measures' trial. Not on any hot path.
+ */
+export function listState(p: CompiledPolicy, l: number, asOf: string): R.ListState {
+  return INACTIVITY[inactivity(p, l, dayNumber(asOf), false)] ?? 'in-force';
+}
+
 function useList(p: CompiledPolicy, d: Decision, l: number): void {
   for (let x = 0; x < d.listCount; x++) if (d.lists[x] === l) return;
   d.lists[d.listCount++] = l;

@@ -1,5 +1,6 @@
 /** qingdan's runtime: load a verified policy bundle and decide planned data exports. */
 export { Policy } from './policy.js';
+export type { ListState } from './reasons.js';
 export { PolicyLoadError, InvalidRequestError, OptionError, type PolicyLoadErrorCode } from './errors.js';
 export { loadBundle, openBundle, type PolicyBundle } from './load.js';
 export type * from './artifact.js';

@@ -6,7 +6,8 @@
 import { InvalidRequestError } from './errors.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { realDate } from './dates.js';
-import { decide } from './evaluate.js';
+import { decide, listState } from './evaluate.js';
+import type { ListState } from './reasons.js';
 import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
@@ -135,6 +136,16 @@ export class Policy {
   /** Verifies and opens a bundle given as files (path → bytes). */
   static async open(files: ReadonlyMap<string, Uint8Array>): Promise<Policy> {
     return new Policy(await openBundle(files));
+  }
+
+  /**
+   * Whether list `id` decides on `asOf` (a day, YYYY-MM-DD), as decisions read it — its status,
+   * its period and the measures' trial (docs/reading-of-the-law.md#trial-period) — and if not,
+   * why; undefined for a list the policy does not have.
+   */
+  listState(id: string, asOf: string): ListState | undefined {
+    const l = this.compiled.lists.findIndex((list) => list.id === id);
+    return l < 0 ? undefined : listState(this.compiled, l, asOf);
   }
 
   get version(): string {

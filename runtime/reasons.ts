@@ -87,6 +87,9 @@ export function unknownItem(id: string): Reason {
 
 export type Inactivity = 'not-yet-in-force' | 'expired' | 'not-in-force' | 'repealed' | 'trial-ended';
 
+/** Whether a list decides on a day (`in-force`), and if not why. */
+export type ListState = 'in-force' | Inactivity;
+
 const INACTIVE_ZH: Record<Exclude<Inactivity, 'trial-ended'>, string> = {
   'not-yet-in-force': '尚未施行',
   expired: '已过施行期',

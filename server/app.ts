@@ -98,15 +98,11 @@ function refuse(request: FastifyRequest, reply: FastifyReply, problems: readonly
 
 /** The lists of `policy` and whether each is in force on `date` (status in-force, within its effective period). */
 function listsOn(policy: Policy, date: string) {
-  return policy.bundle.policy.lists.map((l) => ({
-    id: l.id,
-    title: l.title,
-    sector: l.sector,
-    zones: l.zones,
-    status: l.status,
-    effective: l.effective,
-    inForce: l.status === 'in-force' && l.effective.from <= date && (l.effective.until === undefined || date < l.effective.until),
-  }));
+  return policy.bundle.policy.lists.map((l) => {
+    // As decisions read it: a list in force by its own period has no effect after the measures' trial.
+    const state = policy.listState(l.id, date);
+    return { id: l.id, title: l.title, sector: l.sector, zones: l.zones, status: l.status, effective: l.effective, state, inForce: state === 'in-force' };
+  });
 }
 
 /**

@@ -70,14 +70,38 @@ describe('GET /v1/bundle', () => {
 });
 
 describe('GET /v1/policy', () => {
+  it('reads a list’s state as decisions do: in force by its own period, it has no effect after the measures’ trial (before: inForce true)', async () => {
+    // icv in force from its own first day with no last day: only the trial ends it.
+    const open = variant(fx.base, '9.0.0', (text) => {
+      const policy = JSON.parse(text) as { lists: { id: string; status: string; effective: { from: string; until?: string } }[] };
+      const icv = policy.lists.find((l) => l.id === 'icv')!;
+      icv.status = 'in-force';
+      delete icv.effective.until;
+      return JSON.stringify(policy);
+    }, createPrivateKey(fx.keys.privateKey));
+    const path = join(await tempDir(), 'bundle.tar.gz');
+    await writeFile(path, open);
+    const policy = await Policy.load(open);
+    const { from } = policy.bundle.policy.lists.find((l) => l.id === 'icv')!.effective;
+    const trialUntil = policy.bundle.policy.trial!.until;
+    const other = await createServer({ bundlePath: path, trustedKeys: [fx.keys.publicKey], watchIntervalMs: 0, logLevel: false });
+    try {
+      const icvOn = async (date: string) => ((await other.app.inject({ method: 'GET', url: `/v1/policy?asOf=${date}` })).json().lists as { id: string; state: string; inForce: boolean }[]).find((l) => l.id === 'icv');
+      expect(await icvOn(from)).toMatchObject({ state: 'in-force', inForce: true });
+      expect(await icvOn(trialUntil)).toMatchObject({ state: 'trial-ended', inForce: false });
+      // And a decision on that day agrees: the national rules decide, naming the list.
+      const decided = policy.decideTrusted({ asOf: trialUntil, processor: { zone: 'nansha', ciio: false }, transfer: { isExport: true, items: [{ id: policy.bundle.policy.lists.find((l) => l.id === 'icv')!.scenarios[0]!.items[0]!.id, persons: 10 }] } });
+      expect(decided.advisories.map((a) => [a.code, a.source])).toContainEqual(['pending-list', 'icv']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('names version and digest, and which lists are in force on the date', async () => {
     const policy = await Policy.load(fx.base);
     const r = (await inject({ method: 'GET', url: '/v1/policy?asOf=2027-06-01' })).json();
     expect(r).toMatchObject({ version: policy.version, digest: policy.digest, asOf: '2027-06-01' });
-    for (const list of r.lists) {
-      const source = policy.bundle.policy.lists.find((l) => l.id === list.id)!;
-      expect(list.inForce).toBe(source.status === 'in-force' && source.effective.from <= '2027-06-01' && (!source.effective.until || '2027-06-01' < source.effective.until));
-    }
+    for (const list of r.lists) expect([list.id, list.state, list.inForce]).toEqual([list.id, policy.listState(list.id, '2027-06-01'), list.state === 'in-force']);
     expect((await inject({ method: 'GET', url: '/v1/policy?asOf=tomorrow' })).statusCode).toBe(400);
     // The shape of a date is not enough: there is no 30 February.
     expect((await inject({ method: 'GET', url: '/v1/policy?asOf=2027-02-30' })).json()).toMatchObject({ error: 'invalid-request', problems: [{ pointer: '/asOf', keyword: 'format' }] });
