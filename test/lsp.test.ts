@@ -144,6 +144,12 @@ describe('qingdan lsp', () => {
     expect(refs.filter((r) => r.uri === uri('policy/zones.qd'))).toHaveLength(1);
   });
 
+  it('finds the baseline’s entry into force among the references to the article it rests on', async () => {
+    const national = readFileSync(join(ROOT, 'policy/national.qd'), 'utf8');
+    const refs = await connection.sendRequest<Array<{ uri: string; range: Range }>>('textDocument/references', { textDocument: { uri: uri('policy/national.qd') }, position: positionOf(national, 'article 14', 8), context: { includeDeclaration: false } });
+    expect(refs.map((r) => [r.uri, r.range.start])).toContainEqual([uri('policy/national.qd'), positionOf(national, 'basis national.art14', 6)]);
+  });
+
   it('completes subcategories with their names after sector, zones after zones, and keywords elsewhere', async () => {
     const complete = async (text: string, position: Position) => {
       await change(ICV, text);

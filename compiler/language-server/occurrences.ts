@@ -59,6 +59,7 @@ export function occurrencesOf(file: A.PolicyFile, symbols: SymbolTable): Occurre
         if (d.ladder) rungs(d.ladder.rungs);
         if (d.below) basis(d.below.basis);
         if (d.validity) basis(d.validity.basis);
+        if (d.effective) basis(d.effective.basis);
         break;
       case 'Zone':
         declare(d.id.text, d.id.span);
