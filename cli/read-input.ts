@@ -12,7 +12,7 @@ import { withoutBom } from '../compiler/source.js';
 import type { Io } from './io.js';
 
 /** Far above any request or report the contract allows (a request names at most 10,000 items). */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The input passed the bound: nothing more of it was read. */
 class InputTooLargeError extends Error {
@@ -22,23 +22,23 @@ class InputTooLargeError extends Error {
 }
 
 /** The text of `path` (relative to the working folder) or of standard input for `-`; throws the file system's error or InputTooLargeError. */
-async function readInputText(io: Io, path: string, limit: number): Promise<string> {
+async function readInputText(io: Io, path: string): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   // Leaving the loop early closes the stream: nothing past the bound is read.
   for await (const chunk of path === '-' ? io.stdin : createReadStream(resolve(io.cwd, path))) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
     total += bytes.length;
-    if (total > limit) throw new InputTooLargeError(limit);
+    if (total > MAX_INPUT_BYTES) throw new InputTooLargeError(MAX_INPUT_BYTES);
     chunks.push(bytes);
   }
   return withoutBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** The input's text, or the diagnostic of why it cannot be read: an I/O error, or larger than `limit`. */
-export async function readInput(io: Io, path: string, limit: number = MAX_INPUT_BYTES): Promise<{ text: string } | { problem: Diagnostic }> {
+/** The input's text, or the diagnostic of why it cannot be read: an I/O error, or larger than MAX_INPUT_BYTES. */
+export async function readInput(io: Io, path: string): Promise<{ text: string } | { problem: Diagnostic }> {
   try {
-    return { text: await readInputText(io, path, limit) };
+    return { text: await readInputText(io, path) };
   } catch (e) {
     if (e instanceof InputTooLargeError) {
       const problem = path === '-' ? diagnostic('cli-stdin-too-large', undefined, { limit: e.limit }, { hint: hint('input-bound') }) : diagnostic('cli-input-too-large', undefined, { path, limit: e.limit }, { hint: hint('input-bound') });
