@@ -461,7 +461,7 @@ export const CODES = {
   'cli-request-not-json': { code: 'QD4083', severity: 'error', en: 'the request {path} is not JSON', zh: '请求 {path} 不是 JSON' },
   'cli-policy-refused': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path}: {reason}', zh: '无法加载策略 {path}：{reason}', slots: { reason: 'bundleRefusal' } },
   'cli-policy-refused-code': { code: 'QD4084', severity: 'error', en: 'cannot load the policy {path} ({code})', zh: '无法加载策略 {path}（{code}）' },
-  'cli-public-key': { code: 'QD4079', severity: 'error', en: 'the --key file {path} is not an Ed25519 public key', zh: '--key 指定的文件 {path} 不是 Ed25519 公钥' },
+  'cli-public-key': { code: 'QD4079', severity: 'error', en: 'the --key file {path} is not an Ed25519 public key', zh: '--key 指定的文件 {path} 不是可用于验签的公钥' },
   'cli-serve-needs-key': { code: 'QD4054', severity: 'error', en: 'serve needs --key <public.pem>, or --allow-unsigned to serve without checking signatures', zh: '服务须指定 `--key <public.pem>`，或用 --allow-unsigned 不校验签名' },
   'internal-error': { code: 'QD4099', severity: 'error', en: 'internal error: qingdan failed (set `QINGDAN_DEBUG=1` to see where)', zh: '内部错误：qingdan 运行失败（设置 `QINGDAN_DEBUG=1` 可查看出错位置）' },
   // An edit of policy text through its syntax tree (compiler/edit.ts) that cannot be made.
