@@ -86,6 +86,8 @@ describe('the language of diagnostics', () => {
     [['evaluate', 'no-such-request.json'], 'cannot-read', { path: 'no-such-request.json', reason: 'ENOENT' }],
     [['gazette', '--dist', 'no-such-dist'], 'cli-no-gazette', { path: join(ROOT, 'no-such-dist', 'gazette') }],
     [['serve'], 'cli-serve-needs-key', {}],
+    // A build folder: Policy.load takes one, but serve hands out the archive itself.
+    [['serve', 'policy', '--allow-unsigned'], 'cli-serve-folder', { path: 'policy' }],
   ] as const;
   for (const [args, id, expected] of refusals) {
     it(`refuses ${args.slice(0, 2).join(' ')} as ${id}, in Chinese (exit 2)`, async () => {

@@ -1,9 +1,10 @@
 /** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle and reopens the decision log. */
 import cluster from 'node:cluster';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
 import { addressRefusal, lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
-import { diagnostic, type Diagnostic } from '../../compiler/diagnostics.js';
+import { diagnostic, hint, type Diagnostic } from '../../compiler/diagnostics.js';
 import { listenFailure } from '../../compiler/io-failure.js';
 import { readServed, type Served } from '../../server/served-bundle.js';
 import { EXIT } from '../exit.js';
@@ -29,6 +30,11 @@ export interface ServeFlags {
 export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Promise<number> {
   if (!flags.key && !flags.allowUnsigned) {
     printUsageError(io, usageError('cli-serve-needs-key').diagnostic);
+    return EXIT.usage;
+  }
+  // A build folder (dist) is what Policy.load also takes, but serve hands out the archive itself.
+  if (statSync(resolve(io.cwd, bundlePath), { throwIfNoEntry: false })?.isDirectory()) {
+    printUsageError(io, usageError('cli-serve-folder', { path: bundlePath }, { hint: hint('bundle-first') }).diagnostic);
     return EXIT.usage;
   }
   let trustedKeys: string[] | undefined;
