@@ -584,6 +584,7 @@ export const HINTS = {
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
   'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
   'bundle-first': { en: 'write one with `qingdan bundle --sign <private.pem>` and serve that file', zh: '请先用 `qingdan bundle --sign <私钥>` 生成归档文件，再提供该文件' },
+  'record-too-large': { en: 'a governance record holds a few kilobytes of text: commit what it must say, and link or store anything larger elsewhere', zh: '治理记录只应有几千字节的文字：请提交其必须陈述的内容，更大的材料请以链接或在别处保存' },
   'new-output-file': { en: 'name a new file for the bundle (-o), or move this one away first', zh: '请为策略包另取文件名（-o），或先将该文件移走' },
   'io-path': { en: 'check the path and its permissions: a file read must exist, a folder written to must be on a file system you may write to', zh: '请检查路径及其权限：要读取的文件须存在，要写入的目录须位于您有权写入的文件系统' },
   'cli-help': { en: 'run with --help for usage', zh: '使用 --help 查看用法' },

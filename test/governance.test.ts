@@ -130,6 +130,19 @@ describe('superseding a proposal', () => {
   });
 });
 
+describe('governed files are read up to a bound', () => {
+  it('refuses a record past 1 MiB (QD4014, exit 2), without parsing it (before: a 30 MB comment took 22 s and 1.3 GB, and passed)', async () => {
+    const repo = await cloneRepo(base);
+    const huge = `author: 某人\ndate: 2026-03-01\ntarget: icv\ntext: "${'意'.repeat(400_000)}"\n`; // 1.2 MB of UTF-8
+    repo.write(`${P}/comments/c-099.yaml`, huge);
+    repo.commit('zhou', 'an oversized comment');
+    const r = await repo.run(['governance', 'check', '--json']);
+    const errors = (JSON.parse(r.stdout) as { diagnostics: (Found & { severity: string })[] }).diagnostics.filter((d) => d.severity === 'error');
+    // The one error: the history's reading of the commit that added it does not parse it either.
+    expect([r.code, errors.map((d) => [d.code, d.id, d.args.path, d.args.limit])]).toEqual([2, [['QD4014', 'source-too-large', `${P}/comments/c-099.yaml`, 1024 * 1024]]]);
+  });
+});
+
 describe('governance red team', () => {
   it('the untouched fixture passes', async () => {
     expect(await codes(base)).toEqual([]);

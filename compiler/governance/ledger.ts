@@ -15,7 +15,7 @@ import { fileSubstance } from './lists.js';
 import { ROSTER_PATH } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
 import { proposalSchema, rosterSchema } from './schemas.js';
-import { decodeText, GOVERNED_PATHS } from './snapshot.js';
+import { GOVERNED_PATHS, governedText } from './snapshot.js';
 import { parseYamlFile } from './yaml-source.js';
 
 export interface Change {
@@ -95,7 +95,7 @@ export class Ledger {
     try {
       const rosterAt = async (sha: string) => {
         const blob = await reader.read(`${sha}:${ROSTER_PATH}`);
-        return blob ? yamlValue<Roster>(ROSTER_PATH, decodeText(blob), rosterSchema) : undefined;
+        return blob ? yamlValue<Roster>(ROSTER_PATH, governedText(ROSTER_PATH, blob), rosterSchema) : undefined;
       };
       const rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
       let epoch: string | undefined;
@@ -133,11 +133,11 @@ export class Ledger {
   private static async changesOf(reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
     const parents = Math.max(1, info.parents.length);
     const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
-    const text = async (oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? decodeText((await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
+    const text = async (path: string, oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? governedText(path, (await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
     const changes: Change[] = [];
     for (const ch of introduced) {
-      const before = ch.status === 'A' ? undefined : await text(ch.oldOid, ch.oldKind);
-      const after = ch.status === 'D' ? undefined : await text(ch.newOid, ch.newKind);
+      const before = ch.status === 'A' ? undefined : await text(ch.path, ch.oldOid, ch.oldKind);
+      const after = ch.status === 'D' ? undefined : await text(ch.path, ch.newOid, ch.newKind);
       // A merge that resolves a file to what one of its parents says (a resolution that keeps one
       // side's content in the other side's layout) introduces nothing: that parent's own commits
       // are checked. Anything else it says is its own change (an evil merge, or a conflict
@@ -150,11 +150,11 @@ export class Ledger {
   }
 
   /** Whether `after` says what `path` says in one of a merge's parents (`diffs`, one per parent). */
-  private static async saidByAParent(path: string, after: string, diffs: readonly RawChange[][], text: (oid: string, kind: string | undefined) => Promise<string | undefined>): Promise<boolean> {
+  private static async saidByAParent(path: string, after: string, diffs: readonly RawChange[][], text: (path: string, oid: string, kind: string | undefined) => Promise<string | undefined>): Promise<boolean> {
     const substance = fileSubstance(path, after);
     for (const diff of diffs) {
       const ch = diff.find((x) => x.path === path);
-      const parent = ch && ch.status !== 'A' ? await text(ch.oldOid, ch.oldKind) : undefined;
+      const parent = ch && ch.status !== 'A' ? await text(path, ch.oldOid, ch.oldKind) : undefined;
       if (parent !== undefined && fileSubstance(path, parent) === substance) return true;
     }
     return false;
@@ -240,7 +240,7 @@ export class Ledger {
         for (const folder of [...folders].sort()) {
           const path = `proposals/${folder}/proposal.yaml`;
           const blob = await this.reader.read(`${commit}:${path}`);
-          const meta = blob && yamlValue<ProposalMeta>(path, decodeText(blob), proposalSchema);
+          const meta = blob && yamlValue<ProposalMeta>(path, governedText(path, blob), proposalSchema);
           if (meta && meta.id === folder) out.set(meta.id, meta);
         }
         return out;
