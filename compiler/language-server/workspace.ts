@@ -7,10 +7,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSources, readSources, type CheckResult } from '../compile.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { ParseResult } from '../parse.js';
-import type { Source } from '../source.js';
+import { checkSources, MAX_SOURCE_BYTES, readSources, type CheckResult } from '../compile.js';
+import { diagnostic, hint, type Diagnostic } from '../diagnostics.js';
+import { parseSource, type ParseResult } from '../parse.js';
+import { spanAt, type Source } from '../source.js';
 import { occurrencesOf, type Occurrence } from './occurrences.js';
 import { reparse } from './reparse.js';
 
@@ -54,7 +54,7 @@ export class PolicyWorkspace {
   private parse = (source: Source): ParseResult => {
     const cached = this.parses.get(source.path);
     if (cached && cached.text === source.text) return cached.result;
-    const result = reparse(cached, source);
+    const result = tooLarge(source) ?? reparse(cached, source);
     this.parses.set(source.path, { text: source.text, result });
     return result;
   };
@@ -85,4 +85,16 @@ export class PolicyWorkspace {
     }
     return list;
   }
+}
+
+/**
+ * An open document larger than a source may be (`qingdan check` refuses it, QD4014): not parsed,
+ * the one diagnostic said at its start — parsing it on every keystroke would stall the editor.
+ */
+function tooLarge(source: Source): ParseResult | undefined {
+  if (source.text.length * 3 <= MAX_SOURCE_BYTES) return undefined; // UTF-8 takes at most 3 bytes per UTF-16 unit
+  const bytes = Buffer.byteLength(source.text, 'utf8');
+  if (bytes <= MAX_SOURCE_BYTES) return undefined;
+  const { file } = parseSource({ path: source.path, text: '' });
+  return { file, diagnostics: [diagnostic('source-too-large', spanAt(source, 0, 0), { path: source.path, bytes, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') })] };
 }
