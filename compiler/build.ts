@@ -121,6 +121,7 @@ const USAGE_ERRORS: ReadonlySet<DiagnosticId> = new Set<DiagnosticId>([
   'out-inside-sources',
   'out-is-file',
   'out-not-build',
+  'out-other-output',
   'out-foreign-link',
   'source-symlink',
   'source-not-regular',
@@ -136,7 +137,7 @@ export function isUsageError(d: Diagnostic): boolean {
 /** Compiles, validates and writes the artifact set; writes nothing when there is any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
-  const output: OutputRequest = { out: resolve(root, options.outDir), root, sources: options.paths.map((p) => resolve(root, p)) };
+  const output: OutputRequest = { out: resolve(root, options.outDir), root, sources: options.paths.map((p) => resolve(root, p)), writes: 'build' };
   const refused = (await inspectOutput(output, options.outDir)).diagnostics;
   if (refused.length > 0) return { diagnostics: refused };
   const read = await readSources(options.paths, root);

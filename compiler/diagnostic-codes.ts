@@ -386,6 +386,7 @@ export const CODES = {
   'out-inside-sources': { code: 'QD4007', severity: 'error', en: 'the output folder {path} lies inside the source folder {source}', zh: '输出目录 {path} 位于源目录 {source} 之内' },
   'out-is-file': { code: 'QD4008', severity: 'error', en: 'the output {path} is a file, not a folder', zh: '输出路径 {path} 是文件而非目录' },
   'out-not-build': { code: 'QD4009', severity: 'error', en: 'the output folder {path} holds files no build wrote', zh: '输出目录 {path} 中有非构建生成的文件' },
+  'out-other-output': { code: 'QD4009', severity: 'error', en: 'the output folder {path} holds what qingdan {other} wrote; it is not replaced', zh: '输出目录 {path} 中是 qingdan {other} 的输出，不会被替换' },
   'out-foreign-link': { code: 'QD4010', severity: 'error', en: 'the output {path} is a symbolic link that no build made', zh: '输出路径 {path} 是非构建生成的符号链接' },
   'source-symlink': { code: 'QD4011', severity: 'error', en: 'the source {path} is a symbolic link; sources must be regular files inside the project', zh: '源文件 {path} 是符号链接；源文件须为项目内的普通文件' },
   'source-not-regular': { code: 'QD4012', severity: 'error', en: 'the source {path} is a {kind}, not a regular file', zh: '源文件 {path} 是{kind}，而非普通文件', slots: { kind: 'fileKind' } },
@@ -641,6 +642,7 @@ export const HINTS = {
   'out-outside-sources': { en: 'keep built artifacts out of the source folders; name a folder such as dist', zh: '构建产物不应放在源目录中；请指定 dist 这样的目录' },
   'out-own-link': { en: 'a build only replaces the link it made itself; remove the link or name another folder', zh: '构建只替换自己创建的链接；请删除该链接或另选目录' },
   'out-folder': { en: 'name a folder, such as dist', zh: '请指定一个目录，例如 dist' },
+  'out-own-folders': { en: 'give the build and the site folders of their own, such as dist and site', zh: '请为构建输出与评审网站各用一个目录' },
   'out-empty': { en: 'a build replaces its output folder as a whole; name an absent or empty folder, or move these files away', zh: '构建会整体替换输出目录；请指定不存在或为空的目录，或移走这些文件' },
   // Governance.
   'record-filing': { en: 'record the national filing receipt: qingdan proposal advance <id> --to filed --receipt <number>', zh: '请记录国家备案回执：qingdan proposal advance <id> --to filed --receipt <number>' },

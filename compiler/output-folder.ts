@@ -132,6 +132,19 @@ export interface OutputRequest {
   readonly root: string;
   /** The source files and folders given to the build, absolute. */
   readonly sources: readonly string[];
+  /** What is written: a build's artifacts or the review site. Neither replaces the other's folder. */
+  readonly writes: 'build' | 'site';
+}
+
+/**
+ * Which command wrote the content folder `folder`, when it is the other one's: a build's output
+ * holds manifest.json, a site's index.html and no manifest. Both carry the same marker, so
+ * `site --out dist` replaced the build that `serve` or `verify` was reading, and the reverse.
+ */
+async function otherWriter(folder: string, writes: OutputRequest['writes']): Promise<'build' | 'site' | undefined> {
+  const manifest = (await lstatOrNull(join(folder, 'manifest.json')))?.isFile() ?? false;
+  if (writes === 'site') return manifest ? 'build' : undefined;
+  return !manifest && (await lstatOrNull(join(folder, 'index.html')))?.isFile() ? 'site' : undefined;
 }
 
 /**
@@ -155,14 +168,18 @@ export async function inspectOutput(request: OutputRequest, shown: string): Prom
   }
   const info = await lstatOrNull(out);
   if (!info) return { state: { kind: 'absent' }, diagnostics: [] };
+  const ours = async (content: string, state: OutputState) => {
+    const other = await otherWriter(content, request.writes);
+    return other ? { diagnostics: [diagnostic('out-other-output', undefined, { path: shown, other }, { hint: hint('out-own-folders') })] } : { state, diagnostics: [] };
+  };
   if (info.isSymbolicLink()) {
     const target = await buildLinkTarget(out);
-    if (target) return { state: { kind: 'link', target }, diagnostics: [] };
+    if (target) return ours(join(dirname(out), target), { kind: 'link', target });
     return refuse('out-foreign-link', hint('out-own-link'));
   }
   if (!info.isDirectory()) return refuse('out-is-file', hint('out-folder'));
   if ((await readdir(out)).length === 0) return { state: { kind: 'empty' }, diagnostics: [] };
-  if (await writtenByBuild(out)) return { state: { kind: 'folder' }, diagnostics: [] };
+  if (await writtenByBuild(out)) return ours(out, { kind: 'folder' });
   return refuse('out-not-build', hint('out-empty'));
 }
 

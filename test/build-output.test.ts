@@ -12,7 +12,7 @@ import { build } from '../compiler/build.js';
 import { removeStale, SUPERSEDED, SUPERSEDED_GRACE_MS } from '../compiler/output-folder.js';
 import { BUILD_MARKER } from '../runtime/artifact.js';
 import { Policy } from '../runtime/index.js';
-import { ROOT, runCli, tempDir } from './support.js';
+import { diagnosticLine, ROOT, runCli, tempDir } from './support.js';
 
 /** A small project: the real policy, a package.json, a README and a stand-in for `.git`. */
 async function project(): Promise<string> {
@@ -80,6 +80,22 @@ describe('qingdan build --out', () => {
     const before = await snapshot(work);
     expect(codes(await build({ paths: ['policy'], outDir: 'former', root: work }))).toEqual(['QD4009']);
     expect(await snapshot(work)).toEqual(before);
+  });
+
+  it('does not replace the site’s folder, nor site the build’s (before: site --out dist replaced the build serve and verify read)', async () => {
+    const work = await project();
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined();
+    // A folder as `qingdan site` leaves it: the marker, index.html, no manifest.
+    await mkdir(join(work, 'site'));
+    await writeFile(join(work, 'site', BUILD_MARKER), 'qingdan-build/1\n');
+    await writeFile(join(work, 'site/index.html'), '<!doctype html>\n');
+    const before = await snapshot(work);
+    const intoSite = await build({ paths: ['policy'], outDir: 'site', root: work });
+    expect(intoSite.diagnostics.map((d) => [d.code, d.id, d.args])).toEqual([['QD4009', 'out-other-output', { path: 'site', other: 'site' }]]);
+    const intoDist = await runCli(['site', '--out', 'dist'], { cwd: work });
+    expect([intoDist.code, intoDist.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('out-other-output', { path: 'dist', other: 'build' })]);
+    expect(await snapshot(work)).toEqual(before);
+    expect((await build({ paths: ['policy'], outDir: 'dist', root: work })).files).toBeDefined(); // its own folder, again
   });
 
   it('reports an --out folder the file system will not make as an I/O error of its path, in the JSON too', async () => {

@@ -19,7 +19,7 @@ export async function site(io: Io, options: { out: string; date?: string; head: 
     return EXIT.usage;
   }
   const root = io.cwd;
-  const output = { out: resolve(root, options.out), root, sources: [resolve(root, 'policy'), resolve(root, 'proposals')] };
+  const output = { out: resolve(root, options.out), root, sources: [resolve(root, 'policy'), resolve(root, 'proposals')], writes: 'site' as const };
   const refused = (await inspectOutput(output, options.out)).diagnostics;
   if (refused.length > 0) {
     printDiagnostics(io, refused, new Map());
