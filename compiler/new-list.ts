@@ -3,6 +3,7 @@
  * pass `check` with the rest of the policy and printed in canonical layout, with every text a
  * drafter must write marked 待填写 (to be filled in).
  */
+import { isCalendarDate } from '../runtime/dates.js';
 import type * as A from './ast.js';
 import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
 import { formatSource } from './format.js';
@@ -69,11 +70,6 @@ function yearsAfter(date: string, years = 2): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
   return `${year + years}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-function isCalendarDate(date: string): boolean {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
 }
 
 /** The day each document's trial period ends (`published` + `trial` years), as YYYY-MM-DD. */

@@ -30,6 +30,16 @@ export function dayNumber(s: string): number {
   );
 }
 
+/** Today (UTC) as YYYY-MM-DD: the day a command or the server counts to when none is given. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** True when `s` is written YYYY-MM-DD and names a day of the Gregorian calendar (no 30 February). */
+export function isCalendarDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && realDate(s);
+}
+
 /** True when `s` (already YYYY-MM-DD in shape) names a day of the Gregorian calendar. */
 export function realDate(s: string): boolean {
   return isCalendarDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));

@@ -12,7 +12,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Policy } from '../runtime/policy.js';
 import type { EvaluationRequest, EvaluationResponse, RequestProblem } from '../runtime/request.js';
-import { realDate } from '../runtime/dates.js';
+import { isCalendarDate, today } from '../runtime/dates.js';
 import { isSharedBatch, requestsOf } from '../runtime/shared-batch.js';
 import type { TrustedKey } from '../runtime/signature.js';
 import { openDecisionLog, type DecisionLog } from './decision-log.js';
@@ -67,7 +67,6 @@ export interface QingdanServer {
   close(): Promise<void>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The views `POST /v1/decide?view=` answers in (the full view when none is named). */
 const VIEWS: readonly string[] = ['full', 'compact', 'dense'];
@@ -180,8 +179,8 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
   });
 
   app.get<{ Querystring: { asOf?: string } }>('/v1/policy', async (request, reply) => {
-    const date = request.query.asOf ?? new Date().toISOString().slice(0, 10);
-    if (!DATE.test(date) || !realDate(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
+    const date = request.query.asOf ?? today();
+    if (!isCalendarDate(date)) return refuse(request, reply, [{ pointer: '/asOf', keyword: 'format', params: { format: 'date' }, message: 'must be a date, YYYY-MM-DD' }]);
     const { policy } = served;
     return { version: policy.version, digest: policy.digest, asOf: date, lists: listsOn(policy, date) };
   });

@@ -28,7 +28,8 @@ import { EXIT } from '../exit.js';
 import { langOf, type Io } from '../io.js';
 import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
-import { dateOptionError, today } from '../date-option.js';
+import { today } from '../../runtime/dates.js';
+import { dateOptionError } from '../date-option.js';
 import { printUsageError, UsageError, usageError } from '../usage-error.js';
 import { reportGovernance } from './governance.js';
 

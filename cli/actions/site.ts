@@ -6,7 +6,8 @@ import { emitSite } from '../../compiler/site/site.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
 import { say } from '../messages.js';
-import { dateOptionError, today } from '../date-option.js';
+import { today } from '../../runtime/dates.js';
+import { dateOptionError } from '../date-option.js';
 import { printUsageError } from '../usage-error.js';
 import { exitFor, printDiagnostics } from '../output.js';
 

@@ -4,6 +4,7 @@
  * runs every rule of rules/ once. `governance check`, `proposal check`, `proposal advance` and
  * `proposal status` all call this, so they cannot disagree.
  */
+import { today } from '../../runtime/dates.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { resolveRevision } from '../diff/revision.js';
 import { resolveCommit } from '../git/log.js';
@@ -115,7 +116,7 @@ async function runRules(head: string, base: string | undefined, options: CheckOp
       lists: read.lists,
       proposals,
       ...(ledger ? { ledger } : {}),
-      today: options.today ?? new Date().toISOString().slice(0, 10),
+      today: options.today ?? today(),
     };
     const report = (d: Diagnostic, proposal?: string) => findings.push({ diagnostic: d, ...(proposal ? { proposal } : {}) });
     for (const rule of GOVERNANCE_RULES) {
