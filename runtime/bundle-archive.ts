@@ -10,6 +10,7 @@ import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_MARKER, POLICY_SCHEMA_VERSION, type Manifest } from './artifact.js';
 import { PolicyLoadError } from './errors.js';
+import { readUpTo } from './read-up-to.js';
 import { checkVerifyOptions } from './options.js';
 import { ENVELOPE_FILE, trustKeys, verifyEnvelope, type TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES, checkEntryName, readTarGz } from './ustar.js';
@@ -100,15 +101,9 @@ export function verifyBundleArchive(archive: Uint8Array, options: VerifyOptions 
  * is read like a file (`qingdan verify <(curl …)`). Throws the file system's error when it cannot read.
  */
 export async function readArchiveFile(path: string, maxBytes: number = DEFAULT_MAX_UNPACKED_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  // Leaving the loop early closes the file: nothing past the bound is read.
-  for await (const chunk of createReadStream(path)) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) throw new PolicyLoadError(`${path} holds more than ${maxBytes} bytes: not a bundle this loader takes`, 'archive-too-large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  const bytes = await readUpTo(createReadStream(path), maxBytes);
+  if (!bytes) throw new PolicyLoadError(`${path} holds more than ${maxBytes} bytes: not a bundle this loader takes`, 'archive-too-large');
+  return bytes;
 }
 
 /**
