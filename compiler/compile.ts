@@ -67,6 +67,11 @@ export function compileSources(sources: readonly Source[], policyVersion: string
 /** The largest source file read: far above any real policy file, far below what exhausts memory. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
+/** QD4014 for the source `path` of `bytes`, past MAX_SOURCE_BYTES: on disk, at a revision, or open in an editor. */
+export function sourceTooLarge(path: string, bytes: number, span?: Span): Diagnostic {
+  return diagnostic('source-too-large', span, { path, bytes, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') });
+}
+
 /** What a directory entry or file that is neither a file, a folder nor a link is. */
 function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): Term<'fileKind'> {
   if (info.isFIFO()) return 'fifo';
@@ -180,7 +185,7 @@ async function readSource(abs: string, walk: SourceWalk): Promise<Source | undef
     const info = await handle.stat();
     if (!info.isFile()) return void walk.refuseSpecial(abs, specialKind(info));
     if (info.size > MAX_SOURCE_BYTES) {
-      return void walk.refuse(abs, (path, span) => diagnostic('source-too-large', span, { path, bytes: info.size, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') }));
+      return void walk.refuse(abs, (path, span) => sourceTooLarge(path, info.size, span));
     }
     return { path: walk.shown(abs), text: withoutBom(await handle.readFile('utf8')) };
   } finally {

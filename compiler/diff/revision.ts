@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { compileSources, MAX_SOURCE_BYTES, readSources, type CompileResult } from '../compile.js';
+import { compileSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
 import { GitError } from '../git/run.js';
@@ -59,7 +59,7 @@ export async function readRevision(root: string, revision: string, paths: readon
     } else if (file.kind === 'symlink') {
       diagnostics.push(diagnostic('source-symlink', at, { path }, { hint: hint('commit-not-link') }));
     } else if (file.kind === 'file' || file.kind === 'executable') {
-      diagnostics.push(diagnostic('source-too-large', at, { path, bytes: file.size ?? 0, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') }));
+      diagnostics.push(sourceTooLarge(path, file.size ?? 0, at));
     } else {
       diagnostics.push(diagnostic('source-not-regular', at, { path, kind: file.kind === 'submodule' ? 'submodule' : 'other' }, { hint: hint('regular-sources') }));
     }

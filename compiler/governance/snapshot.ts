@@ -7,7 +7,7 @@
  * would have exhausted the heap of the CI job checking the pull request that added it.
  */
 import { diagnostic, type Diagnostic, hint, type ToolOutput } from '../diagnostics.js';
-import { MAX_SOURCE_BYTES } from '../compile.js';
+import { MAX_SOURCE_BYTES, sourceTooLarge } from '../compile.js';
 import { readFilesAt } from '../git/files.js';
 import { GitError } from '../git/run.js';
 import { withoutBom } from '../source.js';
@@ -59,7 +59,8 @@ export async function readSnapshot(root: string, commit: string, paths: readonly
   for (const e of entries) {
     const regular = e.kind === 'file' || e.kind === 'executable';
     if (regular && (e.size ?? 0) > limitOf(e.path)) {
-      diagnostics.push(diagnostic('source-too-large', undefined, { path: e.path, bytes: e.size ?? 0, limit: limitOf(e.path) }, { hint: hint(e.path.endsWith('.qd') ? 'file-too-large' : 'record-too-large') }));
+      const bytes = e.size ?? 0;
+      diagnostics.push(e.path.endsWith('.qd') ? sourceTooLarge(e.path, bytes) : diagnostic('source-too-large', undefined, { path: e.path, bytes, limit: MAX_RECORD_BYTES }, { hint: hint('record-too-large') }));
       continue;
     }
     if (!e.bytes) {

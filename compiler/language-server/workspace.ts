@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSources, MAX_SOURCE_BYTES, readSources, type CheckResult } from '../compile.js';
-import { diagnostic, hint, type Diagnostic } from '../diagnostics.js';
+import { checkSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type CheckResult } from '../compile.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { parseSource, type ParseResult } from '../parse.js';
 import { spanAt, type Source } from '../source.js';
 import { occurrencesOf, type Occurrence } from './occurrences.js';
@@ -96,5 +96,5 @@ function tooLarge(source: Source): ParseResult | undefined {
   const bytes = Buffer.byteLength(source.text, 'utf8');
   if (bytes <= MAX_SOURCE_BYTES) return undefined;
   const { file } = parseSource({ path: source.path, text: '' });
-  return { file, diagnostics: [diagnostic('source-too-large', spanAt(source, 0, 0), { path: source.path, bytes, limit: MAX_SOURCE_BYTES }, { hint: hint('file-too-large') })] };
+  return { file, diagnostics: [sourceTooLarge(source.path, bytes, spanAt(source, 0, 0))] };
 }
