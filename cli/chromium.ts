@@ -22,13 +22,21 @@ export async function findChromium(env: Readonly<Record<string, string | undefin
   return undefined;
 }
 
+/** Chromium did not print: it could not start, or it exited with an error (its last line of stderr). */
+export class PrintFailed extends Error {
+  constructor(readonly output: string) {
+    super(output);
+    this.name = 'PrintFailed';
+  }
+}
+
 /** Prints one HTML page to a PDF file with chromium's own print pipeline (A4, from the page's CSS). */
 export function printToPdf(chromium: string, html: string, pdf: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(chromium, [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`chromium exited ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`))));
+    child.on('error', (e) => fail(new PrintFailed(e.message)));
+    child.on('close', (code) => (code === 0 ? done() : fail(new PrintFailed([`exit code ${code}`, stderr.trim().split('\n').at(-1)].filter(Boolean).join(': ')))));
   });
 }

@@ -67,7 +67,7 @@ export const COMMAND_HELP = {
     options: {
       '--dist': { en: 'the build output holding gazette/', zh: '包含 gazette/ 的构建输出目录' },
       '--pdf': { en: 'print every page to PDF', zh: '将每个页面打印为 PDF' },
-      '--out': { en: 'where the PDFs go', zh: 'PDF 的输出目录' },
+      '--out': { en: 'where the PDFs go: a new or empty folder, or one printed into before', zh: 'PDF 的输出目录：新目录、空目录或曾打印到的目录' },
     },
   },
   diff: {

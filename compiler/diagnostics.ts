@@ -45,7 +45,7 @@ export interface Fix {
  * printed under the tool's name and never translated, never part of a template.
  */
 export interface ToolOutput {
-  readonly tool: 'git' | 'commander' | 'node' | 'runtime';
+  readonly tool: 'git' | 'commander' | 'node' | 'runtime' | 'chromium';
   readonly text: string;
 }
 

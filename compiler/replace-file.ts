@@ -8,10 +8,19 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `data` to `path` atomically; the temporary file is removed if anything fails. */
-export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
+export function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
+  return replaceFileWith(path, (temporary) => writeFile(temporary, data, { flag: 'wx' }));
+}
+
+/**
+ * Replaces `path` with the file `write` creates at the temporary path it is given (a program
+ * writing its own output, such as chromium printing a PDF); the temporary file is removed if
+ * anything fails.
+ */
+export async function replaceFileWith(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, data, { flag: 'wx' });
+    await write(temporary);
     await rename(temporary, path);
   } catch (e) {
     await rm(temporary, { force: true });

@@ -3,13 +3,13 @@
  * downloaded browser). `.ci/run` installs chromium, fonts-noto-cjk and poppler-utils.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium, printToPdf } from '../cli/chromium.js';
-import { buildRealPolicy, ROOT, tempDir } from './support.js';
+import { buildRealPolicy, diagnosticLine, ROOT, runCli, tempDir } from './support.js';
 
 let browser: Browser;
 let gazette: string;
@@ -76,3 +76,41 @@ describe('the gazette in chromium', () => {
     expect(text).toMatch(/1\s*\/\s*\d+/); // page numbers from the @page margin box
   });
 });
+
+describe('qingdan gazette --pdf', () => {
+  const print = (out: string, env: Record<string, string> = {}) => runCli(['gazette', 'measures', '--pdf', '--dist', dirname(gazette), '-o', out], { env });
+
+  it('prints into a new folder, and into it again', async () => {
+    const out = join(await tempDir(), 'pdf');
+    for (let run = 0; run < 2; run++) {
+      const r = await print(out);
+      expect([r.code, r.stderr]).toEqual([0, `wrote ${join(out, 'measures.pdf')}\n`]);
+      expect((await readdir(out)).sort()).toEqual(['.qingdan-gazette-pdf', 'measures.pdf']);
+    }
+    const info = execFileSync('pdfinfo', [join(out, 'measures.pdf')], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(3);
+  });
+
+  it('never prints over a file it did not print (it replaced a reader\'s own measures.pdf)', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'measures.pdf'), 'my own notes');
+    const file = join(await tempDir(), 'notes.txt');
+    await writeFile(file, 'not a folder');
+    for (const out of [folder, file]) {
+      const r = await print(out);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-a-pdf-folder', { path: out })]);
+    }
+    expect(await readdir(folder)).toEqual(['measures.pdf']);
+    expect(await readFile(join(folder, 'measures.pdf'), 'utf8')).toBe('my own notes');
+    expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('reports a chromium that fails with a code, and leaves no half a PDF (it was an internal error)', async () => {
+    const out = join(await tempDir(), 'pdf');
+    const r = await print(out, { CHROMIUM_PATH: '/bin/false' });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-pdf-failed', { page: 'measures.html' })]);
+    expect(r.stderr).toContain('exit code 1');
+    expect(await readdir(out)).toEqual(['.qingdan-gazette-pdf']);
+  });
+});
+

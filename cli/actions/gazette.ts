@@ -1,10 +1,12 @@
 /** `qingdan gazette`: list the built gazette's pages, or print them to PDF with chromium. */
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { makeDirectory } from '../../runtime/make-directory.js';
-import { findChromium, printToPdf } from '../chromium.js';
+import { claimPdfFolder, mayPrintInto } from '../../compiler/emit/gazette/pdf-folder.js';
+import { replaceFileWith } from '../../compiler/replace-file.js';
+import { findChromium, PrintFailed, printToPdf } from '../chromium.js';
 import { EXIT } from '../exit.js';
-import { hint } from '../../compiler/diagnostics.js';
+import { diagnostic, hint } from '../../compiler/diagnostics.js';
 import type { Io } from '../io.js';
 import { say } from '../messages.js';
 import { printUsageError, usageError } from '../usage-error.js';
@@ -41,10 +43,24 @@ export async function gazette(io: Io, names: readonly string[], options: { dist:
     printUsageError(io, usageError('cli-no-chromium', {}, { hint: hint('install-chromium') }).diagnostic);
     return EXIT.usage;
   }
+  const out = resolve(io.cwd, options.out);
+  if (!(await mayPrintInto(out))) {
+    printUsageError(io, diagnostic('cli-not-a-pdf-folder', undefined, { path: options.out }, { hint: hint('new-pdf-folder') }));
+    return EXIT.usage;
+  }
+  await claimPdfFolder(out);
   for (const html of pages) {
-    const pdf = join(resolve(io.cwd, options.out), html.slice(gazette.length + 1).replace(/\.html$/, '.pdf'));
-    await makeDirectory(join(pdf, '..'));
-    await printToPdf(chromium, html, pdf);
+    const page = html.slice(gazette.length + 1);
+    const pdf = join(out, page.replace(/\.html$/, '.pdf'));
+    await makeDirectory(dirname(pdf));
+    try {
+      // Printed beside its place and renamed into it: a killed print leaves no half a PDF.
+      await replaceFileWith(pdf, (temporary) => printToPdf(chromium, html, temporary));
+    } catch (e) {
+      if (!(e instanceof PrintFailed)) throw e;
+      printUsageError(io, diagnostic('cli-pdf-failed', undefined, { page }, { detail: { tool: 'chromium', text: e.output } }));
+      return EXIT.usage;
+    }
     io.stderr.write(`${say(io, 'file-written', { path: pdf })}\n`);
   }
   return EXIT.ok;
