@@ -3,8 +3,9 @@
  * pass `check` with the rest of the policy and printed in canonical layout, with every text a
  * drafter must write marked 待填写 (to be filled in).
  */
-import { isCalendarDate } from '../runtime/dates.js';
 import type * as A from './ast.js';
+import { CheckContext } from './check/context.js';
+import { checkDate } from './check/rules/ValidDatesRule.js';
 import { diagnostic, hint, type Diagnostic } from './diagnostics.js';
 import { formatSource } from './format.js';
 import { didYouMean } from './suggest.js';
@@ -30,9 +31,10 @@ export function newListSkeleton(request: NewListRequest, files: readonly A.Polic
     const suggestion = didYouMean(request.sector, subcategories);
     problems.push(diagnostic('unresolved-reference', undefined, { what: 'sector', ref: `'${request.sector}'` }, suggestion ? { hint: suggestion } : {}));
   }
-  if (!isCalendarDate(request.effectiveFrom)) {
-    problems.push(diagnostic('invalid-date-format', undefined, { date: `'${request.effectiveFrom}'` }));
-  }
+  // The checker's own QD3001, so `--effective 2027-02-30` is told that February has 28 days.
+  const dates = new CheckContext(files, symbols);
+  checkDate(dates, request.effectiveFrom, undefined);
+  problems.push(...dates.diagnostics);
   if (!LIST_ID.test(request.id)) problems.push(diagnostic('unexpected-token', undefined, { expected: ['list-id'], found: `'${request.id}'` }));
   else if (symbols.get(request.id)) problems.push(diagnostic('duplicate-id', undefined, { what: 'list', id: `'${request.id}'` }, { hint: hint('another-list-id') }));
   if (problems.length) return { diagnostics: problems };

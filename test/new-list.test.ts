@@ -32,4 +32,14 @@ describe('qingdan new list', () => {
     expect(codes('fresh', 'S16', '2027-02-30').map(([c]) => c)).toEqual(['QD3001']);
     expect(codes('fresh', 'S16', '2027-13-01').map(([c]) => c)).toEqual(['QD3001']);
   });
+
+  it('says why a date is none, as check does (it told 2027-02-30 to write YYYY-MM-DD)', () => {
+    const problem = (effectiveFrom: string) => {
+      const r = newListSkeleton({ id: 'fresh', sector: 'S16', effectiveFrom }, policy.files, policy.symbols);
+      return 'diagnostics' in r ? r.diagnostics.map((d) => [d.id, d.args]) : [];
+    };
+    expect(problem('2027-02-30')).toEqual([['invalid-date-day', { date: "'2027-02-30'", month: '2027-02', days: 28 }]]);
+    expect(problem('2027-13-01')).toEqual([['invalid-date-month', { date: "'2027-13-01'", month: 13 }]]);
+    expect(problem('2027-2-3')).toEqual([['invalid-date-format', { date: "'2027-2-3'" }]]);
+  });
 });

@@ -1,5 +1,6 @@
 /** QD3001: dates are written YYYY-MM-DD and exist in the calendar. */
-import type { FileLocalRule } from '../context.js';
+import type { Span } from '../../source.js';
+import type { FileLocalRule, Reporter } from '../context.js';
 
 type DateProblem =
   | { readonly id: 'invalid-date-format' }
@@ -17,13 +18,18 @@ export function dateProblem(raw: string): DateProblem | undefined {
   return undefined;
 }
 
+/** Reports QD3001 for `raw` at `span` when it is no calendar date written YYYY-MM-DD, saying why. */
+export function checkDate(reporter: Reporter, raw: string, span: Span | undefined): void {
+  const problem = dateProblem(raw);
+  if (!problem) return;
+  const shown = `'${raw}'`;
+  if (problem.id === 'invalid-date-format') reporter.report(problem.id, span, { date: shown });
+  else if (problem.id === 'invalid-date-month') reporter.report(problem.id, span, { date: shown, month: problem.month });
+  else reporter.report(problem.id, span, { date: shown, month: problem.month, days: problem.days });
+}
+
 export const ValidDatesRule: FileLocalRule = (context) => ({
   Date(date) {
-    const problem = dateProblem(date.raw);
-    if (!problem) return;
-    const shown = `'${date.raw}'`;
-    if (problem.id === 'invalid-date-format') context.report(problem.id, date.span, { date: shown });
-    else if (problem.id === 'invalid-date-month') context.report(problem.id, date.span, { date: shown, month: problem.month });
-    else context.report(problem.id, date.span, { date: shown, month: problem.month, days: problem.days });
+    checkDate(context, date.raw, date.span);
   },
 });
