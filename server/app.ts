@@ -83,6 +83,9 @@ const BODY_ERRORS: Readonly<Record<string, { status: number; error: string }>> =
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'invalid-content-length' },
 };
 
+/** The methods a 405 may name as those a path takes. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
 /** What decisions and readiness answer once the decision log cannot be written. */
 const DECISION_LOG_FAILED = Object.freeze({ error: 'decision-log-failed', message: 'the decision log cannot be written: no decision is made unrecorded' });
 
@@ -152,6 +155,10 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     onConstructorPoisoning: 'ignore',
   });
 
+  // Requests are JSON: a text/plain body (fastify parses one by default) is 415, not a string the
+  // contract refuses as "must be a mapping".
+  app.removeContentTypeParser('text/plain');
+
   // Opened before anything listens: a path that cannot be opened stops the start.
   const decisionLog: DecisionLog | undefined = options.decisionLogPath
     ? await openDecisionLog(options.decisionLogPath, (e) => app.log.error({ event: 'decision-log-failed', path: options.decisionLogPath, code: e.code }, `the decision log cannot be written: ${e.message}`))
@@ -220,7 +227,13 @@ export async function createServer(options: ServeOptions): Promise<QingdanServer
     request.log.error({ event: 'request-failed', err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal-error', message: 'the server failed to answer; see its log' });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no ${request.method} ${request.url.split('?')[0]} here` }));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // A path served with other methods: 405 and what it takes (RFC 9110 §15.5.6), not "no such path".
+    const allowed = METHODS.filter((method) => app.hasRoute({ method, url: path }));
+    if (allowed.length > 0) return reply.code(405).header('allow', allowed.join(', ')).send({ error: 'method-not-allowed', message: `${path} takes ${allowed.join(', ')}, not ${request.method}` });
+    return reply.code(404).send({ error: 'not-found', message: `no ${request.method} ${path} here` });
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) =>
     decisionLog?.failure ? reply.code(503).send({ status: 'not-ready', ...DECISION_LOG_FAILED }) : { status: 'ready', version: served.policy.version, digest: served.policy.digest },

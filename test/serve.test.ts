@@ -294,6 +294,20 @@ describe('POST /v1/decide', () => {
     expect([nowhere.statusCode, Object.keys(nowhere.json()), nowhere.json().error]).toEqual([404, ['error', 'message'], 'not-found']);
   });
 
+  it('answers 415 to a body that is not sent as JSON (text/plain was parsed, then refused as "must be a mapping")', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const r = await inject({ method: 'POST', url: '/v1/decide', headers: { 'content-type': type }, payload: JSON.stringify(request) });
+      expect([type, r.statusCode, r.json().error]).toEqual([type, 415, 'unsupported-media-type']);
+    }
+  });
+
+  it('answers 405 with Allow to a method a path does not take (it said the path was not there)', async () => {
+    const put = await inject({ method: 'PUT', url: '/v1/decide?view=dense', payload: request as object });
+    expect([put.statusCode, put.headers.allow, put.json().error]).toEqual([405, 'POST', 'method-not-allowed']);
+    const post = await inject({ method: 'POST', url: '/v1/bundle', payload: {} });
+    expect([post.statusCode, post.headers.allow]).toEqual([405, 'GET, HEAD']);
+  });
+
   it('logs each decision as a JSON line with the request digest, pathway and bundle version', async () => {
     await inject({ method: 'POST', url: '/v1/decide', payload: request as object });
     await new Promise((resolve) => setTimeout(resolve, 50));
