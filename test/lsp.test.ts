@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { ROOT } from './support.js';
+import { ROOT, tempDir } from './support.js';
 
 interface Position {
   line: number;
@@ -219,5 +219,38 @@ describe('qingdan lsp', () => {
     const edits = await connection.sendRequest<Array<{ newText: string }>>('textDocument/formatting', { textDocument: { uri: uri(ICV) }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits.map((e) => e.newText)).toEqual([icvText]);
     await change(ICV, icvText);
+  });
+
+  it('reports the ids a scratch copy from outside the policy repeats in the copy, and forgets the copy once it is closed', async () => {
+    // Closing it left every id of the real list reported as a duplicate until a restart.
+    const copy = pathToFileURL(join(await tempDir(), 'icv-copy.qd')).href;
+    const opened = await nextDiagnostics(copy, () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: copy, languageId: 'qd', version: 1, text: icvText } }));
+    expect(new Set(opened.diagnostics.map((d) => d.code))).toEqual(new Set(['QD2002']));
+    expect(published.get(uri(ICV))!.at(-1)!.diagnostics).toEqual([]);
+    const closed = await nextDiagnostics(copy, () => connection.sendNotification('textDocument/didClose', { textDocument: { uri: copy } }));
+    expect(closed.diagnostics).toEqual([]);
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(ICV) }, position: positionOf(icvText, 'sector S16', 8, 1) });
+    expect(hover).not.toBeNull();
+  });
+
+  it('reads a policy file from disk again when it is closed unsaved', async () => {
+    const broken = await nextDiagnostics(uri(ICV), () => change(ICV, icvText.replace('  sector S16', '  secter S16')));
+    expect(broken.diagnostics.map((d) => d.code)).toContain('QD2001');
+    const closed = await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(ICV) } }));
+    expect(closed.diagnostics).toEqual([]);
+    await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version: ++version, text: icvText } }));
+  });
+
+  it('checks a document never saved (untitled:) with the policy and answers for it (every request on one failed)', async () => {
+    const untitled = 'untitled:Untitled-1';
+    const text = icvText.replace('list icv ', 'list icv-next ').replaceAll('  item ', '  item next-');
+    const opened = await nextDiagnostics(untitled, () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'qd', version: 1, text } }));
+    expect(opened.diagnostics.filter((d) => d.code === 'QD2003')).toEqual([]);
+    const place = await connection.sendRequest<{ uri: string } | null>('textDocument/definition', { textDocument: { uri: untitled }, position: positionOf(text, 'sector S16', 8, 1) });
+    expect(place?.uri).toBe(uri('policy/annex.qd'));
+    const symbols = await connection.sendRequest<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: untitled } });
+    expect(symbols.map((s) => s.name)).toEqual(['icv-next']);
+    const closed = await nextDiagnostics(untitled, () => connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } }));
+    expect(closed.diagnostics).toEqual([]);
   });
 });

@@ -68,8 +68,24 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   const published = new Map<string, string>();
   const texts = new Map<string, TextDocument>();
 
-  const pathOf = (uri: string) => relative(workspace!.root, fileURLToPath(uri));
-  const uriOf = (path: string) => pathToFileURL(resolve(workspace!.root, path)).href;
+  /**
+   * Documents that are no file (an editor's unsaved `untitled:` buffer): the workspace knows each
+   * by its URI. Taking every URI for a file threw at each request on such a document.
+   */
+  const unsaved = new Set<string>();
+  /** The workspace's name for a document: its path from the root, or the URI of one that is no file. */
+  const pathOf = (uri: string): string => {
+    if (uri.startsWith('file:')) {
+      try {
+        return relative(workspace!.root, fileURLToPath(uri));
+      } catch {
+        // a file URL this system cannot open (another host): known by its URI, as an unsaved one
+      }
+    }
+    unsaved.add(uri);
+    return uri;
+  };
+  const uriOf = (path: string) => (unsaved.has(path) ? path : pathToFileURL(resolve(workspace!.root, path)).href);
   /** A text document for positions in any workspace file (open or not). */
   const textOf = (path: string): TextDocument => {
     const open = documents.get(uriOf(path));
@@ -137,6 +153,18 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     const path = pathOf(change.document.uri);
     workspace!.setText(path, change.document.getText());
     publish(path);
+  });
+
+  documents.onDidClose(async ({ document }) => {
+    const path = pathOf(document.uri);
+    await workspace!.close(path);
+    if (!workspace!.source(path)) {
+      // Gone from the policy: its diagnostics are cleared, and the others' republished without it.
+      published.delete(path);
+      unsaved.delete(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+    publish();
   });
 
   connection.onHover(({ textDocument, position }) => {

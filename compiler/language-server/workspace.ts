@@ -6,7 +6,7 @@
  * re-checked (symbols and rules are cheap next to parsing) so cross-file errors stay right.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { checkSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type CheckResult } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseSource, type ParseResult } from '../parse.js';
@@ -19,23 +19,46 @@ export class PolicyWorkspace {
   private readonly parses = new Map<string, { readonly text: string; readonly result: ParseResult }>();
   private checked: CheckResult | undefined;
   private readonly occurrenceCache = new Map<string, Occurrence[]>();
+  /** The policy folder, relative to the root: `policy`, or `.` for a root without one. */
+  private folder = 'policy';
 
   /** `root` is the project folder; its `policy/` (or, lacking one, the root itself) is read. */
   constructor(readonly root: string) {}
 
   /** Reads the policy files from disk. */
   async load(): Promise<void> {
-    const folder = existsSync(join(this.root, 'policy')) ? 'policy' : '.';
-    const read = await readSources([folder], this.root);
+    this.folder = existsSync(join(this.root, 'policy')) ? 'policy' : '.';
+    const read = await readSources([this.folder], this.root);
     for (const s of read.sources) this.sources.set(s.path, s);
     this.invalidate();
   }
 
-  /** Replaces a file's text (an open or edited document); the file joins the policy if new. */
+  /**
+   * Replaces a file's text (an open or edited document); the file joins the policy if new — a
+   * document from elsewhere, or one never saved (`path` is then its URI), while it is open.
+   */
   setText(path: string, text: string): void {
     if (this.sources.get(path)?.text === text) return;
     this.sources.set(path, { path, text });
     this.invalidate();
+  }
+
+  /**
+   * A document was closed: a file of the policy folder is read from disk again (its unsaved
+   * edits are gone; it leaves when it is gone from disk too), and any other document leaves the
+   * policy. Both stayed, so a scratch copy of a list, once closed, kept reporting every id of
+   * the real list as a duplicate until the server was restarted.
+   */
+  async close(path: string): Promise<void> {
+    const saved = this.inPolicyFolder(path) ? (await readSources([path], this.root)).sources[0] : undefined;
+    if (saved) this.setText(path, saved.text);
+    else if (this.sources.delete(path)) this.invalidate();
+  }
+
+  /** A `.qd` file under the policy folder: one `load` reads. */
+  private inPolicyFolder(path: string): boolean {
+    const rel = relative(this.folder, path);
+    return path.endsWith('.qd') && !isAbsolute(path) && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
   }
 
   private invalidate(): void {
@@ -47,8 +70,13 @@ export class PolicyWorkspace {
     return this.sources.get(path);
   }
 
+  /**
+   * The files, those of the policy folder first: a document opened from elsewhere comes after
+   * them, so an id it repeats is reported in it, not in the policy's own file.
+   */
   paths(): string[] {
-    return [...this.sources.keys()].sort();
+    const all = [...this.sources.keys()].sort();
+    return [...all.filter((p) => this.inPolicyFolder(p)), ...all.filter((p) => !this.inPolicyFolder(p))];
   }
 
   private parse = (source: Source): ParseResult => {
