@@ -1,7 +1,9 @@
 /**
  * The `.qd` language server over stdio (`qingdan lsp`): diagnostics as you type, hover, go to
  * definition, find references, completion, document symbols and formatting. The protocol is
- * `vscode-languageserver`'s; the answers come from `features.ts` over a `PolicyWorkspace`.
+ * `vscode-languageserver`'s; the answers come from `features.ts` over a `PolicyWorkspace`, which
+ * holds the editor's text of open documents and the disk's of the rest (files the editor reports
+ * changed on disk are read again, as is a document once closed).
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +11,7 @@ import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
   ProposedFeatures,
   SymbolKind,
@@ -128,8 +131,12 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     }
   };
 
+  /** The client lets the server ask to hear of files changed on disk. */
+  let watchFiles = false;
+
   connection.onInitialize(async (params) => {
     if (params.locale) lang = /^zh/i.test(params.locale) ? 'zh' : 'en';
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     workspace = new PolicyWorkspace(rootUri ? fileURLToPath(rootUri) : process.cwd());
     await workspace.load();
@@ -147,7 +154,10 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
       serverInfo: { name: 'qingdan' },
     };
   });
-  connection.onInitialized(() => publish());
+  connection.onInitialized(() => {
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.qd' }] });
+    publish();
+  });
 
   documents.onDidChangeContent((change) => {
     const path = pathOf(change.document.uri);
@@ -155,17 +165,24 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     publish(path);
   });
 
-  documents.onDidClose(async ({ document }) => {
-    const path = pathOf(document.uri);
-    await workspace!.close(path);
-    if (!workspace!.source(path)) {
-      // Gone from the policy: its diagnostics are cleared, and the others' republished without it.
-      published.delete(path);
-      unsaved.delete(document.uri);
-      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  /** Takes the disk's text of files no editor holds any more, and publishes what changed. */
+  const readFromDisk = async (uris: readonly string[]) => {
+    for (const uri of uris) {
+      const path = pathOf(uri);
+      await workspace!.readFromDisk(path);
+      if (!workspace!.source(path)) {
+        // Gone from the policy: its diagnostics are cleared, and the others' republished without it.
+        published.delete(path);
+        unsaved.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
     }
     publish();
-  });
+  };
+  documents.onDidClose(({ document }) => readFromDisk([document.uri]));
+  // Files written, created or deleted on disk (a checkout, `qingdan fmt`, `qingdan new list`);
+  // an open document keeps the editor's text.
+  connection.onDidChangeWatchedFiles(({ changes }) => readFromDisk(changes.map((c) => c.uri).filter((uri) => uri.endsWith('.qd') && !documents.get(uri))));
 
   connection.onHover(({ textDocument, position }) => {
     const path = pathOf(textDocument.uri);

@@ -44,12 +44,12 @@ export class PolicyWorkspace {
   }
 
   /**
-   * A document was closed: a file of the policy folder is read from disk again (its unsaved
-   * edits are gone; it leaves when it is gone from disk too), and any other document leaves the
-   * policy. Both stayed, so a scratch copy of a list, once closed, kept reporting every id of
-   * the real list as a duplicate until the server was restarted.
+   * The file as the disk has it, when no editor holds it (a document was closed, or a file
+   * changed on disk): a file of the policy folder is read again, and leaves when it is gone;
+   * any other document leaves the policy. Closed documents stayed, so a scratch copy of a list,
+   * once closed, kept reporting every id of the real list as a duplicate until a restart.
    */
-  async close(path: string): Promise<void> {
+  async readFromDisk(path: string): Promise<void> {
     const saved = this.inPolicyFolder(path) ? (await readSources([path], this.root)).sources[0] : undefined;
     if (saved) this.setText(path, saved.text);
     else if (this.sources.delete(path)) this.invalidate();
