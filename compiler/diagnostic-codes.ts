@@ -438,6 +438,7 @@ export const CODES = {
   'cli-author-or-person': { code: 'QD4054', severity: 'error', en: 'a comment needs --author <name> or --person <id>', zh: '意见须指定 `--author <name>` 或 `--person <id>`' },
   'cli-record-ambiguous': { code: 'QD4072', severity: 'error', en: '{record} names more than one record ({ids}); give the id with its prefix', zh: '{record} 对应多条记录（{ids}）；请写出带前缀的编号', slots: { ids: 'words' } },
   'cli-unknown-record': { code: 'QD4072', severity: 'error', en: 'there is no comment or concern {record} in {folder}', zh: '{folder} 中没有意见或关切 {record}' },
+  'cli-record-refused': { code: 'QD4087', severity: 'error', en: 'governance check would refuse {path} as written (see above): nothing is written', zh: '治理检查将拒绝按此写入的 {path}（见上文）：未写入任何内容' },
   'cli-not-a-mapping': { code: 'QD4073', severity: 'error', en: '{path} is not a YAML mapping', zh: '{path} 不是 YAML 映射' },
   'cli-not-chair': { code: 'QD4074', severity: 'error', en: '{person} does not hold the chair role {role}', zh: '{person} 不担任主席角色 {role}' },
   'cli-no-chair': { code: 'QD4074', severity: 'error', en: 'the roster names no chair role, so nobody resolves a concern as the chair', zh: '名册未指定主席角色，无人能以主席身份解决关切' },

@@ -100,6 +100,18 @@ describe('comment and concern ids', () => {
     expect(findRecord('3', { comments: [{ path: `${P}/comments/c-003.yaml` }], concerns: records.concerns })).toEqual({ error: 'ambiguous', ids: ['c-003', 'k-003'] });
   });
 
+  it('writes no record that governance check would refuse (an empty comment was written, and refused only in CI)', async () => {
+    const repo = await cloneRepo(atReview);
+    const before = repo.git(['status', '--porcelain']);
+    const empty = await repo.run(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv', '--text', '', '--date', '2026-02-15']);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('schema-min-length', { file: 'comment', pointer: '/text', limit: 1 })]);
+    expect(empty.stderr).toContain(`${P}/comments/c-001.yaml:4:7`);
+    expect(empty.stderr).toContain(diagnosticLine('cli-record-refused', { path: `${P}/comments/c-001.yaml` }));
+    const untitled = await repo.run(['proposal', 'new', 'x', '--title', '', '--sector', 'S16', '--list', 'icv', '--author', 'p-li', '--date', '2026-01-05']);
+    expect([untitled.code, untitled.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('schema-min-length', { file: 'proposal', pointer: '/title', limit: 1 })]);
+    expect(repo.git(['status', '--porcelain'])).toBe(before);
+  });
+
   it('refuses a target the proposal\u2019s lists do not have, suggesting the nearest item', async () => {
     const repo = await cloneRepo(atReview);
     const r = await repo.run(['proposal', 'comment', ID, '--author', '某企业', '--target', 'icv.owner-p', '--text', '?']);

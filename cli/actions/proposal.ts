@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeDirectory } from '../../runtime/make-directory.js';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
+import { diagnostic, hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
 import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
@@ -16,6 +16,7 @@ import { parsePolicyFile } from '../../compiler/governance/lists.js';
 import { PROPOSALS_DIR, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { findRecord, nextRecordId, RECORD_KINDS } from '../../compiler/governance/record-ids.js';
+import { recordProblems, type WrittenRecord } from '../../compiler/governance/record-check.js';
 import { nextProposalId } from '../../compiler/governance/proposal-id.js';
 import { PROPOSAL_ID } from '../../compiler/governance/schemas.js';
 import { proposalTargets } from '../../compiler/governance/targets.js';
@@ -144,6 +145,29 @@ async function writeEdits(root: string, edits: ReadonlyArray<{ path: string; tex
   return edits.map((e) => e.path);
 }
 
+/** A record that `governance check` would refuse as written (its problems located in `source`): nothing is written. */
+class RecordRefused extends Error {
+  constructor(
+    readonly source: { readonly path: string; readonly text: string },
+    readonly problems: readonly Diagnostic[],
+  ) {
+    super(source.path);
+    this.name = 'RecordRefused';
+  }
+}
+
+/** Throws RecordRefused when check would refuse `text` as the record of kind `what` at `path`. */
+function refuseInvalid(path: string, text: string, what: WrittenRecord): void {
+  const problems = recordProblems({ path, text }, what);
+  if (problems.length > 0) throw new RecordRefused({ path, text }, problems);
+}
+
+/** Writes the record `text` at `path` (from the root) when check will accept its shape; else throws RecordRefused. */
+async function writeRecord(root: string, path: string, text: string, what: WrittenRecord, flag?: 'wx'): Promise<void> {
+  refuseInvalid(path, text, what);
+  await writeFile(join(root, path), text, flag ? { flag } : {});
+}
+
 async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date: string, set: Record<string, unknown> = {}, note?: string): Promise<void> {
   const path = join(root, p.meta!.path);
   const doc = parseDocument(await readFile(path, 'utf8'));
@@ -153,7 +177,7 @@ async function appendHistory(root: string, p: LoadedProposal, stage: Stage, date
   const entry = doc.createNode({ stage, date, ...(note ? { note } : {}) });
   entry.flow = true;
   if (isSeq(history)) history.add(entry);
-  await writeFile(path, doc.toString());
+  await writeRecord(root, p.meta!.path, doc.toString(), 'proposal');
 }
 
 /** The did-you-mean of `input` among `candidates`, as a usage error's hint. */
@@ -171,6 +195,11 @@ async function guarded(io: Io, body: () => Promise<number | void>): Promise<numb
       printDiagnostics(io, e.diagnostics, new Map());
       printUsageError(io, e.reason);
       return EXIT.policyErrors;
+    }
+    if (e instanceof RecordRefused) {
+      printDiagnostics(io, e.problems, new Map([[e.source.path, e.source.text]]));
+      printUsageError(io, diagnostic('cli-record-refused', undefined, { path: e.source.path }));
+      return EXIT.usage;
     }
     if (!(e instanceof UsageError)) throw e;
     printUsageError(io, e.diagnostic);
@@ -195,6 +224,9 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
     if (!isList && (o.sector || o.list?.length)) throw usageError('cli-proposal-names-no-list', { kind });
     const meta = { id, ...(isList ? {} : { kind }), title: o.title, ...(isList ? { sector: o.sector } : {}), lists: o.list ?? [], authors: o.author, stage: 'draft', history: [{ stage: 'draft', date }] };
     for (const l of o.list ?? []) if (!g.lists.some((x) => x.id === l)) throw usageError('cli-unknown-list', { list: `'${l}'` }, meant(l, g.lists.map((x) => x.id)));
+    const metaPath = `${PROPOSALS_DIR}/${id}/proposal.yaml`;
+    const metaText = stringify(meta);
+    refuseInvalid(metaPath, metaText, 'proposal');
     await makeDirectory(join(root, PROPOSALS_DIR));
     // Its own new folder, or nothing: a draft of the same id is never written over.
     try {
@@ -203,7 +235,7 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw usageError('cli-file-exists', { path: `${PROPOSALS_DIR}/${id}` });
       throw e;
     }
-    await writeFile(join(root, PROPOSALS_DIR, id, 'proposal.yaml'), stringify(meta), { flag: 'wx' });
+    await writeFile(join(root, metaPath), metaText, { flag: 'wx' });
     const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
     for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text, { flag: 'wx' });
     io.stdout.write(`${id}\n`);
@@ -316,7 +348,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
       const raiser = person(g.rosterValue, o.person, '--person');
       if (!isActive(meta.stage) || meta.stage === 'in-force') throw usageError('cli-proposal-closed', { id: meta.id, stage: meta.stage });
       await makeDirectory(join(root, p.dir, folder));
-      await writeFile(join(root, file), stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), { flag: 'wx' });
+      await writeRecord(root, file, stringify({ raisedBy: raiser.id, date, target: o.target, text: o.text }), 'concern', 'wx');
       io.stdout.write(`${record}\n`);
       io.stderr.write(`${say(io, 'concern-recorded', { record, file })}\n`);
       if (meta.stage === 'approved' || meta.stage === 'filed') {
@@ -330,7 +362,7 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
     if (!o.author && !o.person) throw usageError('cli-author-or-person');
     const who = o.person ? person(g.rosterValue, o.person, '--person') : undefined;
     await makeDirectory(join(root, p.dir, folder));
-    await writeFile(join(root, file), stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), { flag: 'wx' });
+    await writeRecord(root, file, stringify({ author: o.author ?? who!.name, ...(who ? { person: who.id } : {}), date, target: o.target, text: o.text }), 'comment', 'wx');
     io.stdout.write(`${record}\n`);
     io.stderr.write(`${say(io, 'comment-recorded', { record, file })}\n`);
   });
@@ -349,8 +381,7 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
     }
     const concern = 'concern' in found ? found.concern : undefined;
     const target = 'concern' in found ? found.concern : found.comment;
-    const file = join(root, target.path);
-    const doc = parseDocument(await readFile(file, 'utf8'));
+    const doc = parseDocument(await readFile(join(root, target.path), 'utf8'));
     if (!isMap(doc.contents)) throw usageError('cli-not-a-mapping', { path: target.path });
     if (concern) {
       const chair = g.rosterValue.chair;
@@ -366,7 +397,7 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
       if (o.decision !== 'accepted' && !o.reason) throw usageError('cli-reason-required', { decision: o.decision });
       doc.set('disposition', { decision: o.decision, ...(o.reason ? { reason: o.reason } : {}), date, by: by.id });
     }
-    await writeFile(file, doc.toString());
+    await writeRecord(root, target.path, doc.toString(), concern ? 'concern' : 'comment');
     io.stderr.write(`${say(io, 'record-updated', { path: target.path })}\n`);
   });
 }
@@ -387,7 +418,7 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
     const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
     const name = signoffFileName(record as { stage: Stage; role: string; person: string });
     await makeDirectory(join(root, p.dir, 'signoffs'));
-    await writeFile(join(root, p.dir, 'signoffs', name), stringify(record));
+    await writeRecord(root, join(p.dir, 'signoffs', name), stringify(record), 'signoff');
     io.stderr.write(`${say(io, 'file-written', { path: `${p.dir}/signoffs/${name}` })}\n`);
     io.stderr.write(`${say(io, 'signoff-commit', { name: who.name, email: who.email, command: '`git -c gpg.format=ssh -c user.signingkey=<key> commit -S`' })}\n`);
   });
