@@ -3,9 +3,9 @@
  * the compiler and compiles no schema: requests are checked by the contract's validators,
  * precompiled into the runtime (`validators.generated.ts`).
  */
-import { InvalidRequestError } from './errors.js';
+import { InvalidRequestError, OptionError } from './errors.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
-import { realDate } from './dates.js';
+import { isCalendarDate, realDate } from './dates.js';
 import { decide, listState } from './evaluate.js';
 import type { ListState } from './reasons.js';
 import { openBundle, type PolicyBundle } from './load.js';
@@ -141,9 +141,11 @@ export class Policy {
   /**
    * Whether list `id` decides on `asOf` (a day, YYYY-MM-DD), as decisions read it — its status,
    * its period and the measures' trial (docs/reading-of-the-law.md#trial-period) — and if not,
-   * why; undefined for a list the policy does not have.
+   * why; undefined for a list the policy does not have. Throws OptionError for an `asOf` that is
+   * no such day (it answered as if some other day had been asked).
    */
   listState(id: string, asOf: string): ListState | undefined {
+    if (typeof asOf !== 'string' || !isCalendarDate(asOf)) throw new OptionError('asOf', `must be a day written YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
     const l = this.compiled.lists.findIndex((list) => list.id === id);
     return l < 0 ? undefined : listState(this.compiled, l, asOf);
   }

@@ -424,6 +424,22 @@ describe('Policy.load of a bundle', () => {
     expect(() => verifyBundleFiles(new Map(), { trustedKeys: keys.publicKey as never })).toThrow(OptionError);
   });
 
+  it('answers listState only for a day that is one (a day that is none got the state of some other day)', async () => {
+    const policy = await Policy.load(signed, { trustedKeys: [keys.publicKey] });
+    expect(policy.listState('icv', '2099-01-01')).toBe('trial-ended');
+    expect(policy.listState('no-such-list', '2027-06-01')).toBeUndefined();
+    for (const day of ['2027/06/01', '2027-02-30', '', 'tomorrow', 20270601]) {
+      const refused = (() => {
+        try {
+          return policy.listState('icv', day as string);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect([day, refused instanceof OptionError && refused.option]).toEqual([day, 'asOf']);
+    }
+  });
+
   it('refuses a rolled-back or equivocating bundle against the one it holds', async () => {
     const held = verifyBundleArchive(signed).identity;
     await expect(Policy.load(signed, { previous: { version: '99.0.0', digest: 'f'.repeat(64) } })).rejects.toMatchObject({ code: 'rollback' });
