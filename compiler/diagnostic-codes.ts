@@ -126,6 +126,8 @@ export const TERMS = {
     EADDRINUSE: { en: 'another program is listening there', zh: '已有其他程序在该地址监听' },
     EACCES: { en: 'permission denied (ports below 1024 need privileges)', zh: '没有权限（1024 以下的端口需要特权）' },
     EADDRNOTAVAIL: { en: 'the address is not one of this machine’s', zh: '该地址不属于本机' },
+    ENOTFOUND: { en: 'no such host name or address', zh: '没有这个主机名或地址' },
+    EAI_AGAIN: { en: 'the host name cannot be looked up now', zh: '暂时无法解析该主机名' },
   },
   /** What a command was doing to a file when the file system refused (Node's syscall names; any other is `other`). */
   ioOperation: {
@@ -415,6 +417,7 @@ export const CODES = {
   'cli-invalid-date': { code: 'QD4060', severity: 'error', en: 'the date {date} of {option} is not a date YYYY-MM-DD', zh: '{option} 的日期 {date} 无效，应写作 YYYY-MM-DD' },
   'cli-not-positive-integer': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is not a positive whole number', zh: '{option} 的取值 {value} 不是正整数' },
   'cli-not-whole-number': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is not a whole number (0 or more)', zh: '{option} 的取值 {value} 不是非负整数' },
+  'cli-number-too-large': { code: 'QD4060', severity: 'error', en: 'the value {value} of {option} is more than {limit}', zh: '{option} 的取值 {value} 超过 {limit}' },
   'cli-not-port': { code: 'QD4060', severity: 'error', en: 'the value {value} of --port is not a port number (0 to 65535)', zh: '--port 的取值 {value} 不是端口号（0 至 65535）' },
   'cli-governance-unreadable': { code: 'QD4061', severity: 'error', en: 'cannot read the committed governance files (see above)', zh: '无法读取已提交的治理文件（见上文）' },
   'cli-roster-invalid': { code: 'QD4061', severity: 'error', en: 'the roster {path} is missing or invalid (see above)', zh: '名册 {path} 缺失或无效（见上文）' },
@@ -587,6 +590,7 @@ export const HINTS = {
   'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
   'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
+  'workers-cores': { en: 'the limit is four per core of this machine: decisions are work for a core, and processes beyond the cores only take turns', zh: '上限为本机每个处理器核四个进程：判定需要占用处理器核，进程多于核数只会轮流运行' },
   'bundle-first': { en: 'write one with `qingdan bundle --sign <private.pem>` and serve that file', zh: '请先用 `qingdan bundle --sign <私钥>` 生成归档文件，再提供该文件' },
   'record-too-large': { en: 'a governance record holds a few kilobytes of text: commit what it must say, and link or store anything larger elsewhere', zh: '治理记录只应有几千字节的文字：请提交其必须陈述的内容，更大的材料请以链接或在别处保存' },
   'new-pdf-folder': { en: 'name a new or empty folder for the PDFs (-o), or move these files away first', zh: '请为打印文件另取新目录或空目录（`-o`），或先将这些文件移走' },

@@ -44,10 +44,13 @@ export function ioFailure(error: unknown, cwd: string): Diagnostic | undefined {
   return diagnostic('io-failed-errno', undefined, { operation, path, errno: e.code }, advice);
 }
 
-/** QD4017 for `error` when it is a socket's refusal to listen on `address` (a Node errno exception of `listen` or `bind`), else undefined. */
+/**
+ * QD4017 for `error` when it is a socket's refusal to listen on `address` (a Node errno exception
+ * of `listen` or `bind`, or of `getaddrinfo` for a host that does not resolve), else undefined.
+ */
 export function listenFailure(error: unknown, address: string): Diagnostic | undefined {
   const e = error as Partial<NodeJS.ErrnoException> | undefined;
-  if (typeof e?.code !== 'string' || (e.syscall !== 'listen' && e.syscall !== 'bind')) return undefined;
+  if (typeof e?.code !== 'string' || (e.syscall !== 'listen' && e.syscall !== 'bind' && e.syscall !== 'getaddrinfo')) return undefined;
   const advice = { hint: hint('listen-elsewhere') };
   if (e.code in TERMS.listenReason) return diagnostic('cannot-listen', undefined, { address, reason: e.code as Term<'listenReason'> }, advice);
   return diagnostic('cannot-listen-errno', undefined, { address, errno: e.code }, advice);

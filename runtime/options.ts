@@ -10,8 +10,8 @@ import { OptionError } from './errors.js';
 import { trustKeys } from './signature.js';
 import { parseVersion } from './version.js';
 
-/** The longest delay a Node timer keeps: beyond it, setTimeout fires after 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The longest delay a Node timer keeps (2³¹−1 ms, about 24.8 days): beyond it, setTimeout fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const DIGEST = /^[0-9a-f]{64}$/;
 

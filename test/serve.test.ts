@@ -8,6 +8,7 @@ import { createHash, createPrivateKey } from 'node:crypto';
 import { mkdir, readFile, rename, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compactDecisions, denseDecisions, expandDecisions, type CompactDecisions, type DenseDecisions } from '../runtime/compact.js';
@@ -607,6 +608,23 @@ describe('qingdan serve refuses what it cannot serve on, before serving', () => 
     }
     const r = await serveWith('--port', '0', '--watch-interval', '-5');
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-whole-number', { option: '--watch-interval', value: "'-5'" })]);
+    // Before: a thousand processes started, and a watch interval no timer holds was an internal error.
+    const most = 4 * availableParallelism();
+    for (const [option, value, limit] of [['--workers', String(most + 1), most], ['--watch-interval', '1e12', 2 ** 31 - 1]] as const) {
+      const r = await serveWith('--port', '0', option, value);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-number-too-large', { option, value: `'${value}'`, limit })]);
+    }
+  });
+
+  it('a host that does not resolve (QD4017; it was an internal error), with one process and with workers', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'public.pem'), fx.keys.publicKey);
+    for (const workers of ['1', '2']) {
+      const r = await runIn(dir, ['serve', bundlePath, '--key', 'public.pem', '--host', 'no-such-host.invalid', '--port', '0', '--workers', workers]);
+      // ENOTFOUND where a resolver answers, EAI_AGAIN where none can be reached.
+      const said = (['ENOTFOUND', 'EAI_AGAIN'] as const).map((reason) => diagnosticLine('cannot-listen', { address: 'no-such-host.invalid:0', reason }));
+      expect([workers, r.code, said.includes(r.stderr.split('\n')[0]!)]).toEqual([workers, 2, true]);
+    }
   });
 
   it('an address another program listens on (QD4017), with one process and with workers, which are then never started', async () => {

@@ -1,6 +1,7 @@
 /** `qingdan serve`: run the bundle server until SIGINT or SIGTERM; SIGHUP reloads the bundle and reopens the decision log. */
 import cluster from 'node:cluster';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { BundleRefusedError, createServer } from '../../server/app.js';
 import { addressRefusal, lastGoodFromPrimary, reportServed, runPrimary } from '../../server/cluster.js';
@@ -12,6 +13,7 @@ import type { Io } from '../io.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { readTrustedKeys } from '../trusted-keys.js';
+import { MAX_TIMER_MS } from '../../runtime/options.js';
 
 export interface ServeFlags {
   readonly key?: string[];
@@ -98,20 +100,25 @@ export async function serve(io: Io, bundlePath: string, flags: ServeFlags): Prom
   return EXIT.ok;
 }
 
+/** The most `--workers` per core: a decision is work for a core, and processes beyond the cores only take turns. */
+const WORKERS_PER_CORE = 4;
+
 /** The usage error of the first numeric option that is not a number of its kind, or undefined. */
 function numberProblem(flags: ServeFlags): Diagnostic | undefined {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return diagnostic('cli-not-port', undefined, { value: `'${flags.port}'` });
+  // Upper bounds: `--workers 1000` started a thousand processes on a two-core machine, and a
+  // watch interval past what a timer holds ended in an internal error.
   const counts = [
-    ['--workers', flags.workers, 1],
-    ['--body-limit', flags.bodyLimit, 1],
-    ['--max-batch', flags.maxBatch, 1],
-    ['--watch-interval', flags.watchInterval, 0],
+    ['--workers', flags.workers, 1, WORKERS_PER_CORE * availableParallelism()],
+    ['--body-limit', flags.bodyLimit, 1, Number.MAX_SAFE_INTEGER],
+    ['--max-batch', flags.maxBatch, 1, Number.MAX_SAFE_INTEGER],
+    ['--watch-interval', flags.watchInterval, 0, MAX_TIMER_MS],
   ] as const;
-  for (const [option, text, least] of counts) {
+  for (const [option, text, least, most] of counts) {
     const n = Number(text);
-    if (Number.isInteger(n) && n >= least) continue;
-    return diagnostic(least === 1 ? 'cli-not-positive-integer' : 'cli-not-whole-number', undefined, { option, value: `'${text}'` });
+    if (!Number.isInteger(n) || n < least) return diagnostic(least === 1 ? 'cli-not-positive-integer' : 'cli-not-whole-number', undefined, { option, value: `'${text}'` });
+    if (n > most) return diagnostic('cli-number-too-large', undefined, { option, value: `'${text}'`, limit: most }, option === '--workers' ? { hint: hint('workers-cores') } : {});
   }
   return undefined;
 }
