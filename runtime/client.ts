@@ -8,7 +8,8 @@
  * with exponential back-off and jitter. The last good bundle is persisted to a cache folder, so
  * a restart while the server is down still decides (and still refuses an older bundle).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, renameSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyLoadError } from './errors.js';
 import { Policy } from './policy.js';
@@ -37,6 +38,31 @@ export interface PolicyClientOptions {
   readonly onUpdate?: (state: PolicyClientState) => void;
   /** Called after a poll fails (the held bundle stays). */
   readonly onError?: (state: PolicyClientState) => void;
+}
+
+/** The most a cache's meta file (its ETag, version and digest) may hold. */
+const MAX_META_BYTES = 64 * 1024;
+
+/**
+ * A cache file's bytes, or undefined when there is none. The cache holds regular files this
+ * client wrote whole: anything else there is refused without waiting or reading it all (a FIFO
+ * blocked the integrator's whole process at `start`, and a disk image was read into memory).
+ */
+async function readCacheFile(path: string, maxBytes: number): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new PolicyLoadError(`${path} is not a regular file`, 'not-a-file');
+    if (info.size > maxBytes) throw new PolicyLoadError(`${path} holds more than ${maxBytes} bytes`, 'archive-too-large');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** What the client holds and how its polling goes. */
@@ -221,13 +247,10 @@ export class PolicyClient {
   private async loadCache(): Promise<void> {
     const dir = this.options.cacheDir;
     if (!dir) return;
-    let bytes: Buffer;
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
     try {
-      bytes = readFileSync(join(dir, BUNDLE_FILE));
-    } catch {
-      return;
-    }
-    try {
+      const bytes = await readCacheFile(join(dir, BUNDLE_FILE), maxBytes);
+      if (!bytes) return;
       this.held = await Policy.load(bytes, { trustedKeys: this.options.trustedKeys, ...(this.options.maxBytes ? { maxBytes: this.options.maxBytes } : {}) });
       this.current = { ...this.current, version: this.held.version, digest: this.held.digest, source: 'cache' };
     } catch (e) {
@@ -236,7 +259,8 @@ export class PolicyClient {
       return;
     }
     try {
-      this.etag = (JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as { etag?: string }).etag;
+      const meta = await readCacheFile(join(dir, META_FILE), MAX_META_BYTES);
+      if (meta) this.etag = (JSON.parse(meta.toString('utf8')) as { etag?: string }).etag;
     } catch {
       // Without the ETag the next poll downloads the bundle again: slower, not wrong.
     }

@@ -2,7 +2,8 @@
  * PolicyClient against `qingdan serve` in this process: conditional polling, fail-closed start,
  * a refused bundle kept out, a bad cache ignored, and back-off with jitter.
  */
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyClient, PolicyUnavailableError } from '../runtime/client.js';
@@ -68,6 +69,18 @@ describe('PolicyClient', () => {
     const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
     expect(client.state).toMatchObject({ source: 'server', lastError: { code: 'digest-mismatch' } });
     client.stop();
+  });
+
+  it('refuses a cache file that is no regular file without waiting on it (a FIFO kept start from returning)', async () => {
+    for (const kind of ['fifo', 'device']) {
+      const cacheDir = await tempDir();
+      const bundle = join(cacheDir, 'bundle.tar.gz');
+      if (kind === 'fifo') execFileSync('mkfifo', [bundle]);
+      else await symlink('/dev/zero', bundle);
+      const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
+      expect([kind, client.state.source, client.state.lastError?.code]).toEqual([kind, 'server', 'not-a-file']);
+      client.stop();
+    }
   });
 
   it('decides with the server’s bundle when its cache folder cannot be made, reporting cache-write (no hang under /proc)', async () => {
