@@ -3,7 +3,7 @@
  * tampering with one refused with its own code before anything in it is believed.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -370,6 +370,16 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     await writeFile(join(dir, 'public.pem'), keys.publicKey);
     const swallowed = await runIn(dir, ['serve', '--key', 'public.pem', 'notes.txt', '--port', '0']);
     expect(swallowed.stderr.split('\n').slice(0, 2)).toEqual([diagnosticLine('cli-public-key', { path: 'notes.txt' }), `  = hint: ${hintText(hint('key-files'), 'en')}`]);
+  });
+
+  it('reads a key file only up to 64 KiB (--key /dev/zero read 2 GiB, then said "error EUNKNOWN")', async () => {
+    const dir = await tempDir();
+    await symlink('/dev/zero', join(dir, 'zero.pem'));
+    const verify = await runIn(dir, ['verify', 'missing.tar.gz', '--key', 'zero.pem']);
+    expect([verify.code, verify.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-public-key', { path: 'zero.pem' })]);
+    const sign = await runIn(dir, ['bundle', join(ROOT, 'policy'), '--sign', 'zero.pem', '-o', 'b.tar.gz']);
+    expect([sign.code, sign.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-signing-key', { path: 'zero.pem' })]);
+    expect(sign.stderr).toContain('65536');
   });
 });
 

@@ -10,6 +10,7 @@ import { diagnostic, hint } from '../../compiler/diagnostics.js';
 import type { Io } from '../io.js';
 import { say } from '../messages.js';
 import { printUsageError } from '../usage-error.js';
+import { readKeyFile } from '../read-key-file.js';
 import { exitFor, printDiagnostics } from '../output.js';
 
 /** Builds the sources under `paths` into the archive `options.out`, signed with `options.sign`; returns the exit code. */
@@ -22,7 +23,7 @@ export async function bundle(io: Io, paths: readonly string[], options: { out: s
   let signingKey;
   if (options.sign) {
     try {
-      signingKey = readPrivateKey(await readFile(resolve(io.cwd, options.sign), 'utf8'));
+      signingKey = readPrivateKey(await readKeyFile(resolve(io.cwd, options.sign)));
     } catch (e) {
       printUsageError(io, diagnostic('cli-signing-key', undefined, { path: options.sign }, { detail: { tool: 'node', text: (e as Error).message } }));
       return EXIT.usage;
