@@ -568,6 +568,7 @@ export const CODES = {
   'record-number-clash': { code: 'QD5042', severity: 'error', en: 'comment and concern {number} of proposal {id} share a number', zh: '提案 {id} 的意见与关切编号 {number} 重复' },
   'unknown-target': { code: 'QD5043', severity: 'error', en: '{file} names {target}, which is not an item of the proposal\u2019s lists', zh: '{file} 所指的 {target} 不是本提案清单中的数据项' },
   'important-item-with-thresholds': { code: 'QD5044', severity: 'error', en: 'the identification record marks {item} important, but the list gives it volume thresholds', zh: '重要数据识别记录将 {item} 列为重要数据，但清单为其规定了量级条件' },
+  'governance-base-not-ancestor': { code: 'QD5046', severity: 'error', en: 'the base {base} is not an ancestor of the head {head}: the history between them cannot be checked', zh: '基准 {base} 不是目标 {head} 的祖先提交：无法检查两者之间的历史' },
   'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes the field {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于{stage}阶段的提案 {id} 的字段 {field}', slots: { stage: 'stage' } },
 } as const satisfies Record<string, DiagnosticKind>;
 
@@ -591,6 +592,7 @@ export const HINTS = {
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
   'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
   'workers-cores': { en: 'the limit is four per core of this machine: decisions are work for a core, and processes beyond the cores only take turns', zh: '上限为本机每个处理器核四个进程：判定需要占用处理器核，进程多于核数只会轮流运行' },
+  'base-before-head': { en: 'the base is the commit the head was made from (for a pull request, its target branch), not a later one', zh: '基准应是目标所基于的提交（对拉取请求而言为其目标分支），而不是其后的提交' },
   'bundle-first': { en: 'write one with `qingdan bundle --sign <private.pem>` and serve that file', zh: '请先用 `qingdan bundle --sign <私钥>` 生成归档文件，再提供该文件' },
   'record-too-large': { en: 'a governance record holds a few kilobytes of text: commit what it must say, and link or store anything larger elsewhere', zh: '治理记录只应有几千字节的文字：请提交其必须陈述的内容，更大的材料请以链接或在别处保存' },
   'new-pdf-folder': { en: 'name a new or empty folder for the PDFs (-o), or move these files away first', zh: '请为打印文件另取新目录或空目录（`-o`），或先将这些文件移走' },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { cloneRepo, errorCodes, ID, ok, repoAtReview, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
+import { cloneRepo, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -40,6 +40,40 @@ describe('the red team corpus', () => {
       expect(exit).toBe(attack.catches.some((c) => c.startsWith('QD4')) ? 2 : 1);
     });
   }
+});
+
+describe('what the check reads does not depend on where it is run', () => {
+  const codesIn = async (dir: string, extra: string[] = []) => {
+    const r = await runIn(dir, ['governance', 'check', '--json', ...extra]);
+    return { exit: r.code, codes: (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code) };
+  };
+
+  it('finds an unsigned change of the national rules from a subfolder too (from policy/lists it saw no roster and passed)', async () => {
+    const repo = await cloneRepo(atReview);
+    repo.write('policy/national.qd', repo.read('policy/national.qd').replace('100万', '200万'));
+    repo.commit('li', 'a national threshold changed, unsigned', { sign: false });
+    const atTop = await codesIn(repo.dir);
+    expect(atTop.codes).toContain('QD5041');
+    expect(await codesIn(join(repo.dir, 'policy/lists'))).toEqual(atTop);
+  });
+
+  it('reads and writes the repository\u2019s files from a subfolder as from its top (codeowners said "out of date" and wrote policy/lists/.github)', async () => {
+    const repo = await cloneRepo(atReview);
+    await ok(repo, ['governance', 'codeowners']);
+    const inSubfolder = await runIn(join(repo.dir, 'policy/lists'), ['governance', 'codeowners', '--check']);
+    expect(inSubfolder.code).toBe(0);
+    const status = await runIn(join(repo.dir, 'policy/lists'), ['proposal', 'status', ID, '--json']);
+    expect([status.code, (JSON.parse(status.stdout) as { id: string }).id]).toEqual([0, ID]);
+  });
+
+  it('refuses a base that is not an ancestor of the head (QD5046): swapped, they passed having checked nothing', async () => {
+    const repo = await cloneRepo(atReview);
+    const base = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.write('policy/national.qd', repo.read('policy/national.qd').replace('100万', '200万'));
+    repo.commit('li', 'a national threshold changed, unsigned', { sign: false });
+    expect((await codesIn(repo.dir, ['--base', base])).codes).toContain('QD5041');
+    expect(await codesIn(repo.dir, ['--base', 'HEAD', '--head', base])).toEqual({ exit: 1, codes: ['QD5046'] });
+  });
 });
 
 describe('CI does not trust the pull request', () => {

@@ -12,6 +12,7 @@ import { langOf, type Io } from '../io.js';
 import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { printUsageError, usageError } from '../usage-error.js';
+import { repositoryFolder } from '../repository-folder.js';
 
 /** The formats `qingdan diff` prints. */
 const DIFF_FORMATS = ['markdown', 'json', 'amendment'] as const;
@@ -39,14 +40,20 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
     printUsageError(io, usageError('cli-invalid-value', { option: '--format', value: `'${options.format}'` }, { hint: hint('cli-choices', { words: DIFF_FORMATS }) }).diagnostic);
     return EXIT.usage;
   }
-  const result = await runDiff(io.cwd, base, head);
+  const maxBytes = Number(options.maxBytes);
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) {
+    printUsageError(io, usageError('cli-not-positive-integer', { option: '--max-bytes', value: `'${options.maxBytes}'` }).diagnostic);
+    return EXIT.usage;
+  }
+  const root = await repositoryFolder(io.cwd);
+  const result = await runDiff(root, base, head);
   if (reportBroken(io, result)) return EXIT.policyErrors;
   const diff = result.diff!;
   if (options.format === 'json') printJson(io, diff);
   else if (options.format === 'amendment') io.stdout.write(amendmentText(diff, result.base!, result.head!));
-  else io.stdout.write(diffMarkdown(diff, { lang: langOf(io), maxBytes: Number(options.maxBytes) }));
+  else io.stdout.write(diffMarkdown(diff, { lang: langOf(io), maxBytes }));
   if (options.changeset) {
-    const written = await writeDiffChangeset(io.cwd, await packageName(io.cwd), diff);
+    const written = await writeDiffChangeset(root, await packageName(root), diff);
     io.stderr.write(`${written ? say(io, 'changeset-written', { path: written, bump: diff.bump }) : say(io, 'no-changeset')}\n`);
   }
   return EXIT.ok;
@@ -68,9 +75,10 @@ export function verdictText(io: Io, v: ReleaseCheck): string {
 
 /** Fails when policy/ changed since the base without a large enough changeset; returns the exit code. */
 export async function releaseCheck(io: Io, options: { base?: string; json?: boolean }): Promise<number> {
-  const result = await runDiff(io.cwd, options.base, undefined);
+  const root = await repositoryFolder(io.cwd);
+  const result = await runDiff(root, options.base, undefined);
   if (reportBroken(io, result)) return EXIT.policyErrors;
-  const verdict = judgeRelease(result.diff!, await declaredBump(io.cwd, result.baseRevision, await packageName(io.cwd)));
+  const verdict = judgeRelease(result.diff!, await declaredBump(root, result.baseRevision, await packageName(root)));
   const said = verdictText(io, verdict);
   if (options.json) printJson(io, { ...verdict, message: said });
   else io.stderr.write(`${say(io, verdict.ok ? 'release-ok' : 'release-failed', { verdict: said })}\n`);

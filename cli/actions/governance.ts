@@ -9,6 +9,7 @@ import { EXIT } from '../exit.js';
 import { say } from '../messages.js';
 import type { Io } from '../io.js';
 import { diagnosticsJson, exitFor, printDiagnostics, printJson } from '../output.js';
+import { repositoryFolder } from '../repository-folder.js';
 
 /** Prints a governance report (text on stderr, or JSON on stdout) and returns the exit code. */
 export function reportGovernance(io: Io, report: GovernanceReport, json: boolean | undefined, extra: object = {}): number {
@@ -42,7 +43,7 @@ export async function governanceCheck(io: Io, options: { base?: string; head?: s
 
 /** Regenerates the CODEOWNERS file from the roster (or with `check`, says whether it is current); returns the exit code. */
 export async function governanceCodeowners(io: Io, options: { check?: boolean }): Promise<number> {
-  const root = io.cwd;
+  const root = await repositoryFolder(io.cwd);
   const report = await checkGovernance(root, { noHistory: true });
   const roster = report.governance.roster?.value;
   const fatal: Diagnostic[] = report.diagnostics.filter((d) => d.severity === 'error' && d.span?.file.startsWith('policy/governance/'));

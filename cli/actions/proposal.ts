@@ -33,6 +33,7 @@ import { today } from '../../runtime/dates.js';
 import { dateOptionError } from '../date-option.js';
 import { printUsageError, UsageError, usageError } from '../usage-error.js';
 import { reportGovernance } from './governance.js';
+import { repositoryFolder } from '../repository-folder.js';
 
 /** The dispositions of a comment. */
 const DECISIONS = ['accepted', 'partly', 'rejected'] as const;
@@ -72,7 +73,7 @@ function find(io: Io, g: Loaded, id: string): LoadedProposal & { meta: NonNullab
 
 /** What a command on one proposal starts from: the project root, its governance, the proposal and the date given. */
 async function openProposal(io: Io, id: string, date: string | undefined) {
-  const root = io.cwd;
+  const root = await repositoryFolder(io.cwd);
   const g = await load(io, root);
   const p = find(io, g, id);
   return { root, g, p, meta: p.meta.value!, date: checkDate(date) };
@@ -210,7 +211,7 @@ async function guarded(io: Io, body: () => Promise<number | void>): Promise<numb
 /** Creates a proposal at the draft stage; prints its id. Returns the exit code. */
 export function proposalNew(io: Io, slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }): Promise<number> {
   return guarded(io, async () => {
-    const root = io.cwd;
+    const root = await repositoryFolder(io.cwd);
     const g = await load(io, root);
     const date = checkDate(o.date);
     for (const a of o.author) person(g.rosterValue, a, '--author');
@@ -267,7 +268,8 @@ const errorKey = (d: Diagnostic) => `${d.code}|${d.span?.file}|${d.span?.offset}
  */
 export function proposalStatus(io: Io, id: string | undefined, o: { json?: boolean }): Promise<number> {
   return guarded(io, async () => {
-    const g = await load(io, io.cwd);
+    const root = await repositoryFolder(io.cwd);
+    const g = await load(io, root);
     const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
     const ctx = contextOf(g, today())!;
     const name = (who: string) => (personById(g.rosterValue, who) ? `${personById(g.rosterValue, who)!.name} (${who})` : who);
@@ -276,9 +278,9 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
       const at = p as ProposalAt;
       const meta = at.meta.value;
       const view = outlook(at, ctx);
-      const recorded = (await checkGovernance(io.cwd, { only: [meta.id] })).diagnostics.filter((d) => d.severity === 'error');
+      const recorded = (await checkGovernance(root, { only: [meta.id] })).diagnostics.filter((d) => d.severity === 'error');
       const known = new Set(recorded.map(errorKey));
-      const blocking = view.next ? (await blockers(io.cwd, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
+      const blocking = view.next ? (await blockers(root, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
       const todo = todos(at, view, ctx).map((t) => ({ ...t, what: { ...t.what, text: hintText(t.what, langOf(io)) }, who: t.who.map(name) }));
       const signed = p.signoffs.flatMap((f) => (f.value ? [{ stage: f.value.stage, role: f.value.role, person: f.value.person, date: f.value.date }] : []));
       rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });

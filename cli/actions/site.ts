@@ -10,6 +10,7 @@ import { today } from '../../runtime/dates.js';
 import { dateOptionError } from '../date-option.js';
 import { printUsageError } from '../usage-error.js';
 import { exitFor, printDiagnostics } from '../output.js';
+import { repositoryFolder } from '../repository-folder.js';
 
 /** Writes the site into `options.out`; returns the exit code. */
 export async function site(io: Io, options: { out: string; date?: string; head: string; base?: string }): Promise<number> {
@@ -19,8 +20,8 @@ export async function site(io: Io, options: { out: string; date?: string; head: 
     printUsageError(io, badDate.diagnostic);
     return EXIT.usage;
   }
-  const root = io.cwd;
-  const output = { out: resolve(root, options.out), root, sources: [resolve(root, 'policy'), resolve(root, 'proposals')], writes: 'site' as const };
+  const root = await repositoryFolder(io.cwd);
+  const output = { out: resolve(io.cwd, options.out), root, sources: [resolve(root, 'policy'), resolve(root, 'proposals')], writes: 'site' as const };
   const refused = (await inspectOutput(output, options.out)).diagnostics;
   if (refused.length > 0) {
     printDiagnostics(io, refused, new Map());

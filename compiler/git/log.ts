@@ -126,6 +126,15 @@ export async function verifySignatures(root: string, commits: readonly string[],
   }
 }
 
+/**
+ * The top folder of the repository `dir` lies in. Paths in git objects are the repository's;
+ * read from a subfolder, `policy/governance/roster.yaml` was not found at any commit, and
+ * `governance check` run from `policy/lists` passed a commit that broke the rules.
+ */
+export async function repositoryRoot(dir: string): Promise<string> {
+  return (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+}
+
 /** The commit `revision` names (`HEAD`, a branch, a sha). Rejects with a GitError when there is none. */
 export async function resolveCommit(root: string, revision: string): Promise<string> {
   return (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();

@@ -5,9 +5,9 @@
  * `proposal status` all call this, so they cannot disagree.
  */
 import { today } from '../../runtime/dates.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hint, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { resolveRevision } from '../diff/revision.js';
-import { resolveCommit } from '../git/log.js';
+import { isAncestor, repositoryRoot, resolveCommit } from '../git/log.js';
 import { GitError } from '../git/run.js';
 import type { Source } from '../source.js';
 import type { Finding, GovernanceContext, ProposalAt } from './context.js';
@@ -66,14 +66,20 @@ async function baseRoster(root: string, base: string): Promise<Roster | undefine
 }
 
 /** Checks the governance of `root` at `options.head` (default HEAD). Git failures come back as QD4030. */
-export async function checkGovernance(root: string, options: CheckOptions = {}): Promise<GovernanceReport> {
+export async function checkGovernance(dir: string, options: CheckOptions = {}): Promise<GovernanceReport> {
+  let root: string;
   let head: string;
   try {
+    root = await repositoryRoot(dir);
     head = await resolveCommit(root, options.head ?? 'HEAD');
   } catch (e) {
     return failed(gitFailure(e, options.head ?? 'HEAD'));
   }
   const base = options.base ? await resolveRevision(root, options.base) : undefined;
+  // A base after the head leaves no history between them: it passed, having checked nothing.
+  if (base && !(await isAncestor(root, base, head))) {
+    return failed(diagnostic('governance-base-not-ancestor', undefined, { base: options.base!, head: options.head ?? 'HEAD' }, { hint: hint('base-before-head') }));
+  }
   try {
     return await run(root, head, base, options);
   } catch (e) {
