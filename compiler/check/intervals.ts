@@ -124,15 +124,27 @@ function singleMeasureClauses(c: A.Condition): MeasureClause[] {
     let measure: A.Measure | undefined;
     let interval = FULL;
     let simple = conj.length > 0;
+    /** The measure of a bound every volume meets, in a conjunction that may have no other. */
+    let always: A.Measure | undefined;
     for (const atom of conj) {
-      // Fractional or negative bounds are reported by VolumeRule; comparing them would only echo it.
+      // CIIOs never reach a ladder (decision order step 4): there `not ciio` always holds and
+      // `ciio` never. Left out as "not a band", `persons in 10万..100万 and not ciio` hid the gap
+      // above 100万 and the lighter rung above it, and 200万 persons came out exempt.
+      if (atom.kind === 'Ciio' && atom.negated) continue;
       if (atom.kind !== 'Compare' && atom.kind !== 'Range') {
         simple = false;
         break;
       }
+      // Fractional or negative bounds are reported by VolumeRule; comparing them would only echo it.
       if (atom.kind === 'Compare' ? !plainBound(atom.value) : !plainBound(atom.from) || !plainBound(atom.to)) {
         simple = false;
         break;
+      }
+      // A bound every volume meets (`sensitive >= 0`) says nothing, and so does not make a band of one measure a band of two.
+      const bound = atomInterval(atom);
+      if (bound.lo <= 0 && bound.hi === Infinity) {
+        always ??= atom.measure;
+        continue;
       }
       // Only one measure: a conjunction over two is not a band of either.
       if (measure !== undefined && atom.measure !== measure) {
@@ -140,9 +152,10 @@ function singleMeasureClauses(c: A.Condition): MeasureClause[] {
         break;
       }
       measure = atom.measure;
-      interval = intersect(interval, atomInterval(atom));
+      interval = intersect(interval, bound);
     }
-    if (!simple) continue;
+    measure ??= always;
+    if (!simple || measure === undefined) continue;
     const first = conj[0]!.span;
     const last = conj.at(-1)!.span;
     const span = joinSpans(first, last);
