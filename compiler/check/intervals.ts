@@ -68,11 +68,52 @@ export function forgetConditionForms(): void {
   if (forms.poisoned.size > 0) forms.poisoned.clear();
 }
 
-/** The condition in disjunctive normal form: a list of conjunctions of atoms. */
+/**
+ * The most alternatives a condition may have once multiplied out, beyond the number of its
+ * bounds: `(a or b) and (c or d) and …` doubles with each group, and 24 such groups (1,200
+ * characters) ran the check out of memory; a long `or` of bounds has as many as it has bounds.
+ */
+export const MAX_ALTERNATIVES = 1024;
+
+/** Whether the normal form of `c` would have more than MAX_ALTERNATIVES alternatives and more than `c` has bounds. */
+export function tooManyAlternatives(c: A.Condition): boolean {
+  return alternativesOf(c, Math.max(MAX_ALTERNATIVES, atomsOf(c)) + 1) > Math.max(MAX_ALTERNATIVES, atomsOf(c));
+}
+
+/** How many alternatives (conjunctions) the normal form of `c` has, counted without building it, up to `cap`. */
+function alternativesOf(c: A.Condition, cap: number): number {
+  switch (c.kind) {
+    case 'Or': {
+      let n = 0;
+      for (const t of c.terms) n = Math.min(cap, n + alternativesOf(t, cap));
+      return n;
+    }
+    case 'And': {
+      let n = 1;
+      for (const t of c.terms) n = Math.min(cap, n * alternativesOf(t, cap));
+      return n;
+    }
+    default:
+      return 1;
+  }
+}
+
+/** How many bounds and tests `c` is written with. */
+function atomsOf(c: A.Condition): number {
+  if (c.kind !== 'Or' && c.kind !== 'And') return 1;
+  let n = 0;
+  for (const t of c.terms) n += atomsOf(t);
+  return n;
+}
+
+/**
+ * The condition in disjunctive normal form: a list of conjunctions of atoms; none for a condition
+ * of too many alternatives (ConditionSizeRule reports it, and no other rule reads it).
+ */
 export function toDnf(c: A.Condition): readonly (readonly Atom[])[] {
   let dnf = forms.dnf.get(c);
   if (dnf === undefined) {
-    dnf = normalForm(c);
+    dnf = tooManyAlternatives(c) ? [] : normalForm(c);
     forms.dnf.set(c, dnf);
   }
   return dnf;

@@ -16,6 +16,7 @@ import { NumberingRule } from './rules/NumberingRule.js';
 import { OnePerPolicyRule } from './rules/OnePerPolicyRule.js';
 import { RequiredClausesRule } from './rules/RequiredClausesRule.js';
 import { SatisfiableConditionRule } from './rules/SatisfiableConditionRule.js';
+import { ConditionSizeRule } from './rules/ConditionSizeRule.js';
 import { SicRule } from './rules/SicRule.js';
 import { UniqueIdsRule } from './rules/UniqueIdsRule.js';
 import { UnknownKeywordRule } from './rules/UnknownKeywordRule.js';
@@ -35,6 +36,7 @@ export const specifiedRules: readonly CheckRule[] = [
   RequiredClausesRule,
   ValidDatesRule,
   VolumeRule,
+  ConditionSizeRule,
   SatisfiableConditionRule,
   LadderOverlapRule,
   LadderGapRule,
@@ -56,6 +58,7 @@ const FILE_LOCAL: ReadonlySet<FileLocalRule> = new Set([
   RequiredClausesRule,
   ValidDatesRule,
   VolumeRule,
+  ConditionSizeRule,
   SatisfiableConditionRule,
   LadderOverlapRule,
   LadderGapRule,
