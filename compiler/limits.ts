@@ -7,7 +7,7 @@
 /** Longest name (identifier): real ids are a few words (`cross-border-ecommerce`). */
 export const MAX_NAME_LENGTH = 256;
 
-/** Longest string literal, in UTF-16 units with its quotes: an article's paragraph is a few hundred. */
+/** Longest string literal, in UTF-16 units between its quotes: an article's paragraph is a few hundred. */
 export const MAX_STRING_LENGTH = 65_536;
 
 /** Most tokens in one file: a generated file of 1,000 list items has about 40,000. */

@@ -64,6 +64,29 @@ function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
+/**
+ * Control characters, and the marks that reorder text (U+202A–U+202E, U+2066–U+2069), where no
+ * published text has them: written raw into the gazette and printed by `evaluate`, an ESC in an
+ * item's title cleared and recoloured the reader's terminal. A tab is allowed.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A string with no text (`""`, or spaces only), which every text of a policy needs: `check`
+ * passed it and `build` then failed, unlocated, on the artifact's schema; and each control
+ * character in a string.
+ */
+function stringContentProblems(source: Source, t: IToken): Diagnostic[] {
+  const body = t.image.slice(1, -1);
+  const out: Diagnostic[] = [];
+  if (body.trim() === '') out.push(diagnostic('empty-string', spanAt(source, t.startOffset, t.image.length), {}, { hint: hint('write-text') }));
+  for (const m of body.matchAll(CONTROL)) {
+    const codepoint = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push(diagnostic('control-character', spanAt(source, t.startOffset + 1 + m.index, 1), { codepoint }, { hint: hint('remove-control-character') }));
+  }
+  return out;
+}
+
 /** The lexical diagnostics of a scan besides bad characters: unclosed strings and comments, limits, number spelling. */
 function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -72,8 +95,11 @@ function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
     const length = t.image.length;
     if (type === T.UnterminatedString) out.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, length), {}, { hint: hint('close-string') }));
     else if (type === T.UnterminatedComment) out.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: hint('close-comment') }));
-    if ((type === T.StringLiteral || type === T.UnterminatedString) && length > MAX_STRING_LENGTH) {
-      out.push(diagnostic('string-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_STRING_LENGTH }, { hint: hint('split-string') }));
+    if (type === T.StringLiteral) out.push(...stringContentProblems(source, t));
+    // The characters between the quotes (an unterminated string has only the opening one).
+    const characters = length - (type === T.StringLiteral ? 2 : 1);
+    if ((type === T.StringLiteral || type === T.UnterminatedString) && characters > MAX_STRING_LENGTH) {
+      out.push(diagnostic('string-too-long', spanAt(source, t.startOffset, length), { length: characters, limit: MAX_STRING_LENGTH }, { hint: hint('split-string') }));
     } else if (type === T.Identifier && length > MAX_NAME_LENGTH) {
       out.push(diagnostic('name-too-long', spanAt(source, t.startOffset, length), { length, limit: MAX_NAME_LENGTH }, { hint: hint('short-name') }));
     } else if (type === T.NumberLiteral) {
