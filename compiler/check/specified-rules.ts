@@ -17,6 +17,7 @@ import { OnePerPolicyRule } from './rules/OnePerPolicyRule.js';
 import { RequiredClausesRule } from './rules/RequiredClausesRule.js';
 import { SatisfiableConditionRule } from './rules/SatisfiableConditionRule.js';
 import { ConditionSizeRule } from './rules/ConditionSizeRule.js';
+import { TrialLengthRule } from './rules/TrialLengthRule.js';
 import { SicRule } from './rules/SicRule.js';
 import { UniqueIdsRule } from './rules/UniqueIdsRule.js';
 import { UnknownKeywordRule } from './rules/UnknownKeywordRule.js';
@@ -43,6 +44,7 @@ export const specifiedRules: readonly CheckRule[] = [
   LadderMonotoneRule,
   NumberingRule,
   EffectivePeriodRule,
+  TrialLengthRule,
   ExampleCoverageRule,
   SicRule,
   ApplicableItemRule,
@@ -64,6 +66,7 @@ const FILE_LOCAL: ReadonlySet<FileLocalRule> = new Set([
   LadderGapRule,
   LadderMonotoneRule,
   NumberingRule,
+  TrialLengthRule,
   SicRule,
   ApplicableItemRule,
 ]);

@@ -11,6 +11,14 @@ export function addYears(from: string, years: number): string {
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
+/** The last year a date of the contract (YYYY-MM-DD) can write. */
+const LAST_YEAR = 9999;
+
+/** Whether a trial of `years` from `from` ends in a year a date can write (TrialLengthRule reports one that does not). */
+export function trialEndsInRange(from: string, years: number): boolean {
+  return Number(from.slice(0, 4)) + years <= LAST_YEAR;
+}
+
 /** A document's trial: from its publication date until (excluded) the day the trial ends. */
 export interface TrialPeriod {
   readonly document: A.DocumentDecl;
@@ -25,6 +33,7 @@ export function trialOf(decls: readonly A.Declaration[]): TrialPeriod | undefine
   for (const d of decls) {
     if (d.kind !== 'Document' || !d.published || !d.trial || !d.trial.years.integral) continue;
     const from = d.published.date.raw;
+    if (!trialEndsInRange(from, d.trial.years.value)) continue;
     return { document: d, from, until: addYears(from, d.trial.years.value), confirmed: d.published.confirmed };
   }
   return undefined;
