@@ -29,7 +29,7 @@ export type MarginMeasure = 'persons' | 'sensitivePersons';
 export const PERSONAL_INFO_PART = 'personalInfo';
 
 /** The largest volume a request may state (the request schema's maximum). */
-const MAX_VOLUME = 10_000_000_000;
+export const MAX_VOLUME = 10_000_000_000;
 
 export interface Margin {
   readonly measure: MarginMeasure;

@@ -10,7 +10,7 @@ import { countExportLog, type ExportLogCount, type LoggedPart } from './export-l
 import type { Policy } from './policy.js';
 import { itemPathways, requestOfReport, type ExportReport } from './report.js';
 import type { EvaluationRequest, Outcome, Reason } from './request.js';
-import { PERSONAL_INFO_PART } from './margins.js';
+import { MAX_VOLUME, PERSONAL_INFO_PART } from './margins.js';
 
 export type Difference =
   | { readonly kind: 'unreported-item'; readonly item: string; readonly persons: number; readonly sensitivePersons: number; readonly firstLine: number }
@@ -62,7 +62,15 @@ export function differencesOf(policy: Policy, report: ExportReport, logged: read
       else if (part[measure] < r[measure]) differences.push({ kind: 'volume-below-report', item: part.item, measure, reported: r[measure], actual: part[measure] });
     }
   }
-  // The transfer re-decided with the volumes exported: the log's for what it exported, none for the rest.
+  // A reported part the log has no line of: none of it exported so far (it was not mentioned).
+  for (const [item, r] of [...reported, [PERSONAL_INFO_PART, reportedPi] as const]) {
+    if (actual.has(item)) continue;
+    for (const measure of ['persons', 'sensitivePersons'] as const) if (r[measure] > 0) differences.push({ kind: 'volume-below-report', item, measure, reported: r[measure], actual: 0 });
+  }
+  // The transfer re-decided with the volumes exported: the log's for what it exported, none for
+  // the rest. A sum past the contract's largest volume is decided at it, as strictly as any
+  // volume (it was refused as a request, and the CLI blamed the log file as unreadable).
+  const volume = (n: number | undefined) => Math.min(n ?? 0, MAX_VOLUME);
   const base = requestOfReport(report);
   const items = [...new Set([...reported.keys(), ...[...actual.keys()].filter((k) => k !== PERSONAL_INFO_PART)])];
   const loggedPi = actual.get(PERSONAL_INFO_PART);
@@ -70,8 +78,8 @@ export function differencesOf(policy: Policy, report: ExportReport, logged: read
     ...base,
     transfer: {
       ...base.transfer,
-      items: items.map((id) => ({ id, persons: actual.get(id)?.persons ?? 0, sensitivePersons: actual.get(id)?.sensitivePersons ?? 0 })),
-      personalInfo: { ...pi, persons: loggedPi?.persons ?? 0, sensitivePersons: loggedPi?.sensitivePersons ?? 0 },
+      items: items.map((id) => ({ id, persons: volume(actual.get(id)?.persons), sensitivePersons: volume(actual.get(id)?.sensitivePersons) })),
+      personalInfo: { ...pi, persons: volume(loggedPi?.persons), sensitivePersons: volume(loggedPi?.sensitivePersons) },
     },
   };
   const decision = policy.evaluate(request);

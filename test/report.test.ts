@@ -226,6 +226,30 @@ describe('qingdan report compare', () => {
     expect((await runCli(['report', 'compare', join(dir, 'report.json'), dir, '--dist', dist])).code).toBe(2);
   });
 
+  it('names every reported part the log has no line of, and says "consistent" only when nothing failed (an empty log was consistent)', async () => {
+    await writeFile(join(dir, 'empty.jsonl'), '');
+    const empty = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'empty.jsonl'), '--dist', dist, '--json']);
+    const below = (JSON.parse(empty.stdout) as { differences: { kind: string; item: string; actual: number }[] }).differences;
+    expect(below.map((d) => [d.kind, d.item, d.actual])).toEqual([
+      ['volume-below-report', 'icv.owner-pi', 0],
+      ['volume-below-report', 'icv.supplier-contacts', 0],
+    ]);
+    const emptyText = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'empty.jsonl'), '--dist', dist]);
+    expect(emptyText.stdout).not.toContain('consistent with');
+    await writeFile(join(dir, 'bad.jsonl'), 'bad\n');
+    const bad = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'bad.jsonl'), '--dist', dist]);
+    expect([bad.code, bad.stdout.includes('consistent with')]).toEqual([1, false]);
+  });
+
+  it('decides a volume past the contract\'s largest at that largest, as strictly (it blamed the log as unreadable)', async () => {
+    await writeFile(join(dir, 'huge.jsonl'), '{"date":"2027-01-03","item":"icv.owner-pi","persons":999999999999999}\n');
+    const r = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'huge.jsonl'), '--dist', dist, '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { actualPathway: string; differences: { kind: string; item?: string }[] };
+    expect(out.actualPathway).toBe('security-assessment');
+    expect(out.differences.filter((d) => d.kind === 'threshold-crossed').map((d) => d.item)).toContain('icv.owner-pi');
+  });
+
   it('stops, said, when the person keys exceed the bound', async () => {
     const r = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'exports.jsonl'), '--dist', dist, '--max-persons', '3', '--json']);
     const out = JSON.parse(r.stdout) as { incomplete: boolean; problems: { code: string; line: number }[] };

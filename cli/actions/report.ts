@@ -145,6 +145,8 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
   try {
     result = await compareReport(policy, report as ExportReport, fileChunks(handle), { maxPersons });
   } catch (e) {
+    // Only the file system's errors are the log's: anything else is not a read failure to blame on it.
+    if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
     printUsageError(io, readFailure(logPath, e));
     return EXIT.usage;
   } finally {
@@ -166,7 +168,8 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
     const lines = [say(io, 'log-summary', { path: logPath, lines: count.lines, year: count.year, counted, excluded, otherYear: count.otherYear, invalid: count.invalid })];
     if (count.incomplete) lines.push(c.red(say(io, 'log-incomplete')));
     for (const p of count.parts) lines.push(c.dim(`  ${say(io, 'log-part', { item: p.item, persons: p.persons, sensitivePersons: p.sensitivePersons, lines: p.lines, last: p.lastDate || '—' })}`));
-    if (differences.length === 0) lines.push(c.green(say(io, 'log-consistent', { path })));
+    // Consistent only when nothing failed: a log of bad lines, or none, said "consistent" beside exit 1.
+    if (!failed && differences.length === 0) lines.push(c.green(say(io, 'log-consistent', { path })));
     for (const d of differences) lines.push((isDiscrepancy(d) ? c.yellow : c.dim)(problemString(differenceText(d), lang)));
     io.stdout.write(`${lines.join('\n')}\n`);
   }
