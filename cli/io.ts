@@ -5,6 +5,9 @@
  */
 import pc from 'picocolors';
 import type { Lang } from '../compiler/diagnostic-codes.js';
+import { ioFailure } from '../compiler/io-failure.js';
+import { formatDiagnostic } from '../compiler/print-diagnostics.js';
+import { EXIT } from './exit.js';
 
 /** A stream the CLI writes text to. */
 export interface Output {
@@ -30,15 +33,7 @@ export interface Io {
 
 /** The running process's working directory, environment and standard streams. */
 export function processIo(): Io {
-  // A reader that stops early (`qingdan diff | head`) closes the pipe: stop quietly, as cat
-  // does, instead of dying of an unhandled EPIPE with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit();
-    });
-  }
-  return {
+  const io: Io = {
     cwd: process.cwd(),
     env: process.env,
     // picocolors decides for the process as a whole (a terminal, FORCE_COLOR, CI, --no-color).
@@ -46,6 +41,18 @@ export function processIo(): Io {
     stderr: { write: (text) => void process.stderr.write(text), colors: pc.isColorSupported, columns: process.stderr.columns },
     stdin: process.stdin,
   };
+  // A reader that stops early (`qingdan diff | head`) closes the pipe: stop quietly, as cat
+  // does, instead of dying of an unhandled EPIPE with a stack trace. Any other failure to write
+  // (a full disk behind `> file`) is an I/O error, exit 2, said on stderr: it was a stack trace
+  // and exit 1.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    const said = ioFailure(e, io.cwd, '<stdout>');
+    if (said) process.stderr.write(`${formatDiagnostic(said, { color: false, lang: langOf(io), texts: new Map() })}\n`);
+    process.exit(EXIT.usage);
+  });
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? undefined : EXIT.usage));
+  return io;
 }
 
 /**

@@ -31,13 +31,14 @@ const OPERATIONS: Readonly<Record<string, Term<'ioOperation'>>> = {
 /**
  * The diagnostic for `error` when it is a file system error about a path (a Node errno exception
  * with its `syscall` and `path`), else undefined. The path is shown relative to `cwd` when it lies
- * inside it.
+ * inside it; an error without a path (a write to a standard stream) is named `stream`.
  */
-export function ioFailure(error: unknown, cwd: string): Diagnostic | undefined {
+export function ioFailure(error: unknown, cwd: string, stream?: string): Diagnostic | undefined {
   const e = error as Partial<NodeJS.ErrnoException> | undefined;
-  if (typeof e?.code !== 'string' || typeof e.syscall !== 'string' || typeof e.path !== 'string') return undefined;
-  const inside = relative(cwd, e.path);
-  const path = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : e.path;
+  if (typeof e?.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  if (typeof e.path !== 'string' && stream === undefined) return undefined;
+  const inside = e.path === undefined ? '' : relative(cwd, e.path);
+  const path = e.path === undefined ? stream! : inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : e.path;
   const operation = OPERATIONS[e.syscall] ?? 'other';
   const advice = { hint: hint('io-path') };
   if (e.code in TERMS.ioReason) return diagnostic('io-failed', undefined, { operation, path, reason: e.code as Term<'ioReason'> }, advice);

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -287,6 +287,20 @@ describe('the installed command, one spawned process per command', () => {
     const [code] = (await once(child, 'close')) as [number | null];
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('says an output it cannot write (a full disk behind `> file`) as QD4016 with exit 2 (a stack trace and exit 1 before)', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'governance', 'check', '--no-history', '--json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', LC_ALL: 'en_US.UTF-8' }, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const [code] = (await once(child, 'close')) as [number | null];
+      expect([code, stderr.split('\n')[0]]).toEqual([2, diagnosticLine('io-failed', { operation: 'write', path: '<stdout>', reason: 'ENOSPC' })]);
+      expect(stderr).not.toMatch(STACK_FRAME);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('a usage error goes to stderr with exit 2', () => {
