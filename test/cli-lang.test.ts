@@ -3,7 +3,8 @@
  * Chinese), for the terminal and for `--json` alike. `--json` carries the diagnostic as data
  * (code, id, args, span, related, hint, fix); its `message` is that data rendered.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Command, CommanderError } from 'commander';
@@ -103,6 +104,20 @@ describe('the language of diagnostics', () => {
     expect((await runCli(['keys', 'generate', keys])).code).toBe(0);
     const again = await runCli(['--lang', 'zh', 'keys', 'generate', keys]);
     expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-key-exists', { path: keys }, 'zh')]);
+  });
+
+  it('writes no key into the working folder for an empty <dir>, and leaves no half a pair when the second file cannot be written', async () => {
+    const empty = await runCli(['keys', 'generate', ''], { cwd: work });
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-invalid-value', { option: '<dir>', value: "''" })]);
+    expect(existsSync(join(work, 'private.pem'))).toBe(false);
+    // public.pem taken by a folder: private.pem, written first, is removed again (a full disk
+    // left an empty private.pem that every retry refused to write over).
+    const half = join(work, 'half');
+    await mkdir(join(half, 'public.pem'), { recursive: true });
+    const r = await runCli(['keys', 'generate', half]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('QD4016');
+    expect(existsSync(join(half, 'private.pem'))).toBe(false);
   });
 
   it('names an unknown revision in the chosen language (exit 2)', async () => {
