@@ -101,6 +101,9 @@ describe('qingdan diff', () => {
     const dir = await tempDir();
     const r = await qingdan(['diff', 'HEAD~1', 'HEAD'], { cwd: dir });
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('not-a-repository', { path: dir })]);
+    // With no revision named, the default base is looked for: an internal error before.
+    const bare = await qingdan(['diff'], { cwd: dir });
+    expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('not-a-repository', { path: dir })]);
   });
 });
 

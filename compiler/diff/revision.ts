@@ -124,7 +124,8 @@ export async function defaultBase(root: string): Promise<string> {
       // try the next name
     }
   }
-  return (await git.revparse(['HEAD'])).trim();
+  // Outside a repository, or in one without a commit, the same refusals as a revision named (QD4032, QD4031): it was an internal error.
+  return resolveRevision(root, 'HEAD');
 }
 
 /** A revision name git does not know (a usage error, not an internal one). */
