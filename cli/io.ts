@@ -5,8 +5,6 @@
  */
 import pc from 'picocolors';
 import type { Lang } from '../compiler/diagnostic-codes.js';
-import { ioFailure } from '../compiler/io-failure.js';
-import { formatDiagnostic } from '../compiler/print-diagnostics.js';
 import { EXIT } from './exit.js';
 
 /** A stream the CLI writes text to. */
@@ -47,9 +45,12 @@ export function processIo(): Io {
   // and exit 1.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit();
-    const said = ioFailure(e, io.cwd, '<stdout>');
-    if (said) process.stderr.write(`${formatDiagnostic(said, { color: false, lang: langOf(io), texts: new Map() })}\n`);
-    process.exit(EXIT.usage);
+    // Loaded only now: the printer is not part of what every start loads.
+    void Promise.all([import('../compiler/io-failure.js'), import('../compiler/print-diagnostics.js')]).then(([{ ioFailure }, { formatDiagnostic }]) => {
+      const said = ioFailure(e, io.cwd, '<stdout>');
+      if (said) process.stderr.write(`${formatDiagnostic(said, { color: false, lang: langOf(io), texts: new Map() })}\n`);
+      process.exit(EXIT.usage);
+    });
   });
   process.stderr.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? undefined : EXIT.usage));
   return io;

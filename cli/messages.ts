@@ -6,6 +6,7 @@
  */
 import type { ArgsOf, MessageKind } from '../compiler/diagnostic-codes.js';
 import { render } from '../compiler/diagnostics.js';
+import { printableText } from '../compiler/printable.js';
 import { langOf, type Io } from './io.js';
 
 export const MESSAGES = {
@@ -96,7 +97,16 @@ export const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** Message `id` with its arguments, in the language of `io`. */
+/**
+ * Message `id` with its arguments, in the language of `io`. Arguments come from the command line
+ * and from files (paths, ids, titles): their control characters are shown escaped, as in
+ * diagnostics — a path holding ESC [31m recoloured the terminal in `verify`'s "ok" line.
+ */
 export function say<I extends MessageId>(io: Io, id: I, ...[args]: keyof ArgsOf<(typeof MESSAGES)[I]> extends never ? [] : [ArgsOf<(typeof MESSAGES)[I]>]): string {
-  return render(MESSAGES[id], args ?? {}, langOf(io));
+  return render(MESSAGES[id], printableArgs(args ?? {}), langOf(io));
+}
+
+function printableArgs<T extends object>(args: T): T {
+  const shown = (v: unknown): unknown => (typeof v === 'string' ? printableText(v) : Array.isArray(v) ? v.map(shown) : v);
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, shown(v)])) as T;
 }

@@ -1,6 +1,6 @@
 /** A request problem as the CLI prints it under a refusal. */
 import type { Lang } from '../compiler/diagnostic-codes.js';
-import { printableText } from '../compiler/print-diagnostics.js';
+import { printableText } from '../compiler/printable.js';
 import { problemString, requestProblemText } from '../compiler/problem-messages.js';
 import type { RequestProblem } from '../runtime/request.js';
 

@@ -7,6 +7,7 @@ import { createColors } from 'picocolors';
 import type { Lang } from './diagnostic-codes.js';
 import { displayWidth } from './display-width.js';
 import { hintText, messageOf, noteText, type Diagnostic } from './diagnostics.js';
+import { printableLine, printableText } from './printable.js';
 import type { Span } from './source.js';
 
 
@@ -20,22 +21,6 @@ export interface PrintOptions {
 
 function location(span: Span): string {
   return `${printableText(span.file)}:${span.line}:${span.column}`;
-}
-
-/**
- * Control characters (C0 but tab, DEL, C1) and bidirectional overrides: printed raw, a source or a
- * message could move the cursor, retitle the terminal or reorder what the reader sees.
- */
-const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A source line as shown: each unprintable character becomes one U+FFFD, so columns still line up. */
-function printableLine(line: string): string {
-  return line.replace(UNPRINTABLE, '\uFFFD');
-}
-
-/** Message text as shown: unprintable characters as `\u001b` escapes. */
-export function printableText(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Characters of context kept on each side of a span when its line is too long to print whole. */

@@ -306,6 +306,14 @@ describe('the installed command, one spawned process per command', () => {
     }
   });
 
+  it('shows the control characters of a path in its messages escaped, as diagnostics do (they went to the terminal raw)', async () => {
+    const dir = join(await tempDir(), 'keys\u001b[31mred');
+    const r = await qingdan(['keys', 'generate', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('keys\\u001b[31mred');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
   it('a usage error goes to stderr with exit 2', () => {
     const r = spawnCli(['frobnicate']);
     expect(r.code).toBe(2);

@@ -13,7 +13,7 @@ import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { readTrustedKeys } from '../trusted-keys.js';
 import { readFailure } from '../../compiler/read-failure.js';
-import { printableText } from '../../compiler/print-diagnostics.js';
+import { printableText } from '../../compiler/printable.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
 import { readInput } from '../read-input.js';
 
