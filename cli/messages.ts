@@ -45,7 +45,7 @@ export const MESSAGES = {
   'no-changeset': { en: 'no regulatory change: no changeset written', zh: '没有规范性变更：未写入变更集（changeset）' },
   // verify, evaluate, report
   'verify-ok': { en: 'ok: {path} is bundle {version} (sha256 {digest}), signed by a trusted key', zh: '校验通过：{path} 是策略包 {version}（sha256 {digest}），由受信任的密钥签名' },
-  'request-invalid': { en: 'invalid request: problems: {count}', zh: '请求无效：问题 {count} 个' },
+  'request-invalid': { en: 'invalid request {path}: problems: {count}', zh: '请求 {path} 无效：问题 {count} 个' },
   'report-invalid': { en: 'invalid report {path}: problems: {count}', zh: '报告 {path} 无效：问题 {count} 个' },
   'report-valid-current': { en: '{path}: valid; filed with bundle {version} (the current one)', zh: '{path}：有效；报告所用策略包为 {version}（即当前策略包）' },
   'report-valid-redecided': { en: '{path}: valid; filed with bundle {version}, re-decided with {current} (sha256 {digest}…)', zh: '{path}：有效；报告所用策略包为 {version}，已用 {current}（sha256 {digest}…）重新判定' },

@@ -181,13 +181,23 @@ describe('qingdan evaluate', () => {
     });
   });
 
-  it('exits 2 on an invalid request, listing every problem', async () => {
+  it('exits 1 on an invalid request, as report check does on an invalid report, naming the file and every problem', async () => {
     const file = join(dir, 'invalid-request.json');
     await writeFile(file, JSON.stringify({ ...request, processor: { zone: 'mars' } }));
     const r = await qingdan(['evaluate', file, '--dist', join(dir, 'dist')]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toContain(file);
     expect(r.stderr).toContain('/processor/zone');
     expect(r.stderr).toContain('/processor/ciio');
+  });
+
+  it('refuses an --as-of that is no day as the option\u2019s mistake, as report check does (QD4060)', async () => {
+    const file = join(dir, 'request.json');
+    await writeFile(file, JSON.stringify(request));
+    for (const asOf of ['2027-02-29', '']) {
+      const r = await qingdan(['evaluate', file, '--dist', join(dir, 'dist'), '--as-of', asOf]);
+      expect([asOf, r.code, r.stderr.split('\n')[0]]).toEqual([asOf, 2, diagnosticLine('cli-invalid-date', { option: '--as-of', date: `'${asOf}'` })]);
+    }
   });
 
   it('exits 2 with a clear message when there is no built policy', async () => {

@@ -5,6 +5,7 @@ import { InvalidRequestError, Policy, PolicyLoadError } from '../../runtime/inde
 import type { EvaluationResponse } from '../../runtime/request.js';
 import { diagnostic } from '../../compiler/diagnostics.js';
 import { EXIT } from '../exit.js';
+import { dateOptionError } from '../date-option.js';
 import { langOf, useColor, type Io } from '../io.js';
 import { printJson } from '../output.js';
 import { say } from '../messages.js';
@@ -49,6 +50,12 @@ export function formatDecision(io: Io, d: EvaluationResponse): string {
 
 /** Decides the request at `path` (or stdin for `-`) with the policy built in `options.dist`; returns the exit code. */
 export async function evaluate(io: Io, path: string, options: { dist: string; asOf?: string; preview?: boolean; json?: boolean }): Promise<number> {
+  // As report check does: `--as-of 2027-02-29` blamed the request's own date, and `--as-of ''` was ignored.
+  const badDate = options.asOf === undefined ? undefined : dateOptionError(options.asOf, '--as-of');
+  if (badDate) {
+    printUsageError(io, badDate.diagnostic);
+    return EXIT.usage;
+  }
   const input = await readInput(io, path);
   if ('problem' in input) {
     printUsageError(io, input.problem);
@@ -63,7 +70,7 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     return EXIT.usage;
   }
   if (request && typeof request === 'object' && !Array.isArray(request)) {
-    request = { ...request, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.preview ? { preview: true } : {}) };
+    request = { ...request, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.preview ? { preview: true } : {}) };
   }
   let policy: Policy;
   try {
@@ -82,9 +89,10 @@ export async function evaluate(io: Io, path: string, options: { dist: string; as
     const lang = langOf(io);
     if (options.json) printJson(io, { error: 'invalid-request', problems: e.problems.map((p) => withText(p, requestProblemText(p), lang)) });
     else {
-      io.stderr.write(`${say(io, 'request-invalid', { count: e.problems.length })}\n`);
+      io.stderr.write(`${say(io, 'request-invalid', { path, count: e.problems.length })}\n`);
       for (const p of e.problems) io.stderr.write(requestProblemLine(p, lang));
     }
-    return EXIT.usage;
+    // The request has errors, as a report does for report check (exit 1); 2 is for usage and I/O.
+    return EXIT.policyErrors;
   }
 }
