@@ -263,12 +263,17 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
       rungTree.push(flat ? undefined : Predicate.of(rung.when));
     }
   };
+  // An item of a first-level category that holds an export-control subcategory (C12 holds S38)
+  // may be that data: it gets the duty too (fail closed). With only S38 and S39 named, an item
+  // of category C12 lost it.
+  const exportControlCategories = new Set(EXPORT_CONTROL_SUBCATEGORIES);
+  for (const c of policy.annex.categories) if (c.subcategories.some((s) => EXPORT_CONTROL_SUBCATEGORIES.has(s.code))) exportControlCategories.add(c.code);
   lists.forEach((list, l) => {
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
         if (itemOffset[item.id] !== undefined) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
         itemOffset[item.id] = out.length;
-        block(l, (item.important === true ? IMPORTANT : 0) | (EXPORT_CONTROL_SUBCATEGORIES.has(item.category) ? EXPORT_CONTROLLED : 0), itemSource.length, item.ladder);
+        block(l, (item.important === true ? IMPORTANT : 0) | (exportControlCategories.has(item.category) ? EXPORT_CONTROLLED : 0), itemSource.length, item.ladder);
         itemSource.push(item);
       }
     }

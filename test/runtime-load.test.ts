@@ -237,6 +237,17 @@ describe('deciding fails closed on what it does not know', () => {
   });
 });
 
+describe('export control reaches an item of a category that holds its subcategories', () => {
+  it('gives the export-control duty to an item of category C12 (it holds S38), as to one of S38 (C12 lost it)', async () => {
+    const artifact = JSON.parse(await readFile(join(outDir, 'policy.json'), 'utf8')) as PolicyArtifact;
+    const duty = (category: string) => {
+      paymentItem(artifact as unknown as Json).category = category;
+      return decide(compilePolicy(artifact, '0'.repeat(64)), PAYMENTS).obligations.some((o) => o.code === 'export-control');
+    };
+    expect([duty('S38'), duty('C12'), duty('C13'), duty('C01')]).toEqual([true, true, true, false]);
+  });
+});
+
 describe('request validation against the policy', () => {
   it("refuses zones, exemptions and kinds of sensitive information the policy does not define", async () => {
     const policy = await Policy.load(outDir);

@@ -259,7 +259,9 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     }
     const { item, list } = found;
     if (!itemSectors.includes(list.sector)) itemSectors.push(list.sector);
-    if (EXPORT_CONTROL.includes(item.category)) exportControl = true;
+    // A first-level category holding an export-control subcategory may be that data (fail closed).
+    const category = policy.annex.categories.find((c) => c.code === item.category);
+    if (EXPORT_CONTROL.includes(item.category) || category?.subcategories.some((s) => EXPORT_CONTROL.includes(s.code))) exportControl = true;
     const persons = requested.persons ?? 0;
     const sensitive = requested.sensitivePersons ?? 0;
     // A CIIO's personal information is decided by national Art. 7(1) below, whatever the list says
