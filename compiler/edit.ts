@@ -67,7 +67,8 @@ export function setListProposal(source: Source, listId: string, proposalId: stri
 
 /** The item declared by `itemText` (`item id "title" { … }`), detached from any source position. */
 export function parseItem(itemText: string): A.ItemDecl {
-  const wrapped = `list edit "" {\nscenario edit "" {\n${itemText}\n}\n}\n`;
+  // Titles of the wrapper are never read; each is a text, as every string must be (QD1006).
+  const wrapped = `list edit "_" {\nscenario edit "_" {\n${itemText}\n}\n}\n`;
   const result = parseSource({ path: '<item>', text: wrapped });
   const problems = unprintable(result.file, result.diagnostics);
   const items = (result.file.declarations[0] as A.ListDecl | undefined)?.scenarios[0]?.items ?? [];
