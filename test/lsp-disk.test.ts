@@ -3,12 +3,12 @@
  * checkout, `qingdan fmt`, `qingdan new list`) are read again when the client says so. One
  * spawned `qingdan lsp` on a copy of the policy, whose files this test writes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { spawnLanguageServer, type LanguageServerSession } from './language-server-session.js';
 import { ROOT, tempDir } from './support.js';
 
 interface Published {
@@ -17,7 +17,7 @@ interface Published {
 }
 
 let project: string;
-let server: ChildProcess;
+let session: LanguageServerSession;
 let connection: MessageConnection;
 const published: Published[] = [];
 const registrations: Array<{ method: string; registerOptions: unknown }> = [];
@@ -44,8 +44,8 @@ const filesChanged = (changes: Array<{ path: string; type: number }>) =>
 beforeAll(async () => {
   project = await tempDir();
   await cp(join(ROOT, 'policy'), join(project, 'policy'), { recursive: true });
-  server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'lsp', '--stdio'], { cwd: project, stdio: ['pipe', 'pipe', 'inherit'] });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  session = spawnLanguageServer(project);
+  connection = session.connection;
   connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
     published.push(p);
     wake?.();
@@ -54,18 +54,10 @@ beforeAll(async () => {
     registrations.push(...p.registrations);
     return null;
   });
-  connection.listen();
-  const capabilities = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(project).href, capabilities, workspaceFolders: null });
-  await connection.sendNotification('initialized', {});
+  await session.initialize(project, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
 }, 120_000);
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
-});
+afterAll(() => session.close());
 
 describe('qingdan lsp and files changed on disk', () => {
   it('asks a client that can watch files to report every .qd file', async () => {

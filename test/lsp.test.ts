@@ -2,12 +2,12 @@
  * The language server, driven over JSON-RPC by a real client (vscode-jsonrpc) against one
  * spawned `qingdan lsp` on the repository's own policy/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { spawnLanguageServer, type LanguageServerSession } from './language-server-session.js';
 import { ROOT, tempDir } from './support.js';
 
 interface Position {
@@ -54,7 +54,7 @@ function positionOf(text: string, needle: string, delta = 0, nth = 0): Position 
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
 }
 
-let server: ChildProcess;
+let session: LanguageServerSession;
 let connection: MessageConnection;
 const published = new Map<string, PublishedDiagnostics[]>();
 const waiters: Array<() => void> = [];
@@ -76,27 +76,20 @@ function change(path: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(ROOT, 'bin/qingdan.js'), 'lsp', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  session = spawnLanguageServer(ROOT);
+  connection = session.connection;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
     published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
     waiters.splice(0).forEach((w) => w());
   });
-  connection.listen();
-  const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, workspaceFolders: null });
+  const init = await session.initialize(ROOT);
   expect(init.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true, documentFormattingProvider: true, codeActionProvider: { codeActionKinds: ['quickfix'] } });
-  await connection.sendNotification('initialized', {});
   // Opening publishes the file's diagnostics (none): wait for them, so each edit below gets its own.
   const opened = await nextDiagnostics(uri(ICV), () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(ICV), languageId: 'qd', version, text: icvText } }));
   expect(opened.diagnostics).toEqual([]);
 }, 120_000);
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
-});
+afterAll(() => session.close());
 
 describe('qingdan lsp', () => {
   it('publishes diagnostics as the document is edited, Chinese first, and clears them when it is fixed', async () => {
