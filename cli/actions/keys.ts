@@ -37,14 +37,12 @@ export async function generateKeys(io: Io, dir: string): Promise<number> {
       }
     }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && created.length === 0) {
-      printUsageError(io, usageError('cli-key-exists', { path: dir }).diagnostic);
-      return EXIT.usage;
-    }
-    // A key half written (a full disk) is removed: it left an empty private.pem that every retry
-    // then refused to write over.
+    // Half a pair (a full disk, a public.pem already there) is removed: a full disk left an empty
+    // private.pem that every retry then refused to write over.
     await Promise.all(created.map((path) => rm(path, { force: true })));
-    throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    printUsageError(io, usageError('cli-key-exists', { path: dir }).diagnostic);
+    return EXIT.usage;
   }
   io.stdout.write(`${pair.keyid}\n`);
   io.stderr.write(`${say(io, 'keys-written', { privateKey: join(dir, 'private.pem'), publicKey: join(dir, 'public.pem'), keyid: pair.keyid.slice(0, 16) })}\n`);

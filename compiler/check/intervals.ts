@@ -77,7 +77,8 @@ export const MAX_ALTERNATIVES = 1024;
 
 /** Whether the normal form of `c` would have more than MAX_ALTERNATIVES alternatives and more than `c` has bounds. */
 export function tooManyAlternatives(c: A.Condition): boolean {
-  return alternativesOf(c, Math.max(MAX_ALTERNATIVES, atomsOf(c)) + 1) > Math.max(MAX_ALTERNATIVES, atomsOf(c));
+  const most = Math.max(MAX_ALTERNATIVES, atomsOf(c));
+  return alternativesOf(c, most + 1) > most;
 }
 
 /** How many alternatives (conjunctions) the normal form of `c` has, counted without building it, up to `cap`. */
