@@ -70,6 +70,10 @@ function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
  * item's title cleared and recoloured the reader's terminal. A tab is allowed.
  */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/** The same characters, tested once per string without allocating: most strings have none. */
+const HAS_CONTROL = new RegExp(CONTROL.source);
+/** A string literal with no text between its quotes. */
+const BLANK = /^"\s*"$/;
 
 /**
  * A string with no text (`""`, or spaces only), which every text of a policy needs: `check`
@@ -79,7 +83,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u20
 function stringContentProblems(source: Source, t: IToken): Diagnostic[] {
   const body = t.image.slice(1, -1);
   const out: Diagnostic[] = [];
-  if (body.trim() === '') out.push(diagnostic('empty-string', spanAt(source, t.startOffset, t.image.length), {}, { hint: hint('write-text') }));
+  if (BLANK.test(t.image)) out.push(diagnostic('empty-string', spanAt(source, t.startOffset, t.image.length), {}, { hint: hint('write-text') }));
   for (const m of body.matchAll(CONTROL)) {
     const codepoint = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     out.push(diagnostic('control-character', spanAt(source, t.startOffset + 1 + m.index, 1), { codepoint }, { hint: hint('remove-control-character') }));
@@ -95,7 +99,7 @@ function lexicalDiagnostics(source: Source, scanned: ScanResult): Diagnostic[] {
     const length = t.image.length;
     if (type === T.UnterminatedString) out.push(diagnostic('unterminated-string', spanAt(source, t.startOffset, length), {}, { hint: hint('close-string') }));
     else if (type === T.UnterminatedComment) out.push(diagnostic('unterminated-comment', spanAt(source, t.startOffset, 2), {}, { hint: hint('close-comment') }));
-    if (type === T.StringLiteral) out.push(...stringContentProblems(source, t));
+    if (type === T.StringLiteral && (BLANK.test(t.image) || HAS_CONTROL.test(t.image))) out.push(...stringContentProblems(source, t));
     // The characters between the quotes (an unterminated string has only the opening one).
     const characters = length - (type === T.StringLiteral ? 2 : 1);
     if ((type === T.StringLiteral || type === T.UnterminatedString) && characters > MAX_STRING_LENGTH) {
