@@ -358,6 +358,7 @@ export const CODES = {
   'ladder-gap': { code: 'QD3005', severity: 'error', en: '{measure} {interval} falls between rungs and would be exempt', zh: '{measure} 在 {interval} 落在各级条件之间，将被视为免于申报' },
   'ladder-not-monotone': { code: 'QD3006', severity: 'error', en: 'the {stricter} rung starts below the {lighter} rung for {measure}: a larger volume would get a lighter pathway', zh: '{measure} 上 {stricter} 一级低于 {lighter} 一级：数量越大路径反而越宽松' },
   'empty-range': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: the range {from}..{to} is empty ({interval})', zh: '该条件永远不成立：区间 {from}..{to} 为空（{interval}）' },
+  'no-years': { code: 'QD3018', severity: 'error', en: 'a period of {years} years is none: it is at least one year', zh: '{years} 年不构成期限：期限至少为一年' },
   'trial-too-long': { code: 'QD3017', severity: 'error', en: 'a trial of {years} years ends after the year 9999, which no date can write', zh: '试行期 {years} 年将结束于 9999 年之后，无法用日期表示' },
   'condition-too-complex': { code: 'QD3016', severity: 'error', en: 'this condition has more than {limit} alternatives, and more than its bounds, once its `and`s of `or`s are multiplied out: the checks cannot read it', zh: '该条件展开 `and` 与 `or` 后超过 {limit} 种情形，且多于其所写的界限数，无法检查' },
   'impossible-comparison': { code: 'QD3007', severity: 'error', en: 'this condition can never hold: no number of persons is {op} {value}', zh: '该条件永远不成立：人数不可能 {op} {value}' },

@@ -31,7 +31,7 @@ export interface PolicyVisitor {
   /** Each whole condition (a rung's or a rule's), once. */
   ConditionRoot?(node: A.Condition): void;
   /** Every volume: thresholds, chapter and article numbers, validity years. */
-  Volume?(node: A.Volume, role: 'threshold' | 'number'): void;
+  Volume?(node: A.Volume, role: 'threshold' | 'number' | 'years'): void;
   Date?(node: A.DateValue): void;
   Reference?(node: A.Reference, role: ReferenceRole): void;
   Unknown?(node: A.UnknownClause): void;
@@ -115,7 +115,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
           block(decl, 'document');
           if (decl.published) emit('Date', decl.published.date);
           if (decl.trial) {
-            emit('Volume', decl.trial.years, 'number');
+            emit('Volume', decl.trial.years, 'years');
             refs(decl.trial.basis, 'basis');
           }
           for (const ch of decl.chapters) {
@@ -166,7 +166,7 @@ export function visitPolicy(files: readonly A.PolicyFile[], visitors: readonly P
           }
           if (decl.below) refs(decl.below.basis, 'basis');
           if (decl.validity) {
-            emit('Volume', decl.validity.years, 'number');
+            emit('Volume', decl.validity.years, 'years');
             refs(decl.validity.basis, 'basis');
           }
           if (decl.effective) {

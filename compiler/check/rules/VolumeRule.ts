@@ -1,4 +1,4 @@
-/** QD3002 negative, QD3003 fractional and QD3012 absurdly large volumes and numbers. */
+/** QD3002 negative, QD3003 fractional and QD3012 absurdly large volumes and numbers; QD3018 a period of no years. */
 import { hint } from '../../diagnostics.js';
 import type { FileLocalRule } from '../context.js';
 
@@ -18,5 +18,7 @@ export const VolumeRule: FileLocalRule = (context) => ({
       );
     }
     else if (v.value > LIMIT) context.report('volume-out-of-range', v.span, { volume: `'${v.raw}'` });
+    // A trial or validity of no years: check passed it, and the artifact's schema then refused it, unlocated.
+    else if (role === 'years' && v.value < 1) context.report('no-years', v.span, { years: v.raw });
   },
 });
