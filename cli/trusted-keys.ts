@@ -17,6 +17,8 @@ export async function readTrustedKeys(cwd: string, files: readonly string[]): Pr
   }
   // One file at a time, to name the one that is no key: often a bundle taken in by the variadic --key.
   for (const [i, key] of keys.entries()) {
+    // A private key holds the public one, and was taken: a verifier handed the signing key.
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) return { problem: diagnostic('cli-public-key', undefined, { path: files[i]! }, { hint: hint('public-key-only') }) };
     try {
       trustKeys([key]);
     } catch (e) {

@@ -595,6 +595,7 @@ export const HINTS = {
   'revision-names': { en: 'a revision is a commit, branch or tag of this repository', zh: '修订版本是本仓库的提交、分支或标签' },
   'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
+  'public-key-only': { en: 'this is a private key: give the public one (public.pem); the private key stays where bundles are signed', zh: '这是私钥：请提供公钥（public.pem）；私钥只应留在签署策略包之处' },
   'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
   'workers-cores': { en: 'the limit is four per core of this machine: decisions are work for a core, and processes beyond the cores only take turns', zh: '上限为本机每个处理器核四个进程：判定需要占用处理器核，进程多于核数只会轮流运行' },
   'base-before-head': { en: 'the base is the commit the head was made from (for a pull request, its target branch), not a later one', zh: '基准应是目标所基于的提交（对拉取请求而言为其目标分支），而不是其后的提交' },

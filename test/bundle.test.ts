@@ -372,6 +372,13 @@ describe('qingdan keys generate, bundle --sign, verify', () => {
     expect(swallowed.stderr.split('\n').slice(0, 2)).toEqual([diagnosticLine('cli-public-key', { path: 'notes.txt' }), `  = hint: ${hintText(hint('key-files'), 'en')}`]);
   });
 
+  it('refuses a private key given as --key: a verifier was handed the signing key, and it was taken', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'private.pem'), keys.privateKey);
+    const r = await runIn(dir, ['verify', 'missing.tar.gz', '--key', 'private.pem']);
+    expect([r.code, r.stderr.split('\n').slice(0, 2)]).toEqual([2, [diagnosticLine('cli-public-key', { path: 'private.pem' }), `  = hint: ${hintText(hint('public-key-only'), 'en')}`]]);
+  });
+
   it('reads a key file only up to 64 KiB (--key /dev/zero read 2 GiB, then said "error EUNKNOWN")', async () => {
     const dir = await tempDir();
     await symlink('/dev/zero', join(dir, 'zero.pem'));
