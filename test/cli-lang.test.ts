@@ -84,6 +84,7 @@ describe('the language of diagnostics', () => {
     [['report', 'check', 'r.json', '--as-of', '2027-13-01'], 'cli-invalid-date', { option: '--as-of', date: "'2027-13-01'" }],
     [['report', 'compare', 'r.json', 'x.jsonl', '--max-persons', '0'], 'cli-not-positive-integer', { option: '--max-persons', value: "'0'" }],
     [['diff', 'HEAD', 'HEAD', '--max-bytes', 'abc'], 'cli-not-positive-integer', { option: '--max-bytes', value: "'abc'" }],
+    [['report', 'compare', 'r.json', 'x.jsonl', '--max-persons', '0x10'], 'cli-not-positive-integer', { option: '--max-persons', value: "'0x10'" }],
     [['evaluate', file], 'cli-request-not-json', { path: file }],
     [['evaluate', 'no-such-request.json'], 'cannot-read', { path: 'no-such-request.json', reason: 'ENOENT' }],
     [['gazette', '--dist', 'no-such-dist'], 'cli-no-gazette', { path: join(ROOT, 'no-such-dist', 'gazette') }],

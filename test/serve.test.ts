@@ -602,7 +602,7 @@ describe('qingdan serve refuses what it cannot serve on, before serving', () => 
       const r = await serveWith('--port', value);
       expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-port', { value: `'${value}'` })]);
     }
-    for (const [option, value] of [['--workers', '0'], ['--body-limit', 'lots'], ['--max-batch', '0']]) {
+    for (const [option, value] of [['--workers', '0'], ['--body-limit', 'lots'], ['--body-limit', '1e3'], ['--max-batch', '0x10']]) {
       const r = await serveWith('--port', '0', option!, value!);
       expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-positive-integer', { option: option!, value: `'${value}'` })]);
     }
@@ -610,7 +610,7 @@ describe('qingdan serve refuses what it cannot serve on, before serving', () => 
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-not-whole-number', { option: '--watch-interval', value: "'-5'" })]);
     // Before: a thousand processes started, and a watch interval no timer holds was an internal error.
     const most = 4 * availableParallelism();
-    for (const [option, value, limit] of [['--workers', String(most + 1), most], ['--watch-interval', '1e12', 2 ** 31 - 1]] as const) {
+    for (const [option, value, limit] of [['--workers', String(most + 1), most], ['--watch-interval', '9999999999999', 2 ** 31 - 1]] as const) {
       const r = await serveWith('--port', '0', option, value);
       expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cli-number-too-large', { option, value: `'${value}'`, limit })]);
     }

@@ -13,6 +13,7 @@ import { say } from '../messages.js';
 import { printDiagnostics, printJson } from '../output.js';
 import { printUsageError, usageError } from '../usage-error.js';
 import { repositoryFolder } from '../repository-folder.js';
+import { decimalNumber } from '../decimal.js';
 
 /** The formats `qingdan diff` prints. */
 const DIFF_FORMATS = ['markdown', 'json', 'amendment'] as const;
@@ -40,7 +41,7 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
     printUsageError(io, usageError('cli-invalid-value', { option: '--format', value: `'${options.format}'` }, { hint: hint('cli-choices', { words: DIFF_FORMATS }) }).diagnostic);
     return EXIT.usage;
   }
-  const maxBytes = Number(options.maxBytes);
+  const maxBytes = decimalNumber(options.maxBytes);
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) {
     printUsageError(io, usageError('cli-not-positive-integer', { option: '--max-bytes', value: `'${options.maxBytes}'` }).diagnostic);
     return EXIT.usage;

@@ -16,6 +16,7 @@ import { readFailure } from '../../compiler/read-failure.js';
 import { printableText } from '../../compiler/printable.js';
 import { differenceText, logProblemText, problemString, reportProblemText, withText, type ProblemText } from '../../compiler/problem-messages.js';
 import { readInput } from '../read-input.js';
+import { decimalNumber } from '../decimal.js';
 
 /** The report's JSON, or the exit code of why it cannot be read (2: I/O; 1: not JSON, said as a problem). */
 async function readReport(io: Io, path: string, json: boolean | undefined): Promise<{ report: unknown } | { exit: number }> {
@@ -117,7 +118,7 @@ export async function reportCheck(io: Io, path: string, options: PolicySourceOpt
 
 /** `report compare`: 0 consistent; 1 invalid report or lines, or a discrepancy; 2 usage or I/O. */
 export async function reportCompare(io: Io, path: string, logPath: string, options: PolicySourceOptions & { maxPersons: string }): Promise<number> {
-  const maxPersons = Number(options.maxPersons);
+  const maxPersons = decimalNumber(options.maxPersons);
   if (!Number.isSafeInteger(maxPersons) || maxPersons < 1) {
     printUsageError(io, usageError('cli-not-positive-integer', { option: '--max-persons', value: `'${options.maxPersons}'` }).diagnostic);
     return EXIT.usage;

@@ -14,6 +14,7 @@ import { printUsageError, usageError } from '../usage-error.js';
 import { printPolicyRefused } from '../policy-refused.js';
 import { readTrustedKeys } from '../trusted-keys.js';
 import { MAX_TIMER_MS } from '../../runtime/options.js';
+import { decimalNumber } from '../decimal.js';
 
 export interface ServeFlags {
   readonly key?: string[];
@@ -105,7 +106,7 @@ const WORKERS_PER_CORE = 4;
 
 /** The usage error of the first numeric option that is not a number of its kind, or undefined. */
 function numberProblem(flags: ServeFlags): Diagnostic | undefined {
-  const port = Number(flags.port);
+  const port = decimalNumber(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return diagnostic('cli-not-port', undefined, { value: `'${flags.port}'` });
   // Upper bounds: `--workers 1000` started a thousand processes on a two-core machine, and a
   // watch interval past what a timer holds ended in an internal error.
@@ -116,7 +117,7 @@ function numberProblem(flags: ServeFlags): Diagnostic | undefined {
     ['--watch-interval', flags.watchInterval, 0, MAX_TIMER_MS],
   ] as const;
   for (const [option, text, least, most] of counts) {
-    const n = Number(text);
+    const n = decimalNumber(text);
     if (!Number.isInteger(n) || n < least) return diagnostic(least === 1 ? 'cli-not-positive-integer' : 'cli-not-whole-number', undefined, { option, value: `'${text}'` });
     if (n > most) return diagnostic('cli-number-too-large', undefined, { option, value: `'${text}'`, limit: most }, option === '--workers' ? { hint: hint('workers-cores') } : {});
   }
