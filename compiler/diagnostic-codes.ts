@@ -346,6 +346,7 @@ export const CODES = {
   'misplaced-clause': { code: 'QD2008', severity: 'error', en: '{word} is not allowed in {context}', zh: '{word} 不能出现在{context}中', slots: { context: 'block' } },
   'missing-clause': { code: 'QD2009', severity: 'error', en: '{context} {id} has no {clause} clause', zh: '{context} {id} 缺少 {clause} 子句', slots: { context: 'noun' } },
   'duplicate-clause': { code: 'QD2010', severity: 'error', en: '{clause} is given more than once in {context}', zh: '{context}中 {clause} 重复出现', slots: { context: 'block' } },
+  'reserved-zone-id': { code: 'QD2013', severity: 'error', en: 'no zone may be called {id}: requests use it for a processor in no zone of the policy', zh: '片区不得命名为 {id}：请求以此表示不在任何片区的数据处理者' },
   'one-per-policy': { code: 'QD2012', severity: 'error', en: 'the policy must declare exactly one {what}; it declares {count}', zh: '策略应当恰好声明一个{what}，实际声明了 {count} 个', slots: { what: 'noun' } },
   'unknown-counting': { code: 'QD2011', severity: 'error', en: 'unknown counting window {window}', zh: '未知统计周期 {window}' },
 
@@ -596,6 +597,7 @@ export const HINTS = {
   'listen-elsewhere': { en: 'choose another --port (or --host), or stop the program listening there', zh: '请改用其他 --port（或 --host），或停止在该地址监听的程序' },
   'input-bound': { en: 'a request or report is far smaller; check that the right file (or pipe) was given', zh: '请求或报告远小于此；请检查给定的文件（或管道）是否正确' },
   'public-key-only': { en: 'this is a private key: give the public one (public.pem); the private key stays where bundles are signed', zh: '这是私钥：请提供公钥（public.pem）；私钥只应留在签署策略包之处' },
+  'another-zone-id': { en: 'give the zone another id, such as its place name in pinyin', zh: '请为该片区另取标识，例如其地名的拼音' },
   'key-files': { en: '--key takes one or more files: name the bundle before --key, or end the key files with --', zh: '--key 可接多个文件：请将策略包写在 --key 之前，或以 -- 结束密钥文件列表' },
   'workers-cores': { en: 'the limit is four per core of this machine: decisions are work for a core, and processes beyond the cores only take turns', zh: '上限为本机每个处理器核四个进程：判定需要占用处理器核，进程多于核数只会轮流运行' },
   'base-before-head': { en: 'the base is the commit the head was made from (for a pull request, its target branch), not a later one', zh: '基准应是目标所基于的提交（对拉取请求而言为其目标分支），而不是其后的提交' },

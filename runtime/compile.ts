@@ -25,6 +25,7 @@ import { dayNumber } from './dates.js';
 import { PolicyLoadError } from './errors.js';
 import * as R from './reasons.js';
 import type { EvaluationResponse, Obligation, Outcome, Reason } from './request.js';
+import { OUTSIDE_ZONE } from './request.js';
 
 /** Outcomes from lightest to strictest: the strictest part decides, and `indeterminate` dominates. */
 export const OUTCOMES: readonly Outcome[] = Object.freeze(['not-applicable', 'exempt', 'standard-contract-or-certification', 'security-assessment', 'indeterminate']);
@@ -203,7 +204,7 @@ function statusOf(list: NegativeList): number {
 /** Prepares a verified policy for decisions. Throws PolicyLoadError when two items share an id. */
 export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledPolicy {
   const b = policy.baseline;
-  const zoneIds = [...policy.zones.map((z) => z.id), 'outside'];
+  const zoneIds = [...policy.zones.map((z) => z.id), OUTSIDE_ZONE];
   const zoneIndex = new Map(zoneIds.map((z, i) => [z, i]));
   const zoneCount = zoneIds.length;
   const outside = zoneCount - 1;

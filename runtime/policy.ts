@@ -12,6 +12,7 @@ import { openBundle, type PolicyBundle } from './load.js';
 import { openSource, type BundleSource } from './bundle-source.js';
 import type { VerifyOptions } from './bundle-archive.js';
 import type { EvaluationRequest, EvaluationResponse, RequestCheckParams, RequestProblem } from './request.js';
+import { OUTSIDE_ZONE } from './request.js';
 import type { SharedBatch } from './shared-batch.js';
 import { describeErrors, validateRequest, validateResponse, validateSharedBatch } from './validators.js';
 
@@ -26,7 +27,7 @@ interface Vocabulary {
 
 function vocabularyOf(policy: PolicyBundle['policy']): Vocabulary {
   return {
-    zones: new Set([...policy.zones.map((z) => z.id), 'outside']),
+    zones: new Set([...policy.zones.map((z) => z.id), OUTSIDE_ZONE]),
     exemptions: new Set(policy.baseline.exemptions.map((e) => e.code)),
     kinds: new Set(policy.annex.sensitiveKinds.map((k) => k.code)),
     sectors: new Set(policy.annex.categories.flatMap((c) => c.subcategories.map((s) => s.code))),

@@ -5,6 +5,7 @@
 import type { Exemption, ListItem, NegativeList, PathwayId, Zone } from './artifact.js';
 import { PATHWAY_PHRASE_EN as PATHWAY_EN, PATHWAY_PHRASE_ZH as PATHWAY_ZH } from './pathway-words.js';
 import type { Obligation, Outcome, Reason } from './request.js';
+import { OUTSIDE_ZONE } from './request.js';
 
 
 /** Where the runtime's inferences are explained; an inferred reason links to one of its entries. */
@@ -105,7 +106,7 @@ const TRIAL_ENDED_ZH = '管理办法试行期已届满';
  * rules decide its data (docs/reading-of-the-law.md#no-list-decides). Built once per list and state.
  */
 export function pendingList(list: NegativeList, why: Inactivity | 'not-in-zone', zone: string): Obligation {
-  const state = why === 'not-in-zone' ? (zone === 'outside' ? '不适用于区外数据处理者' : `不适用于区域 ${zone}`) : why === 'trial-ended' ? TRIAL_ENDED_ZH + '，清单随之失效' : INACTIVE_ZH[why];
+  const state = why === 'not-in-zone' ? (zone === OUTSIDE_ZONE ? '不适用于区外数据处理者' : `不适用于区域 ${zone}`) : why === 'trial-ended' ? TRIAL_ENDED_ZH + '，清单随之失效' : INACTIVE_ZH[why];
   const citations = why === 'trial-ended' ? ['measures.art14', 'measures.art31'] : why === 'not-in-zone' ? ['measures.art6', 'measures.art14'] : ['measures.art14', 'national.art6'];
   return obligation(
     'pending-list',

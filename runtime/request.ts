@@ -4,7 +4,10 @@
  */
 import type { PathwayId } from './artifact.js';
 
-export type ZoneId = 'nansha' | 'qianhai-shekou' | 'hengqin' | 'hetao-shenzhen' | 'outside' | (string & {});
+/** The processor's zone for one outside every zone of the policy: no list covers it, and no zone may be called so. */
+export const OUTSIDE_ZONE = 'outside';
+
+export type ZoneId = 'nansha' | 'qianhai-shekou' | 'hengqin' | 'hetao-shenzhen' | typeof OUTSIDE_ZONE | (string & {});
 
 export interface RequestItem {
   /** A list item id, `<list>.<item>` (`icv.owner-pi`). */
