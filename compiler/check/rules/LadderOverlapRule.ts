@@ -4,9 +4,20 @@
  * exactly; clauses that also test kinds or CIIO status are left to the runtime's
  * strictest-wins rule.
  */
-import { hint, note } from '../../diagnostics.js';
-import { formatInterval, intersect, isEmpty, measureClauses } from '../intervals.js';
+import type { Measure } from '../../ast.js';
+import { hint, note, type Hint } from '../../diagnostics.js';
+import { formatInterval, formatVolume, intersect, isEmpty, measureClauses, STRICTNESS, type Interval } from '../intervals.js';
 import type { FileLocalRule } from '../context.js';
+
+/**
+ * The hint: the lighter rung's bounds below the stricter rung's start, when they are a band.
+ * A fixed example (`persons in 10万..100万`) could be the very range the drafter had written.
+ */
+function boundHint(measure: Measure, lighter: Interval, stricter: Interval): Hint {
+  if (stricter.lo <= lighter.lo) return hint('bound-lighter-rung');
+  const band = lighter.lo === 0 ? `${measure} < ${formatVolume(stricter.lo)}` : `${measure} in ${formatVolume(lighter.lo)}..${formatVolume(stricter.lo)}`;
+  return hint('bound-lighter-rung-to', { condition: `\`${band}\`` });
+}
 
 export const LadderOverlapRule: FileLocalRule = (context) => ({
   Ladder(rungs) {
@@ -26,7 +37,7 @@ export const LadderOverlapRule: FileLocalRule = (context) => ({
               { measure: ca.measure, interval: formatInterval(common), first: `'${a.rung.pathway.word}'`, second: `'${b.rung.pathway.word}'` },
               {
                 related: [note(ca.span, 'rung-claims-here', { pathway: `'${a.rung.pathway.word}'` })],
-                hint: hint('bound-lighter-rung'),
+                hint: STRICTNESS[a.rung.pathway.word] >= STRICTNESS[b.rung.pathway.word] ? boundHint(ca.measure, cb.interval, ca.interval) : boundHint(ca.measure, ca.interval, cb.interval),
               },
             );
           }
