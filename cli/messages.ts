@@ -42,6 +42,7 @@ export const MESSAGES = {
   'bundle-written-signed': { en: 'bundled {version} (sha256 {digest}), signed into {path}', zh: '已将 {version}（sha256 {digest}）签名打包到 {path}' },
   'site-written': { en: 'wrote the site ({count} files) into {folder}; open {index}', zh: '已将网站（{count} 个文件）写入 {folder}；请打开 {index}' },
   'changeset-written': { en: 'wrote {path} ({bump})', zh: '已写入 {path}（{bump}）' },
+  'changeset-exists': { en: '{path} already says this change ({bump}): nothing written', zh: '{path} 已记载此变更（{bump}）：未写入' },
   'no-changeset': { en: 'no regulatory change: no changeset written', zh: '没有规范性变更：未写入变更集（changeset）' },
   // verify, evaluate, report
   'verify-ok': { en: 'ok: {path} is bundle {version} (sha256 {digest}), signed by a trusted key', zh: '校验通过：{path} 是策略包 {version}（sha256 {digest}），由受信任的密钥签名' },

@@ -11,7 +11,7 @@ import { build } from '../compiler/build.js';
 import { amendmentText } from '../compiler/diff/amendment.js';
 import { numberedItems } from '../compiler/emit/gazette/list.js';
 import { chineseNumeral } from '../compiler/emit/gazette/text.js';
-import { declaredBump, judgeRelease } from '../compiler/diff/changesets.js';
+import { declaredBump, judgeRelease, writeDiffChangeset } from '../compiler/diff/changesets.js';
 import { diffMarkdown } from '../compiler/diff/markdown.js';
 import { diffRevisions } from '../compiler/diff/run.js';
 import { createAjv } from '../compiler/emit/validate.js';
@@ -218,6 +218,17 @@ describe('qingdan release check', () => {
     expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: false, verdict: 'bump-too-small', declared: 'minor' });
     await writeFile(join(repo, '.changeset/major-one.md'), '---\n"qingdan": major\n---\n\nDrop supplier contacts (breaking).\n');
     expect(judgeRelease(diff!, await declaredBump(repo, base, 'qingdan'))).toMatchObject({ ok: true, verdict: 'sufficient', declared: 'major' });
+  });
+});
+
+describe('qingdan diff --changeset', () => {
+  it('writes a changeset once: run again on the same change it finds it (two were written, and the notes said each change twice)', async () => {
+    const { diff } = await between('important', 'removed');
+    const first = await writeDiffChangeset(repo, 'qingdan', diff!);
+    const again = await writeDiffChangeset(repo, 'qingdan', diff!);
+    expect(first).toMatchObject({ existed: false });
+    expect(again).toEqual({ path: first!.path, existed: true });
+    await rm(join(repo, first!.path));
   });
 });
 

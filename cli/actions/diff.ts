@@ -55,7 +55,7 @@ export async function diff(io: Io, base: string | undefined, head: string | unde
   else io.stdout.write(diffMarkdown(diff, { lang: langOf(io), maxBytes }));
   if (options.changeset) {
     const written = await writeDiffChangeset(root, await packageName(root), diff);
-    io.stderr.write(`${written ? say(io, 'changeset-written', { path: written, bump: diff.bump }) : say(io, 'no-changeset')}\n`);
+    io.stderr.write(`${!written ? say(io, 'no-changeset') : say(io, written.existed ? 'changeset-exists' : 'changeset-written', { path: written.path, bump: diff.bump })}\n`);
   }
   return EXIT.ok;
 }

@@ -19,8 +19,12 @@ type Write = (changeset: Changeset, cwd: string, options?: { prettier?: boolean 
 const parseChangeset: Parse = (text) => (require('@changesets/parse').default as Parse)(text);
 const writeChangeset: Write = (changeset, cwd, options) => (require('@changesets/write').default as Write)(changeset, cwd, options);
 
-/** Writes a changeset for `pkg` whose bump and summary come from the diff; returns its path. */
-export async function writeDiffChangeset(root: string, pkg: string, diff: PolicyDiff): Promise<string | undefined> {
+/**
+ * Writes a changeset for `pkg` whose bump and summary come from the diff; returns its path, and
+ * whether it was there already: the same changeset is written once (`diff --changeset` run
+ * twice wrote two, and the release notes said each change twice).
+ */
+export async function writeDiffChangeset(root: string, pkg: string, diff: PolicyDiff): Promise<{ path: string; existed: boolean } | undefined> {
   if (diff.bump === 'none') return undefined;
   const s = diff.summary;
   const lines = diff.changes.slice(0, 20).map((c) => `- ${c.summary.zh}（${c.classification}${c.breaking ? ', breaking' : ''}）`);
@@ -31,8 +35,13 @@ export async function writeDiffChangeset(root: string, pkg: string, diff: Policy
     ...lines,
     ...more,
   ].join('\n');
-  const id = await writeChangeset({ summary, releases: [{ name: pkg, type: diff.bump }] }, root, { prettier: false });
-  return join('.changeset', `${id}.md`);
+  const releases = [{ name: pkg, type: diff.bump }];
+  for (const f of (await readdir(join(root, '.changeset')).catch(() => [] as string[])).filter((x) => x.endsWith('.md') && x !== 'README.md').sort()) {
+    const existing = parseChangeset(await readFile(join(root, '.changeset', f), 'utf8'));
+    if (existing.summary === summary && JSON.stringify(existing.releases) === JSON.stringify(releases)) return { path: join('.changeset', f), existed: true };
+  }
+  const id = await writeChangeset({ summary, releases }, root, { prettier: false });
+  return { path: join('.changeset', `${id}.md`), existed: false };
 }
 
 /** The bump the changesets added since `base` (committed or not) declare for `pkg`. */
