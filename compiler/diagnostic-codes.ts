@@ -120,6 +120,7 @@ export const TERMS = {
     EEXIST: { en: 'something else of that name is there', zh: '已有同名的其他文件' },
     EROFS: { en: 'the file system is read-only', zh: '文件系统为只读' },
     ENOSPC: { en: 'no space is left on the device', zh: '设备已无剩余空间' },
+    'not-regular': { en: 'it is a device or a socket, not a file', zh: '这是设备或套接字，不是文件' },
   },
   /** Why a server cannot listen on an address (Node's errno codes; any other is reported by its code). */
   listenReason: {

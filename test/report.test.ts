@@ -250,6 +250,14 @@ describe('qingdan report compare', () => {
     expect(out.differences.filter((d) => d.kind === 'threshold-crossed').map((d) => d.item)).toContain('icv.owner-pi');
   });
 
+  it('reads a log from standard input (-), and refuses a device by what it is (it said "a folder", and "-" was no file)', async () => {
+    const line = '{"date":"2027-01-03","item":"icv.owner-pi","persons":80000}\n{"date":"2027-04-01","item":"icv.supplier-contacts","persons":120000}\n';
+    const piped = await runCli(['report', 'compare', join(dir, 'report.json'), '-', '--dist', dist, '--json'], { stdin: line });
+    expect([piped.code, (JSON.parse(piped.stdout) as { lines: number }).lines]).toEqual([0, 2]);
+    const zero = await runCli(['report', 'compare', join(dir, 'report.json'), '/dev/zero', '--dist', dist]);
+    expect([zero.code, zero.stderr.split('\n')[0]]).toEqual([2, diagnosticLine('cannot-read', { path: '/dev/zero', reason: 'not-regular' })]);
+  });
+
   it('stops, said, when the person keys exceed the bound', async () => {
     const r = await runCli(['report', 'compare', join(dir, 'report.json'), join(dir, 'exports.jsonl'), '--dist', dist, '--max-persons', '3', '--json']);
     const out = JSON.parse(r.stdout) as { incomplete: boolean; problems: { code: string; line: number }[] };

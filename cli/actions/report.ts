@@ -116,6 +116,11 @@ export async function reportCheck(io: Io, path: string, options: PolicySourceOpt
   return result.changes.length === 0 ? EXIT.ok : EXIT.policyErrors;
 }
 
+/** The bytes of standard input, whatever the stream gives (text or bytes). */
+async function* bytesOf(stream: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
 /** `report compare`: 0 consistent; 1 invalid report or lines, or a discrepancy; 2 usage or I/O. */
 export async function reportCompare(io: Io, path: string, logPath: string, options: PolicySourceOptions & { maxPersons: string }): Promise<number> {
   const maxPersons = decimalNumber(options.maxPersons);
@@ -133,25 +138,34 @@ export async function reportCompare(io: Io, path: string, logPath: string, optio
     printProblems(io, path, problems, options.json);
     return EXIT.policyErrors;
   }
+  // The log: a file, a pipe (`<(zcat log.gz)`), or standard input (`-`). A folder or a device
+  // is refused by what it is: `/dev/null` and `<(…)` were both "a folder", and `-` was no file.
   let handle;
-  try {
-    handle = await open(resolve(io.cwd, logPath), 'r');
-    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-  } catch (e) {
-    await handle?.close();
-    printUsageError(io, readFailure(logPath, e));
-    return EXIT.usage;
+  let chunks: AsyncIterable<Uint8Array>;
+  if (logPath === '-') chunks = bytesOf(io.stdin);
+  else {
+    try {
+      handle = await open(resolve(io.cwd, logPath), 'r');
+      const info = await handle.stat();
+      if (info.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+      if (!info.isFile() && !info.isFIFO()) throw Object.assign(new Error('not a file'), { code: 'not-regular' });
+    } catch (e) {
+      await handle?.close();
+      printUsageError(io, readFailure(logPath, e));
+      return EXIT.usage;
+    }
+    chunks = fileChunks(handle);
   }
   let result;
   try {
-    result = await compareReport(policy, report as ExportReport, fileChunks(handle), { maxPersons });
+    result = await compareReport(policy, report as ExportReport, chunks, { maxPersons });
   } catch (e) {
     // Only the file system's errors are the log's: anything else is not a read failure to blame on it.
     if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
     printUsageError(io, readFailure(logPath, e));
     return EXIT.usage;
   } finally {
-    await handle.close().catch(() => undefined);
+    await handle?.close().catch(() => undefined);
   }
   const { count, differences } = result;
   const discrepancies = differences.filter(isDiscrepancy);
