@@ -198,7 +198,7 @@ export const COMMAND_HELP = {
   },
   'report compare': {
     description: { en: 'count a log of actual exports (one JSON line per transfer) as measures Art. 27 does, and list every difference from the report', zh: '按管理办法第二十七条统计实际出境日志（每次出境一行 JSON），并列出与报告的每处差异' },
-    arguments: { report: { en: 'report.json', zh: '报告文件 report.json' }, exports: { en: 'exports.jsonl', zh: '出境日志 exports.jsonl' } },
+    arguments: { report: { en: 'report.json', zh: '报告文件 report.json' }, exports: { en: 'exports.jsonl, or - to read standard input', zh: '出境日志 exports.jsonl，或以 - 读取标准输入' } },
     options: { '--max-persons': { en: 'the most distinct person keys held for de-duplication (16–48 bytes each)', zh: '去重时最多保存的不同个人标识数（每个 16–48 字节）' }, ...DECIDE_WITH, '--json': JSON_OUT },
   },
   serve: {
