@@ -66,6 +66,11 @@ describe('what the check reads does not depend on where it is run', () => {
     expect([status.code, (JSON.parse(status.stdout) as { id: string }).id]).toEqual([0, ID]);
   });
 
+  it('answers --json with JSON for a base that is not there, as for a head (it printed text)', async () => {
+    const repo = await cloneRepo(atReview);
+    expect(await codesIn(repo.dir, ['--base', 'no-such-revision'])).toEqual({ exit: 2, codes: ['QD4031'] });
+  });
+
   it('refuses a base that is not an ancestor of the head (QD5046): swapped, they passed having checked nothing', async () => {
     const repo = await cloneRepo(atReview);
     const base = repo.git(['rev-parse', 'HEAD']).trim();
