@@ -123,13 +123,13 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     // The diff's git code is not needed to start either.
-    const { NotARepositoryError, UnknownRevisionError } = await import('../compiler/diff/revision.js');
+    const { NotARepositoryError, unknownRevision, UnknownRevisionError } = await import('../compiler/diff/revision.js');
     if (e instanceof NotARepositoryError) {
       printUsageError(shown, diagnostic('not-a-repository', undefined, { path: e.root }, { hint: hint('inside-clone') }));
       return EXIT.usage;
     }
     if (e instanceof UnknownRevisionError) {
-      printUsageError(shown, diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') }));
+      printUsageError(shown, unknownRevision(e));
       return EXIT.usage;
     }
     // A path the file system refused (a folder that cannot be made, a file that cannot be written).

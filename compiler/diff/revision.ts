@@ -135,6 +135,11 @@ export class UnknownRevisionError extends Error {
   }
 }
 
+/** QD4031 for the revision an UnknownRevisionError names. */
+export function unknownRevision(e: UnknownRevisionError): Diagnostic {
+  return diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') });
+}
+
 /** A revision was asked for outside any git repository: no revision name means anything there. */
 export class NotARepositoryError extends Error {
   constructor(readonly root: string) {

@@ -6,7 +6,7 @@
  */
 import { today } from '../../runtime/dates.js';
 import { diagnostic, hint, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { resolveRevision, UnknownRevisionError } from '../diff/revision.js';
+import { resolveRevision, unknownRevision, UnknownRevisionError } from '../diff/revision.js';
 import { isAncestor, repositoryRoot, resolveCommit } from '../git/log.js';
 import { GitError } from '../git/run.js';
 import type { Source } from '../source.js';
@@ -81,7 +81,7 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   } catch (e) {
     // Said in the report, so that `--json` answers JSON for a base that is not there too.
     if (!(e instanceof UnknownRevisionError)) throw e;
-    return failed(diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') }));
+    return failed(unknownRevision(e));
   }
   // A base after the head leaves no history between them: it passed, having checked nothing.
   if (base && !(await isAncestor(root, base, head))) {
