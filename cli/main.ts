@@ -117,15 +117,15 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError && e.exitCode === 0) return EXIT.ok;
     // Every failure is a diagnostic in the user's language; what prints it is loaded only on this path.
     const shown = { ...io, lang: lang ?? langInArgs(args) ?? langOf(io) };
-    const [{ printUsageError, usageDiagnostic }, { diagnostic, hint }] = await Promise.all([import('./usage-error.js'), import('../compiler/diagnostics.js')]);
+    const [{ printUsageError, usageDiagnostic }, { diagnostic }] = await Promise.all([import('./usage-error.js'), import('../compiler/diagnostics.js')]);
     if (e instanceof CommanderError) {
       printUsageError(shown, usageDiagnostic(e, failedIn ?? cli, args));
       return EXIT.usage;
     }
     // The diff's git code is not needed to start either.
-    const { NotARepositoryError, unknownRevision, UnknownRevisionError } = await import('../compiler/diff/revision.js');
+    const { NotARepositoryError, notARepository, unknownRevision, UnknownRevisionError } = await import('../compiler/diff/revision.js');
     if (e instanceof NotARepositoryError) {
-      printUsageError(shown, diagnostic('not-a-repository', undefined, { path: e.root }, { hint: hint('inside-clone') }));
+      printUsageError(shown, notARepository(e));
       return EXIT.usage;
     }
     if (e instanceof UnknownRevisionError) {

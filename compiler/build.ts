@@ -12,7 +12,7 @@ import { toJson } from './emit/json.js';
 import { diffSchema } from './diff/schema.js';
 import { amendmentDecisions } from './diff/amendment.js';
 import { diffPolicies } from './diff/diff.js';
-import { compileAt, resolveRevision } from './diff/revision.js';
+import { compileAt, NotARepositoryError, notARepository, resolveRevision, unknownRevision, UnknownRevisionError } from './diff/revision.js';
 import type { Amendments } from './emit/gazette/amendments.js';
 import { emitGazette } from './emit/gazette/emit.js';
 import { buildManifest, sha256 } from './emit/manifest.js';
@@ -103,7 +103,15 @@ export function emitArtifacts(
 
 /** The amendments from the policy at `since` to `artifact`, or the diagnostics of that revision. */
 async function amendmentsSince(root: string, since: string, paths: readonly string[], artifact: PolicyArtifact): Promise<{ amendments?: Amendments; diagnostics: readonly Diagnostic[] }> {
-  const commit = await resolveRevision(root, since);
+  let commit: string;
+  try {
+    commit = await resolveRevision(root, since);
+  } catch (e) {
+    // In the build's diagnostics, so that `--json` answers JSON for a revision that is not there.
+    if (e instanceof UnknownRevisionError) return { diagnostics: [unknownRevision(e)] };
+    if (e instanceof NotARepositoryError) return { diagnostics: [notARepository(e)] };
+    throw e;
+  }
   const before = await compileAt(root, commit, paths.map((p) => relative(root, resolve(root, p)) || '.'));
   if (!before.artifact) return { diagnostics: before.diagnostics };
   const diff = diffPolicies(before.artifact, artifact);
@@ -112,6 +120,8 @@ async function amendmentsSince(root: string, since: string, paths: readonly stri
 
 /** Problems with what the build was asked to read or write, not with the policy: exit 2. */
 const USAGE_ERRORS: ReadonlySet<DiagnosticId> = new Set<DiagnosticId>([
+  'unknown-revision',
+  'not-a-repository',
   'cannot-read',
   'io-failed',
   'io-failed-errno',

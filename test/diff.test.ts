@@ -200,8 +200,9 @@ describe('the gazette\'s revision note', () => {
     const html = await readFile(join(outDir, 'gazette/amendments.html'), 'utf8');
     expect(html).toContain('<h1 id="amendments">修订说明</h1>');
     expect(html).toContain('<h2>关于修改《智能网联汽车领域数据出境负面清单》的决定</h2>');
-    // An unknown revision fails the build and leaves dist/ as it was.
-    await expect(build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: 'no-such-revision' })).rejects.toThrow(/unknown git revision 'no-such-revision'/);
+    // An unknown revision fails the build, said among its diagnostics (so `--json` answers JSON; it threw), and leaves dist/ as it was.
+    const unknown = await build({ paths: ['policy'], outDir, root: checkout, amendmentsSince: 'no-such-revision' });
+    expect(unknown.diagnostics.map((d) => [d.code, d.id, d.args])).toEqual([['QD4031', 'unknown-revision', { revision: "'no-such-revision'" }]]);
     expect(await readFile(join(outDir, 'gazette/amendments.md'), 'utf8')).toBe(note);
     // Without the option there is no revision note.
     await build({ paths: ['policy'], outDir, root: checkout });

@@ -135,6 +135,11 @@ export class UnknownRevisionError extends Error {
   }
 }
 
+/** QD4032 for the folder a NotARepositoryError names. */
+export function notARepository(e: NotARepositoryError): Diagnostic {
+  return diagnostic('not-a-repository', undefined, { path: e.root }, { hint: hint('inside-clone') });
+}
+
 /** QD4031 for the revision an UnknownRevisionError names. */
 export function unknownRevision(e: UnknownRevisionError): Diagnostic {
   return diagnostic('unknown-revision', undefined, { revision: `'${e.revision}'` }, { hint: hint('revision-names') });
