@@ -8,10 +8,10 @@
  * with exponential back-off and jitter. The last good bundle is persisted to a cache folder, so
  * a restart while the server is down still decides (and still refuses an older bundle).
  */
-import { constants, renameSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyLoadError } from './errors.js';
+import { readRegularFile } from './load.js';
 import { Policy } from './policy.js';
 import type { TrustedKey } from './signature.js';
 import { DEFAULT_MAX_UNPACKED_BYTES } from './ustar.js';
@@ -42,28 +42,6 @@ export interface PolicyClientOptions {
 
 /** The most a cache's meta file (its ETag, version and digest) may hold. */
 const MAX_META_BYTES = 64 * 1024;
-
-/**
- * A cache file's bytes, or undefined when there is none. The cache holds regular files this
- * client wrote whole: anything else there is refused without waiting or reading it all (a FIFO
- * blocked the integrator's whole process at `start`, and a disk image was read into memory).
- */
-async function readCacheFile(path: string, maxBytes: number): Promise<Buffer | undefined> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new PolicyLoadError(`${path} is not a regular file`, 'not-a-file');
-    if (info.size > maxBytes) throw new PolicyLoadError(`${path} holds more than ${maxBytes} bytes`, 'archive-too-large');
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** What the client holds and how its polling goes. */
 export interface PolicyClientState {
@@ -249,7 +227,9 @@ export class PolicyClient {
     if (!dir) return;
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
     try {
-      const bytes = await readCacheFile(join(dir, BUNDLE_FILE), maxBytes);
+      // Only a regular file, bounded, opened without waiting (load.ts): a FIFO there blocked the
+      // integrator's whole process at start, and a disk image was read into memory.
+      const bytes = readRegularFile(dir, BUNDLE_FILE, maxBytes);
       if (!bytes) return;
       this.held = await Policy.load(bytes, { trustedKeys: this.options.trustedKeys, ...(this.options.maxBytes ? { maxBytes: this.options.maxBytes } : {}) });
       this.current = { ...this.current, version: this.held.version, digest: this.held.digest, source: 'cache' };
@@ -259,7 +239,7 @@ export class PolicyClient {
       return;
     }
     try {
-      const meta = await readCacheFile(join(dir, META_FILE), MAX_META_BYTES);
+      const meta = readRegularFile(dir, META_FILE, MAX_META_BYTES);
       if (meta) this.etag = (JSON.parse(meta.toString('utf8')) as { etag?: string }).etag;
     } catch {
       // Without the ETag the next poll downloads the bundle again: slower, not wrong.

@@ -81,9 +81,10 @@ export async function openBundle(files: ReadonlyMap<string, Uint8Array>): Promis
 /**
  * The bytes of the regular file `name` in `dir`, or undefined when there is none. Opened without
  * blocking and checked before reading: a FIFO in place of policy.json would otherwise block the
- * read until some writer came, and a device could stream forever.
+ * read until some writer came, and a device could stream forever. A file larger than `maxBytes`
+ * is refused before it is read (archive-too-large).
  */
-function readRegularFile(dir: string, name: string): Buffer | undefined {
+export function readRegularFile(dir: string, name: string, maxBytes = Number.POSITIVE_INFINITY): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(join(dir, name), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -93,7 +94,9 @@ function readRegularFile(dir: string, name: string): Buffer | undefined {
     throw new PolicyLoadError(`${name} in ${dir} cannot be read (${code ?? 'error'})`, 'unreadable');
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new PolicyLoadError(`${name} in ${dir} is not a regular file`, 'not-a-file');
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new PolicyLoadError(`${name} in ${dir} is not a regular file`, 'not-a-file');
+    if (info.size > maxBytes) throw new PolicyLoadError(`${name} in ${dir} holds more than ${maxBytes} bytes`, 'archive-too-large');
     return readFileSync(fd);
   } finally {
     closeSync(fd);
