@@ -46,9 +46,9 @@ export function processIo(): Io {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit();
     // Loaded only now: the printer is not part of what every start loads.
-    void Promise.all([import('../compiler/io-failure.js'), import('../compiler/print-diagnostics.js')]).then(([{ ioFailure }, { formatDiagnostic }]) => {
+    void Promise.all([import('../compiler/io-failure.js'), import('./usage-error.js')]).then(([{ ioFailure }, { printUsageError }]) => {
       const said = ioFailure(e, io.cwd, '<stdout>');
-      if (said) process.stderr.write(`${formatDiagnostic(said, { color: false, lang: langOf(io), texts: new Map() })}\n`);
+      if (said) printUsageError(io, said);
       process.exit(EXIT.usage);
     });
   });

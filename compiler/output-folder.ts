@@ -57,7 +57,8 @@ function errno(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException).code;
 }
 
-async function lstatOrNull(path: string) {
+/** The `lstat` of `path`, or null when nothing is there; any other error is thrown. */
+export async function lstatOrNull(path: string) {
   try {
     return await lstat(path);
   } catch (e) {

@@ -7,6 +7,7 @@
 import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeDirectory } from '../../../runtime/make-directory.js';
+import { lstatOrNull } from '../../output-folder.js';
 
 /** The marker `gazette --pdf` leaves in its folder, and its content: a format id. */
 export const PDF_MARKER = '.qingdan-gazette-pdf';
@@ -17,13 +18,8 @@ const MARKER_TEXT = 'qingdan-gazette-pdf/1\n';
  * holding the marker. Throws the file system's error when it cannot tell.
  */
 export async function mayPrintInto(dir: string): Promise<boolean> {
-  let info;
-  try {
-    info = await lstat(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw e;
-  }
+  const info = await lstatOrNull(dir);
+  if (!info) return true;
   if (!info.isDirectory()) return false;
   if ((await readdir(dir)).length === 0) return true;
   const marker = await lstat(join(dir, PDF_MARKER)).catch(() => undefined);
