@@ -27,7 +27,9 @@ function gunzipBounded(gz: Uint8Array, maxBytes: number): Buffer {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw new PolicyLoadError(`the archive unpacks to more than ${maxBytes} bytes`, 'archive-too-large');
     if (code === 'Z_BUF_ERROR') throw new PolicyLoadError('the archive ends before its gzip stream does', 'archive-truncated');
-    throw new PolicyLoadError('the archive is not a gzip stream', 'archive-corrupt');
+    // Bytes that start as gzip and then fail (a flipped byte fails the CRC) are a damaged bundle, not another format.
+    const gzip = gz.length >= 2 && gz[0] === 0x1f && gz[1] === 0x8b;
+    throw new PolicyLoadError(gzip ? `the archive's gzip stream is damaged (${(e as Error).message})` : 'the archive is not a gzip stream', 'archive-corrupt');
   }
 }
 

@@ -34,10 +34,15 @@ beforeAll(async () => {
 });
 
 function refusal(archive: Uint8Array, options: VerifyOptions = { trustedKeys: [keys.publicKey] }): PolicyLoadErrorCode {
+  return loadError(archive, options).code;
+}
+
+/** The error refusing `archive`; fails the test when it is accepted. */
+function loadError(archive: Uint8Array, options: VerifyOptions = { trustedKeys: [keys.publicKey] }): PolicyLoadError {
   try {
     verifyBundleArchive(archive, options);
   } catch (e) {
-    if (e instanceof PolicyLoadError) return e.code;
+    if (e instanceof PolicyLoadError) return e;
     throw e;
   }
   throw new Error('the bundle was accepted');
@@ -267,6 +272,16 @@ describe('the ustar reader refuses what the format does not need', () => {
     const plain = Buffer.from(gunzipSync(signed));
     plain[0] = 'N'.charCodeAt(0); // manifest.json → Nanifest.json, checksum now wrong
     expect(refusal(gzipSync(plain))).toBe('archive-corrupt');
+  });
+
+  it('a flipped byte inside the gzip stream is refused as damaged, not as another format (archive-corrupt)', () => {
+    const flipped = Buffer.from(signed);
+    flipped[flipped.length - 6]! ^= 0xff; // in the CRC-32 of the trailer
+    const error = loadError(flipped);
+    expect(error.code).toBe('archive-corrupt');
+    // The message is what a user reads first: it must not send them looking for a wrong file type.
+    expect(error.message).not.toMatch(/not a gzip stream/);
+    expect(error.message).toMatch(/damaged/);
   });
 
   it('a decompression bomb is bounded (archive-too-large)', () => {
