@@ -246,4 +246,24 @@ describe('qingdan lsp', () => {
     const closed = await nextDiagnostics(untitled, () => connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } }));
     expect(closed.diagnostics).toEqual([]);
   });
+
+  it('answers a malformed request with InvalidParams (-32602), not an internal error, and goes on serving', async () => {
+    const codeOf = (method: string, params: object) =>
+      connection.sendRequest(method, params).then(
+        () => 'answered',
+        (e: { code: number }) => e.code,
+      );
+    const doc = { uri: uri(ICV) };
+    expect(await codeOf('textDocument/hover', { textDocument: doc, position: null })).toBe(-32602);
+    expect(await codeOf('textDocument/definition', { textDocument: doc, position: { line: '3', character: 0 } })).toBe(-32602);
+    expect(await codeOf('textDocument/references', { textDocument: doc, position: { line: -1, character: 0 } })).toBe(-32602);
+    expect(await codeOf('textDocument/completion', { position: { line: 0, character: 0 } })).toBe(-32602);
+    expect(await codeOf('textDocument/documentSymbol', { textDocument: { uri: 42 } })).toBe(-32602);
+    expect(await codeOf('textDocument/formatting', { textDocument: null })).toBe(-32602);
+    expect(await codeOf('textDocument/codeAction', { textDocument: doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toBe(-32602);
+    // references without a context is still a question the server can answer (declarations left out)
+    expect(await codeOf('textDocument/references', { textDocument: doc, position: positionOf(icvText, 'hetao-shenzhen', 1) })).toBe('answered');
+    const symbols = await connection.sendRequest<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: doc });
+    expect(symbols.map((s) => s.name)).toEqual(['icv']);
+  });
 });

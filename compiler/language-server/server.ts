@@ -29,6 +29,7 @@ import type { Lang } from '../diagnostic-codes.js';
 import { hintText, messageOf, noteText, type Diagnostic } from '../diagnostics.js';
 import { formatSource } from '../format.js';
 import { completion, definition, hover, outline, references, type OutlineEntry } from './features.js';
+import { contextDiagnostics, documentUri, positionParam } from './params.js';
 import { PolicyWorkspace } from './workspace.js';
 
 const COMPLETION_KINDS = {
@@ -184,31 +185,32 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   // an open document keeps the editor's text.
   connection.onDidChangeWatchedFiles(({ changes }) => readFromDisk(changes.map((c) => c.uri).filter((uri) => uri.endsWith('.qd') && !documents.get(uri))));
 
-  connection.onHover(({ textDocument, position }) => {
-    const path = pathOf(textDocument.uri);
-    const found = hover(workspace!, path, textOf(path).offsetAt(position));
+  connection.onHover((params) => {
+    const path = pathOf(documentUri(params));
+    const found = hover(workspace!, path, textOf(path).offsetAt(positionParam(params)));
     return found ? { contents: { kind: 'markdown', value: found.markdown }, range: rangeOf(path, found.at.offset, found.at.length) } : null;
   });
 
-  connection.onDefinition(({ textDocument, position }): Location | null => {
-    const path = pathOf(textDocument.uri);
-    const place = definition(workspace!, path, textOf(path).offsetAt(position));
+  connection.onDefinition((params): Location | null => {
+    const path = pathOf(documentUri(params));
+    const place = definition(workspace!, path, textOf(path).offsetAt(positionParam(params)));
     return place ? { uri: uriOf(place.path), range: rangeOf(place.path, place.offset, place.length) } : null;
   });
 
-  connection.onReferences(({ textDocument, position, context }): Location[] => {
-    const path = pathOf(textDocument.uri);
-    return references(workspace!, path, textOf(path).offsetAt(position), context.includeDeclaration).map((p) => ({ uri: uriOf(p.path), range: rangeOf(p.path, p.offset, p.length) }));
+  connection.onReferences((params): Location[] => {
+    const path = pathOf(documentUri(params));
+    return references(workspace!, path, textOf(path).offsetAt(positionParam(params)), params.context?.includeDeclaration === true).map((p) => ({ uri: uriOf(p.path), range: rangeOf(p.path, p.offset, p.length) }));
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
-    const doc = textOf(pathOf(textDocument.uri));
+  connection.onCompletion((params) => {
+    const doc = textOf(pathOf(documentUri(params)));
+    const position = positionParam(params);
     const prefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
     return completion(workspace!, prefix).map((c) => ({ label: c.label, kind: COMPLETION_KINDS[c.kind], ...(c.detail ? { detail: c.detail } : {}) }));
   });
 
-  connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
-    const path = pathOf(textDocument.uri);
+  connection.onDocumentSymbol((params): DocumentSymbol[] => {
+    const path = pathOf(documentUri(params));
     const convert = (e: OutlineEntry): DocumentSymbol => ({
       name: e.name,
       detail: e.detail,
@@ -221,19 +223,20 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   });
 
   // The quick fixes of the diagnostics the client sends back: each carries its own fix.
-  connection.onCodeAction(({ textDocument, context }): CodeAction[] => {
-    const doc = textOf(pathOf(textDocument.uri));
-    return context.diagnostics.flatMap((d) => {
+  connection.onCodeAction((params): CodeAction[] => {
+    const uri = documentUri(params);
+    const doc = textOf(pathOf(uri));
+    return contextDiagnostics<LspDiagnostic>(params).flatMap((d) => {
       const fix = (d.data as DiagnosticData | undefined)?.fix;
       if (d.source !== 'qingdan' || !fix) return [];
       const range = { start: doc.positionAt(fix.offset), end: doc.positionAt(fix.offset + fix.length) };
       const title = fix.replacement === '' ? REMOVE[lang] : `${REPLACE[lang]}${fix.replacement}`;
-      return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [textDocument.uri]: [{ range, newText: fix.replacement }] } } }];
+      return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range, newText: fix.replacement }] } } }];
     });
   });
 
-  connection.onDocumentFormatting(({ textDocument }) => {
-    const path = pathOf(textDocument.uri);
+  connection.onDocumentFormatting((params) => {
+    const path = pathOf(documentUri(params));
     const doc = textOf(path);
     const result = formatSource({ path, text: doc.getText() });
     if (!result.ok || !result.changed) return [];
