@@ -29,6 +29,9 @@ async function runHere() {
     process.stderr.write(rebuildNotice(stale));
     try {
       await build();
+      // esbuild's service process would otherwise live as long as this one: a child of `serve`
+      // or `lsp` that nothing uses (and that a supervisor counting children would miscount).
+      (await import('esbuild')).stop();
     } catch (e) {
       // esbuild has printed the located errors already.
       process.stderr.write(`qingdan: cannot rebuild lib/: ${e.message.split('\n')[0]}\n`);
