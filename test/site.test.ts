@@ -83,6 +83,14 @@ describe('qingdan site', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(read('index.html'));
   });
 
+  it('dated before a record, says the record is later than the page instead of counting negative days', async () => {
+    const run = await runCli(['site', '-o', 'site-early', '--date', '2026-11-01'], { cwd: repo });
+    expect(run.code).toBe(0);
+    const board = readFileSync(join(repo, 'site-early', 'index.html'), 'utf8');
+    expect(board).not.toMatch(/-\d+ 天/);
+    expect(board).toContain('<time datetime="2026-11-20">2026年11月20日</time>提出，晚于本页日期');
+  });
+
   it('refuses an invalid date and a bad revision with exit 2', async () => {
     expect((await runCli(['site', '--date', '2026-13-01', '-o', 'x'], { cwd: repo })).code).toBe(2);
     const bad = await runCli(['site', '--head', 'no-such-rev', '-o', 'x'], { cwd: repo });

@@ -37,7 +37,11 @@ export function reviewDeadline(view: ProposalView, date: string): string | undef
 
 /** Open comments and concerns, oldest first within each kind: number, kind, text, author, target, age. */
 export function openItemsTable(view: ProposalView, policy: PolicyArtifact, root: string, date: string): string {
-  const age = (d: string) => `${daysBetween(d, date)} 天（${time(d)}起）`;
+  // A site dated before a record (a rebuilt page of the past, or a mistyped --date) says so rather than count negative days.
+  const age = (d: string) => {
+    const days = daysBetween(d, date);
+    return days >= 0 ? `${days} 天（${time(d)}起）` : `${time(d)}提出，晚于本页日期`;
+  };
   const rows = [
     ...view.outlook.openConcerns.map((c) => [esc(recordId('concern', c.path)), '关切（阻止批准）', esc(c.value!.text), esc(nameOf(view.roster, c.value!.raisedBy)), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
     ...view.outlook.openComments.map((c) => [esc(recordId('comment', c.path)), '意见（待答复）', esc(c.value!.text), esc(c.value!.author), targetLink(c.value!.target, policy, root), age(c.value!.date)]),
