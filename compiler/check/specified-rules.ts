@@ -9,6 +9,7 @@ import { KnownReferencesRule } from './rules/KnownReferencesRule.js';
 import { KnownStatusRule } from './rules/KnownStatusRule.js';
 import { KnownZonesRule } from './rules/KnownZonesRule.js';
 import { LadderGapRule } from './rules/LadderGapRule.js';
+import { LadderLighterAboveRule } from './rules/LadderLighterAboveRule.js';
 import { LadderMonotoneRule } from './rules/LadderMonotoneRule.js';
 import { LadderOverlapRule } from './rules/LadderOverlapRule.js';
 import { LegalBasisRule } from './rules/LegalBasisRule.js';
@@ -42,6 +43,7 @@ export const specifiedRules: readonly CheckRule[] = [
   LadderOverlapRule,
   LadderGapRule,
   LadderMonotoneRule,
+  LadderLighterAboveRule,
   NumberingRule,
   EffectivePeriodRule,
   TrialLengthRule,
@@ -65,6 +67,7 @@ const FILE_LOCAL: ReadonlySet<FileLocalRule> = new Set([
   LadderOverlapRule,
   LadderGapRule,
   LadderMonotoneRule,
+  LadderLighterAboveRule,
   NumberingRule,
   TrialLengthRule,
   SicRule,
