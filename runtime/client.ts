@@ -51,7 +51,10 @@ export interface PolicyClientState {
   readonly source: 'server' | 'cache' | null;
   /** The last poll that ended with a verified bundle or 304 Not Modified. */
   readonly lastSuccess: Date | null;
-  /** The last failure: a PolicyLoadError code, `http-<status>`, `network`, `too-large` or `cache-write`. */
+  /**
+   * The last failure: a PolicyLoadError code, `http-<status>`, `network`, `too-large`,
+   * `cache-write`, or `internal` (a background poll threw what it should not, e.g. a callback).
+   */
   readonly lastError: { readonly code: string; readonly message: string; readonly at: Date } | null;
   readonly consecutiveFailures: number;
 }
@@ -71,6 +74,9 @@ class FetchError extends Error {
   }
 }
 
+/** An entity tag (RFC 9110 §8.8.3): optionally weak, quoted, of visible characters other than `"`. */
+const ENTITY_TAG = /^(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
+
 const BUNDLE_FILE = 'bundle.tar.gz';
 const META_FILE = 'bundle.json';
 
@@ -83,7 +89,14 @@ async function boundedBody(response: Response, maxBytes: number): Promise<Uint8A
   let total = 0;
   const reader = response.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      // The connection closed mid-body, the time limit passed, or the content encoding is broken.
+      throw new FetchError(`the download broke off after ${total} bytes: ${(e as Error).message}`, 'network');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -216,7 +229,14 @@ export class PolicyClient {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void this.refresh().finally(() => this.schedule());
+      // A background poll must not end the integrator's process: whatever a poll throws that
+      // `refresh` does not expect (a defect, or an onUpdate/onError callback that throws) is
+      // recorded as the last error, the held bundle kept, and polling goes on.
+      this.refresh()
+        .catch((e: unknown) => {
+          this.current = { ...this.current, lastError: { code: 'internal', message: e instanceof Error ? e.message : String(e), at: new Date() }, consecutiveFailures: this.current.consecutiveFailures + 1 };
+        })
+        .finally(() => this.schedule());
     }, this.nextDelay());
     this.timer.unref();
   }
@@ -240,7 +260,10 @@ export class PolicyClient {
     }
     try {
       const meta = readRegularFile(dir, META_FILE, MAX_META_BYTES);
-      if (meta) this.etag = (JSON.parse(meta.toString('utf8')) as { etag?: string }).etag;
+      const etag = meta ? (JSON.parse(meta.toString('utf8')) as { etag?: unknown }).etag : undefined;
+      // Only an entity tag as HTTP writes one: any other text in If-None-Match made every poll
+      // fail before it was sent, so a planted cache file kept the client from the server for good.
+      if (typeof etag === 'string' && ENTITY_TAG.test(etag)) this.etag = etag;
     } catch {
       // Without the ETag the next poll downloads the bundle again: slower, not wrong.
     }

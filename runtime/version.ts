@@ -83,6 +83,9 @@ function unorderedDevBuilds(a: string, b: string): boolean {
  */
 export function checkSuccession(held: BundleIdentity, next: BundleIdentity): void {
   if (next.digest === held.digest) return;
+  // A signed manifest may still carry a version semver does not read: it is refused like any
+  // malformed manifest, never left to throw from the comparison below.
+  if (parseVersion(next.version) === null) throw new PolicyLoadError(`version ${next.version} is not a semantic version, so it cannot be ordered after the held ${held.version}`, 'schema-invalid');
   if (next.version === held.version) {
     throw new PolicyLoadError(`version ${next.version} is already held with another content (sha256 ${held.digest.slice(0, 12)}, now ${next.digest.slice(0, 12)})`, 'equivocation');
   }

@@ -45,6 +45,10 @@ describe('semver precedence and succession', () => {
     expect(succession({ version: '0.2.0', digest: A }, { version: '0.2.0', digest: A })).toBe('accepted');
   });
 
+  it('refuses a version semver does not read as schema-invalid, where the comparison threw a TypeError (a signed manifest may carry one)', () => {
+    for (const version of ['banana', '1.0', '1.0.0-01', '']) expect(succession({ version: '0.2.0', digest: A }, { version, digest: B })).toBe('schema-invalid');
+  });
+
   it('orders builds between the same releases by their commit count, never by their digests', () => {
     expect(succession({ version: '0.2.0-dev.12.g00000000', digest: A }, { version: '0.2.0-dev.11.gffffffff', digest: B })).toBe('rollback');
     expect(succession({ version: '0.2.0-dev.9.gffffffff', digest: A }, { version: '0.2.0-dev.10.g00000000', digest: B })).toBe('accepted');

@@ -1,13 +1,17 @@
 /**
  * PolicyClient against `qingdan serve` in this process: conditional polling, fail-closed start,
- * a refused bundle kept out, a bad cache ignored, and back-off with jitter.
+ * a refused bundle kept out, a bad cache ignored, and back-off with jitter; and against a server
+ * that cuts a download off, stalls, or fails while a callback throws.
  */
 import { execFileSync } from 'node:child_process';
 import { symlink, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyClient, PolicyUnavailableError } from '../runtime/client.js';
 import { OptionError } from '../runtime/errors.js';
+import { Policy } from '../runtime/policy.js';
 import { createServer, type QingdanServer } from '../server/app.js';
 import { makeFixtures, type Fixtures } from './bundle-fixtures.js';
 import { tempDir } from './support.js';
@@ -157,5 +161,106 @@ describe('PolicyClient', () => {
     expect(client.state.consecutiveFailures).toBe(6);
     for (let i = 0; i < 50; i++) expect(client.nextDelay()).toBeLessThanOrEqual(8000);
     client.stop();
+  });
+});
+
+/** A server on a loopback port that answers each GET with `answer(n)`, n counting from 1. */
+async function hostileServer(answer: (n: number, res: ServerResponse, req: IncomingMessage) => void): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+  let n = 0;
+  const server = createHttpServer((req, res) => answer(++n, res, req));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/bundle.tar.gz`,
+    requests: () => n,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The whole bundle, as a static server sends it. */
+function sendBundle(res: ServerResponse, bytes: Buffer): void {
+  res.writeHead(200, { 'content-length': bytes.length, etag: '"v1"' });
+  res.end(bytes);
+}
+
+/** A 200 whose body stops after 100 bytes: the connection is cut. */
+function cutOff(res: ServerResponse, req: IncomingMessage, bytes: Buffer): void {
+  res.writeHead(200, { 'content-length': bytes.length });
+  res.write(bytes.subarray(0, 100));
+  setTimeout(() => req.socket.destroy(), 20);
+}
+
+const until = async (what: string, ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+  if (!ok()) throw new Error(`timed out waiting for ${what}`);
+};
+
+describe('PolicyClient against a server that misbehaves', () => {
+  it('reports a download cut off mid-body as network, at start and in a background poll, keeping the held bundle (it ended the process)', async () => {
+    const first = await hostileServer((_, res, req) => cutOff(res, req, fx.base));
+    const refused = await PolicyClient.start({ url: first.url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000 });
+    expect([refused.policy, refused.state.lastError?.code]).toEqual([undefined, 'network']);
+    refused.stop();
+    await first.close();
+
+    const later = await hostileServer((n, res, req) => (n === 1 ? sendBundle(res, fx.base) : cutOff(res, req, fx.newer)));
+    const client = await PolicyClient.start({ url: later.url, trustedKeys: [fx.keys.publicKey], intervalMs: 30 });
+    const held = client.policy;
+    expect(held).toBeDefined();
+    // An unhandled rejection from the background poll would fail this test run, as it ended the integrator's process.
+    await until('two failed background polls', () => client.state.consecutiveFailures >= 2);
+    expect(client.state.lastError?.code).toBe('network');
+    expect(client.policy).toBe(held);
+    client.stop();
+    await later.close();
+  });
+
+  it('reports a body that stalls past the time limit as network', async () => {
+    const stalled = await hostileServer((_, res) => {
+      res.writeHead(200, { 'content-length': fx.base.length });
+      res.write(fx.base.subarray(0, 100));
+    });
+    const client = await PolicyClient.start({ url: stalled.url, trustedKeys: [fx.keys.publicKey], intervalMs: 3_600_000, timeoutMs: 300 });
+    expect([client.policy, client.state.lastError?.code]).toEqual([undefined, 'network']);
+    client.stop();
+    await stalled.close();
+  });
+
+  it('keeps polling when an onError callback throws in a background poll, recording it as internal', async () => {
+    const failing = await hostileServer((n, res) => (n === 1 ? sendBundle(res, fx.base) : (res.writeHead(503), res.end())));
+    const client = await PolicyClient.start({
+      url: failing.url,
+      trustedKeys: [fx.keys.publicKey],
+      intervalMs: 30,
+      maxBackoffMs: 60,
+      onError: () => {
+        throw new Error('the integrator’s callback failed');
+      },
+    });
+    await until('three requests', () => failing.requests() >= 3);
+    expect(client.state.lastError).toMatchObject({ code: 'internal', message: 'the integrator’s callback failed' });
+    expect(client.policy?.digest).toBeDefined();
+    client.stop();
+    await failing.close();
+  });
+
+  it('sends no cached tag that is not an entity tag: a planted one made every poll fail before it left (it never reached the server)', async () => {
+    const cacheDir = await tempDir();
+    await writeFile(join(cacheDir, 'bundle.tar.gz'), fx.base);
+    await writeFile(join(cacheDir, 'bundle.json'), JSON.stringify({ etag: '"x"\r\nX-Injected: 1' }));
+    const seen: (string | undefined)[] = [];
+    const server = await hostileServer((_, res, req) => {
+      seen.push(req.headers['if-none-match']);
+      sendBundle(res, fx.newer);
+    });
+    const client = await PolicyClient.start({ url: server.url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
+    expect(server.requests()).toBe(1);
+    expect(seen[0]).not.toContain('x');
+    expect(client.state).toMatchObject({ source: 'server', lastError: null, version: (await Policy.load(fx.newer)).version });
+    client.stop();
+    await server.close();
   });
 });
