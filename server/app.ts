@@ -45,9 +45,10 @@ export interface ServeOptions {
   /** This server is a worker of `qingdan serve --workers`: /metrics answers for every worker (server/cluster.ts). */
   readonly clusterWorker?: boolean;
   /**
-   * Where the last good bundle is when the file is refused at start: its bytes, verified here
-   * like the file's would be (a worker of `serve --workers` started again while the file is bad
-   * asks its primary, and serves what the other workers serve instead of exiting).
+   * Where the last good bundle is: its bytes, verified here like the file's would be. The file
+   * is then taken at start only as its successor (no rollback, no equivocation), and when the
+   * file is refused the last good bundle is served: a worker of `serve --workers` started again
+   * asks its primary, and serves what the other workers serve instead of exiting.
    */
   readonly lastGood?: () => Promise<Buffer | undefined>;
   /** Told of each bundle this server starts serving (a worker tells its primary, which keeps the last good one). */
@@ -129,13 +130,14 @@ function countOf(transfers: unknown): number {
 /** Creates the server with its bundle loaded and verified; throws ReloadError when the bundle is refused. */
 export async function createServer(options: ServeOptions): Promise<QingdanServer> {
   const metrics = createMetrics();
-  let first = await readServed(options.bundlePath, options.trustedKeys);
+  // A worker started again takes the file only as a successor of the last good bundle, as a
+  // reload would: else a file rolled back meanwhile (refused by the running workers) was served
+  // by the new one, and the cluster answered with two versions.
+  const lastGood = options.lastGood ? await options.lastGood() : undefined;
+  const kept = lastGood ? await servedFrom(lastGood, options.trustedKeys) : undefined;
+  let first = await readServed(options.bundlePath, options.trustedKeys, kept?.ok ? kept.served : undefined);
   let refusedAtStart: { code: string; message: string } | undefined;
-  if (!first.ok && options.lastGood) {
-    const bytes = await options.lastGood();
-    const kept = bytes ? await servedFrom(bytes, options.trustedKeys) : undefined;
-    if (kept?.ok) [refusedAtStart, first] = [first, kept];
-  }
+  if (!first.ok && kept?.ok) [refusedAtStart, first] = [first, kept];
   if (!first.ok) throw new BundleRefusedError(first.code, first.message, first.problems);
   let served: Served = first.served;
   options.onServed?.(served);
