@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { cloneRepo, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
+import { approvedGovernanceProposal, cloneRepo, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -146,5 +146,47 @@ describe('advance and check share one engine', () => {
     expect(zh.code).toBe(2);
     expect(zh.stderr).toMatch(/^错误\[QD4030\]：[^\n]*[\u4e00-\u9fff]/);
     expect(zh.stderr).toContain(`git 原文输出（未翻译）：\n      ${d?.detail?.text.split('\n')[0]}`);
+  });
+});
+
+describe('a trust-root change is bound to its approval', () => {
+  let governed: Repo;
+  let id: string;
+  beforeAll(async () => {
+    governed = await cloneRepo(atReview);
+    id = await approvedGovernanceProposal(governed);
+  }, 120_000);
+  const shorten = (repo: Repo) => repo.write('policy/governance/roster.yaml', repo.read('policy/governance/roster.yaml').replace('reviewWindowDays: 15', 'reviewWindowDays: 16'));
+
+  it('passes a change signed by an approver, which enacts the proposal in the same commit', async () => {
+    const repo = await cloneRepo(governed);
+    shorten(repo);
+    await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    expect((await errorCodes(repo)).codes).toEqual([]);
+  });
+
+  it('refuses a change committed by someone who does not approve governance proposals, or unsigned (QD5047: an approval let anyone change the roster)', async () => {
+    for (const sign of [true, false]) {
+      const repo = await cloneRepo(governed);
+      shorten(repo);
+      await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+      repo.commit('li', `a longer review window\n\nProposal: ${id}`, { sign });
+      expect((await errorCodes(repo)).codes).toEqual(['QD5047']);
+    }
+  });
+
+  it('refuses a change that leaves the proposal approved (QD5048), and so a second change under one approval (QD5040)', async () => {
+    const repo = await cloneRepo(governed);
+    shorten(repo);
+    repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    expect((await errorCodes(repo)).codes).toEqual(['QD5048']);
+    const once = await cloneRepo(governed);
+    shorten(once);
+    await ok(once, ['proposal', 'advance', id, '--to', 'in-force', '--date', once.clock]);
+    once.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    once.write('policy/governance/roster.yaml', once.read('policy/governance/roster.yaml').replace('reviewWindowDays: 16', 'reviewWindowDays: 1'));
+    once.commit('wang', `and a shorter one\n\nProposal: ${id}`);
+    expect((await errorCodes(once)).codes).toEqual(['QD5040']);
   });
 });

@@ -34,10 +34,10 @@ describe('changing the roster', () => {
     await ok(repo, ['proposal', 'advance', id, '--date', '2026-03-02']);
     repo.commit('li', 'Approved');
     const beforeChange = repo.git(['rev-parse', 'HEAD']).trim();
+    // The change and the proposal's entry into in-force, in one commit signed by an approver.
     repo.write('policy/governance/roster.yaml', changed);
-    repo.commit('li', `Make Zhou an industry expert\n\nProposal: ${id}`);
     await ok(repo, ['proposal', 'advance', id, '--date', '2026-03-02']);
-    repo.commit('li', 'In force');
+    repo.commit('wang', `Make Zhou an industry expert\n\nProposal: ${id}`);
     expect((await errorCodes(repo)).codes).toEqual([]);
     expect((await errorCodes(repo, ['--base', beforeChange])).codes).toEqual([]);
   });

@@ -28,7 +28,7 @@ describe('stage digests', () => {
   const digest = (list: string, stage: 'survey' | 'review') => {
     const f = files(list);
     const p = loadGovernance(f).proposals[0]!;
-    return stageDigest(p, readLists(f).lists, stage);
+    return stageDigest(p, readLists(f), stage);
   };
   it('cover the list for review, and only the survey record for the survey', () => {
     const edited = icv.replace('用户调研与体验测试数据', '用户调研数据');
@@ -36,6 +36,24 @@ describe('stage digests', () => {
     expect(digest(edited, 'review')).not.toBe(digest(icv, 'review'));
     expect(digest(edited, 'survey')).toBe(digest(icv, 'survey'));
     expect(digest(icv.replace('status consultation', 'status approved'), 'review')).toBe(digest(icv, 'review'));
+  });
+
+  it('cover the baseline files for a baseline proposal, without their layout, and not for a list proposal', () => {
+    const NATIONAL = 'policy/national.qd';
+    const national = readFileSync(join(ROOT, NATIONAL), 'utf8');
+    const meta = 'id: 2026-0009-baseline\nkind: baseline\ntitle: 国家规定\nlists: []\nauthors: [p-li]\nstage: review\nhistory:\n  - { stage: draft, date: 2026-03-02 }\n  - { stage: review, date: 2026-03-03 }\n';
+    const baselineDigest = (text: string, yaml = meta) => {
+      const f = new Map([[NATIONAL, text], ['proposals/2026-0009-baseline/proposal.yaml', yaml]]);
+      const p = loadGovernance(f).proposals[0]!;
+      expect(p.meta?.value?.id).toBe('2026-0009-baseline');
+      return stageDigest(p, readLists(f), 'review');
+    };
+    const raised = national.replace('100万', '1000万');
+    expect(raised).not.toBe(national);
+    expect(baselineDigest(raised)).not.toBe(baselineDigest(national));
+    expect(baselineDigest(national.replace(/\n/g, '\n\n'))).toBe(baselineDigest(national));
+    const asList = meta.replace('kind: baseline\n', '').replace('lists: []', 'sector: S16\nlists: [icv]');
+    expect(baselineDigest(raised, asList)).toBe(baselineDigest(national, asList));
   });
 });
 

@@ -416,7 +416,7 @@ export function proposalSign(io: Io, id: string, o: { stage: string; role: strin
     if (meta.authors.includes(who.id)) throw usageError('cli-self-signoff', { person: who.id, id: meta.id }, { hint: hint('no-self-signoff') });
     if (!who.key) throw usageError('cli-no-key', { person: who.id }, { hint: hint('enrol-key') });
     // The sign-off binds what HEAD holds: the content its stage covers, as committed.
-    const digest = stageDigest(p, g.lists, o.stage as Stage);
+    const digest = stageDigest(p, g, o.stage as Stage);
     const record = { proposal: meta.id, stage: o.stage, role: o.role, person: who.id, date, digest, ...(o.note ? { note: o.note } : {}) };
     const name = signoffFileName(record as { stage: Stage; role: string; person: string });
     await makeDirectory(join(root, p.dir, 'signoffs'));

@@ -29,6 +29,8 @@ export interface GovernanceReport {
   readonly sources: Source[];
   readonly governance: Governance;
   readonly lists: ListInfo[];
+  /** The baseline files' content, which a baseline proposal's sign-offs approve. */
+  readonly baseline: string;
   /** Whether the governed history was walked. */
   readonly history: boolean;
   /** The commit checked. */
@@ -57,7 +59,7 @@ export interface CheckOptions {
 const EMPTY: Governance = { proposals: [], diagnostics: [], sources: [] };
 
 function failed(d: Diagnostic): GovernanceReport {
-  return { diagnostics: [d], findings: [{ diagnostic: d }], sources: [], governance: EMPTY, lists: [], history: false };
+  return { diagnostics: [d], findings: [{ diagnostic: d }], sources: [], governance: EMPTY, lists: [], baseline: '[]', history: false };
 }
 
 async function baseRoster(root: string, base: string): Promise<Roster | undefined> {
@@ -127,6 +129,7 @@ async function runRules(head: string, base: string | undefined, options: CheckOp
       ...(governance.roster ? { rosterFile: governance.roster } : {}),
       governance,
       lists: read.lists,
+      baseline: read.baseline,
       proposals,
       ...(ledger ? { ledger } : {}),
       today: options.today ?? today(),
@@ -150,6 +153,7 @@ async function runRules(head: string, base: string | undefined, options: CheckOp
     sources: [...governance.sources, ...read.sources],
     governance,
     lists: read.lists,
+    baseline: read.baseline,
     history: !!ledger,
     head,
     ...(ledger?.epoch ? { epoch: ledger.epoch } : {}),

@@ -9,7 +9,7 @@
 import type { ListInfo } from './lists.js';
 import type { LoadedProposal } from './load.js';
 import { requiredRoles, type Person, type Roster } from './model.js';
-import { BASELINE_FILES } from './rules/PolicyChangeRule.js';
+import { BASELINE_FILES } from './lists.js';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 

@@ -19,6 +19,8 @@ export interface GovernanceContext {
   readonly rosterFile?: Loaded<Roster>;
   readonly governance: Governance;
   readonly lists: readonly ListInfo[];
+  /** The head's baseline files' content, which a baseline proposal's sign-offs approve. */
+  readonly baseline: string;
   /** Every proposal at the head by id (with a hypothetical one in place for `advance`). */
   readonly proposals: ReadonlyMap<string, ProposalMeta>;
   /** The governed history; undefined with `--no-history`. */

@@ -7,7 +7,9 @@
  *   important-data-identification   → important-data.yaml
  *   scenario-analysis               → scenario-analysis.yaml
  *   review, approved, filed         → the proposal's lists (as parsed, without status and proposal
- *                                     link) and its three records
+ *                                     link) and its three records; for a baseline proposal, the
+ *                                     baseline files too (without layout or comments): the law as
+ *                                     transcribed is what its legal review and approval approve
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
@@ -15,8 +17,15 @@ import { listContent, type ListInfo } from './lists.js';
 import type { LoadedProposal } from './load.js';
 import type { Stage } from './stages.js';
 
+/** What a snapshot of the policy holds that sign-offs approve: its lists and its baseline files' content. */
+export interface SignedPolicy {
+  readonly lists: readonly ListInfo[];
+  /** The baseline files' content (lists.ts `readLists`). */
+  readonly baseline: string;
+}
+
 /** The content that a sign-off of `stage` on `p` approves. */
-export function coveredContent(p: LoadedProposal, lists: readonly ListInfo[], stage: Stage): unknown {
+export function coveredContent(p: LoadedProposal, policy: SignedPolicy, stage: Stage): unknown {
   const records = { survey: p.survey?.value ?? null, importantData: p.importantData?.value ?? null, scenarioAnalysis: p.scenarioAnalysis?.value ?? null };
   switch (stage) {
     case 'survey':
@@ -27,13 +36,15 @@ export function coveredContent(p: LoadedProposal, lists: readonly ListInfo[], st
       return { scenarioAnalysis: records.scenarioAnalysis };
     default: {
       const own = new Set(p.meta?.value?.lists ?? []);
-      const content = lists.filter((l) => own.has(l.id)).map((l) => listContent(l.decl));
-      return { proposal: p.meta?.value?.id ?? p.folder, lists: content, ...records };
+      const content = policy.lists.filter((l) => own.has(l.id)).map((l) => listContent(l.decl));
+      // Before: a baseline proposal's sign-offs covered no baseline text, so an edit of the national rules after the legal review left them standing.
+      const baseline = p.meta?.value?.kind === 'baseline' ? { baseline: policy.baseline } : {};
+      return { proposal: p.meta?.value?.id ?? p.folder, lists: content, ...records, ...baseline };
     }
   }
 }
 
-/** `sha256:<hex>` of what a sign-off of `stage` on `p` approves, as `p` and `lists` stand now. */
-export function stageDigest(p: LoadedProposal, lists: readonly ListInfo[], stage: Stage): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(coveredContent(p, lists, stage))).digest('hex')}`;
+/** `sha256:<hex>` of what a sign-off of `stage` on `p` approves, as `p` and `policy` stand now. */
+export function stageDigest(p: LoadedProposal, policy: SignedPolicy, stage: Stage): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(coveredContent(p, policy, stage))).digest('hex')}`;
 }

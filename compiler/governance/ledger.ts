@@ -12,7 +12,7 @@
 import { BlobReader } from '../git/objects.js';
 import { readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
-import { ROSTER_PATH } from './load.js';
+import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
 import { proposalSchema, rosterSchema } from './schemas.js';
 import { GOVERNED_PATHS, governedText } from './snapshot.js';
@@ -112,7 +112,14 @@ export class Ledger {
       const commits: GovCommit[] = [];
       for (const info of infos) commits.push(await Ledger.changesOf(reader, info, raw.get(info.sha) ?? []));
       const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? []);
-      for (const c of commits) ledger.trust.set(c.sha, options.baseRoster ?? (c.parents[0] ? await rosterAt(c.parents[0]) : undefined));
+      // Every walked commit is governed, a branch forked before the epoch and merged after it
+      // too: its commits' parents have no roster that anchors trust, so they are trusted with
+      // the epoch's. Trusted with none, they went unverified, and a forged sign-off passed.
+      const epochRoster = epoch ? await rosterAt(epoch) : undefined;
+      for (const c of commits) {
+        const parentRoster = c.parents[0] ? await rosterAt(c.parents[0]) : undefined;
+        ledger.trust.set(c.sha, options.baseRoster ?? (anchors(parentRoster) ? parentRoster : epochRoster));
+      }
       await ledger.verify();
       opened = true;
       return ledger;
@@ -167,7 +174,7 @@ export class Ledger {
    */
   private static needsSignature(c: GovCommit): boolean {
     return c.changes.some((ch) => {
-      if (/^proposals\/[^/]+\/(signoffs|concerns)\//.test(ch.path)) return true;
+      if (/^proposals\/[^/]+\/(signoffs|concerns)\//.test(ch.path) || ch.path.startsWith(TRUST_ROOTS)) return true;
       if (!/^proposals\/[^/]+\/proposal\.yaml$/.test(ch.path)) return false;
       const before = yamlValue<ProposalMeta>(ch.path, ch.before, proposalSchema);
       const after = yamlValue<ProposalMeta>(ch.path, ch.after, proposalSchema);
@@ -187,7 +194,7 @@ export class Ledger {
     for (const [signers, shas] of groups) for (const [sha, sig] of await verifySignatures(this.root, shas, signers)) this.signatures.set(sha, sig);
   }
 
-  /** The roster `commit` is trusted with (its first parent's, or the base's). */
+  /** The roster `commit` is trusted with (its first parent's, the epoch's when that has none, or the base's). */
   trustedRoster(commit: GovCommit): Roster | undefined {
     return this.trust.get(commit.sha);
   }

@@ -39,7 +39,21 @@ export function parsePolicyFile(path: string, text: string): Parsed {
 }
 
 /** The lists declared in the `.qd` files of `files`, in path order. */
-export function readLists(files: FileSet): { lists: ListInfo[]; sources: Source[]; diagnostics: Diagnostic[] } {
+/** Files whose text is law transcribed, not drafted here (measures Art. 9 drafts only the lists): a baseline proposal's. */
+export const BASELINE_FILES = ['policy/national.qd', 'policy/measures.qd', 'policy/annex.qd'];
+/** Whether `path` is the baseline: one of BASELINE_FILES, or a source text they transcribe. */
+export const isBaseline = (path: string) => BASELINE_FILES.includes(path) || path.startsWith('policy/sources/');
+
+/**
+ * What the baseline files of a snapshot say, without layout or comments: what a baseline
+ * proposal's review and approval sign-offs approve (digest.ts).
+ */
+function baselineContent(files: FileSet): string {
+  const substance = [...files].filter(([path]) => isBaseline(path)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, text]) => [path, fileSubstance(path, text)]);
+  return JSON.stringify(substance);
+}
+
+export function readLists(files: FileSet): { lists: ListInfo[]; baseline: string; sources: Source[]; diagnostics: Diagnostic[] } {
   const lists: ListInfo[] = [];
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -49,7 +63,7 @@ export function readLists(files: FileSet): { lists: ListInfo[]; sources: Source[
     diagnostics.push(...parsed.diagnostics);
     for (const decl of parsed.declarations) if (decl.kind === 'List') lists.push(listInfo(decl));
   }
-  return { lists, sources, diagnostics };
+  return { lists, baseline: baselineContent(files), sources, diagnostics };
 }
 
 export function listInfo(decl: ListDecl): ListInfo {
@@ -95,6 +109,12 @@ export function fileSubstance(path: string, text: string): string {
   if (!path.endsWith('.qd')) return text;
   const parsed = parsePolicyFile(path, text);
   return parsed.diagnostics.length ? `unparsable:${text}` : JSON.stringify(parsed.declarations.map((d) => strip(d, new Set())));
+}
+
+/** Whether a commit changed what `path` says (a change of layout or comments, or of a list's bookkeeping, is none). */
+export function contentChanged(path: string, before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  return path.endsWith('.qd') ? fileContent(path, before) !== fileContent(path, after) : before !== after;
 }
 
 /** The lists of a `.qd` text by id (none when it does not parse). */

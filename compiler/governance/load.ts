@@ -10,6 +10,8 @@ import { commentSchema, concernSchema, importantDataSchema, proposalSchema, rost
 import { parseYamlFile, type YamlFile } from './yaml-source.js';
 
 export const ROSTER_PATH = 'policy/governance/roster.yaml';
+/** The folder of the trust roots: the roster, its keys and its stage rules (TrustRootRule). */
+export const TRUST_ROOTS = 'policy/governance/';
 export const PROPOSALS_DIR = 'proposals';
 
 export interface Loaded<T> extends YamlFile<T> {

@@ -21,7 +21,7 @@ export interface SignoffStanding {
 /** Every well-formed sign-off of `p` for `stage`, with whether it is eligible and whether it is stale. */
 export function signoffsFor(p: ProposalAt, ctx: GovernanceContext, stage: Stage): SignoffStanding[] {
   const meta = p.meta.value;
-  const digest = stageDigest(p, ctx.lists, stage);
+  const digest = stageDigest(p, ctx, stage);
   return p.signoffs.flatMap((file) => {
     const s = file.value;
     if (!s || s.stage !== stage) return [];

@@ -167,5 +167,35 @@ export function effectivePath(history: readonly HistoryEntry[]): { entry: Histor
   return path;
 }
 
+/** A step of a proposal's history: from one entry to a later one, by their indices. */
+export interface Transition {
+  readonly from: HistoryEntry;
+  readonly fromIndex: number;
+  readonly to: HistoryEntry;
+  readonly index: number;
+  /** Voided by a later return to review: its approvals no longer count, but it was taken, and so must have been gated. */
+  readonly voided: boolean;
+}
+
+/**
+ * Every transition a proposal took: those of its effective path, and those a return to review
+ * voided since. A voided approval was still in force until the return (a governance proposal's
+ * approval let the trust roots change meanwhile), so its gates are checked like any other.
+ */
+export function transitionsTaken(history: readonly HistoryEntry[]): Transition[] {
+  const path = effectivePath(history);
+  const out: Transition[] = [];
+  const seen = new Set<string>();
+  for (let k = 1; k < path.length; k++) {
+    const [a, b] = [path[k - 1]!, path[k]!];
+    seen.add(`${a.index} ${b.index}`);
+    out.push({ from: a.entry, fromIndex: a.index, to: b.entry, index: b.index, voided: false });
+  }
+  for (let i = 1; i < history.length; i++) {
+    if (!seen.has(`${i - 1} ${i}`)) out.push({ from: history[i - 1]!, fromIndex: i - 1, to: history[i]!, index: i, voided: true });
+  }
+  return out;
+}
+
 /** Stages after review: no comment without a disposition, no open concern. */
 export const PAST_REVIEW: readonly Stage[] = ['approved', 'filed', 'in-force'];

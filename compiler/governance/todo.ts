@@ -78,7 +78,7 @@ export function contextOf(report: GovernanceReport, today: string): GovernanceCo
   const roster = report.governance.roster?.value;
   if (!roster) return undefined;
   const proposals = new Map(report.governance.proposals.flatMap((p) => (p.meta?.value ? [[p.meta.value.id, p.meta.value] as const] : [])));
-  return { roster, governance: report.governance, lists: report.lists, proposals, today };
+  return { roster, governance: report.governance, lists: report.lists, baseline: report.baseline, proposals, today };
 }
 
 /** One thing still to do before the next stage: what (a catalogued hint), who may do it, and the command that does it. */

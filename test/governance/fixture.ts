@@ -309,3 +309,25 @@ export async function errorCodes(repo: Repo, extra: string[] = []): Promise<{ co
   const verdict = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] };
   return { codes: verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), exit: r.code };
 }
+
+/**
+ * A governance proposal taken to approved the honest way: drafted by Li, in review from the
+ * repository's clock, approved after the review window by the provincial CAC and the data
+ * bureau (the fixture roster's governance approvers), each sign-off committed signed. Returns its id.
+ */
+export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster'): Promise<string> {
+  const start = repo.clock;
+  const created = await ok(repo, ['proposal', 'new', name, '--title', '整理名册', '--kind', 'governance', '--author', 'p-li', '--date', start]);
+  const id = new RegExp(`(2026-\\d{4}-${name})`).exec(created)![1]!;
+  repo.commit('li', `Propose ${name}`);
+  await ok(repo, ['proposal', 'advance', id, '--date', start]);
+  repo.commit('li', 'Open its review');
+  const later = (days: number) => new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-cac', '--person', 'p-wang', '--date', later(16)]);
+  repo.commit('wang', 'approve as the provincial CAC');
+  await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-data-bureau', '--person', 'p-huang', '--date', later(17)]);
+  repo.commit('huang', 'approve as the data bureau');
+  await ok(repo, ['proposal', 'advance', id, '--date', later(17)]);
+  repo.commit('li', 'Approved');
+  return id;
+}

@@ -1,29 +1,29 @@
 /**
- * QD5012, QD5032: every transition of the effective history has the sign-offs of every role
- * its gate stages require, dated between the entry into the stage left and the transition,
- * and still binding what they approved (a sign-off whose content has changed since is named).
+ * QD5012, QD5032: every transition a proposal took has the sign-offs of every role its gate
+ * stages require, dated between the entry into the stage left and the transition; those of the
+ * effective history still bind what they approved (a sign-off whose content has changed since
+ * is named). A transition a return to review voided was taken all the same: it needed its
+ * sign-offs then, though they bind nothing now (a hand-written approval, rewound at once, let
+ * a governance proposal change the trust roots unseen).
  */
 import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 import { requiredRoles } from '../model.js';
 import { signoffsFor } from '../signoffs.js';
-import { effectivePath, gateStages, transitionError } from '../stages.js';
+import { gateStages, transitionError, transitionsTaken } from '../stages.js';
 
 export const GatesRule: GovernanceRule = {
   name: 'gates',
   proposal(p, ctx, report) {
     const meta = p.meta.value;
     const kind = meta.kind ?? 'list';
-    const path = effectivePath(meta.history);
-    for (let k = 1; k < path.length; k++) {
-      const from = path[k - 1]!.entry;
-      const { entry: to, index } = path[k]!;
+    for (const { from, to, index, voided } of transitionsTaken(meta.history)) {
       if (to.external || transitionError(from.stage, to.stage, kind)) continue;
       for (const stage of gateStages(from.stage, to.stage)) {
         const dated = signoffsFor(p, ctx, stage).filter((s) => s.eligible && s.record.date >= from.date && s.record.date <= to.date);
         for (const role of requiredRoles(ctx.roster, meta, stage)) {
           const ofRole = dated.filter((s) => s.record.role === role);
-          if (ofRole.some((s) => !s.stale)) continue;
+          if (ofRole.some((s) => voided || !s.stale)) continue;
           if (ofRole.length) {
             for (const s of ofRole) report(diagnostic('signoff-stale', at(s.file, '/digest'), { stage, person: s.record.person, id: meta.id }, { hint: hint('sign-again', { person: s.record.person, id: meta.id, stage, role }) }), p.folder);
             continue;

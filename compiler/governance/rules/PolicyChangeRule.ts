@@ -11,17 +11,10 @@
 import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule, Report } from '../context.js';
 import type { GovCommit, Ledger } from '../ledger.js';
-import { fileContent, listContent, listsOf } from '../lists.js';
+import { contentChanged, isBaseline, listContent, listsOf } from '../lists.js';
+import { TRUST_ROOTS } from '../load.js';
 import { EDITABLE_STAGES } from '../stages.js';
 
-/** Files whose text is law transcribed, not drafted here (measures Art. 9 drafts only the lists). */
-export const BASELINE_FILES = ['policy/national.qd', 'policy/measures.qd', 'policy/annex.qd'];
-const isBaseline = (path: string) => BASELINE_FILES.includes(path) || path.startsWith('policy/sources/');
-
-function changed(path: string, before: string | undefined, after: string | undefined): boolean {
-  if (before === undefined || after === undefined) return before !== after;
-  return path.endsWith('.qd') ? fileContent(path, before) !== fileContent(path, after) : before !== after;
-}
 
 async function checkList(c: GovCommit, ledger: Ledger, path: string, before: string | undefined, after: string | undefined, report: Report): Promise<void> {
   const [old, now] = [listsOf(path, before), listsOf(path, after)];
@@ -46,8 +39,8 @@ export const PolicyChangeRule: GovernanceRule = {
   name: 'policy-changes',
   async commit(c, ctx, report) {
     for (const ch of c.changes) {
-      if (!ch.path.startsWith('policy/') || ch.path.startsWith('policy/governance/')) continue;
-      if (!changed(ch.path, ch.before, ch.after)) continue;
+      if (!ch.path.startsWith('policy/') || ch.path.startsWith(TRUST_ROOTS)) continue;
+      if (!contentChanged(ch.path, ch.before, ch.after)) continue;
       if (ch.path.startsWith('policy/lists/')) {
         await checkList(c, ctx.ledger, ch.path, ch.before, ch.after, report);
         continue;

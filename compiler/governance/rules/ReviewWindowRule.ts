@@ -1,21 +1,19 @@
 /**
- * QD5019: review lasts at least the roster's window — by the recorded dates, and by the dates
+ * QD5019: review lasts at least the roster's window before every approval, voided ones too — by the recorded dates, and by the dates
  * of the signed commits that recorded entering review and leaving it (recorded dates are
  * self-asserted; the commits' are what the signatures cover).
  */
 import { diagnostic } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
-import { daysBetween, effectivePath } from '../stages.js';
+import { daysBetween, transitionsTaken } from '../stages.js';
 
 export const ReviewWindowRule: GovernanceRule = {
   name: 'review-window',
   proposal(p, ctx, report) {
     const meta = p.meta.value;
-    const path = effectivePath(meta.history);
     const recorded = ctx.ledger?.entryCommits(p.meta.path) ?? [];
-    for (let k = 1; k < path.length; k++) {
-      const { entry: from, index: fromIndex } = path[k - 1]!;
-      const { entry: to, index } = path[k]!;
+    // Every approval taken, a voided one too: until it was voided it counted.
+    for (const { from, fromIndex, to, index } of transitionsTaken(meta.history)) {
       if (from.stage !== 'review' || to.stage !== 'approved' || to.external) continue;
       let days = daysBetween(from.date, to.date);
       const [a, b] = [recorded[fromIndex], recorded[index]];

@@ -1,5 +1,6 @@
 /** Every governance rule, in the order they report (like compiler/specified-rules.ts for the checker). */
 import type { GovernanceRule } from '../context.js';
+import { BaselineApprovalRule } from './BaselineApprovalRule.js';
 import { CommentCommitRule } from './CommentCommitRule.js';
 import { CommitDatesRule } from './CommitDatesRule.js';
 import { CommentsDisposedRule } from './CommentsDisposedRule.js';
@@ -50,6 +51,7 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
   ProposalCommitRule,
   ExternalEntryRule,
   PolicyChangeRule,
+  BaselineApprovalRule,
   TrustRootRule,
   CommitDatesRule,
 ];
