@@ -41,22 +41,49 @@ export function importantData(pathway: PathwayId, citations: readonly string[]):
   return reason('important-data', pathway, '出境数据已被告知或公开发布为重要数据，应当申报数据出境安全评估；国家规定的豁免情形不适用于重要数据。', 'The data has been notified or published as important data: security assessment; no national exemption removes it.', citations);
 }
 
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 as Chinese numerals (articles and items are numbered so: 第十四条). */
+function numeralZh(n: number): string {
+  if (n < 10) return NUMERALS[n]!;
+  return `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${NUMERALS[n % 10]}`;
+}
+
+/**
+ * Where an exemption code (`art3`, `art5.1`: article, and item of its first paragraph) sits in
+ * the national rules, as Chinese official text cites it; the code itself for any other form.
+ */
+function exemptionArticleZh(code: string): string {
+  const m = /^art(\d{1,2})(?:\.(\d{1,2}))?$/.exec(code);
+  if (!m) return code;
+  return `第${numeralZh(Number(m[1]))}条${m[2] ? `第一款第（${numeralZh(Number(m[2]))}）项` : ''}`;
+}
+
 export function exemption(e: Exemption): Reason {
-  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${e.code} 规定的情形（${e.description}），${PATHWAY_ZH.exempt}，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
+  return reason('national-exemption', 'exempt', `属于《促进和规范数据跨境流动规定》${exemptionArticleZh(e.code)}规定的情形（${e.description}），${PATHWAY_ZH.exempt}，且不计入累计数量。`, `Covered by national exemption ${e.code}: exempt, and not counted towards any volume (Art. 27 of the measures).`, [...e.basis, 'measures.art27'], e.code);
 }
 
 export function exemptionContradicted(e: Exemption): Reason {
   return reason('exemption-contradicted', 'indeterminate', `所主张的豁免 ${e.code} 仅适用于不含个人信息或重要数据的数据，但本次出境包含个人信息。`, `The claimed exemption ${e.code} covers only data without personal information or important data, but this transfer includes personal information.`, e.basis, e.code);
 }
 
-/** No exemption covers important data: national Art. 5, second paragraph (Arts 3 and 4 in their own terms). */
+/**
+ * No exemption covers important data: Art. 5's cases by its second paragraph, Arts 3 and 4 in
+ * their own terms (the data or the processing has none). The message cites the provision that
+ * says so for this exemption.
+ */
 export function exemptionNotForImportant(e: Exemption, importantBasis: readonly string[]): Reason {
   const citations = [...new Set([...e.basis, ...importantBasis])];
-  return reason('exemption-not-for-important-data', 'security-assessment', `豁免 ${e.code} 不适用于重要数据（《促进和规范数据跨境流动规定》第五条第二款）。`, `Exemption ${e.code} does not cover important data (national Art. 5, second paragraph).`, citations, e.code);
+  const byArt5 = /^art5(\.|$)/.test(e.code);
+  const zh = byArt5 ? '《促进和规范数据跨境流动规定》第五条第二款：前款所称向境外提供的个人信息，不包括重要数据' : `《促进和规范数据跨境流动规定》${exemptionArticleZh(e.code)}所列情形本身不含重要数据`;
+  const en = byArt5 ? 'national Art. 5, second paragraph' : `national ${e.code}, in its own terms`;
+  return reason('exemption-not-for-important-data', 'security-assessment', `豁免 ${e.code} 不适用于重要数据（${zh}）。`, `Exemption ${e.code} does not cover important data (${en}).`, citations, e.code);
 }
 
 export function ciioPersonalInfo(pathway: PathwayId, citations: readonly string[]): Reason {
-  return reason('ciio-personal-info', pathway, '关键信息基础设施运营者向境外提供个人信息，应当申报数据出境安全评估；负面清单不适用于关键信息基础设施运营者。', 'A critical information infrastructure operator providing personal information abroad: security assessment; the negative lists do not apply to CIIOs.', citations);
+  // Measures Art. 10(一)1 puts a CIIO's personal information in every list's assessment part: the
+  // lists cover CIIOs, and what lightens a list's items by volume does not reach them (our reading).
+  return reason('ciio-personal-info', pathway, '关键信息基础设施运营者向境外提供个人信息，应当申报数据出境安全评估（负面清单第（一）部分第1项）；清单按数量规定的路径不适用于其个人信息。', 'A critical information infrastructure operator providing personal information abroad: security assessment (part (一) 1 of every list, measures Art. 10); a list’s volume thresholds do not apply to it.', citations, undefined, 'lists-not-for-ciio');
 }
 
 /** A part the policy has no provision for: indeterminate, never a lighter pathway. */

@@ -317,7 +317,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
   // 4. CIIO: any personal information → security assessment; lists and national ladder do not apply.
   if (ciio) {
     if (anyPersonalInfo) {
-      parts.push({ code: 'ciio-personal-info', outcome: 'security-assessment' });
+      parts.push({ code: 'ciio-personal-info#lists-not-for-ciio', outcome: 'security-assessment' });
       baselineUsed = true;
     }
     return finish();
