@@ -26,6 +26,9 @@ export const LadderLighterAboveRule: FileLocalRule = (context) => ({
     for (const { kinds, boxes: holding } of cases) {
       for (const box of holding) {
         if (box.strictness === 0) continue;
+        // Only a conditional box, or a conditional lighter one, makes a finding QD3005 and QD3006
+        // have not made: the search is skipped where neither can be (most boxes of a large policy).
+        if (!box.conditional && !holding.some((b) => b.conditional && b.strictness < box.strictness)) continue;
         const above = lighterAbove(box, holding);
         if (!above) continue;
         const lighter = boxAt(holding, above);
