@@ -3,6 +3,7 @@
  * Item reasons are built once per item at load, so a decision only picks frozen objects.
  */
 import type { Exemption, ListItem, NegativeList, PathwayId, Zone } from './artifact.js';
+import { chineseNumeral } from './chinese-numeral.js';
 import { PATHWAY_PHRASE_EN as PATHWAY_EN, PATHWAY_PHRASE_ZH as PATHWAY_ZH } from './pathway-words.js';
 import type { Obligation, Outcome, Reason } from './request.js';
 import { OUTSIDE_ZONE } from './request.js';
@@ -41,14 +42,6 @@ export function importantData(pathway: PathwayId, citations: readonly string[]):
   return reason('important-data', pathway, '出境数据已被告知或公开发布为重要数据，应当申报数据出境安全评估；国家规定的豁免情形不适用于重要数据。', 'The data has been notified or published as important data: security assessment; no national exemption removes it.', citations);
 }
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1–99 as Chinese numerals (articles and items are numbered so: 第十四条). */
-function numeralZh(n: number): string {
-  if (n < 10) return NUMERALS[n]!;
-  return `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${NUMERALS[n % 10]}`;
-}
-
 /**
  * Where an exemption code (`art3`, `art5.1`: article, and item of its first paragraph) sits in
  * the national rules, as Chinese official text cites it; the code itself for any other form.
@@ -56,7 +49,7 @@ function numeralZh(n: number): string {
 function exemptionArticleZh(code: string): string {
   const m = /^art(\d{1,2})(?:\.(\d{1,2}))?$/.exec(code);
   if (!m) return code;
-  return `第${numeralZh(Number(m[1]))}条${m[2] ? `第一款第（${numeralZh(Number(m[2]))}）项` : ''}`;
+  return `第${chineseNumeral(Number(m[1]))}条${m[2] ? `第一款第（${chineseNumeral(Number(m[2]))}）项` : ''}`;
 }
 
 export function exemption(e: Exemption): Reason {
