@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runGit } from './run.js';
+import { GitError, runGit } from './run.js';
 import type { EntryKind } from './tree.js';
 
 export interface CommitInfo {
@@ -141,6 +141,17 @@ export async function resolveCommit(root: string, revision: string): Promise<str
 }
 
 /** Whether `ancestor` is an ancestor of (or equal to) `commit`. */
+/** The best common ancestor of `a` and `b`, or undefined when their histories are unrelated. */
+export async function mergeBase(root: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await runGit(root, ['merge-base', a, b])).toString('utf8').trim() || undefined;
+  } catch (e) {
+    // Exit 1 with no output: no common ancestor. Anything else is git failing.
+    if (e instanceof GitError && e.exitCode === 1) return undefined;
+    throw e;
+  }
+}
+
 export async function isAncestor(root: string, ancestor: string, commit: string): Promise<boolean> {
   try {
     await runGit(root, ['merge-base', '--is-ancestor', ancestor, commit]);

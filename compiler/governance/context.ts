@@ -50,6 +50,30 @@ export interface GovernanceRule {
 
 export type ProposalAt = Parameters<NonNullable<GovernanceRule['proposal']>>[0];
 
+/**
+ * The roster that judges entry `index` of proposal `p`'s history: the one trusted for the
+ * commit that recorded it (its parent's, or the base's), so a later roster cannot relax the
+ * rules of an approval already given; the check's own roster for an entry no governed commit
+ * recorded (before the history, or the next one `proposal advance` considers).
+ */
+export function rosterForEntry(ctx: GovernanceContext, p: ProposalAt, index: number): Roster {
+  const commit = ctx.ledger?.entryCommits(p.meta.path)[index];
+  return (commit && ctx.ledger!.trustedRoster(commit)) ?? ctx.roster;
+}
+
+/**
+ * Whether the sign-off in `path` was committed after the commit that recorded entry
+ * `fromIndex` of `p`'s history: one committed before a return to review was given for the
+ * approval that return voided, however its date reads (a day holds both).
+ */
+export function signedSince(ctx: GovernanceContext, p: ProposalAt, fromIndex: number, path: string): boolean {
+  const ledger = ctx.ledger;
+  const entered = ledger?.entryCommits(p.meta.path)[fromIndex];
+  const written = ledger?.writerOf(path);
+  if (!ledger || !entered || !written) return true;
+  return ledger.commits.indexOf(written) > ledger.commits.indexOf(entered);
+}
+
 /** The span of a YAML file's value at a JSON pointer (or of its key, with `property`). */
 export function at(f: { source: Source; doc: Loaded<unknown>['doc'] }, pointer: string, property?: string): Span | undefined {
   return spanOfPointer(f, pointer, property);

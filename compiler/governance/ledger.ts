@@ -10,7 +10,7 @@
  * trusted with the roster of its first parent, or with the base's roster under `--base`.
  */
 import { BlobReader } from '../git/objects.js';
-import { readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
+import { diffTree, mergeBase, readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
@@ -110,15 +110,19 @@ export class Ledger {
       const infos = epoch ? await readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]) : [];
       const raw = epoch ? await readChanges(root, [head, ...excluded], [...GOVERNED_PATHS]) : new Map<string, RawChange[][]>();
       const commits: GovCommit[] = [];
-      for (const info of infos) commits.push(await Ledger.changesOf(reader, info, raw.get(info.sha) ?? []));
+      for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? []));
       const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? []);
       // Every walked commit is governed, a branch forked before the epoch and merged after it
-      // too: its commits' parents have no roster that anchors trust, so they are trusted with
-      // the epoch's. Trusted with none, they went unverified, and a forged sign-off passed.
+      // too. A commit whose first parent was walked, or is the epoch, is trusted with that
+      // parent's roster, whatever it holds (a person without a key yet takes no one's key back
+      // to the epoch's). One whose parent is before the epoch, or has none (an unrelated
+      // history), is trusted with the epoch's: trusted with none, it went unverified, and a
+      // forged sign-off passed.
       const epochRoster = epoch ? await rosterAt(epoch) : undefined;
+      const governed = new Set([...(epoch ? [epoch] : []), ...commits.map((c) => c.sha)]);
       for (const c of commits) {
-        const parentRoster = c.parents[0] ? await rosterAt(c.parents[0]) : undefined;
-        ledger.trust.set(c.sha, options.baseRoster ?? (anchors(parentRoster) ? parentRoster : epochRoster));
+        const parent = c.parents[0];
+        ledger.trust.set(c.sha, options.baseRoster ?? (parent && governed.has(parent) ? await rosterAt(parent) : epochRoster));
       }
       await ledger.verify();
       opened = true;
@@ -135,9 +139,10 @@ export class Ledger {
 
   /**
    * What `info` changed: against its parent, or for a merge, the paths whose content is in none
-   * of its parents (a parent whose diff is empty contributed everything, so nothing is new).
+   * of its parents (a parent whose diff is empty contributed everything, so nothing is new), and
+   * the paths it takes back from a side that never changed them (a revert, see `revertedBy`).
    */
-  private static async changesOf(reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
+  private static async changesOf(root: string, reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
     const parents = Math.max(1, info.parents.length);
     const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
     const text = async (path: string, oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? governedText(path, (await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
@@ -152,8 +157,35 @@ export class Ledger {
       if (parents > 1 && after !== undefined && (await Ledger.saidByAParent(ch.path, after, diffs, text))) continue;
       changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
     }
+    if (parents > 1) {
+      // Against the first parent (git log -m gives no list for a parent the merge equals, so
+      // its lists cannot be told apart by position).
+      for (const ch of await diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS])) {
+        if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(root, reader, info, ch.path))) continue;
+        const before = ch.status === 'A' ? undefined : await text(ch.path, ch.oldOid, ch.oldKind);
+        const after = ch.status === 'D' ? undefined : await text(ch.path, ch.newOid, ch.newKind);
+        changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+      }
+    }
     const trailer = trailerOf(info.message);
     return { ...info, short: info.sha.slice(0, 12), changes, ...(trailer ? { trailer } : {}) };
+  }
+
+  /**
+   * Whether merge `info` takes `path` (changed against its first parent) from a side that never
+   * changed it since the sides forked: the merge then undoes the first parent's change itself,
+   * and no commit of the side made that change to be checked. Taking an old branch's roster, or
+   * a proposal's history from before a concern, passed as "content of a parent".
+   */
+  private static async revertedBy(root: string, reader: BlobReader, info: CommitInfo, path: string): Promise<boolean> {
+    const same = (a: Buffer | undefined, b: Buffer | undefined) => a === b || (a !== undefined && b !== undefined && a.equals(b));
+    const merged = await reader.read(`${info.sha}:${path}`);
+    for (const side of info.parents.slice(1)) {
+      if (!same(await reader.read(`${side}:${path}`), merged)) continue; // not this side's content
+      const fork = await mergeBase(root, info.parents[0]!, side);
+      if (same(fork ? await reader.read(`${fork}:${path}`) : undefined, merged)) return true;
+    }
+    return false;
   }
 
   /** Whether `after` says what `path` says in one of a merge's parents (`diffs`, one per parent). */

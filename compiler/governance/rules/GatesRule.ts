@@ -4,10 +4,12 @@
  * effective history still bind what they approved (a sign-off whose content has changed since
  * is named). A transition a return to review voided was taken all the same: it needed its
  * sign-offs then, though they bind nothing now (a hand-written approval, rewound at once, let
- * a governance proposal change the trust roots unseen).
+ * a governance proposal change the trust roots unseen). Each transition is judged by the roster
+ * in force when it was recorded, and a sign-off committed before the stage was (re-)entered does
+ * not count for leaving it.
  */
 import { diagnostic, hint } from '../../diagnostics.js';
-import { at, type GovernanceRule } from '../context.js';
+import { at, rosterForEntry, signedSince, type GovernanceRule } from '../context.js';
 import { requiredRoles } from '../model.js';
 import { signoffsFor } from '../signoffs.js';
 import { gateStages, transitionError, transitionsTaken } from '../stages.js';
@@ -17,11 +19,13 @@ export const GatesRule: GovernanceRule = {
   proposal(p, ctx, report) {
     const meta = p.meta.value;
     const kind = meta.kind ?? 'list';
-    for (const { from, to, index, voided } of transitionsTaken(meta.history)) {
+    for (const { from, fromIndex, to, index, voided } of transitionsTaken(meta.history)) {
       if (to.external || transitionError(from.stage, to.stage, kind)) continue;
+      // Judged by the roster of the commit that recorded the transition, not the head's.
+      const roster = rosterForEntry(ctx, p, index);
       for (const stage of gateStages(from.stage, to.stage)) {
-        const dated = signoffsFor(p, ctx, stage).filter((s) => s.eligible && s.record.date >= from.date && s.record.date <= to.date);
-        for (const role of requiredRoles(ctx.roster, meta, stage)) {
+        const dated = signoffsFor(p, { ...ctx, roster }, stage).filter((s) => s.eligible && s.record.date >= from.date && s.record.date <= to.date && (voided || signedSince(ctx, p, fromIndex, s.file.path)));
+        for (const role of requiredRoles(roster, meta, stage)) {
           const ofRole = dated.filter((s) => s.record.role === role);
           if (ofRole.some((s) => voided || !s.stale)) continue;
           if (ofRole.length) {

@@ -43,5 +43,10 @@ export const TrustRootRule: GovernanceRule = {
     if (!person?.roles.some((r) => approvers.includes(r))) report(diagnostic('trust-root-unsigned', undefined, { commit: c.short, proposal, roles: [...approvers] }, { hint: hint('sign-commit') }), proposal);
     const after = (await ctx.ledger.proposalsAt(c.sha)).get(proposal);
     if (after?.stage !== 'in-force') report(diagnostic('trust-root-not-enacted', undefined, { commit: c.short, proposal }, { hint: hint('enact-with-roster', { id: proposal }) }), proposal);
+    // One approval, one change, across branches too: a branch forked while the proposal was
+    // approved still saw it approved, and enacted it a second time.
+    const earlier = ctx.ledger.commits.slice(0, ctx.ledger.commits.indexOf(c)).find((x) => x.trailer === proposal && x.changes.some((ch) => ch.path.startsWith(TRUST_ROOTS)));
+    const atBase = ctx.ledger.base ? (await ctx.ledger.proposalsAt(ctx.ledger.base)).get(proposal)?.stage : undefined;
+    if (earlier || atBase === 'in-force') report(diagnostic('trust-root-approval-used', undefined, { commit: c.short, proposal, enacted: earlier?.short ?? ctx.ledger.base!.slice(0, 12) }), proposal);
   },
 };
