@@ -8,7 +8,8 @@
  * with exponential back-off and jitter. The last good bundle is persisted to a cache folder, so
  * a restart while the server is down still decides (and still refuses an older bundle).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, openSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyLoadError } from './errors.js';
 import { readRegularFile } from './load.js';
@@ -119,10 +120,20 @@ function conditionFor(digest: string, etag: string | undefined): string {
   return etag === undefined || etag === `W/${content}` || etag === content ? content : `${etag}, ${content}`;
 }
 
-/** Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half. */
+/**
+ * Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half.
+ * The temporary file is created new (O_EXCL, never through a link) under a random name: at a
+ * name anyone could predict, a link planted in a shared cache folder had the client overwrite
+ * whatever file it pointed to. The rename replaces a link at `path` itself, never its target.
+ */
 function writeAtomically(path: string, bytes: Uint8Array | string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, bytes);
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(8).toString('hex')}`;
+  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+  try {
+    writeFileSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }
 

@@ -4,6 +4,7 @@
  * that cuts a download off, stalls, or fails while a callback throws.
  */
 import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { symlink, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -262,5 +263,24 @@ describe('PolicyClient against a server that misbehaves', () => {
     expect(client.state).toMatchObject({ source: 'server', lastError: null, version: (await Policy.load(fx.newer)).version });
     client.stop();
     await server.close();
+  });
+});
+
+describe('PolicyClient’s cache folder', () => {
+  it('writes through no link planted at a temporary name, and replaces a link at the cache file itself (it overwrote the link’s target)', async () => {
+    const cacheDir = await tempDir();
+    const victims = await tempDir();
+    for (const name of ['bundle.tar.gz', 'bundle.json']) {
+      await writeFile(join(victims, name), 'precious');
+      await symlink(join(victims, name), join(cacheDir, `${name}.tmp-${process.pid}`));
+    }
+    await writeFile(join(victims, 'target'), 'precious');
+    await symlink(join(victims, 'target'), join(cacheDir, 'bundle.tar.gz'));
+    const client = await PolicyClient.start({ url, trustedKeys: [fx.keys.publicKey], cacheDir, intervalMs: 3_600_000 });
+    expect(client.state.source).toBe('server');
+    client.stop();
+    for (const name of ['bundle.tar.gz', 'bundle.json', 'target']) expect(readFileSync(join(victims, name), 'utf8')).toBe('precious');
+    expect(lstatSync(join(cacheDir, 'bundle.tar.gz')).isFile()).toBe(true);
+    expect(readdirSync(cacheDir).filter((f) => /\.tmp-\d+-/.test(f))).toEqual([]);
   });
 });
