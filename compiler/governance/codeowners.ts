@@ -9,7 +9,6 @@
 import type { ListInfo } from './lists.js';
 import type { LoadedProposal } from './load.js';
 import { requiredRoles, type Person, type Roster } from './model.js';
-import { BASELINE_FILES } from './lists.js';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 
@@ -44,7 +43,7 @@ export function generateCodeowners(roster: Roster, lists: readonly ListInfo[], p
     '',
     line('*', holders(roster, drafters)),
     ...TRUST_ROOT_PATHS.map((path) => line(path, owners)),
-    ...[...BASELINE_FILES.map((f) => `/${f}`), '/policy/sources/'].map((path) => line(path, baseline)),
+    ...['/policy/*.qd', '/policy/sources/'].map((path) => line(path, baseline)),
     '',
   ];
   for (const l of [...lists].sort((a, b) => (a.decl.span.file < b.decl.span.file ? -1 : 1))) {

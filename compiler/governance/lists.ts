@@ -38,21 +38,41 @@ export function parsePolicyFile(path: string, text: string): Parsed {
   return parsed;
 }
 
-/** The lists declared in the `.qd` files of `files`, in path order. */
-/** Files whose text is law transcribed, not drafted here (measures Art. 9 drafts only the lists): a baseline proposal's. */
-export const BASELINE_FILES = ['policy/national.qd', 'policy/measures.qd', 'policy/annex.qd'];
-/** Whether `path` is the baseline: one of BASELINE_FILES, or a source text they transcribe. */
-export const isBaseline = (path: string) => BASELINE_FILES.includes(path) || path.startsWith('policy/sources/');
+/**
+ * Whether `path` is a baseline file: law transcribed, not drafted here (measures Art. 9 drafts
+ * only the lists), which only a baseline proposal changes — the national rules, the measures,
+ * the annex, the zones (Art. 5), any other `.qd` file beside them, and the source texts.
+ */
+export const isBaseline = (path: string) => /^policy\/[^/]+\.qd$/.test(path) || path.startsWith('policy/sources/');
 
 /**
- * What the baseline files of a snapshot say, without layout or comments: what a baseline
- * proposal's review and approval sign-offs approve (digest.ts).
+ * What `text` of `path` says that is baseline, without layout or comments: the whole of a
+ * baseline file; in a list file, whatever it declares besides lists (a zone written there is no
+ * less the baseline's); undefined when nothing.
+ */
+export function baselineSubstance(path: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (isBaseline(path)) return fileSubstance(path, text);
+  if (!path.startsWith('policy/lists/') || !path.endsWith('.qd')) return undefined;
+  const parsed = parsePolicyFile(path, text);
+  if (parsed.diagnostics.length) return `unparsable:${text}`;
+  const others = parsed.declarations.filter((d) => d.kind !== 'List');
+  return others.length ? JSON.stringify(others.map((d) => strip(d, new Set()))) : undefined;
+}
+
+/**
+ * What the baseline of a snapshot says: what a baseline proposal's review and approval
+ * sign-offs approve (digest.ts).
  */
 function baselineContent(files: FileSet): string {
-  const substance = [...files].filter(([path]) => isBaseline(path)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, text]) => [path, fileSubstance(path, text)]);
+  const substance = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, text]) => {
+    const said = baselineSubstance(path, text);
+    return said === undefined ? [] : [[path, said]];
+  });
   return JSON.stringify(substance);
 }
 
+/** The lists declared in the `.qd` files of `files`, in path order, and what the baseline says. */
 export function readLists(files: FileSet): { lists: ListInfo[]; baseline: string; sources: Source[]; diagnostics: Diagnostic[] } {
   const lists: ListInfo[] = [];
   const sources: Source[] = [];

@@ -7,14 +7,14 @@
  */
 import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule } from '../context.js';
-import { contentChanged, isBaseline } from '../lists.js';
+import { baselineSubstance } from '../lists.js';
 
 const APPROVED = ['approved', 'in-force'];
 
 export const BaselineApprovalRule: GovernanceRule = {
   name: 'baseline-approval',
   commit(c, ctx, report) {
-    const file = c.changes.find((ch) => isBaseline(ch.path) && contentChanged(ch.path, ch.before, ch.after))?.path;
+    const file = c.changes.find((ch) => baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after))?.path;
     const proposal = c.trailer ? ctx.proposals.get(c.trailer) : undefined;
     // A change under no baseline proposal is PolicyChangeRule's (QD5041).
     if (!file || proposal?.kind !== 'baseline' || APPROVED.includes(proposal.stage)) return;

@@ -3,15 +3,16 @@
  * is none) does so inside a proposal that may change it at that commit:
  *   - a list: every proposal that governs it (lists it, or is named by it before or after)
  *     is a list proposal at an editable stage; past review only its status and link move;
- *   - the national baseline, the measures, the annex and their sources: a baseline proposal
- *     at an editable stage, named by the commit's `Proposal:` trailer;
+ *   - the national baseline, the measures, the annex, the zones, any other top-level `.qd`
+ *     file, their sources, and anything but a list declared in a list file: a baseline
+ *     proposal at an editable stage, named by the commit's `Proposal:` trailer;
  *   - any other policy file: a proposal at an editable stage, named by the trailer.
  * policy/governance/ is a trust root (TrustRootRule).
  */
 import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule, Report } from '../context.js';
 import type { GovCommit, Ledger } from '../ledger.js';
-import { contentChanged, isBaseline, listContent, listsOf } from '../lists.js';
+import { baselineSubstance, contentChanged, isBaseline, listContent, listsOf } from '../lists.js';
 import { TRUST_ROOTS } from '../load.js';
 import { EDITABLE_STAGES } from '../stages.js';
 
@@ -41,12 +42,16 @@ export const PolicyChangeRule: GovernanceRule = {
     for (const ch of c.changes) {
       if (!ch.path.startsWith('policy/') || ch.path.startsWith(TRUST_ROOTS)) continue;
       if (!contentChanged(ch.path, ch.before, ch.after)) continue;
-      if (ch.path.startsWith('policy/lists/')) {
-        await checkList(c, ctx.ledger, ch.path, ch.before, ch.after, report);
-        continue;
-      }
       const meta = c.trailer ? (await ctx.ledger.proposalsAt(c.sha)).get(c.trailer) : undefined;
       const editable = meta && EDITABLE_STAGES.includes(meta.stage);
+      if (ch.path.startsWith('policy/lists/')) {
+        await checkList(c, ctx.ledger, ch.path, ch.before, ch.after, report);
+        // A zone (or any declaration but a list) in a list file is baseline text all the same.
+        if (baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after) && (!editable || meta.kind !== 'baseline')) {
+          report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
+        }
+        continue;
+      }
       if (isBaseline(ch.path)) {
         if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
         continue;
