@@ -39,6 +39,18 @@ export async function readCommits(root: string, revisions: readonly string[], pa
     });
 }
 
+/** The committer date (ISO) of each of `commits`, in one git call. */
+export async function committerDates(root: string, commits: readonly string[]): Promise<Map<string, string>> {
+  const dates = new Map<string, string>();
+  if (commits.length === 0) return dates;
+  const out = await runGit(root, ['log', '--no-walk=unsorted', '--format=%H %cI', ...commits]);
+  for (const line of out.toString('utf8').split('\n')) {
+    const [sha, date] = line.split(' ');
+    if (sha && date) dates.set(sha, date);
+  }
+  return dates;
+}
+
 const KINDS: Record<string, EntryKind> = { '100644': 'file', '100755': 'executable', '120000': 'symlink', '160000': 'submodule' };
 
 export interface RawChange {

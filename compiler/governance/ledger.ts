@@ -10,7 +10,7 @@
  * trusted with the roster of its first parent, or with the base's roster under `--base`.
  */
 import { BlobReader } from '../git/objects.js';
-import { diffTree, mergeBase, readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
+import { committerDates, diffTree, mergeBase, readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
@@ -83,6 +83,8 @@ export class Ledger {
     readonly commits: readonly GovCommit[],
     /** The proposal folders at the head. */
     private readonly known: readonly string[],
+    /** The committer date of every parent of a walked commit, walked or not (the base, a commit outside policy/). */
+    private readonly parentDates: ReadonlyMap<string, string>,
   ) {}
 
   /**
@@ -111,7 +113,8 @@ export class Ledger {
       const raw = epoch ? await readChanges(root, [head, ...excluded], [...GOVERNED_PATHS]) : new Map<string, RawChange[][]>();
       const commits: GovCommit[] = [];
       for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? []));
-      const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? []);
+      const parentDates = await committerDates(root, [...new Set(commits.flatMap((c) => c.parents))]);
+      const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? [], parentDates);
       // Every walked commit is governed, a branch forked before the epoch and merged after it
       // too. A commit whose first parent was walked, or is the epoch, is trusted with that
       // parent's roster, whatever it holds (a person without a key yet takes no one's key back
@@ -224,6 +227,11 @@ export class Ledger {
       groups.set(signers, [...(groups.get(signers) ?? []), c.sha]);
     }
     for (const [signers, shas] of groups) for (const [sha, sig] of await verifySignatures(this.root, shas, signers)) this.signatures.set(sha, sig);
+  }
+
+  /** The committer date (ISO) of `parent`, a parent of a walked commit. */
+  parentDate(parent: string): string | undefined {
+    return this.parentDates.get(parent);
   }
 
   /** The roster `commit` is trusted with (its first parent's, the epoch's when that has none, or the base's). */
