@@ -71,3 +71,32 @@ describe('the chair', () => {
     expect((await errorCodes(repo)).codes).toEqual([]);
   });
 });
+
+describe('two baseline proposals', () => {
+  it('a later one’s change of the baseline leaves an earlier one, in force, as it was (its sign-offs were reported stale)', async () => {
+    const repo = await cloneRepo(base);
+    const pass = async (name: string, from: string, edit: (text: string) => string) => {
+      const day = (n: number) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const created = await ok(repo, ['proposal', 'new', name, '--kind', 'baseline', '--title', '国家规定', '--author', 'p-li', '--date', day(0)]);
+      const id = new RegExp(`(2026-\\d{4}-${name})`).exec(created)![1]!;
+      repo.commit('li', `Propose ${name}`);
+      await ok(repo, ['proposal', 'advance', id, '--date', day(0)]);
+      repo.write('policy/national.qd', edit(repo.read('policy/national.qd')));
+      repo.commit('li', `${name}: the change\n\nProposal: ${id}`);
+      await ok(repo, ['proposal', 'sign', id, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', day(1)]);
+      repo.commit('feng', 'legal review');
+      await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', day(16)]);
+      repo.commit('xu', 'coordination');
+      await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', day(17)]);
+      repo.commit('ma', 'committee');
+      await ok(repo, ['proposal', 'advance', id, '--date', day(17)]);
+      repo.commit('li', 'approved');
+      await ok(repo, ['proposal', 'advance', id, '--date', day(18)]);
+      repo.commit('li', 'in force');
+    };
+    await pass('first', '2026-02-12', (t) => t.replace('100万', '200万'));
+    expect((await errorCodes(repo)).codes).toEqual([]);
+    await pass('second', '2026-03-05', (t) => t.replace('200万', '300万'));
+    expect((await errorCodes(repo)).codes).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ import { commentSchema, concernSchema, importantDataSchema, proposalSchema, rost
 import { parseYamlFile, type YamlFile } from './yaml-source.js';
 
 export const ROSTER_PATH = 'policy/governance/roster.yaml';
+/** The files of a proposal's three stage records, in its folder (what sign-offs cover besides its lists). */
+export const RECORD_FILES = { survey: 'survey.yaml', importantData: 'important-data.yaml', scenarioAnalysis: 'scenario-analysis.yaml' } as const;
 /** The folder of the trust roots: the roster, its keys and its stage rules (TrustRootRule). */
 export const TRUST_ROOTS = 'policy/governance/';
 export const PROPOSALS_DIR = 'proposals';
@@ -70,9 +72,9 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
   const one = <T>(name: string, schema: object, what: Term<'governanceFile'>) => loadYaml<T>(files, `${dir}/${name}`, schema, what, sources, diagnostics);
   const many = <T>(sub: string, schema: object, what: Term<'governanceFile'>) => yamlFilesIn(files, `${dir}/${sub}`).map((path) => loadYaml<T>(files, path, schema, what, sources, diagnostics)!);
   const meta = one<ProposalMeta>('proposal.yaml', proposalSchema, 'proposal');
-  const survey = one<unknown>('survey.yaml', surveySchema, 'survey');
-  const importantData = one<ImportantDataRecord>('important-data.yaml', importantDataSchema, 'important-data');
-  const scenarioAnalysis = one<unknown>('scenario-analysis.yaml', scenarioAnalysisSchema, 'scenario-analysis');
+  const survey = one<unknown>(RECORD_FILES.survey, surveySchema, 'survey');
+  const importantData = one<ImportantDataRecord>(RECORD_FILES.importantData, importantDataSchema, 'important-data');
+  const scenarioAnalysis = one<unknown>(RECORD_FILES.scenarioAnalysis, scenarioAnalysisSchema, 'scenario-analysis');
   return {
     folder,
     dir,

@@ -9,16 +9,46 @@
  * not count for leaving it.
  */
 import { diagnostic, hint } from '../../diagnostics.js';
-import { at, rosterForEntry, signedSince, type GovernanceRule } from '../context.js';
+import { at, rosterForEntry, signedSince, type GovernanceContext, type GovernanceRule, type ProposalAt } from '../context.js';
+import type { Change } from '../ledger.js';
+import { baselineSubstance, listContent, listsOf } from '../lists.js';
+import { RECORD_FILES } from '../load.js';
 import { requiredRoles } from '../model.js';
 import { signoffsFor } from '../signoffs.js';
-import { gateStages, transitionError, transitionsTaken } from '../stages.js';
+import { gateStages, isActive, transitionError, transitionsTaken } from '../stages.js';
+
+/**
+ * Whether every governed commit since the sign-off in `signoff` was written that changed what
+ * proposal `p` covers names another proposal in its trailer: the content moved under someone
+ * else's proposal, not under this one's. Unknown (no history walked, or the sign-off written
+ * before it) counts as not.
+ */
+function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: string): boolean {
+  const ledger = ctx.ledger;
+  const written = ledger?.writerOf(signoff);
+  if (!ledger || !written) return false;
+  const meta = p.meta.value;
+  const records = new Set(Object.values(RECORD_FILES).map((name) => `${p.dir}/${name}`));
+  const listSaid = (path: string, text: string | undefined, id: string) => {
+    const list = listsOf(path, text).get(id);
+    return list ? JSON.stringify(listContent(list.decl)) : undefined;
+  };
+  const covers = (ch: Change) =>
+    records.has(ch.path) ||
+    (meta.kind === 'baseline' && baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after)) ||
+    (ch.path.startsWith('policy/lists/') && meta.lists.some((id) => listSaid(ch.path, ch.before, id) !== listSaid(ch.path, ch.after, id)));
+  const since = ledger.commits.slice(ledger.commits.indexOf(written) + 1);
+  return since.every((c) => !c.changes.some(covers) || (c.trailer !== undefined && c.trailer !== meta.id));
+}
 
 export const GatesRule: GovernanceRule = {
   name: 'gates',
   proposal(p, ctx, report) {
     const meta = p.meta.value;
     const kind = meta.kind ?? 'list';
+    // In force or ended, a proposal's sign-off goes stale with no fault of its own when another
+    // proposal changes what it covered (a second baseline proposal's edit of the baseline files).
+    const settled = meta.stage === 'in-force' || !isActive(meta.stage);
     for (const { from, fromIndex, to, index, voided } of transitionsTaken(meta.history)) {
       if (to.external || transitionError(from.stage, to.stage, kind)) continue;
       // Judged by the roster of the commit that recorded the transition, not the head's.
@@ -27,7 +57,7 @@ export const GatesRule: GovernanceRule = {
         const dated = signoffsFor(p, { ...ctx, roster }, stage).filter((s) => s.eligible && s.record.date >= from.date && s.record.date <= to.date && (voided || signedSince(ctx, p, fromIndex, s.file.path)));
         for (const role of requiredRoles(roster, meta, stage)) {
           const ofRole = dated.filter((s) => s.record.role === role);
-          if (ofRole.some((s) => voided || !s.stale)) continue;
+          if (ofRole.some((s) => voided || !s.stale || (settled && changedOnlyByOthers(ctx, p, s.file.path)))) continue;
           if (ofRole.length) {
             for (const s of ofRole) report(diagnostic('signoff-stale', at(s.file, '/digest'), { stage, person: s.record.person, id: meta.id }, { hint: hint('sign-again', { person: s.record.person, id: meta.id, stage, role }) }), p.folder);
             continue;
