@@ -18,15 +18,16 @@ import { signoffsFor } from '../signoffs.js';
 import { gateStages, isActive, transitionError, transitionsTaken } from '../stages.js';
 
 /**
- * Whether every governed commit since the sign-off in `signoff` was written that changed what
- * proposal `p` covers names another proposal in its trailer: the content moved under someone
- * else's proposal, not under this one's. Unknown (no history walked, or the sign-off written
- * before it) counts as not.
+ * Whether what the sign-off in `signoff` covers changed only after proposal `p` settled (the
+ * commit that recorded its last entry, in force or ended), and then only under other proposals'
+ * trailers: the content moved under someone else's proposal once this one was done, not before
+ * its approval took effect. Unknown (no history walked, or commits outside it) counts as not.
  */
 function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: string): boolean {
   const ledger = ctx.ledger;
   const written = ledger?.writerOf(signoff);
-  if (!ledger || !written) return false;
+  const settled = ledger?.entryCommits(p.meta.path)[p.meta.value.history.length - 1];
+  if (!ledger || !written || !settled) return false;
   const meta = p.meta.value;
   const records = new Set(Object.values(RECORD_FILES).map((name) => `${p.dir}/${name}`));
   const listSaid = (path: string, text: string | undefined, id: string) => {
@@ -37,8 +38,8 @@ function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: str
     records.has(ch.path) ||
     (meta.kind === 'baseline' && baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after)) ||
     (ch.path.startsWith('policy/lists/') && meta.lists.some((id) => listSaid(ch.path, ch.before, id) !== listSaid(ch.path, ch.after, id)));
-  const since = ledger.commits.slice(ledger.commits.indexOf(written) + 1);
-  return since.every((c) => !c.changes.some(covers) || (c.trailer !== undefined && c.trailer !== meta.id));
+  const [signed, done] = [ledger.commits.indexOf(written), ledger.commits.indexOf(settled)];
+  return ledger.commits.every((c, i) => i <= signed || !c.changes.some(covers) || (i > done && c.trailer !== undefined && c.trailer !== meta.id));
 }
 
 export const GatesRule: GovernanceRule = {
