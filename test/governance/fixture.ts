@@ -331,3 +331,31 @@ export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster
   repo.commit('li', 'Approved');
   return id;
 }
+
+/**
+ * A baseline proposal taken through its legal review (Feng, 03-02), with `between(id)` run after
+ * the review is signed (an edit, another proposal's change), then both approvals signed (03-17,
+ * 03-18) and committed; the caller records the approval. Returns its id.
+ */
+export async function signedBaselineProposal(repo: Repo, name: string, between: (id: string) => Promise<void> | void): Promise<string> {
+  const created = await ok(repo, ['proposal', 'new', name, '--title', '国家规定', '--kind', 'baseline', '--author', 'p-li', '--date', '2026-03-01']);
+  const id = new RegExp(`(2026-\\d{4}-${name})`).exec(created)![1]!;
+  repo.commit('li', `Propose ${name}`);
+  await ok(repo, ['proposal', 'advance', id, '--date', '2026-03-01']);
+  repo.commit('li', 'Open its review');
+  await ok(repo, ['proposal', 'sign', id, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', '2026-03-02']);
+  repo.commit('feng', 'legal review');
+  await between(id);
+  await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'coordination-mechanism', '--person', 'p-xu', '--date', '2026-03-17']);
+  repo.commit('xu', 'coordination');
+  await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-committee', '--person', 'p-ma', '--date', '2026-03-18']);
+  repo.commit('ma', 'committee');
+  return id;
+}
+
+/** Records, by hand, proposal `id`'s approval on 03-18, and its entry into force the same day when `inForce`. */
+export function recordApproval(repo: Repo, id: string, inForce: boolean): void {
+  const doc = repo.read(`proposals/${id}/proposal.yaml`);
+  const entries = ['approved', ...(inForce ? ['in-force'] : [])].map((stage) => `  - stage: ${stage}\n    date: 2026-03-18\n`).join('');
+  repo.write(`proposals/${id}/proposal.yaml`, doc.replace('stage: review\n', `stage: ${inForce ? 'in-force' : 'approved'}\n`).concat(entries));
+}
