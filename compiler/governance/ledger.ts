@@ -161,10 +161,16 @@ export class Ledger {
       changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
     }
     if (parents > 1) {
-      // Against the first parent (git log -m gives no list for a parent the merge equals, so
-      // its lists cannot be told apart by position).
-      for (const ch of await diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS])) {
-        if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(root, reader, info, ch.path))) continue;
+      // Against the first parent: git log -m's first list when it gave one per parent. It gives
+      // none for a parent the merge equals: of a merge of two with one list, that list is the
+      // first parent's when its first entry's old content is what the first parent holds (else
+      // the merge equals the first parent: nothing changed on the mainline). Octopus merges ask git.
+      const mainline =
+        diffs.length === parents ? diffs[0]! : parents === 2 && diffs.length === 1 ? ((await Ledger.against(reader, info.parents[0]!, diffs[0]!)) ? diffs[0]! : []) : diffs.length === 0 ? [] : await diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS]);
+      const forks = new Map<string, Promise<string | undefined>>();
+      const forkWith = (side: string) => forks.get(side) ?? forks.set(side, mergeBase(root, info.parents[0]!, side)).get(side)!;
+      for (const ch of mainline) {
+        if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(reader, info, ch.path, forkWith))) continue;
         const before = ch.status === 'A' ? undefined : await text(ch.path, ch.oldOid, ch.oldKind);
         const after = ch.status === 'D' ? undefined : await text(ch.path, ch.newOid, ch.newKind);
         changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
@@ -180,15 +186,25 @@ export class Ledger {
    * and no commit of the side made that change to be checked. Taking an old branch's roster, or
    * a proposal's history from before a concern, passed as "content of a parent".
    */
-  private static async revertedBy(root: string, reader: BlobReader, info: CommitInfo, path: string): Promise<boolean> {
+  private static async revertedBy(reader: BlobReader, info: CommitInfo, path: string, forkWith: (side: string) => Promise<string | undefined>): Promise<boolean> {
     const same = (a: Buffer | undefined, b: Buffer | undefined) => a === b || (a !== undefined && b !== undefined && a.equals(b));
     const merged = await reader.read(`${info.sha}:${path}`);
     for (const side of info.parents.slice(1)) {
       if (!same(await reader.read(`${side}:${path}`), merged)) continue; // not this side's content
-      const fork = await mergeBase(root, info.parents[0]!, side);
+      const fork = await forkWith(side);
       if (same(fork ? await reader.read(`${fork}:${path}`) : undefined, merged)) return true;
     }
     return false;
+  }
+
+  /** Whether the raw changes `list` were taken against `parent`: its first entry's old side is what `parent` holds. */
+  private static async against(reader: BlobReader, parent: string, list: readonly RawChange[]): Promise<boolean> {
+    const first = list[0];
+    if (!first) return false;
+    const held = await reader.read(`${parent}:${first.path}`);
+    if (first.status === 'A') return held === undefined;
+    const old = await reader.read(first.oldOid);
+    return held !== undefined && old !== undefined && held.equals(old);
   }
 
   /** Whether `after` says what `path` says in one of a merge's parents (`diffs`, one per parent). */
