@@ -131,6 +131,15 @@ describe('advance and check share one engine', () => {
     expect(refused.stderr).toContain('QD5027');
   });
 
+  it('locates a refused advance at the proposal\u2019s stage, not at the first entry of its history (the entry it would add is not in the file)', async () => {
+    const repo = await cloneRepo(atReview);
+    const refused = await repo.run(['proposal', 'advance', ID, '--date', '2026-03-05']);
+    expect(refused.code).toBe(1);
+    const line = repo.read(`proposals/${ID}/proposal.yaml`).split('\n').findIndex((l) => l.startsWith('stage:')) + 1;
+    expect(refused.stderr).toContain('QD5012');
+    expect(refused.stderr).toContain(`--> proposals/${ID}/proposal.yaml:${line}:`);
+  });
+
   it('outside a git repository, governance check is an I/O error (QD4030, exit 2)', async () => {
     const { tempDir } = await import('./support.js');
     const { runIn } = await import('./governance/fixture.js');

@@ -10,6 +10,7 @@ import type { Ledger, GovCommit } from './ledger.js';
 import type { ListInfo } from './lists.js';
 import type { Governance, Loaded, LoadedProposal } from './load.js';
 import type { ProposalMeta, Roster } from './model.js';
+import { isSeq } from 'yaml';
 import { spanOfPointer } from './yaml-source.js';
 
 export interface GovernanceContext {
@@ -72,6 +73,17 @@ export function signedSince(ctx: GovernanceContext, p: ProposalAt, fromIndex: nu
   const written = ledger?.writerOf(path);
   if (!ledger || !entered || !written) return true;
   return ledger.commits.indexOf(written) > ledger.commits.indexOf(entered);
+}
+
+/**
+ * The span of entry `index` of a proposal's history (its `field`, if given), or of its `stage`
+ * for an entry the file does not hold yet: the transition `proposal advance` considers, whose
+ * refusal pointed at the file's first entry.
+ */
+export function historySpan(p: ProposalAt, index: number, field?: string): Span | undefined {
+  const entries = p.meta.doc.getIn(['history']);
+  const held = isSeq(entries) ? entries.items.length : 0;
+  return index < held ? at(p.meta, `/history/${index}${field ? `/${field}` : ''}`) : at(p.meta, '/stage');
 }
 
 /** The span of a YAML file's value at a JSON pointer (or of its key, with `property`). */

@@ -9,7 +9,7 @@
  * not count for leaving it.
  */
 import { diagnostic, hint } from '../../diagnostics.js';
-import { at, rosterForEntry, signedSince, type GovernanceContext, type GovernanceRule, type ProposalAt } from '../context.js';
+import { at, historySpan, rosterForEntry, signedSince, type GovernanceContext, type GovernanceRule, type ProposalAt } from '../context.js';
 import type { Change } from '../ledger.js';
 import { baselineSubstance, listContent, listsOf } from '../lists.js';
 import { RECORD_FILES } from '../load.js';
@@ -63,7 +63,7 @@ export const GatesRule: GovernanceRule = {
             for (const s of ofRole) report(diagnostic('signoff-stale', at(s.file, '/digest'), { stage, person: s.record.person, id: meta.id }, { hint: hint('sign-again', { person: s.record.person, id: meta.id, stage, role }) }), p.folder);
             continue;
           }
-          report(diagnostic('missing-signoff', at(p.meta, `/history/${index}`), { id: meta.id, to: to.stage, role, stage }, { hint: hint('signoff-window', { from: from.date, to: to.date, id: meta.id, stage, role }) }), p.folder);
+          report(diagnostic('missing-signoff', historySpan(p, index), { id: meta.id, to: to.stage, role, stage }, { hint: hint('signoff-window', { from: from.date, to: to.date, id: meta.id, stage, role }) }), p.folder);
         }
       }
     }

@@ -4,7 +4,7 @@
  * self-asserted; the commits' are what the signatures cover).
  */
 import { diagnostic } from '../../diagnostics.js';
-import { at, rosterForEntry, type GovernanceRule } from '../context.js';
+import { historySpan, rosterForEntry, type GovernanceRule } from '../context.js';
 import { daysBetween, transitionsTaken } from '../stages.js';
 
 export const ReviewWindowRule: GovernanceRule = {
@@ -19,7 +19,7 @@ export const ReviewWindowRule: GovernanceRule = {
       const [a, b] = [recorded[fromIndex], recorded[index]];
       if (a && b) days = Math.min(days, daysBetween(a.committerDate.slice(0, 10), b.committerDate.slice(0, 10)));
       const min = rosterForEntry(ctx, p, index).reviewWindowDays; // the window in force when the approval was recorded
-      if (days < min) report(diagnostic('review-window-short', at(p.meta, `/history/${index}/date`), { id: meta.id, days, min }), p.folder);
+      if (days < min) report(diagnostic('review-window-short', historySpan(p, index, 'date'), { id: meta.id, days, min }), p.folder);
     }
   },
 };
