@@ -207,7 +207,7 @@ function singleMeasureClauses(c: A.Condition): MeasureClause[] {
 }
 
 /** Whether a volume bound can be compared exactly (integral and not negative). */
-function plainBound(v: A.Volume): boolean {
+export function plainBound(v: A.Volume): boolean {
   return v.integral && !v.negative;
 }
 

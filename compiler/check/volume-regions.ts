@@ -14,7 +14,7 @@
  */
 import type * as A from '../ast.js';
 import { joinSpans, type Span } from '../source.js';
-import { atomInterval, FULL, intersect, isEmpty, STRICTNESS, toDnf, type Interval } from './intervals.js';
+import { atomInterval, FULL, intersect, isEmpty, plainBound, STRICTNESS, toDnf, type Interval } from './intervals.js';
 
 /** One alternative of a rung's condition, as volumes and the kinds tests it needs. */
 export interface VolumeBox {
@@ -66,7 +66,7 @@ export function ladderBoxes(rungs: readonly A.Rung[]): VolumeBox[] | undefined {
             continue;
           default: {
             const volume = atom.kind === 'Compare' ? [atom.value] : [atom.from, atom.to];
-            if (volume.some((v) => !v.integral || v.negative)) return undefined;
+            if (!volume.every(plainBound)) return undefined;
             if (atom.measure === 'persons') persons = intersect(persons, atomInterval(atom));
             else sensitive = intersect(sensitive, atomInterval(atom));
           }

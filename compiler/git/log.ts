@@ -152,7 +152,6 @@ export async function resolveCommit(root: string, revision: string): Promise<str
   return (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();
 }
 
-/** Whether `ancestor` is an ancestor of (or equal to) `commit`. */
 /** The best common ancestor of `a` and `b`, or undefined when their histories are unrelated. */
 export async function mergeBase(root: string, a: string, b: string): Promise<string | undefined> {
   try {
@@ -164,6 +163,7 @@ export async function mergeBase(root: string, a: string, b: string): Promise<str
   }
 }
 
+/** Whether `ancestor` is an ancestor of (or equal to) `commit`. */
 export async function isAncestor(root: string, ancestor: string, commit: string): Promise<boolean> {
   try {
     await runGit(root, ['merge-base', '--is-ancestor', ancestor, commit]);
