@@ -70,6 +70,7 @@ export class Ledger {
   private readonly signatures = new Map<string, Signature>();
   private readonly trust = new Map<string, Roster | undefined>();
   private readonly proposalCache = new Map<string, Promise<Map<string, ProposalMeta>>>();
+  private readonly entries = new Map<string, readonly (GovCommit | undefined)[]>();
 
   private constructor(
     /** Open until `close()`: stage lookups at past commits read through it. */
@@ -149,35 +150,46 @@ export class Ledger {
     const parents = Math.max(1, info.parents.length);
     const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
     const text = async (path: string, oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? governedText(path, (await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
-    const changes: Change[] = [];
-    for (const ch of introduced) {
+    const changeOf = async (ch: RawChange): Promise<Change> => {
       const before = ch.status === 'A' ? undefined : await text(ch.path, ch.oldOid, ch.oldKind);
       const after = ch.status === 'D' ? undefined : await text(ch.path, ch.newOid, ch.newKind);
+      return { path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+    };
+    const changes: Change[] = [];
+    for (const ch of introduced) {
+      const change = await changeOf(ch);
       // A merge that resolves a file to what one of its parents says (a resolution that keeps one
       // side's content in the other side's layout) introduces nothing: that parent's own commits
       // are checked. Anything else it says is its own change (an evil merge, or a conflict
       // resolution that combines both sides, which is then checked as a change of its own).
-      if (parents > 1 && after !== undefined && (await Ledger.saidByAParent(ch.path, after, diffs, text))) continue;
-      changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+      if (parents > 1 && change.after !== undefined && (await Ledger.saidByAParent(ch.path, change.after, diffs, text))) continue;
+      changes.push(change);
     }
     if (parents > 1) {
-      // Against the first parent: git log -m's first list when it gave one per parent. It gives
-      // none for a parent the merge equals: of a merge of two with one list, that list is the
-      // first parent's when its first entry's old content is what the first parent holds (else
-      // the merge equals the first parent: nothing changed on the mainline). Octopus merges ask git.
-      const mainline =
-        diffs.length === parents ? diffs[0]! : parents === 2 && diffs.length === 1 ? ((await Ledger.against(reader, info.parents[0]!, diffs[0]!)) ? diffs[0]! : []) : diffs.length === 0 ? [] : await diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS]);
       const forks = new Map<string, Promise<string | undefined>>();
       const forkWith = (side: string) => forks.get(side) ?? forks.set(side, mergeBase(root, info.parents[0]!, side)).get(side)!;
-      for (const ch of mainline) {
+      for (const ch of await Ledger.mainline(root, reader, info, diffs)) {
         if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(reader, info, ch.path, forkWith))) continue;
-        const before = ch.status === 'A' ? undefined : await text(ch.path, ch.oldOid, ch.oldKind);
-        const after = ch.status === 'D' ? undefined : await text(ch.path, ch.newOid, ch.newKind);
-        changes.push({ path: ch.path, status: ch.status, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+        changes.push(await changeOf(ch));
       }
     }
     const trailer = trailerOf(info.message);
     return { ...info, short: info.sha.slice(0, 12), changes, ...(trailer ? { trailer } : {}) };
+  }
+
+  /**
+   * Merge `info`'s changes against its first parent: git log -m's first list when it gave one
+   * per parent. It gives none for a parent the merge equals: of a merge of two with one list,
+   * that list is the first parent's when its first entry's old content is what the first parent
+   * holds (else the merge equals the first parent, and nothing changed on the mainline). An
+   * octopus merge with lists left out asks git.
+   */
+  private static async mainline(root: string, reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<readonly RawChange[]> {
+    const parents = info.parents.length;
+    if (diffs.length === parents) return diffs[0]!;
+    if (diffs.length === 0) return [];
+    if (parents === 2) return (await Ledger.against(reader, info.parents[0]!, diffs[0]!)) ? diffs[0]! : [];
+    return diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS]);
   }
 
   /**
@@ -250,7 +262,7 @@ export class Ledger {
     return this.parentDates.get(parent);
   }
 
-  /** The roster `commit` is trusted with (its first parent's, the epoch's when that has none, or the base's). */
+  /** The roster `commit` is trusted with: the base's; else its first parent's, or the epoch's when that parent was not walked (before the epoch, or none). */
   trustedRoster(commit: GovCommit): Roster | undefined {
     return this.trust.get(commit.sha);
   }
@@ -275,7 +287,10 @@ export class Ledger {
    * The governed commit that appended each entry of `path`'s history (a proposal.yaml), by
    * index; entries recorded before the governed range have none.
    */
-  entryCommits(path: string): (GovCommit | undefined)[] {
+  entryCommits(path: string): readonly (GovCommit | undefined)[] {
+    // Asked for each transition and each sign-off a rule weighs: found once per file.
+    const known = this.entries.get(path);
+    if (known) return known;
     const out: (GovCommit | undefined)[] = [];
     for (const c of this.commits) {
       const ch = c.changes.find((x) => x.path === path);
@@ -285,6 +300,7 @@ export class Ledger {
       out.length = Math.min(out.length, after);
       for (let i = before; i < after; i++) out[i] = c;
     }
+    this.entries.set(path, out);
     return out;
   }
 
