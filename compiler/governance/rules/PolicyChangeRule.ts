@@ -44,18 +44,16 @@ export const PolicyChangeRule: GovernanceRule = {
       if (!contentChanged(ch.path, ch.before, ch.after)) continue;
       const meta = c.trailer ? (await ctx.ledger.proposalsAt(c.sha)).get(c.trailer) : undefined;
       const editable = meta && EDITABLE_STAGES.includes(meta.stage);
+      // What the baseline says — a baseline file, or anything but a list in a list file (a zone
+      // written there is baseline text all the same) — only a baseline proposal changes.
+      if (baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after) && (!editable || meta.kind !== 'baseline')) {
+        report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
+      }
       if (ch.path.startsWith('policy/lists/')) {
         await checkList(c, ctx.ledger, ch.path, ch.before, ch.after, report);
-        // A zone (or any declaration but a list) in a list file is baseline text all the same.
-        if (baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after) && (!editable || meta.kind !== 'baseline')) {
-          report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
-        }
         continue;
       }
-      if (isBaseline(ch.path)) {
-        if (!editable || meta.kind !== 'baseline') report(diagnostic('baseline-change-outside-baseline-proposal', undefined, { commit: c.short, file: ch.path }, { hint: hint('open-baseline-proposal') }), c.trailer);
-        continue;
-      }
+      if (isBaseline(ch.path)) continue;
       if (!c.trailer) report(diagnostic('change-without-trailer', undefined, { commit: c.short, file: ch.path }));
       else if (!meta) report(diagnostic('change-by-unknown-proposal', undefined, { commit: c.short, file: ch.path, proposal: c.trailer }));
       else if (!editable) report(diagnostic('change-at-stage', undefined, { commit: c.short, file: ch.path, proposal: c.trailer, stage: meta.stage }), c.trailer);
