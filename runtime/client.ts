@@ -214,10 +214,15 @@ export class PolicyClient {
       return true;
     } catch (e) {
       if (!(e instanceof FetchError || e instanceof PolicyLoadError)) throw e;
-      this.current = { ...this.current, lastError: { code: e.code, message: e.message, at: new Date() }, consecutiveFailures: this.current.consecutiveFailures + 1 };
+      this.failed(e.code, e.message);
       this.options.onError?.(this.current);
       return false;
     }
+  }
+
+  /** Records a failed poll: its code and message, and one more failure in a row (the back-off counts them). */
+  private failed(code: string, message: string): void {
+    this.current = { ...this.current, lastError: { code, message, at: new Date() }, consecutiveFailures: this.current.consecutiveFailures + 1 };
   }
 
   private succeed(source: PolicyClientState['source']): void {
@@ -244,9 +249,7 @@ export class PolicyClient {
       // `refresh` does not expect (a defect, or an onUpdate/onError callback that throws) is
       // recorded as the last error, the held bundle kept, and polling goes on.
       this.refresh()
-        .catch((e: unknown) => {
-          this.current = { ...this.current, lastError: { code: 'internal', message: e instanceof Error ? e.message : String(e), at: new Date() }, consecutiveFailures: this.current.consecutiveFailures + 1 };
-        })
+        .catch((e: unknown) => this.failed('internal', e instanceof Error ? e.message : String(e)))
         .finally(() => this.schedule());
     }, this.nextDelay());
     this.timer.unref();
