@@ -4,13 +4,13 @@
  * and a `report` that attributes each finding to a proposal, so that `proposal advance` and
  * `proposal status` can take exactly the findings about the proposal they act on.
  */
+import { isSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Source, Span } from '../source.js';
 import type { Ledger, GovCommit } from './ledger.js';
 import type { ListInfo } from './lists.js';
 import type { Governance, Loaded, LoadedProposal } from './load.js';
 import type { ProposalMeta, Roster } from './model.js';
-import { isSeq } from 'yaml';
 import { spanOfPointer } from './yaml-source.js';
 
 export interface GovernanceContext {
