@@ -6,17 +6,21 @@
  * information are bits, dates are integers, lists are precomputed per sector and zone, and the
  * reasons — text meant for people — are built on first use, not at load.
  *
- * Everything a decision reads about an item sits in one block of one Float64Array (`ladders`):
+ * What a decision reads about an item is four integers of `items` — its list, its flags, where its
+ * ladder starts in `ladders` and the index of its first rung — and its ladder, a block of one
+ * Float64Array (`ladders`):
  *
- *   item block:  list · flags (IMPORTANT | EXPORT_CONTROLLED) · item index · rung count · rung…
- *   rung:        rank · rung index · range count (TREE: a condition kept as a tree) · box count ·
- *                ranges (measure, min, max) · boxes (BOX numbers each)
+ *   ladder:  rung count · rung…
+ *   rung:    rank · rung number (0 for the strictest) · range count (TREE: a condition kept as a
+ *            tree) · box count · ranges (measure, min, max) · boxes (BOX numbers each)
  *
  * rungs strictest first, so the first rung that holds is the strictest that holds. A rung holds
  * where one of its ranges or boxes does (condition-table.ts): nearly every rung of a list is a
- * volume range or an `any` of them, three numbers a range, so a usual item of two rungs is 22
- * numbers. An item costs the lookup of its id and two or three cache lines; the national ladder
- * is a block too.
+ * volume range or an `any` of them, three numbers a range. Items with the same thresholds share
+ * one ladder block (a list's items mostly repeat a few ladders): the generated policy of 100,000
+ * items has 0.8 MB of ladders where a block per item made 13 MB, so an item costs the lookup of
+ * its id, one line of `items` and a ladder that is mostly in cache. The national ladder is a
+ * block too.
  */
 import type { Exemption, ListItem, NegativeList, PolicyArtifact, Rung } from './artifact.js';
 import { appendRungCondition, ConditionTable, kindBitsOf } from './condition-table.js';
@@ -61,18 +65,20 @@ function byGround<T>(make: (g: R.NationalGround) => T): Record<R.NationalGround,
   return Object.fromEntries(GROUNDS.map((g) => [g, make(g)])) as Record<R.NationalGround, T>;
 }
 
-/** Fields of an item block in `ladders` (see above), relative to its offset. */
+/** Fields of an item in `items`, ITEM_FIELDS integers from `ITEM_FIELDS * index`. */
 export const ITEM_LIST = 0;
 export const ITEM_FLAGS = 1;
-export const ITEM_INDEX = 2;
-export const ITEM_RUNGS = 3;
-export const ITEM_HEADER = 4;
-/** Fields of a rung in `ladders`, relative to its position. */
-/** Bits of an item block's flags: the list names the item as important data; its data category is export control's (measures Art. 24: annex S38, S39). */
+/** Where the item's ladder starts in `ladders`. */
+export const ITEM_LADDER = 2;
+/** The rung index (into `rungSource`) of the item's first rung: a rung's number in its ladder is added to it. */
+export const ITEM_RUNG = 3;
+export const ITEM_FIELDS = 4;
+/** Bits of an item's flags: the list names the item as important data; its data category is export control's (measures Art. 24: annex S38, S39). */
 export const IMPORTANT = 1;
 export const EXPORT_CONTROLLED = 2;
+/** Fields of a rung in `ladders`, relative to its position; a ladder's first rung is at its offset + 1. */
 export const RUNG_RANK = 0;
-export const RUNG_INDEX = 1;
+export const RUNG_NUMBER = 1;
 /** Where the rung's condition starts: its range count (TREE for a tree), box count, ranges, boxes. */
 export const RUNG_RANGES = 2;
 export const RUNG_HEADER = 4;
@@ -89,15 +95,18 @@ export interface CompiledExemption {
 
 export interface CompiledPolicy {
   /**
-   * Item id → the offset of its block in `ladders`: an object without prototype, not a Map. An
-   * id is looked up once per item per decision, and V8 finds a string key of an object through
-   * its string table (one hash, cached in the string) faster than a Map's hash chain: about half
-   * the time at 10,000 items and a third at 100,000 (bench/evaluate.ts). Ids match the schema's
-   * id pattern (a letter first), so none is an array index or collides with a prototype's name.
+   * Item id → its index: an object without prototype, not a Map. An id is looked up once per
+   * item per decision, and V8 finds a string key of an object through its string table (one
+   * hash, cached in the string) faster than a Map's hash chain: about half the time at 10,000
+   * items and a third at 100,000 (bench/evaluate.ts). Ids match the schema's id pattern (a letter
+   * first), so none is an array index or collides with a prototype's name.
    */
-  readonly itemOffset: Readonly<Record<string, number>>;
+  readonly itemIndex: Readonly<Record<string, number>>;
+  /** By item: ITEM_FIELDS integers (list, flags, ladder, first rung). */
+  readonly items: Int32Array;
+  /** The ladders, shared by the items with the same thresholds, then the national one. */
   readonly ladders: Float64Array;
-  /** The national ladder's block (its list is -1). */
+  /** The national ladder's offset in `ladders`. */
   readonly national: number;
   readonly itemSource: readonly ListItem[];
   readonly itemImportant: (Reason | undefined)[];
@@ -244,25 +253,36 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   for (const list of lists) for (const scenario of list.scenarios) for (const item of scenario.items) for (const rung of item.ladder) kindsIn(rung.when, kinds);
   const kindBits = kindBitsOf(kinds);
 
-  // Item blocks, then the national ladder's.
-  const itemOffset = Object.create(null) as Record<string, number>;
+  // The ladders (one block for each distinct one), the items, then the national ladder.
+  const itemIndex = Object.create(null) as Record<string, number>;
   const itemSource: ListItem[] = [];
+  const items: number[] = [];
   const rungSource: Rung[] = [];
   const rungItem: number[] = [];
   const rungTree: (Predicate | undefined)[] = [];
   const out: number[] = [];
-  const block = (list: number, flags: number, item: number, ladder: readonly Rung[]): void => {
+  const shared = new Map<string, number>();
+  /** Appends the rungs of `ladder` (of item `item`, -1 national) as a block, or finds the same block: its offset. */
+  const block = (item: number, ladder: readonly Rung[]): number => {
+    const at = out.length;
     const rungs = strictestFirst(ladder);
-    out.push(list, flags, item, rungs.length);
-    for (const rung of rungs) {
-      const r = rungSource.length;
+    let trees = false;
+    out.push(rungs.length);
+    rungs.forEach((rung, n) => {
       rungSource.push(rung);
       rungItem.push(item);
-      out.push(rankOf(rung.pathway), r);
+      out.push(rankOf(rung.pathway), n);
       const flat = appendRungCondition(out, rung.when, kindBits);
       if (!flat) out.push(TREE, 0);
+      trees ||= !flat;
       rungTree.push(flat ? undefined : Predicate.of(rung.when));
-    }
+    });
+    if (trees) return at; // its trees are its own (`rungTree` by rung index)
+    const key = out.slice(at).join(' ');
+    const same = shared.get(key);
+    if (same === undefined) shared.set(key, at);
+    else out.length = at;
+    return same ?? at;
   };
   // An item of a first-level category that holds an export-control subcategory (C12 holds S38)
   // may be that data: it gets the duty too (fail closed). With only S38 and S39 named, an item
@@ -272,22 +292,24 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   lists.forEach((list, l) => {
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
-        if (itemOffset[item.id] !== undefined) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
-        itemOffset[item.id] = out.length;
-        block(l, (item.important === true ? IMPORTANT : 0) | (exportControlCategories.has(item.category) ? EXPORT_CONTROLLED : 0), itemSource.length, item.ladder);
+        if (itemIndex[item.id] !== undefined) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
+        const i = itemSource.length;
+        itemIndex[item.id] = i;
         itemSource.push(item);
+        const firstRung = rungSource.length;
+        items.push(l, (item.important === true ? IMPORTANT : 0) | (exportControlCategories.has(item.category) ? EXPORT_CONTROLLED : 0), block(i, item.ladder), firstRung);
       }
     }
   });
-  const national = out.length;
   const nationalFrom = rungSource.length;
-  block(-1, 0, -1, b.ladder);
+  const national = block(-1, b.ladder);
   const itemCount = itemSource.length;
   const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
   const nationalRungs = rungSource.slice(nationalFrom);
 
   return {
-    itemOffset,
+    itemIndex,
+    items: Int32Array.from(items),
     ladders: Float64Array.from(out),
     national,
     itemSource,

@@ -25,20 +25,20 @@ import {
   EXEMPT,
   INDETERMINATE,
   IN_FORCE,
-  ITEM_HEADER,
+  ITEM_FIELDS,
   ITEM_FLAGS,
+  ITEM_LADDER,
+  ITEM_LIST,
+  ITEM_RUNG,
   IMPORTANT,
   EXPORT_CONTROLLED,
-  ITEM_INDEX,
-  ITEM_LIST,
-  ITEM_RUNGS,
   OUTCOMES,
   REPEALED,
   RUNG_HEADER,
+  RUNG_NUMBER,
   RUNG_RANGES,
-  TREE,
-  RUNG_INDEX,
   RUNG_RANK,
+  TREE,
   type CompiledPolicy,
 } from './compile.js';
 import { kindsMaskOf, rungConditionEnd, rungConditionHolds } from './condition-table.js';
@@ -62,7 +62,7 @@ const NOT_IN_ZONE = -1;
 /**
  * The request's items, one per id (entries naming the same item combined), in parallel arrays
  * reused from decision to decision: decisions are synchronous and never nest. `itemOf` holds
- * the offset of the item's block in `ladders`, -1 for an id no list has.
+ * the item's index, -1 for an id no list has.
  */
 let capacity = 0;
 let itemOf = new Int32Array(0);
@@ -95,7 +95,7 @@ function gather(p: CompiledPolicy, entries: readonly RequestItem[]): number {
   for (let j = 0; j < n; j++) {
     const e = entries[j]!;
     const id = e.id;
-    const i = p.itemOffset[id] ?? -1;
+    const i = p.itemIndex[id] ?? -1;
     const persons = e.persons ?? 0;
     const sensitive = e.sensitivePersons ?? 0;
     let k = -1;
@@ -211,16 +211,17 @@ function useList(p: CompiledPolicy, d: Decision, l: number): void {
 }
 
 /**
- * The position in `ladders` of the first rung of the block at `o` that holds — the strictest,
- * rungs being strictest first — or -1 when none does.
+ * The position in `ladders` of the first rung of the ladder at `ladder` that holds — the
+ * strictest, rungs being strictest first — or -1 when none does. `firstRungIndex` is the rung index
+ * of its first rung (where its trees are kept).
  */
-function firstRung(p: CompiledPolicy, o: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
+function firstRung(p: CompiledPolicy, ladder: number, firstRungIndex: number, persons: number, sensitive: number, mask: number, kinds: readonly string[], ciio: boolean): number {
   const b = p.ladders;
-  let pos = o + ITEM_HEADER;
-  for (let r = b[o + ITEM_RUNGS]!; r > 0; r--) {
+  let pos = ladder + 1;
+  for (let r = b[ladder]!; r > 0; r--) {
     const ranges = b[pos + RUNG_RANGES]!;
     if (ranges === TREE) {
-      if (p.rungTree[b[pos + RUNG_INDEX]!]!.holds({ persons, sensitive, kinds, ciio })) return pos;
+      if (p.rungTree[firstRungIndex + b[pos + RUNG_NUMBER]!]!.holds({ persons, sensitive, kinds, ciio })) return pos;
       pos += RUNG_HEADER;
       continue;
     }
@@ -340,16 +341,15 @@ function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
   let pending = 0;
   let sectorOfItems = -1;
   let itemSectors = 0;
-  const b = p.ladders;
+  const items = p.items;
   for (let k = 0; k < m; k++) {
-    const o = itemOf[k]!;
-    if (o < 0) {
+    const i = itemOf[k]!;
+    if (i < 0) {
       d.add(unknownItem(p, idOf[k]!), INDETERMINATE);
       continue;
     }
-    const l = b[o + ITEM_LIST]!;
-    const i = b[o + ITEM_INDEX]!;
-    const flags = b[o + ITEM_FLAGS]!;
+    const l = items[i * ITEM_FIELDS + ITEM_LIST]!;
+    const flags = items[i * ITEM_FIELDS + ITEM_FLAGS]!;
     const important = (flags & IMPORTANT) !== 0;
     const sector = p.listSector[l]!;
     if (sector !== sectorOfItems) {
@@ -406,18 +406,18 @@ function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
   // 5. Items of lists in force (or previewed): each takes its list's ladder in the processor's zone.
   for (let q = 0; q < pending; q++) {
     const k = pendingOf[q]!;
-    const o = itemOf[k]!;
-    const l = b[o + ITEM_LIST]!;
-    const i = b[o + ITEM_INDEX]!;
+    const i = itemOf[k]!;
+    const l = items[i * ITEM_FIELDS + ITEM_LIST]!;
     if (p.listInZone[l * zones + zone] !== 1) {
       // A list that does not cover the processor's zone does not decide for it: national rules.
       addNational(d, NOT_IN_ZONE, personsOf[k]!, sensitiveOf[k]!);
       namePendingList(p, d, l, NOT_IN_ZONE, zone);
       continue;
     }
-    const pos = firstRung(p, o, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
-    const reason = pos < 0 ? belowReason(p, i) : rungReason(p, b[pos + RUNG_INDEX]!);
-    const rank = pos < 0 ? EXEMPT : b[pos + RUNG_RANK]!;
+    const rungs = items[i * ITEM_FIELDS + ITEM_RUNG]!;
+    const pos = firstRung(p, items[i * ITEM_FIELDS + ITEM_LADDER]!, rungs, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
+    const reason = pos < 0 ? belowReason(p, i) : rungReason(p, rungs + p.ladders[pos + RUNG_NUMBER]!);
+    const rank = pos < 0 ? EXEMPT : p.ladders[pos + RUNG_RANK]!;
     d.add(reason, rank);
     if (entriesOf[k]! > 1) d.add(R.itemEntriesCombined(p.itemSource[i]!, entriesOf[k]!, personsOf[k]!, sensitiveOf[k]!, reason.outcome), rank);
     useList(p, d, l);
@@ -450,9 +450,9 @@ function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
   // 6. The national thresholds (Arts 5(4), 7, 8) over the parts no list decides.
   if (d.nationalPersons + d.nationalSensitive > 0) {
     d.usedBaseline = true;
-    const pos = firstRung(p, p.national, d.nationalPersons, d.nationalSensitive, mask, kinds, ciio);
+    const pos = firstRung(p, p.national, p.nationalFrom, d.nationalPersons, d.nationalSensitive, mask, kinds, ciio);
     if (pos < 0) d.add(p.nationalBelow[d.ground], p.nationalBelowRank);
-    else d.add(p.nationalReason[d.ground][b[pos + RUNG_INDEX]! - p.nationalFrom]!, b[pos + RUNG_RANK]!);
+    else d.add(p.nationalReason[d.ground][p.ladders[pos + RUNG_NUMBER]!]!, p.ladders[pos + RUNG_RANK]!);
   }
 }
 

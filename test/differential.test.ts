@@ -1,7 +1,8 @@
 /**
  * Differential testing (Cedar-style): the runtime (`runtime/evaluate.ts`) and a deliberately
  * plain reference model (`test/reference/decide.ts`) decide the same generated requests and
- * must agree on the pathway, the set of reason codes, the basis, the obligations and the
+ * must agree on the pathway, the set of reasons (codes, and for a list item the item and its
+ * rung's articles), the basis, the obligations and the
  * advisories (with the annex rules they rest on).
  *
  * Two policies: the real `policy/` (every list a draft: only previews let lists decide), and a
@@ -269,12 +270,21 @@ interface Comparable {
   readonly advisories: readonly string[];
 }
 
+/**
+ * A reason as the reference names it: an inferred one with the entry of the reading of the law
+ * it links to; a list item's with the item, and a rung's with the rung's articles.
+ */
+function comparableReason(x: EvaluationResponse['reasons'][number]): string {
+  const code = x.reading ? `${x.code}#${x.reading.split('#')[1]}` : x.code;
+  if (x.code === 'list-item-threshold') return `${code}:${x.source}:${x.citations.join(',')}`;
+  return x.code === 'list-item-important' || x.code === 'list-item-below-threshold' ? `${code}:${x.source}` : code;
+}
+
 function fromRuntime(r: EvaluationResponse): Comparable {
   const basis = r.basis.kind === 'list' ? `list:${r.basis.lists.join(',')}` : r.basis.kind;
   return {
     pathway: r.pathway,
-    // An inferred reason with the entry of the reading of the law it links to.
-    codes: r.reasons.map((x) => (x.reading ? `${x.code}#${x.reading.split('#')[1]}` : x.code)).sort(),
+    codes: r.reasons.map(comparableReason).sort(),
     basis,
     obligations: r.obligations.map((o) => o.code),
     // An advisory with what it names: the list or item, or the annex rules it cites and the

@@ -97,10 +97,15 @@ export function conditionHolds(c: Condition, v: Volumes): boolean {
  * "strictest-wins" rule, QD3004). Undefined when no rung holds: below every threshold.
  */
 export function ladderPathway(ladder: readonly Rung[], v: Volumes): PathwayId | undefined {
-  let best: PathwayId | undefined;
+  return ladderRung(ladder, v)?.pathway;
+}
+
+/** The rung that decides: the strictest that holds, the first in the ladder among equals. */
+function ladderRung(ladder: readonly Rung[], v: Volumes): Rung | undefined {
+  let best: Rung | undefined;
   for (const rung of ladder) {
     if (!conditionHolds(rung.when, v)) continue;
-    if (best === undefined || strictness(rung.pathway) > strictness(best)) best = rung.pathway;
+    if (best === undefined || strictness(rung.pathway) > strictness(best.pathway)) best = rung;
   }
   return best;
 }
@@ -278,7 +283,7 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
     }
     if (item.important) {
       // Named as important data by a list: assessment for anyone, in any zone, CIIO or not.
-      parts.push({ code: 'list-item-important', outcome: 'security-assessment' });
+      parts.push({ code: `list-item-important:${item.id}`, outcome: 'security-assessment' });
       important = true;
       useList(list);
       continue;
@@ -331,9 +336,11 @@ export function referenceDecide(policy: PolicyArtifact, req: EvaluationRequest):
       name(`pending-list:${list.id}`);
       continue;
     }
-    const pathway = ladderPathway(item.ladder, { persons, sensitive, kinds, ciio });
-    if (pathway === undefined) parts.push({ code: 'list-item-below-threshold#item-below-threshold', outcome: 'exempt' });
-    else parts.push({ code: 'list-item-threshold', outcome: pathway });
+    const rung = ladderRung(item.ladder, { persons, sensitive, kinds, ciio });
+    const pathway = rung?.pathway;
+    // An item's reason names the item, and the rung's articles: its own, not another item's with the same thresholds.
+    if (rung === undefined) parts.push({ code: `list-item-below-threshold#item-below-threshold:${item.id}`, outcome: 'exempt' });
+    else parts.push({ code: `list-item-threshold:${item.id}:${rung.basis.join(',')}`, outcome: rung.pathway });
     // Several entries of the item were summed before its ladder applied: said in its own reason.
     if (entries > 1) parts.push({ code: 'item-entries-combined#item-entries-combined', outcome: pathway ?? 'exempt' });
     useList(list);
