@@ -10,9 +10,10 @@
  *      items.
  *   3. Decisions per second on one core for `decideTrusted` and `evaluate` (with validation),
  *      each over ≥ 2 s after a warm-up; latency p50/p99. The mix's request objects are decided
- *      again and again, so V8 has long hashed and internalized their item ids; a server decides
- *      each request once, just parsed: `decideTrusted` is also timed over fresh copies of the
- *      mix (JSON.parse untimed), each decided once — a figure, not a target. One decision takes well under a
+ *      again and again (built as parsed from JSON text, as a caller has them: request-mix.ts),
+ *      so V8 has long hashed and internalized their item ids; a server decides each request
+ *      once, just parsed: `decideTrusted` is also timed over fresh copies of the mix
+ *      (JSON.parse untimed), each decided once — a figure, not a target. One decision takes well under a
  *      microsecond, below what a single hrtime reading resolves reliably, so latency is timed
  *      over batches of 100 consecutive calls and the percentiles are of the per-batch mean.
  *   4. Load-and-verify: `Policy.load(dir)` against `JSON.parse(readFileSync(policy.json))`,
