@@ -581,6 +581,8 @@ export const CODES = {
   'trust-root-approval-used': { code: 'QD5048', severity: 'error', en: 'commit {commit} changes the trust roots under proposal {proposal}, which {enacted} already enacted: one approval allows one change', zh: '提交 {commit} 依据提案 {proposal} 修改了信任根，但该提案已在 {enacted} 施行：一次批准只允许一次修改' },
   'baseline-change-unapproved': { code: 'QD5049', severity: 'error', en: 'commit {commit} changes {file} under baseline proposal {proposal}, which is at {stage}: the change would take effect before it is approved', zh: '提交 {commit} 依据基线提案 {proposal} 修改了 {file}，而该提案处于{stage}阶段：修改将在批准前生效', slots: { stage: 'stage' } },
   'baseline-change-pending': { code: 'QD5049', severity: 'warning', en: 'commit {commit} changed {file} under baseline proposal {proposal}, which is at {stage}: the change is in effect but not approved', zh: '提交 {commit} 依据基线提案 {proposal} 修改了 {file}，而该提案处于{stage}阶段：修改已生效但尚未批准', slots: { stage: 'stage' } },
+  'trust-root-not-as-approved': { code: 'QD5050', severity: 'error', en: 'commit {commit} makes {file} other than the roster proposal {proposal} proposes and was approved with', zh: '提交 {commit} 对 {file} 的修改与提案 {proposal} 所提出并经批准的名册不一致' },
+  'proposed-roster-frozen': { code: 'QD5051', severity: 'error', en: 'commit {commit} changes the roster proposal {proposal} proposes, which is at {stage}', zh: '提交 {commit} 修改了处于{stage}阶段的提案 {proposal} 所提出的名册', slots: { stage: 'stage' } },
   'governance-base-not-ancestor': { code: 'QD5046', severity: 'error', en: 'the base {base} is not an ancestor of the head {head}: the history between them cannot be checked', zh: '基准 {base} 不是目标 {head} 的祖先提交：无法检查两者之间的历史' },
   'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes the field {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于{stage}阶段的提案 {id} 的字段 {field}', slots: { stage: 'stage' } },
 } as const satisfies Record<string, DiagnosticKind>;
@@ -688,6 +690,7 @@ export const HINTS = {
   'concern-back-to-review': { en: 'a new concern sends the proposal back to review until its raiser resolves it', zh: '新的关切会使提案退回审查，直至提出者解决' },
   'registrar-records': { en: 'a registrar records stages completed outside this workflow, citing the external document', zh: '流程之外完成的阶段由登记员记录，并引用外部文件' },
   'one-stage-at-a-time': { en: 'advance one stage at a time with `qingdan proposal advance`', zh: '请用 `qingdan proposal advance` 逐阶段推进' },
+  'enact-proposed-roster': { en: 'copy {path} to the roster as it is, in the commit that advances {id} to in-force', zh: '请在将 {id} 推进至施行阶段的提交中，将 {path} 原样作为名册' },
   'raise-concern-first': { en: 'raise a concern to send the proposal back to review first', zh: '请先提出关切，使提案退回审查' },
   'enact-with-roster': { en: 'advance {id} to in-force (`qingdan proposal advance {id} --to in-force`) and commit it with the trust roots, in one signed commit', zh: '请将 {id} 推进至施行阶段（`qingdan proposal advance {id} --to in-force`），并与信任根的修改一起以一次签名提交' },
   'approve-baseline-first': { en: 'take proposal {id} to approved before its change of the baseline is merged', zh: '请先使提案 {id} 获得批准，再合并其对基线的修改' },

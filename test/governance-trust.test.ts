@@ -3,6 +3,8 @@
  * owners changes the roster; a registrar records history completed elsewhere; the chair closes
  * a concern in place of its raiser. Each is checked with every signature real.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cloneRepo, errorCodes, ID, ok, P, repoAtReview, type Repo } from './governance/fixture.js';
 
@@ -16,12 +18,21 @@ describe('changing the roster', () => {
     const repo = await cloneRepo(base);
     const created = await ok(repo, ['proposal', 'new', 'enrol', '--kind', 'governance', '--title', '登记新专家', '--author', 'p-li', '--date', '2026-02-12']);
     const id = /(2026-\d{4}-enrol)/.exec(created)![1]!;
-    repo.commit('li', 'Propose a roster change');
-    await ok(repo, ['proposal', 'advance', id, '--date', '2026-02-13']);
-    repo.commit('li', 'Open its review');
+    // The proposal starts from the roster in force and proposes its own.
     const roster = repo.read('policy/governance/roster.yaml');
+    expect(repo.read(`proposals/${id}/roster.yaml`)).toBe(roster);
     const changed = roster.replace(/(id: p-zhou, [^\n]*roles: \[drafter)\]/, '$1, expert-industry]');
     expect(changed).not.toBe(roster);
+    repo.write(`proposals/${id}/roster.yaml`, changed);
+    repo.commit('li', 'Propose a roster change');
+    // Whoever owns the trust roots owns the roster proposed too (the file is generated, not kept).
+    await ok(repo, ['governance', 'codeowners']);
+    const owners = (path: string) => repo.read('.github/CODEOWNERS').split('\n').find((l) => l.startsWith(`${path} `))?.split(/\s+/).slice(1) ?? [];
+    expect(owners('/policy/governance/').length).toBeGreaterThan(0);
+    expect(owners(`/proposals/${id}/`)).toEqual(expect.arrayContaining(owners('/policy/governance/')));
+    rmSync(join(repo.dir, '.github'), { recursive: true });
+    await ok(repo, ['proposal', 'advance', id, '--date', '2026-02-13']);
+    repo.commit('li', 'Open its review');
     const early = await cloneRepo(repo);
     early.write('policy/governance/roster.yaml', changed);
     early.commit('li', `Make Zhou an industry expert\n\nProposal: ${id}`);

@@ -237,7 +237,7 @@ export function proposalNew(io: Io, slug: string, o: { title: string; kind?: str
       throw e;
     }
     await writeFile(join(root, metaPath), metaText, { flag: 'wx' });
-    const templates = recordTemplates(meta as ProposalMeta, g.lists, date);
+    const templates = recordTemplates(meta as ProposalMeta, g.lists, date, g.governance.roster?.source.text ?? '');
     for (const [name, text] of templates) await writeFile(join(root, PROPOSALS_DIR, id, name), text, { flag: 'wx' });
     io.stdout.write(`${id}\n`);
     io.stderr.write(`${say(io, 'proposal-created', { folder: `${PROPOSALS_DIR}/${id}/`, files: ['proposal.yaml', ...templates.keys()] })}\n`);

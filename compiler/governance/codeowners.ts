@@ -8,7 +8,7 @@
  */
 import type { ListInfo } from './lists.js';
 import type { LoadedProposal } from './load.js';
-import { requiredRoles, type Person, type Roster } from './model.js';
+import { requiredRoles, type Person, type ProposalMeta, type Roster } from './model.js';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 
@@ -53,6 +53,8 @@ export function generateCodeowners(roster: Roster, lists: readonly ListInfo[], p
   }
   const withMeta = proposals.filter((p) => p.meta?.value);
   if (withMeta.length) out.push('');
-  for (const p of withMeta) out.push(line(`/${p.dir}/`, holders(roster, [...requiredRoles(roster, p.meta!.value!, 'review'), ...drafters])));
+  // A governance proposal's folder holds the roster it proposes: its governance owners own it too.
+  const ownersOf = (meta: ProposalMeta) => [...requiredRoles(roster, meta, 'review'), ...(meta.kind === 'governance' ? governanceOwners(roster) : []), ...drafters];
+  for (const p of withMeta) out.push(line(`/${p.dir}/`, holders(roster, ownersOf(p.meta!.value!))));
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,9 @@
  *   review, approved, filed         → the proposal's lists (as parsed, without status and proposal
  *                                     link) and its three records; for a baseline proposal, the
  *                                     baseline files too (without layout or comments): the law as
- *                                     transcribed is what its legal review and approval approve
+ *                                     transcribed is what its legal review and approval approve;
+ *                                     for a governance proposal, the roster it proposes (its
+ *                                     `roster.yaml`, as parsed): the roster enacted is the one approved
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
@@ -39,7 +41,9 @@ export function coveredContent(p: LoadedProposal, policy: SignedPolicy, stage: S
       const content = policy.lists.filter((l) => own.has(l.id)).map((l) => listContent(l.decl));
       // Before: a baseline proposal's sign-offs covered no baseline text, so an edit of the national rules after the legal review left them standing.
       const baseline = p.meta?.value?.kind === 'baseline' ? { baseline: policy.baseline } : {};
-      return { proposal: p.meta?.value?.id ?? p.folder, lists: content, ...records, ...baseline };
+      // Before: a governance approval covered no roster, and whoever enacted it chose the roster.
+      const roster = p.meta?.value?.kind === 'governance' ? { roster: p.proposedRoster?.value ?? null } : {};
+      return { proposal: p.meta?.value?.id ?? p.folder, lists: content, ...records, ...baseline, ...roster };
     }
   }
 }

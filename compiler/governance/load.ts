@@ -12,6 +12,8 @@ import { parseYamlFile, type YamlFile } from './yaml-source.js';
 export const ROSTER_PATH = 'policy/governance/roster.yaml';
 /** The files of a proposal's three stage records, in its folder (what sign-offs cover besides its lists). */
 export const RECORD_FILES = { survey: 'survey.yaml', importantData: 'important-data.yaml', scenarioAnalysis: 'scenario-analysis.yaml' } as const;
+/** A governance proposal's roster: the whole roster it would enact (EnactedRosterRule), in its folder. */
+export const PROPOSED_ROSTER = 'roster.yaml';
 /** The folder of the trust roots: the roster, its keys and its stage rules (TrustRootRule). */
 export const TRUST_ROOTS = 'policy/governance/';
 export const PROPOSALS_DIR = 'proposals';
@@ -33,6 +35,8 @@ export interface LoadedProposal {
   readonly survey?: Loaded<unknown>;
   readonly importantData?: Loaded<ImportantDataRecord>;
   readonly scenarioAnalysis?: Loaded<unknown>;
+  /** A governance proposal's roster (PROPOSED_ROSTER). */
+  readonly proposedRoster?: Loaded<Roster>;
   readonly comments: Loaded<CommentRecord>[];
   readonly concerns: Loaded<ConcernRecord>[];
   readonly signoffs: Loaded<SignoffRecord>[];
@@ -75,6 +79,7 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
   const survey = one<unknown>(RECORD_FILES.survey, surveySchema, 'survey');
   const importantData = one<ImportantDataRecord>(RECORD_FILES.importantData, importantDataSchema, 'important-data');
   const scenarioAnalysis = one<unknown>(RECORD_FILES.scenarioAnalysis, scenarioAnalysisSchema, 'scenario-analysis');
+  const proposedRoster = one<Roster>(PROPOSED_ROSTER, rosterSchema, 'roster');
   return {
     folder,
     dir,
@@ -82,6 +87,7 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
     ...(survey ? { survey } : {}),
     ...(importantData ? { importantData } : {}),
     ...(scenarioAnalysis ? { scenarioAnalysis } : {}),
+    ...(proposedRoster ? { proposedRoster } : {}),
     comments: many<CommentRecord>('comments', commentSchema, 'comment'),
     concerns: many<ConcernRecord>('concerns', concernSchema, 'concern'),
     signoffs: many<SignoffRecord>('signoffs', signoffSchema, 'signoff'),

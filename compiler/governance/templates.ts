@@ -8,6 +8,7 @@
  * receipt, which the commands write; the folder's README says which, and how.
  */
 import type { ListInfo } from './lists.js';
+import { PROPOSED_ROSTER, ROSTER_PATH } from './load.js';
 import type { ProposalMeta } from './model.js';
 import { RECORD_KINDS } from './record-ids.js';
 
@@ -111,14 +112,18 @@ function readme(meta: ProposalMeta): string {
 | 论证与征求意见 | \`${c.folder}/${c.prefix}-NNN.yaml\`（意见）、\`${k.folder}/${k.prefix}-NNN.yaml\`（关切） | \`qingdan proposal comment ${meta.id} --target <清单或数据项> --text …\`；关切加 \`--concern --person <id>\`；答复 \`qingdan proposal resolve ${meta.id} ${c.prefix}-001 --decision accepted|partly|rejected --reason … --by <id>\` |
 | 各阶段签署 | \`signoffs/<阶段>--<角色>--<人员>.yaml\` | \`qingdan proposal sign ${meta.id} --stage <阶段> --role <角色> --person <id>\`，本人签名提交 |
 | 审批、报备 | 签署；备案回执记入 \`proposal.yaml\` 的 \`filing\` | \`qingdan proposal advance ${meta.id} --receipt <回执号>\` |
-
+${meta.kind === 'governance' ? `| 拟施行的名册 | \`${PROPOSED_ROSTER}\` | 由现行名册复制而来，修改为拟施行的名册；审查与批准的签署覆盖其内容，批准后不得再改；施行时原样复制为 \`${ROSTER_PATH}\` |\n` : ''}
 尚需完成的事项：\`qingdan proposal status ${meta.id}\`，或 \`qingdan site\` 生成的提案公示板。
 `;
 }
 
-/** File name (inside the proposal's folder) → text of every template for a new proposal. */
-export function recordTemplates(meta: ProposalMeta, lists: readonly ListInfo[], date: string): Map<string, string> {
+/**
+ * File name (inside the proposal's folder) → text of every template for a new proposal. A
+ * governance proposal starts from `roster`, the roster now, which it edits into the one it proposes.
+ */
+export function recordTemplates(meta: ProposalMeta, lists: readonly ListInfo[], date: string, roster: string): Map<string, string> {
   const files = new Map([['README.md', readme(meta)]]);
+  if (meta.kind === 'governance') files.set(PROPOSED_ROSTER, roster);
   if ((meta.kind ?? 'list') !== 'list') return files;
   files.set('survey.yaml', survey(meta, lists, date));
   files.set('important-data.yaml', importantData(meta, lists));

@@ -310,15 +310,20 @@ export async function errorCodes(repo: Repo, extra: string[] = []): Promise<{ co
   return { codes: verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), exit: r.code };
 }
 
+/** The roster change the fixture's governance proposals propose unless told otherwise: a longer review window. */
+export const longerWindow = (roster: string): string => roster.replace('reviewWindowDays: 15', 'reviewWindowDays: 16');
+
 /**
- * A governance proposal taken to approved the honest way: drafted by Li, in review from the
- * repository's clock, approved after the review window by the provincial CAC and the data
- * bureau (the fixture roster's governance approvers), each sign-off committed signed. Returns its id.
+ * A governance proposal taken to approved the honest way: drafted by Li, proposing the roster
+ * `propose` makes of the one in force, in review from the repository's clock, approved after the
+ * review window by the provincial CAC and the data bureau (the fixture roster's governance
+ * approvers), each sign-off committed signed. Returns its id.
  */
-export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster'): Promise<string> {
+export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster', propose: (roster: string) => string = longerWindow): Promise<string> {
   const start = repo.clock;
   const created = await ok(repo, ['proposal', 'new', name, '--title', '整理名册', '--kind', 'governance', '--author', 'p-li', '--date', start]);
   const id = new RegExp(`(2026-\\d{4}-${name})`).exec(created)![1]!;
+  repo.write(`proposals/${id}/roster.yaml`, propose(repo.read(`proposals/${id}/roster.yaml`)));
   repo.commit('li', `Propose ${name}`);
   await ok(repo, ['proposal', 'advance', id, '--date', start]);
   repo.commit('li', 'Open its review');
@@ -330,6 +335,11 @@ export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster
   await ok(repo, ['proposal', 'advance', id, '--date', later(17)]);
   repo.commit('li', 'Approved');
   return id;
+}
+
+/** Makes the roster the one governance proposal `id` proposes, as the commit enacting it must. */
+export function enactProposedRoster(repo: Repo, id: string): void {
+  repo.write('policy/governance/roster.yaml', repo.read(`proposals/${id}/roster.yaml`));
 }
 
 /**

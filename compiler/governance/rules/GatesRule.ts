@@ -12,7 +12,7 @@ import { diagnostic, hint } from '../../diagnostics.js';
 import { at, historySpan, rosterForEntry, signedSince, type GovernanceContext, type GovernanceRule, type ProposalAt } from '../context.js';
 import type { Change } from '../ledger.js';
 import { baselineSubstance, listContent, listsOf } from '../lists.js';
-import { RECORD_FILES } from '../load.js';
+import { PROPOSED_ROSTER, RECORD_FILES } from '../load.js';
 import { requiredRoles } from '../model.js';
 import { signoffsFor } from '../signoffs.js';
 import { gateStages, isActive, transitionError, transitionsTaken } from '../stages.js';
@@ -29,7 +29,7 @@ function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: str
   const settled = ledger?.entryCommits(p.meta.path)[p.meta.value.history.length - 1];
   if (!ledger || !written || !settled) return false;
   const meta = p.meta.value;
-  const records = new Set(Object.values(RECORD_FILES).map((name) => `${p.dir}/${name}`));
+  const records = new Set([...Object.values(RECORD_FILES), ...(meta.kind === 'governance' ? [PROPOSED_ROSTER] : [])].map((name) => `${p.dir}/${name}`));
   const listSaid = (path: string, text: string | undefined, id: string) => {
     const list = listsOf(path, text).get(id);
     return list ? JSON.stringify(listContent(list.decl)) : undefined;

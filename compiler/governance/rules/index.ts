@@ -6,6 +6,7 @@ import { CommitDatesRule } from './CommitDatesRule.js';
 import { CommentsDisposedRule } from './CommentsDisposedRule.js';
 import { ConcernCommitRule } from './ConcernCommitRule.js';
 import { ConcernsRule } from './ConcernsRule.js';
+import { EnactedRosterRule } from './EnactedRosterRule.js';
 import { ExternalEntryRule } from './ExternalEntryRule.js';
 import { FilingRule } from './FilingRule.js';
 import { GatesRule } from './GatesRule.js';
@@ -53,5 +54,6 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
   PolicyChangeRule,
   BaselineApprovalRule,
   TrustRootRule,
+  EnactedRosterRule,
   CommitDatesRule,
 ];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support.js';
-import { approvedGovernanceProposal, ID, ok } from '../fixture.js';
+import { approvedGovernanceProposal, enactProposedRoster, ID, ok } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -15,15 +15,13 @@ export const attack: Attack = {
   from: 'review',
   catches: ['QD5016'],
   async apply(repo) {
-    const id = await approvedGovernanceProposal(repo);
     const key = join(await tempDir('qingdan-rotated-'), 'feng');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'feng@example.org', '-f', key]);
     const fresh = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
-    const roster = repo
-      .read('policy/governance/roster.yaml')
-      .replace(/(id: p-feng, [^\n]*key: ")[^"]+"/, `$1${fresh}"`)
-      .replace(/\nchair:/, '\n  - { id: p-nie, name: Nie New, email: nie@example.org, roles: [expert-legal] }\nchair:');
-    repo.write('policy/governance/roster.yaml', roster);
+    const id = await approvedGovernanceProposal(repo, 'rotate-key', (roster) =>
+      roster.replace(/(id: p-feng, [^\n]*key: ")[^"]+"/, `$1${fresh}"`).replace(/\nchair:/, '\n  - { id: p-nie, name: Nie New, email: nie@example.org, roles: [expert-legal] }\nchair:'),
+    );
+    enactProposedRoster(repo, id);
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
     repo.commit('wang', `rotate Feng's leaked key, enrol Nie (key to follow)\n\nProposal: ${id}`);
     await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', repo.clock]);

@@ -1,0 +1,46 @@
+/**
+ * QD5050, QD5051: a governance proposal approves a roster, not a permission. Its folder holds the
+ * roster it proposes (`roster.yaml`, the whole file), which its review and approval sign-offs
+ * cover (digest.ts); the commit that enacts it makes `policy/governance/roster.yaml` that roster
+ * (as parsed: layout and comments aside) and changes nothing else of the trust roots; and from
+ * approval on the proposed roster no longer moves, as a list past review does not. Before, the
+ * approver who signed the enacting commit chose what the roster became.
+ */
+import { canonicalJson } from '../../canonical-json.js';
+import { diagnostic, hint } from '../../diagnostics.js';
+import type { GovernanceRule } from '../context.js';
+import { yamlValue } from '../ledger.js';
+import { PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, TRUST_ROOTS } from '../load.js';
+import { rosterSchema } from '../schemas.js';
+import { EDITABLE_STAGES } from '../stages.js';
+
+/** The roster a text says, as compared: its parsed value, or undefined when it is not a valid roster. */
+function rosterSaid(path: string, text: string | undefined): string | undefined {
+  const value = yamlValue<unknown>(path, text, rosterSchema);
+  return value === undefined ? undefined : canonicalJson(value);
+}
+
+export const EnactedRosterRule: GovernanceRule = {
+  name: 'enacted-roster',
+  async commit(c, ctx, report) {
+    const parent = c.parents[0];
+    if (!parent) return;
+    for (const ch of c.changes) {
+      const [top, folder, name, ...rest] = ch.path.split('/');
+      if (top !== PROPOSALS_DIR || name !== PROPOSED_ROSTER || rest.length || !folder) continue;
+      const meta = (await ctx.ledger.proposalsAt(parent)).get(folder);
+      if (meta && !EDITABLE_STAGES.includes(meta.stage)) report(diagnostic('proposed-roster-frozen', undefined, { commit: c.short, proposal: folder, stage: meta.stage }, { hint: hint('raise-concern-first') }), folder);
+    }
+    // Whether the trailer names an approved governance proposal is TrustRootRule's to say.
+    const meta = c.trailer ? (await ctx.ledger.proposalsAt(parent)).get(c.trailer) : undefined;
+    if (meta?.kind !== 'governance' || meta.stage !== 'approved') return;
+    const proposal = meta.id;
+    const proposedPath = `${PROPOSALS_DIR}/${proposal}/${PROPOSED_ROSTER}`;
+    for (const ch of c.changes) {
+      if (!ch.path.startsWith(TRUST_ROOTS)) continue;
+      const proposed = ch.path === ROSTER_PATH ? rosterSaid(proposedPath, await ctx.ledger.textAt(parent, proposedPath)) : undefined;
+      if (proposed !== undefined && rosterSaid(ch.path, ch.after) === proposed) continue;
+      report(diagnostic('trust-root-not-as-approved', undefined, { commit: c.short, file: ch.path, proposal }, { hint: hint('enact-proposed-roster', { id: proposal, path: proposedPath }) }), proposal);
+    }
+  },
+};
