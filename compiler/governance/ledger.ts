@@ -304,17 +304,17 @@ export class Ledger {
     return out;
   }
 
-  /**
-   * Every proposal's metadata at `commit` (those that parse), by id. A proposal present at a
-   * governed commit is either still at the head (`folders` of `open`) or touched by a governed commit, so
-   * those folders are all there is to read.
-   */
   /** The text of the regular file `path` at `commit`, undefined when it has none there. */
   async textAt(commit: string, path: string): Promise<string | undefined> {
     const blob = await this.reader.read(`${commit}:${path}`);
     return blob ? governedText(path, blob) : undefined;
   }
 
+  /**
+   * Every proposal's metadata at `commit` (those that parse), by id. A proposal present at a
+   * governed commit is either still at the head (`folders` of `open`) or touched by a governed commit, so
+   * those folders are all there is to read.
+   */
   proposalsAt(commit: string): Promise<Map<string, ProposalMeta>> {
     let cached = this.proposalCache.get(commit);
     if (!cached) {
