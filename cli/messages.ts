@@ -16,6 +16,7 @@ export const MESSAGES = {
   // proposal advance, comment, resolve, sign
   'proposal-blocked': { en: '{id} cannot advance to {stage}', zh: '提案 {id} 不能进入{stage}阶段', slots: { stage: 'stage' } },
   'proposal-advanced': { en: '{id}: {from} → {to}', zh: '提案 {id}：{from} → {to}', slots: { from: 'stage', to: 'stage' } },
+  'roster-enacted': { en: '{path} is now the roster proposal {id} proposes: commit it with the proposal, signed by a governance approver, with the trailer "Proposal: {id}"', zh: '{path} 已改为提案 {id} 所提出的名册：请与提案一起提交，由治理审批人签名，并附 "Proposal: {id}"' },
   'lists-now-status': { en: '{files} now status {status}', zh: '{files} 的状态已改为 {status}', slots: { files: 'words' } },
   'concern-recorded': { en: 'recorded concern {record} in {file}', zh: '已在 {file} 中记录关切 {record}' },
   'concern-sends-back': { en: '{id}: {from} → {to} (a new concern sends it back to review)', zh: '提案 {id}：{from} → {to}（新的关切使其退回论证与征求意见阶段）', slots: { from: 'stage', to: 'stage' } },

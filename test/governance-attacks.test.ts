@@ -165,12 +165,13 @@ describe('a trust-root change is bound to its approval', () => {
     governed = await cloneRepo(atReview);
     id = await approvedGovernanceProposal(governed);
   }, 120_000);
-  const enact = (repo: Repo) => enactProposedRoster(repo, id);
 
   it('passes a change signed by an approver, which enacts the proposal in the same commit', async () => {
     const repo = await cloneRepo(governed);
-    enact(repo);
-    await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    // Advancing a governance proposal into force puts the roster it proposes in place.
+    const output = await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    expect(repo.read('policy/governance/roster.yaml')).toBe(repo.read(`proposals/${id}/roster.yaml`));
+    expect(output).toContain('policy/governance/roster.yaml');
     repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
     expect((await errorCodes(repo)).codes).toEqual([]);
   });
@@ -178,7 +179,6 @@ describe('a trust-root change is bound to its approval', () => {
   it('refuses a change committed by someone who does not approve governance proposals, or unsigned (QD5047: an approval let anyone change the roster)', async () => {
     for (const sign of [true, false]) {
       const repo = await cloneRepo(governed);
-      enact(repo);
       await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
       repo.commit('li', `a longer review window\n\nProposal: ${id}`, { sign });
       expect((await errorCodes(repo)).codes).toEqual(['QD5047']);
@@ -187,11 +187,10 @@ describe('a trust-root change is bound to its approval', () => {
 
   it('refuses a change that leaves the proposal approved (QD5048), and so a second change under one approval (QD5040)', async () => {
     const repo = await cloneRepo(governed);
-    enact(repo);
+    enactProposedRoster(repo, id);
     repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
     expect((await errorCodes(repo)).codes).toEqual(['QD5048']);
     const once = await cloneRepo(governed);
-    enact(once);
     await ok(once, ['proposal', 'advance', id, '--to', 'in-force', '--date', once.clock]);
     once.commit('wang', `a longer review window\n\nProposal: ${id}`);
     once.write('policy/governance/roster.yaml', once.read('policy/governance/roster.yaml').replace('reviewWindowDays: 16', 'reviewWindowDays: 1'));
@@ -201,13 +200,12 @@ describe('a trust-root change is bound to its approval', () => {
 
   it('refuses a roster other than the one the proposal proposes and was approved with (QD5050: the approver who enacted it chose the roster)', async () => {
     const repo = await cloneRepo(governed);
-    repo.write('policy/governance/roster.yaml', repo.read('policy/governance/roster.yaml').replace('reviewWindowDays: 15', 'reviewWindowDays: 1'));
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.write('policy/governance/roster.yaml', repo.read('policy/governance/roster.yaml').replace('reviewWindowDays: 16', 'reviewWindowDays: 1'));
     repo.commit('wang', `a shorter review window\n\nProposal: ${id}`);
     expect((await errorCodes(repo)).codes).toEqual(['QD5050']);
     // Another file among the trust roots is no part of the roster approved either.
     const extra = await cloneRepo(governed);
-    enact(extra);
     extra.write('policy/governance/keys.yaml', 'keys: []\n');
     await ok(extra, ['proposal', 'advance', id, '--to', 'in-force', '--date', extra.clock]);
     extra.commit('wang', `a longer review window\n\nProposal: ${id}`);
@@ -223,7 +221,7 @@ describe('a trust-root change is bound to its approval', () => {
     expect(edited.codes).toContain('QD5032');
     // Enacted in the next commit (advanced by hand: `proposal advance` refuses) and rewound
     // after, the approval's digest matches again: the edit is still refused.
-    enact(repo);
+    enactProposedRoster(repo, id);
     const meta = repo.read(`proposals/${id}/proposal.yaml`);
     repo.write(`proposals/${id}/proposal.yaml`, meta.replace(/^stage: approved$/m, 'stage: in-force').concat(`  - stage: in-force\n    date: ${repo.clock}\n`));
     repo.commit('wang', `a shorter review window\n\nProposal: ${id}`);

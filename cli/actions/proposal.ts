@@ -13,7 +13,7 @@ import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
-import { PROPOSALS_DIR, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
+import { PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
 import { personById, type ProposalMeta, type Roster } from '../../compiler/governance/model.js';
 import { findRecord, nextRecordId, RECORD_KINDS } from '../../compiler/governance/record-ids.js';
 import { recordProblems, type WrittenRecord } from '../../compiler/governance/record-check.js';
@@ -140,7 +140,17 @@ async function listStatusEdits(root: string, id: string, status: string): Promis
   return edits;
 }
 
-/** Writes the edits of `listStatusEdits`; returns the files changed. */
+/**
+ * The roster governance proposal `id` proposes, put in place as its enactment must
+ * (EnactedRosterRule): nothing when its folder has none or the roster already says it.
+ */
+async function rosterEdits(root: string, id: string): Promise<Array<{ path: string; text: string }>> {
+  const proposed = await readFile(join(root, PROPOSALS_DIR, id, PROPOSED_ROSTER), 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  const current = await readFile(join(root, ROSTER_PATH), 'utf8').catch(() => undefined);
+  return proposed === undefined || proposed === current ? [] : [{ path: ROSTER_PATH, text: proposed }];
+}
+
+/** Writes `edits` (whole files); returns the files changed. */
 async function writeEdits(root: string, edits: ReadonlyArray<{ path: string; text: string }>): Promise<string[]> {
   for (const e of edits) await writeFile(join(root, e.path), e.text);
   return edits.map((e) => e.path);
@@ -325,10 +335,14 @@ export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: str
     }
     const status = listStatusFor(to)[0]!;
     const edits = await listStatusEdits(root, meta.id, status);
+    // Entering in-force, a governance proposal's roster becomes the roster.
+    const roster = meta.kind === 'governance' && to === 'in-force' ? await rosterEdits(root, meta.id) : [];
     await appendHistory(root, p, to, date, set, o.note);
     const files = await writeEdits(root, edits);
+    await writeEdits(root, roster);
     io.stderr.write(`${say(io, 'proposal-advanced', { id: meta.id, from: meta.stage, to })}\n`);
     if (files.length) io.stderr.write(`${say(io, 'lists-now-status', { files, status })}\n`);
+    if (roster.length) io.stderr.write(`${say(io, 'roster-enacted', { path: ROSTER_PATH, id: meta.id })}\n`);
   });
 }
 

@@ -1,4 +1,4 @@
-import { approvedGovernanceProposal, enactProposedRoster, ok } from '../fixture.js';
+import { approvedGovernanceProposal, ok } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -14,12 +14,11 @@ export const attack: Attack = {
     const id = await approvedGovernanceProposal(repo);
     repo.git(['branch', 'approved-fork']);
     const roster = repo.read('policy/governance/roster.yaml');
-    enactProposedRoster(repo, id);
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
     repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
     repo.git(['checkout', '-q', 'approved-fork']);
-    repo.write('policy/governance/roster.yaml', roster.replace('reviewWindowDays: 15', 'reviewWindowDays: 1'));
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.write('policy/governance/roster.yaml', roster.replace('reviewWindowDays: 15', 'reviewWindowDays: 1'));
     repo.commit('wang', `a one-day review window\n\nProposal: ${id}`);
     repo.git(['-c', 'user.name=Wang CAC', '-c', 'user.email=wang@example.org', 'merge', '-q', '--no-edit', '-X', 'ours', 'main']);
   },

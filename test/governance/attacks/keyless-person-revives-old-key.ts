@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support.js';
-import { approvedGovernanceProposal, enactProposedRoster, ID, ok } from '../fixture.js';
+import { approvedGovernanceProposal, ID, ok } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -21,7 +21,6 @@ export const attack: Attack = {
     const id = await approvedGovernanceProposal(repo, 'rotate-key', (roster) =>
       roster.replace(/(id: p-feng, [^\n]*key: ")[^"]+"/, `$1${fresh}"`).replace(/\nchair:/, '\n  - { id: p-nie, name: Nie New, email: nie@example.org, roles: [expert-legal] }\nchair:'),
     );
-    enactProposedRoster(repo, id);
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
     repo.commit('wang', `rotate Feng's leaked key, enrol Nie (key to follow)\n\nProposal: ${id}`);
     await ok(repo, ['proposal', 'sign', ID, '--stage', 'review', '--role', 'expert-legal', '--person', 'p-feng', '--date', repo.clock]);

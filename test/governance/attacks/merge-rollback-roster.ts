@@ -1,4 +1,4 @@
-import { approvedGovernanceProposal, enactProposedRoster, ok } from '../fixture.js';
+import { approvedGovernanceProposal, ok } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -13,7 +13,6 @@ export const attack: Attack = {
   async apply(repo) {
     repo.git(['branch', 'old-work']);
     const id = await approvedGovernanceProposal(repo);
-    enactProposedRoster(repo, id);
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
     repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
     repo.git(['checkout', '-q', 'old-work']);
