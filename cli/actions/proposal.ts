@@ -145,8 +145,9 @@ async function listStatusEdits(root: string, id: string, status: string): Promis
  * (EnactedRosterRule): nothing when its folder has none or the roster already says it.
  */
 async function rosterEdits(root: string, id: string): Promise<Array<{ path: string; text: string }>> {
-  const proposed = await readFile(join(root, PROPOSALS_DIR, id, PROPOSED_ROSTER), 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
-  const current = await readFile(join(root, ROSTER_PATH), 'utf8').catch(() => undefined);
+  const read = (path: string) => readFile(join(root, path), 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  const proposed = await read(`${PROPOSALS_DIR}/${id}/${PROPOSED_ROSTER}`);
+  const current = await read(ROSTER_PATH);
   return proposed === undefined || proposed === current ? [] : [{ path: ROSTER_PATH, text: proposed }];
 }
 
