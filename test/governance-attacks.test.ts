@@ -212,6 +212,15 @@ describe('a trust-root change is bound to its approval', () => {
     expect((await errorCodes(extra)).codes).toEqual(['QD5050']);
   });
 
+  it('refuses under one approved proposal the roster another approved proposal proposes (QD5050)', async () => {
+    const repo = await cloneRepo(governed);
+    const other = await approvedGovernanceProposal(repo, 'short-window', (roster) => roster.replace('reviewWindowDays: 15', 'reviewWindowDays: 20'));
+    await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.write('policy/governance/roster.yaml', repo.read(`proposals/${other}/roster.yaml`));
+    repo.commit('wang', `the other proposal's roster\n\nProposal: ${id}`);
+    expect((await errorCodes(repo)).codes).toEqual(['QD5050']);
+  });
+
   it('refuses a change of the proposed roster once approved (QD5051), whose approval then binds nothing (QD5032), and the roster as changed', async () => {
     const repo = await cloneRepo(governed);
     repo.write(`proposals/${id}/roster.yaml`, repo.read(`proposals/${id}/roster.yaml`).replace('reviewWindowDays: 16', 'reviewWindowDays: 1'));
