@@ -21,6 +21,9 @@ describe('changing the roster', () => {
     // The proposal starts from the roster in force and proposes its own.
     const roster = repo.read('policy/governance/roster.yaml');
     expect(repo.read(`proposals/${id}/roster.yaml`)).toBe(roster);
+    // Its guide names that file, and none of a list proposal's stage records.
+    expect(repo.read(`proposals/${id}/README.md`)).toContain('roster.yaml');
+    expect(repo.read(`proposals/${id}/README.md`)).not.toContain('survey.yaml');
     const changed = roster.replace(/(id: p-zhou, [^\n]*roles: \[drafter)\]/, '$1, expert-industry]');
     expect(changed).not.toBe(roster);
     repo.write(`proposals/${id}/roster.yaml`, changed);

@@ -32,6 +32,7 @@ describe('proposal new', () => {
     expect(identification.items.every((i) => i.reason.startsWith('待填写'))).toBe(true);
     expect(parse(repo.read(`${P}/scenario-analysis.yaml`)).scenarios.length).toBeGreaterThan(0);
     expect(repo.read(`${P}/README.md`)).toContain('c-NNN.yaml');
+    expect(repo.read(`${P}/README.md`)).toContain('survey.yaml');
     repo.write('policy/lists/icv.qd', repo.read('policy/lists/icv.qd').replace(/^(\s*status\s+draft\n)/m, `$1  proposal "${ID}"\n`));
     repo.commit('li', 'Propose the icv list');
     // The templates break no schema and name no unknown item.

@@ -96,6 +96,12 @@ function scenarioAnalysis(meta: ProposalMeta, lists: readonly ListInfo[]): strin
   return out.join('\n');
 }
 
+/** The rows of the three stage records only a list proposal has (a baseline or governance proposal has no survey). */
+const LIST_RECORD_ROWS = `| 需求调研 | \`survey.yaml\` | 按模板填写，替换全部“${TO_FILL}” |
+| 重要数据识别 | \`important-data.yaml\` | 按模板逐项填写 |
+| 业务场景分析 | \`scenario-analysis.yaml\` | 按模板逐项填写 |
+`;
+
 /** The folder's guide: every stage's record, who writes it and with which command. */
 function readme(meta: ProposalMeta): string {
   const c = RECORD_KINDS.comment;
@@ -106,10 +112,7 @@ function readme(meta: ProposalMeta): string {
 
 | 阶段 | 记录 | 如何填写 |
 | --- | --- | --- |
-| 需求调研 | \`survey.yaml\` | 按模板填写，替换全部“${TO_FILL}” |
-| 重要数据识别 | \`important-data.yaml\` | 按模板逐项填写 |
-| 业务场景分析 | \`scenario-analysis.yaml\` | 按模板逐项填写 |
-| 论证与征求意见 | \`${c.folder}/${c.prefix}-NNN.yaml\`（意见）、\`${k.folder}/${k.prefix}-NNN.yaml\`（关切） | \`qingdan proposal comment ${meta.id} --target <清单或数据项> --text …\`；关切加 \`--concern --person <id>\`；答复 \`qingdan proposal resolve ${meta.id} ${c.prefix}-001 --decision accepted|partly|rejected --reason … --by <id>\` |
+${(meta.kind ?? 'list') === 'list' ? LIST_RECORD_ROWS : ''}| 论证与征求意见 | \`${c.folder}/${c.prefix}-NNN.yaml\`（意见）、\`${k.folder}/${k.prefix}-NNN.yaml\`（关切） | \`qingdan proposal comment ${meta.id} --target <清单或数据项> --text …\`；关切加 \`--concern --person <id>\`；答复 \`qingdan proposal resolve ${meta.id} ${c.prefix}-001 --decision accepted|partly|rejected --reason … --by <id>\` |
 | 各阶段签署 | \`signoffs/<阶段>--<角色>--<人员>.yaml\` | \`qingdan proposal sign ${meta.id} --stage <阶段> --role <角色> --person <id>\`，本人签名提交 |
 | 审批、报备 | 签署；备案回执记入 \`proposal.yaml\` 的 \`filing\` | \`qingdan proposal advance ${meta.id} --receipt <回执号>\` |
 ${meta.kind === 'governance' ? `| 拟施行的名册 | \`${PROPOSED_ROSTER}\` | 由现行名册复制而来，修改为拟施行的名册；审查与批准的签署覆盖其内容，批准后不得再改；施行时原样复制为 \`${ROSTER_PATH}\` |\n` : ''}
