@@ -113,9 +113,8 @@ export interface CompiledPolicy {
   readonly itemSource: readonly ListItem[];
   readonly itemImportant: (Reason | undefined)[];
   readonly itemBelow: (Reason | undefined)[];
-  /** By rung index: the rung, its item (-1: national), its reason (built on first use), its tree. */
+  /** By rung index: the rung, its reason (built on first use), its tree. */
   readonly rungSource: readonly Rung[];
-  readonly rungItem: Int32Array;
   readonly rungReason: (Reason | undefined)[];
   /** The rung index of the national ladder's first rung. */
   readonly nationalFrom: number;
@@ -260,19 +259,17 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
   const itemSource: ListItem[] = [];
   const items: number[] = [];
   const rungSource: Rung[] = [];
-  const rungItem: number[] = [];
   const rungTree: (Predicate | undefined)[] = [];
   const out: number[] = [];
   const shared = new Map<string, number>();
-  /** Appends the rungs of `ladder` (of item `item`, -1 national) as a block, or finds the same block: its offset. */
-  const block = (item: number, ladder: readonly Rung[]): number => {
+  /** Appends the rungs of `ladder` as a block, or finds the same block: its offset. */
+  const block = (ladder: readonly Rung[]): number => {
     const at = out.length;
     const rungs = strictestFirst(ladder);
     let trees = false;
     out.push(rungs.length);
     rungs.forEach((rung, n) => {
       rungSource.push(rung);
-      rungItem.push(item);
       out.push(rankOf(rung.pathway), n);
       const flat = appendRungCondition(out, rung.when, kindBits);
       if (!flat) out.push(TREE, 0);
@@ -295,16 +292,15 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     for (const scenario of list.scenarios) {
       for (const item of scenario.items) {
         if (itemIndex[item.id] !== undefined) throw new PolicyLoadError(`two list items have the id ${item.id}`, 'duplicate-id');
-        const i = itemSource.length;
-        itemIndex[item.id] = i;
+        itemIndex[item.id] = itemSource.length;
         itemSource.push(item);
         const firstRung = rungSource.length;
-        items.push(l, (item.important === true ? IMPORTANT : 0) | (exportControlCategories.has(item.category) ? EXPORT_CONTROLLED : 0), block(i, item.ladder), firstRung);
+        items.push(l, (item.important === true ? IMPORTANT : 0) | (exportControlCategories.has(item.category) ? EXPORT_CONTROLLED : 0), block(item.ladder), firstRung);
       }
     }
   });
   const nationalFrom = rungSource.length;
-  const national = block(-1, b.ladder);
+  const national = block(b.ladder);
   const itemCount = itemSource.length;
   const rungReason: (Reason | undefined)[] = new Array(rungSource.length).fill(undefined);
   const nationalRungs = rungSource.slice(nationalFrom);
@@ -318,7 +314,6 @@ export function compilePolicy(policy: PolicyArtifact, digest: string): CompiledP
     itemImportant: new Array(itemCount).fill(undefined),
     itemBelow: new Array(itemCount).fill(undefined),
     rungSource,
-    rungItem: Int32Array.from(rungItem),
     rungReason,
     nationalFrom,
     nationalReason: byGround((g) => nationalRungs.map((r) => R.nationalRung(r.pathway, r.basis, g))),

@@ -231,11 +231,12 @@ function firstRung(p: CompiledPolicy, ladder: number, firstRungIndex: number, pe
   return -1;
 }
 
-function rungReason(p: CompiledPolicy, r: number): Reason {
+/** The reason of rung `r` (a rung index), a rung of item `i`. */
+function rungReason(p: CompiledPolicy, i: number, r: number): Reason {
   let reason = p.rungReason[r];
   if (reason === undefined) {
     const rung = p.rungSource[r]!;
-    p.rungReason[r] = reason = R.itemRung(p.itemSource[p.rungItem[r]!]!, rung.pathway, rung.basis);
+    p.rungReason[r] = reason = R.itemRung(p.itemSource[i]!, rung.pathway, rung.basis);
   }
   return reason;
 }
@@ -416,7 +417,7 @@ function weigh(p: CompiledPolicy, d: Decision, t: TransferFacts): void {
     }
     const rungs = items[i * ITEM_FIELDS + ITEM_RUNG]!;
     const pos = firstRung(p, items[i * ITEM_FIELDS + ITEM_LADDER]!, rungs, personsOf[k]!, sensitiveOf[k]!, mask, kinds, ciio);
-    const reason = pos < 0 ? belowReason(p, i) : rungReason(p, rungs + p.ladders[pos + RUNG_NUMBER]!);
+    const reason = pos < 0 ? belowReason(p, i) : rungReason(p, i, rungs + p.ladders[pos + RUNG_NUMBER]!);
     const rank = pos < 0 ? EXEMPT : p.ladders[pos + RUNG_RANK]!;
     d.add(reason, rank);
     if (entriesOf[k]! > 1) d.add(R.itemEntriesCombined(p.itemSource[i]!, entriesOf[k]!, personsOf[k]!, sensitiveOf[k]!, reason.outcome), rank);
