@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree, isAncestor, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
+import { diffTree, isAncestor, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
 import { GitError } from '../compiler/git/run.js';
 import { tempDir } from './support.js';
 
@@ -60,6 +60,32 @@ describe('compiler/git/log', () => {
     const commits = await readCommits(dir, ['HEAD']);
     expect(commits).toHaveLength(4);
     expect(commits[3]!.parents).toHaveLength(2);
+  });
+
+  it('reads every change of a commit whose path holds 0x1E, the separator it once split on (the roster change after it went unseen)', async () => {
+    const { dir, git, put } = await repo();
+    await put('p/a.txt', '1\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'first');
+    await put('p/\x1eabc', 'x\n');
+    await put('p/roster.yaml', 'people: []\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'second');
+    const [first, second] = await readCommits(dir, ['HEAD']);
+    const changes = await readChanges(dir, ['HEAD']);
+    expect([...changes.keys()]).toEqual([first!.sha, second!.sha]);
+    expect(changes.get(second!.sha)!.map((list) => list.map((c) => `${c.status} ${c.path}`))).toEqual([['A p/\x1eabc', 'A p/roster.yaml']]);
+    expect((await diffTree(dir, first!.sha, second!.sha)).map((c) => c.path)).toEqual(['p/\x1eabc', 'p/roster.yaml']);
+  });
+
+  it('reads a message holding 0x1E and what looks like another commit as one message of one commit', async () => {
+    const { dir, git } = await repo();
+    git('commit', '-q', '--allow-empty', '-m', 'base');
+    const fake = `x\x1e${'f'.repeat(40)}\0\0Mallory\0m@example.org\0`;
+    git('commit', '-q', '--allow-empty', '-m', `tidy ${fake.replaceAll('\0', '')}\n\nProposal: 2026-0001-icv`);
+    const commits = await readCommits(dir, ['HEAD']);
+    expect(commits.map((c) => c.authorName)).toEqual(['a', 'a']);
+    expect(commits[1]!.message).toBe(`tidy ${fake.replaceAll('\0', '')}\n\nProposal: 2026-0001-icv\n`);
   });
 
   it('reports a good ssh signature with its principal, and none for an unsigned commit', async () => {

@@ -3,6 +3,7 @@
  * (parents, author, both dates, message), the raw tree changes of a commit against one parent,
  * and which commits carry a good signature by whom under an allowed-signers list.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,22 +22,38 @@ export interface CommitInfo {
 }
 
 const FIELDS = ['%H', '%P', '%an', '%ae', '%aI', '%cI', '%B'];
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * A mark that starts each record of one git call's output: random, so that no commit message or
+ * path can hold it. A fixed separator (0x1E) let a file named `policy/\x1e…` end its commit's
+ * record early, and every change listed after it (the roster's) went unseen.
+ */
+function recordMark(): string {
+  return `qd-${randomBytes(16).toString('hex')}`;
+}
+
+/** Git's output was not what the command asked for: an I/O error, never a reading of it. */
+function unexpected(args: readonly string[], what: string): GitError {
+  return new GitError(args, `unexpected output of git ${args[0] ?? ''}: ${what}`);
+}
 
 /**
  * The commits selected by `revisions` (`<head>`, `^<excluded>`) that touch `paths`, oldest
  * first, parents before children. No history simplification: every side branch is listed.
  */
 export async function readCommits(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<CommitInfo[]> {
-  const out = await runGit(root, ['log', '--full-history', '--topo-order', '--reverse', `--format=${FIELDS.join('%x00')}%x1e`, ...revisions, '--', ...paths]);
-  return out
-    .toString('utf8')
-    .split('\x1e')
-    .map((chunk) => chunk.replace(/^\n+/, ''))
-    .filter((chunk) => chunk.includes('\0'))
-    .map((chunk) => {
-      const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', message = ''] = chunk.split('\0');
-      return { sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, authorDate, committerDate, message };
-    });
+  const mark = recordMark();
+  const args = ['log', '--full-history', '--topo-order', '--reverse', `--format=${mark}%x00${FIELDS.join('%x00')}`, ...revisions, '--', ...paths];
+  const records = (await runGit(root, args)).toString('utf8').split(`${mark}\0`);
+  if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
+  return records.map((record) => {
+    const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', ...body] = record.split('\0');
+    const parentList = parents ? parents.split(' ') : [];
+    if (!SHA.test(sha) || !parentList.every((x) => SHA.test(x)) || body.length === 0) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
+    // The record ends with the newline git puts after each commit; a NUL in a message stays in it.
+    return { sha, parents: parentList, authorName, authorEmail, authorDate, committerDate, message: body.join('\0').replace(/\n$/, '') };
+  });
 }
 
 /** The committer date (ISO) of each of `commits`, in one git call. */
@@ -68,7 +85,8 @@ const NULL_OID = /^0+$/;
 /** The files `commit` changed against `parent` (every file when `parent` is undefined) under `paths`. */
 export async function diffTree(root: string, parent: string | undefined, commit: string, paths: readonly string[] = []): Promise<RawChange[]> {
   const range = parent ? [parent, commit] : ['--root', commit];
-  return parseRaw((await runGit(root, ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', ...range, '--', ...paths])).toString('utf8'));
+  const args = ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', '--no-commit-id', ...range, '--', ...paths];
+  return parseRaw(args, (await runGit(root, args)).toString('utf8'));
 }
 
 /**
@@ -77,28 +95,38 @@ export async function diffTree(root: string, parent: string | undefined, commit:
  * whose diff against a parent is empty may have no list for it).
  */
 export async function readChanges(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<Map<string, RawChange[][]>> {
-  const out = await runGit(root, ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x1e%H', ...revisions, '--', ...paths]);
+  const mark = recordMark();
+  const args = ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%H`, ...revisions, '--', ...paths];
+  const records = (await runGit(root, args)).toString('utf8').split(mark);
+  if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
   const result = new Map<string, RawChange[][]>();
-  for (const record of out.toString('utf8').split('\x1e')) {
-    if (!record) continue;
+  for (const record of records) {
     const end = record.indexOf('\0');
     const sha = record.slice(0, end);
-    result.set(sha, [...(result.get(sha) ?? []), parseRaw(record.slice(end + 1).replace(/^\n/, ''))]);
+    if (end < 0 || !SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
+    result.set(sha, [...(result.get(sha) ?? []), parseRaw(args, record.slice(end + 1).replace(/^\n/, ''))]);
   }
   return result;
 }
 
-/** Parses `--raw -z` output: ":<old mode> <new mode> <old oid> <new oid> <status>" NUL "<path>" NUL … */
-function parseRaw(out: string): RawChange[] {
+const RAW_HEAD = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([ADMT])$/;
+
+/**
+ * Parses `--raw -z --no-renames` output: ":<old mode> <new mode> <old oid> <new oid> <status>"
+ * NUL "<path>" NUL, and so on. Anything else is an I/O error: a reader that skipped what it did
+ * not recognise would drop the changes after it.
+ */
+function parseRaw(args: readonly string[], out: string): RawChange[] {
   const parts = out.split('\0');
+  if (parts.pop() !== '') throw unexpected(args, 'a change list that does not end its last path');
   const changes: RawChange[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const head = parts[i]!;
-    if (!head.startsWith(':')) continue;
-    const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head.slice(1).split(' ');
-    const path = parts[++i] ?? '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const head = RAW_HEAD.exec(parts[i]!);
+    const path = parts[i + 1];
+    if (!head || !path) throw unexpected(args, `a malformed change ${JSON.stringify(parts[i]!.slice(0, 80))}`);
+    const [, oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head;
     changes.push({
-      status: status.charAt(0),
+      status,
       path,
       oldOid,
       newOid,
@@ -127,10 +155,14 @@ export async function verifySignatures(root: string, commits: readonly string[],
   const file = join(dir, 'allowed_signers');
   try {
     await writeFile(file, allowedSigners);
-    const out = await runGit(root, ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', '--format=%H%x00%G?%x00%GS%x1e', ...commits]);
-    for (const record of out.toString('utf8').split('\x1e')) {
-      const [sha = '', status = '', principal = ''] = record.replace(/^\n+/, '').split('\0');
-      if (sha) result.set(sha, { status, principal: status === 'G' ? principal : '' });
+    const mark = recordMark();
+    const args = ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', `--format=${mark}%x00%H%x00%G?%x00%GS`, ...commits];
+    const records = (await runGit(root, args)).toString('utf8').split(`${mark}\0`);
+    if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
+    for (const record of records) {
+      const [sha = '', status = '', principal = ''] = record.replace(/\n$/, '').split('\0');
+      if (!SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
+      result.set(sha, { status, principal: status === 'G' ? principal : '' });
     }
     return result;
   } finally {
