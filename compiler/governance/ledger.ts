@@ -30,6 +30,13 @@ export interface Change {
 export interface GovCommit extends CommitInfo {
   readonly short: string;
   readonly changes: readonly Change[];
+  /**
+   * The paths it changed against its first parent. For a merge these include what it took
+   * verbatim from a side, which `changes` leaves to the side's own commits: those were checked
+   * where the side stood, and a file frozen on the mainline (a proposed roster after approval)
+   * moved unseen when such a side was merged.
+   */
+  readonly mainlinePaths: readonly string[];
   /** The `Proposal: <id>` trailer of the message, if any. */
   readonly trailer?: string;
 }
@@ -165,16 +172,17 @@ export class Ledger {
       if (parents > 1 && change.after !== undefined && (await Ledger.saidByAParent(ch.path, change.after, diffs, text))) continue;
       changes.push(change);
     }
+    const mainline = parents > 1 ? await Ledger.mainline(root, reader, info, diffs) : introduced;
     if (parents > 1) {
       const forks = new Map<string, Promise<string | undefined>>();
       const forkWith = (side: string) => forks.get(side) ?? forks.set(side, mergeBase(root, info.parents[0]!, side)).get(side)!;
-      for (const ch of await Ledger.mainline(root, reader, info, diffs)) {
+      for (const ch of mainline) {
         if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(reader, info, ch.path, forkWith))) continue;
         changes.push(await changeOf(ch));
       }
     }
     const trailer = trailerOf(info.message);
-    return { ...info, short: info.sha.slice(0, 12), changes, ...(trailer ? { trailer } : {}) };
+    return { ...info, short: info.sha.slice(0, 12), changes, mainlinePaths: mainline.map((ch) => ch.path), ...(trailer ? { trailer } : {}) };
   }
 
   /**

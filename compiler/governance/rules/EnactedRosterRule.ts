@@ -25,8 +25,10 @@ export const EnactedRosterRule: GovernanceRule = {
   async commit(c, ctx, report) {
     const parent = c.parents[0];
     if (!parent) return;
-    for (const ch of c.changes) {
-      const [top, folder, name, ...rest] = ch.path.split('/');
+    // Against the first parent, so that a side branch's edit, made while the proposal was still
+    // editable there, cannot be merged in after approval.
+    for (const path of c.mainlinePaths) {
+      const [top, folder, name, ...rest] = path.split('/');
       if (top !== PROPOSALS_DIR || name !== PROPOSED_ROSTER || rest.length || !folder) continue;
       const meta = (await ctx.ledger.proposalsAt(parent)).get(folder);
       if (meta && !EDITABLE_STAGES.includes(meta.stage)) report(diagnostic('proposed-roster-frozen', undefined, { commit: c.short, proposal: folder, stage: meta.stage }, { hint: hint('raise-concern-first') }), folder);
