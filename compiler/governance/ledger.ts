@@ -107,13 +107,19 @@ export class Ledger {
         const blob = await reader.read(`${sha}:${ROSTER_PATH}`);
         return blob ? yamlValue<Roster>(ROSTER_PATH, governedText(ROSTER_PATH, blob), rosterSchema) : undefined;
       };
-      const rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
-      let epoch: string | undefined;
-      for (const c of rosterCommits) {
-        if (anchors(await rosterAt(c.sha))) {
-          epoch = c.sha;
-          break;
-        }
+      const anchorOf = async (commits: readonly CommitInfo[]) => {
+        for (const c of commits) if (anchors(await rosterAt(c.sha))) return c.sha;
+        return undefined;
+      };
+      // Under --base the anchor and the adoption date come from the base's history: a pull
+      // request's own commit (the root of an unrelated history it merges) was taken as the
+      // anchor, and the walk after it left out the commit that changed the roster. Only a base
+      // that has no roster yet leaves it to the head (the pull request that adopts one).
+      let rosterCommits = options.base ? await readCommits(root, [options.base], [ROSTER_PATH]) : [];
+      let epoch = await anchorOf(rosterCommits);
+      if (!epoch) {
+        rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
+        epoch = await anchorOf(rosterCommits);
       }
       const adopted = rosterCommits[0]?.committerDate.slice(0, 10);
       const excluded = epoch ? [`^${epoch}`, ...(options.base ? [`^${options.base}`] : [])] : [];
