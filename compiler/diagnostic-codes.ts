@@ -167,6 +167,7 @@ export const TERMS = {
   rosterField: {
     person: { en: 'person id', zh: '人员编号' },
     email: { en: 'e-mail address', zh: '电子邮件地址' },
+    key: { en: 'signing key', zh: '签名密钥' },
   },
   /** The JSON types a governance schema asks for. */
   jsonType: {

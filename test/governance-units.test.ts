@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stageDigest } from '../compiler/governance/digest.js';
 import { fileContent, readLists } from '../compiler/governance/lists.js';
 import { loadGovernance } from '../compiler/governance/load.js';
-import { signoffSchema } from '../compiler/governance/schemas.js';
+import { rosterSchema, signoffSchema } from '../compiler/governance/schemas.js';
 import { parseYamlFile } from '../compiler/governance/yaml-source.js';
 import { ROOT } from './support.js';
 
@@ -92,5 +92,13 @@ describe('governance YAML has one reading', () => {
     expect(digest).toEqual([['QD5002', 'schema-pattern', { ...at, pointer: '/digest', pattern: '/^sha256:[0-9a-f]{64}$/' }, 6]]);
     expect(found(base.replace('date: 2026-03-01', 'date: soon'))).toEqual([['QD5002', 'schema-format', { ...at, pointer: '/date', format: 'date' }, 5]]);
     expect(found(`${base}note: ""\n`)).toEqual([['QD5002', 'schema-min-length', { ...at, pointer: '/note', limit: 1 }, 7]]);
+  });
+
+  it('refuses an e-mail address that an allowed-signers file would read as a pattern', () => {
+    const roster = readFileSync(join(ROOT, 'policy/governance/roster.yaml'), 'utf8');
+    const email = /email: ([^,\s]+)/.exec(roster)![1]!;
+    const problems = (text: string) => parseYamlFile({ path: 'roster.yaml', text }, rosterSchema, 'roster').diagnostics.map((d) => [d.code, d.id, (d.args as { pointer?: string }).pointer]);
+    expect(problems(roster)).toEqual([]);
+    for (const pattern of ['*@example.org', 'a?b@example.org', '!a@example.org']) expect(problems(roster.replace(email, JSON.stringify(pattern)))).toEqual([['QD5002', 'schema-pattern', '/people/0/email']]);
   });
 });

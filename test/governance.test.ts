@@ -421,6 +421,16 @@ describe('governance red team', () => {
     expect(found.find((d) => d.code === 'QD5009')!.args).toMatchObject({ value: 'p-feng' });
   });
 
+  it('QD5009: one signing key held by two people (it verified as whichever came first, so one could sign as the other)', async () => {
+    const repo = await cloneRepo(base);
+    const roster = repo.read('policy/governance/roster.yaml');
+    const fengKey = /id: p-feng, [^\n]*key: "([^"]+)"/.exec(roster)![1]!;
+    repo.write('policy/governance/roster.yaml', roster.replace(/(id: p-ma, [^\n]*key: ")[^"]+"/, `$1${fengKey} another comment"`));
+    repo.commit('admin', 'give Ma the key of Feng');
+    const found = (await codes(repo)).filter((d) => d.code === 'QD5009');
+    expect(found).toMatchObject([{ id: 'roster-duplicate', args: { what: 'key', value: `…${fengKey.split(' ')[1]!.slice(-16)}` } }]);
+  });
+
   it('QD5011: a stage that disagrees with the history', async () => {
     const repo = await cloneRepo(base);
     repo.write(`${P}/proposal.yaml`, repo.read(`${P}/proposal.yaml`).replace(/^stage: review$/m, 'stage: scenario-analysis'));

@@ -49,7 +49,8 @@ export const rosterSchema = {
         properties: {
           id: personId,
           name: text,
-          email: { type: 'string', format: 'email' },
+          // Not an ssh pattern either: the allowed-signers file reads it as one (`*`, `?`, `!`).
+          email: { type: 'string', format: 'email', pattern: '^[^*?!]+$' },
           key: { type: 'string', pattern: '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|sk-ssh-ed25519@openssh.com) [A-Za-z0-9+/=]+( .*)?$' },
           forge: { type: 'string', pattern: '^@[A-Za-z0-9-]+$' },
           placeholder: { type: 'boolean' },

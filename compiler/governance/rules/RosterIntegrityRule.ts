@@ -1,4 +1,7 @@
-/** QD5009, QD5006: the roster names each person and email once, and only roles it defines. */
+/**
+ * QD5009, QD5006: the roster names each person, email and signing key once, and only roles it
+ * defines. A key held by two people verified as whichever came first, so one could sign as the other.
+ */
 import { diagnostic, hint } from '../../diagnostics.js';
 import { at, type GovernanceRule } from '../context.js';
 
@@ -10,12 +13,17 @@ export const RosterIntegrityRule: GovernanceRule = {
     if (!file || !r) return;
     const ids = new Set<string>();
     const emails = new Set<string>();
+    const keys = new Set<string>();
     r.people.forEach((p, i) => {
       if (ids.has(p.id)) report(diagnostic('roster-duplicate', at(file, `/people/${i}/id`), { what: 'person', value: p.id }));
       ids.add(p.id);
       const e = p.email.toLowerCase();
       if (emails.has(e)) report(diagnostic('roster-duplicate', at(file, `/people/${i}/email`), { what: 'email', value: p.email }));
       emails.add(e);
+      // The key itself (type and base64), not its comment.
+      const key = p.key?.trim().split(/\s+/).slice(0, 2).join(' ');
+      if (key && keys.has(key)) report(diagnostic('roster-duplicate', at(file, `/people/${i}/key`), { what: 'key', value: `…${key.slice(-16)}` }));
+      if (key) keys.add(key);
       p.roles.forEach((role, j) => {
         if (!r.roles[role]) report(diagnostic('unknown-role', at(file, `/people/${i}/roles/${j}`), { role }, { hint: hint('roles-are', { words: Object.keys(r.roles) }) }));
       });
