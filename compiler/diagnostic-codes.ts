@@ -710,7 +710,7 @@ export const HINTS = {
   'fill-record': { en: '{file} still holds values marked {marker}: fill them in', zh: '{file} 中仍有标为 {marker} 的内容：请填写' },
   'existing-records': { en: 'the records are: {words}', zh: '现有记录：{words}', slots: { words: 'words' } },
   'stricter-above': { en: 'every larger volume, naming the same kinds, must meet a rung at least as strict: bound this alternative, or give the volumes above it a stricter rung', zh: '同样类别下更大的数量均须满足不低于此级的条件：请为该情形设定上限，或为其上的数量设定更严格的一级' },
-  'install-chromium': { en: "install Debian's chromium and CJK fonts (`apt-get install chromium fonts-noto-cjk`) or set CHROMIUM_PATH", zh: '请安装 Debian 的 chromium 及中文字体（`apt-get install chromium fonts-noto-cjk`），或设置 `CHROMIUM_PATH`' },
+  'install-chromium': { en: "install Debian's chromium headless shell and CJK fonts (`apt-get install chromium-headless-shell fonts-noto-cjk`; chromium itself also does) or set CHROMIUM_PATH", zh: '请安装 Debian 的 chromium 无界面版及中文字体（`apt-get install chromium-headless-shell fonts-noto-cjk`；chromium 亦可），或设置 `CHROMIUM_PATH`' },
   'run-build-first': { en: 'run `qingdan build` first', zh: '请先运行 `qingdan build`' },
   'commit-proposal-first': { en: 'commit the proposal, then run the command again', zh: '请先提交该提案，再运行此命令' },
   // What `qingdan proposal status` lists as still to do before the next stage (compiler/governance/todo.ts).

@@ -1,6 +1,6 @@
 /**
- * The gazette in a real browser: Debian's chromium driven by playwright-core (never a
- * downloaded browser). `.ci/run` installs chromium, fonts-noto-cjk and poppler-utils.
+ * The gazette in a real browser: Debian's chromium (its headless shell) driven by playwright-core
+ * (never a downloaded browser). `.ci/run` installs them, fonts-noto-cjk and poppler-utils.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ let browser: Browser;
 let gazette: string;
 beforeAll(async () => {
   const executablePath = await findChromium(process.env);
-  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium fonts-noto-cjk (as .ci/run does)');
+  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium-headless-shell fonts-noto-cjk (as .ci/run does)');
   gazette = join((await buildRealPolicy()).outDir, 'gazette');
   browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'), headless: true });
 });
@@ -103,6 +103,12 @@ describe('qingdan gazette --pdf', () => {
     expect(await readdir(folder)).toEqual(['measures.pdf']);
     expect(await readFile(join(folder, 'measures.pdf'), 'utf8')).toBe('my own notes');
     expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('prints with Debian\'s headless shell when it is installed, else chromium, and with CHROMIUM_PATH above both', async () => {
+    expect(await findChromium({})).toBe('/usr/bin/chromium-headless-shell');
+    expect(await findChromium({ CHROMIUM_PATH: '/usr/bin/chromium' })).toBe('/usr/bin/chromium');
+    expect(await findChromium({ CHROMIUM_PATH: join(await tempDir(), 'absent') })).toBe('/usr/bin/chromium-headless-shell');
   });
 
   it('reports a chromium that fails with a code, and leaves no half a PDF (it was an internal error)', async () => {

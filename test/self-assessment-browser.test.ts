@@ -30,7 +30,7 @@ const HEAD = 'a'.repeat(40);
 
 beforeAll(async () => {
   const executablePath = await findChromium(process.env);
-  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium fonts-noto-cjk (as .ci/run does)');
+  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium-headless-shell fonts-noto-cjk (as .ci/run does)');
   const built = await buildRealPolicy();
   artifact = built.artifact;
   policy = await Policy.load(built.outDir);

@@ -23,7 +23,7 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   const executablePath = await findChromium(process.env);
-  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium fonts-noto-cjk (as .ci/run does)');
+  if (!executablePath) throw new Error('chromium is not installed: apt-get install chromium-headless-shell fonts-noto-cjk (as .ci/run does)');
   site = await buildSite(await siteRepo());
   browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'), headless: true });
 }, 90_000);
