@@ -38,6 +38,13 @@ function unexpected(args: readonly string[], what: string): GitError {
   return new GitError(args, `unexpected output of git ${args[0] ?? ''}: ${what}`);
 }
 
+/** Runs `git args` in `root` and splits its output into the records that `separator` begins. */
+async function records(root: string, args: readonly string[], separator: string): Promise<string[]> {
+  const parts = (await runGit(root, args)).toString('utf8').split(separator);
+  if (parts.shift() !== '') throw unexpected(args, 'text before the first record');
+  return parts;
+}
+
 /**
  * The commits selected by `revisions` (`<head>`, `^<excluded>`) that touch `paths`, oldest
  * first, parents before children. No history simplification: every side branch is listed.
@@ -45,9 +52,7 @@ function unexpected(args: readonly string[], what: string): GitError {
 export async function readCommits(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<CommitInfo[]> {
   const mark = recordMark();
   const args = ['log', '--full-history', '--topo-order', '--reverse', `--format=${mark}%x00${FIELDS.join('%x00')}`, ...revisions, '--', ...paths];
-  const records = (await runGit(root, args)).toString('utf8').split(`${mark}\0`);
-  if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
-  return records.map((record) => {
+  return (await records(root, args, `${mark}\0`)).map((record) => {
     const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', ...body] = record.split('\0');
     const parentList = parents ? parents.split(' ') : [];
     if (!SHA.test(sha) || !parentList.every((x) => SHA.test(x)) || body.length === 0) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
@@ -97,10 +102,8 @@ export async function diffTree(root: string, parent: string | undefined, commit:
 export async function readChanges(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<Map<string, RawChange[][]>> {
   const mark = recordMark();
   const args = ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%H`, ...revisions, '--', ...paths];
-  const records = (await runGit(root, args)).toString('utf8').split(mark);
-  if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
   const result = new Map<string, RawChange[][]>();
-  for (const record of records) {
+  for (const record of await records(root, args, mark)) {
     const end = record.indexOf('\0');
     const sha = record.slice(0, end);
     if (end < 0 || !SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
@@ -157,9 +160,7 @@ export async function verifySignatures(root: string, commits: readonly string[],
     await writeFile(file, allowedSigners);
     const mark = recordMark();
     const args = ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', `--format=${mark}%x00%H%x00%G?%x00%GS`, ...commits];
-    const records = (await runGit(root, args)).toString('utf8').split(`${mark}\0`);
-    if (records.shift() !== '') throw unexpected(args, 'text before the first commit');
-    for (const record of records) {
+    for (const record of await records(root, args, `${mark}\0`)) {
       const [sha = '', status = '', principal = ''] = record.replace(/\n$/, '').split('\0');
       if (!SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
       result.set(sha, { status, principal: status === 'G' ? principal : '' });
