@@ -4,19 +4,25 @@
  * (code, id, args, span, related, hint, fix); its `message` is that data rendered.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command, CommanderError } from 'commander';
 import { usageDiagnostic } from '../cli/usage-error.js';
 import { CODES, HINTS, TERMS, type DiagnosticArgs } from '../compiler/diagnostic-codes.js';
 import { render } from '../compiler/diagnostics.js';
 import { diagnosticLine, ROOT, runCli } from './support.js';
 
-const work = await mkdtemp(join(ROOT, 'test/.tmp-lang-'));
+// Named at the top (the tables below use the path), made in a hook: collecting the file
+// (`vitest list`) runs no afterAll, and a folder made at the top was left behind.
+const work = join(ROOT, 'test', `.tmp-lang-${randomUUID()}`);
 const file = relative(ROOT, join(work, 'draft.qd'));
+beforeAll(async () => {
+  await mkdir(work);
+  await writeFile(join(ROOT, file), 'list draft "示例" {\n  secter S16\n  zones nansha\n}\n');
+});
 afterAll(() => rm(work, { recursive: true, force: true }));
-await writeFile(join(ROOT, file), 'list draft "示例" {\n  secter S16\n  zones nansha\n}\n');
 
 /** Runs `check` on the draft with the given locale variables (and arguments before the command). */
 const check = (env: Record<string, string>, ...before: string[]) => runCli([...before, 'check', 'policy', file], { env });
