@@ -1,5 +1,6 @@
 /** Reading commits, their per-parent changes and their signatures from git (compiler/git/log.ts). */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +109,23 @@ describe('compiler/git/log', () => {
     // The same signature under an allowed-signers list without its key is not good.
     const other = await verifySignatures(dir, [signed], '');
     expect(other.get(signed)!.status).not.toBe('G');
+
+    // Asked again under a list it was verified under, the verdict is the one git gave, without
+    // asking git: each verification starts git and two ssh-keygen processes.
+    const shim = await tempDir('qingdan-log-shim-');
+    const calls = join(shim, 'calls');
+    await writeFile(join(shim, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec ${execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()} "$@"\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${shim}:${path}`;
+    try {
+      const again = await verifySignatures(dir, [signed, unsigned], `a@example.org namespaces="git" ${pub}\n`);
+      expect(again).toEqual(sigs);
+      expect(existsSync(calls)).toBe(false);
+      expect((await verifySignatures(dir, [signed], '\n')).get(signed)!.status).not.toBe('G');
+      expect((await readFile(calls, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('fails with a GitError naming the revision git does not know', async () => {

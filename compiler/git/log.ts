@@ -3,7 +3,7 @@
  * (parents, author, both dates, message), the raw tree changes of a commit against one parent,
  * and which commits carry a good signature by whom under an allowed-signers list.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,22 +148,45 @@ export interface Signature {
 }
 
 /**
+ * Verdicts git gave in this process, by allowed-signers list and commit: the commit id names the
+ * signed bytes and the list names the trusted keys, so the verdict cannot differ. A process that
+ * checks histories sharing commits (a proposal command and the check it runs, the language
+ * server, the tests' red team) asks git once per commit; each `git verify` starts two ssh-keygen
+ * processes. Emptied when full.
+ */
+const verdicts = new Map<string, Signature>();
+const MAX_VERDICTS = 50_000;
+
+/**
  * The signature of each commit as `git log --format=%G?` sees it with `allowedSigners` (the
- * lines of an ssh allowed-signers file) as the only trusted keys. One git call for all commits.
+ * lines of an ssh allowed-signers file) as the only trusted keys. One git call for the commits
+ * not verified under that list before.
  */
 export async function verifySignatures(root: string, commits: readonly string[], allowedSigners: string): Promise<Map<string, Signature>> {
+  const list = createHash('sha256').update(allowedSigners).digest('hex');
   const result = new Map<string, Signature>();
-  if (!commits.length) return result;
+  const unknown = commits.filter((sha) => {
+    const known = verdicts.get(`${list}:${sha}`);
+    if (known) result.set(sha, known);
+    return !known;
+  });
+  if (!unknown.length) return result;
   const dir = await mkdtemp(join(tmpdir(), 'qingdan-signers-'));
   const file = join(dir, 'allowed_signers');
   try {
     await writeFile(file, allowedSigners);
     const mark = recordMark();
-    const args = ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', `--format=${mark}%x00%H%x00%G?%x00%GS`, ...commits];
+    const args = ['-c', `gpg.ssh.allowedSignersFile=${file}`, 'log', '--no-walk=unsorted', `--format=${mark}%x00%H%x00%G?%x00%GS`, ...unknown];
+    const given = new Map<string, Signature>();
     for (const record of await records(root, args, `${mark}\0`)) {
       const [sha = '', status = '', principal = ''] = record.replace(/\n$/, '').split('\0');
       if (!SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
-      result.set(sha, { status, principal: status === 'G' ? principal : '' });
+      given.set(sha, { status, principal: status === 'G' ? principal : '' });
+    }
+    if (verdicts.size + given.size > MAX_VERDICTS) verdicts.clear();
+    for (const [sha, signature] of given) {
+      verdicts.set(`${list}:${sha}`, signature);
+      result.set(sha, signature);
     }
     return result;
   } finally {
