@@ -27,16 +27,24 @@ export interface Change {
   readonly after?: string;
 }
 
+/** A merge gives `path` another parent's content, dropping the change `parent` made to it since they forked. */
+export interface Discarded {
+  readonly parent: string;
+  readonly path: string;
+}
+
 export interface GovCommit extends CommitInfo {
   readonly short: string;
   readonly changes: readonly Change[];
   /**
-   * The paths it changed against its first parent. For a merge these include what it took
-   * verbatim from a side, which `changes` leaves to the side's own commits: those were checked
-   * where the side stood, and a file frozen on the mainline (a proposed roster after approval)
-   * moved unseen when such a side was merged.
+   * The paths it changed against each of its parents, in order. For a merge these include what
+   * it took verbatim from a side, which `changes` leaves to the side's own commits: those were
+   * checked where the side stood, and a file frozen on the other line (a proposed roster after
+   * approval) moved unseen when such a side was merged — whichever parent the merger put first.
    */
-  readonly mainlinePaths: readonly string[];
+  readonly parentPaths: readonly (readonly string[])[];
+  /** For a merge, the changes of its parents it drops (`Ledger.discardedChanges`). */
+  readonly discarded: readonly Discarded[];
   /** The `Proposal: <id>` trailer of the message, if any. */
   readonly trailer?: string;
 }
@@ -157,7 +165,7 @@ export class Ledger {
   /**
    * What `info` changed: against its parent, or for a merge, the paths whose content is in none
    * of its parents (a parent whose diff is empty contributed everything, so nothing is new), and
-   * the paths it takes back from a side that never changed them (a revert, see `revertedBy`).
+   * the first parent's changes it drops (see `discardedChanges`).
    */
   private static async changesOf(root: string, reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
     const parents = Math.max(1, info.parents.length);
@@ -178,59 +186,67 @@ export class Ledger {
       if (parents > 1 && change.after !== undefined && (await Ledger.saidByAParent(ch.path, change.after, diffs, text))) continue;
       changes.push(change);
     }
-    const mainline = parents > 1 ? await Ledger.mainline(root, reader, info, diffs) : introduced;
-    if (parents > 1) {
-      const forks = new Map<string, Promise<string | undefined>>();
-      const forkWith = (side: string) => forks.get(side) ?? forks.set(side, mergeBase(root, info.parents[0]!, side)).get(side)!;
-      for (const ch of mainline) {
-        if (changes.some((x) => x.path === ch.path) || !(await Ledger.revertedBy(reader, info, ch.path, forkWith))) continue;
-        changes.push(await changeOf(ch));
-      }
+    const perParent = await Ledger.parentDiffs(root, info, diffs);
+    const discarded = await Ledger.discardedChanges(root, reader, info, perParent);
+    // What a merge drops of its first parent's own change is also checked as its own change,
+    // against that parent, by every rule.
+    for (const d of discarded) {
+      const ch = d.parent === info.parents[0] && !changes.some((x) => x.path === d.path) ? perParent[0]!.find((x) => x.path === d.path) : undefined;
+      if (ch) changes.push(await changeOf(ch));
     }
     const trailer = trailerOf(info.message);
-    return { ...info, short: info.sha.slice(0, 12), changes, mainlinePaths: mainline.map((ch) => ch.path), ...(trailer ? { trailer } : {}) };
+    return { ...info, short: info.sha.slice(0, 12), changes, parentPaths: perParent.map((list) => list.map((ch) => ch.path)), discarded, ...(trailer ? { trailer } : {}) };
   }
 
   /**
-   * Merge `info`'s changes against its first parent: git log -m's first list when it gave one
-   * per parent. It gives none for a parent the merge equals: of a merge of two with one list,
-   * that list is the first parent's when its first entry's old content is what the first parent
-   * holds (else the merge equals the first parent, and nothing changed on the mainline). An
-   * octopus merge with lists left out asks git.
+   * `info`'s raw changes against each of its parents (one list for a commit that has none).
+   * git log -m gives a list per parent, but none for a parent the merge equals, and then which
+   * list is whose is git's to say: it is asked again, parent by parent.
    */
-  private static async mainline(root: string, reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<readonly RawChange[]> {
-    const parents = info.parents.length;
-    if (diffs.length === parents) return diffs[0]!;
-    if (diffs.length === 0) return [];
-    if (parents === 2) return (await Ledger.against(reader, info.parents[0]!, diffs[0]!)) ? diffs[0]! : [];
-    return diffTree(root, info.parents[0], info.sha, [...GOVERNED_PATHS]);
+  private static async parentDiffs(root: string, info: CommitInfo, diffs: readonly RawChange[][]): Promise<readonly (readonly RawChange[])[]> {
+    if (info.parents.length <= 1) return [diffs[0] ?? []];
+    if (diffs.length === info.parents.length) return diffs;
+    return Promise.all(info.parents.map((parent) => diffTree(root, parent, info.sha, [...GOVERNED_PATHS])));
   }
 
   /**
-   * Whether merge `info` takes `path` (changed against its first parent) from a side that never
-   * changed it since the sides forked: the merge then undoes the first parent's change itself,
-   * and no commit of the side made that change to be checked. Taking an old branch's roster, or
-   * a proposal's history from before a concern, passed as "content of a parent".
+   * The changes merge `info` drops: a path to which it gives another parent's content, although
+   * its own parent changed the path since the two forked (both changed it, and it kept one).
+   * Compared by what the file says (a `.qd` file's layout and comments aside), as
+   * `saidByAParent` compares. No commit of the side made that undoing, to be checked: taking an
+   * old branch's roster, a proposal's history from before a concern, a side's own concern
+   * written under the name of the mainline's, or an old baseline text with a comment added,
+   * each passed as "content of a parent" — and with the side put first, so did a proposed
+   * roster changed after its approval.
    */
-  private static async revertedBy(reader: BlobReader, info: CommitInfo, path: string, forkWith: (side: string) => Promise<string | undefined>): Promise<boolean> {
-    const same = (a: Buffer | undefined, b: Buffer | undefined) => a === b || (a !== undefined && b !== undefined && a.equals(b));
-    const merged = await reader.read(`${info.sha}:${path}`);
-    for (const side of info.parents.slice(1)) {
-      if (!same(await reader.read(`${side}:${path}`), merged)) continue; // not this side's content
-      const fork = await forkWith(side);
-      if (same(fork ? await reader.read(`${fork}:${path}`) : undefined, merged)) return true;
+  private static async discardedChanges(root: string, reader: BlobReader, info: CommitInfo, perParent: readonly (readonly RawChange[])[]): Promise<readonly Discarded[]> {
+    if (info.parents.length < 2) return [];
+    const at = (commit: string | undefined, path: string) => (commit ? reader.read(`${commit}:${path}`) : Promise.resolve(undefined));
+    const changedAgainst = perParent.map((list) => new Set(list.map((ch) => ch.path)));
+    const forks = new Map<string, Promise<string | undefined>>();
+    const forkOf = (a: string, b: string) => {
+      const key = [a, b].sort().join(' ');
+      if (!forks.has(key)) forks.set(key, mergeBase(root, a, b));
+      return forks.get(key)!;
+    };
+    const discarded: Discarded[] = [];
+    for (const [i, list] of perParent.entries()) {
+      const parent = info.parents[i]!;
+      for (const { path } of list) {
+        const merged = await at(info.sha, path);
+        const own = await at(parent, path);
+        if (sameSubstance(path, merged, own)) continue;
+        for (const [j, other] of info.parents.entries()) {
+          if (j === i) continue;
+          // Unchanged against `other`: the merge holds its bytes.
+          if (changedAgainst[j]!.has(path) && !sameSubstance(path, await at(other, path), merged)) continue;
+          if (sameSubstance(path, await at(await forkOf(parent, other), path), own)) continue; // `parent` never changed it: the other side's change
+          discarded.push({ parent, path });
+          break;
+        }
+      }
     }
-    return false;
-  }
-
-  /** Whether the raw changes `list` were taken against `parent`: its first entry's old side is what `parent` holds. */
-  private static async against(reader: BlobReader, parent: string, list: readonly RawChange[]): Promise<boolean> {
-    const first = list[0];
-    if (!first) return false;
-    const held = await reader.read(`${parent}:${first.path}`);
-    if (first.status === 'A') return held === undefined;
-    const old = await reader.read(first.oldOid);
-    return held !== undefined && old !== undefined && held.equals(old);
+    return discarded;
   }
 
   /** Whether `after` says what `path` says in one of a merge's parents (`diffs`, one per parent). */
@@ -350,3 +366,13 @@ export class Ledger {
   }
 }
 
+/**
+ * Whether two versions of `path` (absent: undefined) say the same: the same bytes, or the same
+ * substance (a `.qd` file's layout and comments aside, as `saidByAParent` compares).
+ */
+function sameSubstance(path: string, a: Buffer | undefined, b: Buffer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.equals(b)) return true;
+  const [ta, tb] = [governedText(path, a), governedText(path, b)];
+  return ta !== undefined && tb !== undefined && fileSubstance(path, ta) === fileSubstance(path, tb);
+}

@@ -369,3 +369,10 @@ export function recordApproval(repo: Repo, id: string, inForce: boolean): void {
   const entries = ['approved', ...(inForce ? ['in-force'] : [])].map((stage) => `  - stage: ${stage}\n    date: 2026-03-18\n`).join('');
   repo.write(`proposals/${id}/proposal.yaml`, doc.replace('stage: review\n', `stage: ${inForce ? 'in-force' : 'approved'}\n`).concat(entries));
 }
+
+/** An unsigned merge of `branches` into the branch checked out, by Li, keeping ours, then taking `paths` from `from`. */
+export function mergeTaking(repo: Repo, branches: readonly string[], paths: readonly string[], from: string = branches[0]!): void {
+  repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-s', 'ours', ...branches]);
+  repo.git(['checkout', from, '--', ...paths]);
+  repo.commit('li', `Merge ${branches.join(', ')}`, { sign: false });
+}

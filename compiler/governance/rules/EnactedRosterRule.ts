@@ -12,7 +12,7 @@ import type { GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
 import { PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, TRUST_ROOTS } from '../load.js';
 import { rosterSchema } from '../schemas.js';
-import { EDITABLE_STAGES } from '../stages.js';
+import { EDITABLE_STAGES, type Stage } from '../stages.js';
 
 /** The roster a text says, as compared: its parsed value, or undefined when it is not a valid roster. */
 function rosterSaid(path: string, text: string | undefined): string | undefined {
@@ -25,14 +25,19 @@ export const EnactedRosterRule: GovernanceRule = {
   async commit(c, ctx, report) {
     const parent = c.parents[0];
     if (!parent) return;
-    // Against the first parent, so that a side branch's edit, made while the proposal was still
-    // editable there, cannot be merged in after approval.
-    for (const path of c.mainlinePaths) {
-      const [top, folder, name, ...rest] = path.split('/');
-      if (top !== PROPOSALS_DIR || name !== PROPOSED_ROSTER || rest.length || !folder) continue;
-      const meta = (await ctx.ledger.proposalsAt(parent)).get(folder);
-      if (meta && !EDITABLE_STAGES.includes(meta.stage)) report(diagnostic('proposed-roster-frozen', undefined, { commit: c.short, proposal: folder, stage: meta.stage }, { hint: hint('raise-concern-first') }), folder);
+    // Against every parent, in its own stage: a side branch's edit, made while the proposal was
+    // still editable there (or did not exist), cannot be merged in after approval, whichever
+    // parent the merger puts first.
+    const frozen = new Map<string, Stage>();
+    for (const [i, paths] of c.parentPaths.entries()) {
+      for (const path of paths) {
+        const [top, folder, name, ...rest] = path.split('/');
+        if (top !== PROPOSALS_DIR || name !== PROPOSED_ROSTER || rest.length || !folder) continue;
+        const meta = (await ctx.ledger.proposalsAt(c.parents[i]!)).get(folder);
+        if (meta && !EDITABLE_STAGES.includes(meta.stage) && !frozen.has(folder)) frozen.set(folder, meta.stage);
+      }
     }
+    for (const [folder, stage] of frozen) report(diagnostic('proposed-roster-frozen', undefined, { commit: c.short, proposal: folder, stage }, { hint: hint('raise-concern-first') }), folder);
     // Whether the trailer names an approved governance proposal is TrustRootRule's to say.
     const meta = c.trailer ? (await ctx.ledger.proposalsAt(parent)).get(c.trailer) : undefined;
     if (meta?.kind !== 'governance' || meta.stage !== 'approved') return;

@@ -13,6 +13,7 @@ import { GatesRule } from './GatesRule.js';
 import { KnownAuthorsRule } from './KnownAuthorsRule.js';
 import { KnownListsRule } from './KnownListsRule.js';
 import { ListStatusRule } from './ListStatusRule.js';
+import { MergeRule } from './MergeRule.js';
 import { PolicyChangeRule } from './PolicyChangeRule.js';
 import { ProposalCommitRule } from './ProposalCommitRule.js';
 import { ProposalIdRule } from './ProposalIdRule.js';
@@ -55,5 +56,6 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
   BaselineApprovalRule,
   TrustRootRule,
   EnactedRosterRule,
+  MergeRule,
   CommitDatesRule,
 ];

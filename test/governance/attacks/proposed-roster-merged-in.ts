@@ -1,15 +1,8 @@
-import { approvedGovernanceProposal, enactProposedRoster, type Repo } from '../fixture.js';
+import { approvedGovernanceProposal, enactProposedRoster, mergeTaking, type Repo } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /** The unapproved roster: Li, a drafter, also becomes the provincial CAC (a governance approver). */
 const evilOf = (roster: string) => roster.replace('roles: [drafter], key', 'roles: [drafter, provincial-cac], key');
-
-/** A merge of `branches` into main that takes `path` as `from` has it, unsigned. */
-function mergeTaking(repo: Repo, branches: string[], path: string, from: string): void {
-  repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-s', 'ours', ...branches]);
-  repo.git(['checkout', from, '--', path]);
-  repo.commit('li', `Merge ${branches.join(', ')}`, { sign: false });
-}
 
 /**
  * Branches forked before a governance proposal existed write its proposed roster (an edit
@@ -35,13 +28,13 @@ export async function smuggle(repo: Repo, octopus: boolean): Promise<void> {
   side('good', proposed, approved);
   side('noise', 'NOTES.md', 'notes\n');
   repo.git(['checkout', '-q', 'main']);
-  mergeTaking(repo, octopus ? ['evil', 'noise'] : ['evil'], proposed, 'evil');
+  mergeTaking(repo, octopus ? ['evil', 'noise'] : ['evil'], [proposed], 'evil');
   // By hand: `proposal advance` itself refuses to enact a proposal whose history fails the check.
   enactProposedRoster(repo, id);
   const meta = repo.read(`proposals/${id}/proposal.yaml`);
   repo.write(`proposals/${id}/proposal.yaml`, meta.replace(/^stage: approved$/m, 'stage: in-force').concat(`  - stage: in-force\n    date: ${repo.clock}\n`));
   repo.commit('wang', `enact\n\nProposal: ${id}`);
-  mergeTaking(repo, ['good'], proposed, 'good');
+  mergeTaking(repo, ['good'], [proposed]);
 }
 
 export const attack: Attack = {
