@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cloneRepo, errorCodes, ID, ok, P, repoAtReview, type Repo } from './governance/fixture.js';
+import { cloneRepo, errorCodes, ID, ok, P, repoAtReview, signReviewAndApproval, type Repo } from './governance/fixture.js';
 
 let base: Repo;
 beforeAll(async () => {
@@ -111,6 +111,24 @@ describe('two baseline proposals', () => {
     await pass('first', '2026-02-12', (t) => t.replace('100万', '200万'));
     expect((await errorCodes(repo)).codes).toEqual([]);
     await pass('second', '2026-03-05', (t) => t.replace('200万', '300万'));
+    expect((await errorCodes(repo)).codes).toEqual([]);
+  });
+});
+
+describe('merges', () => {
+  it('pass when they keep both sides: a branch brought up to date from main, then merged into it (QD5052 is for a merge that drops a change)', async () => {
+    const repo = await cloneRepo(base);
+    repo.git(['checkout', '-q', '-b', 'notes']);
+    await ok(repo, ['proposal', 'comment', ID, '--target', 'icv', '--text', '请说明测试数据的范围', '--person', 'p-zheng', '--date', '2026-03-01']);
+    repo.commit('zheng', 'a comment on the icv list');
+    repo.git(['checkout', '-q', 'main']);
+    await signReviewAndApproval(repo);
+    // The branch takes main's sign-offs, then main takes the branch: both merges combine both sides.
+    repo.git(['checkout', '-q', 'notes']);
+    repo.git(['-c', 'user.name=Zheng Industry', '-c', 'user.email=zheng@example.org', 'merge', '-q', '--no-ff', '-m', 'Merge main into notes', 'main']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '-m', 'Merge notes', 'notes']);
+    expect(repo.git(['log', '--merges', '--oneline']).trim().split('\n')).toHaveLength(2);
     expect((await errorCodes(repo)).codes).toEqual([]);
   });
 });
