@@ -376,3 +376,10 @@ export function mergeTaking(repo: Repo, branches: readonly string[], paths: read
   repo.git(['checkout', from, '--', ...paths]);
   repo.commit('li', `Merge ${branches.join(', ')}`, { sign: false });
 }
+
+/** An unsigned merge of `other` into `branch` (checked out), by Li, taking `other`'s side of every conflict but keeping `branch`'s `paths`. */
+export function mergeKeeping(repo: Repo, branch: string, other: string, paths: readonly string[]): void {
+  repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-X', 'theirs', other]);
+  repo.git(['checkout', branch, '--', ...paths]);
+  repo.commit('li', `Merge branch ${other}`, { sign: false });
+}

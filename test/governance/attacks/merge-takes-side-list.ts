@@ -1,4 +1,4 @@
-import { ID, mergeTaking, ok, signReviewAndApproval, type Repo } from '../fixture.js';
+import { ID, mergeKeeping, mergeTaking, ok, signReviewAndApproval, type Repo } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -28,10 +28,7 @@ export async function listFromSide(repo: Repo, sideFirst: boolean): Promise<void
   repo.clock = '2026-03-09';
   repo.commit('li', sideFirst ? 'tidy wording' : 'tidy wording\n\nProposal: 2026-0099-other', { sign: false });
   if (sideFirst) {
-    // Everything of main, but the list the side's.
-    repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-X', 'theirs', 'main']);
-    repo.git(['checkout', 'side', '--', 'policy/lists/icv.qd']);
-    repo.commit('li', 'Merge branch main', { sign: false });
+    mergeKeeping(repo, 'side', 'main', ['policy/lists/icv.qd']);
     repo.git(['checkout', '-q', 'main']);
     repo.git(['merge', '-q', '--ff-only', 'side']);
   } else {

@@ -1,4 +1,4 @@
-import { approvedGovernanceProposal, enactProposedRoster } from '../fixture.js';
+import { approvedGovernanceProposal, enactProposedRoster, mergeKeeping } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -23,10 +23,7 @@ export const attack: Attack = {
       repo.git(['checkout', '-q', branch]);
       repo.write(proposed, text);
       repo.commit('li', `${branch} work`, { sign: false });
-      // Everything of main, but the proposed roster the side's.
-      repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-X', 'theirs', 'main']);
-      repo.git(['checkout', branch, '--', proposed]);
-      repo.commit('li', 'Merge branch main', { sign: false });
+      mergeKeeping(repo, branch, 'main', [proposed]);
       repo.git(['checkout', '-q', 'main']);
       repo.git(['merge', '-q', '--ff-only', branch]);
     };
