@@ -208,6 +208,32 @@ export async function resolveCommit(root: string, revision: string): Promise<str
   return (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();
 }
 
+/** What git's own merge of two commits gives: its tree, and the paths it could not merge cleanly. */
+export interface MergeResult {
+  readonly tree: string;
+  readonly conflicted: ReadonlySet<string>;
+}
+
+/**
+ * The merge git itself would make of `a` and `b` (`git merge-tree --write-tree`, git 2.38 or
+ * later), in memory: nothing is written to the working tree or a branch.
+ */
+export async function mergeTree(root: string, a: string, b: string): Promise<MergeResult> {
+  const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--allow-unrelated-histories', a, b];
+  let out: Buffer;
+  try {
+    out = await runGit(root, args);
+  } catch (e) {
+    // Exit 1: the merge has conflicts, and the output says which.
+    if (!(e instanceof GitError) || e.exitCode !== 1 || !e.stdout) throw e;
+    out = e.stdout;
+  }
+  const [tree = '', ...rest] = out.toString('utf8').split('\0');
+  if (!SHA.test(tree)) throw unexpected(args, `a malformed tree ${JSON.stringify(tree.slice(0, 80))}`);
+  const end = rest.indexOf('');
+  return { tree, conflicted: new Set(end < 0 ? [] : rest.slice(0, end)) };
+}
+
 /** The best common ancestor of `a` and `b`, or undefined when their histories are unrelated. */
 export async function mergeBase(root: string, a: string, b: string): Promise<string | undefined> {
   try {

@@ -11,6 +11,8 @@ export class GitError extends Error {
     readonly args: readonly string[],
     message: string,
     readonly exitCode: number | null = null,
+    /** What git wrote to stdout before it failed (a command such as merge-tree answers with exit 1). */
+    readonly stdout?: Buffer,
   ) {
     super(message);
     this.name = 'GitError';
@@ -31,7 +33,7 @@ export function runGit(root: string, args: readonly string[]): Promise<Buffer> {
     child.on('error', (e) => reject(new GitError(args, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(args, Buffer.concat(err).toString('utf8').trim() || `git ${args[0] ?? ''} exited with ${code}`, code));
+      else reject(new GitError(args, Buffer.concat(err).toString('utf8').trim() || `git ${args[0] ?? ''} exited with ${code}`, code, Buffer.concat(out)));
     });
   });
 }

@@ -9,8 +9,10 @@
  * key: before it nothing could be verified, so nothing before it is governed. A commit is
  * trusted with the roster of its first parent, or with the base's roster under `--base`.
  */
+import { parse as parseYaml } from 'yaml';
+import { canonicalJson } from '../canonical-json.js';
 import { BlobReader } from '../git/objects.js';
-import { committerDates, diffTree, mergeBase, readChanges, readCommits, verifySignatures, type CommitInfo, type RawChange, type Signature } from '../git/log.js';
+import { committerDates, diffTree, mergeBase, mergeTree, readChanges, readCommits, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
@@ -229,6 +231,12 @@ export class Ledger {
       if (!forks.has(key)) forks.set(key, mergeBase(root, a, b));
       return forks.get(key)!;
     };
+    const merges = new Map<string, Promise<MergeResult>>();
+    const gitMerge = (a: string, b: string) => {
+      const key = [a, b].sort().join(' ');
+      if (!merges.has(key)) merges.set(key, mergeTree(root, a, b));
+      return merges.get(key)!;
+    };
     const discarded: Discarded[] = [];
     for (const [i, list] of perParent.entries()) {
       const parent = info.parents[i]!;
@@ -241,6 +249,10 @@ export class Ledger {
           // Unchanged against `other`: the merge holds its bytes.
           if (changedAgainst[j]!.has(path) && !sameSubstance(path, await at(other, path), merged)) continue;
           if (sameSubstance(path, await at(await forkOf(parent, other), path), own)) continue; // `parent` never changed it: the other side's change
+          // Both changed it. What git merges cleanly keeps both: the same fix made on both
+          // sides, or a side that had merged `parent`'s change already (criss-cross merges).
+          const clean = await gitMerge(parent, other);
+          if (!clean.conflicted.has(path) && sameSubstance(path, await at(clean.tree, path), merged)) continue;
           discarded.push({ parent, path });
           break;
         }
@@ -374,5 +386,19 @@ function sameSubstance(path: string, a: Buffer | undefined, b: Buffer | undefine
   if (a === undefined || b === undefined) return a === b;
   if (a.equals(b)) return true;
   const [ta, tb] = [governedText(path, a), governedText(path, b)];
-  return ta !== undefined && tb !== undefined && fileSubstance(path, ta) === fileSubstance(path, tb);
+  return ta !== undefined && tb !== undefined && mergedSubstance(path, ta) === mergedSubstance(path, tb);
+}
+
+/**
+ * What a file says for telling a merge's sides apart: a `.qd` file's substance, a YAML record's
+ * value (a comment added to a side's concern made it no side's, and its drop went unseen), else
+ * the text.
+ */
+function mergedSubstance(path: string, text: string): string {
+  if (!/\.ya?ml$/.test(path)) return fileSubstance(path, text);
+  try {
+    return `yaml:${canonicalJson(parseYaml(text))}`;
+  } catch {
+    return text;
+  }
 }

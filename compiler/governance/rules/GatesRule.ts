@@ -10,7 +10,7 @@
  */
 import { diagnostic, hint } from '../../diagnostics.js';
 import { at, historySpan, rosterForEntry, signedSince, type GovernanceContext, type GovernanceRule, type ProposalAt } from '../context.js';
-import type { Change } from '../ledger.js';
+import type { Change, GovCommit } from '../ledger.js';
 import { baselineSubstance, listContent, listsOf } from '../lists.js';
 import { PROPOSED_ROSTER, RECORD_FILES } from '../load.js';
 import { requiredRoles } from '../model.js';
@@ -22,6 +22,9 @@ import { gateStages, isActive, transitionError, transitionsTaken } from '../stag
  * commit that recorded its last entry, in force or ended), and then only under other proposals'
  * trailers: the content moved under someone else's proposal once this one was done, not before
  * its approval took effect. Unknown (no history walked, or commits outside it) counts as not.
+ * "After" is by ancestry, not by the walk's order: a side branch's commit listed after the
+ * entry into force, or before the sign-off, was made on neither's line; and the other proposal
+ * must exist (a made-up trailer counted as someone else's proposal).
  */
 function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: string): boolean {
   const ledger = ctx.ledger;
@@ -38,8 +41,30 @@ function changedOnlyByOthers(ctx: GovernanceContext, p: ProposalAt, signoff: str
     records.has(ch.path) ||
     (meta.kind === 'baseline' && baselineSubstance(ch.path, ch.before) !== baselineSubstance(ch.path, ch.after)) ||
     (ch.path.startsWith('policy/lists/') && meta.lists.some((id) => listSaid(ch.path, ch.before, id) !== listSaid(ch.path, ch.after, id)));
-  const [signed, done] = [ledger.commits.indexOf(written), ledger.commits.indexOf(settled)];
-  return ledger.commits.every((c, i) => i <= signed || !c.changes.some(covers) || (i > done && c.trailer !== undefined && c.trailer !== meta.id));
+  const before = ancestorsOf(ledger.commits, written);
+  const after = descendantsOf(ledger.commits, settled);
+  return ledger.commits.every((c) => before.has(c.sha) || !c.changes.some(covers) || (after.has(c.sha) && c.trailer !== undefined && c.trailer !== meta.id && ctx.proposals.has(c.trailer)));
+}
+
+/** `commit` and the walked commits it descends from. */
+function ancestorsOf(commits: readonly GovCommit[], commit: GovCommit): Set<string> {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const found = new Set<string>();
+  const stack = [commit.sha];
+  while (stack.length) {
+    const sha = stack.pop()!;
+    if (found.has(sha)) continue;
+    found.add(sha);
+    for (const parent of bySha.get(sha)?.parents ?? []) stack.push(parent);
+  }
+  return found;
+}
+
+/** The walked commits that descend from `commit` (parents come before children in the walk). */
+function descendantsOf(commits: readonly GovCommit[], commit: GovCommit): Set<string> {
+  const found = new Set<string>();
+  for (const c of commits) if (c.parents.some((x) => x === commit.sha || found.has(x))) found.add(c.sha);
+  return found;
 }
 
 export const GatesRule: GovernanceRule = {

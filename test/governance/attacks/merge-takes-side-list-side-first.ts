@@ -5,6 +5,6 @@ import { listFromSide } from './merge-takes-side-list.js';
 export const attack: Attack = {
   title: 'a list in force reworded on a side forked at review, the side merging main',
   from: 'review',
-  catches: ['QD5052'],
+  catches: ['QD5032'],
   apply: (repo) => listFromSide(repo, true),
 };

@@ -3,11 +3,14 @@ import type { Attack } from './attack.js';
 
 /**
  * The icv list is taken through approval, filing and into force; a branch forked while it was
- * at review rewords it (editable there) under a trailer naming no proposal, and a merge takes
- * the side's file. The merge was charged with nothing, the side commit was judged where the list
- * was editable, and the stale sign-offs were forgiven as "another proposal's change after this
- * one settled": the list in force said what nobody approved (red team, session 13, round 2).
- * With `sideFirst`, the side merges main and main fast-forwards to it, and no trailer is given.
+ * at review rewords the in-force text (editable there) under a trailer naming no proposal, and
+ * a merge takes the side's file. The side commit was judged where the list was editable, and the
+ * stale sign-offs were forgiven as "another proposal's change after this one settled": the
+ * walk listed the side commit after the entry into force, and the made-up trailer counted as
+ * another proposal. With `sideFirst` (the side merges main, main fast-forwards, no trailer) the
+ * walk listed it before the sign-offs, and it was ignored (red team, session 13, rounds 2 and 3).
+ * Nothing of main is dropped — git merges the two cleanly to the side's text — so the sign-offs
+ * are what catch it: "after" is by ancestry now, and the other proposal must exist (QD5032).
  */
 export async function listFromSide(repo: Repo, sideFirst: boolean): Promise<void> {
   repo.git(['branch', 'side']);
@@ -40,6 +43,6 @@ export async function listFromSide(repo: Repo, sideFirst: boolean): Promise<void
 export const attack: Attack = {
   title: 'a list in force reworded on a side forked at review, merged in under a made-up trailer',
   from: 'review',
-  catches: ['QD5052', 'QD5026'],
+  catches: ['QD5032'],
   apply: (repo) => listFromSide(repo, false),
 };
