@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree, isAncestor, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
+import { diffTree, isAncestor, mergeTree, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
 import { GitError } from '../compiler/git/run.js';
 import { tempDir } from './support.js';
 
@@ -87,6 +87,29 @@ describe('compiler/git/log', () => {
     const commits = await readCommits(dir, ['HEAD']);
     expect(commits.map((c) => c.authorName)).toEqual(['a', 'a']);
     expect(commits[1]!.message).toBe(`tidy ${fake.replaceAll('\0', '')}\n\nProposal: 2026-0001-icv\n`);
+  });
+
+  it('merges two commits as git would, in memory: the clean result\'s tree, and the paths in conflict', async () => {
+    const { dir, git, put } = await repo();
+    await put('a', '1\n');
+    await put('b', '1\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'side');
+    await put('a', 'side\n');
+    await put('b', '2\n');
+    git('commit', '-q', '-am', 'side');
+    git('checkout', '-q', 'main');
+    await put('a', 'main\n');
+    git('commit', '-q', '-am', 'main');
+    const merged = await mergeTree(dir, 'main', 'side');
+    expect([...merged.conflicted]).toEqual(['a']);
+    expect(git('cat-file', '-p', `${merged.tree}:b`)).toBe('2\n');
+    expect(git('rev-parse', 'HEAD:a').trim()).toBe(git('rev-parse', 'main:a').trim()); // nothing written
+    git('checkout', '-q', 'side');
+    await put('a', 'main\n');
+    git('commit', '-q', '-am', 'the same as main');
+    expect((await mergeTree(dir, 'main', 'side')).conflicted.size).toBe(0);
   });
 
   it('reports a good ssh signature with its principal, and none for an unsigned commit', async () => {
