@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFilesAt } from '../compiler/git/files.js';
-import { BlobReader } from '../compiler/git/objects.js';
+import { readFilesAt, type BlobCache } from '../compiler/git/files.js';
+import { repositoryCommit } from '../compiler/git/log.js';
+import { ObjectReader, withObjectReader } from '../compiler/git/objects.js';
 import { GitError } from '../compiler/git/run.js';
 import { listTree } from '../compiler/git/tree.js';
 import { tempDir } from './support.js';
@@ -25,6 +26,11 @@ async function repoWith(files: Record<string, string>, setup?: (dir: string) => 
   return dir;
 }
 
+/** `readFilesAt` through a reader of its own, as the diff reads each revision. */
+function filesAt(dir: string, revision: string, paths: readonly string[], select?: (path: string) => boolean, cache?: BlobCache) {
+  return withObjectReader(dir, (reader) => readFilesAt(reader, revision, paths, select, undefined, cache));
+}
+
 /** A text of `n` bytes whose every line differs, so a short or shifted read cannot match it. */
 function bigText(n: number, seed: string): string {
   let s = '';
@@ -37,7 +43,7 @@ describe('readFilesAt', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 24; i++) files[`policy/lists/清单${i}.qd`] = bigText(200_000 + i * 7_919, `list${i}`);
     const dir = await repoWith(files);
-    const [a, b] = await Promise.all([readFilesAt(dir, 'HEAD', ['policy']), readFilesAt(dir, 'HEAD', ['policy'])]);
+    const [a, b] = await Promise.all([filesAt(dir, 'HEAD', ['policy']), filesAt(dir, 'HEAD', ['policy'])]);
     for (const read of [a, b]) {
       expect(read.map((f) => f.path)).toEqual(Object.keys(files).sort());
       for (const f of read) expect(f.bytes?.toString('utf8')).toBe(files[f.path]);
@@ -48,8 +54,8 @@ describe('readFilesAt', () => {
     const dir = await repoWith({ 'policy/same.qd': bigText(100_000, 'same'), 'policy/changed.qd': 'zone a "甲"\n' });
     await writeFile(join(dir, 'policy/changed.qd'), 'zone a "乙"\n');
     execFileSync('git', ['commit', '-q', '-am', 'change'], { cwd: dir, env: { ...process.env, ...GIT_ENV } });
-    const cache = new Map<string, Promise<Buffer | undefined>>();
-    const [base, head] = await Promise.all([readFilesAt(dir, 'HEAD~1', ['policy'], undefined, undefined, cache), readFilesAt(dir, 'HEAD', ['policy'], undefined, undefined, cache)]);
+    const cache: BlobCache = new Map();
+    const [base, head] = await Promise.all([filesAt(dir, 'HEAD~1', ['policy'], undefined, cache), filesAt(dir, 'HEAD', ['policy'], undefined, cache)]);
     const text = (files: typeof base, path: string) => files.find((f) => f.path === path)?.bytes?.toString('utf8');
     expect(text(base, 'policy/changed.qd')).toBe('zone a "甲"\n');
     expect(text(head, 'policy/changed.qd')).toBe('zone a "乙"\n');
@@ -65,38 +71,94 @@ describe('readFilesAt', () => {
     });
     execFileSync('git', ['update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},policy/sub`], { cwd: dir });
     execFileSync('git', ['commit', '-q', '-m', 'sub'], { cwd: dir, env: { ...process.env, ...GIT_ENV } });
-    const read = await readFilesAt(dir, 'HEAD', ['policy']);
+    const read = await filesAt(dir, 'HEAD', ['policy']);
     expect(read.map((f) => [f.path, f.kind, f.bytes === undefined])).toEqual([
       ['policy/a.qd', 'file', false],
       ['policy/env.qd', 'symlink', true],
       ['policy/sub', 'submodule', true],
     ]);
-    expect((await listTree(dir, 'HEAD', ['policy/sub']))[0]?.size).toBeUndefined();
+    expect((await withObjectReader(dir, (reader) => listTree(reader, 'HEAD', ['policy/sub'])))[0]?.size).toBeUndefined();
   });
 
   it('selects paths and reads nothing else', async () => {
     const dir = await repoWith({ 'policy/a.qd': 'a', 'policy/b.txt': 'b' });
-    const read = await readFilesAt(dir, 'HEAD', ['policy'], (p) => p.endsWith('.qd'));
+    const read = await filesAt(dir, 'HEAD', ['policy'], (p) => p.endsWith('.qd'));
     expect(read.map((f) => f.path)).toEqual(['policy/a.qd']);
   });
 
   it('rejects an unknown revision with a GitError carrying git\'s message', async () => {
     const dir = await repoWith({ 'a.qd': 'a' });
-    const e = await readFilesAt(dir, 'no-such-rev', []).catch((x: unknown) => x);
+    const e = await filesAt(dir, 'no-such-rev', []).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(GitError);
     expect((e as GitError).message).toMatch(/no-such-rev/);
   });
 
+  it('lists nested folders, a path naming a file, and nothing for a path that is not there or runs through a file', async () => {
+    const dir = await repoWith({ 'policy/lists/一 二.qd': 'a', 'policy/x.qd': 'x', 'package.json': '{}', 'other/y.qd': 'y' });
+    const list = (paths: string[]) => withObjectReader(dir, (reader) => listTree(reader, 'HEAD', paths));
+    expect((await list(['policy', 'package.json'])).map((e) => [e.path, e.kind, e.size])).toEqual([
+      ['package.json', 'file', 2],
+      ['policy/lists/一 二.qd', 'file', 1],
+      ['policy/x.qd', 'file', 1],
+    ]);
+    expect(await list(['nowhere', 'policy/x.qd/deeper'])).toEqual([]);
+    // Paths that overlap list each entry once; no path lists the whole tree.
+    expect((await list(['policy', 'policy/lists/', 'policy/x.qd'])).map((e) => e.path)).toEqual(['policy/lists/一 二.qd', 'policy/x.qd']);
+    expect((await list([])).map((e) => e.path)).toEqual(['other/y.qd', 'package.json', 'policy/lists/一 二.qd', 'policy/x.qd']);
+  });
+
+  it('rejects a tree whose blob git cannot read with a GitError naming the file', async () => {
+    const dir = await repoWith({ 'a.txt': 'a' });
+    const git = (input: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
+    const policy = git(`100644 blob ${'2'.repeat(40)}\tgone.qd\n`, 'mktree', '--missing');
+    const top = git(`040000 tree ${policy}\tpolicy\n`, 'mktree');
+    const commit = git('broken', 'commit-tree', top);
+    const e = await filesAt(dir, commit, ['policy']).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(GitError);
+    expect((e as GitError).message).toContain('policy/gone.qd');
+  });
+
   it('rejects outside a repository with a GitError, not a verdict', async () => {
     const dir = await tempDir('qingdan-nogit-');
-    await expect(readFilesAt(dir, 'HEAD', [])).rejects.toBeInstanceOf(GitError);
+    await expect(filesAt(dir, 'HEAD', [])).rejects.toBeInstanceOf(GitError);
   });
 });
 
-describe('BlobReader', () => {
+describe('repositoryCommit', () => {
+  it('gives the top folder and the commit from a subfolder in one answer, and a GitError for a revision that is not there', async () => {
+    const dir = await repoWith({ 'policy/a.qd': 'a' });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    expect(await repositoryCommit(join(dir, 'policy'), 'HEAD')).toEqual({ root: dir, commit: head });
+    await expect(repositoryCommit(dir, 'no-such-rev')).rejects.toBeInstanceOf(GitError);
+    await expect(repositoryCommit(dir, '--help')).rejects.toBeInstanceOf(GitError);
+    await expect(repositoryCommit(await tempDir('qingdan-nogit-'), 'HEAD')).rejects.toBeInstanceOf(GitError);
+  });
+});
+
+describe('ObjectReader', () => {
+  it('says what a revision names and lists a tree with each entry\'s mode', async () => {
+    const dir = await repoWith({ 'd/a.txt': 'alpha', 'run.sh': 'echo' });
+    execFileSync('git', ['update-index', '--chmod=+x', 'run.sh'], { cwd: dir });
+    execFileSync('git', ['commit', '-q', '-m', 'x'], { cwd: dir, env: { ...process.env, ...GIT_ENV } });
+    const reader = new ObjectReader(dir);
+    try {
+      const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+      expect(await reader.info('HEAD^{commit}')).toMatchObject({ oid: head, type: 'commit' });
+      expect(await reader.info('HEAD:d/a.txt')).toMatchObject({ type: 'blob', size: 5 });
+      expect(await reader.info('HEAD:nope')).toBeUndefined();
+      expect((await reader.readTree('HEAD^{tree}'))?.map((r) => [r.mode, r.name])).toEqual([
+        ['40000', 'd'],
+        ['100755', 'run.sh'],
+      ]);
+      await expect(reader.readTree('HEAD:run.sh')).rejects.toBeInstanceOf(GitError);
+    } finally {
+      reader.close();
+    }
+  });
+
   it('answers missing objects as undefined and keeps answering in order', async () => {
     const dir = await repoWith({ 'a.txt': 'alpha', 'b.txt': 'beta' });
-    const reader = new BlobReader(dir);
+    const reader = new ObjectReader(dir);
     try {
       const answers = await Promise.all([reader.read('HEAD:a.txt'), reader.read('HEAD:nope'), reader.read('HEAD:b.txt')]);
       expect(answers.map((b) => b?.toString())).toEqual(['alpha', undefined, 'beta']);
@@ -107,7 +169,7 @@ describe('BlobReader', () => {
 
   it('refuses a tree where a file is expected', async () => {
     const dir = await repoWith({ 'd/a.txt': 'alpha' });
-    const reader = new BlobReader(dir);
+    const reader = new ObjectReader(dir);
     try {
       await expect(reader.read('HEAD:d')).rejects.toBeInstanceOf(GitError);
       expect((await reader.read('HEAD:d/a.txt'))?.toString()).toBe('alpha');
@@ -118,7 +180,7 @@ describe('BlobReader', () => {
 
   it('refuses an object name with a newline instead of desynchronising the batch', async () => {
     const dir = await repoWith({ 'a.txt': 'alpha' });
-    const reader = new BlobReader(dir);
+    const reader = new ObjectReader(dir);
     try {
       await expect(reader.read('HEAD:a.txt\nHEAD:a.txt')).rejects.toBeInstanceOf(GitError);
       expect((await reader.read('HEAD:a.txt'))?.toString()).toBe('alpha');

@@ -5,6 +5,7 @@
  */
 import type { PolicyArtifact, Provenance } from '../../runtime/artifact.js';
 import { readCommits, resolveCommit } from '../git/log.js';
+import { withObjectReader } from '../git/objects.js';
 import { GitError } from '../git/run.js';
 import { loadGovernance } from '../governance/load.js';
 import { readSnapshot } from '../governance/snapshot.js';
@@ -22,7 +23,7 @@ async function headOf(root: string): Promise<string | undefined> {
 /** The provenance of `artifact`'s lists, read from the proposals committed at HEAD and its git history. */
 export async function provenance(root: string, artifact: PolicyArtifact): Promise<Provenance> {
   const head = await headOf(root);
-  const governance = head ? loadGovernance((await readSnapshot(root, head)).files) : { proposals: [] };
+  const governance = head ? loadGovernance((await withObjectReader(root, (reader) => readSnapshot(reader, head))).files) : { proposals: [] };
   const lists = [];
   for (const list of artifact.lists) {
     const proposal = list.proposal ? governance.proposals.find((p) => p.folder === list.proposal) : undefined;

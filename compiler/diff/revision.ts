@@ -1,7 +1,7 @@
 /**
  * Reading `policy/` as it was at a git revision (or as it is in the working tree) and
- * compiling it in memory. A commit is read from git objects only: one tree listing and one
- * `git cat-file --batch` per revision, every blob checked against the size git records (the
+ * compiling it in memory. A commit is read from git objects only, through one
+ * `git cat-file --batch-command` per revision, every blob checked against the size git records (the
  * concurrent `git show` calls this replaces returned truncated files under load).
  */
 import { readFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { simpleGit } from 'simple-git';
 import { compileSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
+import { withObjectReader } from '../git/objects.js';
 import { GitError } from '../git/run.js';
 import { spanAt, withoutBom, type Source } from '../source.js';
 import { collectSymbols } from '../symbols.js';
@@ -41,7 +42,7 @@ export async function readRevision(root: string, revision: string, paths: readon
   const label = revision.slice(0, 12);
   let files: RevisionFile[];
   try {
-    files = await readFilesAt(root, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs);
+    files = await withObjectReader(root, (reader) => readFilesAt(reader, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs));
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
     return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed-files', undefined, { revision: label, paths: paths.join(' ') }, { detail: { tool: 'git', text: e.message } })] };

@@ -1,9 +1,8 @@
 /**
- * The files of a commit under some paths, read from git objects only (never the working tree):
- * one tree listing and one `cat-file --batch` process per call, every blob's length checked
- * against the size the tree records.
+ * The files of a commit under some paths, read from git objects only (never the working tree)
+ * through one ObjectReader, every blob's length checked against the size git records.
  */
-import { BlobReader } from './objects.js';
+import type { ObjectReader } from './objects.js';
 import { GitError } from './run.js';
 import { listTree, type EntryKind } from './tree.js';
 
@@ -30,38 +29,31 @@ export type BlobCache = Map<string, Promise<Buffer | undefined>>;
  * bytes of each regular file of at most `maxBytes`. Rejects with a GitError when git fails or a blob arrives short.
  */
 export async function readFilesAt(
-  root: string,
+  reader: ObjectReader,
   revision: string,
   paths: readonly string[],
   select: (path: string) => boolean = () => true,
   maxBytes = Infinity,
   cache: BlobCache = new Map(),
 ): Promise<RevisionFile[]> {
-  const entries = (await listTree(root, revision, paths)).filter((e) => select(e.path));
+  const entries = (await listTree(reader, revision, paths)).filter((e) => select(e.path));
   const files = entries.filter((e) => e.kind === 'file' || e.kind === 'executable');
-  // git lists a blob it cannot read with the size "BAD": the object is missing or corrupt.
   const unreadable = files.find((e) => !Number.isSafeInteger(e.size));
-  if (unreadable) throw new GitError(['ls-tree', '--long'], `${revision}:${unreadable.path}: git cannot read object ${unreadable.oid}`);
+  if (unreadable) throw new GitError(['cat-file', '--batch-command'], `${revision}:${unreadable.path}: git cannot read object ${unreadable.oid}`);
   const regular = files.filter((e) => e.size! <= maxBytes);
-  if (!regular.length) return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: undefined }));
-  let reader: BlobReader | undefined;
   const read = (oid: string) => {
     let blob = cache.get(oid);
-    if (!blob) cache.set(oid, (blob = (reader ??= new BlobReader(root)).read(oid)));
+    if (!blob) cache.set(oid, (blob = reader.read(oid)));
     return blob;
   };
-  try {
-    const blobs = await Promise.all(regular.map((e) => read(e.oid)));
-    const byPath = new Map<string, Buffer>();
-    regular.forEach((e, i) => {
-      const blob = blobs[i];
-      if (!blob || blob.length !== e.size) {
-        throw new GitError(['cat-file', '--batch'], `${revision}:${e.path}: read ${blob?.length ?? 0} of ${e.size} bytes`);
-      }
-      byPath.set(e.path, blob);
-    });
-    return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: byPath.get(e.path) }));
-  } finally {
-    reader?.close();
-  }
+  const blobs = await Promise.all(regular.map((e) => read(e.oid)));
+  const byPath = new Map<string, Buffer>();
+  regular.forEach((e, i) => {
+    const blob = blobs[i];
+    if (!blob || blob.length !== e.size) {
+      throw new GitError(['cat-file', '--batch-command'], `${revision}:${e.path}: read ${blob?.length ?? 0} of ${e.size} bytes`);
+    }
+    byPath.set(e.path, blob);
+  });
+  return entries.map((e) => ({ path: e.path, kind: e.kind, size: e.size, bytes: byPath.get(e.path) }));
 }

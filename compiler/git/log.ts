@@ -203,6 +203,17 @@ export async function repositoryRoot(dir: string): Promise<string> {
   return (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
 }
 
+/**
+ * The top folder of the repository `dir` lies in and the commit `revision` names there, in one
+ * git call. Rejects with a GitError outside a repository or when there is no such commit.
+ */
+export async function repositoryCommit(dir: string, revision: string): Promise<{ root: string; commit: string }> {
+  const args = ['rev-parse', '--show-toplevel', '--verify', '--end-of-options', `${revision}^{commit}`];
+  const [root = '', commit = '', ...rest] = (await runGit(dir, args)).toString('utf8').split('\n');
+  if (!root || !SHA.test(commit) || rest.some(Boolean)) throw unexpected(args, 'not a folder and a commit');
+  return { root, commit };
+}
+
 /** The commit `revision` names (`HEAD`, a branch, a sha). Rejects with a GitError when there is none. */
 export async function resolveCommit(root: string, revision: string): Promise<string> {
   return (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();

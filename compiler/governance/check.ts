@@ -7,7 +7,8 @@
 import { today } from '../../runtime/dates.js';
 import { diagnostic, hint, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { resolveRevision, unknownRevision, UnknownRevisionError } from '../diff/revision.js';
-import { isAncestor, repositoryRoot, resolveCommit } from '../git/log.js';
+import { isAncestor, repositoryCommit } from '../git/log.js';
+import { ObjectReader, withObjectReader } from '../git/objects.js';
 import { GitError } from '../git/run.js';
 import type { Source } from '../source.js';
 import type { Finding, GovernanceContext, ProposalAt } from './context.js';
@@ -62,8 +63,8 @@ function failed(d: Diagnostic): GovernanceReport {
   return { diagnostics: [d], findings: [{ diagnostic: d }], sources: [], governance: EMPTY, lists: [], baseline: '[]', history: false };
 }
 
-async function baseRoster(root: string, base: string): Promise<Roster | undefined> {
-  const snapshot = await readSnapshot(root, base, [ROSTER_PATH]);
+async function baseRoster(reader: ObjectReader, base: string): Promise<Roster | undefined> {
+  const snapshot = await readSnapshot(reader, base, [ROSTER_PATH]);
   return loadYaml<Roster>(snapshot.files, ROSTER_PATH, rosterSchema, 'roster', [], [])?.value;
 }
 
@@ -72,8 +73,7 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   let root: string;
   let head: string;
   try {
-    root = await repositoryRoot(dir);
-    head = await resolveCommit(root, options.head ?? 'HEAD');
+    ({ root, commit: head } = await repositoryCommit(dir, options.head ?? 'HEAD'));
   } catch (e) {
     return failed(gitFailure(e, options.head ?? 'HEAD'));
   }
@@ -90,24 +90,22 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
     return failed(diagnostic('governance-base-not-ancestor', undefined, { base: options.base!, head: options.head ?? 'HEAD' }, { hint: hint('base-before-head') }));
   }
   try {
-    return await run(root, head, base, options);
+    // One git process reads every object the check needs: the head's files, the base's roster,
+    // the rosters and files of the history.
+    return await withObjectReader(root, (reader) => run(reader, root, head, base, options));
   } catch (e) {
     if (e instanceof GitError) return failed(diagnostic('git-failed-history', undefined, {}, { detail: gitOutput(e) }));
     throw e;
   }
 }
 
-async function run(root: string, head: string, base: string | undefined, options: CheckOptions): Promise<GovernanceReport> {
-  const snapshot = await readSnapshot(root, head);
+async function run(reader: ObjectReader, root: string, head: string, base: string | undefined, options: CheckOptions): Promise<GovernanceReport> {
+  const snapshot = await readSnapshot(reader, head);
   const governance = loadGovernance(snapshot.files);
   const read = readLists(snapshot.files);
-  const trusted = (base ? await baseRoster(root, base) : undefined) ?? governance.roster?.value;
-  const ledger = options.noHistory || !trusted ? undefined : await Ledger.open(root, head, { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) });
-  try {
-    return await runRules(head, base, options, { snapshot, governance, read, trusted, ledger });
-  } finally {
-    ledger?.close();
-  }
+  const trusted = (base ? await baseRoster(reader, base) : undefined) ?? governance.roster?.value;
+  const ledger = options.noHistory || !trusted ? undefined : await Ledger.open(reader, root, head, { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) });
+  return runRules(head, base, options, { snapshot, governance, read, trusted, ledger });
 }
 
 interface Inputs {

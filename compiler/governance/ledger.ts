@@ -11,7 +11,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { canonicalJson } from '../canonical-json.js';
-import { BlobReader } from '../git/objects.js';
+import type { ObjectReader } from '../git/objects.js';
 import { committerDates, diffTree, mergeBase, mergeTree, readChanges, readCommits, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
@@ -90,8 +90,8 @@ export class Ledger {
   private readonly entries = new Map<string, readonly (GovCommit | undefined)[]>();
 
   private constructor(
-    /** Open until `close()`: stage lookups at past commits read through it. */
-    private readonly reader: BlobReader,
+    /** The caller's, open while the ledger is used: stage lookups at past commits read through it. */
+    private readonly reader: ObjectReader,
     private readonly root: string,
     /** The trust anchor, or undefined when no roster has anchored trust yet. */
     readonly epoch: string | undefined,
@@ -109,59 +109,51 @@ export class Ledger {
    * The governed commits of `head`: after `base` when given (whose roster `baseRoster` is then
    * the only trust root), else after the epoch. Rejects with a GitError when git fails.
    */
-  static async open(root: string, head: string, options: { base?: string; baseRoster?: Roster; folders?: readonly string[] } = {}): Promise<Ledger> {
-    const reader = new BlobReader(root);
-    let opened = false;
-    try {
-      const rosterAt = async (sha: string) => {
-        const blob = await reader.read(`${sha}:${ROSTER_PATH}`);
-        return blob ? yamlValue<Roster>(ROSTER_PATH, governedText(ROSTER_PATH, blob), rosterSchema) : undefined;
-      };
-      const anchorOf = async (commits: readonly CommitInfo[]) => {
-        for (const c of commits) if (anchors(await rosterAt(c.sha))) return c.sha;
-        return undefined;
-      };
-      // Under --base the anchor and the adoption date come from the base's history: a pull
-      // request's own commit (the root of an unrelated history it merges) was taken as the
-      // anchor, and the walk after it left out the commit that changed the roster. Only a base
-      // that has no roster yet leaves it to the head (the pull request that adopts one).
-      let rosterCommits = options.base ? await readCommits(root, [options.base], [ROSTER_PATH]) : [];
-      let epoch = await anchorOf(rosterCommits);
-      if (!epoch) {
-        rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
-        epoch = await anchorOf(rosterCommits);
-      }
-      const adopted = rosterCommits[0]?.committerDate.slice(0, 10);
-      const excluded = epoch ? [`^${epoch}`, ...(options.base ? [`^${options.base}`] : [])] : [];
-      const infos = epoch ? await readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]) : [];
-      const raw = epoch ? await readChanges(root, [head, ...excluded], [...GOVERNED_PATHS]) : new Map<string, RawChange[][]>();
-      const commits: GovCommit[] = [];
-      for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? []));
-      const parentDates = await committerDates(root, [...new Set(commits.flatMap((c) => c.parents))]);
-      const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? [], parentDates);
-      // Every walked commit is governed, a branch forked before the epoch and merged after it
-      // too. A commit whose first parent was walked, or is the epoch, is trusted with that
-      // parent's roster, whatever it holds (a person without a key yet takes no one's key back
-      // to the epoch's). One whose parent is before the epoch, or has none (an unrelated
-      // history), is trusted with the epoch's: trusted with none, it went unverified, and a
-      // forged sign-off passed.
-      const epochRoster = epoch ? await rosterAt(epoch) : undefined;
-      const governed = new Set([...(epoch ? [epoch] : []), ...commits.map((c) => c.sha)]);
-      for (const c of commits) {
-        const parent = c.parents[0];
-        ledger.trust.set(c.sha, options.baseRoster ?? (parent && governed.has(parent) ? await rosterAt(parent) : epochRoster));
-      }
-      await ledger.verify();
-      opened = true;
-      return ledger;
-    } finally {
-      if (!opened) reader.close();
+  static async open(reader: ObjectReader, root: string, head: string, options: { base?: string; baseRoster?: Roster; folders?: readonly string[] } = {}): Promise<Ledger> {
+    const rosterAt = async (sha: string) => {
+      const blob = await reader.read(`${sha}:${ROSTER_PATH}`);
+      return blob ? yamlValue<Roster>(ROSTER_PATH, governedText(ROSTER_PATH, blob), rosterSchema) : undefined;
+    };
+    const anchorOf = async (commits: readonly CommitInfo[]) => {
+      for (const c of commits) if (anchors(await rosterAt(c.sha))) return c.sha;
+      return undefined;
+    };
+    // Under --base the anchor and the adoption date come from the base's history: a pull
+    // request's own commit (the root of an unrelated history it merges) was taken as the
+    // anchor, and the walk after it left out the commit that changed the roster. Only a base
+    // that has no roster yet leaves it to the head (the pull request that adopts one).
+    let rosterCommits = options.base ? await readCommits(root, [options.base], [ROSTER_PATH]) : [];
+    let epoch = await anchorOf(rosterCommits);
+    if (!epoch) {
+      rosterCommits = await readCommits(root, [head], [ROSTER_PATH]);
+      epoch = await anchorOf(rosterCommits);
     }
-  }
-
-  /** Ends the git process the ledger reads through. */
-  close(): void {
-    this.reader.close();
+    const adopted = rosterCommits[0]?.committerDate.slice(0, 10);
+    const excluded = epoch ? [`^${epoch}`, ...(options.base ? [`^${options.base}`] : [])] : [];
+    const [infos, raw] = epoch
+      ? await Promise.all([readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]), readChanges(root, [head, ...excluded], [...GOVERNED_PATHS])])
+      : [[], new Map<string, RawChange[][]>()];
+    const commits: GovCommit[] = [];
+    for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? []));
+    // The dates of the commits read already are known; git is asked only for the others'.
+    const parentDates = new Map([...rosterCommits, ...infos].map((c) => [c.sha, c.committerDate]));
+    const unknownParents = [...new Set(commits.flatMap((c) => c.parents))].filter((sha) => !parentDates.has(sha));
+    for (const [sha, date] of await committerDates(root, unknownParents)) parentDates.set(sha, date);
+    const ledger = new Ledger(reader, root, epoch, adopted, options.base, commits, options.folders ?? [], parentDates);
+    // Every walked commit is governed, a branch forked before the epoch and merged after it
+    // too. A commit whose first parent was walked, or is the epoch, is trusted with that
+    // parent's roster, whatever it holds (a person without a key yet takes no one's key back
+    // to the epoch's). One whose parent is before the epoch, or has none (an unrelated
+    // history), is trusted with the epoch's: trusted with none, it went unverified, and a
+    // forged sign-off passed.
+    const epochRoster = epoch ? await rosterAt(epoch) : undefined;
+    const governed = new Set([...(epoch ? [epoch] : []), ...commits.map((c) => c.sha)]);
+    for (const c of commits) {
+      const parent = c.parents[0];
+      ledger.trust.set(c.sha, options.baseRoster ?? (parent && governed.has(parent) ? await rosterAt(parent) : epochRoster));
+    }
+    await ledger.verify();
+    return ledger;
   }
 
   /**
@@ -169,7 +161,7 @@ export class Ledger {
    * of its parents (a parent whose diff is empty contributed everything, so nothing is new), and
    * the first parent's changes it drops (see `discardedChanges`).
    */
-  private static async changesOf(root: string, reader: BlobReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
+  private static async changesOf(root: string, reader: ObjectReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
     const parents = Math.max(1, info.parents.length);
     const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
     const text = async (path: string, oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? governedText(path, (await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
@@ -221,7 +213,7 @@ export class Ledger {
    * each passed as "content of a parent" — and with the side put first, so did a proposed
    * roster changed after its approval.
    */
-  private static async discardedChanges(root: string, reader: BlobReader, info: CommitInfo, perParent: readonly (readonly RawChange[])[]): Promise<readonly Discarded[]> {
+  private static async discardedChanges(root: string, reader: ObjectReader, info: CommitInfo, perParent: readonly (readonly RawChange[])[]): Promise<readonly Discarded[]> {
     if (info.parents.length < 2) return [];
     const at = (commit: string | undefined, path: string) => (commit ? reader.read(`${commit}:${path}`) : Promise.resolve(undefined));
     const changedAgainst = perParent.map((list) => new Set(list.map((ch) => ch.path)));

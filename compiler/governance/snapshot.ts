@@ -9,6 +9,7 @@
 import { diagnostic, type Diagnostic, hint, type ToolOutput } from '../diagnostics.js';
 import { MAX_SOURCE_BYTES, sourceTooLarge } from '../compile.js';
 import { readFilesAt } from '../git/files.js';
+import type { ObjectReader } from '../git/objects.js';
 import { GitError } from '../git/run.js';
 import { withoutBom } from '../source.js';
 
@@ -51,9 +52,9 @@ export function decodeText(bytes: Buffer): string | undefined {
   }
 }
 
-/** The governed files of `commit`. Rejects with a GitError when git cannot read them. */
-export async function readSnapshot(root: string, commit: string, paths: readonly string[] = GOVERNED_PATHS): Promise<Snapshot> {
-  const entries = await readFilesAt(root, commit, paths, () => true, MAX_SOURCE_BYTES);
+/** The governed files of `commit`, read through `reader`. Rejects with a GitError when git cannot read them. */
+export async function readSnapshot(reader: ObjectReader, commit: string, paths: readonly string[] = GOVERNED_PATHS): Promise<Snapshot> {
+  const entries = await readFilesAt(reader, commit, paths, () => true, MAX_SOURCE_BYTES);
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const e of entries) {
