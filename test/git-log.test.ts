@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree, isAncestor, mergeTree, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
+import { diffTrees, isAncestor, mergeTree, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
 import { GitError } from '../compiler/git/run.js';
 import { tempDir } from './support.js';
 
@@ -37,9 +37,16 @@ describe('compiler/git/log', () => {
     expect(commits[1]!.parents).toEqual([commits[0]!.sha]);
     expect(commits[0]!.authorDate).toBe('2026-01-02T03:04:05+00:00');
     expect(commits[1]!.message).toContain('Proposal: x');
-    const changes = await diffTree(dir, commits[0]!.sha, commits[1]!.sha, ['p']);
-    expect(changes.map((c) => `${c.status} ${c.path} ${c.newKind}`)).toEqual(['M p/a.txt file', 'A p/b.txt file']);
-    expect((await diffTree(dir, undefined, commits[0]!.sha)).map((c) => c.path)).toEqual(['p/a.txt']);
+    const [changes, none, back] = await diffTrees(dir, [
+      { parent: commits[0]!.sha, commit: commits[1]!.sha },
+      { parent: commits[1]!.sha, commit: commits[1]!.sha },
+      { parent: commits[1]!.sha, commit: commits[0]!.sha },
+    ], ['p']);
+    expect(changes!.map((c) => `${c.status} ${c.path} ${c.newKind}`)).toEqual(['M p/a.txt file', 'A p/b.txt file']);
+    // A pair with nothing changed keeps its place: the next pair's list is not taken for it.
+    expect(none).toEqual([]);
+    expect(back!.map((c) => `${c.status} ${c.path}`)).toEqual(['M p/a.txt', 'D p/b.txt']);
+    await expect(diffTrees(dir, [{ parent: 'HEAD', commit: commits[1]!.sha }])).rejects.toBeInstanceOf(GitError);
     expect(await isAncestor(dir, commits[0]!.sha, commits[1]!.sha)).toBe(true);
     expect(await isAncestor(dir, commits[1]!.sha, commits[0]!.sha)).toBe(false);
   });
@@ -76,7 +83,7 @@ describe('compiler/git/log', () => {
     const changes = await readChanges(dir, ['HEAD']);
     expect([...changes.keys()]).toEqual([first!.sha, second!.sha]);
     expect(changes.get(second!.sha)!.map((list) => list.map((c) => `${c.status} ${c.path}`))).toEqual([['A p/\x1eabc', 'A p/roster.yaml']]);
-    expect((await diffTree(dir, first!.sha, second!.sha)).map((c) => c.path)).toEqual(['p/\x1eabc', 'p/roster.yaml']);
+    expect((await diffTrees(dir, [{ parent: first!.sha, commit: second!.sha }]))[0]!.map((c) => c.path)).toEqual(['p/\x1eabc', 'p/roster.yaml']);
   });
 
   it('reads a message holding 0x1E and what looks like another commit as one message of one commit', async () => {

@@ -87,11 +87,31 @@ export interface RawChange {
 
 const NULL_OID = /^0+$/;
 
-/** The files `commit` changed against `parent` (every file when `parent` is undefined) under `paths`. */
-export async function diffTree(root: string, parent: string | undefined, commit: string, paths: readonly string[] = []): Promise<RawChange[]> {
-  const range = parent ? [parent, commit] : ['--root', commit];
-  const args = ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', '--no-commit-id', ...range, '--', ...paths];
-  return parseRaw(args, (await runGit(root, args)).toString('utf8'));
+/**
+ * The files each pair's `commit` changed against its `parent` under `paths`, for any number of
+ * pairs in one git call (`git diff-tree --stdin`; a merge's omitted parents asked one process
+ * each, `proposal status` of this repository started 288): one list per pair, in order, empty
+ * where the two hold the same files.
+ */
+export async function diffTrees(root: string, pairs: readonly { readonly parent: string; readonly commit: string }[], paths: readonly string[] = []): Promise<RawChange[][]> {
+  if (pairs.length === 0) return [];
+  const args = ['diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', '--', ...paths];
+  // Object ids only: a name with a space or a newline would be read as another pair.
+  const bad = pairs.find((p) => !SHA.test(p.parent) || !SHA.test(p.commit));
+  if (bad) throw new GitError(args, `not a pair of commit ids: ${JSON.stringify(bad)}`);
+  const parts = (await runGit(root, args, pairs.map((p) => `${p.commit} ${p.parent}\n`).join(''))).toString('utf8').split('\0');
+  if (parts.pop() !== '') throw unexpected(args, 'output that does not end its last field');
+  // Each pair: the commit's id (printed even for an empty diff, by --always), then its changes.
+  const lists: RawChange[][] = [];
+  for (let i = 0; i < parts.length; ) {
+    const pair = pairs[lists.length];
+    if (parts[i++] !== pair?.commit) throw unexpected(args, `a malformed record ${JSON.stringify(parts[i - 1]!.slice(0, 80))}`);
+    const changes: RawChange[] = [];
+    for (; i < parts.length && parts[i]!.startsWith(':'); i += 2) changes.push(rawChange(args, parts[i]!, parts[i + 1]));
+    lists.push(changes);
+  }
+  if (lists.length !== pairs.length) throw unexpected(args, `${lists.length} answers to ${pairs.length} pairs`);
+  return lists;
 }
 
 /**
@@ -123,21 +143,23 @@ function parseRaw(args: readonly string[], out: string): RawChange[] {
   const parts = out.split('\0');
   if (parts.pop() !== '') throw unexpected(args, 'a change list that does not end its last path');
   const changes: RawChange[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const head = RAW_HEAD.exec(parts[i]!);
-    const path = parts[i + 1];
-    if (!head || !path) throw unexpected(args, `a malformed change ${JSON.stringify(parts[i]!.slice(0, 80))}`);
-    const [, oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head;
-    changes.push({
-      status,
-      path,
-      oldOid,
-      newOid,
-      oldKind: NULL_OID.test(oldOid) && oldMode === '000000' ? undefined : KINDS[oldMode] ?? 'other',
-      newKind: NULL_OID.test(newOid) && newMode === '000000' ? undefined : KINDS[newMode] ?? 'other',
-    });
-  }
+  for (let i = 0; i < parts.length; i += 2) changes.push(rawChange(args, parts[i]!, parts[i + 1]));
   return changes;
+}
+
+/** One change of `--raw -z` output: its ":<old mode> <new mode> <old oid> <new oid> <status>" field and its path. */
+function rawChange(args: readonly string[], field: string, path: string | undefined): RawChange {
+  const head = RAW_HEAD.exec(field);
+  if (!head || !path) throw unexpected(args, `a malformed change ${JSON.stringify(field.slice(0, 80))}`);
+  const [, oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head;
+  return {
+    status,
+    path,
+    oldOid,
+    newOid,
+    oldKind: NULL_OID.test(oldOid) && oldMode === '000000' ? undefined : KINDS[oldMode] ?? 'other',
+    newKind: NULL_OID.test(newOid) && newMode === '000000' ? undefined : KINDS[newMode] ?? 'other',
+  };
 }
 
 export interface Signature {

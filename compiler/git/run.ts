@@ -20,16 +20,20 @@ export class GitError extends Error {
 }
 
 /**
- * Runs `git <args>` in `root` and returns its stdout as one Buffer, however large; rejects with
- * a GitError when git cannot start or exits non-zero. Paths stay unquoted (`core.quotepath`).
+ * Runs `git <args>` in `root`, with `input` on its stdin when given, and returns its stdout as
+ * one Buffer, however large; rejects with a GitError when git cannot start or exits non-zero.
+ * Paths stay unquoted (`core.quotepath`).
  */
-export function runGit(root: string, args: readonly string[]): Promise<Buffer> {
+export function runGit(root: string, args: readonly string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=false', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', ['-c', 'core.quotepath=false', ...args], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    // git may exit before reading all of it (a bad argument): its own error is the one to report.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (e) => reject(new GitError(args, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));

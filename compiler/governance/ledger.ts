@@ -12,7 +12,7 @@
 import { parse as parseYaml } from 'yaml';
 import { canonicalJson } from '../canonical-json.js';
 import type { ObjectReader } from '../git/objects.js';
-import { committerDates, diffTree, mergeBase, mergeTree, readChanges, readCommits, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
+import { committerDates, diffTrees, mergeBase, mergeTree, readChanges, readCommits, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
@@ -133,8 +133,9 @@ export class Ledger {
     const [infos, raw] = epoch
       ? await Promise.all([readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]), readChanges(root, [head, ...excluded], [...GOVERNED_PATHS])])
       : [[], new Map<string, RawChange[][]>()];
+    const perParent = await Ledger.parentDiffs(root, infos, raw);
     const commits: GovCommit[] = [];
-    for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? []));
+    for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? [], perParent.get(info.sha)!));
     // The dates of the commits read already are known; git is asked only for the others'.
     const parentDates = new Map([...rosterCommits, ...infos].map((c) => [c.sha, c.committerDate]));
     const unknownParents = [...new Set(commits.flatMap((c) => c.parents))].filter((sha) => !parentDates.has(sha));
@@ -161,7 +162,7 @@ export class Ledger {
    * of its parents (a parent whose diff is empty contributed everything, so nothing is new), and
    * the first parent's changes it drops (see `discardedChanges`).
    */
-  private static async changesOf(root: string, reader: ObjectReader, info: CommitInfo, diffs: readonly RawChange[][]): Promise<GovCommit> {
+  private static async changesOf(root: string, reader: ObjectReader, info: CommitInfo, diffs: readonly RawChange[][], perParent: readonly (readonly RawChange[])[]): Promise<GovCommit> {
     const parents = Math.max(1, info.parents.length);
     const introduced = diffs.length < parents ? [] : diffs[0]!.filter((ch) => diffs.every((d) => d.some((x) => x.path === ch.path)));
     const text = async (path: string, oid: string, kind: string | undefined) => (kind === 'file' || kind === 'executable' ? governedText(path, (await reader.read(oid)) ?? Buffer.alloc(0)) : undefined);
@@ -180,7 +181,6 @@ export class Ledger {
       if (parents > 1 && change.after !== undefined && (await Ledger.saidByAParent(ch.path, change.after, diffs, text))) continue;
       changes.push(change);
     }
-    const perParent = await Ledger.parentDiffs(root, info, diffs);
     const discarded = await Ledger.discardedChanges(root, reader, info, perParent);
     // What a merge drops of its first parent's own change is also checked as its own change,
     // against that parent, by every rule.
@@ -193,14 +193,21 @@ export class Ledger {
   }
 
   /**
-   * `info`'s raw changes against each of its parents (one list for a commit that has none).
+   * Each commit's raw changes against each of its parents (one list for a commit that has none).
    * git log -m gives a list per parent, but none for a parent the merge equals, and then which
-   * list is whose is git's to say: it is asked again, parent by parent.
+   * list is whose is git's to say: those merges are asked again, parent by parent, in one call.
    */
-  private static async parentDiffs(root: string, info: CommitInfo, diffs: readonly RawChange[][]): Promise<readonly (readonly RawChange[])[]> {
-    if (info.parents.length <= 1) return [diffs[0] ?? []];
-    if (diffs.length === info.parents.length) return diffs;
-    return Promise.all(info.parents.map((parent) => diffTree(root, parent, info.sha, [...GOVERNED_PATHS])));
+  private static async parentDiffs(root: string, infos: readonly CommitInfo[], raw: ReadonlyMap<string, RawChange[][]>): Promise<Map<string, readonly (readonly RawChange[])[]>> {
+    const result = new Map<string, readonly (readonly RawChange[])[]>();
+    const unsure = (info: CommitInfo) => info.parents.length > 1 && (raw.get(info.sha) ?? []).length !== info.parents.length;
+    const pairs = infos.filter(unsure).flatMap((info) => info.parents.map((parent) => ({ parent, commit: info.sha })));
+    // One list per pair, in the order of `infos`: each unsure merge takes the next lists.
+    const asked = await diffTrees(root, pairs, [...GOVERNED_PATHS]);
+    for (const info of infos) {
+      const diffs = raw.get(info.sha) ?? [];
+      result.set(info.sha, unsure(info) ? asked.splice(0, info.parents.length) : info.parents.length <= 1 ? [diffs[0] ?? []] : diffs);
+    }
+    return result;
   }
 
   /**
