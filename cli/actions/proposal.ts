@@ -11,6 +11,7 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { diagnostic, hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
 import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
+import { withCheckSession, type CheckSession } from '../../compiler/governance/session.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
 import { PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, type LoadedProposal } from '../../compiler/governance/load.js';
@@ -111,12 +112,12 @@ function transitionRefused(meta: ProposalMeta, to: Stage): UsageError | undefine
  * this proposal once the transition is added to its history (the very rules `governance check`
  * runs, history and signatures included).
  */
-export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}): Promise<Diagnostic[]> {
+export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}, session?: CheckSession): Promise<Diagnostic[]> {
   const refused = transitionRefused(meta, to);
   if (refused) throw refused;
   const hypothetical: ProposalMeta = { ...meta, ...extra, stage: to, history: [...meta.history, { stage: to, date }] };
   if (to === 'superseded' && !hypothetical.supersededBy) throw usageError('cli-superseded-by-required');
-  const report = await checkGovernance(root, { hypothetical, only: [meta.id] });
+  const report = await checkGovernance(root, { hypothetical, only: [meta.id], ...(session ? { session } : {}) });
   // The lists' status is what the transition itself rewrites.
   return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
 }
@@ -281,24 +282,29 @@ export function proposalStatus(io: Io, id: string | undefined, o: { json?: boole
   return guarded(io, async () => {
     const root = await repositoryFolder(io.cwd);
     const g = await load(io, root);
-    const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
-    const ctx = contextOf(g, today())!;
-    const name = (who: string) => (personById(g.rosterValue, who) ? `${personById(g.rosterValue, who)!.name} (${who})` : who);
-    const rows: StatusRow[] = [];
-    for (const p of ps) {
-      const at = p as ProposalAt;
-      const meta = at.meta.value;
-      const view = outlook(at, ctx);
-      const recorded = (await checkGovernance(root, { only: [meta.id] })).diagnostics.filter((d) => d.severity === 'error');
-      const known = new Set(recorded.map(errorKey));
-      const blocking = view.next ? (await blockers(root, meta, view.next, today())).filter((d) => !known.has(errorKey(d))) : [];
-      const todo = todos(at, view, ctx).map((t) => ({ ...t, what: { ...t.what, text: hintText(t.what, langOf(io)) }, who: t.who.map(name) }));
-      const signed = p.signoffs.flatMap((f) => (f.value ? [{ stage: f.value.stage, role: f.value.role, person: f.value.person, date: f.value.date }] : []));
-      rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });
-    }
-    if (o.json) printJson(io, id ? rows[0] : rows);
-    else for (const r of rows) io.stdout.write(`${statusLines(io, r).join('\n')}\n`);
+    return withCheckSession(root, (session) => statusOf(io, root, g, id, o, session));
   });
+}
+
+/** `proposal status` of the loaded governance `g`, its checks sharing one session. */
+async function statusOf(io: Io, root: string, g: Loaded, id: string | undefined, o: { json?: boolean }, session: CheckSession): Promise<void> {
+  const ps = id ? [find(io, g, id)] : g.governance.proposals.filter((p) => p.meta?.value);
+  const ctx = contextOf(g, today())!;
+  const name = (who: string) => (personById(g.rosterValue, who) ? `${personById(g.rosterValue, who)!.name} (${who})` : who);
+  const rows: StatusRow[] = [];
+  for (const p of ps) {
+    const at = p as ProposalAt;
+    const meta = at.meta.value;
+    const view = outlook(at, ctx);
+    const recorded = (await checkGovernance(root, { only: [meta.id], session })).diagnostics.filter((d) => d.severity === 'error');
+    const known = new Set(recorded.map(errorKey));
+    const blocking = view.next ? (await blockers(root, meta, view.next, today(), {}, session)).filter((d) => !known.has(errorKey(d))) : [];
+    const todo = todos(at, view, ctx).map((t) => ({ ...t, what: { ...t.what, text: hintText(t.what, langOf(io)) }, who: t.who.map(name) }));
+    const signed = p.signoffs.flatMap((f) => (f.value ? [{ stage: f.value.stage, role: f.value.role, person: f.value.person, date: f.value.date }] : []));
+    rows.push({ id: meta.id, title: meta.title, stage: meta.stage, next: view.next ?? null, signed, reviewEnds: view.reviewEnds ?? null, todo, blocking: blocking.map((d) => ({ code: d.code, id: d.id, args: d.args, message: messageOf(d, langOf(io)) })), recordedProblems: recorded.length });
+  }
+  if (o.json) printJson(io, id ? rows[0] : rows);
+  else for (const r of rows) io.stdout.write(`${statusLines(io, r).join('\n')}\n`);
 }
 
 /** One row of `proposal status` as printed, its labels in the reader's language. */

@@ -18,6 +18,7 @@ import { loadGovernance, loadYaml, ROSTER_PATH, type Governance } from './load.j
 import type { ProposalMeta, Roster } from './model.js';
 import { GOVERNANCE_RULES } from './rules/index.js';
 import { rosterSchema } from './schemas.js';
+import type { CheckSession } from './session.js';
 import { gitFailure, gitOutput, readSnapshot } from './snapshot.js';
 
 export type { ListInfo } from './lists.js';
@@ -55,6 +56,8 @@ export interface CheckOptions {
   readonly hypothetical?: ProposalMeta;
   /** Today's date (YYYY-MM-DD, UTC) for dates in the future; default: now. */
   readonly today?: string;
+  /** The command's session on this repository, whose git process and history walks the check shares. */
+  readonly session?: CheckSession;
 }
 
 const EMPTY: Governance = { proposals: [], diagnostics: [], sources: [] };
@@ -91,7 +94,9 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   }
   try {
     // One git process reads every object the check needs: the head's files, the base's roster,
-    // the rosters and files of the history.
+    // the rosters and files of the history; the session's, when it is on this repository.
+    const session = options.session?.root === root ? options.session : undefined;
+    if (session) return await run(session.reader, root, head, base, options, session);
     return await withObjectReader(root, (reader) => run(reader, root, head, base, options));
   } catch (e) {
     if (e instanceof GitError) return failed(diagnostic('git-failed-history', undefined, {}, { detail: gitOutput(e) }));
@@ -99,12 +104,13 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   }
 }
 
-async function run(reader: ObjectReader, root: string, head: string, base: string | undefined, options: CheckOptions): Promise<GovernanceReport> {
+async function run(reader: ObjectReader, root: string, head: string, base: string | undefined, options: CheckOptions, session?: CheckSession): Promise<GovernanceReport> {
   const snapshot = await readSnapshot(reader, head);
   const governance = loadGovernance(snapshot.files);
   const read = readLists(snapshot.files);
   const trusted = (base ? await baseRoster(reader, base) : undefined) ?? governance.roster?.value;
-  const ledger = options.noHistory || !trusted ? undefined : await Ledger.open(reader, root, head, { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) });
+  const walk = { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) };
+  const ledger = options.noHistory || !trusted ? undefined : await (session ? session.ledger(head, walk) : Ledger.open(reader, root, head, walk));
   return runRules(head, base, options, { snapshot, governance, read, trusted, ledger });
 }
 

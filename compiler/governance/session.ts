@@ -1,0 +1,42 @@
+/**
+ * The checks one command makes of one repository, sharing what does not change between them:
+ * one git process for objects, and the history walk (the ledger) of each head and base.
+ * `proposal status` checked each proposal twice — its record, and its next transition — and
+ * walked the same history each time (six walks for three proposals).
+ */
+import { ObjectReader } from '../git/objects.js';
+import { Ledger } from './ledger.js';
+
+export class CheckSession {
+  /** Open until `close()`: the ledgers read past commits through it while rules run. */
+  readonly reader: ObjectReader;
+  private readonly ledgers = new Map<string, Promise<Ledger>>();
+
+  constructor(readonly root: string) {
+    this.reader = new ObjectReader(root);
+  }
+
+  /** The ledger of `head` after `options.base`, walked once per session. */
+  ledger(head: string, options: Parameters<typeof Ledger.open>[3] = {}): Promise<Ledger> {
+    // The other options follow from these two: the base's roster, the head's proposal folders.
+    const key = `${head} ${options.base ?? ''}`;
+    let ledger = this.ledgers.get(key);
+    if (!ledger) this.ledgers.set(key, (ledger = Ledger.open(this.reader, this.root, head, options)));
+    return ledger;
+  }
+
+  /** Ends the git process. */
+  close(): void {
+    this.reader.close();
+  }
+}
+
+/** Runs `use` with a session on `root`, and closes it however `use` ends. */
+export async function withCheckSession<T>(root: string, use: (session: CheckSession) => Promise<T>): Promise<T> {
+  const session = new CheckSession(root);
+  try {
+    return await use(session);
+  } finally {
+    session.close();
+  }
+}
