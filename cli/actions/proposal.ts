@@ -52,8 +52,8 @@ function checkDate(d: string | undefined, option = '--date'): string {
 type Loaded = GovernanceReport & { rosterValue: Roster };
 
 /** The committed governance (HEAD's git objects, without the history walk): what every command starts from. */
-async function load(io: Io, root: string): Promise<Loaded> {
-  const g = await checkGovernance(root, { noHistory: true });
+async function load(io: Io, root: string, session: CheckSession): Promise<Loaded> {
+  const g = await checkGovernance(root, { noHistory: true, session });
   const failed = g.diagnostics.filter((d) => d.code.startsWith('QD4'));
   if (failed.length || !g.governance.roster?.value) {
     printDiagnostics(io, failed.length ? failed : g.governance.diagnostics, new Map(g.sources.map((s) => [s.path, s.text])));
@@ -72,12 +72,11 @@ function find(io: Io, g: Loaded, id: string): LoadedProposal & { meta: NonNullab
   return p as LoadedProposal & { meta: NonNullable<LoadedProposal['meta']> };
 }
 
-/** What a command on one proposal starts from: the project root, its governance, the proposal and the date given. */
-async function openProposal(io: Io, id: string, date: string | undefined) {
-  const root = await repositoryFolder(io.cwd);
-  const g = await load(io, root);
+/** What a command on one proposal starts from: the governance at the project root, the proposal and the date given. */
+async function openProposal(io: Io, root: string, session: CheckSession, id: string, date: string | undefined) {
+  const g = await load(io, root, session);
   const p = find(io, g, id);
-  return { root, g, p, meta: p.meta.value!, date: checkDate(date) };
+  return { g, p, meta: p.meta.value!, date: checkDate(date) };
 }
 
 function person(roster: Roster, id: string | undefined, flag: string) {
@@ -112,12 +111,12 @@ function transitionRefused(meta: ProposalMeta, to: Stage): UsageError | undefine
  * this proposal once the transition is added to its history (the very rules `governance check`
  * runs, history and signatures included).
  */
-export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta> = {}, session?: CheckSession): Promise<Diagnostic[]> {
+export async function blockers(root: string, meta: ProposalMeta, to: Stage, date: string, extra: Partial<ProposalMeta>, session: CheckSession): Promise<Diagnostic[]> {
   const refused = transitionRefused(meta, to);
   if (refused) throw refused;
   const hypothetical: ProposalMeta = { ...meta, ...extra, stage: to, history: [...meta.history, { stage: to, date }] };
   if (to === 'superseded' && !hypothetical.supersededBy) throw usageError('cli-superseded-by-required');
-  const report = await checkGovernance(root, { hypothetical, only: [meta.id], ...(session ? { session } : {}) });
+  const report = await checkGovernance(root, { hypothetical, only: [meta.id], session });
   // The lists' status is what the transition itself rewrites.
   return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
 }
@@ -220,11 +219,18 @@ async function guarded(io: Io, body: () => Promise<number | void>): Promise<numb
   }
 }
 
-/** Creates a proposal at the draft stage; prints its id. Returns the exit code. */
-export function proposalNew(io: Io, slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }): Promise<number> {
+/** Runs a proposal command in the repository `io.cwd` lies in, its governance checks sharing one session. */
+function inRepository(io: Io, body: (root: string, session: CheckSession) => Promise<number | void>): Promise<number> {
   return guarded(io, async () => {
     const root = await repositoryFolder(io.cwd);
-    const g = await load(io, root);
+    return withCheckSession(root, (session) => body(root, session));
+  });
+}
+
+/** Creates a proposal at the draft stage; prints its id. Returns the exit code. */
+export function proposalNew(io: Io, slug: string, o: { title: string; kind?: string; sector?: string; list?: string[]; author: string[]; date?: string }): Promise<number> {
+  return inRepository(io, async (root, session) => {
+    const g = await load(io, root, session);
     const date = checkDate(o.date);
     for (const a of o.author) person(g.rosterValue, a, '--author');
     const drafts = await readdir(join(root, PROPOSALS_DIR)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
@@ -279,11 +285,7 @@ const errorKey = (d: Diagnostic) => `${d.code}|${d.span?.file}|${d.span?.offset}
  * in the record (those are counted, for `proposal check`). Returns the exit code.
  */
 export function proposalStatus(io: Io, id: string | undefined, o: { json?: boolean }): Promise<number> {
-  return guarded(io, async () => {
-    const root = await repositoryFolder(io.cwd);
-    const g = await load(io, root);
-    return withCheckSession(root, (session) => statusOf(io, root, g, id, o, session));
-  });
+  return inRepository(io, async (root, session) => statusOf(io, root, await load(io, root, session), id, o, session));
 }
 
 /** `proposal status` of the loaded governance `g`, its checks sharing one session. */
@@ -326,15 +328,15 @@ function statusLines(io: Io, r: StatusRow): string[] {
 
 /** Moves a proposal to its next stage (or `o.to`) and updates its lists' status. Returns the exit code. */
 export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: string; receipt?: string; filingDate?: string; supersededBy?: string; note?: string }): Promise<number> {
-  return guarded(io, async () => {
-    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+  return inRepository(io, async (root, session) => {
+    const { g, p, meta, date } = await openProposal(io, root, session, id, o.date);
     const to = o.to ?? nextStage(meta.stage, meta.kind);
     if (!to) throw usageError('cli-nothing-follows', { id: meta.id, stage: meta.stage });
     if (!isStage(to)) throw usageError('cli-invalid-value', { option: '--to', value: `'${to}'` }, { hint: hint('cli-choices', { words: STAGES }) });
     const set: Record<string, unknown> = {};
     if (o.receipt) set.filing = { receipt: o.receipt, date: checkDate(o.filingDate ?? date, '--filing-date') };
     if (o.supersededBy) set.supersededBy = o.supersededBy;
-    const blocked = await blockers(root, meta, to, date, set as Partial<ProposalMeta>);
+    const blocked = await blockers(root, meta, to, date, set as Partial<ProposalMeta>, session);
     if (blocked.length) {
       printDiagnostics(io, blocked, new Map(g.sources.map((s) => [s.path, s.text])));
       io.stderr.write(`${say(io, 'proposal-blocked', { id: meta.id, stage: to })}\n`);
@@ -355,8 +357,8 @@ export function proposalAdvance(io: Io, id: string, o: { to?: string; date?: str
 
 /** Records a comment, or a concern that blocks approval, on a target the proposal's lists have. Returns the exit code. */
 export function proposalComment(io: Io, id: string, o: { target: string; text: string; author?: string; person?: string; concern?: boolean; date?: string }): Promise<number> {
-  return guarded(io, async () => {
-    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+  return inRepository(io, async (root, session) => {
+    const { g, p, meta, date } = await openProposal(io, root, session, id, o.date);
     if ((meta.kind ?? 'list') === 'list') {
       const targets = proposalTargets(meta, g.lists);
       if (!targets.includes(o.target)) throw usageError('cli-unknown-target', { target: `'${o.target}'`, id: meta.id }, meant(o.target, targets));
@@ -393,8 +395,8 @@ export function proposalComment(io: Io, id: string, o: { target: string; text: s
 
 /** Gives a comment its disposition, or resolves a concern. Returns the exit code. */
 export function proposalResolve(io: Io, id: string, item: string, o: { decision?: string; reason?: string; by: string; note?: string; asChair?: boolean; date?: string }): Promise<number> {
-  return guarded(io, async () => {
-    const { root, g, p, date } = await openProposal(io, id, o.date);
+  return inRepository(io, async (root, session) => {
+    const { g, p, date } = await openProposal(io, root, session, id, o.date);
     const by = person(g.rosterValue, o.by, '--by');
     const found = findRecord(item, p);
     if ('error' in found) {
@@ -427,8 +429,8 @@ export function proposalResolve(io: Io, id: string, item: string, o: { decision?
 
 /** Writes a sign-off record. Returns the exit code. */
 export function proposalSign(io: Io, id: string, o: { stage: string; role: string; person: string; date?: string; note?: string }): Promise<number> {
-  return guarded(io, async () => {
-    const { root, g, p, meta, date } = await openProposal(io, id, o.date);
+  return inRepository(io, async (root, session) => {
+    const { g, p, meta, date } = await openProposal(io, root, session, id, o.date);
     if (!(SIGNED_STAGES as readonly string[]).includes(o.stage)) throw usageError('cli-invalid-value', { option: '--stage', value: `'${o.stage}'` }, { hint: hint('cli-choices', { words: SIGNED_STAGES }) });
     const who = person(g.rosterValue, o.person, '--person');
     const roles = Object.keys(g.rosterValue.roles);

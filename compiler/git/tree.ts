@@ -30,7 +30,8 @@ const TREE_MODES = new Set(['40000', '040000']);
  */
 export async function listTree(reader: ObjectReader, revision: string, paths: readonly string[] = []): Promise<TreeEntry[]> {
   const top = await reader.readTree(`${revision}^{tree}`);
-  if (!top) throw new GitError(['cat-file', '--batch-command'], `${revision}: not a revision git knows`);
+  // git's own answer, as the message: the object name, then "missing".
+  if (!top) throw new GitError(['cat-file', '--batch-command'], `${revision}^{tree} missing`);
   const found = new Map<string, TreeRecord & { path: string }>();
   const under = async (records: readonly TreeRecord[], prefix: string, rest: readonly string[]): Promise<void> => {
     // A path names one entry of this tree, followed further down; no path left takes every entry.

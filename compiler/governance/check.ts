@@ -56,7 +56,7 @@ export interface CheckOptions {
   readonly hypothetical?: ProposalMeta;
   /** Today's date (YYYY-MM-DD, UTC) for dates in the future; default: now. */
   readonly today?: string;
-  /** The command's session on this repository, whose git process and history walks the check shares. */
+  /** The command's session on the repository whose top folder is the `dir` checked: the check shares its git process and history walks. */
   readonly session?: CheckSession;
 }
 
@@ -75,8 +75,10 @@ async function baseRoster(reader: ObjectReader, base: string): Promise<Roster | 
 export async function checkGovernance(dir: string, options: CheckOptions = {}): Promise<GovernanceReport> {
   let root: string;
   let head: string;
+  // A session on `dir` knows its top folder and resolves the revision through its git process.
+  const session = options.session?.root === dir ? options.session : undefined;
   try {
-    ({ root, commit: head } = await repositoryCommit(dir, options.head ?? 'HEAD'));
+    ({ root, commit: head } = session ? { root: dir, commit: await session.commit(options.head ?? 'HEAD') } : await repositoryCommit(dir, options.head ?? 'HEAD'));
   } catch (e) {
     return failed(gitFailure(e, options.head ?? 'HEAD'));
   }
@@ -94,8 +96,7 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   }
   try {
     // One git process reads every object the check needs: the head's files, the base's roster,
-    // the rosters and files of the history; the session's, when it is on this repository.
-    const session = options.session?.root === root ? options.session : undefined;
+    // the rosters and files of the history; the session's, when there is one.
     if (session) return await run(session.reader, root, head, base, options, session);
     return await withObjectReader(root, (reader) => run(reader, root, head, base, options));
   } catch (e) {

@@ -1,10 +1,13 @@
 /**
- * The checks one command makes of one repository, sharing what does not change between them:
- * one git process for objects, and the history walk (the ledger) of each head and base.
+ * The checks one command makes of one repository (given by its top folder), sharing what does
+ * not change between them: one git process for objects and revisions, and the history walk (the
+ * ledger) of each head and base. A proposal command checked the governance two or three times,
+ * each check starting its own git processes.
  * `proposal status` checked each proposal twice — its record, and its next transition — and
  * walked the same history each time (six walks for three proposals).
  */
 import { ObjectReader } from '../git/objects.js';
+import { GitError } from '../git/run.js';
 import { Ledger } from './ledger.js';
 
 export class CheckSession {
@@ -14,6 +17,14 @@ export class CheckSession {
 
   constructor(readonly root: string) {
     this.reader = new ObjectReader(root);
+  }
+
+  /** The commit `revision` names, through the session's git process. Rejects with a GitError when there is none. */
+  async commit(revision: string): Promise<string> {
+    const info = await this.reader.info(`${revision}^{commit}`);
+    // git's own answer, as the message: the object name, then "missing".
+    if (!info) throw new GitError(['cat-file', '--batch-command'], `${revision}^{commit} missing`);
+    return info.oid;
   }
 
   /** The ledger of `head` after `options.base`, walked once per session. */
