@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTrees, isAncestor, mergeTree, readChanges, readCommits, resolveCommit, verifySignatures } from '../compiler/git/log.js';
+import { diffTrees, isAncestor, mergeTree, readCommits, readHistory, resolveCommit, verifySignatures } from '../compiler/git/log.js';
 import { GitError } from '../compiler/git/run.js';
 import { tempDir } from './support.js';
 
@@ -68,6 +68,10 @@ describe('compiler/git/log', () => {
     const commits = await readCommits(dir, ['HEAD']);
     expect(commits).toHaveLength(4);
     expect(commits[3]!.parents).toHaveLength(2);
+    // The history lists the same commits, and the merge's changes against each parent.
+    const history = await readHistory(dir, ['HEAD']);
+    expect(history.commits).toEqual(commits);
+    expect(history.changes.get(commits[3]!.sha)!.map((list) => list.map((c) => `${c.status} ${c.path}`))).toEqual([['A b'], ['A c']]);
   });
 
   it('reads every change of a commit whose path holds 0x1E, the separator it once split on (the roster change after it went unseen)', async () => {
@@ -80,7 +84,7 @@ describe('compiler/git/log', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'second');
     const [first, second] = await readCommits(dir, ['HEAD']);
-    const changes = await readChanges(dir, ['HEAD']);
+    const { changes } = await readHistory(dir, ['HEAD']);
     expect([...changes.keys()]).toEqual([first!.sha, second!.sha]);
     expect(changes.get(second!.sha)!.map((list) => list.map((c) => `${c.status} ${c.path}`))).toEqual([['A p/\x1eabc', 'A p/roster.yaml']]);
     expect((await diffTrees(dir, [{ parent: first!.sha, commit: second!.sha }]))[0]!.map((c) => c.path)).toEqual(['p/\x1eabc', 'p/roster.yaml']);
@@ -94,6 +98,12 @@ describe('compiler/git/log', () => {
     const commits = await readCommits(dir, ['HEAD']);
     expect(commits.map((c) => c.authorName)).toEqual(['a', 'a']);
     expect(commits[1]!.message).toBe(`tidy ${fake.replaceAll('\0', '')}\n\nProposal: 2026-0001-icv\n`);
+    // Read with its changes, an empty commit has an empty list, and a message that looks like a change list stays a message.
+    git('commit', '-q', '--allow-empty', '-m', `:100644 100644 ${'1'.repeat(40)} ${'2'.repeat(40)} M\n`);
+    const history = await readHistory(dir, ['HEAD']);
+    expect(history.commits).toEqual(await readCommits(dir, ['HEAD']));
+    expect(history.commits[2]!.message).toBe(`:100644 100644 ${'1'.repeat(40)} ${'2'.repeat(40)} M\n`);
+    expect([...history.changes.values()]).toEqual([[[]], [[]], [[]]]);
   });
 
   it('merges two commits as git would, in memory: the clean result\'s tree, and the paths in conflict', async () => {

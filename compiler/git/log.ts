@@ -52,13 +52,51 @@ async function records(root: string, args: readonly string[], separator: string)
 export async function readCommits(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<CommitInfo[]> {
   const mark = recordMark();
   const args = ['log', '--full-history', '--topo-order', '--reverse', `--format=${mark}%x00${FIELDS.join('%x00')}`, ...revisions, '--', ...paths];
-  return (await records(root, args, `${mark}\0`)).map((record) => {
-    const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', ...body] = record.split('\0');
-    const parentList = parents ? parents.split(' ') : [];
-    if (!SHA.test(sha) || !parentList.every((x) => SHA.test(x)) || body.length === 0) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
-    // The record ends with the newline git puts after each commit; a NUL in a message stays in it.
-    return { sha, parents: parentList, authorName, authorEmail, authorDate, committerDate, message: body.join('\0').replace(/\n$/, '') };
-  });
+  // Each record ends with the newline git puts after each commit.
+  return (await records(root, args, `${mark}\0`)).map((record) => commitInfo(args, record.replace(/\n$/, '')));
+}
+
+/** A commit's FIELDS, NUL-separated, as git printed them; a NUL in its message stays in it. */
+function commitInfo(args: readonly string[], record: string): CommitInfo {
+  const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = '', ...body] = record.split('\0');
+  const parentList = parents ? parents.split(' ') : [];
+  if (!SHA.test(sha) || !parentList.every((x) => SHA.test(x)) || body.length === 0) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
+  return { sha, parents: parentList, authorName, authorEmail, authorDate, committerDate, message: body.join('\0') };
+}
+
+/** The commits of a range and what each changed, as `readHistory` gives them. */
+export interface History {
+  /** As `readCommits` lists them. */
+  readonly commits: CommitInfo[];
+  /**
+   * Each commit's raw changes under the paths: one list per parent it was compared with (a
+   * merge has one per parent; a commit whose diff against a parent is empty may have no list
+   * for it).
+   */
+  readonly changes: Map<string, RawChange[][]>;
+}
+
+/**
+ * The commits selected by `revisions` that touch `paths`, as `readCommits` lists them, and the
+ * raw changes of each, in one git call (`log -m --raw`: a merge's header comes once per parent
+ * compared, each followed by that diff).
+ */
+export async function readHistory(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<History> {
+  const mark = recordMark();
+  // A second mark ends the message: the changes that follow cannot be told from its text else.
+  const end = recordMark();
+  const args = ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%x00${FIELDS.join('%x00')}${end}`, ...revisions, '--', ...paths];
+  const commits: CommitInfo[] = [];
+  const changes = new Map<string, RawChange[][]>();
+  for (const record of await records(root, args, `${mark}\0`)) {
+    const stop = record.indexOf(end);
+    // After the message: NUL, then a newline before a non-empty change list.
+    if (stop < 0 || record[stop + end.length] !== '\0') throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
+    const info = commitInfo(args, record.slice(0, stop));
+    if (commits.at(-1)?.sha !== info.sha) commits.push(info);
+    changes.set(info.sha, [...(changes.get(info.sha) ?? []), parseRaw(args, record.slice(stop + end.length + 1).replace(/^\n/, ''))]);
+  }
+  return { commits, changes };
 }
 
 /** The committer date (ISO) of each of `commits`, in one git call. */
@@ -112,24 +150,6 @@ export async function diffTrees(root: string, pairs: readonly { readonly parent:
   }
   if (lists.length !== pairs.length) throw unexpected(args, `${lists.length} answers to ${pairs.length} pairs`);
   return lists;
-}
-
-/**
- * The raw changes of every commit selected by `revisions` under `paths`, in one git call: for
- * each commit, one list per parent it was compared with (a merge has one per parent; a commit
- * whose diff against a parent is empty may have no list for it).
- */
-export async function readChanges(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<Map<string, RawChange[][]>> {
-  const mark = recordMark();
-  const args = ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%H`, ...revisions, '--', ...paths];
-  const result = new Map<string, RawChange[][]>();
-  for (const record of await records(root, args, mark)) {
-    const end = record.indexOf('\0');
-    const sha = record.slice(0, end);
-    if (end < 0 || !SHA.test(sha)) throw unexpected(args, `a malformed record ${JSON.stringify(record.slice(0, 80))}`);
-    result.set(sha, [...(result.get(sha) ?? []), parseRaw(args, record.slice(end + 1).replace(/^\n/, ''))]);
-  }
-  return result;
 }
 
 const RAW_HEAD = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([ADMT])$/;

@@ -12,7 +12,7 @@
 import { parse as parseYaml } from 'yaml';
 import { canonicalJson } from '../canonical-json.js';
 import type { ObjectReader } from '../git/objects.js';
-import { committerDates, diffTrees, mergeBase, mergeTree, readChanges, readCommits, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
+import { committerDates, diffTrees, mergeBase, mergeTree, readCommits, readHistory, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
 import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
@@ -130,9 +130,7 @@ export class Ledger {
     }
     const adopted = rosterCommits[0]?.committerDate.slice(0, 10);
     const excluded = epoch ? [`^${epoch}`, ...(options.base ? [`^${options.base}`] : [])] : [];
-    const [infos, raw] = epoch
-      ? await Promise.all([readCommits(root, [head, ...excluded], [...GOVERNED_PATHS]), readChanges(root, [head, ...excluded], [...GOVERNED_PATHS])])
-      : [[], new Map<string, RawChange[][]>()];
+    const { commits: infos, changes: raw } = epoch ? await readHistory(root, [head, ...excluded], [...GOVERNED_PATHS]) : { commits: [], changes: new Map<string, RawChange[][]>() };
     const perParent = await Ledger.parentDiffs(root, infos, raw);
     const commits: GovCommit[] = [];
     for (const info of infos) commits.push(await Ledger.changesOf(root, reader, info, raw.get(info.sha) ?? [], perParent.get(info.sha)!));
