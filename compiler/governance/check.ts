@@ -19,7 +19,7 @@ import type { ProposalMeta, Roster } from './model.js';
 import { GOVERNANCE_RULES } from './rules/index.js';
 import { rosterSchema } from './schemas.js';
 import type { CheckSession } from './session.js';
-import { gitFailure, gitOutput, readSnapshot } from './snapshot.js';
+import { gitFailure, gitOutput, readSnapshot, type Snapshot } from './snapshot.js';
 
 export type { ListInfo } from './lists.js';
 export { signoffFileName } from './signoffs.js';
@@ -105,20 +105,27 @@ export async function checkGovernance(dir: string, options: CheckOptions = {}): 
   }
 }
 
+/** What a check reads of the commit it checks: its files, the governance records and the lists among them. */
+export interface CommitReading {
+  readonly snapshot: Snapshot;
+  readonly governance: Governance;
+  readonly read: ReturnType<typeof readLists>;
+}
+
+async function readCommit(reader: ObjectReader, commit: string): Promise<CommitReading> {
+  const snapshot = await readSnapshot(reader, commit);
+  return { snapshot, governance: loadGovernance(snapshot.files), read: readLists(snapshot.files) };
+}
+
 async function run(reader: ObjectReader, root: string, head: string, base: string | undefined, options: CheckOptions, session?: CheckSession): Promise<GovernanceReport> {
-  const snapshot = await readSnapshot(reader, head);
-  const governance = loadGovernance(snapshot.files);
-  const read = readLists(snapshot.files);
+  const { snapshot, governance, read } = await (session ? session.reading(head, readCommit) : readCommit(reader, head));
   const trusted = (base ? await baseRoster(reader, base) : undefined) ?? governance.roster?.value;
   const walk = { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) };
   const ledger = options.noHistory || !trusted ? undefined : await (session ? session.ledger(head, walk) : Ledger.open(reader, root, head, walk));
   return runRules(head, base, options, { snapshot, governance, read, trusted, ledger });
 }
 
-interface Inputs {
-  readonly snapshot: Awaited<ReturnType<typeof readSnapshot>>;
-  readonly governance: Governance;
-  readonly read: ReturnType<typeof readLists>;
+interface Inputs extends CommitReading {
   readonly trusted: Roster | undefined;
   readonly ledger: Ledger | undefined;
 }
