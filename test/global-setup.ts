@@ -4,8 +4,8 @@
  * rebuild it), the compiled test drivers (test/drivers.ts) likewise, and the runtime package's
  * dist/ that test/runtime-package.test.ts packs (test/runtime-dist.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, ROOT, staleInput } from '../scripts/build.mjs';
@@ -15,7 +15,8 @@ import { runtimeDistStale } from './runtime-dist.js';
 /**
  * Also gives the run one temporary folder (TMPDIR, which os.tmpdir() and the programs the tests
  * start read) and removes it when the run ends: each run left ~200 folders, half a gigabyte, in
- * /tmp (repositories, builds, keys, browser profiles).
+ * /tmp (repositories, builds, keys, browser profiles). The removal (tens of thousands of files,
+ * seconds) runs on after the test command has answered.
  */
 export default async function setup(): Promise<() => void> {
   if (staleInput()) await build();
@@ -23,5 +24,5 @@ export default async function setup(): Promise<() => void> {
   if (runtimeDistStale()) execFileSync('npm', ['run', 'build', '--workspace', '@qingdan/runtime', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const run = mkdtempSync(join(tmpdir(), 'qingdan-test-run-'));
   process.env.TMPDIR = run;
-  return () => rmSync(run, { recursive: true, force: true, maxRetries: 3 });
+  return () => spawn('rm', ['-rf', '--', run], { detached: true, stdio: 'ignore' }).unref();
 }
