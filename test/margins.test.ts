@@ -6,8 +6,7 @@
  * the margin's decides differently (the margin is the nearest). On the real policy and on a
  * generated one, over generated requests (fast-check, fixed seed).
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { generatePolicy } from '../bench/generate-policy.js';
 import { build } from '../compiler/build.js';
 import { marginsOf, Policy, PERSONAL_INFO_PART, type Margins } from '../runtime/index.js';
 import type { EvaluationRequest, RequestItem } from '../runtime/request.js';
-import { buildRealPolicy } from './support.js';
+import { buildRealPolicy, tempDir } from './support.js';
 
 /** The request with part `id`'s measure set to `volume` (written here, not borrowed from margins.ts). */
 function setVolume(request: EvaluationRequest, id: string, measure: 'persons' | 'sensitivePersons', volume: number): EvaluationRequest {
@@ -177,7 +176,7 @@ describe('margins on the real policy', () => {
 describe('margins on a generated policy', () => {
   let policy: Policy;
   beforeAll(async () => {
-    const root = await mkdtemp(join(tmpdir(), 'qingdan-margins-'));
+    const root = await tempDir('qingdan-margins-');
     await writeFile(join(root, 'package.json'), `${JSON.stringify({ name: 'margins-generated', version: '0.0.0', private: true })}\n`);
     for (const source of generatePolicy(400, 11, { itemsPerList: 40 })) {
       await mkdir(dirname(join(root, source.path)), { recursive: true });

@@ -13,8 +13,9 @@ import type { PolicyArtifact } from '../runtime/artifact.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** A fresh temporary folder, inside the run's own (test/global-setup.ts) when there is one. */
 export async function tempDir(prefix = 'qingdan-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return mkdtemp(join(process.env.QINGDAN_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /**
