@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NotARepositoryError, resolveRevision, UnknownRevisionError, WORKING_TREE } from '../compiler/diff/revision.js';
 import { readFilesAt, type BlobCache } from '../compiler/git/files.js';
 import { repositoryCommit } from '../compiler/git/log.js';
 import { ObjectReader, withObjectReader } from '../compiler/git/objects.js';
@@ -187,5 +188,33 @@ describe('ObjectReader', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('resolveRevision through an ObjectReader', () => {
+  it('gives what git rev-parse gives, and tells an unknown name from a folder outside a repository as before', async () => {
+    const dir = await repoWith({ 'policy/a.qd': 'a' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV } }).toString().trim();
+    git('tag', '-a', '-m', 'annotated', 'v1');
+    git('commit', '-q', '--allow-empty', '-m', 'second');
+    const names = ['HEAD', 'main', 'HEAD~1', 'v1', git('rev-parse', '--short', 'HEAD'), 'HEAD^{tree}'];
+    await withObjectReader(dir, async (reader) => {
+      for (const name of names.slice(0, 5)) expect([name, await resolveRevision(dir, name, reader)]).toEqual([name, git('rev-parse', `${name}^{commit}`)]);
+      // The annotated tag is peeled to its commit, not answered as the tag object.
+      expect(await resolveRevision(dir, 'v1', reader)).not.toBe(git('rev-parse', 'v1'));
+      // A tree is not a commit, and a name git does not know is an unknown revision.
+      for (const name of [names[5]!, 'no-such-revision']) await expect(resolveRevision(dir, name, reader)).rejects.toBeInstanceOf(UnknownRevisionError);
+      expect(await resolveRevision(dir, WORKING_TREE, reader)).toBe(WORKING_TREE);
+    });
+    // The reader is asked first: one opened on another repository answers for it.
+    const other = await repoWith({ 'policy/b.qd': 'b' });
+    const otherHead = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: other }).toString().trim();
+    expect(await withObjectReader(other, (reader) => resolveRevision(dir, 'HEAD', reader))).toBe(otherHead);
+    const outside = await tempDir('qingdan-no-repo-');
+    await withObjectReader(outside, async (reader) => {
+      await expect(resolveRevision(outside, 'HEAD', reader)).rejects.toBeInstanceOf(NotARepositoryError);
+      // The reader failed, and later names are still answered, by rev-parse.
+      await expect(resolveRevision(outside, 'main', reader)).rejects.toBeInstanceOf(NotARepositoryError);
+    });
   });
 });

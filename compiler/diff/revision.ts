@@ -10,7 +10,7 @@ import { simpleGit } from 'simple-git';
 import { compileSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
-import { withObjectReader } from '../git/objects.js';
+import { withObjectReader, type ObjectReader } from '../git/objects.js';
 import { GitError } from '../git/run.js';
 import { spanAt, withoutBom, type Source } from '../source.js';
 import { collectSymbols } from '../symbols.js';
@@ -35,14 +35,16 @@ const PACKAGE_JSON = 'package.json';
  * `.qd` entry that is a symlink or a submodule is reported at its path as the working tree's
  * would be (QD4011, QD4012), never followed: its target could be any file on the reader's
  * machine. A blob over the source size limit is reported (QD4014), not read. Revisions read with
- * one `blobs` cache read the files they share once.
+ * one `blobs` cache read the files they share once; given a `reader`, the revision is read
+ * through it rather than through a git process of its own.
  */
-export async function readRevision(root: string, revision: string, paths: readonly string[], blobs?: BlobCache): Promise<RevisionSources> {
+export async function readRevision(root: string, revision: string, paths: readonly string[], blobs?: BlobCache, reader?: ObjectReader): Promise<RevisionSources> {
   if (revision === WORKING_TREE) return readWorkingTree(root, paths);
   const label = revision.slice(0, 12);
+  const read = (from: ObjectReader) => readFilesAt(from, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs);
   let files: RevisionFile[];
   try {
-    files = await withObjectReader(root, (reader) => readFilesAt(reader, revision, [...paths, PACKAGE_JSON], (path) => path.endsWith('.qd') || path === PACKAGE_JSON, MAX_SOURCE_BYTES, blobs));
+    files = await (reader ? read(reader) : withObjectReader(root, read));
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
     return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed-files', undefined, { revision: label, paths: paths.join(' ') }, { detail: { tool: 'git', text: e.message } })] };
@@ -153,9 +155,19 @@ export class NotARepositoryError extends Error {
   }
 }
 
-/** The full commit id of a revision name. */
-export async function resolveRevision(root: string, revision: string): Promise<string> {
+/**
+ * The full commit id of a revision name. Given a `reader`, git is asked through it first (a
+ * diff then resolves and reads both revisions through one process); a name it does not resolve
+ * is asked again of `git rev-parse`, which tells an unknown name from a folder outside a
+ * repository.
+ */
+export async function resolveRevision(root: string, revision: string, reader?: ObjectReader): Promise<string> {
   if (revision === WORKING_TREE) return revision;
+  const known = await reader?.info(`${revision}^{commit}`).catch((e: unknown) => {
+    if (e instanceof GitError) return undefined;
+    throw e;
+  });
+  if (known) return known.oid;
   const git = simpleGit(root);
   const commit = await git.revparse(['--verify', '--quiet', `${revision}^{commit}`]).catch(() => '');
   if (commit.trim()) return commit.trim();

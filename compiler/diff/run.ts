@@ -5,6 +5,7 @@ import type { PolicyArtifact } from '../../runtime/artifact.js';
 import type { PolicyDiff } from './change.js';
 import { compilePair } from './compile-pair.js';
 import { diffPolicies } from './diff.js';
+import { withObjectReader } from '../git/objects.js';
 import { readRevision, resolveRevision, WORKING_TREE } from './revision.js';
 
 export interface RevisionDiff {
@@ -23,15 +24,19 @@ export interface RevisionDiff {
  * The head reuses the base's work on every file whose text is unchanged (compile-pair.ts).
  */
 export async function diffRevisions(root: string, base: string, head: string = WORKING_TREE, paths: readonly string[] = ['policy']): Promise<RevisionDiff> {
-  // Resolved at once, but a bad base is reported before a bad head, as when resolved in turn.
-  const resolved = await Promise.allSettled([resolveRevision(root, base), resolveRevision(root, head)]);
-  const revisions = resolved.map((r) => {
-    if (r.status === 'rejected') throw r.reason;
-    return r.value;
+  // One git process resolves and reads both revisions, and is ended before the compiling starts.
+  const { revisions, baseRead, headRead } = await withObjectReader(root, async (reader) => {
+    // Resolved at once, but a bad base is reported before a bad head, as when resolved in turn.
+    const resolved = await Promise.allSettled([resolveRevision(root, base, reader), resolveRevision(root, head, reader)]);
+    const revisions = resolved.map((r) => {
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
+    });
+    // One blob cache: a file unchanged between the revisions is read from git once.
+    const blobs = new Map<string, Promise<Buffer | undefined>>();
+    const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0]!, paths, blobs, reader), readRevision(root, revisions[1]!, paths, blobs, reader)]);
+    return { revisions, baseRead, headRead };
   });
-  // One blob cache: a file unchanged between the revisions is read from git once.
-  const blobs = new Map<string, Promise<Buffer | undefined>>();
-  const [baseRead, headRead] = await Promise.all([readRevision(root, revisions[0]!, paths, blobs), readRevision(root, revisions[1]!, paths, blobs)]);
   const sources = [...baseRead.sources, ...headRead.sources];
   const unread = [...baseRead.diagnostics, ...headRead.diagnostics];
   if (hasErrors(unread) || baseRead.version === undefined || headRead.version === undefined) return { diagnostics: unread, sources };
