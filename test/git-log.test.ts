@@ -168,6 +168,51 @@ describe('compiler/git/log', () => {
     }
   });
 
+  it('reads the same history whatever the repository\'s config says of merges, root commits, submodules and replaced objects', async () => {
+    const { dir, git, put } = await repo();
+    await put('p/a', 'root\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'root');
+    git('checkout', '-q', '-b', 'side');
+    await put('p/side', 'side\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'side');
+    git('checkout', '-q', 'main');
+    await put('p/a', 'main\n');
+    git('commit', '-q', '-am', 'main');
+    git('merge', '-q', '--no-commit', 'side');
+    // An evil merge: a file neither parent has.
+    await put('p/evil', 'evil\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'merge');
+    git('update-index', '--add', '--cacheinfo', `160000,${git('rev-parse', 'HEAD~1').trim()},p/sub`);
+    git('commit', '-q', '-m', 'a submodule');
+    const read = async () => {
+      const history = await readHistory(dir, ['HEAD'], ['p']);
+      return history.commits.map((c) => [c.message.trim(), (history.changes.get(c.sha) ?? []).map((list) => list.map((ch) => `${ch.status} ${ch.path}`))]);
+    };
+    const plain = await read();
+    expect(Object.fromEntries(plain)).toEqual({
+      root: [['A p/a']],
+      side: [['A p/side']],
+      main: [['M p/a']],
+      merge: [['A p/evil', 'A p/side'], ['M p/a', 'A p/evil']],
+      'a submodule': [['A p/sub']],
+    });
+    const head = git('rev-parse', 'HEAD').trim();
+    const before = (await readCommits(dir, ['HEAD'], ['p'])).map((c) => c.message);
+    // Each of these, set by whoever runs the check, changed what git log -m --raw answered:
+    // one list for the merge (its own file then looked taken from a parent), none for the root
+    // commit or the submodule, and another commit's content under the head's id.
+    git('config', 'log.diffMerges', 'first-parent');
+    git('config', 'log.showRoot', 'false');
+    git('config', 'diff.ignoreSubmodules', 'all');
+    git('replace', '-f', head, git('rev-parse', 'HEAD~1').trim());
+    expect(git('log', '-1', '--format=%s', head).trim()).toBe('merge');
+    expect(await read()).toEqual(plain);
+    expect((await readCommits(dir, ['HEAD'], ['p'])).map((c) => c.message)).toEqual(before);
+  });
+
   it('fails with a GitError naming the revision git does not know', async () => {
     const { dir } = await repo();
     await expect(resolveCommit(dir, 'no-such-rev')).rejects.toBeInstanceOf(GitError);

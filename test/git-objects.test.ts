@@ -168,6 +168,16 @@ describe('ObjectReader', () => {
     }
   });
 
+  it('reads a commit as stored, not as a replace ref would show it', async () => {
+    const dir = await repoWith({ 'a.txt': 'first' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV } }).toString().trim();
+    await writeFile(join(dir, 'a.txt'), 'second');
+    git('commit', '-q', '-am', 'second');
+    git('replace', git('rev-parse', 'HEAD'), git('rev-parse', 'HEAD~1'));
+    expect(git('show', 'HEAD:a.txt')).toBe('first');
+    expect((await withObjectReader(dir, (reader) => reader.read('HEAD:a.txt')))?.toString()).toBe('second');
+  });
+
   it('refuses a tree where a file is expected', async () => {
     const dir = await repoWith({ 'd/a.txt': 'alpha' });
     const reader = new ObjectReader(dir);

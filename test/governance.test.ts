@@ -357,6 +357,10 @@ describe('governance red team', () => {
     evil.write('policy/measures.qd', evil.read('policy/measures.qd').replace('试行期三年', '试行期四年'));
     evil.commit('li', 'Merge branch side');
     expect((await codes(evil)).map((d) => d.code)).toEqual(['QD5041']);
+    // Whatever the checker's git config says of merges: with log.diffMerges=first-parent, git
+    // log -m listed the merge against its first parent only, and its own edit went unseen.
+    evil.git(['config', 'log.diffMerges', 'first-parent']);
+    expect((await codes(evil)).map((d) => d.code)).toEqual(['QD5041']);
   });
 
   it('--base leaves out policy changes before it, and an unknown base is a usage error', async () => {

@@ -38,6 +38,17 @@ function unexpected(args: readonly string[], what: string): GitError {
   return new GitError(args, `unexpected output of git ${args[0] ?? ''}: ${what}`);
 }
 
+/**
+ * What `git log` would otherwise take from the config of whoever runs the check, each of which
+ * changed what it answered: `log.diffMerges` (`-m` then gave a merge one list, and a file
+ * neither parent had looked taken from one), `log.showRoot` (a root commit's files went
+ * unlisted) and `diff.ignoreSubmodules` (a submodule's commit left the walk).
+ */
+const PINNED_LOG_OPTIONS = ['--diff-merges=separate', '--root', '--ignore-submodules=none'] as const;
+
+/** The option of those that decides which commits touch a path, for a walk that shows no changes (`--diff-merges` would list a merge once per parent). */
+const PINNED_WALK_OPTIONS = ['--ignore-submodules=none'] as const;
+
 /** Runs `git args` in `root` and splits its output into the records that `separator` begins. */
 async function records(root: string, args: readonly string[], separator: string): Promise<string[]> {
   const parts = (await runGit(root, args)).toString('utf8').split(separator);
@@ -51,7 +62,7 @@ async function records(root: string, args: readonly string[], separator: string)
  */
 export async function readCommits(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<CommitInfo[]> {
   const mark = recordMark();
-  const args = ['log', '--full-history', '--topo-order', '--reverse', `--format=${mark}%x00${FIELDS.join('%x00')}`, ...revisions, '--', ...paths];
+  const args = ['log', ...PINNED_WALK_OPTIONS, '--full-history', '--topo-order', '--reverse', `--format=${mark}%x00${FIELDS.join('%x00')}`, ...revisions, '--', ...paths];
   // Each record ends with the newline git puts after each commit.
   return (await records(root, args, `${mark}\0`)).map((record) => commitInfo(args, record.replace(/\n$/, '')));
 }
@@ -78,14 +89,14 @@ export interface History {
 
 /**
  * The commits selected by `revisions` that touch `paths`, as `readCommits` lists them, and the
- * raw changes of each, in one git call (`log -m --raw`: a merge's header comes once per parent
- * compared, each followed by that diff).
+ * raw changes of each, in one git call (`log --diff-merges=separate --raw`: a merge's header
+ * comes once per parent compared, each followed by that diff).
  */
 export async function readHistory(root: string, revisions: readonly string[], paths: readonly string[] = []): Promise<History> {
   const mark = recordMark();
   // A second mark ends the message: the changes that follow cannot be told from its text else.
   const end = recordMark();
-  const args = ['log', '--full-history', '--topo-order', '--reverse', '-m', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%x00${FIELDS.join('%x00')}${end}`, ...revisions, '--', ...paths];
+  const args = ['log', ...PINNED_LOG_OPTIONS, '--full-history', '--topo-order', '--reverse', '--raw', '-z', '--no-renames', '--no-abbrev', `--format=${mark}%x00${FIELDS.join('%x00')}${end}`, ...revisions, '--', ...paths];
   const commits: CommitInfo[] = [];
   const changes = new Map<string, RawChange[][]>();
   for (const record of await records(root, args, `${mark}\0`)) {

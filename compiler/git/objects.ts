@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { GitError } from './run.js';
+import { GitError, GIT_OPTIONS } from './run.js';
 
 /** What git says of an object: its id, type and size in bytes. */
 export interface ObjectInfo {
@@ -47,7 +47,7 @@ export class ObjectReader {
   private stderr = '';
 
   constructor(root: string) {
-    this.child = spawn('git', [...ARGS], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('git', [...GIT_OPTIONS, ...ARGS], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => {
       // Join chunks only once the awaited blob is complete: joining on every chunk is quadratic.
       this.chunks.push(chunk);

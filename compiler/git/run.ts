@@ -20,13 +20,20 @@ export class GitError extends Error {
 }
 
 /**
+ * Options before every git command we run: objects as they are stored, never as a
+ * `refs/replace/` entry or `GIT_NO_REPLACE_OBJECTS` unset would show them (a replaced commit
+ * read another commit's message and files under its own id, which its signature does not
+ * cover), and paths unquoted (`core.quotepath`).
+ */
+export const GIT_OPTIONS = ['--no-replace-objects', '-c', 'core.quotepath=false'] as const;
+
+/**
  * Runs `git <args>` in `root`, with `input` on its stdin when given, and returns its stdout as
  * one Buffer, however large; rejects with a GitError when git cannot start or exits non-zero.
- * Paths stay unquoted (`core.quotepath`).
  */
 export function runGit(root: string, args: readonly string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=false', ...args], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...GIT_OPTIONS, ...args], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     // git may exit before reading all of it (a bad argument): its own error is the one to report.
     child.stdin?.on('error', () => {});
     child.stdin?.end(input);
