@@ -585,6 +585,7 @@ export const CODES = {
   'trust-root-not-as-approved': { code: 'QD5050', severity: 'error', en: 'commit {commit} makes {file} other than the roster proposal {proposal} proposes and was approved with', zh: '提交 {commit} 对 {file} 的修改与提案 {proposal} 所提出并经批准的名册不一致' },
   'merge-drops-change': { code: 'QD5052', severity: 'error', en: 'merge {commit} drops the change {parent} made to {file}: both sides changed it and the merge kept the other side\'s', zh: '合并提交 {commit} 丢弃了 {parent} 对 {file} 的修改：双方均修改了该文件，合并只保留了另一方的内容' },
   'proposed-roster-frozen': { code: 'QD5051', severity: 'error', en: 'commit {commit} changes the roster proposal {proposal} proposes, which is at {stage}', zh: '提交 {commit} 修改了处于{stage}阶段的提案 {proposal} 所提出的名册', slots: { stage: 'stage' } },
+  'roster-moved-since-approval': { code: 'QD5053', severity: 'error', en: 'commit {commit} enacts proposal {proposal}, approved at {approval} against a roster that has changed since: enacting it would undo those changes', zh: '提交 {commit} 施行提案 {proposal}，但该提案于 {approval} 批准时所依据的名册此后已被修改：施行它将撤销这些修改' },
   'governance-base-not-ancestor': { code: 'QD5046', severity: 'error', en: 'the base {base} is not an ancestor of the head {head}: the history between them cannot be checked', zh: '基准 {base} 不是目标 {head} 的祖先提交：无法检查两者之间的历史' },
   'proposal-field-frozen': { code: 'QD5045', severity: 'error', en: 'commit {commit} changes the field {field} of proposal {id}, which is at {stage}', zh: '提交 {commit} 修改了处于{stage}阶段的提案 {id} 的字段 {field}', slots: { stage: 'stage' } },
 } as const satisfies Record<string, DiagnosticKind>;
@@ -694,6 +695,7 @@ export const HINTS = {
   'one-stage-at-a-time': { en: 'advance one stage at a time with `qingdan proposal advance`', zh: '请用 `qingdan proposal advance` 逐阶段推进' },
   'enact-proposed-roster': { en: 'copy {path} to the roster as it is, in the commit that advances {id} to in-force', zh: '请在将 {id} 推进至施行阶段的提交中，将 {path} 原样作为名册' },
   'merge-keeping-both': { en: 'merge again keeping both sides\' changes, and undo a change, if it must go, in a commit of its own', zh: '请重新合并并保留双方的修改；如需撤销某项修改，请另行单独提交' },
+  'propose-on-roster-in-force': { en: 'open a new governance proposal whose roster starts from the roster in force now', zh: '请以现行名册为基础另行提出治理提案' },
   'raise-concern-first': { en: 'raise a concern to send the proposal back to review first', zh: '请先提出关切，使提案退回审查' },
   'enact-with-roster': { en: 'advance {id} to in-force (`qingdan proposal advance {id} --to in-force`) and commit it with the trust roots, in one signed commit', zh: '请将 {id} 推进至施行阶段（`qingdan proposal advance {id} --to in-force`），并与信任根的修改一起以一次签名提交' },
   'approve-baseline-first': { en: 'take proposal {id} to approved before its change of the baseline is merged', zh: '请先使提案 {id} 获得批准，再合并其对基线的修改' },

@@ -221,6 +221,34 @@ describe('a trust-root change is bound to its approval', () => {
     expect((await errorCodes(repo)).codes).toEqual(['QD5050']);
   });
 
+  it('refuses to enact a roster approved against one that has changed since (QD5053): it would undo that change', async () => {
+    const repo = await cloneRepo(governed);
+    // Approved against the same roster as `id`, changing another part of it.
+    const rename = (roster: string) => roster.replace('档案登记员', '档案管理员');
+    const other = await approvedGovernanceProposal(repo, 'registrar', rename);
+    await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    expect((await errorCodes(repo)).codes).toEqual([]);
+    await ok(repo, ['proposal', 'advance', other, '--to', 'in-force', '--date', repo.clock]);
+    // Enacted as approved, the second proposal's roster takes the longer window back to 15 days.
+    expect(repo.read('policy/governance/roster.yaml')).toMatch(/reviewWindowDays: 15[^]*档案管理员/);
+    repo.commit('wang', `rename the registrar\n\nProposal: ${other}`);
+    const r = await repo.run(['governance', 'check', '--json']);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; args: Record<string, string> }[] }).diagnostics.filter((d) => d.severity === 'error');
+    expect(found.map((d) => [d.code, d.args.proposal])).toEqual([['QD5053', other]]);
+    // Enacted in the other order, the same: the first enacted changes the roster the second was approved against.
+    const reversed = await cloneRepo(governed);
+    const again = await approvedGovernanceProposal(reversed, 'registrar', rename);
+    await ok(reversed, ['proposal', 'advance', again, '--to', 'in-force', '--date', reversed.clock]);
+    reversed.commit('wang', `rename the registrar\n\nProposal: ${again}`);
+    expect((await errorCodes(reversed)).codes).toEqual([]);
+    // Under --base the approval is before the range, and found in the history before it.
+    expect((await errorCodes(reversed, ['--base', 'HEAD~1'])).codes).toEqual([]);
+    await ok(reversed, ['proposal', 'advance', id, '--to', 'in-force', '--date', reversed.clock]);
+    reversed.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    expect((await errorCodes(reversed)).codes).toEqual(['QD5053']);
+  });
+
   it('refuses a change of the proposed roster once approved (QD5051), whose approval then binds nothing (QD5032), and the roster as changed', async () => {
     const repo = await cloneRepo(governed);
     repo.write(`proposals/${id}/roster.yaml`, repo.read(`proposals/${id}/roster.yaml`).replace('reviewWindowDays: 16', 'reviewWindowDays: 1'));

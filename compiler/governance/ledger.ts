@@ -14,7 +14,7 @@ import { canonicalJson } from '../canonical-json.js';
 import type { ObjectReader } from '../git/objects.js';
 import { committerDates, diffTrees, mergeBase, mergeTree, readCommits, readHistory, verifySignatures, type CommitInfo, type MergeResult, type RawChange, type Signature } from '../git/log.js';
 import { fileSubstance } from './lists.js';
-import { ROSTER_PATH, TRUST_ROOTS } from './load.js';
+import { PROPOSAL_FILE, PROPOSALS_DIR, ROSTER_PATH, TRUST_ROOTS } from './load.js';
 import { allowedSigners, type ProposalMeta, type Roster } from './model.js';
 import { proposalSchema, rosterSchema } from './schemas.js';
 import { GOVERNED_PATHS, governedText } from './snapshot.js';
@@ -343,6 +343,20 @@ export class Ledger {
     return out;
   }
 
+  /**
+   * The commit that appended entry `index` to the history of `path` (a proposal.yaml), in the
+   * history of `from`: a governed commit when the range holds it, else the first commit before
+   * the range (under --base) whose `path` has that entry. Undefined when none has it.
+   */
+  async entryCommit(path: string, index: number, from: string): Promise<string | undefined> {
+    const governed = this.entryCommits(path)[index];
+    if (governed) return governed.sha;
+    for (const c of await readCommits(this.root, [from], [path])) {
+      if ((yamlValue<ProposalMeta>(path, await this.textAt(c.sha, path), proposalSchema)?.history.length ?? 0) > index) return c.sha;
+    }
+    return undefined;
+  }
+
   /** The text of the regular file `path` at `commit`, undefined when it has none there. */
   async textAt(commit: string, path: string): Promise<string | undefined> {
     const blob = await this.reader.read(`${commit}:${path}`);
@@ -362,7 +376,7 @@ export class Ledger {
       cached = (async () => {
         const out = new Map<string, ProposalMeta>();
         for (const folder of [...folders].sort()) {
-          const path = `proposals/${folder}/proposal.yaml`;
+          const path = `${PROPOSALS_DIR}/${folder}/${PROPOSAL_FILE}`;
           const blob = await this.reader.read(`${commit}:${path}`);
           const meta = blob && yamlValue<ProposalMeta>(path, governedText(path, blob), proposalSchema);
           if (meta && meta.id === folder) out.set(meta.id, meta);

@@ -14,6 +14,8 @@ export const ROSTER_PATH = 'policy/governance/roster.yaml';
 export const RECORD_FILES = { survey: 'survey.yaml', importantData: 'important-data.yaml', scenarioAnalysis: 'scenario-analysis.yaml' } as const;
 /** A governance proposal's roster: the whole roster it would enact (EnactedRosterRule), in its folder. */
 export const PROPOSED_ROSTER = 'roster.yaml';
+/** A proposal's metadata and stage history, in its folder. */
+export const PROPOSAL_FILE = 'proposal.yaml';
 /** The folder of the trust roots: the roster, its keys and its stage rules (TrustRootRule). */
 export const TRUST_ROOTS = 'policy/governance/';
 export const PROPOSALS_DIR = 'proposals';
@@ -75,7 +77,7 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
   const dir = `${PROPOSALS_DIR}/${folder}`;
   const one = <T>(name: string, schema: object, what: Term<'governanceFile'>) => loadYaml<T>(files, `${dir}/${name}`, schema, what, sources, diagnostics);
   const many = <T>(sub: string, schema: object, what: Term<'governanceFile'>) => yamlFilesIn(files, `${dir}/${sub}`).map((path) => loadYaml<T>(files, path, schema, what, sources, diagnostics)!);
-  const meta = one<ProposalMeta>('proposal.yaml', proposalSchema, 'proposal');
+  const meta = one<ProposalMeta>(PROPOSAL_FILE, proposalSchema, 'proposal');
   const survey = one<unknown>(RECORD_FILES.survey, surveySchema, 'survey');
   const importantData = one<ImportantDataRecord>(RECORD_FILES.importantData, importantDataSchema, 'important-data');
   const scenarioAnalysis = one<unknown>(RECORD_FILES.scenarioAnalysis, scenarioAnalysisSchema, 'scenario-analysis');

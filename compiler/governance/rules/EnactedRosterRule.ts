@@ -1,16 +1,19 @@
 /**
- * QD5050, QD5051: a governance proposal approves a roster, not a permission. Its folder holds the
- * roster it proposes (`roster.yaml`, the whole file), which its review and approval sign-offs
- * cover (digest.ts); the commit that enacts it makes `policy/governance/roster.yaml` that roster
- * (as parsed: layout and comments aside) and changes nothing else of the trust roots; and from
- * approval on the proposed roster no longer moves, as a list past review does not. Before, the
- * approver who signed the enacting commit chose what the roster became.
+ * QD5050, QD5051, QD5053: a governance proposal approves a roster, not a permission. Its folder
+ * holds the roster it proposes (`roster.yaml`, the whole file), which its review and approval
+ * sign-offs cover (digest.ts); the commit that enacts it makes `policy/governance/roster.yaml`
+ * that roster (as parsed: layout and comments aside) and changes nothing else of the trust roots;
+ * from approval on the proposed roster no longer moves, as a list past review does not; and the
+ * roster it replaces is the one in force when it was approved. Before, the approver who signed
+ * the enacting commit chose what the roster became; and of two proposals approved against one
+ * roster, enacting the second silently undid the first (as a stale plan would, which Terraform
+ * refuses to apply).
  */
 import { canonicalJson } from '../../canonical-json.js';
 import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule } from '../context.js';
 import { yamlValue } from '../ledger.js';
-import { PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, TRUST_ROOTS } from '../load.js';
+import { PROPOSAL_FILE, PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, TRUST_ROOTS } from '../load.js';
 import { rosterSchema } from '../schemas.js';
 import { EDITABLE_STAGES, type Stage } from '../stages.js';
 
@@ -43,6 +46,15 @@ export const EnactedRosterRule: GovernanceRule = {
     if (meta?.kind !== 'governance' || meta.stage !== 'approved') return;
     const proposal = meta.id;
     const proposedPath = `${PROPOSALS_DIR}/${proposal}/${PROPOSED_ROSTER}`;
+    if (c.changes.some((ch) => ch.path === ROSTER_PATH)) {
+      const approvedAt = meta.history.map((e) => e.stage).lastIndexOf('approved');
+      const approval = approvedAt < 0 ? undefined : await ctx.ledger.entryCommit(`${PROPOSALS_DIR}/${proposal}/${PROPOSAL_FILE}`, approvedAt, parent);
+      const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(approval, ROSTER_PATH));
+      // Unknown counts as moved: an approval that cannot be placed cannot be shown to be current.
+      if (then === undefined || then !== rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(parent, ROSTER_PATH))) {
+        report(diagnostic('roster-moved-since-approval', undefined, { commit: c.short, proposal, approval: approval?.slice(0, 12) ?? '?' }, { hint: hint('propose-on-roster-in-force') }), proposal);
+      }
+    }
     for (const ch of c.changes) {
       if (!ch.path.startsWith(TRUST_ROOTS)) continue;
       const proposed = ch.path === ROSTER_PATH ? rosterSaid(proposedPath, await ctx.ledger.textAt(parent, proposedPath)) : undefined;
