@@ -47,6 +47,8 @@ export interface Fix {
 export interface ToolOutput {
   readonly tool: 'git' | 'commander' | 'node' | 'runtime' | 'chromium';
   readonly text: string;
+  /** The text is qingdan's own (English) words about the tool's answer, not the tool's: labelled so. */
+  readonly ours?: true;
 }
 
 export interface Diagnostic<I extends DiagnosticId = DiagnosticId> {

@@ -51,8 +51,8 @@ function codeFrame(text: string, span: Span, paint: (s: string) => string, dim: 
 
 /** The printer's own words, per language. */
 const WORDS = {
-  en: { error: 'error', warning: 'warning', note: 'note', hint: 'hint', fix: 'fix', verbatim: (tool: string) => `${tool} (its own output, verbatim)`, remove: '(remove)', at: ' at ', colon: ': ', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
-  zh: { error: '错误', warning: '警告', note: '注', hint: '提示', fix: '修正', verbatim: (tool: string) => `${tool} 原文输出（未翻译）`, remove: '（删除）', at: '，位置 ', colon: '：', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
+  en: { error: 'error', warning: 'warning', note: 'note', hint: 'hint', fix: 'fix', verbatim: (tool: string) => `${tool} (its own output, verbatim)`, ours: (tool: string) => `${tool}'s answer, as qingdan read it`, remove: '(remove)', at: ' at ', colon: ': ', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
+  zh: { error: '错误', warning: '警告', note: '注', hint: '提示', fix: '修正', verbatim: (tool: string) => `${tool} 原文输出（未翻译）`, ours: (tool: string) => `qingdan 读取 ${tool} 输出的结果`, remove: '（删除）', at: '，位置 ', colon: '：', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
 } as const;
 
 /** One diagnostic as printed text (several lines, no trailing newline). */
@@ -72,8 +72,8 @@ export function formatDiagnostic(d: Diagnostic, options: PrintOptions): string {
   if (d.hint) out.push(`${gutter} ${c.blue('=')} ${words.hint}${words.colon}${printableText(hintText(d.hint, options.lang))}`);
   if (d.fix) out.push(`${gutter} ${c.blue('=')} ${words.fix}${words.colon}${printableText(d.fix.replacement === '' ? words.remove : d.fix.replacement)}`);
   if (d.detail) {
-    // Another tool's words, labelled as such: shown as it wrote them, each line indented under the label.
-    out.push(`${gutter} ${c.blue('=')} ${words.verbatim(d.detail.tool)}${words.colon}`);
+    // Another tool's words, or ours about its answer, labelled as such: each line indented under the label.
+    out.push(`${gutter} ${c.blue('=')} ${(d.detail.ours ? words.ours : words.verbatim)(d.detail.tool)}${words.colon}`);
     for (const line of d.detail.text.trimEnd().split('\n')) out.push(`${gutter}     ${c.dim(printableText(line))}`);
   }
   return out.join('\n');
@@ -91,7 +91,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: PrintOpt
 /**
  * The JSON form of diagnostics (`--json`). The contract is `{code, id, severity, args, span,
  * related, hint, fix, detail}`: data a program can act on (`detail` is another tool's verbatim
- * output, `{tool, text}`). `message` (and a note's or hint's `text`) is
+ * output, `{tool, text}`, or with `ours: true` our own words about that tool's answer). `message` (and a note's or hint's `text`) is
  * the same diagnostic rendered in `lang`, for people; nothing should branch on it.
  */
 export function diagnosticsToJson(list: readonly Diagnostic[], lang: Lang): object[] {

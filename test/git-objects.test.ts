@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NotARepositoryError, resolveRevision, UnknownRevisionError, WORKING_TREE } from '../compiler/diff/revision.js';
+import { NotARepositoryError, readRevision, resolveRevision, UnknownRevisionError, WORKING_TREE } from '../compiler/diff/revision.js';
+import { formatDiagnostics } from '../compiler/print-diagnostics.js';
 import { readFilesAt, type BlobCache } from '../compiler/git/files.js';
 import { repositoryCommit } from '../compiler/git/log.js';
 import { ObjectReader, withObjectReader } from '../compiler/git/objects.js';
@@ -106,6 +107,28 @@ describe('readFilesAt', () => {
     // Paths that overlap list each entry once; no path lists the whole tree.
     expect((await list(['policy', 'policy/lists/', 'policy/x.qd'])).map((e) => e.path)).toEqual(['policy/lists/一 二.qd', 'policy/x.qd']);
     expect((await list([])).map((e) => e.path)).toEqual(['other/y.qd', 'package.json', 'policy/lists/一 二.qd', 'policy/x.qd']);
+  });
+
+  it('refuses a name under the paths that is not UTF-8, whose U+FFFD reading another name shares, and reads on beside one elsewhere', async () => {
+    const named = (...bytes: number[]) => Buffer.from([...Buffer.from('policy/lists/a'), ...bytes, ...Buffer.from('.qd')]);
+    const dir = await repoWith({ 'policy/lists/ok.qd': 'ok' }, async (d) => {
+      await writeFile(Buffer.concat([Buffer.from(`${d}/`), named(0xff)]), 'one list');
+      await writeFile(Buffer.concat([Buffer.from(`${d}/`), named(0xfe)]), 'another list');
+      await mkdir(join(d, 'assets'));
+      await writeFile(Buffer.concat([Buffer.from(`${d}/assets/`), Buffer.from([0xff])]), 'not policy');
+    });
+    // Both names read "policy/lists/a\uFFFD.qd": read as such, one of the two files went unseen.
+    await expect(filesAt(dir, 'HEAD', ['policy'])).rejects.toThrow(/policy\/lists\/a\uFFFD\.qd: a file name that is not UTF-8/);
+    await expect(filesAt(dir, 'HEAD', ['policy/lists'])).rejects.toBeInstanceOf(GitError);
+    expect((await filesAt(dir, 'HEAD', ['policy/lists/ok.qd'])).map((f) => f.path)).toEqual(['policy/lists/ok.qd']);
+    expect((await filesAt(dir, 'HEAD', ['package.json', 'policy/lists/ok.qd'])).map((f) => f.path)).toEqual(['policy/lists/ok.qd']);
+    // A diff reading that revision says so, in our words labelled as ours, not as git's output;
+    // a revision git does not have is told in git's words.
+    const [refused] = (await readRevision(dir, 'HEAD', ['policy'])).diagnostics;
+    expect([refused?.id, refused?.detail?.ours, refused?.detail?.text]).toEqual(['git-failed-files', true, expect.stringMatching(/not UTF-8$/)]);
+    expect(formatDiagnostics([refused!], { color: false, lang: 'en', texts: new Map() })).toContain("= git's answer, as qingdan read it:");
+    const [unknown] = (await readRevision(dir, '0'.repeat(40), ['policy'])).diagnostics;
+    expect([unknown?.id, unknown?.detail]).toEqual(['git-failed-files', { tool: 'git', text: `${'0'.repeat(40)}^{tree} missing` }]);
   });
 
   it('rejects a tree whose blob git cannot read with a GitError naming the file', async () => {

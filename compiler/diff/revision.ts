@@ -11,7 +11,7 @@ import { compileSources, MAX_SOURCE_BYTES, readSources, sourceTooLarge, type Com
 import { diagnostic, hasErrors, hint, type Diagnostic } from '../diagnostics.js';
 import { readFilesAt, type BlobCache, type RevisionFile } from '../git/files.js';
 import { withObjectReader, type ObjectReader } from '../git/objects.js';
-import { GitError } from '../git/run.js';
+import { GitError, gitOutput } from '../git/run.js';
 import { spanAt, withoutBom, type Source } from '../source.js';
 import { collectSymbols } from '../symbols.js';
 
@@ -47,7 +47,7 @@ export async function readRevision(root: string, revision: string, paths: readon
     files = await (reader ? read(reader) : withObjectReader(root, read));
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
-    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed-files', undefined, { revision: label, paths: paths.join(' ') }, { detail: { tool: 'git', text: e.message } })] };
+    return { sources: [], version: undefined, diagnostics: [diagnostic('git-failed-files', undefined, { revision: label, paths: paths.join(' ') }, { detail: gitOutput(e) })] };
   }
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];

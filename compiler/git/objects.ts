@@ -60,7 +60,7 @@ export class ObjectReader {
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     this.child.on('error', (e) => this.fail(`cannot run git cat-file: ${e.message}`));
     this.child.on('close', (code) => {
-      if (this.queue.length) this.fail(this.stderr.trim() || `git cat-file exited with ${code} before answering`);
+      if (this.queue.length) this.fail(this.stderr.trim() || `git cat-file exited with ${code} before answering`, this.stderr.trim() !== '');
     });
     this.child.stdin.on('error', (e) => this.fail(`cannot write to git cat-file: ${e.message}`));
   }
@@ -99,8 +99,8 @@ export class ObjectReader {
     });
   }
 
-  private fail(message: string): void {
-    this.failure ??= new GitError([...ARGS], message);
+  private fail(message: string, fromGit = false): void {
+    this.failure ??= new GitError([...ARGS], message, null, undefined, fromGit);
     for (const pending of this.queue.splice(0)) pending.reject(this.failure);
   }
 
@@ -159,7 +159,14 @@ export interface TreeRecord {
   readonly mode: string;
   readonly name: string;
   readonly oid: string;
+  /**
+   * False when the name's bytes are not UTF-8: `name` then holds U+FFFD for them, and two such
+   * names can read the same (a map by path kept one file and dropped the other, unseen).
+   */
+  readonly utf8: boolean;
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses a tree object: entries of "<mode> SP <name> NUL <id as `idBytes` raw bytes>". Anything
@@ -172,7 +179,13 @@ function parseTree(bytes: Buffer, idBytes: number, spec: string): TreeRecord[] {
     const space = bytes.indexOf(0x20, at);
     const nul = bytes.indexOf(0x00, space + 1);
     if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new GitError([...ARGS], `${spec}: a malformed tree entry at byte ${at}`);
-    records.push({ mode: bytes.toString('latin1', at, space), name: bytes.toString('utf8', space + 1, nul), oid: bytes.toString('hex', nul + 1, nul + 1 + idBytes) });
+    const mode = bytes.toString('latin1', at, space);
+    const oid = bytes.toString('hex', nul + 1, nul + 1 + idBytes);
+    try {
+      records.push({ mode, name: STRICT_UTF8.decode(bytes.subarray(space + 1, nul)), oid, utf8: true });
+    } catch {
+      records.push({ mode, name: bytes.toString('utf8', space + 1, nul), oid, utf8: false });
+    }
     at = nul + 1 + idBytes;
   }
   return records;

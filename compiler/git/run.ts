@@ -4,8 +4,13 @@
  * to report as such, never a verdict about the repository's content.
  */
 import { spawn } from 'node:child_process';
+import type { ToolOutput } from '../diagnostics.js';
 
-/** git could not be run, or refused the command; `message` is what git said. */
+/**
+ * git could not be run, refused the command, or answered what cannot be used. `message` is what
+ * git said when `fromGit`, else our own words about its answer (a short read, a name that is not
+ * UTF-8, a record out of shape).
+ */
 export class GitError extends Error {
   constructor(
     readonly args: readonly string[],
@@ -13,10 +18,16 @@ export class GitError extends Error {
     readonly exitCode: number | null = null,
     /** What git wrote to stdout before it failed (a command such as merge-tree answers with exit 1). */
     readonly stdout?: Buffer,
+    readonly fromGit = false,
   ) {
     super(message);
     this.name = 'GitError';
   }
+}
+
+/** A GitError's message beside a catalogued diagnostic: git's own words, or ours labelled as ours. */
+export function gitOutput(e: GitError): ToolOutput {
+  return e.fromGit ? { tool: 'git', text: e.message } : { tool: 'git', text: e.message, ours: true };
 }
 
 /**
@@ -44,7 +55,10 @@ export function runGit(root: string, args: readonly string[], input?: string): P
     child.on('error', (e) => reject(new GitError(args, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(args, Buffer.concat(err).toString('utf8').trim() || `git ${args[0] ?? ''} exited with ${code}`, code, Buffer.concat(out)));
+      else {
+        const said = Buffer.concat(err).toString('utf8').trim();
+        reject(new GitError(args, said || `git ${args[0] ?? ''} exited with ${code}`, code, Buffer.concat(out), said !== ''));
+      }
     });
   });
 }

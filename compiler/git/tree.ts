@@ -26,20 +26,22 @@ const TREE_MODES = new Set(['40000', '040000']);
 /**
  * Every entry under `paths` (all of the tree when empty; each path a plain path from the top of
  * the tree) at `revision`, recursively, sorted by path. Rejects with a GitError when git cannot
- * read the revision or one of its trees.
+ * read the revision or one of its trees, or when a name under `paths` is not UTF-8.
  */
 export async function listTree(reader: ObjectReader, revision: string, paths: readonly string[] = []): Promise<TreeEntry[]> {
   const top = await reader.readTree(`${revision}^{tree}`);
   // git's own answer, as the message: the object name, then "missing".
-  if (!top) throw new GitError(['cat-file', '--batch-command'], `${revision}^{tree} missing`);
+  if (!top) throw new GitError(['cat-file', '--batch-command'], `${revision}^{tree} missing`, null, undefined, true);
   const found = new Map<string, TreeRecord & { path: string }>();
   const under = async (records: readonly TreeRecord[], prefix: string, rest: readonly string[]): Promise<void> => {
     // A path names one entry of this tree, followed further down; no path left takes every entry.
     const [name, ...deeper] = rest;
-    const chosen = name === undefined ? records : records.filter((r) => r.name === name);
+    const chosen = name === undefined ? records : records.filter((r) => r.utf8 && r.name === name);
     await Promise.all(
       chosen.map(async (r) => {
         const path = prefix + r.name;
+        // Refused, not read under a name it does not have: two such names can read the same.
+        if (!r.utf8) throw new GitError(['cat-file', '--batch-command'], `${revision}:${path}: a file name that is not UTF-8`);
         if (!TREE_MODES.has(r.mode)) {
           // A path that goes on below a file names nothing (as a pathspec would match nothing).
           if (deeper.length === 0) found.set(path, { ...r, path });

@@ -9,7 +9,7 @@ import { diagnostic, hint, sortDiagnostics, type Diagnostic } from '../diagnosti
 import { resolveRevision, unknownRevision, UnknownRevisionError } from '../diff/revision.js';
 import { isAncestor, repositoryCommit } from '../git/log.js';
 import { ObjectReader, withObjectReader } from '../git/objects.js';
-import { GitError } from '../git/run.js';
+import { GitError, gitOutput } from '../git/run.js';
 import type { Source } from '../source.js';
 import type { Finding, GovernanceContext, ProposalAt } from './context.js';
 import { Ledger } from './ledger.js';
@@ -19,7 +19,7 @@ import type { ProposalMeta, Roster } from './model.js';
 import { GOVERNANCE_RULES } from './rules/index.js';
 import { rosterSchema } from './schemas.js';
 import type { CheckSession } from './session.js';
-import { gitFailure, gitOutput, readSnapshot, type Snapshot } from './snapshot.js';
+import { gitFailure, readSnapshot, type Snapshot } from './snapshot.js';
 
 export type { ListInfo } from './lists.js';
 export { signoffFileName } from './signoffs.js';

@@ -26,7 +26,7 @@ export class CheckSession {
   async commit(revision: string): Promise<string> {
     const info = await this.reader.info(`${revision}^{commit}`);
     // git's own answer, as the message: the object name, then "missing".
-    if (!info) throw new GitError(['cat-file', '--batch-command'], `${revision}^{commit} missing`);
+    if (!info) throw new GitError(['cat-file', '--batch-command'], `${revision}^{commit} missing`, null, undefined, true);
     return info.oid;
   }
 

@@ -6,11 +6,11 @@
  * bound (QD4014): a 30 MB comment took a check 22 s and 1.3 GB and passed, and a larger one
  * would have exhausted the heap of the CI job checking the pull request that added it.
  */
-import { diagnostic, type Diagnostic, hint, type ToolOutput } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, hint } from '../diagnostics.js';
 import { MAX_SOURCE_BYTES, sourceTooLarge } from '../compile.js';
 import { readFilesAt } from '../git/files.js';
 import type { ObjectReader } from '../git/objects.js';
-import { GitError } from '../git/run.js';
+import { GitError, gitOutput } from '../git/run.js';
 import { withoutBom } from '../source.js';
 
 export const GOVERNED_PATHS = ['policy', 'proposals'] as const;
@@ -73,11 +73,6 @@ export async function readSnapshot(reader: ObjectReader, commit: string, paths: 
     else files.set(e.path, text);
   }
   return { commit, files, diagnostics };
-}
-
-/** git's own error text, carried verbatim beside the catalogued message (never inside it). */
-export function gitOutput(e: GitError): ToolOutput {
-  return { tool: 'git', text: e.message };
 }
 
 /** A git failure reading `revision` as the I/O error it is (QD4030, exit 2), with git's own message. */
