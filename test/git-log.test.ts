@@ -213,6 +213,22 @@ describe('compiler/git/log', () => {
     expect((await readCommits(dir, ['HEAD'], ['p'])).map((c) => c.message)).toEqual(before);
   });
 
+  it('refuses a changed file name that is not UTF-8, which would read as another such name', async () => {
+    const { dir, git, put } = await repo();
+    await put('p/a', 'a\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'root');
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/p/`), Buffer.from([0xff])]), 'one\n');
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/p/`), Buffer.from([0xfe])]), 'another\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'two names that read alike');
+    await expect(readHistory(dir, ['HEAD'], ['p'])).rejects.toThrow(/p\/\uFFFD: a file name that is not UTF-8/);
+    const [first, second] = (await readCommits(dir, ['HEAD'], ['p'])).map((c) => c.sha);
+    await expect(diffTrees(dir, [{ parent: first!, commit: second! }], ['p'])).rejects.toBeInstanceOf(GitError);
+    // Outside the paths read, such a name is not read at all.
+    expect((await readHistory(dir, ['HEAD'], ['p/a'])).commits).toHaveLength(1);
+  });
+
   it('fails with a GitError naming the revision git does not know', async () => {
     const { dir } = await repo();
     await expect(resolveCommit(dir, 'no-such-rev')).rejects.toBeInstanceOf(GitError);

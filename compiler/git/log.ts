@@ -178,10 +178,15 @@ function parseRaw(args: readonly string[], out: string): RawChange[] {
   return changes;
 }
 
-/** One change of `--raw -z` output: its ":<old mode> <new mode> <old oid> <new oid> <status>" field and its path. */
+/**
+ * One change of `--raw -z` output: its ":<old mode> <new mode> <old oid> <new oid> <status>" field
+ * and its path. A path holding U+FFFD is refused: so reads a name that is not UTF-8, and two such
+ * names read alike (as in a tree, tree.ts), so one file's change could pass for another's.
+ */
 function rawChange(args: readonly string[], field: string, path: string | undefined): RawChange {
   const head = RAW_HEAD.exec(field);
   if (!head || !path) throw unexpected(args, `a malformed change ${JSON.stringify(field.slice(0, 80))}`);
+  if (path.includes('\uFFFD')) throw new GitError(args, `${path}: a file name that is not UTF-8`);
   const [, oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = head;
   return {
     status,
