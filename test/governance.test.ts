@@ -3,11 +3,13 @@
  * arguments (never matched by wording). Every attack starts from the same repository, walked to the review stage by the
  * right people (test/governance/fixture.ts), copied so attacks do not see each other.
  */
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shallowCommits } from '../compiler/git/log.js';
 import { checkGovernance } from '../compiler/governance/check.js';
 import { effectivePath, gateStages, transitionError } from '../compiler/governance/stages.js';
 import { approveByHand, cloneRepo, ID, ok, P, repoAtReview, signApprovalOutOfOrder, type Repo } from './governance/fixture.js';
-import { diagnosticLine, ROOT } from './support.js';
+import { diagnosticLine, ROOT, tempDir } from './support.js';
 
 let base: Repo;
 beforeAll(async () => {
@@ -74,10 +76,28 @@ describe('the stage machine', () => {
 describe('the real repository', () => {
   it('passes governance check, with the icv proposal at review', async () => {
     const report = await checkGovernance(ROOT);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.id}`);
+    // A shallow clone of this repository (a CI checkout of depth 1) has no history to check: refused, not passed.
+    if ((await shallowCommits(ROOT)).size > 0) {
+      expect(errors).toEqual(['QD4033 history-shallow']);
+      return;
+    }
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.id} ${JSON.stringify(d.args)}`)).toEqual([]);
     const icv = report.governance.proposals.find((p) => p.folder === '2026-0001-icv');
     expect(icv?.meta?.value?.stage).toBe('review');
     expect(report.lists.find((l) => l.id === 'icv')?.status).toBe('consultation');
+  });
+});
+
+describe('a shallow clone', () => {
+  it('is refused (QD4033), where it passed having checked only the commits it holds, and passes once whole', async () => {
+    const dir = await tempDir('qingdan-shallow-');
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${base.dir}`, dir]);
+    const cut = await checkGovernance(dir);
+    expect(cut.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.id])).toEqual([['QD4033', 'history-shallow']]);
+    execFileSync('git', ['fetch', '-q', '--unshallow'], { cwd: dir });
+    const whole = await checkGovernance(dir);
+    expect(whole.diagnostics.filter((d) => d.severity === 'error')).toEqual((await checkGovernance(base.dir)).diagnostics.filter((d) => d.severity === 'error'));
   });
 });
 

@@ -4,9 +4,9 @@
  * and which commits carry a good signature by whom under an allowed-signers list.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { GitError, runGit } from './run.js';
 import type { EntryKind } from './tree.js';
 
@@ -311,6 +311,23 @@ export async function mergeBase(root: string, a: string, b: string): Promise<str
     // Exit 1 with no output: no common ancestor. Anything else is git failing.
     if (e instanceof GitError && e.exitCode === 1) return undefined;
     throw e;
+  }
+}
+
+/**
+ * The commits at which a shallow clone's history is cut (git's `shallow` file): git shows them
+ * without their parents, as if each began the history. Empty for a whole clone.
+ */
+export async function shallowCommits(root: string): Promise<ReadonlySet<string>> {
+  // The file is .git/shallow; git is asked where it is only when .git is not a plain folder.
+  const dotGit = join(root, '.git');
+  const plain = process.env.GIT_DIR === undefined && (await stat(dotGit).catch(() => undefined))?.isDirectory();
+  const file = plain ? join(dotGit, 'shallow') : resolve(root, (await runGit(root, ['rev-parse', '--git-path', 'shallow'])).toString('utf8').trim());
+  try {
+    return new Set((await readFile(file, 'utf8')).split('\n').filter(Boolean));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw new GitError(['rev-parse', '--git-path', 'shallow'], `cannot read ${file}: ${(e as Error).message}`);
   }
 }
 

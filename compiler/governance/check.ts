@@ -7,7 +7,7 @@
 import { today } from '../../runtime/dates.js';
 import { diagnostic, hint, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { resolveRevision, unknownRevision, UnknownRevisionError } from '../diff/revision.js';
-import { isAncestor, repositoryCommit } from '../git/log.js';
+import { isAncestor, repositoryCommit, shallowCommits } from '../git/log.js';
 import { ObjectReader, withObjectReader } from '../git/objects.js';
 import { GitError, gitOutput } from '../git/run.js';
 import type { Source } from '../source.js';
@@ -122,6 +122,13 @@ async function run(reader: ObjectReader, root: string, head: string, base: strin
   const trusted = (base ? await baseRoster(reader, base) : undefined) ?? governance.roster?.value;
   const walk = { ...(base ? { base } : {}), ...(base && trusted ? { baseRoster: trusted } : {}), folders: governance.proposals.map((p) => p.folder) };
   const ledger = options.noHistory || !trusted ? undefined : await (session ? session.ledger(head, walk) : Ledger.open(reader, root, head, walk));
+  // A shallow clone shows a cut commit as the start of history: the walk then began at the cut
+  // (its trust anchor there too) and passed, having checked nothing before it.
+  if (ledger) {
+    const shallow = await shallowCommits(root);
+    const cut = [ledger.epoch, ...ledger.commits.map((c) => c.sha)].find((sha) => sha !== undefined && shallow.has(sha));
+    if (cut) return failed(diagnostic('history-shallow', undefined, { commit: cut.slice(0, 12) }, { hint: hint('fetch-whole-history') }));
+  }
   return runRules(head, base, options, { snapshot, governance, read, trusted, ledger });
 }
 
