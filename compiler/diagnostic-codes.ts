@@ -697,7 +697,7 @@ export const HINTS = {
   'enact-proposed-roster': { en: 'copy {path} to the roster as it is, in the commit that advances {id} to in-force', zh: '请在将 {id} 推进至施行阶段的提交中，将 {path} 原样作为名册' },
   'merge-keeping-both': { en: 'merge again keeping both sides\' changes, and undo a change, if it must go, in a commit of its own', zh: '请重新合并并保留双方的修改；如需撤销某项修改，请另行单独提交' },
   'propose-on-roster-in-force': { en: 'open a new governance proposal whose roster starts from the roster in force now', zh: '请以现行名册为基础另行提出治理提案' },
-  'fetch-whole-history': { en: 'fetch the whole history (`git fetch --unshallow`; in CI, a checkout with `fetch-depth: 0`)', zh: '请获取完整历史（`git fetch --unshallow`；在 CI 中检出时设置 `fetch-depth: 0`）' },
+  'fetch-whole-history': { en: 'fetch the whole history (`git fetch --unshallow`; in CI, a checkout with `fetch-depth: 0`)', zh: '请获取完整历史（`git fetch --unshallow`；在持续集成中检出时设置 `fetch-depth: 0`）' },
   'raise-concern-first': { en: 'raise a concern to send the proposal back to review first', zh: '请先提出关切，使提案退回审查' },
   'enact-with-roster': { en: 'advance {id} to in-force (`qingdan proposal advance {id} --to in-force`) and commit it with the trust roots, in one signed commit', zh: '请将 {id} 推进至施行阶段（`qingdan proposal advance {id} --to in-force`），并与信任根的修改一起以一次签名提交' },
   'approve-baseline-first': { en: 'take proposal {id} to approved before its change of the baseline is merged', zh: '请先使提案 {id} 获得批准，再合并其对基线的修改' },
