@@ -212,6 +212,30 @@ describe('ObjectReader', () => {
     }
   });
 
+  it('reads an answer git writes in pieces, and refuses one whose blob is not followed by a newline', async () => {
+    // A stand-in for git on PATH, answering every request with a five-byte blob written in
+    // pieces (a header cut in two, a blob cut in two), its last byte after the blob as given.
+    const fakeGit = async (after: string) => {
+      const bin = await tempDir('qingdan-fake-git-');
+      const oid = 'a'.repeat(40);
+      await writeFile(join(bin, 'git'), `#!/bin/sh\nwhile read -r line; do printf '${oid} bl'; sleep 0.05; printf 'ob 5\\nal'; sleep 0.05; printf 'pha${after}'; done\n`, { mode: 0o755 });
+      return bin;
+    };
+    const withPath = async <T>(bin: string, use: () => Promise<T>): Promise<T> => {
+      const path = process.env.PATH;
+      process.env.PATH = `${bin}:${path}`;
+      try {
+        return await use();
+      } finally {
+        process.env.PATH = path;
+      }
+    };
+    const dir = await tempDir('qingdan-fake-repo-');
+    const pieces = await withPath(await fakeGit('\\n'), () => withObjectReader(dir, (reader) => Promise.all([reader.read('HEAD:a'), reader.read('HEAD:b')])));
+    expect(pieces.map((b) => b?.toString())).toEqual(['alpha', 'alpha']);
+    await expect(withPath(await fakeGit('X'), () => withObjectReader(dir, (reader) => reader.read('HEAD:a')))).rejects.toBeInstanceOf(GitError);
+  });
+
   it('refuses an object name with a newline instead of desynchronising the batch', async () => {
     const dir = await repoWith({ 'a.txt': 'alpha' });
     const reader = new ObjectReader(dir);
