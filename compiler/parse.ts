@@ -9,7 +9,7 @@ import { diagnostic, hint, sortDiagnostics, type Diagnostic } from './diagnostic
 import { MAX_DEPTH, MAX_ERRORS, MAX_NAME_LENGTH, MAX_STRING_LENGTH, MAX_TOKENS } from './limits.js';
 import { numberSpellingProblem } from './number-literal.js';
 import { repairScan } from './repair.js';
-import { scan, type ScanResult } from './scanner.js';
+import { scan, type ScanRange, type ScanResult } from './scanner.js';
 import { expectedTokens, type TokenWord } from './syntax-messages.js';
 import * as T from './lexer.js';
 import { ErrorBudgetExceeded, qdParser } from './parser.js';
@@ -127,29 +127,16 @@ function capped(source: Source, list: Diagnostic[]): Diagnostic[] {
 /** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
 export function parseSource(source: Source): ParseResult {
   const empty: PolicyFile = { kind: 'File', path: source.path, declarations: [], unknown: [] };
-  // One more error than reported, to know that there were more.
-  const scanned = scan(source.text, { maxTokens: MAX_TOKENS, maxErrors: MAX_ERRORS + 1 });
-  const repaired = repairScan(source, scanned);
-  const diagnostics = capped(source, sortDiagnostics([...repaired.diagnostics, ...lexicalDiagnostics(source, scanned)]));
-  // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
-  if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { file: empty, diagnostics };
-  // Copied without the unterminated tokens only when there are some: a clean file's token list is large.
-  const unterminated = (t: IToken) => t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedComment;
-  const tokens = repaired.tokens.some(unterminated) ? repaired.tokens.filter((t) => !unterminated(t)) : repaired.tokens;
-  const tooDeep = firstTooDeep(tokens);
-  if (tooDeep) {
-    // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
-    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
-    return { file: empty, diagnostics };
-  }
+  const { diagnostics, pieces } = lex(source);
+  if (pieces === undefined) return { file: empty, diagnostics };
   const builder = new AstBuilder(source);
   const declarations: Declaration[] = [];
   const unknown: UnknownClause[] = [];
   qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
-  for (const piece of declarationPieces(tokens)) {
+  for (const piece of pieces) {
     let root;
     try {
-      root = qdParser.parseFile(piece, builder);
+      root = qdParser.parseFile(Array.isArray(piece) ? piece : scan(source.text, RESCAN_LIMITS, piece).tokens, builder);
     } catch (e) {
       if (!(e instanceof ErrorBudgetExceeded)) throw e;
       for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
@@ -167,32 +154,65 @@ export function parseSource(source: Source): ParseResult {
   return { file: { kind: 'File', path: source.path, declarations, unknown }, diagnostics };
 }
 
+/** A declaration's part of a clean file is scanned again as it was the first time: no limit is reached. */
+const RESCAN_LIMITS = { maxTokens: MAX_TOKENS, maxErrors: 0 };
+
+/**
+ * A source's lexical diagnostics and, unless they stop it here, its declarations to parse: each
+ * one's tokens, or, in a file with no error run to repair, the range of text to scan them from
+ * again when it is parsed. The objects of a whole file's tokens, alive until its last
+ * declaration was parsed, were most of what the young-generation collections copied (and
+ * promoted) while a large policy parsed; scanned again, a declaration's tokens die young. A
+ * function of its own, so that nothing keeps the file's tokens once it returns.
+ */
+function lex(source: Source): { diagnostics: Diagnostic[]; pieces?: ReadonlyArray<IToken[] | ScanRange> } {
+  // One more error than reported, to know that there were more.
+  const scanned = scan(source.text, { maxTokens: MAX_TOKENS, maxErrors: MAX_ERRORS + 1 });
+  const repaired = repairScan(source, scanned);
+  const diagnostics = capped(source, sortDiagnostics([...repaired.diagnostics, ...lexicalDiagnostics(source, scanned)]));
+  // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
+  if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { diagnostics };
+  // Copied without the unterminated tokens only when there are some: a clean file's token list is large.
+  const unterminated = (t: IToken) => t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedComment;
+  const tokens = repaired.tokens.some(unterminated) ? repaired.tokens.filter((t) => !unterminated(t)) : repaired.tokens;
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep) {
+    // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
+    diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
+    return { diagnostics };
+  }
+  const cuts = declarationStarts(tokens);
+  if (scanned.errors.length > 0 || tokens !== scanned.tokens || cuts.length === 1) return { diagnostics, pieces: cuts.map((start, k) => tokens.slice(start, cuts[k + 1] ?? tokens.length)) };
+  return { diagnostics, pieces: cuts.map((start, k) => rangeOf(tokens, start, cuts[k + 1], source.text.length)) };
+}
+
+/** The text from the token at `start` to the one at `next` (or to `length`), to be scanned again. */
+function rangeOf(tokens: readonly IToken[], start: number, next: number | undefined, length: number): ScanRange {
+  const first = tokens[start]!;
+  return { start: first.startOffset, end: next === undefined ? length : tokens[next]!.startOffset, line: first.startLine!, lineStart: first.startOffset - first.startColumn! + 1 };
+}
+
 const LIMIT_CODES: ReadonlySet<string> = new Set(['name-too-long', 'string-too-long', 'too-many-tokens']);
 
 const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Annex, T.Baseline, T.List, T.Zone]);
 
 /**
- * The tokens cut where a declaration keyword follows the `}` that closed the previous
- * declaration (a keyword may also be an id: `annex annex "…"`), so that each top-level
- * declaration is parsed and built on its own. The grammar is the same (a file is a sequence of
- * declarations), but the parser's input, and the syntax nodes of the rules still open, are then
- * one declaration's: a file of thousands of items is never held as one parse, whose nodes the
- * garbage collector would copy and promote. A missing `}` keeps the depth above 0, so the rest
- * of the file stays one piece and recovery sees what it saw before.
+ * Where each top-level declaration's tokens start: where a declaration keyword follows the `}`
+ * that closed the previous declaration (a keyword may also be an id: `annex annex "…"`), so
+ * that each declaration is parsed and built on its own. The grammar is the same (a file is a
+ * sequence of declarations), but the parser's input, and the syntax nodes of the rules still
+ * open, are then one declaration's: a file of thousands of items is never held as one parse,
+ * whose nodes the garbage collector would copy and promote. A missing `}` keeps the depth
+ * above 0, so the rest of the file stays one piece and recovery sees what it saw before.
  */
-function declarationPieces(tokens: IToken[]): IToken[][] {
-  const pieces: IToken[][] = [];
+function declarationStarts(tokens: readonly IToken[]): number[] {
+  const starts = [0];
   let depth = 0;
-  let start = 0;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
     if (type === T.LCurly) depth++;
     else if (type === T.RCurly) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && i > start && DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) {
-      pieces.push(tokens.slice(start, i));
-      start = i;
-    }
+    else if (depth === 0 && i > starts[starts.length - 1]! && DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) starts.push(i);
   }
-  pieces.push(tokens.slice(start));
-  return pieces;
+  return starts;
 }

@@ -25,6 +25,20 @@ export interface ScanResult {
   readonly stoppedAt: number | undefined;
 }
 
+/**
+ * Where to scan from and to, and the line the start is on. A part of a text that starts and
+ * ends where a scan of the whole text found a token starting, with no error run in it, gives
+ * that scan's tokens for the part: every token is decided by its first character.
+ */
+export interface ScanRange {
+  readonly start: number;
+  readonly end: number;
+  /** The 1-based line of `start`. */
+  readonly line: number;
+  /** The offset at which that line starts. */
+  readonly lineStart: number;
+}
+
 export interface ScanLimits {
   /** Stop after this many tokens (their memory is what a huge file would exhaust). */
   readonly maxTokens: number;
@@ -125,20 +139,20 @@ const isSpace = (c: number) => c === C.Space || c === C.Tab || c === C.Lf || c =
 const isLineTerminator = (c: number) => c === C.Lf || c === C.Cr || c === C.LineSeparator || c === C.ParagraphSeparator;
 
 /**
- * Scans `text` into tokens; never throws, whatever the text.
+ * Scans `text` (or the `range` of it) into tokens; never throws, whatever the text.
  *
  * One loop with its state in plain locals: a helper closure that moved the line count or the
  * error run would put that state in a context object, read and written through it at every
  * character of the 40 MB a large policy is.
  */
-export function scan(text: string, limits: ScanLimits): ScanResult {
+export function scan(text: string, limits: ScanLimits, range?: ScanRange): ScanResult {
   const tokens: IToken[] = [];
   const errors: ScanError[] = [];
   let errorStart = -1;
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  const n = text.length;
+  let line = range?.line ?? 1;
+  let lineStart = range?.lineStart ?? 0;
+  let i = range?.start ?? 0;
+  const n = range?.end ?? text.length;
 
   while (i < n) {
     if (tokens.length >= limits.maxTokens) break;

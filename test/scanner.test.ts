@@ -1,13 +1,16 @@
 /**
  * The hand-written scanner against the token patterns it implements: on short random texts
  * (where the regexes cannot overflow), chevrotain's regex lexer built from `lexer.ts`'s
- * patterns and the scanner give the same tokens, lines and error runs.
+ * patterns and the scanner give the same tokens, lines and error runs. And a part of a text
+ * scanned on its own (as the parser scans each declaration again) gives the whole scan's tokens.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as T from '../compiler/lexer.js';
-import { scan } from '../compiler/scanner.js';
+import { scan, type ScanResult } from '../compiler/scanner.js';
 
 const skipped = (name: string, pattern: RegExp) => createToken({ name, pattern, group: Lexer.SKIPPED });
 const regexLexer = new Lexer(
@@ -43,5 +46,40 @@ describe('the scanner', () => {
       }),
       { seed: 20_261_201, numRuns: 1500 },
     );
+  });
+
+  it('gives the tokens a whole scan found in a part of the text, when the part runs from one token to another', () => {
+    const all = { maxTokens: Infinity, maxErrors: Infinity };
+    const view = (r: ScanResult) => r.tokens.map((x) => [x.tokenType.name, x.startOffset, x.image, x.startLine, x.startColumn]);
+    /** Scans from token `i` to token `j` (or to the end) and compares with the whole scan's. */
+    const same = (text: string, whole: ScanResult, i: number, j: number) => {
+      const first = whole.tokens[i]!;
+      const end = j < whole.tokens.length ? whole.tokens[j]!.startOffset : text.length;
+      const part = scan(text, all, { start: first.startOffset, end, line: first.startLine!, lineStart: first.startOffset - first.startColumn! + 1 });
+      expect(view(part)).toEqual(view({ ...whole, tokens: whole.tokens.slice(i, j) }));
+      expect(part.errors).toEqual([]);
+    };
+    const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const whole = scan(t, all);
+        // The contract holds where the whole scan had no error run (the parser rescans only such files).
+        if (whole.errors.length > 0 || whole.tokens.length === 0) return;
+        const i = a % whole.tokens.length;
+        same(t, whole, i, i + 1 + (b % (whole.tokens.length - i)));
+      }),
+      { seed: 20_261_203, numRuns: 1500 },
+    );
+    // The real policy's files, cut at every declaration keyword (where the parser cuts them, and more).
+    const folder = join(import.meta.dirname, '..', 'policy');
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.qd'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const source = readFileSync(join(folder, file), 'utf8');
+      const whole = scan(source, all);
+      expect(whole.errors).toEqual([]);
+      const cuts = whole.tokens.flatMap((t, k) => (k === 0 || ['list', 'annex', 'baseline', 'document', 'zone'].includes(t.image) ? [k] : []));
+      for (let k = 0; k < cuts.length; k++) same(source, whole, cuts[k]!, cuts[k + 1] ?? whole.tokens.length);
+    }
   });
 });
