@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { approvedGovernanceProposal, cloneRepo, enactProposedRoster, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signReviewAndApproval, type Repo } from './governance/fixture.js';
+import { approvedGovernanceProposal, cloneRepo, enactProposedRoster, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signedGovernanceProposal, signReviewAndApproval, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -247,6 +247,24 @@ describe('a trust-root change is bound to its approval', () => {
     await ok(reversed, ['proposal', 'advance', id, '--to', 'in-force', '--date', reversed.clock]);
     reversed.commit('wang', `a longer review window\n\nProposal: ${id}`);
     expect((await errorCodes(reversed)).codes).toEqual(['QD5053']);
+  });
+
+  it('refuses to enact a roster whose approvers signed against one that changed before the approval was recorded (QD5053)', async () => {
+    const repo = await cloneRepo(governed);
+    const rename = (roster: string) => roster.replace('档案登记员', '档案管理员');
+    // Both approvers sign the rename against the roster in force; then the longer window is
+    // enacted; only then is the rename's approval recorded, and the rename enacted over it.
+    const { id: other, approvedOn } = await signedGovernanceProposal(repo, 'registrar', rename);
+    await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+    repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
+    await ok(repo, ['proposal', 'advance', other, '--date', approvedOn]);
+    repo.commit('li', 'Approved');
+    expect((await errorCodes(repo)).codes).toEqual([]);
+    await ok(repo, ['proposal', 'advance', other, '--to', 'in-force', '--date', repo.clock]);
+    // The approvers never saw the longer window, and the rename enacted takes it back to 15 days.
+    expect(repo.read('policy/governance/roster.yaml')).toMatch(/reviewWindowDays: 15[^]*档案管理员/);
+    repo.commit('wang', `rename the registrar\n\nProposal: ${other}`);
+    expect((await errorCodes(repo)).codes).toEqual(['QD5053']);
   });
 
   it('refuses a change of the proposed roster once approved (QD5051), whose approval then binds nothing (QD5032), and the roster as changed', async () => {

@@ -357,6 +357,24 @@ export class Ledger {
     return undefined;
   }
 
+  /**
+   * When the content `path` has at `from` was written: the oldest commit in the history of
+   * `from` whose `path` is that same blob. Undefined when `from` has no such file.
+   */
+  async writtenAt(path: string, from: string): Promise<string | undefined> {
+    const now = (await this.reader.info(`${from}:${path}`))?.oid;
+    if (now === undefined) return undefined;
+    for (const c of await readCommits(this.root, [from], [path])) {
+      if ((await this.reader.info(`${c.sha}:${path}`))?.oid === now) return c.sha;
+    }
+    return undefined;
+  }
+
+  /** The names of the entries of the folder `path` at `commit` (none when it has no such folder). */
+  async namesAt(commit: string, path: string): Promise<string[]> {
+    return ((await this.reader.readTree(`${commit}:${path}`)) ?? []).map((entry) => entry.name);
+  }
+
   /** The text of the regular file `path` at `commit`, undefined when it has none there. */
   async textAt(commit: string, path: string): Promise<string | undefined> {
     const blob = await this.reader.read(`${commit}:${path}`);

@@ -16,6 +16,8 @@ export const RECORD_FILES = { survey: 'survey.yaml', importantData: 'important-d
 export const PROPOSED_ROSTER = 'roster.yaml';
 /** A proposal's metadata and stage history, in its folder. */
 export const PROPOSAL_FILE = 'proposal.yaml';
+/** A proposal's sign-offs, one file each (signoffFileName), in its folder. */
+export const SIGNOFFS_DIR = 'signoffs';
 /** The folder of the trust roots: the roster, its keys and its stage rules (TrustRootRule). */
 export const TRUST_ROOTS = 'policy/governance/';
 export const PROPOSALS_DIR = 'proposals';
@@ -92,7 +94,7 @@ export function loadProposal(files: FileSet, folder: string, sources: Source[], 
     ...(proposedRoster ? { proposedRoster } : {}),
     comments: many<CommentRecord>('comments', commentSchema, 'comment'),
     concerns: many<ConcernRecord>('concerns', concernSchema, 'concern'),
-    signoffs: many<SignoffRecord>('signoffs', signoffSchema, 'signoff'),
+    signoffs: many<SignoffRecord>(SIGNOFFS_DIR, signoffSchema, 'signoff'),
   };
 }
 

@@ -6,7 +6,12 @@ import { personById, type SignoffRecord } from './model.js';
 import type { Stage } from './stages.js';
 
 export function signoffFileName(s: Pick<SignoffRecord, 'stage' | 'role' | 'person'>): string {
-  return `${s.stage}--${s.role}--${s.person}.yaml`;
+  return `${signoffFilePrefix(s.stage)}${s.role}--${s.person}.yaml`;
+}
+
+/** How the file name of every sign-off of `stage` begins. */
+export function signoffFilePrefix(stage: Stage): string {
+  return `${stage}--`;
 }
 
 export interface SignoffStanding {

@@ -320,6 +320,17 @@ export const longerWindow = (roster: string): string => roster.replace('reviewWi
  * approvers), each sign-off committed signed. Returns its id.
  */
 export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster', propose: (roster: string) => string = longerWindow): Promise<string> {
+  const { id, approvedOn } = await signedGovernanceProposal(repo, name, propose);
+  await ok(repo, ['proposal', 'advance', id, '--date', approvedOn]);
+  repo.commit('li', 'Approved');
+  return id;
+}
+
+/**
+ * `approvedGovernanceProposal` up to its last sign-off, its approval not yet recorded: returns
+ * its id and the day to record it on.
+ */
+export async function signedGovernanceProposal(repo: Repo, name: string, propose: (roster: string) => string): Promise<{ id: string; approvedOn: string }> {
   const start = repo.clock;
   const created = await ok(repo, ['proposal', 'new', name, '--title', '整理名册', '--kind', 'governance', '--author', 'p-li', '--date', start]);
   const id = new RegExp(`(2026-\\d{4}-${name})`).exec(created)![1]!;
@@ -332,9 +343,7 @@ export async function approvedGovernanceProposal(repo: Repo, name = 'tidy-roster
   repo.commit('wang', 'approve as the provincial CAC');
   await ok(repo, ['proposal', 'sign', id, '--stage', 'approved', '--role', 'provincial-data-bureau', '--person', 'p-huang', '--date', later(17)]);
   repo.commit('huang', 'approve as the data bureau');
-  await ok(repo, ['proposal', 'advance', id, '--date', later(17)]);
-  repo.commit('li', 'Approved');
-  return id;
+  return { id, approvedOn: later(17) };
 }
 
 /** Makes the roster the one governance proposal `id` proposes, as the commit enacting it must. */

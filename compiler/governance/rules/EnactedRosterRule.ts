@@ -12,15 +12,33 @@
 import { canonicalJson } from '../../canonical-json.js';
 import { diagnostic, hint } from '../../diagnostics.js';
 import type { GovernanceRule } from '../context.js';
-import { yamlValue } from '../ledger.js';
-import { PROPOSAL_FILE, PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, TRUST_ROOTS } from '../load.js';
+import { yamlValue, type Ledger } from '../ledger.js';
+import { PROPOSAL_FILE, PROPOSALS_DIR, PROPOSED_ROSTER, ROSTER_PATH, SIGNOFFS_DIR, TRUST_ROOTS } from '../load.js';
+import type { ProposalMeta } from '../model.js';
 import { rosterSchema } from '../schemas.js';
+import { signoffFilePrefix } from '../signoffs.js';
 import { EDITABLE_STAGES, type Stage } from '../stages.js';
 
 /** The roster a text says, as compared: its parsed value, or undefined when it is not a valid roster. */
 function rosterSaid(path: string, text: string | undefined): string | undefined {
   const value = yamlValue<unknown>(path, text, rosterSchema);
   return value === undefined ? undefined : canonicalJson(value);
+}
+
+/**
+ * The commits at which proposal `id` was approved, in the history of `from`: the one that
+ * recorded its approval, then each that wrote an approval sign-off it was approved with.
+ * Undefined for one that cannot be placed. An approver signs against the roster in force then:
+ * a roster enacted after a sign-off but before the approval was recorded is one the approver
+ * never saw, and enacting the proposal would undo it all the same.
+ */
+async function approvalCommits(ledger: Ledger, id: string, history: ProposalMeta['history'], from: string): Promise<(string | undefined)[]> {
+  const approvedAt = history.map((e) => e.stage).lastIndexOf('approved');
+  const approval = approvedAt < 0 ? undefined : await ledger.entryCommit(`${PROPOSALS_DIR}/${id}/${PROPOSAL_FILE}`, approvedAt, from);
+  if (approval === undefined) return [undefined];
+  const folder = `${PROPOSALS_DIR}/${id}/${SIGNOFFS_DIR}`;
+  const signoffs = (await ledger.namesAt(approval, folder)).filter((name) => name.startsWith(signoffFilePrefix('approved'))).sort();
+  return [approval, ...(await Promise.all(signoffs.map((name) => ledger.writtenAt(`${folder}/${name}`, approval))))];
 }
 
 export const EnactedRosterRule: GovernanceRule = {
@@ -47,12 +65,13 @@ export const EnactedRosterRule: GovernanceRule = {
     const proposal = meta.id;
     const proposedPath = `${PROPOSALS_DIR}/${proposal}/${PROPOSED_ROSTER}`;
     if (c.changes.some((ch) => ch.path === ROSTER_PATH)) {
-      const approvedAt = meta.history.map((e) => e.stage).lastIndexOf('approved');
-      const approval = approvedAt < 0 ? undefined : await ctx.ledger.entryCommit(`${PROPOSALS_DIR}/${proposal}/${PROPOSAL_FILE}`, approvedAt, parent);
-      const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(approval, ROSTER_PATH));
-      // Unknown counts as moved: an approval that cannot be placed cannot be shown to be current.
-      if (then === undefined || then !== rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(parent, ROSTER_PATH))) {
+      const now = rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(parent, ROSTER_PATH));
+      for (const approval of await approvalCommits(ctx.ledger, proposal, meta.history, parent)) {
+        const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(approval, ROSTER_PATH));
+        // Unknown counts as moved: an approval that cannot be placed cannot be shown to be current.
+        if (then !== undefined && then === now) continue;
         report(diagnostic('roster-moved-since-approval', undefined, { commit: c.short, proposal, approval: approval?.slice(0, 12) ?? '?' }, { hint: hint('propose-on-roster-in-force') }), proposal);
+        break;
       }
     }
     for (const ch of c.changes) {
