@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Attack } from './governance/attacks/attack.js';
-import { approvedGovernanceProposal, cloneRepo, enactProposedRoster, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signedGovernanceProposal, signReviewAndApproval, type Repo } from './governance/fixture.js';
+import { approvedGovernanceProposal, cloneRepo, enactByHand, enactProposedRoster, errorCodes, ID, ok, repoAtReview, runIn, signApprovalOutOfOrder, signedGovernanceProposal, signReviewAndApproval, type Repo } from './governance/fixture.js';
 import { ROOT } from './support.js';
 
 const DIR = join(ROOT, 'test/governance/attacks');
@@ -23,6 +23,18 @@ beforeAll(async () => {
   await ok(approved, ['proposal', 'advance', ID, '--date', '2026-03-05']);
   approved.commit('li', 'approved');
 });
+
+/**
+ * `proposal advance <id> --to in-force` refuses, with QD5053, to write an enactment over a roster
+ * that moved since the approval, and writes nothing.
+ */
+async function refusedEnactment(repo: Repo, id: string): Promise<void> {
+  const roster = repo.read('policy/governance/roster.yaml');
+  const r = await repo.run(['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
+  expect([r.code, `${r.stdout}${r.stderr}`.includes('QD5053')]).toEqual([1, true]);
+  expect(repo.read('policy/governance/roster.yaml')).toBe(roster);
+  expect(repo.git(['status', '--porcelain'])).toBe('');
+}
 
 describe('the red team corpus', () => {
   it('starts from repositories that pass', async () => {
@@ -229,8 +241,10 @@ describe('a trust-root change is bound to its approval', () => {
     await ok(repo, ['proposal', 'advance', id, '--to', 'in-force', '--date', repo.clock]);
     repo.commit('wang', `a longer review window\n\nProposal: ${id}`);
     expect((await errorCodes(repo)).codes).toEqual([]);
-    await ok(repo, ['proposal', 'advance', other, '--to', 'in-force', '--date', repo.clock]);
-    // Enacted as approved, the second proposal's roster takes the longer window back to 15 days.
+    // `proposal advance` refuses to enact it; enacted by hand as approved, the second
+    // proposal's roster takes the longer window back to 15 days.
+    await refusedEnactment(repo, other);
+    enactByHand(repo, other);
     expect(repo.read('policy/governance/roster.yaml')).toMatch(/reviewWindowDays: 15[^]*档案管理员/);
     repo.commit('wang', `rename the registrar\n\nProposal: ${other}`);
     const r = await repo.run(['governance', 'check', '--json']);
@@ -244,7 +258,8 @@ describe('a trust-root change is bound to its approval', () => {
     expect((await errorCodes(reversed)).codes).toEqual([]);
     // Under --base the approval is before the range, and found in the history before it.
     expect((await errorCodes(reversed, ['--base', 'HEAD~1'])).codes).toEqual([]);
-    await ok(reversed, ['proposal', 'advance', id, '--to', 'in-force', '--date', reversed.clock]);
+    await refusedEnactment(reversed, id);
+    enactByHand(reversed, id);
     reversed.commit('wang', `a longer review window\n\nProposal: ${id}`);
     expect((await errorCodes(reversed)).codes).toEqual(['QD5053']);
   });
@@ -260,8 +275,9 @@ describe('a trust-root change is bound to its approval', () => {
     await ok(repo, ['proposal', 'advance', other, '--date', approvedOn]);
     repo.commit('li', 'Approved');
     expect((await errorCodes(repo)).codes).toEqual([]);
-    await ok(repo, ['proposal', 'advance', other, '--to', 'in-force', '--date', repo.clock]);
+    await refusedEnactment(repo, other);
     // The approvers never saw the longer window, and the rename enacted takes it back to 15 days.
+    enactByHand(repo, other);
     expect(repo.read('policy/governance/roster.yaml')).toMatch(/reviewWindowDays: 15[^]*档案管理员/);
     repo.commit('wang', `rename the registrar\n\nProposal: ${other}`);
     expect((await errorCodes(repo)).codes).toEqual(['QD5053']);
@@ -276,9 +292,7 @@ describe('a trust-root change is bound to its approval', () => {
     expect(edited.codes).toContain('QD5032');
     // Enacted in the next commit (advanced by hand: `proposal advance` refuses) and rewound
     // after, the approval's digest matches again: the edit is still refused.
-    enactProposedRoster(repo, id);
-    const meta = repo.read(`proposals/${id}/proposal.yaml`);
-    repo.write(`proposals/${id}/proposal.yaml`, meta.replace(/^stage: approved$/m, 'stage: in-force').concat(`  - stage: in-force\n    date: ${repo.clock}\n`));
+    enactByHand(repo, id);
     repo.commit('wang', `a shorter review window\n\nProposal: ${id}`);
     repo.write(`proposals/${id}/roster.yaml`, governed.read(`proposals/${id}/roster.yaml`));
     repo.commit('li', 'put the proposal back as approved');

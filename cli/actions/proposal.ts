@@ -11,6 +11,7 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { diagnostic, hint, hintText, messageOf, type Diagnostic, type Hint } from '../../compiler/diagnostics.js';
 import { EditError, setListStatus } from '../../compiler/edit.js';
 import { checkGovernance, signoffFileName, type GovernanceReport } from '../../compiler/governance/check.js';
+import { rosterMovedSinceApproval } from '../../compiler/governance/rules/EnactedRosterRule.js';
 import { withCheckSession, type CheckSession } from '../../compiler/governance/session.js';
 import { stageDigest } from '../../compiler/governance/digest.js';
 import { parsePolicyFile } from '../../compiler/governance/lists.js';
@@ -118,7 +119,15 @@ export async function blockers(root: string, meta: ProposalMeta, to: Stage, date
   if (to === 'superseded' && !hypothetical.supersededBy) throw usageError('cli-superseded-by-required');
   const report = await checkGovernance(root, { hypothetical, only: [meta.id], session });
   // The lists' status is what the transition itself rewrites.
-  return report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
+  const found = report.diagnostics.filter((d) => d.severity === 'error' && d.id !== 'list-status-mismatch');
+  // The commit enacting a roster is checked against the roster it replaces (QD5053): refused
+  // now rather than written and refused by `governance check` once committed.
+  if (meta.kind === 'governance' && to === 'in-force') {
+    const head = await session.commit('HEAD');
+    const moved = await rosterMovedSinceApproval(await session.ledger(head), meta, head);
+    if (moved) found.push(diagnostic('roster-moved-before-enactment', undefined, { proposal: meta.id, approval: moved.approval }, { hint: hint('propose-on-roster-in-force') }));
+  }
+  return found;
 }
 
 /**

@@ -352,6 +352,16 @@ export function enactProposedRoster(repo: Repo, id: string): void {
 }
 
 /**
+ * Enacts governance proposal `id` by hand, as `proposal advance <id> --to in-force` would but
+ * where it refuses to: its roster put in place and its entry into force recorded on the clock's day.
+ */
+export function enactByHand(repo: Repo, id: string): void {
+  enactProposedRoster(repo, id);
+  const meta = repo.read(`proposals/${id}/proposal.yaml`);
+  repo.write(`proposals/${id}/proposal.yaml`, meta.replace(/^stage: approved$/m, 'stage: in-force').concat(`  - stage: in-force\n    date: ${repo.clock}\n`));
+}
+
+/**
  * A baseline proposal taken through its legal review (Feng, 03-02), with `between(id)` run after
  * the review is signed (an edit, another proposal's change), then both approvals signed (03-17,
  * 03-18) and committed; the caller records the approval. Returns its id.

@@ -41,6 +41,21 @@ async function approvalCommits(ledger: Ledger, id: string, history: ProposalMeta
   return [approval, ...(await Promise.all(signoffs.map((name) => ledger.writtenAt(`${folder}/${name}`, approval))))];
 }
 
+/**
+ * Whether the roster in force at `at` (the commit an enactment of governance proposal `meta`
+ * would follow) differs from the one in force at an approval of it: then the approval commit
+ * (its short id, `?` where it cannot be placed: unknown counts as moved, as an approval that
+ * cannot be placed cannot be shown to be current).
+ */
+export async function rosterMovedSinceApproval(ledger: Ledger, meta: ProposalMeta, at: string): Promise<{ approval: string } | undefined> {
+  const now = rosterSaid(ROSTER_PATH, await ledger.textAt(at, ROSTER_PATH));
+  for (const approval of await approvalCommits(ledger, meta.id, meta.history, at)) {
+    const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ledger.textAt(approval, ROSTER_PATH));
+    if (then === undefined || then !== now) return { approval: approval?.slice(0, 12) ?? '?' };
+  }
+  return undefined;
+}
+
 export const EnactedRosterRule: GovernanceRule = {
   name: 'enacted-roster',
   async commit(c, ctx, report) {
@@ -65,14 +80,8 @@ export const EnactedRosterRule: GovernanceRule = {
     const proposal = meta.id;
     const proposedPath = `${PROPOSALS_DIR}/${proposal}/${PROPOSED_ROSTER}`;
     if (c.changes.some((ch) => ch.path === ROSTER_PATH)) {
-      const now = rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(parent, ROSTER_PATH));
-      for (const approval of await approvalCommits(ctx.ledger, proposal, meta.history, parent)) {
-        const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ctx.ledger.textAt(approval, ROSTER_PATH));
-        // Unknown counts as moved: an approval that cannot be placed cannot be shown to be current.
-        if (then !== undefined && then === now) continue;
-        report(diagnostic('roster-moved-since-approval', undefined, { commit: c.short, proposal, approval: approval?.slice(0, 12) ?? '?' }, { hint: hint('propose-on-roster-in-force') }), proposal);
-        break;
-      }
+      const moved = await rosterMovedSinceApproval(ctx.ledger, meta, parent);
+      if (moved) report(diagnostic('roster-moved-since-approval', undefined, { commit: c.short, proposal, approval: moved.approval }, { hint: hint('propose-on-roster-in-force') }), proposal);
     }
     for (const ch of c.changes) {
       if (!ch.path.startsWith(TRUST_ROOTS)) continue;
