@@ -11,8 +11,9 @@ import type { Attack } from './attack.js';
  * walk listed it before the sign-offs, and it was ignored (red team, session 13, rounds 2 and 3).
  * Nothing of main is dropped — git merges the two cleanly to the side's text — so the sign-offs
  * are what catch it: "after" is by ancestry now, and the other proposal must exist (QD5032).
+ * `merge` makes the merge on main (octopus-takes-side-list.ts makes it an octopus).
  */
-export async function listFromSide(repo: Repo, sideFirst: boolean): Promise<void> {
+export async function listFromSide(repo: Repo, sideFirst: boolean, merge: (repo: Repo) => void = (r) => mergeTaking(r, ['side'], ['policy/lists/icv.qd'])): Promise<void> {
   repo.git(['branch', 'side']);
   await signReviewAndApproval(repo);
   await ok(repo, ['proposal', 'advance', ID, '--date', '2026-03-05']);
@@ -36,7 +37,7 @@ export async function listFromSide(repo: Repo, sideFirst: boolean): Promise<void
     repo.git(['merge', '-q', '--ff-only', 'side']);
   } else {
     repo.git(['checkout', '-q', 'main']);
-    mergeTaking(repo, ['side'], ['policy/lists/icv.qd']);
+    merge(repo);
   }
 }
 
