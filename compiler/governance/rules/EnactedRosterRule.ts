@@ -26,17 +26,17 @@ function rosterSaid(path: string, text: string | undefined): string | undefined 
 }
 
 /**
- * The commits at which proposal `id` was approved, in the history of `from`: the one that
+ * The commits at which proposal `meta` was approved, in the history of `from`: the one that
  * recorded its approval, then each that wrote an approval sign-off it was approved with.
  * Undefined for one that cannot be placed. An approver signs against the roster in force then:
  * a roster enacted after a sign-off but before the approval was recorded is one the approver
  * never saw, and enacting the proposal would undo it all the same.
  */
-async function approvalCommits(ledger: Ledger, id: string, history: ProposalMeta['history'], from: string): Promise<(string | undefined)[]> {
-  const approvedAt = history.map((e) => e.stage).lastIndexOf('approved');
-  const approval = approvedAt < 0 ? undefined : await ledger.entryCommit(`${PROPOSALS_DIR}/${id}/${PROPOSAL_FILE}`, approvedAt, from);
+async function approvalCommits(ledger: Ledger, meta: ProposalMeta, from: string): Promise<(string | undefined)[]> {
+  const approvedAt = meta.history.map((e) => e.stage).lastIndexOf('approved');
+  const approval = approvedAt < 0 ? undefined : await ledger.entryCommit(`${PROPOSALS_DIR}/${meta.id}/${PROPOSAL_FILE}`, approvedAt, from);
   if (approval === undefined) return [undefined];
-  const folder = `${PROPOSALS_DIR}/${id}/${SIGNOFFS_DIR}`;
+  const folder = `${PROPOSALS_DIR}/${meta.id}/${SIGNOFFS_DIR}`;
   const signoffs = (await ledger.namesAt(approval, folder)).filter((name) => name.startsWith(signoffFilePrefix('approved'))).sort();
   return [approval, ...(await Promise.all(signoffs.map((name) => ledger.writtenAt(`${folder}/${name}`, approval))))];
 }
@@ -49,7 +49,7 @@ async function approvalCommits(ledger: Ledger, id: string, history: ProposalMeta
  */
 export async function rosterMovedSinceApproval(ledger: Ledger, meta: ProposalMeta, at: string): Promise<{ approval: string } | undefined> {
   const now = rosterSaid(ROSTER_PATH, await ledger.textAt(at, ROSTER_PATH));
-  for (const approval of await approvalCommits(ledger, meta.id, meta.history, at)) {
+  for (const approval of await approvalCommits(ledger, meta, at)) {
     const then = approval === undefined ? undefined : rosterSaid(ROSTER_PATH, await ledger.textAt(approval, ROSTER_PATH));
     if (then === undefined || then !== now) return { approval: approval?.slice(0, 12) ?? '?' };
   }
