@@ -221,6 +221,8 @@ describe('ObjectReader', () => {
       await writeFile(join(bin, 'git'), `#!/bin/sh\nwhile read -r line; do printf '${oid} bl'; sleep 0.05; printf 'ob 5\\nal'; sleep 0.05; printf 'pha${after}'; done\n`, { mode: 0o755 });
       return bin;
     };
+    // PATH is set only while `use` runs and restored before the test ends, so nothing leaks into
+    // the files that run after this one in the same worker (vitest.config.ts: isolate false).
     const withPath = async <T>(bin: string, use: () => Promise<T>): Promise<T> => {
       const path = process.env.PATH;
       process.env.PATH = `${bin}:${path}`;
