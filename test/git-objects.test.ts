@@ -1,6 +1,6 @@
 /** Reading a commit's files from git objects: whole blobs however large, kinds as git records them, failures as GitError. */
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotARepositoryError, readRevision, resolveRevision, UnknownRevisionError, WORKING_TREE } from '../compiler/diff/revision.js';
@@ -140,6 +140,18 @@ describe('readFilesAt', () => {
     const e = await filesAt(dir, commit, ['policy']).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(GitError);
     expect((e as GitError).message).toContain('policy/gone.qd');
+  });
+
+  it('reports a file a partial clone cannot fetch, offline, as git failing, not as a file that is not there', async () => {
+    const source = await repoWith({ 'policy/a.qd': 'zone z "区" {}\n', 'package.json': '{ "version": "1.0.0" }\n' });
+    execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: source });
+    const clone = await tempDir('qingdan-partial-');
+    execFileSync('git', ['clone', '-q', '--no-checkout', '--filter=blob:none', `file://${source}`, clone]);
+    // The trees came with the clone, the blobs did not, and the promisor remote is now gone.
+    await rename(source, `${source}-away`);
+    const read = await readRevision(clone, 'HEAD', ['policy']);
+    expect(read.sources).toEqual([]);
+    expect(read.diagnostics.map((d) => d.id)).toEqual(['git-failed-files']);
   });
 
   it('rejects outside a repository with a GitError, not a verdict', async () => {
