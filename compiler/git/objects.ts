@@ -139,10 +139,11 @@ export class ObjectReader {
       this.needed = 0;
       this.skip(eol + 1);
       const bytes = this.take(size);
-      if (this.take(1)[0] !== 0x0a) {
+      if (this.peek(1)[0] !== 0x0a) {
         this.fail(`unexpected answer from git cat-file for ${pending.spec}: ${size} bytes not followed by a newline`);
         return;
       }
+      this.skip(1);
       this.queue.shift();
       if (type !== pending.want) pending.reject(new GitError([...ARGS], `${pending.spec} is a ${type}, not a ${pending.want === 'blob' ? 'file' : 'folder'}`));
       else pending.resolve({ info, bytes });
@@ -181,11 +182,13 @@ export class ObjectReader {
 
   /** Consumes `length` buffered bytes and returns them, copied once into a buffer of their own. */
   private take(length: number): Buffer {
-    return this.consume(length, Buffer.allocUnsafe(length));
+    const bytes = Buffer.allocUnsafe(length);
+    this.consume(length, bytes);
+    return bytes;
   }
 
   /** Consumes `length` buffered bytes, copying them into `into` when given. */
-  private consume(length: number, into?: Buffer): Buffer {
+  private consume(length: number, into?: Buffer): void {
     let done = 0;
     while (done < length) {
       const chunk = this.chunks[0]!;
@@ -199,11 +202,8 @@ export class ObjectReader {
       }
     }
     this.buffered -= length;
-    return into ?? EMPTY;
   }
 }
-
-const EMPTY = Buffer.alloc(0);
 
 /** Runs `use` with an ObjectReader on `root`, and ends its process however `use` ends. */
 export async function withObjectReader<T>(root: string, use: (reader: ObjectReader) => Promise<T>): Promise<T> {
