@@ -389,6 +389,13 @@ export function recordApproval(repo: Repo, id: string, inForce: boolean): void {
   repo.write(`proposals/${id}/proposal.yaml`, doc.replace('stage: review\n', `stage: ${inForce ? 'in-force' : 'approved'}\n`).concat(entries));
 }
 
+/** A branch `name` off main holding one empty commit by Li (an octopus merge's side that changes nothing); main is checked out again. */
+export function emptyBranch(repo: Repo, name: string): void {
+  repo.git(['checkout', '-q', '-b', name, 'main']);
+  repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'commit', '-q', '--allow-empty', '-m', 'nothing']);
+  repo.git(['checkout', '-q', 'main']);
+}
+
 /** An unsigned merge of `branches` into the branch checked out, by Li, keeping ours, then taking `paths` from `from`. */
 export function mergeTaking(repo: Repo, branches: readonly string[], paths: readonly string[], from: string = branches[0]!): void {
   repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'merge', '-q', '--no-ff', '--no-commit', '-s', 'ours', ...branches]);

@@ -1,3 +1,4 @@
+import { emptyBranch } from '../fixture.js';
 import type { Attack } from './attack.js';
 
 /**
@@ -9,9 +10,8 @@ export const attack: Attack = {
   from: 'approved',
   catches: ['QD5026'],
   async apply(repo) {
-    repo.git(['checkout', '-q', '-b', 'empty']);
-    repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'commit', '-q', '--allow-empty', '-m', 'nothing']);
-    repo.git(['checkout', '-q', '-b', 'side', 'main']);
+    emptyBranch(repo, 'empty');
+    repo.git(['checkout', '-q', '-b', 'side']);
     repo.write('NOTES.md', 'side branch\n');
     repo.commit('li', 'a harmless side branch');
     repo.git(['checkout', '-q', 'main']);

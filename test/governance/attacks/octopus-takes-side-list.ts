@@ -1,4 +1,4 @@
-import { mergeTaking, type Repo } from '../fixture.js';
+import { emptyBranch, mergeTaking, type Repo } from '../fixture.js';
 import type { Attack } from './attack.js';
 import { listFromSide } from './merge-takes-side-list.js';
 
@@ -12,9 +12,7 @@ export const attack: Attack = {
   catches: ['QD5032'],
   apply: (repo) =>
     listFromSide(repo, false, (r: Repo) => {
-      r.git(['checkout', '-q', '-b', 'empty', 'main']);
-      r.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'commit', '-q', '--allow-empty', '-m', 'nothing']);
-      r.git(['checkout', '-q', 'main']);
+      emptyBranch(r, 'empty');
       mergeTaking(r, ['empty', 'side'], ['policy/lists/icv.qd'], 'side');
     }),
 };
