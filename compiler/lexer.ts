@@ -102,6 +102,13 @@ export const KEYWORDS: readonly string[] = Object.keys(keywords).sort();
 /** The token type of each reserved word; any other word is an Identifier. */
 export const KEYWORD_TYPES: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywords));
 
+/**
+ * The keywords a top-level declaration starts with. One starts where such a keyword follows the
+ * `}` that closed the declaration before it, outside any braces (a keyword may also be an id:
+ * `annex annex "…"`).
+ */
+export const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Document, Annex, Baseline, List, Zone]);
+
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
 /** A string that reaches the end of its line without a closing quote; reported as QD1002. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/ });

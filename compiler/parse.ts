@@ -2,7 +2,7 @@
  * Source text → AST: lexing, and parsing with recovery while the AST is built, with every
  * lexical and syntax problem turned into a located diagnostic.
  */
-import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { Declaration, PolicyFile, UnknownClause } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { diagnostic, hint, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -54,14 +54,22 @@ function syntaxDiagnostic(source: Source, e: IRecognitionException): Diagnostic 
   return diagnostic(id, span, { expected, found: describeToken(t) }, extra);
 }
 
-function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
-  let depth = 0;
-  for (const t of tokens) {
-    if (t.tokenType === T.LCurly || t.tokenType === T.LParen || t.tokenType === T.LBracket) {
-      if (++depth > MAX_DEPTH) return t;
-    } else if (t.tokenType === T.RCurly || t.tokenType === T.RParen || t.tokenType === T.RBracket) depth = Math.max(0, depth - 1);
+/**
+ * How deep brackets of any kind are nested, through a file's tokens given in order: deeper
+ * nesting than any policy needs would only exhaust the recursive-descent stack.
+ */
+class Nesting {
+  private depth = 0;
+
+  /** The first of `tokens` that opens a bracket past MAX_DEPTH, if one does. */
+  tooDeep(tokens: readonly IToken[]): IToken | undefined {
+    for (const t of tokens) {
+      if (t.tokenType === T.LCurly || t.tokenType === T.LParen || t.tokenType === T.LBracket) {
+        if (++this.depth > MAX_DEPTH) return t;
+      } else if (t.tokenType === T.RCurly || t.tokenType === T.RParen || t.tokenType === T.RBracket) this.depth = Math.max(0, this.depth - 1);
+    }
+    return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -126,84 +134,124 @@ function capped(source: Source, list: Diagnostic[]): Diagnostic[] {
 
 /** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
 export function parseSource(source: Source): ParseResult {
-  const empty: PolicyFile = { kind: 'File', path: source.path, declarations: [], unknown: [] };
-  const { diagnostics, pieces } = lex(source);
-  if (pieces === undefined) return { file: empty, diagnostics };
-  const builder = new AstBuilder(source);
-  const declarations: Declaration[] = [];
-  const unknown: UnknownClause[] = [];
-  qdParser.errorBudget = MAX_ERRORS - diagnostics.length;
-  for (const piece of pieces) {
-    let root;
-    try {
-      root = qdParser.parseFile(Array.isArray(piece) ? piece : scan(source.text, RESCAN_LIMITS, piece).tokens, builder);
-    } catch (e) {
-      if (!(e instanceof ErrorBudgetExceeded)) throw e;
-      for (const error of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, error));
-      const at = qdParser.nextToken();
-      diagnostics.push(diagnostic('too-many-errors', spanAt(source, Number.isNaN(at.startOffset) ? source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') }));
-      qdParser.input = [];
-      return { file: { ...empty, declarations, unknown }, diagnostics };
-    }
-    for (const e of qdParser.errors) diagnostics.push(syntaxDiagnostic(source, e));
-    if (root.escapes !== undefined) diagnostics.push(...root.escapes);
-    const part = root.value as PolicyFile;
-    declarations.push(...part.declarations);
-    unknown.push(...part.unknown);
-  }
-  return { file: { kind: 'File', path: source.path, declarations, unknown }, diagnostics };
+  return parseClean(source) ?? parseWhole(source);
 }
 
-/** A declaration's part of a clean file is scanned again as it was the first time: no limit is reached. */
-const RESCAN_LIMITS = { maxTokens: MAX_TOKENS, maxErrors: 0 };
+/**
+ * A source with no lexical problem, scanned and parsed one top-level declaration at a time, or
+ * undefined at its first lexical problem, limit or error past the budget: `parseWhole` then
+ * starts again, so a file with a problem gets the diagnostics and repairs of its whole text.
+ * Nearly every file is clean, and its tokens are made once, each declaration's as it is parsed:
+ * a whole file's tokens, alive until its last declaration was parsed, were most of what the
+ * young-generation collections copied (and promoted) while a large policy parsed, and scanning
+ * the file first to find its declarations cost a scan of its own.
+ */
+function parseClean(source: Source): ParseResult | undefined {
+  const parsed = new Parsed(source, MAX_ERRORS);
+  const nesting = new Nesting();
+  let range: ScanRange | undefined = { start: 0, end: source.text.length, line: 1, lineStart: 0 };
+  let count = 0;
+  while (range !== undefined) {
+    const scanned = scan(source.text, { maxTokens: MAX_TOKENS - count, maxErrors: 1 }, range, true);
+    if (scanned.errors.length > 0 || scanned.stoppedAt !== undefined || nesting.tooDeep(scanned.tokens) || lexicalDiagnostics(source, scanned).length > 0) return undefined;
+    if (!parsed.add(scanned.tokens)) return undefined;
+    count += scanned.tokens.length;
+    range = scanned.rest;
+  }
+  return parsed.result();
+}
 
 /**
- * A source's lexical diagnostics and, unless they stop it here, its declarations to parse: each
- * one's tokens, or, in a file with no error run to repair, the range of text to scan them from
- * again when it is parsed. The objects of a whole file's tokens, alive until its last
- * declaration was parsed, were most of what the young-generation collections copied (and
- * promoted) while a large policy parsed; scanned again, a declaration's tokens die young. A
- * function of its own, so that nothing keeps the file's tokens once it returns.
+ * A source lexed whole: its lexical diagnostics, the repairs of its mistakes, its limits, and,
+ * unless they stop it here, its declarations parsed one after another from its tokens.
  */
-function lex(source: Source): { diagnostics: Diagnostic[]; pieces?: ReadonlyArray<IToken[] | ScanRange> } {
+export function parseWhole(source: Source): ParseResult {
+  const { diagnostics, pieces } = lex(source);
+  if (pieces === undefined) return { file: emptyFile(source), diagnostics };
+  const parsed = new Parsed(source, MAX_ERRORS - diagnostics.length, diagnostics);
+  for (const piece of pieces) if (!parsed.add(piece)) break;
+  return parsed.result();
+}
+
+function emptyFile(source: Source): PolicyFile {
+  return { kind: 'File', path: source.path, declarations: [], unknown: [] };
+}
+
+/** A file's declarations as they are parsed, with the diagnostics so far. */
+class Parsed {
+  private readonly builder: AstBuilder;
+  private readonly declarations: Declaration[] = [];
+  private readonly unknown: UnknownClause[] = [];
+  constructor(
+    private readonly source: Source,
+    errorBudget: number,
+    private readonly diagnostics: Diagnostic[] = [],
+  ) {
+    this.builder = new AstBuilder(source);
+    qdParser.errorBudget = errorBudget;
+  }
+
+  /**
+   * Parses the tokens of one or more declarations; false when the error budget ended the parse
+   * (QD1016 is then reported where it stopped, and the file ends there).
+   */
+  add(tokens: IToken[]): boolean {
+    let root;
+    try {
+      root = qdParser.parseFile(tokens, this.builder);
+    } catch (e) {
+      if (!(e instanceof ErrorBudgetExceeded)) throw e;
+      for (const error of qdParser.errors) this.diagnostics.push(syntaxDiagnostic(this.source, error));
+      const at = qdParser.nextToken();
+      this.diagnostics.push(diagnostic('too-many-errors', spanAt(this.source, Number.isNaN(at.startOffset) ? this.source.text.length : at.startOffset, 0), { limit: MAX_ERRORS }, { hint: hint('fix-first-errors') }));
+      qdParser.input = [];
+      return false;
+    }
+    for (const e of qdParser.errors) this.diagnostics.push(syntaxDiagnostic(this.source, e));
+    if (root.escapes !== undefined) this.diagnostics.push(...root.escapes);
+    const part = root.value as PolicyFile;
+    this.declarations.push(...part.declarations);
+    this.unknown.push(...part.unknown);
+    return true;
+  }
+
+  result(): ParseResult {
+    const file = { ...emptyFile(this.source), declarations: this.declarations, unknown: this.unknown };
+    return { file, diagnostics: this.diagnostics };
+  }
+}
+/**
+ * A source's lexical diagnostics and, unless they stop it here, the tokens of each of its
+ * declarations to parse (repaired, without the unterminated ones).
+ */
+function lex(source: Source): { diagnostics: Diagnostic[]; pieces?: IToken[][] } {
   // One more error than reported, to know that there were more.
   const scanned = scan(source.text, { maxTokens: MAX_TOKENS, maxErrors: MAX_ERRORS + 1 });
   const repaired = repairScan(source, scanned);
   const diagnostics = capped(source, sortDiagnostics([...repaired.diagnostics, ...lexicalDiagnostics(source, scanned)]));
   // Past a limit the file is not parsed: its tokens could exhaust the parser's time or memory.
   if (diagnostics.length > MAX_ERRORS || diagnostics.some((d) => LIMIT_CODES.has(d.id))) return { diagnostics };
-  // Copied without the unterminated tokens only when there are some: a clean file's token list is large.
   const unterminated = (t: IToken) => t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedComment;
-  const tokens = repaired.tokens.some(unterminated) ? repaired.tokens.filter((t) => !unterminated(t)) : repaired.tokens;
-  const tooDeep = firstTooDeep(tokens);
+  const tokens = repaired.tokens.filter((t) => !unterminated(t));
+  const tooDeep = new Nesting().tooDeep(tokens);
   if (tooDeep) {
-    // Deeper nesting than any policy needs would only exhaust the recursive-descent stack.
     diagnostics.push(diagnostic('nesting-too-deep', spanAt(source, tooDeep.startOffset, 1), { limit: MAX_DEPTH }, { hint: hint('nesting') }));
     return { diagnostics };
   }
   const cuts = declarationStarts(tokens);
-  if (scanned.errors.length > 0 || tokens !== scanned.tokens || cuts.length === 1) return { diagnostics, pieces: cuts.map((start, k) => tokens.slice(start, cuts[k + 1] ?? tokens.length)) };
-  return { diagnostics, pieces: cuts.map((start, k) => rangeOf(tokens, start, cuts[k + 1], source.text.length)) };
-}
-
-/** The text from the token at `start` to the one at `next` (or to `length`), to be scanned again. */
-function rangeOf(tokens: readonly IToken[], start: number, next: number | undefined, length: number): ScanRange {
-  const first = tokens[start]!;
-  return { start: first.startOffset, end: next === undefined ? length : tokens[next]!.startOffset, line: first.startLine!, lineStart: first.startOffset - first.startColumn! + 1 };
+  return { diagnostics, pieces: cuts.map((start, k) => tokens.slice(start, cuts[k + 1] ?? tokens.length)) };
 }
 
 const LIMIT_CODES: ReadonlySet<string> = new Set(['name-too-long', 'string-too-long', 'too-many-tokens']);
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Document, T.Annex, T.Baseline, T.List, T.Zone]);
-
 /**
- * Where each top-level declaration's tokens start: where a declaration keyword follows the `}`
- * that closed the previous declaration (a keyword may also be an id: `annex annex "…"`), so
- * that each declaration is parsed and built on its own. The grammar is the same (a file is a
- * sequence of declarations), but the parser's input, and the syntax nodes of the rules still
- * open, are then one declaration's: a file of thousands of items is never held as one parse,
- * whose nodes the garbage collector would copy and promote. A missing `}` keeps the depth
- * above 0, so the rest of the file stays one piece and recovery sees what it saw before.
+ * Where each top-level declaration's tokens start (lexer.ts, DECLARATION_KEYWORDS), so that each
+ * declaration is parsed and built on its own, as `scan` cuts a clean file. The grammar is the
+ * same (a file is a sequence of declarations), but the parser's input, and the syntax nodes of
+ * the rules still open, are then one declaration's: a file of thousands of items is never held
+ * as one parse, whose nodes the garbage collector would copy and promote. A missing `}` keeps
+ * the depth above 0, so the rest of the file stays one piece and recovery sees what it saw
+ * before.
  */
 function declarationStarts(tokens: readonly IToken[]): number[] {
   const starts = [0];
@@ -212,7 +260,7 @@ function declarationStarts(tokens: readonly IToken[]): number[] {
     const type = tokens[i]!.tokenType;
     if (type === T.LCurly) depth++;
     else if (type === T.RCurly) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && i > starts[starts.length - 1]! && DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) starts.push(i);
+    else if (depth === 0 && i > starts[starts.length - 1]! && T.DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) starts.push(i);
   }
   return starts;
 }

@@ -23,6 +23,8 @@ export interface ScanResult {
   readonly errors: ScanError[];
   /** Where scanning stopped because `maxTokens` were read; undefined when the text was read whole. */
   readonly stoppedAt: number | undefined;
+  /** Scanning one declaration: the rest of the range, from where the next declaration starts; undefined when there is none. */
+  readonly rest?: ScanRange;
 }
 
 /**
@@ -139,16 +141,22 @@ const isSpace = (c: number) => c === C.Space || c === C.Tab || c === C.Lf || c =
 const isLineTerminator = (c: number) => c === C.Lf || c === C.Cr || c === C.LineSeparator || c === C.ParagraphSeparator;
 
 /**
- * Scans `text` (or the `range` of it) into tokens; never throws, whatever the text.
+ * Scans `text` (or the `range` of it) into tokens; never throws, whatever the text. With
+ * `oneDeclaration`, it stops before the second top-level declaration it meets (lexer.ts,
+ * DECLARATION_KEYWORDS) and says where the rest of the range starts: a file is then scanned one
+ * declaration at a time, each one's tokens made as it is parsed.
  *
  * One loop with its state in plain locals: a helper closure that moved the line count or the
  * error run would put that state in a context object, read and written through it at every
  * character of the 40 MB a large policy is.
  */
-export function scan(text: string, limits: ScanLimits, range?: ScanRange): ScanResult {
+export function scan(text: string, limits: ScanLimits, range?: ScanRange, oneDeclaration = false): ScanResult {
   const tokens: IToken[] = [];
   const errors: ScanError[] = [];
   let errorStart = -1;
+  /** Braces open (never below 0), counted only for `oneDeclaration`. */
+  let depth = 0;
+  let rest: ScanRange | undefined;
   let line = range?.line ?? 1;
   let lineStart = range?.lineStart ?? 0;
   let i = range?.start ?? 0;
@@ -247,8 +255,17 @@ export function scan(text: string, limits: ScanLimits, range?: ScanRange): ScanR
       }
       continue;
     }
+    if (oneDeclaration) {
+      if (type === T.LCurly) depth++;
+      else if (type === T.RCurly) depth = depth > 0 ? depth - 1 : 0;
+      else if (depth === 0 && tokens.length > 0 && T.DECLARATION_KEYWORDS.has(type!) && tokens[tokens.length - 1]!.tokenType === T.RCurly) {
+        rest = { start, end: n, line, lineStart };
+        break;
+      }
+    }
     tokens.push({ image: word ?? text.slice(start, i), startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type!.tokenTypeIdx!, tokenType: type! } as IToken);
   }
+  if (rest) return { tokens, errors, stoppedAt: undefined, rest };
   const stoppedAt = i < n ? i : undefined;
   if (errorStart >= 0 && errors.length < limits.maxErrors) errors.push({ offset: errorStart, length: i - errorStart });
   return { tokens, errors, stoppedAt };

@@ -2,7 +2,7 @@
  * The hand-written scanner against the token patterns it implements: on short random texts
  * (where the regexes cannot overflow), chevrotain's regex lexer built from `lexer.ts`'s
  * patterns and the scanner give the same tokens, lines and error runs. And a part of a text
- * scanned on its own (as the parser scans each declaration again) gives the whole scan's tokens.
+ * scanned on its own (as a clean file is scanned, one declaration at a time) gives the whole scan's tokens.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import fc from 'fast-check';
@@ -63,7 +63,7 @@ describe('the scanner', () => {
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
         const whole = scan(t, all);
-        // The contract holds where the whole scan had no error run (the parser rescans only such files).
+        // The contract holds where the whole scan had no error run (only such files are scanned a declaration at a time).
         if (whole.errors.length > 0 || whole.tokens.length === 0) return;
         const i = a % whole.tokens.length;
         same(t, whole, i, i + 1 + (b % (whole.tokens.length - i)));
