@@ -1,6 +1,6 @@
 /** Types of heavy-commands.js (plain JavaScript, read by bin/qingdan.js before anything is compiled). */
 export declare const YOUNG_GENERATION_FLAG: string;
-export declare const DEFAULT_YOUNG_GENERATION_FLAG: string;
+export declare const SMALL_YOUNG_GENERATION_FLAG: string;
 export declare const INLINING_FLAG: string;
 export declare const HEAVY_COMMANDS: ReadonlyMap<string, readonly string[]>;
 export declare function commandOf(argv: readonly string[]): string | undefined;

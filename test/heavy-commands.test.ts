@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandOf, DEFAULT_YOUNG_GENERATION_FLAG, INLINING_FLAG, relaunchArgs, YOUNG_GENERATION_FLAG } from '../bin/heavy-commands.js';
+import { commandOf, SMALL_YOUNG_GENERATION_FLAG, INLINING_FLAG, relaunchArgs, YOUNG_GENERATION_FLAG } from '../bin/heavy-commands.js';
 import { ROOT, tempDir } from './support.js';
 
 const BIN = join(ROOT, 'bin/qingdan.js');
@@ -24,9 +24,9 @@ describe('the V8 flags of heavy commands', () => {
     for (const command of ['build', 'fmt', 'site', 'bundle']) {
       expect(relaunchArgs(BIN, ['--lang', 'zh', command, 'a'], ['--enable-source-maps'], {})).toEqual([YOUNG_GENERATION_FLAG, '--enable-source-maps', BIN, '--lang', 'zh', command, 'a']);
     }
-    // A diff runs once and cold, and keeps what it parses: V8's own young generation, and less inlining.
-    expect(relaunchArgs(BIN, ['diff', 'main'], [], {})).toEqual([DEFAULT_YOUNG_GENERATION_FLAG, INLINING_FLAG, BIN, 'diff', 'main']);
-    expect(relaunchArgs(BIN, ['diff'], [DEFAULT_YOUNG_GENERATION_FLAG, INLINING_FLAG], {})).toBeNull();
+    // A diff runs once and cold, and keeps what it parses: a small young generation, and less inlining.
+    expect(relaunchArgs(BIN, ['diff', 'main'], [], {})).toEqual([SMALL_YOUNG_GENERATION_FLAG, INLINING_FLAG, BIN, 'diff', 'main']);
+    expect(relaunchArgs(BIN, ['diff'], [SMALL_YOUNG_GENERATION_FLAG, INLINING_FLAG], {})).toBeNull();
     for (const command of ['check', 'evaluate', 'serve', 'lsp', 'proposal']) expect(relaunchArgs(BIN, [command], [], {})).toBeNull();
     expect(relaunchArgs(BIN, ['build'], [YOUNG_GENERATION_FLAG], {})).toBeNull();
     // The user's own size wins.
