@@ -182,6 +182,8 @@ class Parsed {
   private readonly builder: AstBuilder;
   private readonly declarations: Declaration[] = [];
   private readonly unknown: UnknownClause[] = [];
+
+  /** Sets the shared parser's error budget for this file (MAX_ERRORS less the diagnostics it has already). */
   constructor(
     private readonly source: Source,
     errorBudget: number,
@@ -220,6 +222,7 @@ class Parsed {
     return { file, diagnostics: this.diagnostics };
   }
 }
+
 /**
  * A source's lexical diagnostics and, unless they stop it here, the tokens of each of its
  * declarations to parse (repaired, without the unterminated ones).
