@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as A from '../compiler/ast.js';
-import { forgetConditionForms, STRICTNESS } from '../compiler/check/intervals.js';
+import { forgetConditionForms } from '../compiler/check/intervals.js';
+import { STRICTNESS } from '../compiler/pathway-word.js';
 import { boxAt, kindsCases, ladderBoxes, lighterAbove } from '../compiler/check/volume-regions.js';
 import type { Span } from '../compiler/source.js';
 

@@ -249,6 +249,3 @@ export function formatInterval(i: Interval): string {
   if (i.lo === 0) return `< ${formatVolume(i.hi)}`;
   return `in [${formatVolume(i.lo)}, ${formatVolume(i.hi)})`;
 }
-
-/** Strictness of a pathway word: a larger number is stricter. */
-export const STRICTNESS: Record<A.PathwayWord, number> = { exempt: 0, contract: 1, assessment: 2 };

@@ -14,7 +14,8 @@
  */
 import type * as A from '../ast.js';
 import { joinSpans, type Span } from '../source.js';
-import { atomInterval, FULL, intersect, isEmpty, plainBound, STRICTNESS, toDnf, type Interval } from './intervals.js';
+import { atomInterval, FULL, intersect, isEmpty, plainBound, toDnf, type Interval } from './intervals.js';
+import { STRICTNESS } from '../pathway-word.js';
 
 /** One alternative of a rung's condition, as volumes and the kinds tests it needs. */
 export interface VolumeBox {

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { articleId, exampleId, type SymbolTable } from '../symbols.js';
 import { atomInterval } from '../check/intervals.js';
 import { trialOf } from '../check/trial.js';
+import { PATHWAYS } from '../pathway-word.js';
 import type { LoweredLists, Resolve } from './lowered-lists.js';
 import {
   POLICY_SCHEMA_VERSION,
@@ -15,19 +16,11 @@ import {
   type ListItem,
   type ListStatus,
   type NegativeList,
-  type PathwayId,
   type PolicyArtifact,
   type Publication,
   type Rung,
   type Trial,
 } from '../../runtime/artifact.js';
-
-/** The pathway a rung's word names. */
-export const PATHWAYS: Readonly<Record<A.PathwayWord, PathwayId>> = {
-  assessment: 'security-assessment',
-  contract: 'standard-contract-or-certification',
-  exempt: 'exempt',
-};
 
 /**
  * The artifact, or the diagnostics saying what whole-policy part is missing. With `kept`, a

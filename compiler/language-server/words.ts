@@ -1,7 +1,7 @@
 /** Conditions and ladders in words, in the measures' own phrasing (以上 includes, 不满 excludes; Art. 30). */
 import { PATHWAY_PHRASE_ZH } from '../../runtime/pathway-words.js';
 import type * as A from '../ast.js';
-import { PATHWAYS } from '../emit/lower.js';
+import { PATHWAYS } from '../pathway-word.js';
 
 const MEASURE: Record<A.Measure, string> = { persons: '个人信息（不含敏感个人信息）', sensitive: '敏感个人信息' };
 

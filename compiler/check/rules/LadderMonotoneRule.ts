@@ -1,6 +1,7 @@
 /** QD3006: a larger volume never gets a lighter pathway: stricter rungs sit above lighter ones. */
 import { note } from '../../diagnostics.js';
-import { isEmpty, measureClauses, STRICTNESS } from '../intervals.js';
+import { isEmpty, measureClauses } from '../intervals.js';
+import { STRICTNESS } from '../../pathway-word.js';
 import type { FileLocalRule } from '../context.js';
 
 export const LadderMonotoneRule: FileLocalRule = (context) => ({

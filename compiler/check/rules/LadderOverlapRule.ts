@@ -6,7 +6,8 @@
  */
 import type { Measure } from '../../ast.js';
 import { hint, note, type Hint } from '../../diagnostics.js';
-import { formatInterval, formatVolume, intersect, isEmpty, measureClauses, STRICTNESS, type Interval } from '../intervals.js';
+import { formatInterval, formatVolume, intersect, isEmpty, measureClauses, type Interval } from '../intervals.js';
+import { STRICTNESS } from '../../pathway-word.js';
 import type { FileLocalRule } from '../context.js';
 
 /**
