@@ -134,27 +134,40 @@ function capped(source: Source, list: Diagnostic[]): Diagnostic[] {
 
 /** Lexes and parses one source into its AST, with all lexical and syntax diagnostics. */
 export function parseSource(source: Source): ParseResult {
-  return parseClean(source) ?? parseWhole(source);
+  const clean = parseClean(source);
+  return 'file' in clean ? clean : parseWhole(source, clean);
 }
 
 /**
- * A source with no lexical problem, scanned and parsed one top-level declaration at a time, or
- * undefined at its first lexical problem, limit or error past the budget: `parseWhole` then
- * starts again, so a file with a problem gets the diagnostics and repairs of its whole text.
+ * The declarations of a source parsed before its first lexical problem, without a diagnostic:
+ * the whole-file parse would make the same of the same tokens, and takes them as they are.
+ */
+interface CleanStart {
+  /** Where the declaration with the problem starts (0 when nothing before it can be taken). */
+  readonly end: number;
+  readonly declarations: readonly Declaration[];
+  readonly unknown: readonly UnknownClause[];
+}
+
+/**
+ * A source with no lexical problem, scanned and parsed one top-level declaration at a time; or,
+ * at its first lexical problem or limit, what was parsed before it (`parseWhole` then lexes the
+ * file whole, so a file with a problem gets the diagnostics and repairs of its whole text).
  * Nearly every file is clean, and its tokens are made once, each declaration's as it is parsed:
  * a whole file's tokens, alive until its last declaration was parsed, were most of what the
  * young-generation collections copied (and promoted) while a large policy parsed, and scanning
  * the file first to find its declarations cost a scan of its own.
  */
-function parseClean(source: Source): ParseResult | undefined {
+function parseClean(source: Source): ParseResult | CleanStart {
   const parsed = new Parsed(source, MAX_ERRORS);
   const nesting = new Nesting();
   let range: ScanRange | undefined = { start: 0, end: source.text.length, line: 1, lineStart: 0 };
   let count = 0;
   while (range !== undefined) {
     const scanned = scan(source.text, { maxTokens: MAX_TOKENS - count, maxErrors: 1 }, range, true);
-    if (scanned.errors.length > 0 || scanned.stoppedAt !== undefined || nesting.tooDeep(scanned.tokens) || lexicalDiagnostics(source, scanned).length > 0) return undefined;
-    if (!parsed.add(scanned.tokens)) return undefined;
+    if (scanned.errors.length > 0 || scanned.stoppedAt !== undefined || nesting.tooDeep(scanned.tokens) || lexicalDiagnostics(source, scanned).length > 0) return parsed.start(range.start);
+    // Past the error budget, the whole-file parse's budget (less its lexical diagnostics) decides.
+    if (!parsed.add(scanned.tokens)) return parsed.start(0);
     count += scanned.tokens.length;
     range = scanned.rest;
   }
@@ -163,13 +176,17 @@ function parseClean(source: Source): ParseResult | undefined {
 
 /**
  * A source lexed whole: its lexical diagnostics, the repairs of its mistakes, its limits, and,
- * unless they stop it here, its declarations parsed one after another from its tokens.
+ * unless they stop it here, its declarations parsed one after another from its tokens (those
+ * before `clean.end` taken from `clean`).
  */
-export function parseWhole(source: Source): ParseResult {
+export function parseWhole(source: Source, clean?: CleanStart): ParseResult {
   const { diagnostics, pieces } = lex(source);
   if (pieces === undefined) return { file: emptyFile(source), diagnostics };
   const parsed = new Parsed(source, MAX_ERRORS - diagnostics.length, diagnostics);
-  for (const piece of pieces) if (!parsed.add(piece)) break;
+  // The clean declarations are this parse's first pieces when one of its pieces starts where they end.
+  const next = clean && clean.end > 0 ? pieces.findIndex((piece) => piece[0]?.startOffset === clean.end) : -1;
+  if (next > 0) parsed.take(clean!);
+  for (const piece of next > 0 ? pieces.slice(next) : pieces) if (!parsed.add(piece)) break;
   return parsed.result();
 }
 
@@ -215,6 +232,17 @@ class Parsed {
     this.declarations.push(...part.declarations);
     this.unknown.push(...part.unknown);
     return true;
+  }
+
+  /** Takes declarations parsed before, without a diagnostic, as this file's first. */
+  take(clean: CleanStart): void {
+    this.declarations.push(...clean.declarations);
+    this.unknown.push(...clean.unknown);
+  }
+
+  /** What was parsed so far, to be taken by a parse of the whole file up to `end` (only without a diagnostic). */
+  start(end: number): CleanStart {
+    return this.diagnostics.length === 0 ? { end, declarations: this.declarations, unknown: this.unknown } : { end: 0, declarations: [], unknown: [] };
   }
 
   result(): ParseResult {

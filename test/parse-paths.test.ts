@@ -1,9 +1,10 @@
 /**
  * A file with no lexical problem is scanned and parsed one declaration at a time
- * (`parseSource`); any other file is lexed whole first (`parseWhole`). Whichever path a text
- * takes, it must get the AST and the diagnostics the whole-file path gives it: on generated
- * files, on the same files with characters cut out or let in (syntax errors, unterminated
- * strings, stray characters, braces that never close), and on the real policy.
+ * (`parseSource`); any other file is lexed whole (`parseWhole`), taking the declarations parsed
+ * cleanly before its first problem. Whichever path a text takes, it must get the AST and the
+ * diagnostics the whole-file path alone gives it: on generated files, on the same files with
+ * characters cut out or let in (syntax errors, unterminated strings, stray characters, braces
+ * that never close), and on the real policy, whole and with a problem in its last declaration.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -77,6 +78,13 @@ describe('parsing one declaration at a time', () => {
     for (const file of files) {
       const { clean, whole } = both({ path: file, text: readFileSync(join(folder, file), 'utf8') });
       expect(clean.diagnostics).toEqual([]);
+      expect(clean).toEqual(whole);
+    }
+    // Every real file with a broken zone after it: its own declarations come before the problem.
+    for (const file of files) {
+      const text = `${readFileSync(join(folder, file), 'utf8')}\nzone broken "未闭合 {\n`;
+      const { clean, whole } = both({ path: file, text });
+      expect(whole.diagnostics.length).toBeGreaterThan(0);
       expect(clean).toEqual(whole);
     }
   });
