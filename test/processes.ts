@@ -15,8 +15,12 @@ export interface Child {
   readonly process: ChildProcess;
   /** Every stdout line parsed as JSON (others kept as { text }). */
   readonly lines: Record<string, unknown>[];
-  /** Resolves with the first line (from now on, or already seen when `seen`) that satisfies `test`. */
-  waitFor(test: (line: Record<string, unknown>) => boolean, what: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /**
+   * Resolves with the first line that satisfies `test`: from line `since` on when given (a line
+   * an action made may arrive before the wait for it begins: take `lines.length` before acting),
+   * else from now on.
+   */
+  waitFor(test: (line: Record<string, unknown>) => boolean, what: string, timeoutMs?: number, since?: number): Promise<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   output(): string;
 }
@@ -49,7 +53,9 @@ export function spawnChild(command: string, args: string[], options: { cwd?: str
     process: child,
     lines,
     output: () => raw.join('\n'),
-    waitFor(test, what, timeoutMs = 60_000) {
+    waitFor(test, what, timeoutMs = 60_000, since) {
+      const seen = since === undefined ? undefined : lines.slice(since).find(test);
+      if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const waiter = { test, resolve: (l: Record<string, unknown>) => (clearTimeout(timer), resolve(l)) };
         const timer = setTimeout(() => {

@@ -47,12 +47,15 @@ describe('qingdan serve and a client, each in its own process', () => {
     const client = track(startClient(url, keyFile, cacheDir));
     await client.waitFor(holds(baseVersion), `the client to hold ${baseVersion}`);
 
+    // Marked before publishing: serve may log its reload before the wait for it begins.
+    let mark = serve.lines.length;
     await publish(bundlePath, fx.newer);
-    await serve.waitFor((l) => l.event === 'reloaded' && l.version === '9.0.0', 'serve to reload 9.0.0');
+    await serve.waitFor((l) => l.event === 'reloaded' && l.version === '9.0.0', 'serve to reload 9.0.0', undefined, mark);
     await client.waitFor(holds('9.0.0'), 'the client to take 9.0.0');
 
+    mark = serve.lines.length;
     await publish(bundlePath, fx.tampered);
-    await serve.waitFor((l) => l.event === 'reload-refused' && l.code === 'digest-mismatch', 'serve to refuse the tampered bundle');
+    await serve.waitFor((l) => l.event === 'reload-refused' && l.code === 'digest-mismatch', 'serve to refuse the tampered bundle', undefined, mark);
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('qingdan_bundle_reload_failures_total{code="digest-mismatch"} 1');
     await client.waitFor(holds('9.0.0'), 'the client to keep 9.0.0');
