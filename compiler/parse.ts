@@ -9,7 +9,7 @@ import { diagnostic, hint, sortDiagnostics, type Diagnostic } from './diagnostic
 import { MAX_DEPTH, MAX_ERRORS, MAX_NAME_LENGTH, MAX_STRING_LENGTH, MAX_TOKENS } from './limits.js';
 import { numberSpellingProblem } from './number-literal.js';
 import { repairScan } from './repair.js';
-import { scan, type ScanRange, type ScanResult } from './scanner.js';
+import { DeclarationCuts, scan, type ScanRange, type ScanResult } from './scanner.js';
 import { expectedTokens, type TokenWord } from './syntax-messages.js';
 import * as T from './lexer.js';
 import { ErrorBudgetExceeded, qdParser } from './parser.js';
@@ -276,22 +276,15 @@ function lex(source: Source): { diagnostics: Diagnostic[]; pieces?: IToken[][] }
 const LIMIT_CODES: ReadonlySet<string> = new Set(['name-too-long', 'string-too-long', 'too-many-tokens']);
 
 /**
- * Where each top-level declaration's tokens start (lexer.ts, DECLARATION_KEYWORDS), so that each
- * declaration is parsed and built on its own, as `scan` cuts a clean file. The grammar is the
- * same (a file is a sequence of declarations), but the parser's input, and the syntax nodes of
- * the rules still open, are then one declaration's: a file of thousands of items is never held
- * as one parse, whose nodes the garbage collector would copy and promote. A missing `}` keeps
- * the depth above 0, so the rest of the file stays one piece and recovery sees what it saw
- * before.
+ * Where each top-level declaration's tokens start (DeclarationCuts, as `scan` cuts a clean
+ * file), so that each declaration is parsed and built on its own. The grammar is the same (a
+ * file is a sequence of declarations), but the parser's input, and the syntax nodes of the
+ * rules still open, are then one declaration's: a file of thousands of items is never held as
+ * one parse, whose nodes the garbage collector would copy and promote.
  */
 function declarationStarts(tokens: readonly IToken[]): number[] {
   const starts = [0];
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (type === T.LCurly) depth++;
-    else if (type === T.RCurly) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && i > starts[starts.length - 1]! && T.DECLARATION_KEYWORDS.has(type) && tokens[i - 1]!.tokenType === T.RCurly) starts.push(i);
-  }
+  const cuts = new DeclarationCuts();
+  for (let i = 0; i < tokens.length; i++) if (cuts.startsDeclaration(tokens[i]!.tokenType)) starts.push(i);
   return starts;
 }

@@ -141,6 +141,28 @@ const isSpace = (c: number) => c === C.Space || c === C.Tab || c === C.Lf || c =
 const isLineTerminator = (c: number) => c === C.Lf || c === C.Cr || c === C.LineSeparator || c === C.ParagraphSeparator;
 
 /**
+ * Where top-level declarations start, told token by token: where a declaration keyword
+ * (lexer.ts, DECLARATION_KEYWORDS) follows the `}` that closed the declaration before it,
+ * outside any braces. A missing `}` keeps the depth above 0, so the rest of the file stays one
+ * declaration. The one rule by which `scan` stops and a whole file's tokens are cut.
+ */
+export class DeclarationCuts {
+  /** Braces open, never below 0. */
+  private depth = 0;
+  private previous: TokenType | undefined;
+
+  /** Whether a token of `type`, the next one, starts a declaration after the first. */
+  startsDeclaration(type: TokenType): boolean {
+    const previous = this.previous;
+    this.previous = type;
+    if (type === T.LCurly) this.depth++;
+    else if (type === T.RCurly) this.depth = this.depth > 0 ? this.depth - 1 : 0;
+    else return this.depth === 0 && previous === T.RCurly && T.DECLARATION_KEYWORDS.has(type);
+    return false;
+  }
+}
+
+/**
  * Scans `text` (or the `range` of it) into tokens; never throws, whatever the text. With
  * `oneDeclaration`, it stops before the second top-level declaration it meets (lexer.ts,
  * DECLARATION_KEYWORDS) and says where the rest of the range starts: a file is then scanned one
@@ -154,8 +176,7 @@ export function scan(text: string, limits: ScanLimits, range?: ScanRange, oneDec
   const tokens: IToken[] = [];
   const errors: ScanError[] = [];
   let errorStart = -1;
-  /** Braces open (never below 0), counted only for `oneDeclaration`. */
-  let depth = 0;
+  const cuts = oneDeclaration ? new DeclarationCuts() : undefined;
   let rest: ScanRange | undefined;
   let line = range?.line ?? 1;
   let lineStart = range?.lineStart ?? 0;
@@ -255,13 +276,9 @@ export function scan(text: string, limits: ScanLimits, range?: ScanRange, oneDec
       }
       continue;
     }
-    if (oneDeclaration) {
-      if (type === T.LCurly) depth++;
-      else if (type === T.RCurly) depth = depth > 0 ? depth - 1 : 0;
-      else if (depth === 0 && tokens.length > 0 && T.DECLARATION_KEYWORDS.has(type!) && tokens[tokens.length - 1]!.tokenType === T.RCurly) {
-        rest = { start, end: n, line, lineStart };
-        break;
-      }
+    if (cuts?.startsDeclaration(type!)) {
+      rest = { start, end: n, line, lineStart };
+      break;
     }
     tokens.push({ image: word ?? text.slice(start, i), startOffset: start, startLine: line, startColumn: start - lineStart + 1, tokenTypeIdx: type!.tokenTypeIdx!, tokenType: type! } as IToken);
   }
