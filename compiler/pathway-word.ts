@@ -14,9 +14,14 @@ export const PATHWAYS: Readonly<Record<PathwayWord, PathwayId>> = {
   exempt: 'exempt',
 };
 
-/** How strict the pathway a word names is, from 0 (exempt): the runtime's rank of that outcome. */
+/** How strict a pathway is, from 0 (exempt): the runtime's rank of that outcome. */
+export function pathwayRank(pathway: PathwayId): number {
+  return rankOf(pathway) - EXEMPT;
+}
+
+/** How strict the pathway a word names is (pathwayRank). */
 export const STRICTNESS: Readonly<Record<PathwayWord, number>> = {
-  assessment: rankOf(PATHWAYS.assessment) - EXEMPT,
-  contract: rankOf(PATHWAYS.contract) - EXEMPT,
-  exempt: rankOf(PATHWAYS.exempt) - EXEMPT,
+  assessment: pathwayRank(PATHWAYS.assessment),
+  contract: pathwayRank(PATHWAYS.contract),
+  exempt: pathwayRank(PATHWAYS.exempt),
 };

@@ -5,12 +5,9 @@
  * ladder exactly as the runtime will apply it.
  */
 import type { Condition, PathwayId, Rung } from '../../runtime/artifact.js';
-import { EXEMPT, rankOf } from '../../runtime/compile.js';
 import { Predicate, type Facts } from '../../runtime/conditions.js';
+import { pathwayRank } from '../pathway-word.js';
 import type { Classification, Witness } from './change.js';
-
-/** A pathway's rank among the three, from 0 (exempt): the runtime's order of outcomes. */
-const rank = (pathway: PathwayId): number => rankOf(pathway) - EXEMPT;
 
 /** What a ladder decides, `important` meaning assessment at any volume. */
 export interface Decider {
@@ -59,7 +56,7 @@ export function compareLadders(before: Decider, after: Decider): { witnesses: Wi
   const kindSets: string[][] = kinds.size > 0 ? [[], [...kinds]] : [[]];
   // Strictest rung first, as the runtime orders them: the first that holds is the strictest that holds.
   const compile = (d: Decider) =>
-    [...d.ladder].sort((a, b) => rank(b.pathway) - rank(a.pathway)).map((r) => ({ pathway: r.pathway, when: Predicate.of(r.when) }));
+    [...d.ladder].sort((a, b) => pathwayRank(b.pathway) - pathwayRank(a.pathway)).map((r) => ({ pathway: r.pathway, when: Predicate.of(r.when) }));
   const oldRungs = compile(before);
   const newRungs = compile(after);
   // The first witness of each old → new pair, by the pair's ranks (3 × old + new), in the order found.
@@ -80,9 +77,9 @@ export function compareLadders(before: Decider, after: Decider): { witnesses: Wi
         const o = decide(before, facts, oldRungs);
         const n = decide(after, facts, newRungs);
         if (o === n) continue;
-        if (rank(n) > rank(o)) stricter = true;
+        if (pathwayRank(n) > pathwayRank(o)) stricter = true;
         else lighter = true;
-        const key = 3 * rank(o) + rank(n);
+        const key = 3 * pathwayRank(o) + pathwayRank(n);
         if (seen[key]) continue;
         seen[key] = true;
         found.push({ persons: p, sensitive: s, old: o, new: n });
