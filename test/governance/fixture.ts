@@ -392,7 +392,7 @@ export function recordApproval(repo: Repo, id: string, inForce: boolean): void {
 /** A branch `name` off main holding one empty commit by Li (an octopus merge's side that changes nothing); main is checked out again. */
 export function emptyBranch(repo: Repo, name: string): void {
   repo.git(['checkout', '-q', '-b', name, 'main']);
-  repo.git(['-c', 'user.name=Li Drafter', '-c', 'user.email=li@example.org', 'commit', '-q', '--allow-empty', '-m', 'nothing']);
+  repo.commit('li', 'nothing', { sign: false });
   repo.git(['checkout', '-q', 'main']);
 }
 
